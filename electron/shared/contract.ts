@@ -1,0 +1,63 @@
+// The one contract between the Electron main process, the preload script and the renderer.
+// Main implements it, preload exposes it as `window.api`, the renderer reads it only through
+// renderer/src/io/desktop.ts (which falls back to browser APIs when `window.api` is absent).
+
+/** What the renderer may ask for when opening files; main maps each kind to its dialog filters. */
+export type FileKind = 'excel' | 'backup';
+
+export interface OpenFilesRequest {
+  kind: FileKind;
+  title?: string;
+  multiple?: boolean;
+}
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  /** File name offered in the dialog, e.g. `催报清单-2026年10月.xlsx`. */
+  suggestedName: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveFileResult {
+  saved: boolean;
+  /** Where it was written (desktop) or the download name (browser). */
+  path?: string;
+}
+
+export interface PrintRequest {
+  /** `print` opens the system print dialog; `pdf` saves the current view as an A4 PDF. */
+  mode: 'print' | 'pdf';
+  suggestedName?: string;
+}
+
+export interface PrintResult {
+  done: boolean;
+  path?: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataFolder: string;
+  osUser: string;
+  platform: string;
+  shell: 'electron' | 'browser';
+}
+
+export interface DesktopApi {
+  openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  printView(request: PrintRequest): Promise<PrintResult>;
+  appInfo(): Promise<AppInfo>;
+}
+
+/** IPC channel per API method; main registers exactly these, preload invokes exactly these. */
+export const channels = {
+  openFiles: 'files:open',
+  saveFile: 'files:save',
+  printView: 'view:print',
+  appInfo: 'app:info',
+} as const;

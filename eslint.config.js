@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The import walls of docs/ARCHITECTURE: each outside library lives in exactly one folder.
+const outsideCore = [
+  { group: ['**/db', '**/db/**', '**/io', '**/io/**', '**/features/**', '**/print/**', '**/ui/**'], message: 'core/ 只含纯规则：不得依赖 db、io、界面。' },
+  { group: ['react', 'react-dom', '@mui/*', 'dexie', 'dexie-react-hooks', 'exceljs', '@e965/xlsx'], message: 'core/ 只含纯规则：不得依赖界面、数据库或表格库。' },
+];
+const dexieOnlyInDb = { group: ['dexie', 'dexie-react-hooks', 'dexie-*'], message: '只有 renderer/src/db 可以引入 dexie。' };
+const excelOnlyInIo = { group: ['exceljs', '@e965/xlsx'], message: '只有 renderer/src/io/excel 可以引入表格库。' };
+const noRendererInElectron = { group: ['**/renderer/**'], message: 'electron/ 不得引入 renderer/ 的代码。' };
+const noElectronInRenderer = { group: ['electron', 'electron/*'], message: '渲染进程不得引入 electron，只能经由 io/desktop.ts。' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: outsideCore }],
+      'no-restricted-globals': ['error', { name: 'window', message: 'core/ 不得访问 DOM。' }, { name: 'document', message: 'core/ 不得访问 DOM。' }, { name: 'indexedDB', message: 'core/ 不得访问数据库。' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ 不得读取当前时间：今天作为参数传入。' }, { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'core/ 不得读取当前时间：今天作为参数传入。' }],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/core/**', 'renderer/src/db/**', 'renderer/src/io/excel/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, excelOnlyInIo, noElectronInRenderer] }] },
+  },
+  {
+    files: ['renderer/src/db/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [excelOnlyInIo, noElectronInRenderer] }] },
+  },
+  {
+    files: ['renderer/src/io/excel/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, noElectronInRenderer] }] },
+  },
+  {
+    // window.api is read in exactly one place, which supplies the browser fallback.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/io/desktop.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'window', property: 'api', message: '只能经由 io/desktop.ts 使用桌面接口。' }] },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRendererInElectron] }] },
+  },
+);

@@ -1,0 +1,260 @@
+// The domain of PRODUCT.md §2, as plain data. Dates are calendar dates in China time,
+// stored as 'YYYY-MM-DD' strings; timestamps are ISO strings. Ids are generated strings.
+
+export type Id = string;
+/** 'YYYY-MM-DD' in Asia/Shanghai. */
+export type IsoDate = string;
+/** 'YYYY-MM' */
+export type YearMonth = string;
+
+export interface WorkYear {
+  id: Id;
+  year: number;
+  title: string;
+  /** First and last month of the work window (default 3..11). */
+  windowStartMonth: number;
+  windowEndMonth: number;
+  /** 'MM-DD' */
+  planDue: string;
+  reportDueDay: number;
+  feedbackDueDay: number;
+  /** 'MM-DD' */
+  completionDue: string;
+  /** Hand-entered public holidays and make-up working days, for years the built-in calendar lacks or to correct it. */
+  extraHolidays: IsoDate[];
+  extraWorkdays: IsoDate[];
+  createdAt: string;
+}
+
+export type UnitKind = 'department' | 'town' | 'soe' | 'platform';
+export const unitKindLabels: Record<UnitKind, string> = {
+  department: '区级部门',
+  town: '镇街',
+  soe: '国企',
+  platform: '平台',
+};
+/** Default ranking group per kind: departments are never ranked against towns. */
+export const defaultGroupForKind: Record<UnitKind, string> = {
+  department: '区级部门',
+  town: '镇街',
+  soe: '国企和平台',
+  platform: '国企和平台',
+};
+
+export interface Unit {
+  id: Id;
+  yearId: Id;
+  name: string;
+  kind: UnitKind;
+  rankingGroup: string;
+  /** Other names the unit's own sheets use (简称, 旧称). */
+  aliases: string[];
+  contactPerson: string;
+  phone: string;
+  sortOrder: number;
+}
+
+export interface Leader {
+  id: Id;
+  yearId: Id;
+  name: string;
+  title: string;
+  aliases: string[];
+  sortOrder: number;
+}
+
+export interface Section {
+  id: Id;
+  yearId: Id;
+  name: string;
+  sortOrder: number;
+}
+
+export interface Measure { text: string }
+export interface Target { text: string; value?: number; unit?: string }
+
+export interface Task {
+  id: Id;
+  yearId: Id;
+  sectionId?: Id;
+  /** 序号 as written in the task list. */
+  code: string;
+  title: string;
+  measures: Measure[];
+  targets: Target[];
+  leaderIds: Id[];
+  leadUnitId?: Id;
+  coUnitIds: Id[];
+  responsiblePerson: string;
+  dueDate: IsoDate;
+  carriedOverFrom?: Id;
+}
+
+export interface Milestone {
+  id: Id;
+  taskId: Id;
+  yearId: Id;
+  month: number;
+  text: string;
+  plannedPercent: number;
+}
+
+export type Status = 'done' | 'ahead' | 'on_track' | 'behind' | 'not_started';
+export type Light = 'green' | 'yellow' | 'red';
+
+export interface ProgressReport {
+  id: Id;
+  yearId: Id;
+  month: number;
+  taskId: Id;
+  unitId: Id;
+  isLeadUnit: boolean;
+  percent: number;
+  /** The unit's own status word as written in the sheet. */
+  statusWord: string;
+  doneThisMonth: string;
+  problems: string;
+  nextSteps: string;
+  coordination: string;
+  delayExplanation: string;
+  reporter: string;
+  phone: string;
+  receivedDate: IsoDate;
+  receivedDateReason?: string;
+  importBatchId?: Id;
+  sourceFile?: string;
+  sourceSheet?: string;
+  sourceRow?: number;
+}
+
+export interface Feedback {
+  id: Id;
+  yearId: Id;
+  month: number;
+  taskId: Id;
+  unitId: Id;
+  comment: string;
+  explanationAccepted?: boolean;
+  reviewer: string;
+  date: IsoDate;
+}
+
+export type ScoreEntryState = 'proposed' | 'confirmed' | 'waived';
+export interface ScoreEntry {
+  id: Id;
+  yearId: Id;
+  month: number;
+  unitId: Id;
+  ruleId: string;
+  points: number;
+  reason: string;
+  state: ScoreEntryState;
+  automatic: boolean;
+  evidence?: { taskId?: Id; reportId?: Id; file?: string; row?: number };
+}
+
+export interface ScoreRule {
+  id: string;
+  yearId: Id;
+  name: string;
+  points: number;
+  cap?: number;
+  leadUnitOnly: boolean;
+  enabled: boolean;
+}
+
+export interface RankingSnapshot {
+  id: Id;
+  yearId: Id;
+  /** 'month' | 'quarter' | 'year' with its number, e.g. month 10. */
+  period: string;
+  month: number;
+  publishedAt: string;
+  publishedBy: string;
+  data: unknown;
+}
+
+export interface Interview {
+  id: Id;
+  yearId: Id;
+  month: number;
+  unitId: Id;
+  date: IsoDate;
+  attendees: string;
+  reason: string;
+  outcome: string;
+  followUp: string;
+  suggested: boolean;
+}
+
+export type RaterType = '企业' | '群众' | '第三方机构';
+export interface Evaluation {
+  id: Id;
+  yearId: Id;
+  unitId?: Id;
+  taskId?: Id;
+  rater: RaterType;
+  score: number;
+  sampleSize: number;
+  importBatchId?: Id;
+}
+
+export interface Review {
+  id: Id;
+  yearId: Id;
+  taskId: Id;
+  recallGoals: string;
+  assessResults: string;
+  analyseCauses: string;
+  lessons: string;
+  updatedAt: string;
+}
+
+export interface ImportBatch {
+  id: Id;
+  yearId: Id;
+  kind: string;
+  files: { name: string; sha256: string }[];
+  importedAt: string;
+  operator: string;
+  undone: boolean;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete';
+export interface AuditEntry {
+  /** Auto-increment sequence: the order of changes. */
+  seq?: number;
+  at: string;
+  operator: string;
+  action: AuditAction;
+  /** Table name, e.g. 'units'. */
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** Chinese names of the entities, for the audit log screen. */
+export const entityLabels: Record<string, string> = {
+  workYears: '工作年度',
+  units: '单位',
+  leaders: '区领导',
+  sections: '工作板块',
+  tasks: '重点工作',
+  milestones: '月方案节点',
+  reports: '月度进展',
+  feedback: '督查反馈',
+  scoreEntries: '加扣分',
+  scoreRules: '评分规则',
+  rankings: '赛马排名',
+  interviews: '约谈',
+  evaluations: '第三方评估',
+  reviews: '复盘',
+  importBatches: '导入批次',
+  settings: '设置',
+};
