@@ -9,12 +9,20 @@ const outsideCore = [
 const dexieOnlyInDb = { group: ['dexie', 'dexie-react-hooks', 'dexie-*'], message: '只有 renderer/src/db 可以引入 dexie。' };
 const excelOnlyInIo = { group: ['exceljs', '@e965/xlsx'], message: '只有 renderer/src/io/excel 可以引入表格库。' };
 const noRendererInElectron = { group: ['**/renderer/**'], message: 'electron/ 不得引入 renderer/ 的代码。' };
-const noElectronInRenderer = { group: ['electron', 'electron/*'], message: '渲染进程不得引入 electron，只能经由 io/desktop.ts。' };
+// The renderer may share the IPC contract (electron/shared), never Electron itself or main/preload code.
+const noElectronInRenderer = { regex: '^electron(/.*)?$|/electron/(main|preload)/', message: '渲染进程不得引入 electron，只能经由 io/desktop.ts。' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Build and check scripts run in Node.
+    files: ['scripts/**/*.{js,mjs}', '*.config.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,0 +1,137 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  AppBar, Box, Button, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
+  MenuItem, TextField, Toolbar, Typography,
+} from '@mui/material';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import PersonIcon from '@mui/icons-material/Person';
+import HistoryIcon from '@mui/icons-material/History';
+import { loadOperator } from './db';
+import { OperatorDialog } from './features/setup/OperatorDialog';
+import { WorkYearScreen } from './features/setup/WorkYearScreen';
+import { UnitsScreen } from './features/setup/UnitsScreen';
+import { LeadersScreen } from './features/setup/LeadersScreen';
+import { AuditLogScreen } from './features/audit/AuditLogScreen';
+import { YearProvider, useYear } from './ui/YearContext';
+import { useHashRoute } from './ui/useHashRoute';
+
+interface Screen {
+  route: string;
+  label: string;
+  icon: ReactNode;
+  render: () => ReactNode;
+  /** Screens that work inside a year are disabled until one exists. */
+  needsYear: boolean;
+}
+
+// In the order of the work (PRODUCT.md §1); only screens that work are listed.
+const screens: Screen[] = [
+  { route: 'year', label: '工作年度', icon: <EventNoteIcon />, render: () => <WorkYearScreen />, needsYear: false },
+  { route: 'units', label: '单位', icon: <ApartmentIcon />, render: () => <UnitsScreen />, needsYear: true },
+  { route: 'leaders', label: '区领导', icon: <PersonIcon />, render: () => <LeadersScreen />, needsYear: true },
+  { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
+];
+
+const drawerWidth = 200;
+
+export function App() {
+  const [operator, setOperatorName] = useState<string | undefined>();
+  const [loaded, setLoaded] = useState(false);
+  const [askOperator, setAskOperator] = useState(false);
+
+  useEffect(() => {
+    loadOperator().then((name) => {
+      setOperatorName(name);
+      setAskOperator(!name);
+      setLoaded(true);
+    });
+  }, []);
+
+  if (!loaded) {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <CircularProgress aria-label="正在打开数据库" />
+      </Box>
+    );
+  }
+  return (
+    <YearProvider>
+      <Shell operator={operator} onChangeOperator={() => setAskOperator(true)} />
+      <OperatorDialog
+        open={askOperator}
+        initialName={operator}
+        onSaved={(name) => {
+          setOperatorName(name);
+          setAskOperator(false);
+        }}
+        onCancel={operator ? () => setAskOperator(false) : undefined}
+      />
+    </YearProvider>
+  );
+}
+
+function Shell({ operator, onChangeOperator }: { operator: string | undefined; onChangeOperator: () => void }) {
+  const [route, navigate] = useHashRoute('year');
+  const { years, current, choose } = useYear();
+  const screen = screens.find((s) => s.route === route) ?? screens[0]!;
+  const blocked = screen.needsYear && !current;
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }} className="no-print">
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="h1" sx={{ flexGrow: 1, fontWeight: 700 }}>
+            重点工作督查督办
+          </Typography>
+          {years && years.length > 0 && (
+            <TextField
+              select
+              size="small"
+              label="工作年度"
+              value={current?.id ?? ''}
+              onChange={(e) => choose(e.target.value)}
+              sx={{ minWidth: 130, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
+            >
+              {years.map((y) => (
+                <MenuItem key={y.id} value={y.id}>
+                  {y.year}年度
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <Button color="inherit" onClick={onChangeOperator} title="更换操作人">
+            操作人：{operator ?? '未设置'}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Drawer variant="permanent" className="no-print" sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}>
+        <Toolbar variant="dense" />
+        <List component="nav" aria-label="功能导航">
+          {screens.map((s, index) => (
+            <Box key={s.route}>
+              {s.route === 'audit' && index > 0 && <Divider sx={{ my: 1 }} />}
+              <ListItemButton selected={s.route === screen.route} onClick={() => navigate(s.route)}>
+                <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
+                <ListItemText primary={s.label} />
+              </ListItemButton>
+            </Box>
+          ))}
+        </List>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar variant="dense" className="no-print" />
+        {blocked ? (
+          <Box sx={{ mt: 4 }}>
+            <Typography>请先在“工作年度”中创建工作年度。</Typography>
+            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigate('year')}>
+              去创建工作年度
+            </Button>
+          </Box>
+        ) : (
+          screen.render()
+        )}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,129 @@
+// The one way to write: a read-write transaction over the changed tables and the audit
+// table, in which every change goes through an AuditedWriter that stores the change and its
+// AuditEntry together. A throw anywhere in the scope aborts the transaction: neither the
+// change nor its audit entry is kept. Inside the scope await nothing but Dexie calls and
+// catch nothing.
+
+import { Dexie, type IndexableType, type Table } from 'dexie';
+import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
+import { DomainError } from './errors';
+import { getOperator } from './operator';
+import { db, SCHEMA_VERSION } from './schema';
+
+/** Writes that leave an audit entry. Only obtainable inside writeTransaction. */
+export interface AuditedWriter {
+  /** Inserts a new row; fails (and aborts) if its key exists. */
+  add<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T>;
+  /** Inserts or replaces a row (create or update in the log); an identical row is not rewritten. */
+  put<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T>;
+  /**
+   * Merges the defined fields of `patch` into the row with `key` and returns the new row.
+   * A patch that changes nothing writes nothing and logs nothing.
+   */
+  update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>): Promise<T>;
+  /** Deletes the row with `key` and returns what it was. */
+  delete<T, K extends IndexableType>(table: Table<T, K>, key: K): Promise<T>;
+}
+
+export interface WriteOptions {
+  /** Operator recorded in this transaction's entries (default: getOperator()). */
+  operator?: string;
+}
+
+function primaryKeyOf(table: Table, row: unknown): IndexableType {
+  const keyPath = table.schema.primKey.keyPath;
+  const record = row as Record<string, unknown>;
+  if (Array.isArray(keyPath)) return keyPath.map((p) => record[p]) as IndexableType;
+  if (typeof keyPath === 'string' && keyPath !== '') return record[keyPath] as IndexableType;
+  throw new Error(`${table.name}: 只支持内联主键`);
+}
+
+function entityIdOf(key: IndexableType): string {
+  return Array.isArray(key) ? key.map((part) => String(part)).join('/') : String(key);
+}
+
+function missing(table: Table): DomainError {
+  return new DomainError(`${entityLabels[table.name] ?? table.name}不存在（可能已被删除）`);
+}
+
+function definedFields<T>(patch: Partial<T>): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function makeWriter(operator: string, at: string): AuditedWriter {
+  const log = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<number> => {
+    const entry: AuditEntry = { at, operator, action, entity: table.name, entityId: entityIdOf(key) };
+    if (before !== undefined) entry.before = before;
+    if (after !== undefined) entry.after = after;
+    return db.audit.add(entry);
+  };
+  const guard = (table: Table): void => {
+    if (table.name === db.audit.name) throw new Error('操作日志不能经由 AuditedWriter 改写');
+  };
+
+  async function add<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T> {
+    guard(table);
+    const key = await table.add(row);
+    await log('create', table, key, undefined, row);
+    return row;
+  }
+  async function put<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T> {
+    guard(table);
+    const key = primaryKeyOf(table, row) as K;
+    const before = await table.get(key);
+    if (before !== undefined && sameData(before, row)) return row;
+    await table.put(row);
+    await log(before === undefined ? 'create' : 'update', table, key, before, row);
+    return row;
+  }
+  async function update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>): Promise<T> {
+    guard(table);
+    const before = await table.get(key);
+    if (before === undefined) throw missing(table);
+    const after: T = { ...before, ...definedFields(patch) };
+    if (entityIdOf(primaryKeyOf(table, after)) !== entityIdOf(key)) throw new Error(`${table.name}: 主键不能修改`);
+    if (sameData(before, after)) return before;
+    await table.put(after);
+    await log('update', table, key, before, after);
+    return after;
+  }
+  async function remove<T, K extends IndexableType>(table: Table<T, K>, key: K): Promise<T> {
+    guard(table);
+    const before = await table.get(key);
+    if (before === undefined) throw missing(table);
+    await table.delete(key);
+    await log('delete', table, key, before, undefined);
+    return before;
+  }
+  return { add, put, update, delete: remove };
+}
+
+/**
+ * Refuses to write to a database that a newer program has upgraded (PRODUCT §8: an app
+ * older than the database refuses to write to it). Dexie 4 still opens such a database.
+ */
+async function assertWritable(): Promise<void> {
+  if (!db.isOpen()) await db.open();
+  const installed = Math.floor(db.backendDB().version / 10);
+  if (installed > SCHEMA_VERSION) {
+    throw new DomainError(`数据库已由较新版本的程序升级（结构版本 ${installed}，本程序为 ${SCHEMA_VERSION}），本程序不能修改其中的数据，请使用新版本程序。`);
+  }
+}
+
+/**
+ * Runs `scope` in one read-write transaction over `tables` and the audit table; every write in
+ * it goes through the given AuditedWriter. Tables only read for checks belong in `tables` too.
+ */
+export async function writeTransaction<R>(
+  tables: Table[],
+  scope: (w: AuditedWriter) => Promise<R>,
+  options: WriteOptions = {},
+): Promise<R> {
+  if (!Dexie.currentTransaction) await assertWritable();
+  const writer = makeWriter(options.operator ?? getOperator(), new Date().toISOString());
+  return db.transaction('rw', [...tables, db.audit], () => scope(writer));
+}

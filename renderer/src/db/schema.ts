@@ -1,0 +1,88 @@
+// The IndexedDB schema. Every published version(n) stays declared below, in order; a new
+// version adds a `this.version(n + 1).stores({...})` (only the changed tables) with an
+// `.upgrade()` when data must move, bumps SCHEMA_VERSION, and adds a test to upgrade.test.ts
+// that opens a database made by version n.
+
+import { Dexie, type Table } from 'dexie';
+import type {
+  AuditEntry,
+  Evaluation,
+  Feedback,
+  ImportBatch,
+  Interview,
+  Leader,
+  Milestone,
+  ProgressReport,
+  RankingSnapshot,
+  Review,
+  ScoreEntry,
+  ScoreRule,
+  Section,
+  Setting,
+  Task,
+  Unit,
+  WorkYear,
+} from '../core/model';
+
+/** The IndexedDB database name. Never rename it: the data lives under it. */
+export const DB_NAME = 'duchaduban';
+/** The newest schema version this program declares (Dexie version; IndexedDB version × 10). */
+export const SCHEMA_VERSION = 1;
+
+/** Version 1: the first published layout. */
+const schemaV1 = {
+  workYears: 'id, &year',
+  units: 'id, yearId, name, *aliases',
+  leaders: 'id, yearId, name, *aliases',
+  sections: 'id, yearId',
+  tasks: 'id, yearId, sectionId, leadUnitId, *coUnitIds, *leaderIds, carriedOverFrom',
+  milestones: 'id, taskId, yearId, [taskId+month], [yearId+month]',
+  reports: 'id, taskId, unitId, yearId, [yearId+month], [unitId+yearId+month], [taskId+month], importBatchId',
+  feedback: 'id, taskId, unitId, yearId, [yearId+month], [unitId+yearId+month], [taskId+month]',
+  scoreEntries: 'id, unitId, yearId, ruleId, [yearId+month], [unitId+yearId+month]',
+  // A rule id is a code ('late_report', …) that each year repeats: the key is the pair.
+  scoreRules: '[yearId+id], yearId',
+  rankings: 'id, yearId, [yearId+month], publishedAt',
+  interviews: 'id, unitId, yearId, [yearId+month]',
+  evaluations: 'id, yearId, unitId, taskId, importBatchId',
+  reviews: 'id, yearId, taskId',
+  importBatches: 'id, yearId, importedAt',
+  audit: '++seq, at, entity, operator, [entity+entityId]',
+  settings: 'key',
+} as const;
+
+export class AppDb extends Dexie {
+  declare workYears: Table<WorkYear, string>;
+  declare units: Table<Unit, string>;
+  declare leaders: Table<Leader, string>;
+  declare sections: Table<Section, string>;
+  declare tasks: Table<Task, string>;
+  declare milestones: Table<Milestone, string>;
+  declare reports: Table<ProgressReport, string>;
+  declare feedback: Table<Feedback, string>;
+  declare scoreEntries: Table<ScoreEntry, string>;
+  declare scoreRules: Table<ScoreRule, [string, string]>;
+  declare rankings: Table<RankingSnapshot, string>;
+  declare interviews: Table<Interview, string>;
+  declare evaluations: Table<Evaluation, string>;
+  declare reviews: Table<Review, string>;
+  declare importBatches: Table<ImportBatch, string>;
+  declare audit: Table<AuditEntry, number>;
+  declare settings: Table<Setting, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(schemaV1);
+  }
+}
+
+/** A new handle on the database `name` (default: the app's). Opens on first use. */
+export function openDatabase(name: string = DB_NAME): AppDb {
+  return new AppDb(name);
+}
+
+/** The app's database. Repositories and hooks use this instance. */
+export const db: AppDb = openDatabase();
+
+/** The table names of the newest schema, for tests and the backup. */
+export const TABLE_NAMES = Object.keys(schemaV1) as (keyof typeof schemaV1)[];

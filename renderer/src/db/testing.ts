@@ -1,0 +1,78 @@
+// Test helpers for schema upgrades: build a database the way an earlier program left it,
+// with plain IndexedDB (no Dexie), then open it with the current AppDb.
+
+import type { AppDb } from './schema';
+
+export interface LegacyIndex {
+  name: string;
+  keyPath: string | string[];
+  unique?: boolean;
+  multiEntry?: boolean;
+}
+
+export interface LegacyStore {
+  /** Inline key path; omit only together with autoIncrement. */
+  keyPath?: string | string[];
+  autoIncrement?: boolean;
+  indexes?: LegacyIndex[];
+  rows: unknown[];
+}
+
+/**
+ * Creates database `name` at native IndexedDB version `idbVersion` with exactly `stores`
+ * and their rows, then closes it. Dexie's version(n) is native version n × 10, so
+ * idbVersion 1..9 is older than version(1), 10..19 is version(1), and so on.
+ */
+export function createLegacyDatabase(
+  name: string,
+  idbVersion: number,
+  stores: Record<string, LegacyStore>,
+  factory: IDBFactory = indexedDB,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, idbVersion);
+    request.onupgradeneeded = () => {
+      const idb = request.result;
+      for (const [storeName, spec] of Object.entries(stores)) {
+        const store = idb.createObjectStore(storeName, { keyPath: spec.keyPath ?? null, autoIncrement: spec.autoIncrement ?? false });
+        for (const index of spec.indexes ?? []) {
+          store.createIndex(index.name, index.keyPath, { unique: index.unique ?? false, multiEntry: index.multiEntry ?? false });
+        }
+        for (const row of spec.rows) store.add(row);
+      }
+    };
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error ?? new Error(`cannot create ${name}`));
+    request.onblocked = () => reject(new Error(`opening ${name} is blocked by another connection`));
+  });
+}
+
+/** Deletes database `name` (waits until it is gone). */
+export function deleteRawDatabase(name: string, factory: IDBFactory = indexedDB): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error(`cannot delete ${name}`));
+  });
+}
+
+/**
+ * The stores of `appDb`'s declared schema (key paths and indexes as Dexie creates them),
+ * filled with `rows` per store: to build a database as a given program version left it.
+ */
+export function layoutOf(appDb: AppDb, rows: Record<string, unknown[]> = {}): Record<string, LegacyStore> {
+  const stores: Record<string, LegacyStore> = {};
+  for (const table of appDb.tables) {
+    const { primKey, indexes } = table.schema;
+    stores[table.name] = {
+      keyPath: primKey.keyPath ?? undefined,
+      autoIncrement: primKey.auto ?? false,
+      indexes: indexes.map((index) => ({ name: index.name, keyPath: index.keyPath ?? index.name, unique: index.unique ?? false, multiEntry: index.multi ?? false })),
+      rows: rows[table.name] ?? [],
+    };
+  }
+  return stores;
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { entityLabels, type AuditEntry } from '../../core/model';
+import { useAuditEntries, useAuditOperators } from '../../db';
+import { formatTimestamp } from '../../ui/today';
+
+const actionLabels: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除' };
+const pageSize = 500;
+
+export function AuditLogScreen() {
+  const [entity, setEntity] = useState('');
+  const [operator, setOperator] = useState('');
+  const entries = useAuditEntries({ entity: entity || undefined, operator: operator || undefined, limit: pageSize });
+  const operators = useAuditOperators();
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h2">操作日志</Typography>
+      <Stack direction="row" spacing={2}>
+        <TextField select size="small" label="对象" value={entity} onChange={(e) => setEntity(e.target.value)} sx={{ minWidth: 160 }}>
+          <MenuItem value="">全部</MenuItem>
+          {Object.entries(entityLabels).map(([key, label]) => <MenuItem key={key} value={key}>{label}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label="操作人" value={operator} onChange={(e) => setOperator(e.target.value)} sx={{ minWidth: 160 }}>
+          <MenuItem value="">全部</MenuItem>
+          {operators?.map((name) => <MenuItem key={name} value={name}>{name}</MenuItem>)}
+        </TextField>
+      </Stack>
+      <Paper variant="outlined">
+        <Table size="small" aria-label="操作日志">
+          <TableHead>
+            <TableRow>
+              <TableCell>序号</TableCell>
+              <TableCell>时间</TableCell>
+              <TableCell>操作人</TableCell>
+              <TableCell>操作</TableCell>
+              <TableCell>对象</TableCell>
+              <TableCell>内容</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {entries?.length === 0 && (
+              <TableRow><TableCell colSpan={6} sx={{ color: 'text.secondary' }}>没有符合条件的操作记录。</TableCell></TableRow>
+            )}
+            {entries?.map((e) => (
+              <TableRow key={e.seq}>
+                <TableCell>{e.seq}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</TableCell>
+                <TableCell>{e.operator}</TableCell>
+                <TableCell>{actionLabels[e.action]}</TableCell>
+                <TableCell>{entityLabels[e.entity] ?? e.entity}</TableCell>
+                <TableCell>{describeChange(e)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {entries?.length === pageSize && <Typography variant="body2" color="text.secondary">仅显示最近 {pageSize} 条，可按对象或操作人筛选。</Typography>}
+    </Stack>
+  );
+}
+
+type Row = Record<string, unknown>;
+
+/** A short human summary: the record's name, and for changes the fields that differ. */
+function describeChange(entry: AuditEntry): string {
+  const before = (entry.before ?? undefined) as Row | undefined;
+  const after = (entry.after ?? undefined) as Row | undefined;
+  const subject = recordName(after ?? before);
+  if (entry.action !== 'update' || !before || !after) return subject;
+  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const parts = changed.map((k) => `${fieldLabels[k] ?? k}：${show(before[k])} → ${show(after[k])}`);
+  return [subject, ...parts].filter(Boolean).join('；');
+}
+
+function recordName(row: Row | undefined): string {
+  if (!row) return '';
+  if (typeof row.name === 'string') return row.name;
+  if (typeof row.title === 'string') return row.title;
+  if (typeof row.key === 'string') return settingLabels[row.key] ?? row.key;
+  if (typeof row.year === 'number') return `${row.year}年度`;
+  return '';
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '（空）';
+  if (Array.isArray(value)) return value.length ? value.join('、') : '（空）';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const settingLabels: Record<string, string> = { operator: '操作人' };
+const fieldLabels: Record<string, string> = {
+  name: '名称', title: '名称/职务', kind: '类别', rankingGroup: '排名分组', aliases: '别名', contactPerson: '联系人', phone: '联系电话',
+  windowStartMonth: '工作起始月', windowEndMonth: '工作结束月', planDue: '月方案报送截止', reportDueDay: '月度进展报送日',
+  feedbackDueDay: '督查反馈截止日', completionDue: '完成时限', extraHolidays: '补充节假日', extraWorkdays: '补充调休上班日', value: '值',
+};

@@ -1,0 +1,69 @@
+// The renderer's only door to the desktop. In Electron the preload script provides
+// `window.api`; in a plain browser (the end-to-end tests, a quick look without installing)
+// the same calls fall back to a file input, a download and window.print.
+import type { AppInfo, DesktopApi, OpenFilesRequest, PickedFile, PrintRequest, PrintResult, SaveFileRequest, SaveFileResult } from '../../../electron/shared/contract';
+
+declare global {
+  interface Window {
+    api?: DesktopApi;
+  }
+}
+
+const acceptByKind: Record<OpenFilesRequest['kind'], string> = {
+  excel: '.xlsx,.xls',
+  backup: '.dcbackup,.json',
+};
+
+function pickWithFileInput(request: OpenFilesRequest): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = acceptByKind[request.kind];
+    input.multiple = request.multiple ?? true;
+    input.style.display = 'none';
+    input.addEventListener('change', async () => {
+      const files = Array.from(input.files ?? []);
+      input.remove();
+      resolve(await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))));
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve([]);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function downloadBytes(request: SaveFileRequest): SaveFileResult {
+  const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>]);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = request.suggestedName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, path: request.suggestedName };
+}
+
+const browserApi: DesktopApi = {
+  openFiles: pickWithFileInput,
+  saveFile: async (request) => downloadBytes(request),
+  printView: async (_request: PrintRequest): Promise<PrintResult> => {
+    // The browser's own dialog offers both printing and "save as PDF".
+    window.print();
+    return { done: true };
+  },
+  appInfo: async (): Promise<AppInfo> => ({
+    version: import.meta.env.VITE_APP_VERSION ?? '',
+    dataFolder: '浏览器本地存储（IndexedDB）',
+    osUser: '',
+    platform: navigator.platform,
+    shell: 'browser',
+  }),
+};
+
+export const desktop: DesktopApi = window.api ?? browserApi;
+export const isDesktopShell = window.api !== undefined;

@@ -1,0 +1,37 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { WorkYear } from '../core/model';
+import { useWorkYears } from '../db';
+
+interface YearState {
+  years: WorkYear[] | undefined;
+  /** The year every screen works on: the chosen one, else the newest. */
+  current: WorkYear | undefined;
+  choose(yearId: string): void;
+}
+
+// Which year is on screen is a view preference, not office data: it stays out of the audited database.
+const storageKey = 'duchaduban.currentYearId';
+const YearContext = createContext<YearState | undefined>(undefined);
+
+export function YearProvider({ children }: { children: ReactNode }) {
+  const years = useWorkYears();
+  const [chosenId, setChosenId] = useState(() => localStorage.getItem(storageKey));
+  const value = useMemo<YearState>(
+    () => ({
+      years,
+      current: years?.find((y) => y.id === chosenId) ?? years?.[0],
+      choose: (yearId) => {
+        localStorage.setItem(storageKey, yearId);
+        setChosenId(yearId);
+      },
+    }),
+    [years, chosenId],
+  );
+  return <YearContext.Provider value={value}>{children}</YearContext.Provider>;
+}
+
+export function useYear(): YearState {
+  const state = useContext(YearContext);
+  if (!state) throw new Error('useYear outside YearProvider');
+  return state;
+}
