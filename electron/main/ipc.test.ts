@@ -1,0 +1,75 @@
+// registerIpcHandlers with a stand-in for Electron: every contract channel is handled, and
+// every handler refuses callers other than the app's own top-level page.
+import type { IpcMainInvokeEvent } from 'electron';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { channels } from '../shared/contract';
+
+type Handler = (event: IpcMainInvokeEvent, input?: unknown) => unknown;
+
+const fake = vi.hoisted(() => ({
+  handlers: new Map<string, Handler>(),
+  showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, handler: Handler) => fake.handlers.set(channel, handler) },
+  app: { getVersion: () => '0.1.0', getPath: (name: string) => `/data/${name}` },
+  BrowserWindow: { fromWebContents: () => null },
+  dialog: { showOpenDialog: fake.showOpenDialog },
+}));
+
+const { registerIpcHandlers } = await import('./ipc');
+
+function eventFrom(url: string | null, isTop = true): IpcMainInvokeEvent {
+  const senderFrame = url === null ? null : { url, parent: isTop ? null : { url: 'app://bundle/index.html' } };
+  return { senderFrame, sender: {} } as unknown as IpcMainInvokeEvent;
+}
+
+const trusted = eventFrom('app://bundle/index.html#/ledger');
+const validInput: Record<string, unknown> = {
+  [channels.openFiles]: { kind: 'excel' },
+  [channels.saveFile]: { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) },
+  [channels.printView]: { mode: 'print' },
+  [channels.appInfo]: undefined,
+};
+
+describe('registerIpcHandlers', () => {
+  beforeAll(() => registerIpcHandlers());
+
+  it('registers exactly the channels of the contract', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(Object.values(channels).sort());
+  });
+
+  describe.each(Object.values(channels))('%s', (channel) => {
+    const handler = () => fake.handlers.get(channel) as Handler;
+
+    it.each([
+      ['a remote page', eventFrom('https://evil.example/')],
+      ['a local file', eventFrom('file:///C:/Users/a/evil.html')],
+      ['another app:// host', eventFrom('app://evil/index.html')],
+      ['a subframe of the app', eventFrom('app://bundle/index.html', false)],
+      ['a destroyed frame', eventFrom(null)],
+    ])('refuses %s', async (_label, event) => {
+      fake.showOpenDialog.mockClear();
+      await expect(async () => handler()(event, validInput[channel])).rejects.toThrow(/已拒绝/);
+      expect(fake.showOpenDialog).not.toHaveBeenCalled();
+    });
+  });
+
+  it('answers the app page', async () => {
+    await expect(Promise.resolve(fake.handlers.get(channels.appInfo)?.(trusted))).resolves.toMatchObject({
+      version: '0.1.0',
+      dataFolder: '/data/userData',
+      shell: 'electron',
+    });
+    await expect(Promise.resolve(fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'excel' }))).resolves.toEqual([]);
+    expect(fake.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }], properties: ['openFile', 'multiSelections'] }),
+    );
+  });
+
+  it('validates the argument of a trusted caller', async () => {
+    await expect(async () => fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'exe' })).rejects.toThrow(TypeError);
+    await expect(async () => fake.handlers.get(channels.saveFile)?.(trusted, { suggestedName: 'a', bytes: 'x' })).rejects.toThrow(TypeError);
+  });
+});

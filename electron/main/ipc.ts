@@ -1,0 +1,43 @@
+// One handler per channel of the contract. Each first checks that the call comes from the
+// app's own top-level page, then validates its argument: the renderer is the less trusted side.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channels, type DesktopApi } from '../shared/contract';
+import { appInfo } from './app-info';
+import { openFiles, saveFile } from './files';
+import { parseOpenFilesRequest, parseSaveFileRequest } from './files-rules';
+import { printView } from './print';
+import { parsePrintRequest } from './print-rules';
+import { isTrustedSender } from './security-rules';
+
+type Handlers = {
+  [K in keyof DesktopApi]: (event: IpcMainInvokeEvent, input: unknown) => ReturnType<DesktopApi[K]>;
+};
+
+// A mapped type: leaving out a method of DesktopApi is a compile error.
+const handlers: Handlers = {
+  openFiles: (event, input) => openFiles(event.sender, parseOpenFilesRequest(input)),
+  saveFile: (event, input) => saveFile(event.sender, parseSaveFileRequest(input)),
+  printView: (event, input) => printView(event.sender, parsePrintRequest(input)),
+  appInfo: async () => appInfo(),
+};
+
+export function assertTrustedSender(event: IpcMainInvokeEvent): void {
+  let trusted: boolean;
+  try {
+    const frame = event.senderFrame;
+    trusted = frame !== null && isTrustedSender(frame.url, frame.parent === null);
+  } catch {
+    trusted = false; // the frame was destroyed or navigated away meanwhile
+  }
+  if (!trusted) throw new Error('已拒绝：请求并非来自本应用的页面。');
+}
+
+export function registerIpcHandlers(): void {
+  for (const name of Object.keys(channels) as (keyof DesktopApi)[]) {
+    const handler = handlers[name];
+    ipcMain.handle(channels[name], (event, input: unknown) => {
+      assertTrustedSender(event);
+      return handler(event, input);
+    });
+  }
+}

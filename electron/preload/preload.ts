@@ -1,0 +1,14 @@
+// Exposes exactly the DesktopApi of the contract as `window.api`. Each method forwards to one
+// fixed channel; the page never gets ipcRenderer itself, so it cannot pick channels or listen.
+// Bundled into a single file because a sandboxed preload can only require 'electron'.
+import { contextBridge, ipcRenderer } from 'electron';
+import { channels, type DesktopApi } from '../shared/contract';
+
+const api: DesktopApi = {
+  openFiles: (request) => ipcRenderer.invoke(channels.openFiles, request),
+  saveFile: (request) => ipcRenderer.invoke(channels.saveFile, request),
+  printView: (request) => ipcRenderer.invoke(channels.printView, request),
+  appInfo: () => ipcRenderer.invoke(channels.appInfo),
+};
+
+contextBridge.exposeInMainWorld('api', api);
