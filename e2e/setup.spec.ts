@@ -1,19 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-async function enterOperator(page: Page, name: string) {
-  const dialog = page.getByRole('dialog', { name: '欢迎使用重点工作督查督办' });
-  await expect(dialog).toBeVisible();
-  await dialog.getByLabel('操作人姓名').fill(name);
-  await dialog.getByRole('button', { name: '确定' }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function createYear(page: Page, year: number) {
-  await page.getByRole('button', { name: '工作年度' }).click();
-  await page.getByLabel('年度', { exact: true }).fill(String(year));
-  await page.getByRole('button', { name: '创建' }).click();
-  await expect(page.getByRole('heading', { name: `${year}年度 规则设置` })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { createYear, enterOperator, openScreen } from './helpers';
 
 test('first start: operator, work year, units, leader survive a reload and are in the audit log', async ({ page }) => {
   await page.goto('/');
@@ -28,7 +14,7 @@ test('first start: operator, work year, units, leader survive a reload and are i
   await expect(october.getByRole('cell').nth(2)).toContainText('顺延');
   await expect(schedule.getByRole('row', { name: /月方案报送/ })).toContainText('2026-03-10');
 
-  await page.getByRole('button', { name: '单位' }).click();
+  await openScreen(page, '单位');
   await page.getByRole('button', { name: '新增单位' }).click();
   const unitDialog = page.getByRole('dialog', { name: '新增单位' });
   await unitDialog.getByLabel('单位名称').fill('区发展和改革局');
@@ -50,7 +36,7 @@ test('first start: operator, work year, units, leader survive a reload and are i
   await expect(units.getByRole('row')).toHaveCount(4);
   await expect(units.getByRole('row', { name: /东城街道/ })).toContainText('镇街');
 
-  await page.getByRole('button', { name: '区领导' }).click();
+  await openScreen(page, '区领导');
   await page.getByRole('button', { name: '新增区领导' }).click();
   const leaderDialog = page.getByRole('dialog', { name: '新增区领导' });
   await leaderDialog.getByLabel('姓名').fill('王建国');
@@ -63,12 +49,12 @@ test('first start: operator, work year, units, leader survive a reload and are i
   await expect(page.getByRole('button', { name: '操作人：张科员' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /王建国/ })).toBeVisible();
-  await page.getByRole('button', { name: '单位' }).click();
+  await openScreen(page, '单位');
   for (const name of ['区发展和改革局', '东城街道', '西湖街道']) {
     await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: new RegExp(name) })).toBeVisible();
   }
 
-  await page.getByRole('button', { name: '操作日志' }).click();
+  await openScreen(page, '操作日志');
   const log = page.getByRole('table', { name: '操作日志' });
   for (const what of ['2026年度', '区发展和改革局', '东城街道', '西湖街道', '王建国']) {
     await expect(log.getByRole('row', { name: new RegExp(`张科员.*新增.*${what}`) })).toHaveCount(1);
@@ -81,7 +67,7 @@ test('a duplicate unit name or alias shows the clash and stores nothing', async 
   await page.goto('/');
   await enterOperator(page, '李科长');
   await createYear(page, 2026);
-  await page.getByRole('button', { name: '单位' }).click();
+  await openScreen(page, '单位');
   await page.getByRole('button', { name: '粘贴批量添加' }).click();
   const pasteDialog = page.getByRole('dialog', { name: '粘贴批量添加单位' });
   await pasteDialog.getByLabel('单位名称（每行一个）').fill('区教育局\n区财政局');
@@ -107,7 +93,7 @@ test('a duplicate unit name or alias shows the clash and stores nothing', async 
   await expect(units.getByRole('row')).toHaveCount(3);
   await expect(units).not.toContainText('区民政局');
   await expect(units).not.toContainText('区司法局');
-  await page.getByRole('button', { name: '操作日志' }).click();
+  await openScreen(page, '操作日志');
   await page.getByLabel('对象').click();
   await page.getByRole('option', { name: '单位' }).click();
   await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row')).toHaveCount(3);

@@ -7,20 +7,30 @@ import EventNoteIcon from '@mui/icons-material/EventNote';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import PersonIcon from '@mui/icons-material/Person';
 import HistoryIcon from '@mui/icons-material/History';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { loadOperator } from './db';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
 import { UnitsScreen } from './features/setup/UnitsScreen';
 import { LeadersScreen } from './features/setup/LeadersScreen';
 import { AuditLogScreen } from './features/audit/AuditLogScreen';
+import { LedgerScreen } from './features/ledger/LedgerScreen';
+import { TaskPage } from './features/ledger/TaskPage';
+import { ImportScreen } from './features/import/ImportScreen';
+import { ImportHistoryScreen } from './features/import/ImportHistoryScreen';
 import { YearProvider, useYear } from './ui/YearContext';
-import { useHashRoute } from './ui/useHashRoute';
+import { navigateTo, useHashRoute } from './ui/useHashRoute';
 
 interface Screen {
   route: string;
   label: string;
-  icon: ReactNode;
-  render: () => ReactNode;
+  icon?: ReactNode;
+  /** Pages reached from another screen (a task, an import) are not in the drawer. */
+  inDrawer?: false;
+  /** The part of the drawer a page belongs to. */
+  parent?: string;
+  render: (param: string | undefined) => ReactNode;
   /** Screens that work inside a year are disabled until one exists. */
   needsYear: boolean;
 }
@@ -30,6 +40,10 @@ const screens: Screen[] = [
   { route: 'year', label: '工作年度', icon: <EventNoteIcon />, render: () => <WorkYearScreen />, needsYear: false },
   { route: 'units', label: '单位', icon: <ApartmentIcon />, render: () => <UnitsScreen />, needsYear: true },
   { route: 'leaders', label: '区领导', icon: <PersonIcon />, render: () => <LeadersScreen />, needsYear: true },
+  { route: 'ledger', label: '任务台账', icon: <ListAltIcon />, render: () => <LedgerScreen />, needsYear: true },
+  { route: 'task', label: '任务详情', inDrawer: false, parent: 'ledger', render: (id) => <TaskPage taskId={id ?? ''} />, needsYear: true },
+  { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (kind) => <ImportScreen kind={kind ?? 'tasks'} />, needsYear: true },
+  { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
 ];
 
@@ -72,9 +86,10 @@ export function App() {
 }
 
 function Shell({ operator, onChangeOperator }: { operator: string | undefined; onChangeOperator: () => void }) {
-  const [route, navigate] = useHashRoute('year');
+  const route = useHashRoute('year');
   const { years, current, choose } = useYear();
-  const screen = screens.find((s) => s.route === route) ?? screens[0]!;
+  const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
+  const drawerRoute = screen.parent ?? screen.route;
   const blocked = screen.needsYear && !current;
 
   return (
@@ -108,10 +123,10 @@ function Shell({ operator, onChangeOperator }: { operator: string | undefined; o
       <Drawer variant="permanent" className="no-print" sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}>
         <Toolbar variant="dense" />
         <List component="nav" aria-label="功能导航">
-          {screens.map((s, index) => (
+          {screens.filter((s) => s.inDrawer !== false).map((s) => (
             <Box key={s.route}>
-              {s.route === 'audit' && index > 0 && <Divider sx={{ my: 1 }} />}
-              <ListItemButton selected={s.route === screen.route} onClick={() => navigate(s.route)}>
+              {s.route === 'audit' && <Divider sx={{ my: 1 }} />}
+              <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
                 <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
                 <ListItemText primary={s.label} />
               </ListItemButton>
@@ -124,12 +139,12 @@ function Shell({ operator, onChangeOperator }: { operator: string | undefined; o
         {blocked ? (
           <Box sx={{ mt: 4 }}>
             <Typography>请先在“工作年度”中创建工作年度。</Typography>
-            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigate('year')}>
+            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo('year')}>
               去创建工作年度
             </Button>
           </Box>
         ) : (
-          screen.render()
+          screen.render(route.param)
         )}
       </Box>
     </Box>

@@ -210,6 +210,15 @@ export interface Review {
   updatedAt: string;
 }
 
+/** One row written by an import: enough to show it and to undo it. */
+export interface ImportChange {
+  table: string;
+  id: Id;
+  /** Absent for a row the import created. */
+  before?: unknown;
+  after: unknown;
+}
+
 export interface ImportBatch {
   id: Id;
   yearId: Id;
@@ -217,7 +226,10 @@ export interface ImportBatch {
   files: { name: string; sha256: string }[];
   importedAt: string;
   operator: string;
+  counts: { created: number; updated: number; unchanged: number };
+  changes: ImportChange[];
   undone: boolean;
+  undoneAt?: string;
 }
 
 export type AuditAction = 'create' | 'update' | 'delete';

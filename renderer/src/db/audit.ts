@@ -7,6 +7,7 @@
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
 import { DomainError } from './errors';
+import { deepEqual } from './equal';
 import { getOperator } from './operator';
 import { db, SCHEMA_VERSION } from './schema';
 
@@ -23,11 +24,22 @@ export interface AuditedWriter {
   update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>): Promise<T>;
   /** Deletes the row with `key` and returns what it was. */
   delete<T, K extends IndexableType>(table: Table<T, K>, key: K): Promise<T>;
+  /** `add` for many rows in one request per table (imports): fails (and aborts) if any key exists. */
+  addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<T[]>;
+  /**
+   * `put` for many rows (imports, undo): rows equal to the stored ones are not rewritten nor
+   * logged. Returns the rows written with what they replaced (undefined for a new row).
+   */
+  putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<{ before: T | undefined; after: T }[]>;
+  /** `delete` for many keys; fails (and aborts) if any row is missing. Returns what they were. */
+  deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[]): Promise<T[]>;
 }
 
 export interface WriteOptions {
   /** Operator recorded in this transaction's entries (default: getOperator()). */
   operator?: string;
+  /** Timestamp of this transaction's entries (default: now), e.g. to match a record's own date. */
+  at?: string;
 }
 
 function primaryKeyOf(table: Table, row: unknown): IndexableType {
@@ -50,17 +62,18 @@ function definedFields<T>(patch: Partial<T>): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-function sameData(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+const sameData = deepEqual;
 
 function makeWriter(operator: string, at: string): AuditedWriter {
-  const log = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<number> => {
-    const entry: AuditEntry = { at, operator, action, entity: table.name, entityId: entityIdOf(key) };
-    if (before !== undefined) entry.before = before;
-    if (after !== undefined) entry.after = after;
-    return db.audit.add(entry);
+  const entry = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): AuditEntry => {
+    const e: AuditEntry = { at, operator, action, entity: table.name, entityId: entityIdOf(key) };
+    if (before !== undefined) e.before = before;
+    if (after !== undefined) e.after = after;
+    return e;
   };
+  const log = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<number> =>
+    db.audit.add(entry(action, table, key, before, after));
+  const logAll = (entries: AuditEntry[]): Promise<unknown> => db.audit.bulkAdd(entries);
   const guard = (table: Table): void => {
     if (table.name === db.audit.name) throw new Error('操作日志不能经由 AuditedWriter 改写');
   };
@@ -99,7 +112,38 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     await log('delete', table, key, before, undefined);
     return before;
   }
-  return { add, put, update, delete: remove };
+  async function addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<T[]> {
+    guard(table);
+    if (rows.length === 0) return [];
+    await table.bulkAdd(rows as T[]);
+    await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
+    return [...rows];
+  }
+  async function putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<{ before: T | undefined; after: T }[]> {
+    guard(table);
+    if (rows.length === 0) return [];
+    const keys = rows.map((row) => primaryKeyOf(table, row) as K);
+    const befores = await table.bulkGet(keys);
+    const written = rows.map((after, i) => ({ key: keys[i] as K, before: befores[i], after })).filter((c) => c.before === undefined || !sameData(c.before, c.after));
+    if (written.length === 0) return [];
+    await table.bulkPut(written.map((c) => c.after));
+    await logAll(written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)));
+    return written.map(({ before, after }) => ({ before, after }));
+  }
+  async function deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[]): Promise<T[]> {
+    guard(table);
+    if (keys.length === 0) return [];
+    const befores = await table.bulkGet(keys as K[]);
+    const found: T[] = [];
+    for (const before of befores) {
+      if (before === undefined) throw missing(table);
+      found.push(before);
+    }
+    await table.bulkDelete(keys as K[]);
+    await logAll(keys.map((key, i) => entry('delete', table, key, found[i], undefined)));
+    return found;
+  }
+  return { add, put, update, delete: remove, addAll, putAll, deleteAll };
 }
 
 /**
@@ -124,6 +168,9 @@ export async function writeTransaction<R>(
   options: WriteOptions = {},
 ): Promise<R> {
   if (!Dexie.currentTransaction) await assertWritable();
-  const writer = makeWriter(options.operator ?? getOperator(), new Date().toISOString());
-  return db.transaction('rw', [...tables, db.audit], () => scope(writer));
+  const writer = makeWriter(options.operator ?? getOperator(), options.at ?? new Date().toISOString());
+  // The scope must be an async function: Dexie then keeps the transaction's zone across native
+  // awaits of nested async helpers (with a plain arrow it loses it after a few microtasks and
+  // the next call runs outside the transaction: PrematureCommitError).
+  return db.transaction('rw', [...tables, db.audit], async () => scope(writer));
 }

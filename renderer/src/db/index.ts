@@ -18,6 +18,32 @@ export {
   putSetting,
 } from './repo';
 export type { NewWorkYear, NewUnit, NewLeader } from './repo';
-export { getSetting, listAudit } from './queries';
-export type { AuditFilter } from './queries';
-export { useWorkYears, useUnits, useLeaders, useAuditEntries, useAuditOperators, useSetting } from './hooks';
+export { addTask, updateTask, deleteTask } from './tasks';
+export type { NewTask } from './tasks';
+export { commitImport, undoImport, IMPORT_TABLES } from './imports';
+export type { ImportPlan, ImportTable } from './imports';
+export { sha256Hex } from './hash';
+export {
+  getSetting,
+  listAudit,
+  listUnits,
+  listLeaders,
+  listSections,
+  listTasks,
+  getTask,
+  listImportBatches,
+  findImportedFiles,
+} from './queries';
+export type { AuditFilter, ImportedFile } from './queries';
+export {
+  useWorkYears,
+  useUnits,
+  useLeaders,
+  useSections,
+  useTasks,
+  useTask,
+  useImportBatches,
+  useAuditEntries,
+  useAuditOperators,
+  useSetting,
+} from './hooks';

@@ -2,8 +2,11 @@
 // with useLiveQuery and tests can call them directly.
 
 import type { Collection } from 'dexie';
-import type { AuditEntry, Leader, Unit, WorkYear } from '../core/model';
+import type { AuditEntry, ImportBatch, Leader, Section, Task, Unit, WorkYear } from '../core/model';
 import { db } from './schema';
+
+/** Chinese order with numbers compared by value ('2' before '10'). */
+const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
 /** Audit log filter; an empty string counts as no filter (a "全部" choice in a select). */
 export interface AuditFilter {
@@ -28,6 +31,71 @@ export async function listUnits(yearId: string | undefined): Promise<Unit[]> {
 export async function listLeaders(yearId: string | undefined): Promise<Leader[]> {
   if (yearId === undefined) return [];
   return db.leaders.where('yearId').equals(yearId).sortBy('sortOrder');
+}
+
+/** The sections (工作板块) of a year by sortOrder, then name; none without a year. */
+export async function listSections(yearId: string | undefined): Promise<Section[]> {
+  if (yearId === undefined) return [];
+  const sections = await db.sections.where('yearId').equals(yearId).toArray();
+  return sections.sort((a, b) => a.sortOrder - b.sortOrder || collator.compare(a.name, b.name));
+}
+
+/**
+ * The tasks of a year in ledger order: by their section's sortOrder (tasks without a section
+ * last), then by code compared as numbers where numeric ('2' before '10'; no code last),
+ * then by title. None without a year.
+ */
+export async function listTasks(yearId: string | undefined): Promise<Task[]> {
+  if (yearId === undefined) return [];
+  const sections = await listSections(yearId);
+  const tasks = await db.tasks.where('yearId').equals(yearId).toArray();
+  const sectionRank = new Map(sections.map((s, i) => [s.id, i]));
+  const rank = (t: Task): number => (t.sectionId === undefined ? undefined : sectionRank.get(t.sectionId)) ?? sections.length;
+  return tasks.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      Number(a.code === '') - Number(b.code === '') ||
+      collator.compare(a.code, b.code) ||
+      collator.compare(a.title, b.title) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** One task; undefined when missing or without an id. */
+export async function getTask(id: string | undefined): Promise<Task | undefined> {
+  return id === undefined ? undefined : db.tasks.get(id);
+}
+
+/** The import batches of a year, newest first (undone ones included); none without a year. */
+export async function listImportBatches(yearId: string | undefined): Promise<ImportBatch[]> {
+  if (yearId === undefined) return [];
+  const batches = await db.importBatches.where('yearId').equals(yearId).toArray();
+  return batches.sort((a, b) => (a.importedAt < b.importedAt ? 1 : a.importedAt > b.importedAt ? -1 : 0));
+}
+
+export interface ImportedFile {
+  sha256: string;
+  name: string;
+  importedAt: string;
+  batchId: string;
+}
+
+/**
+ * Which of these files (by SHA-256, any case) were imported already, in any year, by a batch
+ * not undone: one entry per file and batch, newest first. Scans the batches (they are few).
+ */
+export async function findImportedFiles(sha256s: readonly string[]): Promise<ImportedFile[]> {
+  const wanted = new Set(sha256s.map((h) => h.toLowerCase()));
+  if (wanted.size === 0) return [];
+  const found: ImportedFile[] = [];
+  await db.importBatches.each((batch) => {
+    if (batch.undone) return;
+    for (const file of batch.files) {
+      const sha256 = file.sha256.toLowerCase();
+      if (wanted.has(sha256)) found.push({ sha256, name: file.name, importedAt: batch.importedAt, batchId: batch.id });
+    }
+  });
+  return found.sort((a, b) => (a.importedAt < b.importedAt ? 1 : a.importedAt > b.importedAt ? -1 : 0));
 }
 
 /** Audit entries, newest first (seq descending), filtered by entity and/or operator. */

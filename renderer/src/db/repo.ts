@@ -2,19 +2,18 @@
 // domain checks made inside that transaction so that a refusal stores nothing.
 
 import type { Table } from 'dexie';
-import { defaultGroupForKind, entityLabels, unitKindLabels, type Leader, type Unit, type UnitKind, type WorkYear } from '../core/model';
+import { defaultGroupForKind, type Leader, type Unit, type WorkYear } from '../core/model';
 import { findNameClash } from '../core/registry';
 import { writeTransaction, type AuditedWriter } from './audit';
 import { DomainError } from './errors';
+import { newId } from './ids';
 import { setOperator } from './operator';
 import { getSetting } from './queries';
+import { findReferrers, referrerLabels, referringTables } from './refs';
 import { db } from './schema';
+import { checkKind, requireYear } from './validate';
 
 const OPERATOR_KEY = 'operator';
-
-function newId(): string {
-  return crypto.randomUUID();
-}
 
 // ---------------------------------------------------------------- settings and operator
 
@@ -127,18 +126,11 @@ interface RegistryRow {
   sortOrder: number;
 }
 
-interface Reference {
-  table: Table;
-  index: string;
-}
-
-/** How one registry (units or leaders) is checked and guarded. */
+/** How one registry (units or leaders) is checked and guarded (references: refs.ts). */
 interface Registry<T extends RegistryRow> {
   table: Table<T, string>;
   /** '单位' or '区领导', for messages. */
   kindLabel: string;
-  /** Tables and indexes whose rows point at a record; a referenced record cannot be deleted. */
-  references: () => Reference[];
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
@@ -147,14 +139,6 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 function cleanAliases(aliases: readonly string[]): string[] {
   return aliases.map((a) => a.trim()).filter((a) => a !== '');
-}
-
-async function requireYear(yearId: string): Promise<void> {
-  if ((await db.workYears.get(yearId)) === undefined) throw new DomainError('工作年度不存在（可能已被删除）');
-}
-
-function referenceTables(registry: { references: () => Reference[] }): Table[] {
-  return [...new Set(registry.references().map((r) => r.table))];
 }
 
 /** Adds rows to a registry: all or nothing; sortOrder continues after the year's last. */
@@ -196,13 +180,8 @@ async function deleteRow<T extends RegistryRow>(w: AuditedWriter, registry: Regi
   const { table, kindLabel } = registry;
   const row = await table.get(id);
   if (!row) throw new DomainError(`${kindLabel}不存在（可能已被删除）`);
-  const usedBy: string[] = [];
-  for (const ref of registry.references()) {
-    const label = entityLabels[ref.table.name] ?? ref.table.name;
-    if (usedBy.includes(label)) continue;
-    if ((await ref.table.where(ref.index).equals(id).count()) > 0) usedBy.push(label);
-  }
-  if (usedBy.length > 0) throw new DomainError(`${kindLabel}"${row.name}"已被${usedBy.join('、')}引用，不能删除`);
+  const referrers = await findReferrers(table.name, [id], row.yearId);
+  if (referrers.length > 0) throw new DomainError(`${kindLabel}"${row.name}"已被${referrerLabels(referrers)}引用，不能删除`);
   await w.delete(table, id);
 }
 
@@ -210,24 +189,7 @@ async function deleteRow<T extends RegistryRow>(w: AuditedWriter, registry: Regi
 
 export type NewUnit = Omit<Unit, 'id' | 'sortOrder'>;
 
-const units: Registry<Unit> = {
-  table: db.units,
-  kindLabel: '单位',
-  references: () => [
-    { table: db.tasks, index: 'leadUnitId' },
-    { table: db.tasks, index: 'coUnitIds' },
-    { table: db.reports, index: 'unitId' },
-    { table: db.feedback, index: 'unitId' },
-    { table: db.scoreEntries, index: 'unitId' },
-    { table: db.interviews, index: 'unitId' },
-    { table: db.evaluations, index: 'unitId' },
-  ],
-};
-
-function checkKind(kind: unknown): UnitKind {
-  if (typeof kind !== 'string' || !Object.hasOwn(unitKindLabels, kind)) throw new DomainError('单位类型应为区级部门、镇街、国企或平台');
-  return kind as UnitKind;
-}
+const units: Registry<Unit> = { table: db.units, kindLabel: '单位' };
 
 function cleanUnit(input: NewUnit): NewUnit {
   const kind = checkKind(input.kind);
@@ -277,18 +239,14 @@ export function updateUnit(id: string, patch: Partial<NewUnit>): Promise<void> {
 
 /** Deletes a unit that nothing refers to yet (tasks, reports, feedback, scores, …). */
 export function deleteUnit(id: string): Promise<void> {
-  return writeTransaction([db.units, ...referenceTables(units)], (w) => deleteRow(w, units, id));
+  return writeTransaction([db.units, ...referringTables('units')], (w) => deleteRow(w, units, id));
 }
 
 // ---------------------------------------------------------------- leaders
 
 export type NewLeader = Omit<Leader, 'id' | 'sortOrder'>;
 
-const leaders: Registry<Leader> = {
-  table: db.leaders,
-  kindLabel: '区领导',
-  references: () => [{ table: db.tasks, index: 'leaderIds' }],
-};
+const leaders: Registry<Leader> = { table: db.leaders, kindLabel: '区领导' };
 
 function cleanLeader(input: NewLeader): NewLeader {
   return { yearId: input.yearId, name: input.name.trim(), title: input.title.trim(), aliases: cleanAliases(input.aliases) };
@@ -315,5 +273,5 @@ export function updateLeader(id: string, patch: Partial<NewLeader>): Promise<voi
 }
 
 export function deleteLeader(id: string): Promise<void> {
-  return writeTransaction([db.leaders, ...referenceTables(leaders)], (w) => deleteRow(w, leaders, id));
+  return writeTransaction([db.leaders, ...referringTables('leaders')], (w) => deleteRow(w, leaders, id));
 }

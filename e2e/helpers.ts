@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+import path from 'node:path';
+
+export const fixture = (name: string) => path.join(import.meta.dirname, '..', 'test', 'fixtures', name);
+
+export async function enterOperator(page: Page, name: string) {
+  const dialog = page.getByRole('dialog', { name: '欢迎使用重点工作督查督办' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('操作人姓名').fill(name);
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+export async function createYear(page: Page, year: number) {
+  await openScreen(page, '工作年度');
+  await page.getByLabel('年度', { exact: true }).fill(String(year));
+  await page.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('heading', { name: `${year}年度 规则设置` })).toBeVisible();
+}
+
+/** Opens the app's file chooser (the browser fallback's file input) and picks these files. */
+export async function chooseFiles(page: Page, buttonName: string, files: string[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: buttonName }).click();
+  await (await chooser).setFiles(files);
+}
+
+/** A screen of the navigation drawer. */
+export async function openScreen(page: Page, label: string) {
+  await page.getByRole('navigation', { name: '功能导航' }).getByRole('button', { name: label, exact: true }).click();
+}

@@ -1,0 +1,262 @@
+// The commit and undo of every import (task list, monthly plans, progress reports,
+// evaluations): the caller (the preview) says which rows to create and which to change; the
+// whole batch is written in one audited transaction with an ImportBatch record that keeps
+// before- and after-images, so that it can be undone as a batch. Inside the transactions:
+// no await but Dexie, no catch (a throw anywhere stores nothing).
+
+import type { Table } from 'dexie';
+import { entityLabels, type ImportBatch, type ImportChange } from '../core/model';
+import { writeTransaction } from './audit';
+import { deepEqual } from './equal';
+import { DomainError } from './errors';
+import { newId } from './ids';
+import { getOperator } from './operator';
+import { findReferrers, referrerLabels } from './refs';
+import { db } from './schema';
+import { checkStoredRows, requireYear } from './validate';
+
+export interface ImportPlan {
+  yearId: string;
+  /** 'tasks' | 'plan' | 'progress' | 'evaluation' */
+  kind: string;
+  files: { name: string; sha256: string }[];
+  /** New rows with ids chosen by the caller, so that they can refer to each other. */
+  creates: { table: string; row: { id: string } & Record<string, unknown> }[];
+  /** Changes of stored rows; a field given as undefined is removed from the row. */
+  updates: { table: string; id: string; patch: Record<string, unknown> }[];
+  /** Rows the files hold that match the stored ones (for the batch's counts). */
+  unchanged: number;
+}
+
+/**
+ * The tables an import may write: rows with an 'id' key and a 'yearId'. Not the log and the
+ * bookkeeping (audit, importBatches, settings), not workYears (an import belongs to a year)
+ * nor scoreRules (keyed by [yearId+id], edited in the app).
+ */
+export const IMPORT_TABLES = ['units', 'leaders', 'sections', 'tasks', 'milestones', 'reports', 'feedback', 'scoreEntries', 'rankings', 'interviews', 'evaluations', 'reviews'] as const;
+export type ImportTable = (typeof IMPORT_TABLES)[number];
+
+type Row = Record<string, unknown> & { id: string };
+
+const SHA256 = /^[0-9a-f]{64}$/iu;
+
+function isImportTable(name: unknown): name is ImportTable {
+  return typeof name === 'string' && (IMPORT_TABLES as readonly string[]).includes(name);
+}
+
+function tableOf(name: ImportTable): Table<Row, string> {
+  return db.table(name);
+}
+
+/** Every table a commit or an undo reads or writes (checks and references included). */
+function transactionTables(): Table[] {
+  return [...IMPORT_TABLES.map((name) => db.table(name)), db.workYears, db.importBatches];
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/**
+ * How a row is named in a message: '重点工作"…"', '单位"…"', or for rows without a name of
+ * their own, e.g. '月度进展（区财政局，重点工作"…"，10月）'.
+ */
+async function describeRow(tableName: string, row: Record<string, unknown>): Promise<string> {
+  const label = entityLabels[tableName] ?? tableName;
+  const own = text(row['title']) ?? text(row['name']);
+  if (own !== undefined) return `${label}"${own}"`;
+  const parts: string[] = [];
+  const unitId = row['unitId'];
+  if (typeof unitId === 'string') {
+    const unit = await db.units.get(unitId);
+    if (unit) parts.push(unit.name);
+  }
+  const taskId = row['taskId'];
+  if (typeof taskId === 'string') {
+    const task = await db.tasks.get(taskId);
+    if (task) parts.push(`重点工作"${task.title}"`);
+  }
+  if (typeof row['month'] === 'number') parts.push(`${row['month']}月`);
+  if (parts.length === 0) parts.push(`编号 ${String(row['id'])}`);
+  return `${label}（${parts.join('，')}）`;
+}
+
+function groupByTable<T extends { table: ImportTable }>(items: readonly T[]): Map<ImportTable, T[]> {
+  const groups = new Map<ImportTable, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.table);
+    if (group) group.push(item);
+    else groups.set(item.table, [item]);
+  }
+  return groups;
+}
+
+/** Refuses a malformed plan before anything is opened (its tables must exist for the transaction). */
+function checkPlan(plan: ImportPlan): void {
+  if (typeof plan.kind !== 'string' || plan.kind.trim() === '') throw new DomainError('导入批次缺少类型');
+  if (!Number.isInteger(plan.unchanged) || plan.unchanged < 0) throw new DomainError('导入批次的未变更行数无效');
+  for (const file of plan.files) {
+    if (typeof file.name !== 'string' || typeof file.sha256 !== 'string' || !SHA256.test(file.sha256)) {
+      throw new DomainError(`文件"${String(file.name)}"的校验值无效`);
+    }
+  }
+  const seen = new Set<string>();
+  const once = (table: string, id: unknown): void => {
+    if (!isImportTable(table)) throw new DomainError(`导入内容含不能导入的数据表"${String(table)}"`);
+    if (typeof id !== 'string' || id === '') throw new DomainError(`导入内容中有${entityLabels[table] ?? table}缺少编号`);
+    const key = `${table}/${id}`;
+    if (seen.has(key)) throw new DomainError(`导入内容中${entityLabels[table] ?? table}（编号 ${id}）出现了不止一次`);
+    seen.add(key);
+  };
+  for (const c of plan.creates) once(c.table, c.row?.id);
+  for (const u of plan.updates) once(u.table, u.id);
+}
+
+/** `before` with `patch` applied; a field given as undefined is removed. */
+function applyPatch(before: Row, patch: Record<string, unknown>): Row {
+  const after: Record<string, unknown> = { ...before };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete after[key];
+    else after[key] = value;
+  }
+  return after as Row;
+}
+
+/**
+ * Writes an import in one transaction: the creates (each audited), the updates (each read
+ * inside the transaction; an update that changes nothing counts as unchanged and is not
+ * written), the checks of the written rows against their year (tasks, units, leaders,
+ * sections: see validate.ts), and the ImportBatch record. Any refusal (DomainError) or
+ * failure stores nothing at all.
+ */
+export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
+  checkPlan(plan);
+  const operator = getOperator();
+  const at = new Date().toISOString();
+  const creates = groupByTable(plan.creates as { table: ImportTable; row: Row }[]);
+  const updates = groupByTable(plan.updates as { table: ImportTable; id: string; patch: Record<string, unknown> }[]);
+  return writeTransaction(
+    transactionTables(),
+    async (w) => {
+      await requireYear(plan.yearId);
+      const changes: ImportChange[] = [];
+      const written = new Map<ImportTable, Row[]>();
+
+      for (const [tableName, items] of creates) {
+        const table = tableOf(tableName);
+        const rows = items.map((c) => c.row);
+        for (const row of rows) {
+          if (row['yearId'] !== plan.yearId) throw new DomainError(`${await describeRow(tableName, row)}不属于本批次的工作年度`);
+        }
+        const stored = await table.bulkGet(rows.map((r) => r.id));
+        const taken = stored.findIndex((r) => r !== undefined);
+        if (taken >= 0) throw new DomainError(`${await describeRow(tableName, rows[taken] as Row)}的编号已被占用，不能新增`);
+        await w.addAll(table, rows);
+        for (const row of rows) changes.push({ table: tableName, id: row.id, after: row });
+        written.set(tableName, [...rows]);
+      }
+
+      let unchanged = plan.unchanged;
+      let updated = 0;
+      for (const [tableName, items] of updates) {
+        const table = tableOf(tableName);
+        const befores = await table.bulkGet(items.map((u) => u.id));
+        const afters: Row[] = [];
+        for (const [i, item] of items.entries()) {
+          const before = befores[i];
+          if (before === undefined) throw new DomainError(`${await describeRow(tableName, { ...item.patch, id: item.id })}不存在（可能已被删除），无法导入对它的修改`);
+          const what = await describeRow(tableName, before);
+          if (before['yearId'] !== plan.yearId) throw new DomainError(`${what}不属于本批次的工作年度`);
+          if ('id' in item.patch && item.patch['id'] !== item.id) throw new DomainError(`${what}的编号不能修改`);
+          if ('yearId' in item.patch && item.patch['yearId'] !== plan.yearId) throw new DomainError(`不能更改${what}所属的工作年度`);
+          const after = applyPatch(before, item.patch);
+          if (deepEqual(before, after)) unchanged += 1;
+          else afters.push(after);
+        }
+        for (const { before, after } of await w.putAll(table, afters)) {
+          changes.push({ table: tableName, id: after.id, before, after });
+          updated += 1;
+        }
+        written.set(tableName, [...(written.get(tableName) ?? []), ...afters]);
+      }
+
+      for (const [tableName, rows] of written) await checkStoredRows(tableName, plan.yearId, rows);
+
+      const batch: ImportBatch = {
+        id: newId(),
+        yearId: plan.yearId,
+        kind: plan.kind,
+        files: plan.files.map((f) => ({ name: f.name, sha256: f.sha256.toLowerCase() })),
+        importedAt: at,
+        operator,
+        counts: { created: plan.creates.length, updated, unchanged },
+        changes,
+        undone: false,
+      };
+      return w.add(db.importBatches, batch);
+    },
+    { operator, at },
+  );
+}
+
+/**
+ * Undoes an import batch in one transaction: deletes the rows it created, restores the rows it
+ * changed, marks it undone (all audited). Refused, storing nothing, when the batch is undone
+ * already, when a row it wrote was changed or deleted since (undo the later batch first),
+ * when other rows now refer to a row it created, or when a restored row no longer fits its
+ * year (e.g. it refers to a unit deleted since).
+ */
+export function undoImport(batchId: string): Promise<void> {
+  const at = new Date().toISOString();
+  return writeTransaction(
+    transactionTables(),
+    async (w) => {
+      const batch = await db.importBatches.get(batchId);
+      if (!batch) throw new DomainError('导入批次不存在（可能已被删除）');
+      if (batch.undone) throw new DomainError('该导入批次已经撤销，不能再次撤销');
+
+      const groups = new Map<ImportTable, ImportChange[]>();
+      for (const change of batch.changes) {
+        if (!isImportTable(change.table)) throw new DomainError(`导入批次含不能撤销的数据表"${change.table}"`);
+        groups.set(change.table, [...(groups.get(change.table) ?? []), change]);
+      }
+
+      // Every row as the import left it?
+      for (const [tableName, changes] of groups) {
+        const current = await tableOf(tableName).bulkGet(changes.map((c) => c.id));
+        for (const [i, change] of changes.entries()) {
+          const row = current[i];
+          const after = change.after as Row;
+          if (row === undefined) throw new DomainError(`${await describeRow(tableName, after)}在导入后已被删除，无法撤销此批次`);
+          if (!deepEqual(row, after)) throw new DomainError(`${await describeRow(tableName, after)}在导入后又被修改过，无法撤销此批次`);
+        }
+      }
+
+      // Nothing outside the batch refers to a row it created?
+      const inBatch = new Set(batch.changes.map((c) => `${c.table}/${c.id}`));
+      for (const [tableName, changes] of groups) {
+        const createdIds = changes.filter((c) => c.before === undefined).map((c) => c.id);
+        const referrers = await findReferrers(tableName, createdIds, batch.yearId, inBatch);
+        const first = referrers[0];
+        if (first === undefined) continue;
+        const referred = changes.find((c) => c.id === first.id)?.after as Row;
+        const labels = referrerLabels(referrers.filter((r) => r.id === first.id));
+        throw new DomainError(`${await describeRow(tableName, referred)}已被${labels}引用，无法撤销此批次`);
+      }
+
+      for (const [tableName, changes] of groups) {
+        await w.deleteAll(tableOf(tableName), changes.filter((c) => c.before === undefined).map((c) => c.id));
+      }
+      const restored = new Map<ImportTable, Row[]>();
+      for (const [tableName, changes] of groups) {
+        const rows = changes.filter((c) => c.before !== undefined).map((c) => c.before as Row);
+        await w.putAll(tableOf(tableName), rows);
+        restored.set(tableName, rows);
+      }
+      for (const [tableName, rows] of restored) await checkStoredRows(tableName, batch.yearId, rows);
+
+      await w.update(db.importBatches, batchId, { undone: true, undoneAt: at });
+    },
+    { at },
+  );
+}

@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert, Autocomplete, Box, Button, IconButton, MenuItem, Paper, Stack, TextField, Typography,
+} from '@mui/material';
+import DeleteIcon from '@mui/icons-material/Delete';
+import AddIcon from '@mui/icons-material/Add';
+import type { Task, Target } from '../../core/model';
+import { deleteTask, updateTask, useLeaders, useSections, useTask, useUnits, type NewTask } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { userMessage } from '../../ui/errors';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { navigateTo } from '../../ui/useHashRoute';
+
+export function TaskPage({ taskId }: { taskId: string }) {
+  const task = useTask(taskId);
+  if (task === undefined) return <Typography color="text.secondary">正在读取任务…</Typography>;
+  return <TaskEditor key={task.id} task={task} />;
+}
+
+type Draft = Omit<NewTask, 'yearId'>;
+
+function TaskEditor({ task }: { task: Task }) {
+  const yearId = useYear().current!.id;
+  const units = useUnits(yearId) ?? [];
+  const leaders = useLeaders(yearId) ?? [];
+  const sections = useSections(yearId) ?? [];
+  const [draft, setDraft] = useState<Draft>(task);
+  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const [deleting, setDeleting] = useState(false);
+  useEffect(() => setDraft(task), [task]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setMessage(undefined);
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  const dirty = JSON.stringify(draft) !== JSON.stringify({ ...task });
+  const save = async () => {
+    try {
+      const { id: _id, ...patch } = { ...draft, id: task.id };
+      await updateTask(task.id, patch);
+      setMessage({ severity: 'success', text: '已保存，修改已记入操作日志。' });
+    } catch (e) {
+      setMessage({ severity: 'error', text: userMessage(e) });
+    }
+  };
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 1000 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Button onClick={() => navigateTo('ledger')}>← 返回台账</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>{task.title}</Typography>
+        <Button color="error" onClick={() => setDeleting(true)}>删除任务</Button>
+      </Stack>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h6" component="h3" sx={{ mb: 2 }}>基本信息与责任清单</Typography>
+        <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 1fr', gap: 2 }}>
+          <TextField size="small" label="序号" value={draft.code} onChange={(e) => set('code', e.target.value)} />
+          <TextField size="small" label="重点工作" value={draft.title} onChange={(e) => set('title', e.target.value)} sx={{ gridColumn: 'span 2' }} />
+          <TextField size="small" select label="工作板块" value={draft.sectionId ?? ''} onChange={(e) => set('sectionId', e.target.value || undefined)}>
+            <MenuItem value="">（无）</MenuItem>
+            {sections.map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
+          </TextField>
+          <TextField size="small" type="date" label="完成时限" value={draft.dueDate} onChange={(e) => set('dueDate', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField size="small" label="责任人" value={draft.responsiblePerson} onChange={(e) => set('responsiblePerson', e.target.value)} />
+          <Autocomplete
+            multiple
+            size="small"
+            options={leaders.map((l) => l.id)}
+            getOptionLabel={(id) => leaders.find((l) => l.id === id)?.name ?? ''}
+            value={draft.leaderIds}
+            onChange={(_e, value) => set('leaderIds', value)}
+            renderInput={(params) => <TextField {...params} label="分管区领导" />}
+          />
+          <TextField size="small" select label="牵头单位" value={draft.leadUnitId ?? ''} onChange={(e) => set('leadUnitId', e.target.value || undefined)}>
+            <MenuItem value="">（未定）</MenuItem>
+            {units.map((u) => <MenuItem key={u.id} value={u.id}>{u.name}</MenuItem>)}
+          </TextField>
+          <Autocomplete
+            multiple
+            size="small"
+            options={units.map((u) => u.id).filter((id) => id !== draft.leadUnitId)}
+            getOptionLabel={(id) => units.find((u) => u.id === id)?.name ?? ''}
+            value={draft.coUnitIds}
+            onChange={(_e, value) => set('coUnitIds', value)}
+            renderInput={(params) => <TextField {...params} label="责任单位（配合）" />}
+          />
+        </Box>
+      </Paper>
+      <ListEditor
+        title="目标清单"
+        items={draft.targets}
+        blank={{ text: '' }}
+        onChange={(targets) => set('targets', targets)}
+        renderItem={(t: Target, update, index) => (
+          <>
+            <TextField size="small" fullWidth label={`目标${index + 1}`} value={t.text} onChange={(e) => update({ ...t, text: e.target.value })} />
+            <TextField
+              size="small"
+              type="number"
+              label="量化值"
+              value={t.value ?? ''}
+              onChange={(e) => update({ ...t, value: e.target.value === '' ? undefined : Number(e.target.value) })}
+              sx={{ width: 120 }}
+            />
+            <TextField size="small" label="单位" value={t.unit ?? ''} onChange={(e) => update({ ...t, unit: e.target.value || undefined })} sx={{ width: 100 }} />
+          </>
+        )}
+      />
+      <ListEditor
+        title="措施清单"
+        items={draft.measures}
+        blank={{ text: '' }}
+        onChange={(measures) => set('measures', measures)}
+        renderItem={(m, update, index) => (
+          <TextField size="small" fullWidth multiline label={`措施${index + 1}`} value={m.text} onChange={(e) => update({ text: e.target.value })} />
+        )}
+      />
+      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      <Box>
+        <Button variant="contained" disabled={!dirty} onClick={save}>保存修改</Button>
+      </Box>
+      <ConfirmDialog
+        open={deleting}
+        title="删除任务"
+        text={`确定删除“${task.title}”及其月方案节点吗？此操作会记入操作日志。`}
+        onConfirm={async () => {
+          await deleteTask(task.id);
+          navigateTo('ledger');
+        }}
+        onClose={() => setDeleting(false)}
+      />
+    </Stack>
+  );
+}
+
+interface ListEditorProps<Item> {
+  title: string;
+  items: Item[];
+  blank: Item;
+  onChange(items: Item[]): void;
+  renderItem(item: Item, update: (item: Item) => void, index: number): React.ReactNode;
+}
+
+function ListEditor<Item>({ title, items, blank, onChange, renderItem }: ListEditorProps<Item>) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>{title}</Typography>
+        <Button startIcon={<AddIcon />} onClick={() => onChange([...items, blank])}>添加一条</Button>
+      </Stack>
+      <Stack spacing={1}>
+        {items.length === 0 && <Typography color="text.secondary">（无）</Typography>}
+        {items.map((item, index) => (
+          <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            {renderItem(item, (next) => onChange(items.map((x, i) => (i === index ? next : x))), index)}
+            <IconButton aria-label={`删除${title}第${index + 1}条`} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+              <DeleteIcon />
+            </IconButton>
+          </Stack>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
