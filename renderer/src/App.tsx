@@ -9,6 +9,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import HistoryIcon from '@mui/icons-material/History';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import TuneIcon from '@mui/icons-material/Tune';
 import { loadOperator } from './db';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
@@ -19,6 +20,7 @@ import { LedgerScreen } from './features/ledger/LedgerScreen';
 import { TaskPage } from './features/ledger/TaskPage';
 import { ImportScreen } from './features/import/ImportScreen';
 import { ImportHistoryScreen } from './features/import/ImportHistoryScreen';
+import { ColumnAliasScreen } from './features/settings/ColumnAliasScreen';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
 
@@ -44,6 +46,7 @@ const screens: Screen[] = [
   { route: 'task', label: '任务详情', inDrawer: false, parent: 'ledger', render: (id) => <TaskPage taskId={id ?? ''} />, needsYear: true },
   { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (kind) => <ImportScreen kind={kind ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
+  { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
 ];
 
@@ -125,7 +128,7 @@ function Shell({ operator, onChangeOperator }: { operator: string | undefined; o
         <List component="nav" aria-label="功能导航">
           {screens.filter((s) => s.inDrawer !== false).map((s) => (
             <Box key={s.route}>
-              {s.route === 'audit' && <Divider sx={{ my: 1 }} />}
+              {s.route === 'aliases' && <Divider sx={{ my: 1 }} />}
               <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
                 <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
                 <ListItemText primary={s.label} />

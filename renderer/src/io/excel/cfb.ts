@@ -1,0 +1,209 @@
+// A minimal reader for OLE2 / Compound File Binary containers ([MS-CFB]), just enough to decide
+// before parsing whether a legacy container is a workbook we can read:
+//   - the names of the streams at the top level (Workbook / Book, or EncryptionInfo +
+//     EncryptedPackage, which is how Office wraps an encrypted .xlsx),
+//   - the first bytes of the Workbook stream (a BIFF FILEPASS record right after BOF means the
+//     .xls has an open password).
+// It never trusts the file: every offset is bounds-checked and every sector chain is bounded,
+// so a hostile container costs at most one pass over its sectors.
+
+export type CfbVerdict =
+  /** `biff5`: the stream is called Book (Excel 5/95), whose text is in the PC's code page. */
+  | { kind: 'workbook'; biff5: boolean }
+  | { kind: 'encrypted' }
+  | { kind: 'notWorkbook'; streams: string[] }
+  | { kind: 'truncated' }
+  | { kind: 'corrupt' };
+
+export const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+const END_OF_CHAIN = 0xfffffffe;
+const MAX_REGULAR_SECTOR = 0xfffffffa;
+const NO_STREAM = 0xffffffff;
+const HEADER_DIFAT_ENTRIES = 109;
+
+class CfbError extends Error {
+  constructor(readonly kind: 'truncated' | 'corrupt') {
+    super(kind);
+  }
+}
+
+interface DirEntry {
+  name: string;
+  type: number;
+  left: number;
+  right: number;
+  child: number;
+  start: number;
+  size: number;
+}
+
+export function inspectCfb(bytes: Uint8Array): CfbVerdict {
+  try {
+    return inspect(bytes);
+  } catch (error) {
+    if (error instanceof CfbError) return { kind: error.kind };
+    // A read past the end of the file (DataView throws RangeError): the file was cut short.
+    if (error instanceof RangeError) return { kind: 'truncated' };
+    return { kind: 'corrupt' };
+  }
+}
+
+function inspect(bytes: Uint8Array): CfbVerdict {
+  if (bytes.length < 512) throw new CfbError('truncated');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+
+  const sectorShift = u16(0x1e);
+  if (sectorShift !== 9 && sectorShift !== 12) throw new CfbError('corrupt');
+  const sectorSize = 1 << sectorShift;
+  const miniSectorSize = 1 << u16(0x20);
+  if (miniSectorSize !== 64) throw new CfbError('corrupt');
+  const fatSectorCount = u32(0x2c);
+  const firstDirSector = u32(0x30);
+  const miniCutoff = u32(0x38);
+  const firstMiniFatSector = u32(0x3c);
+  const firstDifatSector = u32(0x44);
+  const difatSectorCount = u32(0x48);
+
+  // Sector n lives at (n + 1) * sectorSize; a sector that starts past the end of the file means
+  // the file was cut short (the last sector may itself be short: some writers do not pad it).
+  const sectorsInFile = Math.max(0, Math.ceil((bytes.length - sectorSize) / sectorSize));
+  const sectorOffset = (n: number) => {
+    if (n >= MAX_REGULAR_SECTOR) throw new CfbError('corrupt');
+    if (n >= sectorsInFile) throw new CfbError('truncated');
+    return (n + 1) * sectorSize;
+  };
+  const entriesPerSector = sectorSize / 4;
+
+  // FAT sector numbers: 109 in the header, the rest in a chain of DIFAT sectors.
+  if (fatSectorCount === 0) throw new CfbError('corrupt');
+  if (fatSectorCount > sectorsInFile) throw new CfbError('truncated');
+  const fatSectors: number[] = [];
+  for (let i = 0; i < Math.min(HEADER_DIFAT_ENTRIES, fatSectorCount); i++) fatSectors.push(u32(0x4c + 4 * i));
+  let difat = firstDifatSector;
+  for (let hop = 0; fatSectors.length < fatSectorCount; hop++) {
+    if (hop > difatSectorCount || difat >= MAX_REGULAR_SECTOR) throw new CfbError('corrupt');
+    const at = sectorOffset(difat);
+    for (let i = 0; i < entriesPerSector - 1 && fatSectors.length < fatSectorCount; i++) {
+      if (at + 4 * i + 4 > bytes.length) throw new CfbError('truncated');
+      fatSectors.push(u32(at + 4 * i));
+    }
+    if (at + sectorSize > bytes.length) throw new CfbError('truncated');
+    difat = u32(at + sectorSize - 4);
+  }
+
+  const fatEntry = (n: number): number => {
+    const fatSector = fatSectors[Math.floor(n / entriesPerSector)];
+    if (fatSector === undefined) throw new CfbError('corrupt');
+    const at = sectorOffset(fatSector) + 4 * (n % entriesPerSector);
+    if (at + 4 > bytes.length) throw new CfbError('truncated');
+    return u32(at);
+  };
+
+  // Follows a chain of regular sectors; `limit` stops early when only the first few are needed.
+  const chain = (start: number, limit = Infinity): number[] => {
+    const sectors: number[] = [];
+    const seen = new Set<number>();
+    for (let s = start; s !== END_OF_CHAIN && sectors.length < limit; s = fatEntry(s)) {
+      if (s >= MAX_REGULAR_SECTOR || seen.has(s)) throw new CfbError('corrupt');
+      if (s >= sectorsInFile) throw new CfbError('truncated');
+      seen.add(s);
+      sectors.push(s);
+    }
+    return sectors;
+  };
+
+  // The directory: 128-byte entries in the chain starting at firstDirSector.
+  const entries: DirEntry[] = [];
+  for (const sector of chain(firstDirSector)) {
+    const base = sectorOffset(sector);
+    for (let at = base; at < base + sectorSize; at += 128) {
+      if (at + 128 > bytes.length) throw new CfbError('truncated');
+      const nameLength = Math.min(u16(at + 0x40), 64);
+      let name = '';
+      for (let i = 0; i + 2 < nameLength; i += 2) name += String.fromCharCode(u16(at + i));
+      entries.push({
+        name,
+        type: bytes[at + 0x42] ?? 0,
+        left: u32(at + 0x44),
+        right: u32(at + 0x48),
+        child: u32(at + 0x4c),
+        start: u32(at + 0x74),
+        size: u32(at + 0x78),
+      });
+    }
+  }
+  const root = entries[0];
+  if (!root || root.type !== 5) throw new CfbError('corrupt');
+
+  // The top level is the red-black tree hanging from the root's child, walked via left/right.
+  const topLevel: DirEntry[] = [];
+  const visited = new Set<number>();
+  const stack = [root.child];
+  while (stack.length > 0) {
+    const id = stack.pop() as number;
+    if (id === NO_STREAM || visited.has(id)) continue;
+    const entry = entries[id];
+    if (!entry) throw new CfbError('corrupt');
+    visited.add(id);
+    if (entry.type === 1 || entry.type === 2) topLevel.push(entry);
+    stack.push(entry.left, entry.right);
+  }
+
+  const find = (name: string) => topLevel.find((e) => e.name.toUpperCase() === name.toUpperCase());
+  if (find('EncryptionInfo') || find('EncryptedPackage') || find('\u0006DataSpaces')) return { kind: 'encrypted' };
+  const workbook = topLevel.find((e) => e.type === 2 && ['WORKBOOK', 'BOOK'].includes(e.name.toUpperCase()));
+  if (!workbook) return { kind: 'notWorkbook', streams: topLevel.map((e) => e.name) };
+
+  // The first bytes of the workbook stream: regular sectors, or the mini stream for small ones.
+  const head = (() => {
+    const wanted = Math.min(workbook.size, 256);
+    if (workbook.size >= miniCutoff) {
+      const [first] = chain(workbook.start, 1);
+      if (first === undefined) throw new CfbError('corrupt');
+      const at = sectorOffset(first);
+      return bytes.subarray(at, Math.min(at + wanted, bytes.length));
+    }
+    // Mini sectors (64 bytes) live inside the root entry's stream, located through the mini FAT.
+    const miniFat = chain(firstMiniFatSector);
+    const miniFatEntry = (n: number): number => {
+      const sector = miniFat[Math.floor(n / entriesPerSector)];
+      if (sector === undefined) throw new CfbError('corrupt');
+      return u32(sectorOffset(sector) + 4 * (n % entriesPerSector));
+    };
+    const miniStream = chain(root.start);
+    const out = new Uint8Array(wanted);
+    let filled = 0;
+    const seen = new Set<number>();
+    for (let m = workbook.start; filled < wanted && m !== END_OF_CHAIN; m = miniFatEntry(m)) {
+      if (m >= MAX_REGULAR_SECTOR || seen.has(m)) throw new CfbError('corrupt');
+      seen.add(m);
+      const position = m * miniSectorSize;
+      const sector = miniStream[Math.floor(position / sectorSize)];
+      if (sector === undefined) throw new CfbError('corrupt');
+      const at = sectorOffset(sector) + (position % sectorSize);
+      const take = Math.min(miniSectorSize, wanted - filled);
+      if (at + take > bytes.length) throw new CfbError('truncated');
+      out.set(bytes.subarray(at, at + take), filled);
+      filled += take;
+    }
+    return out.subarray(0, filled);
+  })();
+
+  return hasFilePass(head) ? { kind: 'encrypted' } : { kind: 'workbook', biff5: workbook.name.toUpperCase() === 'BOOK' };
+}
+
+/** BIFF records are [type u16][length u16][data]; FILEPASS (0x002F) follows the first BOF when a password is set. */
+export function hasFilePass(stream: Uint8Array): boolean {
+  let at = 0;
+  for (let record = 0; record < 8 && at + 4 <= stream.length; record++) {
+    const type = (stream[at] ?? 0) | ((stream[at + 1] ?? 0) << 8);
+    const length = (stream[at + 2] ?? 0) | ((stream[at + 3] ?? 0) << 8);
+    if (record === 0 && type !== 0x0809 && type !== 0x0409 && type !== 0x0209 && type !== 0x0009) return false;
+    if (type === 0x002f) return true;
+    at += 4 + length;
+  }
+  return false;
+}

@@ -1,0 +1,5 @@
+// Imported first by worker.ts, so the fast timers are in place before exceljs's bundle
+// captures `setTimeout` (see fast-timers.ts).
+import { installFastTimers } from './fast-timers';
+
+installFastTimers();

@@ -1,0 +1,95 @@
+// Legacy .xls (BIFF in an OLE2 container) → GridSheet[] with SheetJS (@e965/xlsx). Also the
+// fallback for an .xlsx that exceljs cannot load (e.g. an .xlsb, or a package with unusual part
+// names), after zip.ts has vetted it.
+import * as XLSX from '@e965/xlsx';
+import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
+import { ERROR_TEXT, finishSheet, numberCell, textCell } from './cells';
+import { isDateFormat, serialToDateCell } from './dates';
+
+export class PasswordProtectedError extends Error {}
+
+let codepagesLoaded: Promise<void> | null = null;
+
+/**
+ * Excel 5/95 files ("Book" stream, BIFF5) store text in the PC's code page — GBK (936) on a
+ * Chinese Windows. SheetJS needs its code-page tables for that; they are large (≈ 470 KB), so
+ * they are loaded only when such a file turns up (BIFF8 text is Unicode and needs none).
+ */
+export function loadCodepages(): Promise<void> {
+  codepagesLoaded ??= import('@e965/xlsx/dist/cpexcel.full.mjs').then((cptable) => XLSX.set_cptable(cptable));
+  return codepagesLoaded;
+}
+
+export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellDates: false,
+      cellNF: true,
+      // Hidden columns (!cols) are only read with cellStyles on.
+      cellStyles: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellText: false,
+      sheetStubs: false,
+    });
+  } catch (error) {
+    if (error instanceof Error && /password|encrypt/i.test(error.message)) throw new PasswordProtectedError(error.message);
+    throw error;
+  }
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const sheets: GridSheet[] = [];
+  workbook.SheetNames.forEach((name, index) => {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) return;
+    const kind = (sheet as { '!type'?: string })['!type'];
+    if (kind === 'chart' || kind === 'dialog' || kind === 'macro') return;
+    const visibility = workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0;
+    sheets.push(readSheet(name, visibility !== 0, sheet, date1904));
+  });
+  return sheets;
+}
+
+function readSheet(name: string, hidden: boolean, sheet: XLSX.WorkSheet, date1904: boolean): GridSheet {
+  const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  const rows: Cell[][] = [];
+  data.forEach((source, r) => {
+    if (!source) return;
+    const cells: Cell[] = [];
+    source.forEach((cell, c) => {
+      if (cell) cells[c] = toCell(cell, date1904);
+    });
+    rows[r] = cells;
+  });
+  const merges: MergeRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+  const hiddenColumns: number[] = [];
+  (sheet['!cols'] ?? []).forEach((column, index) => {
+    if (column?.hidden) hiddenColumns.push(index);
+  });
+  return finishSheet(name, hidden, rows, merges, hiddenColumns);
+}
+
+export function toCell(cell: XLSX.CellObject, date1904: boolean): Cell {
+  const v = cell.v;
+  switch (cell.t) {
+    case 's':
+      return typeof v === 'string' ? textCell(v) : v == null ? null : textCell(String(v));
+    case 'n':
+      if (typeof v !== 'number') return null;
+      if (isDateFormat(cell.z as string | undefined)) return serialToDateCell(v, date1904) ?? numberCell(v, cell.z as string | undefined);
+      return numberCell(v, cell.z as string | undefined);
+    case 'b':
+      return { t: 'bool', v: Boolean(v) };
+    case 'e':
+      return { t: 'error', v: typeof v === 'number' ? (ERROR_TEXT[v] ?? `#ERR${v}`) : String(cell.w ?? v ?? '#ERR') };
+    case 'd': {
+      const date = v instanceof Date ? v : new Date(String(v));
+      if (Number.isNaN(date.getTime())) return null;
+      return { t: 'date', v: date.toISOString().slice(0, 10) };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,107 @@
+// .xlsx → GridSheet[] with exceljs. Only called after zip.ts has vetted the package.
+import ExcelJS from 'exceljs';
+import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
+import { dateCellFromDate, finishSheet, numberCell, textCell } from './cells';
+import { isDateFormat, serialToDateCell } from './dates';
+
+/** The parts of exceljs's Worksheet we read that its typings leave out. */
+interface WorksheetInternals {
+  _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
+  columns?: Array<{ number: number; hidden?: boolean } | null | undefined> | null;
+}
+
+/**
+ * Worksheet parts the Grid does not need. Skipping them saves time on sheets full of
+ * conditional formats or validations, and avoids exceljs's known failures on some of them
+ * (x14 extensions, validations with unusual references). Hyperlink cells keep their text.
+ */
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'hyperlinks',
+  'autoFilter',
+  'rowBreaks',
+  'pageMargins',
+  'pageSetup',
+  'printOptions',
+  'headerFooter',
+  'picture',
+  'drawing',
+  'tableParts',
+  'sheetProtection',
+];
+
+export async function readXlsxSheets(bytes: Uint8Array): Promise<GridSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs types its input as its own `Buffer` (an ArrayBuffer); JSZip underneath takes a Uint8Array as is.
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  const sheets: GridSheet[] = [];
+  workbook.eachSheet((worksheet) => sheets.push(readWorksheet(worksheet, date1904)));
+  return sheets;
+}
+
+function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridSheet {
+  const rows: Cell[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A cell hidden under a merge reports its master's value; Excel shows it empty.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      cells[colNumber - 1] = toCell(cell.value, cell.numFmt, date1904);
+    });
+    rows[rowNumber - 1] = cells;
+  });
+
+  const internals = worksheet as unknown as WorksheetInternals;
+  const merges: MergeRange[] = Object.values(internals._merges ?? {}).map((m) => ({
+    top: m.top - 1,
+    left: m.left - 1,
+    bottom: m.bottom - 1,
+    right: m.right - 1,
+  }));
+  const hiddenColumns: number[] = [];
+  for (const column of internals.columns ?? []) {
+    if (column?.hidden) hiddenColumns.push(column.number - 1);
+  }
+  return finishSheet(worksheet.name, worksheet.state === 'hidden' || worksheet.state === 'veryHidden', rows, merges, hiddenColumns);
+}
+
+export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): Cell {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+      return textCell(value);
+    case 'number':
+      if (isDateFormat(numFmt)) return serialToDateCell(value, date1904) ?? numberCell(value, numFmt);
+      return numberCell(value, numFmt);
+    case 'boolean':
+      return { t: 'bool', v: value };
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (value instanceof Date) return dateCellFromDate(value);
+  if ('richText' in value) return textCell(richTextToString(value.richText));
+  if ('error' in value) return { t: 'error', v: String(value.error) };
+  if ('formula' in value || 'sharedFormula' in value) {
+    // A formula is its cached result; one never calculated (no result) is empty.
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    if (result === undefined || result === null || (typeof result === 'object' && 'formula' in result)) return null;
+    return toCell(result, numFmt, date1904);
+  }
+  if ('hyperlink' in value || 'text' in value) {
+    const text = (value as { text?: unknown }).text;
+    if (typeof text === 'string') return textCell(text);
+    if (typeof text === 'number' || typeof text === 'boolean') return textCell(String(text));
+    if (text && typeof text === 'object' && 'richText' in text) return textCell(richTextToString((text as ExcelJS.CellRichTextValue).richText));
+    return null;
+  }
+  return null;
+}
+
+function richTextToString(runs: ExcelJS.RichText[] | undefined): string {
+  return (runs ?? []).map((run) => run.text ?? '').join('');
+}

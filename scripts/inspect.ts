@@ -1,0 +1,43 @@
+// npm run --silent inspect -- [--year 2026] [--tasks TASKLIST.xlsx] FILE...
+// Prints one JSON array, one object per file, of what the import would read (no database).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inspectFile } from '../renderer/src/io/inspect';
+
+async function main(argv: string[]): Promise<number> {
+  const files: string[] = [];
+  let taskList: string | undefined;
+  let year: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--tasks') taskList = argv[++i];
+    else if (arg === '--year') year = Number(argv[++i]);
+    else files.push(arg);
+  }
+  if (files.length === 0) {
+    process.stderr.write('用法：npm run --silent inspect -- [--year 2026] [--tasks 任务清单.xlsx] 文件...\n');
+    return 2;
+  }
+  // Dates without a year ('11月底前') belong to the work year: given, else the current year in China.
+  const workYear = year ?? Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  let taskTitles: string[] | undefined;
+  if (taskList) {
+    const report = await inspectFile(path.basename(taskList), await readFile(taskList), { year: workYear });
+    taskTitles = report.rows.map((r) => String(r.title));
+  }
+  const reports = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      reports.push({ file: path.basename(file), ok: false, template: null, unit: null, month: null, rows: [], issues: [{ severity: 'error', message: `无法读取文件：${(error as Error).message}` }] });
+      continue;
+    }
+    reports.push(await inspectFile(path.basename(file), bytes, { year: workYear, taskTitles }));
+  }
+  process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));
