@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertOpenableSizes,
+  batchFolderName,
+  batchNames,
   fileFiltersFor,
   isFileKind,
   maxOpenFileBytes,
   maxSaveFileBytes,
+  maxSaveFilesCount,
+  maxSaveFilesTotalBytes,
+  numberedName,
   openDialogTitle,
   parseOpenFilesRequest,
   parseSaveFileRequest,
+  parseSaveFilesRequest,
   safeSaveName,
+  sameFileName,
   saveFiltersFor,
+  saveFolderTitle,
   withExtension,
 } from './files-rules';
 
@@ -162,5 +170,108 @@ describe('assertOpenableSizes', () => {
   it('refuses a selection too large in total', () => {
     const files = Array.from({ length: 5 }, (_, i) => ({ name: `${i}.xlsx`, size: maxOpenFileBytes }));
     expect(() => assertOpenableSizes(files)).toThrow(/合计/);
+  });
+});
+
+/** A stand-in Uint8Array of the given length, without allocating it. */
+function sized(byteLength: number): Uint8Array {
+  const fake = { byteLength };
+  Object.setPrototypeOf(fake, Uint8Array.prototype);
+  return fake as Uint8Array;
+}
+
+describe('parseSaveFilesRequest', () => {
+  const file = { name: '东城街道-2026年月方案.xlsx', bytes: new Uint8Array([1, 2]) };
+
+  it('accepts files, a zip name and an optional folder hint, dropping other properties', () => {
+    expect(parseSaveFilesRequest({ files: [file], zipName: 'a.zip' })).toEqual({ files: [file], zipName: 'a.zip' });
+    expect(parseSaveFilesRequest({ folderHint: '2026年月方案', files: [{ ...file, path: 'C:\\x' }], zipName: 'a.zip', defaultPath: '/etc' })).toEqual({
+      folderHint: '2026年月方案',
+      files: [file],
+      zipName: 'a.zip',
+    });
+    expect(parseSaveFilesRequest({ files: [], zipName: 'a.zip' })).toEqual({ files: [], zipName: 'a.zip' });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['no zip name', { files: [file] }],
+    ['files that are no array', { files: { 0: file, length: 1 }, zipName: 'a.zip' }],
+    ['a file without bytes', { files: [{ name: 'a.xlsx' }], zipName: 'a.zip' }],
+    ['bytes as a plain array', { files: [{ name: 'a.xlsx', bytes: [1] }], zipName: 'a.zip' }],
+    ['a file without a name', { files: [{ bytes: new Uint8Array(1) }], zipName: 'a.zip' }],
+    ['a non-string folder hint', { folderHint: 1, files: [file], zipName: 'a.zip' }],
+    ['an overlong folder hint', { folderHint: '夹'.repeat(151), files: [file], zipName: 'a.zip' }],
+  ])('rejects %s', (_label, input) => {
+    expect(() => parseSaveFilesRequest(input)).toThrow(TypeError);
+  });
+
+  it('rejects too many files, one oversized file, and too much in total', () => {
+    const many = Array.from({ length: maxSaveFilesCount + 1 }, () => file);
+    expect(() => parseSaveFilesRequest({ files: many, zipName: 'a.zip' })).toThrow(RangeError);
+    expect(() => parseSaveFilesRequest({ files: [{ name: '大.xlsx', bytes: sized(maxSaveFileBytes + 1) }], zipName: 'a.zip' })).toThrow(/大\.xlsx/);
+    const half = { name: 'a.xlsx', bytes: sized(maxSaveFilesTotalBytes / 2 + 1) };
+    expect(() => parseSaveFilesRequest({ files: [half, half], zipName: 'a.zip' })).toThrow(/合计/);
+  });
+});
+
+describe('numberedName', () => {
+  it.each([
+    ['月报.xlsx', 1, '月报.xlsx'],
+    ['月报.xlsx', 2, '月报 (2).xlsx'],
+    ['月报.xlsx', 12, '月报 (12).xlsx'],
+    ['说明', 3, '说明 (3)'],
+    ['archive.tar.gz', 2, 'archive.tar (2).gz'],
+  ])('%s #%i → %s', (name, n, expected) => {
+    expect(numberedName(name, n)).toBe(expected);
+  });
+
+  it('keeps a folder name whole', () => {
+    expect(numberedName('2026年方案 v1.2', 2, true)).toBe('2026年方案 v1.2 (2)');
+  });
+
+  it('stays within the length limit and keeps the number and extension', () => {
+    const name = numberedName(safeSaveName(`${'督'.repeat(400)}.xlsx`), 2);
+    expect(Array.from(name).length).toBe(150);
+    expect(name.endsWith(' (2).xlsx')).toBe(true);
+  });
+});
+
+describe('batchNames', () => {
+  it('numbers names taken in the folder, without regard to case', () => {
+    expect(batchNames(['月报.xlsx', 'Report.XLSX', '新.xlsx'], ['月报.xlsx', '月报 (2).xlsx', 'report.xlsx'])).toEqual([
+      '月报 (3).xlsx',
+      'Report (2).XLSX',
+      '新.xlsx',
+    ]);
+  });
+
+  it('numbers repeats within the batch', () => {
+    expect(batchNames(['a.xlsx', 'A.xlsx', 'a.xlsx', 'a (2).xlsx'], [])).toEqual(['a.xlsx', 'A (2).xlsx', 'a (3).xlsx', 'a (2) (2).xlsx']);
+  });
+
+  it('makes every name safe first: no name leaves the folder', () => {
+    const names = batchNames(['../../evil.xlsx', 'C:\\Windows\\a.xlsx', '', 'CON.xlsx', '..'], []);
+    expect(names).toEqual(['evil.xlsx', 'CWindowsa.xlsx', '未命名', '_CON.xlsx', '未命名 (2)']);
+    expect(names.some((name) => /[\\/]/.test(name) || name.startsWith('.'))).toBe(false);
+  });
+});
+
+describe('batch folder', () => {
+  it('is the hint made safe, or none', () => {
+    expect(batchFolderName('2026年月方案')).toBe('2026年月方案');
+    expect(batchFolderName('../2026/5月')).toBe('20265月');
+    expect(batchFolderName('..')).toBeUndefined();
+    expect(batchFolderName(undefined)).toBeUndefined();
+  });
+
+  it('compares names as Windows does', () => {
+    expect(sameFileName('Reports', 'reports')).toBe(true);
+    expect(sameFileName('月方案', '月方案 (2)')).toBe(false);
+  });
+
+  it('tells in the picker title how many files and which new folder', () => {
+    expect(saveFolderTitle(3, undefined)).toBe('选择保存位置（共 3 个文件）');
+    expect(saveFolderTitle(3, '2026年月方案')).toBe('选择保存位置（共 3 个文件）：将在其中新建文件夹“2026年月方案”');
   });
 });

@@ -1,6 +1,6 @@
 // Pure rules for opening and saving files on behalf of the renderer.
 import type { FileFilter } from 'electron';
-import type { FileKind, OpenFilesRequest, SaveFileRequest } from '../shared/contract';
+import type { FileKind, NamedBytes, OpenFilesRequest, SaveFileRequest, SaveFilesRequest } from '../shared/contract';
 
 const megabyte = 1024 * 1024;
 /** Work books here are a few MB; the cap stops a mis-picked video from being copied into the renderer. */
@@ -8,6 +8,9 @@ export const maxOpenFileBytes = 50 * megabyte;
 export const maxOpenTotalBytes = 200 * megabyte;
 /** Exports and backups are built in memory by the renderer; anything larger is a bug. */
 export const maxSaveFileBytes = 500 * megabyte;
+/** A batch is one file per unit (a district has well under a hundred) or per unit and month. */
+export const maxSaveFilesCount = 1000;
+export const maxSaveFilesTotalBytes = 500 * megabyte;
 const maxNameLength = 150;
 const maxTitleLength = 100;
 
@@ -55,6 +58,29 @@ export function parseSaveFileRequest(input: unknown): SaveFileRequest {
   return { suggestedName: input.suggestedName, bytes: input.bytes };
 }
 
+function isNamedBytes(value: unknown): value is NamedBytes {
+  return isRecord(value) && typeof value.name === 'string' && value.bytes instanceof Uint8Array;
+}
+
+export function parseSaveFilesRequest(input: unknown): SaveFilesRequest {
+  if (!isRecord(input) || typeof input.zipName !== 'string' || !Array.isArray(input.files)) throw new TypeError('保存文件：请求无效');
+  const { folderHint, zipName, files } = input;
+  if (folderHint !== undefined && (typeof folderHint !== 'string' || folderHint.length > maxNameLength)) {
+    throw new TypeError('保存文件：文件夹名称无效');
+  }
+  if (files.length > maxSaveFilesCount) throw new RangeError(`保存文件：一次最多保存 ${maxSaveFilesCount} 个文件`);
+  let total = 0;
+  const checked: NamedBytes[] = [];
+  for (const file of files) {
+    if (!isNamedBytes(file)) throw new TypeError('保存文件：请求无效');
+    if (file.bytes.byteLength > maxSaveFileBytes) throw new RangeError(`保存文件：“${file.name.slice(0, 50)}”内容过大`);
+    total += file.bytes.byteLength;
+    checked.push({ name: file.name, bytes: file.bytes });
+  }
+  if (total > maxSaveFilesTotalBytes) throw new RangeError('保存文件：内容合计过大');
+  return { zipName, files: checked, ...(folderHint !== undefined ? { folderHint } : {}) };
+}
+
 /** Checked on the sizes before anything is read. */
 export function assertOpenableSizes(files: readonly { name: string; size: number }[]): void {
   for (const { name, size } of files) {
@@ -83,13 +109,70 @@ export function safeSaveName(suggested: string, fallback = '未命名'): string 
     .replace(/[. ]+$/, '');
   if (name === '') return fallback;
   if (reservedWindowsNames.test(name.split('.')[0] ?? '')) name = `_${name}`;
-  const chars = Array.from(name);
-  if (chars.length > maxNameLength) {
-    const dot = name.lastIndexOf('.');
-    const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
-    name = chars.slice(0, maxNameLength - extension.length).join('') + extension;
+  if (Array.from(name).length > maxNameLength) {
+    const [base, extension] = splitExtension(name);
+    name = Array.from(base).slice(0, maxNameLength - extension.length).join('') + extension;
   }
   return name;
+}
+
+/** `['月报', '.xlsx']`; a dot at the start or more than 10 characters from the end is no extension. */
+function splitExtension(name: string): [string, string] {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && name.length - dot <= 10 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+}
+
+/**
+ * The n-th candidate for a name that is taken: n = 1 is the name itself, then
+ * `月报 (2).xlsx`, `月报 (3).xlsx` …, shortened before the number so it stays within the limit.
+ * A folder's name has no extension: `2026年 v1.2 (2)`.
+ */
+export function numberedName(name: string, n: number, folder = false): string {
+  if (n <= 1) return name;
+  const suffix = ` (${n})`;
+  const [base, extension] = folder ? [name, ''] : splitExtension(name);
+  const room = Math.max(1, maxNameLength - suffix.length - extension.length);
+  return Array.from(base).slice(0, room).join('') + suffix + extension;
+}
+
+/** Windows and macOS compare names without regard to case: so does every check here. */
+const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
+
+export function sameFileName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+/** The first of `numberedName(name, 1, 2, …)` not in `taken` (keys of nameKey), which it joins. */
+function claimName(name: string, taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const candidate = numberedName(name, n);
+    if (!taken.has(nameKey(candidate))) {
+      taken.add(nameKey(candidate));
+      return candidate;
+    }
+  }
+}
+
+/**
+ * The names a batch is written under: each made safe, then numbered where it would meet a
+ * file already in the folder (`existing`) or an earlier file of the batch.
+ */
+export function batchNames(names: readonly string[], existing: Iterable<string>): string[] {
+  const taken = new Set(Array.from(existing, nameKey));
+  return names.map((name) => claimName(safeSaveName(name), taken));
+}
+
+/** The subfolder a batch goes into: the hint made safe, or none when nothing is left of it. */
+export function batchFolderName(folderHint: string | undefined): string | undefined {
+  if (folderHint === undefined) return undefined;
+  const name = safeSaveName(folderHint, '');
+  return name === '' ? undefined : name;
+}
+
+/** Title of the folder picker; says which folder will be created, so nothing comes as a surprise. */
+export function saveFolderTitle(count: number, subfolder: string | undefined): string {
+  const what = `选择保存位置（共 ${count} 个文件）`;
+  return subfolder === undefined ? what : `${what}：将在其中新建文件夹“${subfolder}”`;
 }
 
 /** Ensures `name` ends with `extension` (e.g. ".pdf"), case-insensitively. */

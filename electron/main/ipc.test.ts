@@ -29,6 +29,7 @@ const trusted = eventFrom('app://bundle/index.html#/ledger');
 const validInput: Record<string, unknown> = {
   [channels.openFiles]: { kind: 'excel' },
   [channels.saveFile]: { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) },
+  [channels.saveFiles]: { files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }], zipName: 'a.zip' },
   [channels.printView]: { mode: 'print' },
   [channels.appInfo]: undefined,
 };
@@ -71,5 +72,14 @@ describe('registerIpcHandlers', () => {
   it('validates the argument of a trusted caller', async () => {
     await expect(async () => fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'exe' })).rejects.toThrow(TypeError);
     await expect(async () => fake.handlers.get(channels.saveFile)?.(trusted, { suggestedName: 'a', bytes: 'x' })).rejects.toThrow(TypeError);
+    await expect(async () => fake.handlers.get(channels.saveFiles)?.(trusted, { files: [{ name: 'a', bytes: [1] }], zipName: 'a.zip' })).rejects.toThrow(TypeError);
+    expect(fake.showOpenDialog).not.toHaveBeenCalledWith(expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+  });
+
+  it('asks for a folder for a batch of files', async () => {
+    fake.showOpenDialog.mockClear();
+    const batch = { folderHint: '2026年月方案', files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }], zipName: 'a.zip' };
+    await expect(Promise.resolve(fake.handlers.get(channels.saveFiles)?.(trusted, batch))).resolves.toEqual({ saved: 0, canceled: true });
+    expect(fake.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
   });
 });

@@ -3,8 +3,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels, type DesktopApi } from '../shared/contract';
 import { appInfo } from './app-info';
-import { openFiles, saveFile } from './files';
-import { parseOpenFilesRequest, parseSaveFileRequest } from './files-rules';
+import { openFiles, saveFile, saveFiles } from './files';
+import { parseOpenFilesRequest, parseSaveFileRequest, parseSaveFilesRequest } from './files-rules';
 import { printView } from './print';
 import { parsePrintRequest } from './print-rules';
 import { isTrustedSender } from './security-rules';
@@ -17,6 +17,7 @@ type Handlers = {
 const handlers: Handlers = {
   openFiles: (event, input) => openFiles(event.sender, parseOpenFilesRequest(input)),
   saveFile: (event, input) => saveFile(event.sender, parseSaveFileRequest(input)),
+  saveFiles: (event, input) => saveFiles(event.sender, parseSaveFilesRequest(input)),
   printView: (event, input) => printView(event.sender, parsePrintRequest(input)),
   appInfo: async () => appInfo(),
 };

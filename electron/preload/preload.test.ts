@@ -34,6 +34,9 @@ describe('preload', () => {
     const save = { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) };
     await api().saveFile(save);
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.saveFile, save);
+    const batch = { folderHint: '2026年月方案', files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }], zipName: '2026年月方案.zip' };
+    await api().saveFiles(batch);
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.saveFiles, batch);
     await api().printView({ mode: 'pdf' });
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.printView, { mode: 'pdf' });
     await api().appInfo();

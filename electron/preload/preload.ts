@@ -7,6 +7,7 @@ import { channels, type DesktopApi } from '../shared/contract';
 const api: DesktopApi = {
   openFiles: (request) => ipcRenderer.invoke(channels.openFiles, request),
   saveFile: (request) => ipcRenderer.invoke(channels.saveFile, request),
+  saveFiles: (request) => ipcRenderer.invoke(channels.saveFiles, request),
   printView: (request) => ipcRenderer.invoke(channels.printView, request),
   appInfo: () => ipcRenderer.invoke(channels.appInfo),
 };

@@ -28,6 +28,38 @@ export interface SaveFileResult {
   path?: string;
 }
 
+/** One file of a batch: its name (made safe by main) and its content. */
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Many files at once, e.g. one template per unit. Desktop: the user picks a folder and each
+ * file is written there (a name already taken gets ' (2)', ' (3)' …; nothing is overwritten).
+ * Browser: one `.zip` download named `zipName`.
+ */
+export interface SaveFilesRequest {
+  /**
+   * Name of a folder to create inside the folder the user picks, e.g. `2026年月方案`; the files
+   * go into it (or straight into the picked folder when it already has this name). A name,
+   * never a path: separators are removed.
+   */
+  folderHint?: string;
+  files: NamedBytes[];
+  /** Download name in the browser, e.g. `2026年月方案.zip`. */
+  zipName: string;
+}
+
+export interface SaveFilesResult {
+  /** How many files were written. */
+  saved: number;
+  /** The folder they went into (desktop) or the download name (browser). */
+  folder?: string;
+  /** The user closed the folder picker: nothing was written. */
+  canceled?: boolean;
+}
+
 export interface PrintRequest {
   /** `print` opens the system print dialog; `pdf` saves the current view as an A4 PDF. */
   mode: 'print' | 'pdf';
@@ -50,6 +82,7 @@ export interface AppInfo {
 export interface DesktopApi {
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
   printView(request: PrintRequest): Promise<PrintResult>;
   appInfo(): Promise<AppInfo>;
 }
@@ -58,6 +91,7 @@ export interface DesktopApi {
 export const channels = {
   openFiles: 'files:open',
   saveFile: 'files:save',
+  saveFiles: 'files:save-many',
   printView: 'view:print',
   appInfo: 'app:info',
 } as const;

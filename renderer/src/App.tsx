@@ -10,6 +10,10 @@ import HistoryIcon from '@mui/icons-material/History';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import TuneIcon from '@mui/icons-material/Tune';
+import HomeIcon from '@mui/icons-material/Home';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import TrendingUpIcon from '@mui/icons-material/TrendingUp';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { loadOperator } from './db';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
@@ -21,6 +25,11 @@ import { TaskPage } from './features/ledger/TaskPage';
 import { ImportScreen } from './features/import/ImportScreen';
 import { ImportHistoryScreen } from './features/import/ImportHistoryScreen';
 import { ColumnAliasScreen } from './features/settings/ColumnAliasScreen';
+import { HomeScreen } from './features/cycle/HomeScreen';
+import { PlansScreen } from './features/cycle/PlansScreen';
+import { ReportsScreen } from './features/cycle/ReportsScreen';
+import { ReviewScreen } from './features/cycle/ReviewScreen';
+import { RemindersScreen } from './features/cycle/RemindersScreen';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
 
@@ -39,12 +48,17 @@ interface Screen {
 
 // In the order of the work (PRODUCT.md §1); only screens that work are listed.
 const screens: Screen[] = [
+  { route: 'home', label: '首页', icon: <HomeIcon />, render: () => <HomeScreen />, needsYear: false },
   { route: 'year', label: '工作年度', icon: <EventNoteIcon />, render: () => <WorkYearScreen />, needsYear: false },
   { route: 'units', label: '单位', icon: <ApartmentIcon />, render: () => <UnitsScreen />, needsYear: true },
   { route: 'leaders', label: '区领导', icon: <PersonIcon />, render: () => <LeadersScreen />, needsYear: true },
   { route: 'ledger', label: '任务台账', icon: <ListAltIcon />, render: () => <LedgerScreen />, needsYear: true },
   { route: 'task', label: '任务详情', inDrawer: false, parent: 'ledger', render: (id) => <TaskPage taskId={id ?? ''} />, needsYear: true },
-  { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (kind) => <ImportScreen kind={kind ?? 'tasks'} />, needsYear: true },
+  { route: 'plans', label: '月方案', icon: <CalendarMonthIcon />, render: () => <PlansScreen />, needsYear: true },
+  { route: 'reports', label: '月度进展', icon: <TrendingUpIcon />, render: (m) => <ReportsScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'reminders', label: '催报清单', inDrawer: false, parent: 'reports', render: (m) => <RemindersScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'review', label: '督查反馈', icon: <FactCheckIcon />, render: (m) => <ReviewScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
   { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
@@ -89,7 +103,7 @@ export function App() {
 }
 
 function Shell({ operator, onChangeOperator }: { operator: string | undefined; onChangeOperator: () => void }) {
-  const route = useHashRoute('year');
+  const route = useHashRoute('home');
   const { years, current, choose } = useYear();
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
   const drawerRoute = screen.parent ?? screen.route;

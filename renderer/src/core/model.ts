@@ -127,16 +127,49 @@ export interface ProgressReport {
   sourceRow?: number;
 }
 
+export type Verdict = '属实' | '基本属实' | '不属实';
+
+/** The office's review of one unit's report on one task for a month (督查反馈). */
 export interface Feedback {
   id: Id;
   yearId: Id;
   month: number;
   taskId: Id;
   unitId: Id;
+  verdict?: Verdict;
   comment: string;
+  /** Whether the unit's 滞后原因说明 is accepted: an accepted one waives the matching deduction. */
   explanationAccepted?: boolean;
   reviewer: string;
   date: IsoDate;
+}
+
+/** A unit's sheet received for a plan (month 0) or a month's progress: on time or late. */
+export interface Submission {
+  id: Id;
+  yearId: Id;
+  kind: 'plan' | 'progress';
+  /** 0 for the plan. */
+  month: number;
+  unitId: Id;
+  /** Defaults to the import date; staff may set the real date with a reason. */
+  receivedDate: IsoDate;
+  receivedDateReason?: string;
+  fileName: string;
+  importBatchId?: Id;
+}
+
+/** Publishing freezes a month; reopening needs a reason. Snapshots are kept in `rankings`. */
+export interface MonthState {
+  /** `${yearId}:${month}` */
+  id: string;
+  yearId: Id;
+  month: number;
+  state: 'open' | 'published';
+  publishedAt?: string;
+  publishedBy?: string;
+  reopenedAt?: string;
+  reopenReason?: string;
 }
 
 export type ScoreEntryState = 'proposed' | 'confirmed' | 'waived';
@@ -267,6 +300,8 @@ export const entityLabels: Record<string, string> = {
   interviews: '约谈',
   evaluations: '第三方评估',
   reviews: '复盘',
+  submissions: '报送记录',
+  monthStates: '月度发布',
   importBatches: '导入批次',
   settings: '设置',
 };

@@ -2,12 +2,14 @@
 // table, in which every change goes through an AuditedWriter that stores the change and its
 // AuditEntry together. A throw anywhere in the scope aborts the transaction: neither the
 // change nor its audit entry is kept. Inside the scope await nothing but Dexie calls and
-// catch nothing.
+// catch nothing. The writer also refuses every change to a row of a published month
+// (freeze.ts), whichever function makes it.
 
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
 import { DomainError } from './errors';
 import { deepEqual } from './equal';
+import { assertMonthsOpen, isFrozenTable } from './freeze';
 import { getOperator } from './operator';
 import { db, SCHEMA_VERSION } from './schema';
 
@@ -77,9 +79,14 @@ function makeWriter(operator: string, at: string): AuditedWriter {
   const guard = (table: Table): void => {
     if (table.name === db.audit.name) throw new Error('操作日志不能经由 AuditedWriter 改写');
   };
+  /** Refuses a change to rows (before- or after-images) of a published month (freeze.ts). */
+  const open = async (table: Table, rows: readonly unknown[]): Promise<void> => {
+    if (isFrozenTable(table.name)) await assertMonthsOpen(rows.filter((r) => r !== undefined));
+  };
 
   async function add<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T> {
     guard(table);
+    await open(table, [row]);
     const key = await table.add(row);
     await log('create', table, key, undefined, row);
     return row;
@@ -89,6 +96,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     const key = primaryKeyOf(table, row) as K;
     const before = await table.get(key);
     if (before !== undefined && sameData(before, row)) return row;
+    await open(table, [before, row]);
     await table.put(row);
     await log(before === undefined ? 'create' : 'update', table, key, before, row);
     return row;
@@ -100,6 +108,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     const after: T = { ...before, ...definedFields(patch) };
     if (entityIdOf(primaryKeyOf(table, after)) !== entityIdOf(key)) throw new Error(`${table.name}: 主键不能修改`);
     if (sameData(before, after)) return before;
+    await open(table, [before, after]);
     await table.put(after);
     await log('update', table, key, before, after);
     return after;
@@ -108,6 +117,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     guard(table);
     const before = await table.get(key);
     if (before === undefined) throw missing(table);
+    await open(table, [before]);
     await table.delete(key);
     await log('delete', table, key, before, undefined);
     return before;
@@ -115,6 +125,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
   async function addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<T[]> {
     guard(table);
     if (rows.length === 0) return [];
+    await open(table, rows);
     await table.bulkAdd(rows as T[]);
     await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
     return [...rows];
@@ -126,6 +137,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     const befores = await table.bulkGet(keys);
     const written = rows.map((after, i) => ({ key: keys[i] as K, before: befores[i], after })).filter((c) => c.before === undefined || !sameData(c.before, c.after));
     if (written.length === 0) return [];
+    await open(table, written.flatMap((c) => [c.before, c.after]));
     await table.bulkPut(written.map((c) => c.after));
     await logAll(written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)));
     return written.map(({ before, after }) => ({ before, after }));
@@ -139,6 +151,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
       if (before === undefined) throw missing(table);
       found.push(before);
     }
+    await open(table, found);
     await table.bulkDelete(keys as K[]);
     await logAll(keys.map((key, i) => entry('delete', table, key, found[i], undefined)));
     return found;
@@ -159,8 +172,9 @@ async function assertWritable(): Promise<void> {
 }
 
 /**
- * Runs `scope` in one read-write transaction over `tables` and the audit table; every write in
- * it goes through the given AuditedWriter. Tables only read for checks belong in `tables` too.
+ * Runs `scope` in one read-write transaction over `tables` and the audit table (and the month
+ * states, read by the freeze, when a table of a month is among them); every write in it goes
+ * through the given AuditedWriter. Tables only read for checks belong in `tables` too.
  */
 export async function writeTransaction<R>(
   tables: Table[],
@@ -172,5 +186,7 @@ export async function writeTransaction<R>(
   // The scope must be an async function: Dexie then keeps the transaction's zone across native
   // awaits of nested async helpers (with a plain arrow it loses it after a few microtasks and
   // the next call runs outside the transaction: PrematureCommitError).
-  return db.transaction('rw', [...tables, db.audit], async () => scope(writer));
+  const scopeTables = [...tables, db.audit];
+  if (tables.some((t) => isFrozenTable(t.name)) && !tables.some((t) => t.name === db.monthStates.name)) scopeTables.push(db.monthStates);
+  return db.transaction('rw', scopeTables, async () => scope(writer));
 }

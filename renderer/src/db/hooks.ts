@@ -2,10 +2,33 @@
 // undefined while loading.
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AuditEntry, ImportBatch, Leader, Section, Task, Unit, WorkYear } from '../core/model';
+import type {
+  AuditEntry,
+  Feedback,
+  ImportBatch,
+  Leader,
+  Milestone,
+  MonthState,
+  ProgressReport,
+  RankingSnapshot,
+  Section,
+  Submission,
+  Task,
+  Unit,
+  WorkYear,
+} from '../core/model';
 import {
+  getMonthState,
   getSetting,
   getTask,
+  listFeedback,
+  listMilestones,
+  listMonthSnapshots,
+  listMonthStates,
+  listReports,
+  listYearReports,
+  listSubmissions,
+  listTaskMilestones,
   listAudit,
   listAuditOperators,
   listImportBatches,
@@ -66,4 +89,48 @@ export function useAuditOperators(): string[] | undefined {
 /** A setting's value (undefined while loading and when unset). */
 export function useSetting<T>(key: string): T | undefined {
   return useLiveQuery(() => getSetting<T>(key), [key]);
+}
+
+/** A task's milestones by month ([] when taskId is undefined). */
+export function useMilestones(taskId: string | undefined): Milestone[] | undefined {
+  return useLiveQuery(() => listTaskMilestones(taskId), [taskId]);
+}
+
+/** Every milestone of a year by month ([] when yearId is undefined). */
+export function useYearMilestones(yearId: string | undefined): Milestone[] | undefined {
+  return useLiveQuery(() => listMilestones(yearId), [yearId]);
+}
+
+/** The progress reports of a year's month ([] without a year or month). */
+export function useReports(yearId: string | undefined, month: number | undefined): ProgressReport[] | undefined {
+  return useLiveQuery(() => listReports(yearId, month), [yearId, month]);
+}
+
+export function useYearReports(yearId: string | undefined): ProgressReport[] | undefined {
+  return useLiveQuery(() => listYearReports(yearId), [yearId]);
+}
+
+/** The sheets received for plans (kind 'plan', month 0) or a month's progress ([] without a year or month). */
+export function useSubmissions(yearId: string | undefined, kind: Submission['kind'], month: number | undefined): Submission[] | undefined {
+  return useLiveQuery(() => listSubmissions(yearId, kind, month), [yearId, kind, month]);
+}
+
+/** The feedback of a year's month ([] without a year or month). */
+export function useFeedback(yearId: string | undefined, month: number | undefined): Feedback[] | undefined {
+  return useLiveQuery(() => listFeedback(yearId, month), [yearId, month]);
+}
+
+/** A month's state ({ state: 'open' } when never published; undefined while loading or without a year or month). */
+export function useMonthState(yearId: string | undefined, month: number | undefined): MonthState | undefined {
+  return useLiveQuery(() => getMonthState(yearId, month), [yearId, month]);
+}
+
+/** The stored month states of a year, by month ([] when yearId is undefined). */
+export function useMonthStates(yearId: string | undefined): MonthState[] | undefined {
+  return useLiveQuery(() => listMonthStates(yearId), [yearId]);
+}
+
+/** Every snapshot published for a year's month, newest first ([] without a year or month). */
+export function useMonthSnapshots(yearId: string | undefined, month: number | undefined): RankingSnapshot[] | undefined {
+  return useLiveQuery(() => listMonthSnapshots(yearId, month), [yearId, month]);
 }

@@ -2,7 +2,9 @@
 // evaluations): the caller (the preview) says which rows to create and which to change; the
 // whole batch is written in one audited transaction with an ImportBatch record that keeps
 // before- and after-images, so that it can be undone as a batch. Inside the transactions:
-// no await but Dexie, no catch (a throw anywhere stores nothing).
+// no await but Dexie, no catch (a throw anywhere stores nothing). Rows of a published month
+// (reports, submissions, feedback, milestones) are refused by the writer (freeze.ts), in a
+// commit and in an undo alike.
 
 import type { Table } from 'dexie';
 import { entityLabels, type ImportBatch, type ImportChange } from '../core/model';
@@ -30,10 +32,11 @@ export interface ImportPlan {
 
 /**
  * The tables an import may write: rows with an 'id' key and a 'yearId'. Not the log and the
- * bookkeeping (audit, importBatches, settings), not workYears (an import belongs to a year)
- * nor scoreRules (keyed by [yearId+id], edited in the app).
+ * bookkeeping (audit, importBatches, settings), not workYears (an import belongs to a year),
+ * scoreRules (keyed by [yearId+id], edited in the app) nor monthStates (publishMonth and
+ * reopenMonth only).
  */
-export const IMPORT_TABLES = ['units', 'leaders', 'sections', 'tasks', 'milestones', 'reports', 'feedback', 'scoreEntries', 'rankings', 'interviews', 'evaluations', 'reviews'] as const;
+export const IMPORT_TABLES = ['units', 'leaders', 'sections', 'tasks', 'milestones', 'reports', 'submissions', 'feedback', 'scoreEntries', 'rankings', 'interviews', 'evaluations', 'reviews'] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
 type Row = Record<string, unknown> & { id: string };
@@ -46,6 +49,11 @@ function isImportTable(name: unknown): name is ImportTable {
 
 function tableOf(name: ImportTable): Table<Row, string> {
   return db.table(name);
+}
+
+/** Whether rows of the table record the batch that wrote them (reports, submissions, evaluations). */
+function recordsBatch(name: ImportTable): boolean {
+  return db.table(name).schema.idxByName['importBatchId'] !== undefined;
 }
 
 /** Every table a commit or an undo reads or writes (checks and references included). */
@@ -126,13 +134,16 @@ function applyPatch(before: Row, patch: Record<string, unknown>): Row {
  * Writes an import in one transaction: the creates (each audited), the updates (each read
  * inside the transaction; an update that changes nothing counts as unchanged and is not
  * written), the checks of the written rows against their year (tasks, units, leaders,
- * sections: see validate.ts), and the ImportBatch record. Any refusal (DomainError) or
- * failure stores nothing at all.
+ * sections, milestones, reports, submissions, feedback: see validate.ts), and the ImportBatch
+ * record. Rows of tables with an importBatchId (reports, submissions, evaluations) that the
+ * batch creates or changes get the batch's id unless the plan sets one. Any refusal
+ * (DomainError) or failure stores nothing at all.
  */
 export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
   checkPlan(plan);
   const operator = getOperator();
   const at = new Date().toISOString();
+  const batchId = newId();
   const creates = groupByTable(plan.creates as { table: ImportTable; row: Row }[]);
   const updates = groupByTable(plan.updates as { table: ImportTable; id: string; patch: Record<string, unknown> }[]);
   return writeTransaction(
@@ -144,7 +155,8 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
 
       for (const [tableName, items] of creates) {
         const table = tableOf(tableName);
-        const rows = items.map((c) => c.row);
+        const stamp = recordsBatch(tableName);
+        const rows = items.map((c) => (stamp && c.row['importBatchId'] === undefined ? { ...c.row, importBatchId: batchId } : c.row));
         for (const row of rows) {
           if (row['yearId'] !== plan.yearId) throw new DomainError(`${await describeRow(tableName, row)}不属于本批次的工作年度`);
         }
@@ -160,6 +172,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
       let updated = 0;
       for (const [tableName, items] of updates) {
         const table = tableOf(tableName);
+        const stamp = recordsBatch(tableName);
         const befores = await table.bulkGet(items.map((u) => u.id));
         const afters: Row[] = [];
         for (const [i, item] of items.entries()) {
@@ -171,7 +184,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
           if ('yearId' in item.patch && item.patch['yearId'] !== plan.yearId) throw new DomainError(`不能更改${what}所属的工作年度`);
           const after = applyPatch(before, item.patch);
           if (deepEqual(before, after)) unchanged += 1;
-          else afters.push(after);
+          else afters.push(stamp && !('importBatchId' in item.patch) ? { ...after, importBatchId: batchId } : after);
         }
         for (const { before, after } of await w.putAll(table, afters)) {
           changes.push({ table: tableName, id: after.id, before, after });
@@ -183,7 +196,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
       for (const [tableName, rows] of written) await checkStoredRows(tableName, plan.yearId, rows);
 
       const batch: ImportBatch = {
-        id: newId(),
+        id: batchId,
         yearId: plan.yearId,
         kind: plan.kind,
         files: plan.files.map((f) => ({ name: f.name, sha256: f.sha256.toLowerCase() })),

@@ -20,6 +20,10 @@ export {
 export type { NewWorkYear, NewUnit, NewLeader } from './repo';
 export { addTask, updateTask, deleteTask } from './tasks';
 export type { NewTask } from './tasks';
+export { setTaskPlan, setReceivedDate, saveFeedback } from './monthly';
+export type { PlanMonth, FeedbackInput } from './monthly';
+export { publishMonth, reopenMonth } from './publish';
+export { VERDICTS } from './validate';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
 export type { ImportPlan, ImportTable } from './imports';
 export { sha256Hex } from './hash';
@@ -33,6 +37,15 @@ export {
   getTask,
   listImportBatches,
   findImportedFiles,
+  listTaskMilestones,
+  listMilestones,
+  listReports,
+  listYearReports,
+  listSubmissions,
+  listFeedback,
+  getMonthState,
+  listMonthStates,
+  listMonthSnapshots,
 } from './queries';
 export type { AuditFilter, ImportedFile } from './queries';
 export {
@@ -46,4 +59,13 @@ export {
   useAuditEntries,
   useAuditOperators,
   useSetting,
+  useMilestones,
+  useYearMilestones,
+  useReports,
+  useYearReports,
+  useSubmissions,
+  useFeedback,
+  useMonthState,
+  useMonthStates,
+  useMonthSnapshots,
 } from './hooks';

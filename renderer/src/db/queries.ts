@@ -2,7 +2,22 @@
 // with useLiveQuery and tests can call them directly.
 
 import type { Collection } from 'dexie';
-import type { AuditEntry, ImportBatch, Leader, Section, Task, Unit, WorkYear } from '../core/model';
+import type {
+  AuditEntry,
+  Feedback,
+  ImportBatch,
+  Leader,
+  Milestone,
+  MonthState,
+  ProgressReport,
+  RankingSnapshot,
+  Section,
+  Submission,
+  Task,
+  Unit,
+  WorkYear,
+} from '../core/model';
+import { monthStateId } from './freeze';
 import { db } from './schema';
 
 /** Chinese order with numbers compared by value ('2' before '10'). */
@@ -126,4 +141,82 @@ export async function listAuditOperators(): Promise<string[]> {
 export async function getSetting<T>(key: string): Promise<T | undefined> {
   const row = await db.settings.get(key);
   return row?.value as T | undefined;
+}
+
+// ---------------------------------------------------------------- the monthly cycle
+
+function byMonthThenId<T extends { month: number; id: string }>(a: T, b: T): number {
+  return a.month - b.month || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** A task's milestones (月方案节点) by month; none without a task. */
+export async function listTaskMilestones(taskId: string | undefined): Promise<Milestone[]> {
+  if (taskId === undefined) return [];
+  return db.milestones.where('taskId').equals(taskId).sortBy('month');
+}
+
+/** Every milestone of a year, by month (group them by taskId); none without a year. */
+export async function listMilestones(yearId: string | undefined): Promise<Milestone[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.milestones.where('yearId').equals(yearId).toArray();
+  return rows.sort(byMonthThenId);
+}
+
+/** The progress reports of a year's month (every unit's, lead and co-units'); none without a year or month. */
+export async function listReports(yearId: string | undefined, month: number | undefined): Promise<ProgressReport[]> {
+  if (yearId === undefined || month === undefined) return [];
+  const rows = await db.reports.where('[yearId+month]').equals([yearId, month]).toArray();
+  return rows.sort(byId);
+}
+
+/** Every progress report of a year, for the month-by-month charts ([] without a year). */
+export async function listYearReports(yearId: string | undefined): Promise<ProgressReport[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.reports.where('[yearId+month]').between([yearId, -Infinity], [yearId, Infinity]).toArray();
+  return rows.sort(byId);
+}
+
+/**
+ * The sheets received for a year's plans (kind 'plan', month 0) or a month's progress: one per
+ * unit that sent one; none without a year or month.
+ */
+export async function listSubmissions(yearId: string | undefined, kind: Submission['kind'], month: number | undefined): Promise<Submission[]> {
+  if (yearId === undefined || month === undefined) return [];
+  const rows = await db.submissions.where('[yearId+kind+month]').equals([yearId, kind, month]).toArray();
+  return rows.sort(byId);
+}
+
+/** The feedback (督查反馈) of a year's month; none without a year or month. */
+export async function listFeedback(yearId: string | undefined, month: number | undefined): Promise<Feedback[]> {
+  if (yearId === undefined || month === undefined) return [];
+  const rows = await db.feedback.where('[yearId+month]').equals([yearId, month]).toArray();
+  return rows.sort(byId);
+}
+
+/**
+ * Whether a month is published: the stored state, or { state: 'open' } for a month never
+ * published. Undefined only without a year or month.
+ */
+export async function getMonthState(yearId: string | undefined, month: number | undefined): Promise<MonthState | undefined> {
+  if (yearId === undefined || month === undefined) return undefined;
+  const id = monthStateId(yearId, month);
+  return (await db.monthStates.get(id)) ?? { id, yearId, month, state: 'open' };
+}
+
+/** The stored month states of a year (months never published have none), by month. */
+export async function listMonthStates(yearId: string | undefined): Promise<MonthState[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.monthStates.where('yearId').equals(yearId).toArray();
+  return rows.sort((a, b) => a.month - b.month);
+}
+
+/** Every snapshot published for a year's month, newest first; none without a year or month. */
+export async function listMonthSnapshots(yearId: string | undefined, month: number | undefined): Promise<RankingSnapshot[]> {
+  if (yearId === undefined || month === undefined) return [];
+  const rows = await db.rankings.where('[yearId+month]').equals([yearId, month]).toArray();
+  return rows.filter((r) => r.period === 'month').sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : byId(a, b)));
 }

@@ -36,6 +36,8 @@ export function referencesTo(tableName: string): Reference[] {
         { table: db.scoreEntries, index: 'unitId' },
         { table: db.interviews, index: 'unitId' },
         { table: db.evaluations, index: 'unitId' },
+        // Indexed only as [unitId+yearId]: scanned within the year.
+        { table: db.submissions, pick: (row) => row['unitId'] },
       ];
     case 'leaders':
       return [{ table: db.tasks, index: 'leaderIds' }];

@@ -1,7 +1,7 @@
 // The IndexedDB schema. Every published version(n) stays declared below, in order; a new
 // version adds a `this.version(n + 1).stores({...})` (only the changed tables) with an
-// `.upgrade()` when data must move, bumps SCHEMA_VERSION, and adds a test to upgrade.test.ts
-// that opens a database made by version n.
+// `.upgrade()` when data must move, appends its stores to STORES_BY_VERSION, bumps
+// SCHEMA_VERSION, and adds a test to upgrade.test.ts that opens a database made by version n.
 
 import { Dexie, type Table } from 'dexie';
 import type {
@@ -12,6 +12,7 @@ import type {
   Interview,
   Leader,
   Milestone,
+  MonthState,
   ProgressReport,
   RankingSnapshot,
   Review,
@@ -19,6 +20,7 @@ import type {
   ScoreRule,
   Section,
   Setting,
+  Submission,
   Task,
   Unit,
   WorkYear,
@@ -27,7 +29,7 @@ import type {
 /** The IndexedDB database name. Never rename it: the data lives under it. */
 export const DB_NAME = 'duchaduban';
 /** The newest schema version this program declares (Dexie version; IndexedDB version × 10). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Version 1: the first published layout. */
 const schemaV1 = {
@@ -51,6 +53,21 @@ const schemaV1 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 2 (the monthly cycle): the sheets received per unit (plans: month 0; progress:
+ * month m) and the publication state of each month. No data moves.
+ */
+const schemaV2 = {
+  submissions: 'id, yearId, [yearId+kind+month], [unitId+yearId], importBatchId',
+  monthStates: 'id, yearId',
+} as const;
+
+/**
+ * The stores declared by each version (index 0 is version 1), only the tables it adds or
+ * changes: for tests that build a database as an older program left it (testing.ts).
+ */
+export const STORES_BY_VERSION: readonly Readonly<Record<string, string | null>>[] = [schemaV1, schemaV2];
+
 export class AppDb extends Dexie {
   declare workYears: Table<WorkYear, string>;
   declare units: Table<Unit, string>;
@@ -69,10 +86,13 @@ export class AppDb extends Dexie {
   declare importBatches: Table<ImportBatch, string>;
   declare audit: Table<AuditEntry, number>;
   declare settings: Table<Setting, string>;
+  declare submissions: Table<Submission, string>;
+  declare monthStates: Table<MonthState, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(schemaV1);
+    this.version(2).stores(schemaV2);
   }
 }
 
@@ -85,4 +105,4 @@ export function openDatabase(name: string = DB_NAME): AppDb {
 export const db: AppDb = openDatabase();
 
 /** The table names of the newest schema, for tests and the backup. */
-export const TABLE_NAMES = Object.keys(schemaV1) as (keyof typeof schemaV1)[];
+export const TABLE_NAMES = [...Object.keys(schemaV1), ...Object.keys(schemaV2)] as (keyof typeof schemaV1 | keyof typeof schemaV2)[];

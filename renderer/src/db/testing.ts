@@ -1,7 +1,8 @@
 // Test helpers for schema upgrades: build a database the way an earlier program left it,
 // with plain IndexedDB (no Dexie), then open it with the current AppDb.
 
-import type { AppDb } from './schema';
+import { Dexie } from 'dexie';
+import { STORES_BY_VERSION } from './schema';
 
 export interface LegacyIndex {
   name: string;
@@ -63,7 +64,7 @@ export function deleteRawDatabase(name: string, factory: IDBFactory = indexedDB)
  * The stores of `appDb`'s declared schema (key paths and indexes as Dexie creates them),
  * filled with `rows` per store: to build a database as a given program version left it.
  */
-export function layoutOf(appDb: AppDb, rows: Record<string, unknown[]> = {}): Record<string, LegacyStore> {
+export function layoutOf(appDb: Dexie, rows: Record<string, unknown[]> = {}): Record<string, LegacyStore> {
   const stores: Record<string, LegacyStore> = {};
   for (const table of appDb.tables) {
     const { primKey, indexes } = table.schema;
@@ -75,4 +76,15 @@ export function layoutOf(appDb: AppDb, rows: Record<string, unknown[]> = {}): Re
     };
   }
   return stores;
+}
+
+/**
+ * The layout of schema version `version` (1 … SCHEMA_VERSION) as that program declared it,
+ * filled with `rows`: pass it to createLegacyDatabase with native version `version * 10`.
+ */
+export function layoutOfVersion(version: number, rows: Record<string, unknown[]> = {}): Record<string, LegacyStore> {
+  if (!Number.isInteger(version) || version < 1 || version > STORES_BY_VERSION.length) throw new Error(`no schema version ${version}`);
+  const declared = new Dexie(`layout-of-version-${version}`);
+  STORES_BY_VERSION.slice(0, version).forEach((stores, i) => declared.version(i + 1).stores({ ...stores }));
+  return layoutOf(declared, rows);
 }

@@ -3,15 +3,41 @@
 // which check before writing, and imports, which check the year's state after writing all
 // rows of the batch (so rows of one batch may refer to each other in any order).
 
-import { unitKindLabels, type Leader, type Section, type Task, type Unit, type UnitKind } from '../core/model';
+import {
+  unitKindLabels,
+  type Feedback,
+  type Leader,
+  type Milestone,
+  type ProgressReport,
+  type Section,
+  type Submission,
+  type Task,
+  type Unit,
+  type UnitKind,
+  type Verdict,
+  type WorkYear,
+} from '../core/model';
 import { findNameClash, normaliseName } from '../core/registry';
 import { DomainError } from './errors';
 import { db } from './schema';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
-export async function requireYear(yearId: string): Promise<void> {
-  if (typeof yearId !== 'string' || (await db.workYears.get(yearId)) === undefined) throw new DomainError('工作年度不存在（可能已被删除）');
+export async function requireYear(yearId: string): Promise<WorkYear> {
+  const year = typeof yearId === 'string' ? await db.workYears.get(yearId) : undefined;
+  if (year === undefined) throw new DomainError('工作年度不存在（可能已被删除）');
+  return year;
+}
+
+/** A month number 1..12. */
+export function isMonth(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 12;
+}
+
+/** Refuses a month that is not 1..12. */
+export function checkMonth(month: unknown): number {
+  if (!isMonth(month)) throw new DomainError(`月份应为1至12（现为 ${String(month)}）`);
+  return month;
 }
 
 export function checkKind(kind: unknown): UnitKind {
@@ -37,6 +63,18 @@ function isStringArray(v: unknown): v is string[] {
 
 function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
+}
+
+function isPercent(v: unknown): v is number {
+  return isFiniteNumber(v) && v >= 0 && v <= 100;
+}
+
+function isOptional<T>(v: unknown, test: (x: unknown) => x is T): boolean {
+  return v === undefined || test(v);
+}
+
+function isBoolean(v: unknown): v is boolean {
+  return typeof v === 'boolean';
 }
 
 function incomplete(what: string, field: string): DomainError {
@@ -139,12 +177,169 @@ export async function checkSections(yearId: string, rows: readonly Section[]): P
   }
 }
 
+// ---------------------------------------------------------------- the monthly cycle
+
+/** The names of a year's units and the titles of its tasks, for reference checks and messages. */
+interface YearNames {
+  units: Map<string, string>;
+  tasks: Map<string, string>;
+}
+
+async function yearNames(yearId: string): Promise<YearNames> {
+  const units = await db.units.where('yearId').equals(yearId).toArray();
+  const tasks = await db.tasks.where('yearId').equals(yearId).toArray();
+  return { units: new Map(units.map((u) => [u.id, u.name])), tasks: new Map(tasks.map((t) => [t.id, t.title])) };
+}
+
+/** '月度进展（区财政局，重点工作"…"，5月）' for a row of a unit, task and month. */
+function monthRowLabel(label: string, names: YearNames, row: { unitId?: unknown; taskId?: unknown; month?: unknown }): string {
+  const parts: string[] = [];
+  const unit = isString(row.unitId) ? names.units.get(row.unitId) : undefined;
+  if (unit !== undefined) parts.push(unit);
+  const task = isString(row.taskId) ? names.tasks.get(row.taskId) : undefined;
+  if (task !== undefined) parts.push(`重点工作"${task}"`);
+  if (isFiniteNumber(row.month)) parts.push(`${row.month}月`);
+  return parts.length > 0 ? `${label}（${parts.join('，')}）` : label;
+}
+
+/** Refuses a row of another year, or one whose unit or task (when it has them) is not of this year. */
+function checkMonthRowRefs(what: string, names: YearNames, yearId: string, row: { yearId?: unknown; unitId?: unknown; taskId?: unknown }, hasTask: boolean): void {
+  if (row.yearId !== yearId) throw new DomainError(`${what}不属于本工作年度`);
+  if (!isString(row.unitId) || !names.units.has(row.unitId)) throw new DomainError(`${what}的单位不存在（可能已被删除）`);
+  if (hasTask && (!isString(row.taskId) || !names.tasks.has(row.taskId))) throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
+}
+
+/**
+ * Checks milestones (月方案节点) of a year as stored now (call after writing them): a task of
+ * the year, a month inside the year's work window, a text, a planned cumulative percent
+ * 0–100; and over each task's stored milestones, one per month and percents that never
+ * decrease from month to month. (Completeness — a text for every month, 100 by the due
+ * month — is the plan validation of core/, shown before saving.)
+ */
+export async function checkMilestones(yearId: string, rows: readonly Milestone[]): Promise<void> {
+  if (rows.length === 0) return;
+  const year = await requireYear(yearId);
+  const names = await yearNames(yearId);
+  const taskIds = new Set<string>();
+  for (const m of rows) {
+    const title = isString(m.taskId) ? names.tasks.get(m.taskId) : undefined;
+    const task = `重点工作"${title ?? ''}"`;
+    const what = `${task}的${String(m.month)}月节点`;
+    if (m.yearId !== yearId) throw new DomainError(`${title === undefined ? '月方案节点' : what}不属于本工作年度`);
+    if (title === undefined) throw new DomainError('月方案节点所属的重点工作不存在（可能已被删除）');
+    if (typeof m.month !== 'number' || !Number.isInteger(m.month) || m.month < year.windowStartMonth || m.month > year.windowEndMonth) {
+      throw new DomainError(`${task}的月方案月份应在${year.windowStartMonth}月至${year.windowEndMonth}月之间（现为 ${String(m.month)}）`);
+    }
+    if (!isString(m.text)) throw incomplete(what, '节点目标');
+    if (!isPercent(m.plannedPercent)) throw new DomainError(`${what}的计划累计进度应为0至100之间的数`);
+    taskIds.add(m.taskId);
+  }
+  for (const taskId of taskIds) {
+    const task = `重点工作"${names.tasks.get(taskId) ?? ''}"`;
+    const stored = await db.milestones.where('taskId').equals(taskId).sortBy('month');
+    for (let i = 1; i < stored.length; i += 1) {
+      const prev = stored[i - 1] as Milestone;
+      const cur = stored[i] as Milestone;
+      if (cur.month === prev.month) throw new DomainError(`${task}的${cur.month}月节点重复`);
+      if (cur.plannedPercent < prev.plannedPercent) {
+        throw new DomainError(`${task}的计划累计进度不能逐月减少（${cur.month}月 ${cur.plannedPercent}% 低于${prev.month}月 ${prev.plannedPercent}%）`);
+      }
+    }
+  }
+}
+
+const REPORT_TEXTS = [
+  ['statusWord', '状态'],
+  ['doneThisMonth', '本月完成情况'],
+  ['problems', '存在问题'],
+  ['nextSteps', '下步措施'],
+  ['coordination', '需协调事项'],
+  ['delayExplanation', '滞后原因说明'],
+  ['reporter', '填报人'],
+  ['phone', '联系电话'],
+] as const;
+
+/**
+ * Checks progress reports of a year as stored now: a month 1–12, a task and a unit of the
+ * year, a cumulative percent 0–100, the texts, a received date; and one report per task,
+ * unit and month.
+ */
+export async function checkReports(yearId: string, rows: readonly ProgressReport[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = await yearNames(yearId);
+  for (const r of rows) {
+    const what = monthRowLabel('月度进展', names, r);
+    checkMonthRowRefs(what, names, yearId, r, true);
+    if (!isMonth(r.month)) throw new DomainError(`${what}的月份应为1至12`);
+    if (!isPercent(r.percent)) throw new DomainError(`${what}的累计进度应为0至100之间的数`);
+    if (!isBoolean(r.isLeadUnit)) throw incomplete(what, '牵头单位标记');
+    for (const [field, label] of REPORT_TEXTS) if (!isString(r[field])) throw incomplete(what, label);
+    if (!isIsoDate(r.receivedDate)) throw new DomainError(`${what}的收到日期应为有效日期（YYYY-MM-DD）`);
+    if (!isOptional(r.receivedDateReason, isString)) throw incomplete(what, '更改收到日期的原因');
+    const same = await db.reports.where('[taskId+month]').equals([r.taskId, r.month]).filter((o) => o.unitId === r.unitId && o.id !== r.id).count();
+    if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
+  }
+}
+
+/**
+ * Checks submissions (报送记录) of a year as stored now: a kind, month 0 for a plan and 1–12
+ * for progress, a unit of the year, a received date, a file name; and one record per unit,
+ * kind and month.
+ */
+export async function checkSubmissions(yearId: string, rows: readonly Submission[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = await yearNames(yearId);
+  for (const s of rows) {
+    const unit = isString(s.unitId) ? names.units.get(s.unitId) : undefined;
+    const what = `${unit ?? ''}的${s.kind === 'plan' ? '月方案' : `${String(s.month)}月进展`}报送记录`;
+    checkMonthRowRefs(what, names, yearId, s, false);
+    if (s.kind !== 'plan' && s.kind !== 'progress') throw new DomainError(`${what}的类型应为月方案或月度进展`);
+    if (s.kind === 'plan' ? s.month !== 0 : !isMonth(s.month)) throw new DomainError(`${what}的月份无效（月方案为0，月度进展为1至12）`);
+    if (!isIsoDate(s.receivedDate)) throw new DomainError(`${what}的收到日期应为有效日期（YYYY-MM-DD）`);
+    if (!isOptional(s.receivedDateReason, isString)) throw incomplete(what, '更改收到日期的原因');
+    if (!isString(s.fileName)) throw incomplete(what, '文件名');
+    if (!isOptional(s.importBatchId, isString)) throw incomplete(what, '导入批次');
+    const same = await db.submissions.where('[yearId+kind+month]').equals([yearId, s.kind, s.month]).filter((o) => o.unitId === s.unitId && o.id !== s.id).count();
+    if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
+  }
+}
+
+export const VERDICTS: readonly Verdict[] = ['属实', '基本属实', '不属实'];
+
+function isVerdict(v: unknown): v is Verdict {
+  return (VERDICTS as readonly unknown[]).includes(v);
+}
+
+/**
+ * Checks feedback (督查反馈) of a year as stored now or about to be: a month 1–12, a task and a
+ * unit of the year, a verdict (属实/基本属实/不属实) or none, a comment, a reviewer, a date; and
+ * one feedback per task, unit and month.
+ */
+export async function checkFeedback(yearId: string, rows: readonly Feedback[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = await yearNames(yearId);
+  for (const f of rows) {
+    const what = monthRowLabel('督查反馈', names, f);
+    checkMonthRowRefs(what, names, yearId, f, true);
+    if (!isMonth(f.month)) throw new DomainError(`${what}的月份应为1至12`);
+    if (!isOptional(f.verdict, isVerdict)) throw new DomainError(`${what}的核查结论应为属实、基本属实或不属实`);
+    if (!isString(f.comment)) throw incomplete(what, '反馈意见');
+    if (!isOptional(f.explanationAccepted, isBoolean)) throw incomplete(what, '是否认可说明');
+    if (!isString(f.reviewer)) throw incomplete(what, '督查人');
+    if (!isIsoDate(f.date)) throw new DomainError(`${what}的日期应为有效日期（YYYY-MM-DD）`);
+    const same = await db.feedback.where('[taskId+month]').equals([f.taskId, f.month]).filter((o) => o.unitId === f.unitId && o.id !== f.id).count();
+    if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
+  }
+}
+
+// ---------------------------------------------------------------- dispatch
+
 /**
  * The check of rows of `tableName` written by an import or restored by an undo, given the
  * rows as stored now. Tables without one here only get the generic checks of imports.ts
- * (year, ids); later imports add theirs (milestones, reports, evaluations).
+ * (year, ids); later imports add theirs (evaluations, …).
  */
-export function checkStoredRows(tableName: string, yearId: string, rows: readonly unknown[]): Promise<void> {
+export async function checkStoredRows(tableName: string, yearId: string, rows: readonly unknown[]): Promise<void> {
   switch (tableName) {
     case 'tasks':
       return checkTasks(yearId, rows as Task[]);
@@ -154,8 +349,16 @@ export function checkStoredRows(tableName: string, yearId: string, rows: readonl
       return checkRegistryRows(db.leaders, yearId, rows as Leader[]);
     case 'sections':
       return checkSections(yearId, rows as Section[]);
+    case 'milestones':
+      return checkMilestones(yearId, rows as Milestone[]);
+    case 'reports':
+      return checkReports(yearId, rows as ProgressReport[]);
+    case 'submissions':
+      return checkSubmissions(yearId, rows as Submission[]);
+    case 'feedback':
+      return checkFeedback(yearId, rows as Feedback[]);
     default:
-      return Promise.resolve();
+      return undefined;
   }
 }
 
@@ -168,6 +371,13 @@ export function checkedTables(tableName: string): string[] {
     case 'leaders':
     case 'sections':
       return [tableName];
+    case 'milestones':
+      return ['milestones', 'workYears', 'units', 'tasks'];
+    case 'reports':
+    case 'feedback':
+      return [tableName, 'units', 'tasks'];
+    case 'submissions':
+      return ['submissions', 'units', 'tasks'];
     default:
       return [];
   }

@@ -1,7 +1,18 @@
 // The renderer's only door to the desktop. In Electron the preload script provides
 // `window.api`; in a plain browser (the end-to-end tests, a quick look without installing)
-// the same calls fall back to a file input, a download and window.print.
-import type { AppInfo, DesktopApi, OpenFilesRequest, PickedFile, PrintRequest, PrintResult, SaveFileRequest, SaveFileResult } from '../../../electron/shared/contract';
+// the same calls fall back to a file input, a download (many files: one .zip) and window.print.
+import type {
+  AppInfo,
+  DesktopApi,
+  OpenFilesRequest,
+  PickedFile,
+  PrintRequest,
+  PrintResult,
+  SaveFileRequest,
+  SaveFileResult,
+  SaveFilesRequest,
+  SaveFilesResult,
+} from '../../../electron/shared/contract';
 
 declare global {
   interface Window {
@@ -48,9 +59,20 @@ function downloadBytes(request: SaveFileRequest): SaveFileResult {
   return { saved: true, path: request.suggestedName };
 }
 
+/** Many files as one .zip download (a browser cannot write into a folder). */
+async function downloadZip(request: SaveFilesRequest): Promise<SaveFilesResult> {
+  if (request.files.length === 0) return { saved: 0 };
+  // fflate is only needed here: loaded on the first batch, not at start-up.
+  const { zipFiles } = await import('./zip');
+  const name = /\.zip$/i.test(request.zipName) ? request.zipName : `${request.zipName}.zip`;
+  downloadBytes({ suggestedName: name, bytes: zipFiles(request.files) });
+  return { saved: request.files.length, folder: name };
+}
+
 const browserApi: DesktopApi = {
   openFiles: pickWithFileInput,
   saveFile: async (request) => downloadBytes(request),
+  saveFiles: downloadZip,
   printView: async (_request: PrintRequest): Promise<PrintResult> => {
     // The browser's own dialog offers both printing and "save as PDF".
     window.print();

@@ -33,6 +33,9 @@ export const progressFields = [
   'delayExplanation',
   'reporter',
   'phone',
+  // Shown in the app's own template for reference and read past without a note.
+  'role',
+  'lastPercent',
 ] as const;
 export type ProgressField = (typeof progressFields)[number];
 
@@ -81,6 +84,8 @@ export const defaultColumnAliases = {
     delayExplanation: ['滞后原因说明', '滞后原因', '滞后说明', '未完成原因', '情况说明', '说明情况'],
     reporter: ['填报人', '填表人', '联系人'],
     phone: ['联系电话', '电话', '手机', '联系方式'],
+    role: ['责任类型'],
+    lastPercent: ['上月累计进度(%)', '上月累计进度', '上月进度'],
   },
   plan: {
     taskId: ['任务编号', '任务ID'],

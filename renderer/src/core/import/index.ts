@@ -30,6 +30,24 @@ export {
 } from './match';
 export { isNoteRow, isNoteText, isTotalsRow, parseContactNote } from './notes';
 export { mapProgress, type ProgressContext, type ProgressResult, type ProgressRow } from './progress';
+export {
+  PLAN_PERCENT_HEADER,
+  PLAN_ROLE_HEADER,
+  PLAN_TEXT_HEADER,
+  mapPlan,
+  planColumnHeaders,
+  planColumnOf,
+  planRoleLabels,
+  type PlanCell,
+  type PlanColumnKey,
+  type PlanContext,
+  type PlanHeader,
+  type PlanMonthColumns,
+  type PlanResult,
+  type PlanRole,
+  type PlanSheetRow,
+  type PlanTemplateColumn,
+} from './plan';
 export { MAX_COLUMNS, cellName, cellText, columnLetter, sheetView, type SheetView } from './sheet';
 export { mapTaskList, type TaskListContext, type TaskListResult, type TaskListRow } from './taskList';
 export {

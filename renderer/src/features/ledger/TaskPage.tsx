@@ -10,6 +10,7 @@ import { useYear } from '../../ui/YearContext';
 import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
+import { TaskPlanEditor } from './TaskPlanEditor';
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const task = useTask(taskId);
@@ -20,7 +21,8 @@ export function TaskPage({ taskId }: { taskId: string }) {
 type Draft = Omit<NewTask, 'yearId'>;
 
 function TaskEditor({ task }: { task: Task }) {
-  const yearId = useYear().current!.id;
+  const year = useYear().current!;
+  const yearId = year.id;
   const units = useUnits(yearId) ?? [];
   const leaders = useLeaders(yearId) ?? [];
   const sections = useSections(yearId) ?? [];
@@ -119,6 +121,7 @@ function TaskEditor({ task }: { task: Task }) {
       <Box>
         <Button variant="contained" disabled={!dirty} onClick={save}>保存修改</Button>
       </Box>
+      <TaskPlanEditor task={task} year={year} />
       <ConfirmDialog
         open={deleting}
         title="删除任务"

@@ -1,0 +1,162 @@
+// From the progress sheets of one month (the app's own and units' own) to what an import
+// would write: one report per unit and task (the lead unit's sets the task's percent; co-units'
+// are kept beside it), one submission per unit, and what could not be matched.
+
+import type { IsoDate, ProgressReport, Submission, Task, Unit } from '../model';
+import { matchName, matchTaskTitle } from './match';
+import type { ProgressRow } from './progress';
+import type { ImportIssue } from './types';
+
+export interface ProgressFile {
+  file: string;
+  sheet?: string;
+  rows: ProgressRow[];
+  /** The unit as the workbook names it, and its id when the app made the workbook. */
+  unitWritten?: string;
+  unitId?: string;
+}
+
+export interface ProgressKnown {
+  yearId: string;
+  month: number;
+  tasks: Task[];
+  units: Unit[];
+  /** The month's reports and submissions already stored. */
+  reports: ProgressReport[];
+  submissions: Submission[];
+}
+
+export interface ReportPreview {
+  file: string;
+  sheetRow: number;
+  taskTitle: string;
+  unitName: string;
+  role: 'lead' | 'co';
+  kind: 'added' | 'changed' | 'unchanged';
+  percentBefore?: number;
+  percent: number;
+}
+
+export interface FileUnit {
+  file: string;
+  unitId?: string;
+  /** Set when the file's unit could not be matched: the user picks one. */
+  unknown?: { written: string; suggestions: { id: string; name: string }[] };
+}
+
+type Row = { id: string } & Record<string, unknown>;
+
+export interface ProgressPlan {
+  creates: { table: string; row: Row }[];
+  updates: { table: string; id: string; patch: Record<string, unknown> }[];
+  unchanged: number;
+  previews: ReportPreview[];
+  fileUnits: FileUnit[];
+  issues: ImportIssue[];
+}
+
+const REPORT_FIELDS = ['percent', 'statusWord', 'doneThisMonth', 'problems', 'nextSteps', 'coordination', 'delayExplanation', 'reporter', 'phone'] as const;
+
+/**
+ * `unitChoices` maps a file name to the unit the user picked for it; `today` is the import date,
+ * the default received date of a new submission (a re-sent sheet keeps the first date).
+ */
+export function planProgressImport(files: ProgressFile[], known: ProgressKnown, unitChoices: Record<string, string>, today: IsoDate, newId: () => string): ProgressPlan {
+  const plan: ProgressPlan = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
+  const unitById = new Map(known.units.map((u) => [u.id, u]));
+  const taskById = new Map(known.tasks.map((t) => [t.id, t]));
+  const reportKey = (taskId: string, unitId: string) => `${taskId}/${unitId}`;
+  const stored = new Map(known.reports.map((r) => [reportKey(r.taskId, r.unitId), r]));
+  const seen = new Map<string, string>();
+  const submitted = new Set(known.submissions.map((s) => s.unitId));
+
+  for (const f of files) {
+    const unitId = resolveUnit(f, known.units, unitChoices, plan);
+    if (!unitId) continue;
+    const unit = unitById.get(unitId)!;
+    const own = known.tasks.filter((t) => t.leadUnitId === unitId || t.coUnitIds.includes(unitId));
+    let wroteAny = false;
+    for (const row of f.rows) {
+      const where = { severity: 'error' as const, file: f.file, sheet: f.sheet, row: row.sheetRow };
+      const task = findTask(row, own, known.tasks, taskById);
+      if (!task) {
+        const hint = matchTaskTitle(row.taskAsWritten, own.length ? own : known.tasks).suggestions.map((s) => `“${s.title}”`).join('、');
+        plan.issues.push({ ...where, message: `未找到重点工作“${row.taskAsWritten}”${hint ? `，是否为${hint}？` : ''}，此行不导入` });
+        continue;
+      }
+      if (row.percent === null) continue; // the mapper named the cell already
+      const key = reportKey(task.id, unitId);
+      if (seen.has(key)) {
+        plan.issues.push({ ...where, severity: 'warning', message: `“${task.title}”在${seen.get(key)}已填报，此行不导入` });
+        continue;
+      }
+      seen.set(key, `${f.file} 第${row.sheetRow}行`);
+      const role = task.leadUnitId === unitId ? 'lead' : 'co';
+      if (role === 'co' && !task.coUnitIds.includes(unitId)) {
+        plan.issues.push({ ...where, severity: 'warning', message: `${unit.name}不是“${task.title}”的责任单位，按配合单位记录` });
+      }
+      const fields = {
+        percent: row.percent, statusWord: row.statusWord, doneThisMonth: row.done, problems: row.problems, nextSteps: row.nextSteps,
+        coordination: row.coordination, delayExplanation: row.delayExplanation, reporter: row.reporter, phone: row.phone,
+      };
+      const source = { sourceFile: f.file, sourceSheet: f.sheet, sourceRow: row.sheetRow };
+      const before = stored.get(key);
+      const preview = { file: f.file, sheetRow: row.sheetRow, taskTitle: task.title, unitName: unit.name, role, percent: row.percent } as const;
+      wroteAny = true;
+      if (!before) {
+        const report: ProgressReport = {
+          id: newId(), yearId: known.yearId, month: known.month, taskId: task.id, unitId, isLeadUnit: role === 'lead',
+          ...fields, receivedDate: receivedDateOf(known.submissions, unitId) ?? today, ...source,
+        };
+        plan.creates.push({ table: 'reports', row: { ...report } });
+        plan.previews.push({ ...preview, kind: 'added' });
+      } else if (REPORT_FIELDS.every((k) => before[k] === fields[k])) {
+        plan.unchanged++;
+        plan.previews.push({ ...preview, kind: 'unchanged', percentBefore: before.percent });
+      } else {
+        plan.updates.push({ table: 'reports', id: before.id, patch: { ...fields, ...source } });
+        plan.previews.push({ ...preview, kind: 'changed', percentBefore: before.percent });
+      }
+    }
+    if (wroteAny && !submitted.has(unitId)) {
+      submitted.add(unitId);
+      const submission: Submission = { id: newId(), yearId: known.yearId, kind: 'progress', month: known.month, unitId, receivedDate: today, fileName: f.file };
+      plan.creates.push({ table: 'submissions', row: { ...submission } });
+    }
+  }
+  return plan;
+}
+
+function resolveUnit(f: ProgressFile, units: Unit[], choices: Record<string, string>, plan: ProgressPlan): string | undefined {
+  const chosen = choices[f.file];
+  const byId = f.unitId && units.some((u) => u.id === f.unitId) ? f.unitId : undefined;
+  const match = f.unitWritten ? matchName(f.unitWritten, units) : undefined;
+  const unitId = chosen ?? byId ?? match?.id;
+  if (unitId) {
+    plan.fileUnits.push({ file: f.file, unitId });
+    return unitId;
+  }
+  const written = f.unitWritten ?? '';
+  plan.fileUnits.push({ file: f.file, unknown: { written, suggestions: match?.suggestions ?? [] } });
+  plan.issues.push({
+    severity: 'error',
+    file: f.file,
+    sheet: f.sheet,
+    message: written ? `填报单位“${written}”不在单位名单中，请在上方选择是哪个单位` : '未能从文件中认出填报单位，请在上方选择',
+  });
+  return undefined;
+}
+
+/** The hidden id of the app's own sheets first; else the title among the unit's tasks, then among all. */
+function findTask(row: ProgressRow, own: Task[], all: Task[], byId: Map<string, Task>): Task | undefined {
+  if (row.taskId && byId.has(row.taskId)) return byId.get(row.taskId);
+  for (const pool of [own, all]) {
+    const match = matchTaskTitle(row.taskAsWritten, pool);
+    if (match.id) return pool.find((t) => t.id === match.id);
+  }
+  return undefined;
+}
+
+function receivedDateOf(submissions: Submission[], unitId: string): IsoDate | undefined {
+  return submissions.find((s) => s.unitId === unitId)?.receivedDate;
+}

@@ -1,0 +1,130 @@
+import { useMemo } from 'react';
+import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { weekdayName } from '../../core/calendar';
+import { daysBetween, lightOrder, statusByMonth, statusOrder } from '../../core/dashboard';
+import { assessTaskMonth, defaultProgressRules, statusLabels, type ProgressRules } from '../../core/progress';
+import type { WorkYear } from '../../core/model';
+import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { navigateTo } from '../../ui/useHashRoute';
+import { LightChip } from './LightChip';
+import { defaultMonth, windowMonths } from './MonthPicker';
+import { useMonth, type MonthView } from './useMonth';
+
+/** 首页: the current month at a glance, from the same figures as the review screen. */
+export function HomeScreen() {
+  const year = useYear().current;
+  if (!year) {
+    return (
+      <Stack spacing={2}>
+        <Typography variant="h5" component="h2">首页</Typography>
+        <Typography>还没有工作年度。请先创建工作年度，再导入任务清单和单位名单。</Typography>
+        <Box><Button variant="contained" onClick={() => navigateTo('year')}>创建工作年度</Button></Box>
+      </Stack>
+    );
+  }
+  return <Dashboard year={year} />;
+}
+
+function Dashboard({ year }: { year: WorkYear }) {
+  const month = defaultMonth(year);
+  const view = useMonth(year, month);
+  if (!view) return null;
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h2">{year.year}年{month}月概况</Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}>
+        <Figure label="进展报送截止" value={view.reportDue.due} note={`${weekdayName(view.reportDue.due)}，${dayNote(view.today, view.reportDue.due)}`} />
+        <Figure label="督查反馈截止" value={view.feedbackDue.due} note={`${weekdayName(view.feedbackDue.due)}，${dayNote(view.today, view.feedbackDue.due)}`} />
+        <Figure label="已收到报表" value={`${view.summary.sheetsReceived} / ${view.summary.sheetsExpected}`} note="个单位" onClick={() => navigateTo(`reports/${month}`)} />
+        <Figure label="任务" value={String(view.summary.tasks)} note={statusOrder.map((s) => `${statusLabels[s]} ${view.summary.byStatus[s]}`).join(' · ')} />
+      </Box>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="h6" component="h3">红黄绿灯</Typography>
+        <Stack direction="row" spacing={2} sx={{ mt: 1 }} aria-label="红黄绿灯统计">
+          {lightOrder.map((l) => <span key={l}><LightChip light={l} /> {view.summary.byLight[l]} 项</span>)}
+        </Stack>
+        <RedUnits view={view} />
+      </Paper>
+      <StatusChart year={year} lastMonth={month} />
+    </Stack>
+  );
+}
+
+function dayNote(today: string, due: string): string {
+  const days = daysBetween(today, due);
+  return days > 0 ? `还有 ${days} 天` : days === 0 ? '今天截止' : `已过 ${-days} 天`;
+}
+
+function Figure({ label, value, note, onClick }: { label: string; value: string; note: string; onClick?: () => void }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2, cursor: onClick ? 'pointer' : undefined }} onClick={onClick} aria-label={label}>
+      <Typography variant="body2" color="text.secondary">{label}</Typography>
+      <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>{value}</Typography>
+      <Typography variant="body2" color="text.secondary">{note}</Typography>
+    </Paper>
+  );
+}
+
+function RedUnits({ view }: { view: MonthView }) {
+  if (view.summary.redUnits.length === 0) return <Typography sx={{ mt: 1 }} color="text.secondary">本月没有红灯任务。</Typography>;
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Typography sx={{ fontWeight: 700 }}>红灯单位</Typography>
+      {view.summary.redUnits.map((r) => (
+        <Typography key={r.unitId} variant="body2">
+          {view.unitById.get(r.unitId)?.name}：{r.taskIds.map((id) => view.rows.find((x) => x.task.id === id)?.task.title).join('、')}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+/** Status counts of every month of the window up to this one. */
+function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number }) {
+  const tasks = useTasks(year.id);
+  const milestones = useYearMilestones(year.id);
+  const reports = useYearReports(year.id);
+  const rules = useSetting<ProgressRules>('progressRules') ?? defaultProgressRules;
+  const data = useMemo(() => {
+    if (!tasks || !milestones || !reports) return undefined;
+    const months = windowMonths(year).filter((m) => m <= lastMonth);
+    return statusByMonth(
+      months.map((month) => {
+        const monthStart = `${year.year}-${String(month).padStart(2, '0')}-01`;
+        const monthEnd = new Date(Date.UTC(year.year, month, 0)).toISOString().slice(0, 10);
+        return {
+          month,
+          assessments: tasks
+            .filter((t) => t.dueDate >= monthStart)
+            .map((task) =>
+              assessTaskMonth(
+                {
+                  task,
+                  milestones: milestones.filter((m) => m.taskId === task.id),
+                  month,
+                  window: year,
+                  report: reports.find((r) => r.month === month && r.taskId === task.id && r.unitId === task.leadUnitId) ?? null,
+                  today: monthEnd,
+                },
+                rules,
+              ),
+            ),
+        };
+      }),
+    );
+  }, [tasks, milestones, reports, rules, year, lastMonth]);
+  if (!data || data.length === 0) return null;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h6" component="h3">各月任务状态</Typography>
+      <BarChart
+        height={280}
+        xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`) }]}
+        series={statusOrder.map((s) => ({ label: statusLabels[s], data: data.map((d) => d.byStatus[s]), stack: 'status' }))}
+        skipAnimation
+      />
+    </Paper>
+  );
+}

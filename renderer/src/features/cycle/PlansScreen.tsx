@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { dueDate, weekdayName } from '../../core/calendar';
+import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
+import { useSubmissions, useTasks, useUnits } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { navigateTo } from '../../ui/useHashRoute';
+import { todayInChina } from '../../ui/today';
+import { userMessage } from '../../ui/errors';
+import { exportPlanTemplates } from './exportTemplates';
+
+const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'> = { submitted: 'success', late: 'warning', missing: 'error', pending: 'default' };
+
+/** 月方案: templates out to every unit, plans back in, who has submitted by the (shifted) due date. */
+export function PlansScreen() {
+  const year = useYear().current!;
+  const tasks = useTasks(year.id);
+  const units = useUnits(year.id);
+  const submissions = useSubmissions(year.id, 'plan', 0);
+  const [message, setMessage] = useState<{ severity: 'info' | 'error'; text: string }>();
+  const due = dueDate(year, 'plan');
+  const today = todayInChina();
+
+  // Units with at least one task owe a plan.
+  const owing = useMemo(
+    () => units?.filter((u) => tasks?.some((t) => t.leadUnitId === u.id || t.coUnitIds.includes(u.id))) ?? [],
+    [units, tasks],
+  );
+  const status = useMemo(() => (submissions ? planSubmissionStatus(owing, submissions, due, today) : []), [owing, submissions, due, today]);
+
+  const doExport = async () => {
+    try {
+      const result = await exportPlanTemplates(year, owing.map((u) => u.id), (done, total) => setMessage({ severity: 'info', text: `正在生成 ${done}/${total}` }));
+      setMessage({ severity: 'info', text: result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。' });
+    } catch (e) {
+      setMessage({ severity: 'error', text: userMessage(e) });
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>月方案</Typography>
+        <Button variant="outlined" onClick={doExport} disabled={owing.length === 0}>导出月方案模板</Button>
+        <Button variant="contained" onClick={() => navigateTo('import/plan')}>导入月方案</Button>
+      </Stack>
+      <Typography>
+        月方案报送截止：<b>{due.due}（{weekdayName(due.due)}）</b>{due.shifted && `（${due.reason}）`}。已报送 {status.filter((s) => s.receivedDate).length}/{owing.length} 个单位。
+      </Typography>
+      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      <Paper variant="outlined">
+        <Table size="small" aria-label="月方案报送情况">
+          <TableHead>
+            <TableRow>
+              <TableCell>单位</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>收到日期</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {owing.length === 0 && <TableRow><TableCell colSpan={3} sx={{ color: 'text.secondary' }}>请先导入任务清单：有任务的单位需要报送月方案。</TableCell></TableRow>}
+            {status.map((s) => (
+              <TableRow key={s.unitId}>
+                <TableCell>{owing.find((u) => u.id === s.unitId)?.name}</TableCell>
+                <TableCell><Chip size="small" color={stateColors[s.state]} label={planStateLabels[s.state]} /></TableCell>
+                <TableCell>{s.receivedDate ?? ''}{s.daysLate > 0 ? `（逾期 ${s.daysLate} 天）` : ''}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { weekdayName } from '../../core/calendar';
+import type { WorkYear } from '../../core/model';
+import type { ReminderRow } from '../../core/reminders';
+import { desktop } from '../../io/desktop';
+import { PrintDocument } from '../../print/PrintDocument';
+import { useYear } from '../../ui/YearContext';
+import { navigateTo } from '../../ui/useHashRoute';
+import { userMessage } from '../../ui/errors';
+import { MonthPicker, defaultMonth } from './MonthPicker';
+import { useMonth } from './useMonth';
+
+/** 催报: from the due date on, the units whose sheets are missing, with whom to call and about what. */
+export function RemindersScreen({ monthParam }: { monthParam?: string }) {
+  const year = useYear().current!;
+  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const view = useMonth(year, month);
+  const [error, setError] = useState<string>();
+  const title = `${year.year}年${month}月重点工作进展催报清单`;
+
+  const exportList = async (rows: ReminderRow[]) => {
+    try {
+      await exportReminders(year, month, title, rows);
+    } catch (e) {
+      setError(userMessage(e));
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>催报清单</Typography>
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reminders/${m}`)} />
+        <Button variant="outlined" disabled={!view?.reminders.length} onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
+        <Button variant="outlined" disabled={!view?.reminders.length} onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
+        <Button variant="outlined" disabled={!view?.reminders.length} onClick={() => view && exportList(view.reminders)}>导出Excel</Button>
+      </Stack>
+      {error && <Alert severity="error" className="screen-only">{error}</Alert>}
+      {view && (
+        <Typography className="screen-only">
+          {month}月进展报送截止 {view.reportDue.due}（{weekdayName(view.reportDue.due)}）。
+          {view.today < view.reportDue.due ? '尚未到截止日期，暂无需催报。' : `截至今天，${view.reminders.length} 个单位未报送。`}
+        </Typography>
+      )}
+      {view && view.reminders.length > 0 && (
+        <>
+          <Paper variant="outlined" className="screen-only">
+            <ReminderTable rows={view.reminders} />
+          </Paper>
+          <PrintDocument title={title} issuer="区政府督查室" date={view.today}>
+            <ReminderTable rows={view.reminders} />
+          </PrintDocument>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ReminderTable({ rows }: { rows: ReminderRow[] }) {
+  return (
+    <Table size="small" aria-label="催报清单">
+      <TableHead>
+        <TableRow>
+          <TableCell>序号</TableCell>
+          <TableCell>单位</TableCell>
+          <TableCell>联系人</TableCell>
+          <TableCell>联系电话</TableCell>
+          <TableCell>涉及任务</TableCell>
+          <TableCell>逾期天数</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map((r, i) => (
+          <TableRow key={r.unitId}>
+            <TableCell>{i + 1}</TableCell>
+            <TableCell>{r.unitName}</TableCell>
+            <TableCell>{r.contactPerson}</TableCell>
+            <TableCell>{r.phone}</TableCell>
+            <TableCell>{r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('；')}</TableCell>
+            <TableCell>{r.daysOverdue}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+async function exportReminders(year: WorkYear, month: number, title: string, rows: ReminderRow[]) {
+  const { writeWorkbook } = await import('../../io/excel/write');
+  const bytes = await writeWorkbook([
+    {
+      name: '催报清单',
+      title,
+      subtitle: '区政府督查室',
+      columns: [
+        { header: '序号', key: 'n', width: 6 },
+        { header: '单位', key: 'unit', width: 20, wrap: true },
+        { header: '联系人', key: 'contact', width: 10 },
+        { header: '联系电话', key: 'phone', width: 16 },
+        { header: '涉及任务', key: 'tasks', width: 48, wrap: true },
+        { header: '逾期天数', key: 'days', width: 8 },
+      ],
+      rows: rows.map((r, i) => ({
+        n: i + 1, unit: r.unitName, contact: r.contactPerson, phone: r.phone,
+        tasks: r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('\n'), days: r.daysOverdue,
+      })),
+    },
+  ]);
+  await desktop.saveFile({ suggestedName: `${year.year}年${month}月催报清单.xlsx`, bytes });
+}

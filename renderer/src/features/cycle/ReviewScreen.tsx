@@ -1,0 +1,209 @@
+import { useState } from 'react';
+import {
+  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Paper, Stack, Table, TableBody, TableCell,
+  TableHead, TableRow, TextField, ToggleButton, ToggleButtonGroup, Typography,
+} from '@mui/material';
+import { weekdayName } from '../../core/calendar';
+import type { ProgressReport, Unit, Verdict, WorkYear } from '../../core/model';
+import { statusLabels } from '../../core/progress';
+import { publishMonth, reopenMonth, saveFeedback, VERDICTS } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { navigateTo } from '../../ui/useHashRoute';
+import { userMessage } from '../../ui/errors';
+import { formatTimestamp } from '../../ui/today';
+import { LightChip } from './LightChip';
+import { MonthPicker, defaultMonth } from './MonthPicker';
+import { useMonth, type MonthView, type TaskMonth } from './useMonth';
+import { exportFeedbackSheet } from './exportFeedback';
+
+/** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
+export function ReviewScreen({ monthParam }: { monthParam?: string }) {
+  const year = useYear().current!;
+  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const view = useMonth(year, month);
+  const [error, setError] = useState<string>();
+  const [reopening, setReopening] = useState(false);
+
+  const publish = async () => {
+    if (!view) return;
+    try {
+      setError(undefined);
+      await publishMonth(year.id, month, snapshotOf(view));
+    } catch (e) {
+      setError(userMessage(e));
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>督查反馈</Typography>
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`review/${m}`)} />
+        {view && !view.published && <Button variant="contained" onClick={publish}>发布{month}月</Button>}
+        {view?.published && <Button variant="outlined" color="warning" onClick={() => setReopening(true)}>撤销发布</Button>}
+      </Stack>
+      {view && (
+        <Typography>
+          督查反馈截止：<b>{view.feedbackDue.due}（{weekdayName(view.feedbackDue.due)}）</b>{view.feedbackDue.shifted && `（${view.feedbackDue.reason}）`}。
+          {view.published
+            ? ` ${month}月已于 ${formatTimestamp(view.state!.publishedAt!)} 由 ${view.state!.publishedBy} 发布，进展和反馈已冻结。`
+            : view.state?.reopenReason ? ` 已撤销发布（原因：${view.state.reopenReason}）。` : ` ${month}月尚未发布。`}
+        </Typography>
+      )}
+      {error && <Alert severity="error" onClose={() => setError(undefined)}>{error}</Alert>}
+      {view && <UnitSections view={view} year={year} month={month} onError={setError} />}
+      {reopening && <ReopenDialog year={year} month={month} onClose={() => setReopening(false)} />}
+    </Stack>
+  );
+}
+
+function snapshotOf(view: MonthView) {
+  return {
+    tasks: view.rows.map((r) => ({ taskId: r.task.id, title: r.task.title, expected: r.assessment.expected, percent: r.assessment.percent, status: r.assessment.status, light: r.assessment.light })),
+    reports: view.reports,
+    submissions: view.submissions,
+    feedback: view.feedback,
+  };
+}
+
+interface UnitReport {
+  row: TaskMonth;
+  report?: ProgressReport;
+  role: 'lead' | 'co';
+}
+
+function UnitSections({ view, year, month, onError }: { view: MonthView; year: WorkYear; month: number; onError(message: string): void }) {
+  const units = [...view.owing.keys()].map((id) => view.unitById.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder);
+  return (
+    <>
+      {units.map((unit) => {
+        const items: UnitReport[] = view.rows.flatMap((row): UnitReport[] => {
+          if (row.task.leadUnitId === unit.id) return [{ row, report: row.report, role: 'lead' }];
+          const co = row.coReports.find((c) => c.unit.id === unit.id);
+          return co ? [{ row, report: co.report, role: 'co' }] : [];
+        });
+        return <UnitSection key={unit.id} unit={unit} items={items} view={view} year={year} month={month} onError={onError} />;
+      })}
+    </>
+  );
+}
+
+function UnitSection({ unit, items, view, year, month, onError }: { unit: Unit; items: UnitReport[]; view: MonthView; year: WorkYear; month: number; onError(message: string): void }) {
+  const submission = view.submissionOf(unit.id);
+  const save = async (item: UnitReport, change: { verdict?: Verdict | ''; comment?: string; explanationAccepted?: boolean | null }) => {
+    const current = view.feedbackOf(item.row.task.id, unit.id);
+    const verdict = change.verdict !== undefined ? change.verdict || undefined : current?.verdict;
+    const explanationAccepted = change.explanationAccepted !== undefined ? (change.explanationAccepted ?? undefined) : current?.explanationAccepted;
+    try {
+      await saveFeedback({ yearId: year.id, month, taskId: item.row.task.id, unitId: unit.id, verdict, comment: change.comment ?? current?.comment ?? '', explanationAccepted });
+    } catch (e) {
+      onError(userMessage(e));
+    }
+  };
+  return (
+    <Paper variant="outlined" component="section" aria-label={`${unit.name}的督查反馈`}>
+      <Stack direction="row" sx={{ alignItems: 'center', p: 2, pb: 1 }}>
+        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
+          {unit.name}
+          <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>{submission ? `收到 ${submission.receivedDate}` : '未报送'}</Typography>
+        </Typography>
+        <Button size="small" onClick={() => exportFeedbackSheet(year, month, unit, items.map((i) => ({ ...i, feedback: view.feedbackOf(i.row.task.id, unit.id) }))).catch((e) => onError(userMessage(e)))}>
+          导出反馈单
+        </Button>
+      </Stack>
+      <Box sx={{ overflow: 'auto' }}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              <TableCell>重点工作</TableCell>
+              <TableCell>身份</TableCell>
+              <TableCell>累计进度</TableCell>
+              <TableCell>状态</TableCell>
+              <TableCell>灯</TableCell>
+              <TableCell>滞后原因说明</TableCell>
+              <TableCell sx={{ minWidth: 120 }}>核查结论</TableCell>
+              <TableCell sx={{ minWidth: 200 }}>反馈意见</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map((item) => {
+              const fb = view.feedbackOf(item.row.task.id, unit.id);
+              const a = item.row.assessment;
+              const explanation = item.report?.delayExplanation;
+              return (
+                <TableRow key={item.row.task.id} data-task={item.row.task.title}>
+                  <TableCell>{item.row.task.title}</TableCell>
+                  <TableCell>{item.role === 'lead' ? '牵头' : '配合'}</TableCell>
+                  <TableCell>{item.report ? `${item.report.percent}%` : '未报'}</TableCell>
+                  <TableCell>{item.role === 'lead' ? statusLabels[a.status] : ''}</TableCell>
+                  <TableCell>{item.role === 'lead' && <LightChip light={a.light} />}</TableCell>
+                  <TableCell>
+                    {explanation || (a.needsExplanation && item.role === 'lead' ? <Typography color="error" variant="body2">缺少说明</Typography> : '')}
+                    {explanation && (
+                      <ToggleButtonGroup
+                        size="small"
+                        exclusive
+                        disabled={view.published}
+                        value={fb?.explanationAccepted === undefined ? null : fb.explanationAccepted ? 'yes' : 'no'}
+                        onChange={(_e, v: 'yes' | 'no' | null) => save(item, { explanationAccepted: v === null ? null : v === 'yes' })}
+                        aria-label={`${item.row.task.title}的说明`}
+                        sx={{ display: 'flex', mt: 0.5 }}
+                      >
+                        <ToggleButton value="yes">采纳说明</ToggleButton>
+                        <ToggleButton value="no">不予采纳</ToggleButton>
+                      </ToggleButtonGroup>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <TextField select size="small" fullWidth disabled={view.published} value={fb?.verdict ?? ''} onChange={(e) => save(item, { verdict: e.target.value as Verdict | '' })} slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的核查结论` } }}>
+                      <MenuItem value="">（未核查）</MenuItem>
+                      {VERDICTS.map((v) => <MenuItem key={v} value={v}>{v}</MenuItem>)}
+                    </TextField>
+                  </TableCell>
+                  <TableCell>
+                    <TextField
+                      size="small"
+                      fullWidth
+                      multiline
+                      disabled={view.published}
+                      defaultValue={fb?.comment ?? ''}
+                      onBlur={(e) => e.target.value !== (fb?.comment ?? '') && save(item, { comment: e.target.value })}
+                      slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的反馈意见` } }}
+                    />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Box>
+    </Paper>
+  );
+}
+
+function ReopenDialog({ year, month, onClose }: { year: WorkYear; month: number; onClose(): void }) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const confirm = async () => {
+    try {
+      await reopenMonth(year.id, month, reason.trim());
+      onClose();
+    } catch (e) {
+      setError(userMessage(e));
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
+      <DialogTitle>撤销{month}月的发布</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。</Typography>
+        <TextField autoFocus fullWidth label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} />
+        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>取消</Button>
+        <Button variant="contained" color="warning" onClick={confirm}>撤销发布</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

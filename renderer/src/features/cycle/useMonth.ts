@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { dueDate } from '../../core/calendar';
+import { monthSummary } from '../../core/dashboard';
+import type { Feedback, ProgressReport, Submission, Task, Unit, WorkYear } from '../../core/model';
+import { assessTaskMonth, defaultProgressRules, type ProgressRules, type TaskMonthAssessment } from '../../core/progress';
+import { reminderList, responsibleUnits } from '../../core/reminders';
+import { useFeedback, useMonthState, useReports, useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
+import { todayInChina } from '../../ui/today';
+
+export interface TaskMonth {
+  task: Task;
+  leadUnit?: Unit;
+  /** The lead unit's report: it sets the task's percent. */
+  report?: ProgressReport;
+  /** Co-units' reports, shown beside it. */
+  coReports: { unit: Unit; report?: ProgressReport }[];
+  assessment: TaskMonthAssessment;
+}
+
+/**
+ * Everything a screen of the monthly cycle shows for one month, computed once from the stored
+ * facts by the pure rules: the reports screen, the review, the 催报 list and the dashboard
+ * all read this, so they cannot disagree.
+ */
+export function useMonth(year: WorkYear, month: number) {
+  const tasks = useTasks(year.id);
+  const units = useUnits(year.id);
+  const milestones = useYearMilestones(year.id);
+  const reports = useReports(year.id, month);
+  const submissions = useSubmissions(year.id, 'progress', month);
+  const feedback = useFeedback(year.id, month);
+  const state = useMonthState(year.id, month);
+  const rules = useSetting<ProgressRules>('progressRules') ?? defaultProgressRules;
+  const today = todayInChina();
+
+  return useMemo(() => {
+    if (!tasks || !units || !milestones || !reports || !submissions || !feedback) return undefined;
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    const reportOf = (taskId: string, unitId: string | undefined) => reports.find((r) => r.taskId === taskId && r.unitId === unitId);
+    const owing = responsibleUnits(tasks, year.year, month);
+    // A task is reported on until the month of its due date (as responsibleUnits counts it).
+    const monthStart = `${year.year}-${String(month).padStart(2, '0')}-01`;
+    const rows: TaskMonth[] = tasks
+      .filter((t) => t.dueDate >= monthStart)
+      .map((task) => {
+        const report = reportOf(task.id, task.leadUnitId);
+        return {
+          task,
+          leadUnit: task.leadUnitId ? unitById.get(task.leadUnitId) : undefined,
+          report,
+          coReports: task.coUnitIds.flatMap((id) => (unitById.has(id) ? [{ unit: unitById.get(id)!, report: reportOf(task.id, id) }] : [])),
+          assessment: assessTaskMonth(
+            { task, milestones: milestones.filter((m) => m.taskId === task.id), month, window: year, report: report ?? null, today },
+            rules,
+          ),
+        };
+      });
+    const reportDue = dueDate(year, 'report', month);
+    const feedbackDue = dueDate(year, 'feedback', month);
+    const submittedUnitIds = new Set(submissions.map((s) => s.unitId));
+    const summary = monthSummary({
+      assessments: rows.map((r) => ({ taskId: r.task.id, status: r.assessment.status, light: r.assessment.light, unitIds: r.task.leadUnitId ? [r.task.leadUnitId] : [] })),
+      expectedUnitIds: [...owing.keys()],
+      submittedUnitIds: [...submittedUnitIds],
+    });
+    return {
+      rows,
+      units,
+      unitById,
+      owing,
+      reports,
+      submissions: submissions as Submission[],
+      submissionOf: (unitId: string) => submissions.find((s) => s.unitId === unitId),
+      feedback: feedback as Feedback[],
+      feedbackOf: (taskId: string, unitId: string) => feedback.find((f) => f.taskId === taskId && f.unitId === unitId),
+      reportDue,
+      feedbackDue,
+      reminders: reminderList({ month, due: reportDue, today, units, tasks, submittedUnitIds }),
+      summary,
+      published: state?.state === 'published',
+      state,
+      today,
+    };
+  }, [tasks, units, milestones, reports, submissions, feedback, state, rules, today, year, month]);
+}
+
+export type MonthView = NonNullable<ReturnType<typeof useMonth>>;

@@ -1,0 +1,144 @@
+import { useState, type ReactNode } from 'react';
+import {
+  Alert, Button, CircularProgress, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+} from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import type { ImportIssue } from '../../core/import/types';
+import { commitImport, type ImportPlan } from '../../db';
+import { userMessage } from '../../ui/errors';
+import { navigateTo } from '../../ui/useHashRoute';
+import { formatTimestamp } from '../../ui/today';
+import { FileDropZone } from './FileDropZone';
+import { IssueList } from './IssueList';
+import type { LoadedFile } from './useImportFiles';
+import type { useImportFiles } from './useImportFiles';
+
+export interface FileVerdict {
+  /** Set when the whole file is left out. */
+  refusal?: string;
+  /** One line on what the file holds and would change. */
+  summary?: ReactNode;
+}
+
+interface Props {
+  title: string;
+  chooseLabel: string;
+  importer: ReturnType<typeof useImportFiles>;
+  verdictOf(file: LoadedFile): FileVerdict;
+  /** What confirming would write; undefined while there is nothing (yet). */
+  plan: Omit<ImportPlan, 'files'> | undefined;
+  /** Files whose rows are in the plan. */
+  usedFiles: LoadedFile[];
+  issues: ImportIssue[];
+  /** Panels between the file list and the issues: names to resolve, the preview table. */
+  children?: ReactNode;
+  /** The success message for a committed batch. */
+  doneMessage(fileCount: number): string;
+  onCommitted?(): void;
+}
+
+/**
+ * The import flow every kind shares (PRODUCT.md §6): choose or drop files → each read and
+ * checked on its own → preview → confirm → one transaction → undoable from 导入记录.
+ * Nothing is written before the confirm button.
+ */
+export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, usedFiles, issues, children, doneMessage, onCommitted }: Props) {
+  const { files, add, remove, clear } = importer;
+  const [committing, setCommitting] = useState(false);
+  const [outcome, setOutcome] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const reading = files.some((f) => f.status === 'reading');
+  const nothingToWrite = !plan || (plan.creates.length === 0 && plan.updates.length === 0);
+
+  const confirm = async () => {
+    if (!plan) return;
+    setCommitting(true);
+    try {
+      const batch = await commitImport({ ...plan, files: usedFiles.map((f) => ({ name: f.name, sha256: f.sha256 })) });
+      setOutcome({ severity: 'success', text: `${doneMessage(batch.files.length)}可在“导入记录”中撤销此批次。` });
+      clear();
+      onCommitted?.();
+    } catch (e) {
+      setOutcome({ severity: 'error', text: `${userMessage(e)}（未写入任何数据）` });
+    } finally {
+      setCommitting(false);
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>{title}</Typography>
+        <Button onClick={() => navigateTo('imports')}>导入记录</Button>
+      </Stack>
+      {outcome && <Alert severity={outcome.severity} onClose={() => setOutcome(undefined)}>{outcome.text}</Alert>}
+      <FileDropZone
+        label={chooseLabel}
+        onFiles={(picked) => {
+          setOutcome(undefined);
+          void add(picked);
+        }}
+      />
+      {files.length > 0 && (
+        <Paper variant="outlined">
+          <Table size="small" aria-label="文件">
+            <TableHead>
+              <TableRow>
+                <TableCell>文件</TableCell>
+                <TableCell>结果</TableCell>
+                <TableCell align="right" />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {files.map((file) => {
+                const verdict = file.status === 'ready' ? verdictOf(file) : { refusal: file.message };
+                return (
+                  <TableRow key={file.key}>
+                    <TableCell>{file.name}</TableCell>
+                    <TableCell>
+                      {file.status === 'reading' && (
+                        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><CircularProgress size={16} /><span>正在读取…</span></Stack>
+                      )}
+                      {verdict.refusal && <Typography color="error" role="alert">{verdict.refusal}</Typography>}
+                      {!verdict.refusal && verdict.summary}
+                      {file.previous && (
+                        <Typography color="warning.dark" variant="body2">
+                          此文件已于 {formatTimestamp(file.previous.importedAt)} 导入过（“{file.previous.name}”），再次导入只会写入有变化的内容。
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell align="right">
+                      <IconButton size="small" aria-label={`移除${file.name}`} onClick={() => remove(file.key)}><CloseIcon fontSize="small" /></IconButton>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      {children}
+      {issues.length > 0 && (
+        <Paper variant="outlined">
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>问题（{issues.length}）</Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>有“错误”的行不会导入，其余照常导入。点击一行可查看对应单元格。</Typography>
+          <IssueList issues={issues} gridOf={(name) => files.find((f) => f.name === name)?.grid} />
+        </Paper>
+      )}
+      {files.length > 0 && (
+        <Stack direction="row" spacing={2}>
+          <Button variant="contained" disabled={reading || committing || nothingToWrite} onClick={confirm}>
+            {committing ? '正在导入…' : '确认导入'}
+          </Button>
+          <Button onClick={clear} disabled={committing}>全部移除</Button>
+          {!reading && nothingToWrite && <Typography sx={{ alignSelf: 'center' }} color="text.secondary">没有需要写入的内容。</Typography>}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+/** A chip-like count line: 新增 N · 修改 N · 未变 N. */
+export function countsLine(kinds: string[]): string {
+  const count = (k: string) => kinds.filter((x) => x === k).length;
+  return `新增 ${count('added')} · 修改 ${count('changed')} · 未变 ${count('unchanged')}`;
+}

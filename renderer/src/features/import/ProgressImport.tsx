@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { Box, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import type { ColumnAliasTable } from '../../core/import/columns';
+import { mapProgress, type ProgressResult } from '../../core/import/progress';
+import { planProgressImport } from '../../core/import/progressPlan';
+import { detectTemplate, templateLabels } from '../../core/import/template';
+import { useReports, useSetting, useSubmissions, useTasks, useUnits } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { todayInChina } from '../../ui/today';
+import { ImportFrame, countsLine } from './ImportFrame';
+import { kindChips } from './TaskListImport';
+import { useImportFiles, type LoadedFile } from './useImportFiles';
+
+/** A month's progress sheets: the app's own templates and units' own sheets, many at once. */
+export function ProgressImport({ month }: { month: number }) {
+  const year = useYear().current!;
+  const importer = useImportFiles();
+  const tasks = useTasks(year.id);
+  const units = useUnits(year.id);
+  const reports = useReports(year.id, month);
+  const submissions = useSubmissions(year.id, 'progress', month);
+  const aliases = useSetting<ColumnAliasTable>('columnAliases');
+  const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
+
+  const mapped = useMemo(() => {
+    const result = new Map<string, { refusal?: string; result?: ProgressResult }>();
+    for (const file of importer.files) {
+      if (file.status !== 'ready') continue;
+      const detected = detectTemplate(file.grid!, { aliases });
+      if (detected.kind !== 'progress') {
+        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : '未找到“重点工作、累计进度”等表头';
+        result.set(file.key, { refusal: `"${file.name}"：不是月度进展表（${what}），未导入` });
+      } else {
+        result.set(file.key, { result: mapProgress(file.grid!, { year: year.year, month, aliases }) });
+      }
+    }
+    return result;
+  }, [importer.files, aliases, year.year, month]);
+  const usedFiles = useMemo(() => importer.files.filter((f) => mapped.get(f.key)?.result), [importer.files, mapped]);
+
+  const plan = useMemo(() => {
+    if (!tasks || !units || !reports || !submissions || usedFiles.length === 0) return undefined;
+    return planProgressImport(
+      usedFiles.map((f) => {
+        const r = mapped.get(f.key)!.result!;
+        return { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.meta?.unitId };
+      }),
+      { yearId: year.id, month, tasks, units, reports, submissions },
+      unitChoices,
+      todayInChina(),
+      () => crypto.randomUUID(),
+    );
+  }, [usedFiles, mapped, tasks, units, reports, submissions, unitChoices, year.id, month]);
+
+  const verdictOf = (file: LoadedFile) => {
+    const m = mapped.get(file.key);
+    if (!m?.result) return { refusal: m?.refusal };
+    const unitId = plan?.fileUnits.find((u) => u.file === file.name)?.unitId;
+    const unitName = units?.find((u) => u.id === unitId)?.name;
+    const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
+    const errors = m.result.issues.filter((i) => i.severity === 'error').length;
+    return {
+      summary: (
+        <Typography variant="body2">
+          {unitName ?? '（单位待选择）'} · {m.result.month ? `${m.result.month}月` : ''} · {m.result.rows.length} 行 · {countsLine(kinds)}
+          {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
+        </Typography>
+      ),
+    };
+  };
+  const unknownFiles = plan?.fileUnits.filter((u) => u.unknown) ?? [];
+  const added = plan?.previews.filter((p) => p.kind === 'added').length ?? 0;
+  const changed = plan?.previews.filter((p) => p.kind === 'changed').length ?? 0;
+
+  return (
+    <ImportFrame
+      title={`导入${month}月进展`}
+      chooseLabel="选择月度进展文件"
+      importer={importer}
+      verdictOf={verdictOf}
+      plan={plan && { yearId: year.id, kind: 'progress', creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged }}
+      usedFiles={usedFiles}
+      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
+      doneMessage={(n) => `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${plan?.unchanged ?? 0} 条。`}
+      onCommitted={() => setUnitChoices({})}
+    >
+      {unknownFiles.length > 0 && units && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Typography variant="h6" component="h3">请选择填报单位</Typography>
+          <Table size="small" aria-label="请选择填报单位">
+            <TableBody>
+              {unknownFiles.map((u) => (
+                <TableRow key={u.file}>
+                  <TableCell>{u.file}</TableCell>
+                  <TableCell>表中写作：{u.unknown!.written || '（未写明）'}</TableCell>
+                  <TableCell>
+                    <TextField select size="small" fullWidth label={`“${u.file}”的填报单位`} value={unitChoices[u.file] ?? ''} onChange={(e) => setUnitChoices({ ...unitChoices, [u.file]: e.target.value })}>
+                      {units.map((unit) => <MenuItem key={unit.id} value={unit.id}>{unit.name}</MenuItem>)}
+                    </TextField>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+      {plan && plan.previews.length > 0 && (
+        <Paper variant="outlined">
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>预览：新增 {added} 条，修改 {changed} 条，未变 {plan.unchanged} 条</Typography>
+          <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
+            <Table size="small" stickyHeader aria-label="导入预览">
+              <TableHead>
+                <TableRow>
+                  <TableCell>文件</TableCell>
+                  <TableCell>行</TableCell>
+                  <TableCell>单位</TableCell>
+                  <TableCell>重点工作</TableCell>
+                  <TableCell>身份</TableCell>
+                  <TableCell>累计进度</TableCell>
+                  <TableCell>结果</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {plan.previews.map((p) => (
+                  <TableRow key={`${p.file}/${p.sheetRow}`}>
+                    <TableCell>{p.file}</TableCell>
+                    <TableCell>{p.sheetRow}</TableCell>
+                    <TableCell>{p.unitName}</TableCell>
+                    <TableCell>{p.taskTitle}</TableCell>
+                    <TableCell>{p.role === 'lead' ? '牵头' : '配合'}</TableCell>
+                    <TableCell>{p.percentBefore !== undefined && p.percentBefore !== p.percent ? `${p.percentBefore}% → ${p.percent}%` : `${p.percent}%`}</TableCell>
+                    <TableCell>{kindChips[p.kind]}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        </Paper>
+      )}
+    </ImportFrame>
+  );
+}

@@ -1,0 +1,176 @@
+import { useMemo, useState } from 'react';
+import { Box, Chip, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import type { ColumnAliasTable } from '../../core/import/columns';
+import { detectTemplate, templateLabels } from '../../core/import/template';
+import { mapTaskList, type TaskListResult } from '../../core/import/taskList';
+import { planTaskListImport, type NameChoice, type UnknownName } from '../../core/import/taskListPlan';
+import type { Leader, Unit } from '../../core/model';
+import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { ImportFrame, countsLine } from './ImportFrame';
+import { useImportFiles, type LoadedFile } from './useImportFiles';
+
+const kindChips = {
+  added: <Chip size="small" color="success" label="新增" />,
+  changed: <Chip size="small" color="warning" label="修改" />,
+  unchanged: <Chip size="small" label="未变" />,
+};
+export { kindChips };
+
+export function TaskListImport() {
+  const year = useYear().current!;
+  const importer = useImportFiles();
+  const tasks = useTasks(year.id);
+  const units = useUnits(year.id);
+  const leaders = useLeaders(year.id);
+  const sections = useSections(year.id);
+  const aliases = useSetting<ColumnAliasTable>('columnAliases');
+  const [unitChoices, setUnitChoices] = useState<Record<string, NameChoice>>({});
+  const [leaderChoices, setLeaderChoices] = useState<Record<string, NameChoice>>({});
+
+  const mapped = useMemo(() => {
+    const result = new Map<string, { refusal?: string; result?: TaskListResult }>();
+    for (const file of importer.files) {
+      if (file.status !== 'ready') continue;
+      const detected = detectTemplate(file.grid!, { aliases });
+      if (detected.kind !== 'tasks') {
+        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : '未找到“重点工作、牵头单位、完成时限”等表头';
+        result.set(file.key, { refusal: `"${file.name}"：不是任务清单（${what}），未导入` });
+      } else {
+        result.set(file.key, { result: mapTaskList(file.grid!, { year: year.year, aliases, defaultDue: year.completionDue }) });
+      }
+    }
+    return result;
+  }, [importer.files, aliases, year]);
+  const usedFiles = useMemo(() => importer.files.filter((f) => mapped.get(f.key)?.result), [importer.files, mapped]);
+
+  const plan = useMemo(() => {
+    if (!tasks || !units || !leaders || !sections || usedFiles.length === 0) return undefined;
+    return planTaskListImport(
+      usedFiles.map((f) => ({ file: f.name, sheet: mapped.get(f.key)!.result!.sheet, rows: mapped.get(f.key)!.result!.rows })),
+      { yearId: year.id, tasks, units, leaders, sections },
+      { units: unitChoices, leaders: leaderChoices },
+      () => crypto.randomUUID(),
+    );
+  }, [usedFiles, mapped, tasks, units, leaders, sections, unitChoices, leaderChoices, year.id]);
+
+  const verdictOf = (file: LoadedFile) => {
+    const m = mapped.get(file.key);
+    if (!m?.result) return { refusal: m?.refusal };
+    const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
+    const errors = m.result.issues.filter((i) => i.severity === 'error').length;
+    return {
+      summary: (
+        <Typography variant="body2">
+          工作表“{m.result.sheet}”：{m.result.rows.length} 项任务 · {countsLine(kinds)}
+          {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
+        </Typography>
+      ),
+    };
+  };
+  const added = plan?.previews.filter((p) => p.kind === 'added').length ?? 0;
+  const changed = plan?.previews.filter((p) => p.kind === 'changed').length ?? 0;
+
+  return (
+    <ImportFrame
+      title="导入任务清单"
+      chooseLabel="选择任务清单文件"
+      importer={importer}
+      verdictOf={verdictOf}
+      plan={plan && { yearId: year.id, kind: 'tasks', creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged }}
+      usedFiles={usedFiles}
+      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
+      doneMessage={(n) => `已导入 ${n} 个文件：新增 ${added} 项任务，修改 ${changed} 项，未变 ${plan?.unchanged ?? 0} 项。`}
+      onCommitted={() => {
+        setUnitChoices({});
+        setLeaderChoices({});
+      }}
+    >
+      {plan && plan.unknownUnits.length > 0 && units && (
+        <UnknownNames title="名单中没有的单位" unknown={plan.unknownUnits} records={units} createLabel="新建单位" choices={unitChoices} onChoose={setUnitChoices} />
+      )}
+      {plan && plan.unknownLeaders.length > 0 && leaders && (
+        <UnknownNames title="名单中没有的区领导" unknown={plan.unknownLeaders} records={leaders} createLabel="新建区领导" choices={leaderChoices} onChoose={setLeaderChoices} />
+      )}
+      {plan && plan.previews.length > 0 && (
+        <Paper variant="outlined">
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
+            预览：新增 {added} 项，修改 {changed} 项，未变 {plan.unchanged} 项
+          </Typography>
+          <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
+            <Table size="small" stickyHeader aria-label="导入预览">
+              <TableHead>
+                <TableRow>
+                  <TableCell>文件</TableCell>
+                  <TableCell>行</TableCell>
+                  <TableCell>重点工作</TableCell>
+                  <TableCell>结果</TableCell>
+                  <TableCell>变化（原 → 新）</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {plan.previews.map((p) => (
+                  <TableRow key={`${p.file}/${p.sheetRow}`}>
+                    <TableCell>{p.file}</TableCell>
+                    <TableCell>{p.sheetRow}</TableCell>
+                    <TableCell>{p.title}</TableCell>
+                    <TableCell>{kindChips[p.kind]}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'pre-line' }}>{p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        </Paper>
+      )}
+    </ImportFrame>
+  );
+}
+
+function UnknownNames<R extends Unit | Leader>(props: {
+  title: string;
+  unknown: UnknownName[];
+  records: R[];
+  createLabel: string;
+  choices: Record<string, NameChoice>;
+  onChoose(choices: Record<string, NameChoice>): void;
+}) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }}>
+      <Typography variant="h6" component="h3">{props.title}（{props.unknown.length}）</Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        默认随导入新建。若是已有名单中的同一单位（如简称），请选择它：表格中的写法会记为其别名，下次自动识别。
+      </Typography>
+      <Table size="small" aria-label={props.title}>
+        <TableBody>
+          {props.unknown.map((u) => {
+            const choice = props.choices[u.written] ?? 'create';
+            const suggested = new Set(u.suggestions.map((s) => s.id));
+            const ordered = [...props.records.filter((r) => suggested.has(r.id)), ...props.records.filter((r) => !suggested.has(r.id))];
+            return (
+              <TableRow key={u.written}>
+                <TableCell sx={{ width: '30%' }}>{u.written}</TableCell>
+                <TableCell sx={{ width: '25%', color: 'text.secondary' }}>{u.firstSeen}</TableCell>
+                <TableCell>
+                  <TextField
+                    select
+                    size="small"
+                    fullWidth
+                    label={`“${u.written}”的处理`}
+                    value={choice === 'create' ? '' : choice.use}
+                    onChange={(e) => props.onChoose({ ...props.choices, [u.written]: e.target.value ? { use: e.target.value } : 'create' })}
+                  >
+                    <MenuItem value="">{props.createLabel}“{u.written}”</MenuItem>
+                    {ordered.map((r) => (
+                      <MenuItem key={r.id} value={r.id}>即“{r.name}”{suggested.has(r.id) ? '（建议）' : ''}</MenuItem>
+                    ))}
+                  </TextField>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
