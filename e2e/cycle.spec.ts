@@ -1,0 +1,202 @@
+import { expect, test, type Download, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { readFile, writeFile } from 'node:fs/promises';
+import { chooseFiles, createYear, enterOperator, fixture, openScreen } from './helpers';
+
+const chinaTime = (date: string) => new Date(`${date}T10:00:00+08:00`);
+
+async function unzipDownload(download: Download, dir: string): Promise<Map<string, Uint8Array>> {
+  const zip = `${dir}/${download.suggestedFilename()}`;
+  await download.saveAs(zip);
+  return new Map(Object.entries(unzipSync(new Uint8Array(await readFile(zip)))));
+}
+
+/** Column number (1-based) of the header cell with this text, and the header's row. */
+function findHeader(sheet: ExcelJS.Worksheet, text: string): { row: number; col: number } {
+  for (let r = 1; r <= 10; r++) {
+    const row = sheet.getRow(r);
+    for (let c = 1; c <= row.cellCount; c++) if (String(row.getCell(c).value ?? '') === text) return { row: r, col: c };
+  }
+  throw new Error(`no header ${text}`);
+}
+
+function rowOf(sheet: ExcelJS.Worksheet, title: string): ExcelJS.Row {
+  const { col } = findHeader(sheet, '重点工作');
+  let found: ExcelJS.Row | undefined;
+  sheet.eachRow((row) => {
+    if (String(row.getCell(col).value ?? '') === title) found = row;
+  });
+  if (!found) throw new Error(`no row ${title}`);
+  return found;
+}
+
+async function importProgress(page: Page, month: number, files: string[]) {
+  await openScreen(page, '月度进展');
+  await page.getByRole('button', { name: `导入${month}月进展` }).click();
+  await chooseFiles(page, '选择月度进展文件', files);
+}
+
+test('the monthly cycle: plans out and back, May reports in, statuses, 催报, review, publish and reopen', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const dir = testInfo.outputDir;
+  await page.clock.setFixedTime(chinaTime('2026-03-09'));
+  await page.goto('/');
+  await enterOperator(page, '吴科长');
+  await createYear(page, 2026);
+  await openScreen(page, '任务台账');
+  await page.getByRole('button', { name: '导入任务清单' }).click();
+  await chooseFiles(page, '选择任务清单文件', [fixture('任务清单-2026.xlsx')]);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('新增 20 项任务')).toBeVisible();
+
+  // Plans: every unit's template in one download; 区发展和改革局 fills its lead tasks month by month.
+  await openScreen(page, '月方案');
+  const planZip = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出月方案模板' }).click();
+  const plans = await unzipDownload(await planZip, dir);
+  expect(plans.size).toBeGreaterThan(20);
+  const planBook = new ExcelJS.Workbook();
+  await planBook.xlsx.load(plans.get('区发展和改革局-2026年月方案.xlsx')! as unknown as ArrayBuffer);
+  const planSheet = planBook.getWorksheet('月方案')!;
+  const series = [10, 20, 40, 50, 60, 70, 80, 90, 100];
+  // 临空示范区开发建设 is left without a plan.
+  for (const title of ['重大项目攻坚年行动', '促进民间投资增长']) {
+    const row = rowOf(planSheet, title);
+    series.forEach((percent, i) => {
+      row.getCell(findHeader(planSheet, `${i + 3}月节点目标`).col).value = `${title}第${i + 1}阶段`;
+      row.getCell(findHeader(planSheet, `${i + 3}月计划累计进度(%)`).col).value = percent;
+    });
+  }
+  const planFile = `${dir}/发改局月方案.xlsx`;
+  await writeFile(planFile, new Uint8Array(await planBook.xlsx.writeBuffer()));
+  await page.getByRole('button', { name: '导入月方案' }).click();
+  await chooseFiles(page, '选择月方案文件', [planFile]);
+  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /重大项目攻坚年行动.*新增/ })).toBeVisible();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入 1 个单位的月方案')).toBeVisible();
+
+  await openScreen(page, '月方案');
+  const planStatus = page.getByRole('table', { name: '月方案报送情况' });
+  await expect(planStatus.getByRole('row', { name: /区发展和改革局/ })).toContainText('已按时报送');
+  await expect(planStatus.getByRole('row', { name: /区财政局/ })).toContainText('未报送');
+  await openScreen(page, '任务台账');
+  await page.getByRole('table', { name: '任务台账' }).getByRole('row', { name: /重大项目攻坚年行动/ }).click();
+  await expect(page.getByLabel('5月计划累计进度')).toHaveValue('40');
+  await expect(page.getByLabel('5月节点目标')).toHaveValue('重大项目攻坚年行动第3阶段');
+
+  // May: templates out; 区经济和信息化局 fills its own; two units send sheets of their own making.
+  await page.clock.setFixedTime(chinaTime('2026-05-27'));
+  await openScreen(page, '月度进展');
+  await page.getByLabel('月份').click();
+  await page.getByRole('option', { name: '5月' }).click();
+  const reportZip = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出5月进展表' }).click();
+  const reports = await unzipDownload(await reportZip, dir);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(reports.get('区经济和信息化局-2026年5月进展.xlsx')! as unknown as ArrayBuffer);
+  const sheet = book.worksheets.find((s) => s.state === 'visible')!;
+  const fill = (title: string, percent: number, status: string, explanation = '') => {
+    const row = rowOf(sheet, title);
+    row.getCell(findHeader(sheet, '累计进度(%)').col).value = percent;
+    row.getCell(findHeader(sheet, '状态').col).value = status;
+    row.getCell(findHeader(sheet, '本月完成情况').col).value = `完成${percent}%`;
+    if (explanation) row.getCell(findHeader(sheet, '滞后原因说明').col).value = explanation;
+  };
+  fill('提高制造业投资比重', 20, '滞后', '项目审批延后');
+  fill('亩均效益领跑者培育', 10, '滞后', '评价机制调整');
+  fill('印染产业提质增效', 40, '序时推进');
+  const ownTemplate = `${dir}/经信局5月.xlsx`;
+  await writeFile(ownTemplate, new Uint8Array(await book.xlsx.writeBuffer()));
+
+  await importProgress(page, 5, [ownTemplate, fixture('区发展和改革局-5月进展.xlsx'), fixture('东城街道-5月进展.xls')]);
+  await expect(page.getByRole('heading', { name: /预览：新增 14 条/ })).toBeVisible();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入 3 个文件')).toBeVisible();
+
+  await openScreen(page, '月度进展');
+  const tasks = page.getByRole('table', { name: '任务进展' });
+  // Planned 40% in May, reported 33%: behind by 7 → yellow, though the unit wrote 序时推进.
+  const major = tasks.getByRole('row', { name: /重大项目攻坚年行动/ });
+  await expect(major).toContainText('40%');
+  await expect(major).toContainText('33%');
+  await expect(major).toContainText('滞后');
+  await expect(major).toContainText('黄灯');
+  await expect(major).toContainText('与计算不符');
+  // 3% against a planned 40% is behind by more than 20 points → red, and unexplained.
+  const privateInvestment = tasks.getByRole('row', { name: /促进民间投资增长/ });
+  await expect(privateInvestment).toContainText('40%3%');
+  await expect(privateInvestment).toContainText('红灯');
+  await expect(privateInvestment).toContainText('缺少说明');
+  await expect(privateInvestment).not.toContainText('与计算不符');
+  // No plan: 3 of 9 months by the calendar → 33.3%; 33% is within the tolerance.
+  const airport = tasks.getByRole('row', { name: /临空示范区开发建设/ });
+  await expect(airport).toContainText('33.3%（按时间）');
+  await expect(airport).toContainText('序时推进');
+  await expect(airport).toContainText('绿灯');
+  // Due 10-31: 3 of 8 months → 37.5%; 40% is ahead.
+  await expect(tasks.getByRole('row', { name: /印染产业提质增效/ })).toContainText('超序时');
+  await expect(tasks.getByRole('row', { name: /印染产业提质增效/ })).toContainText('绿灯');
+  // Co-units' reports are shown beside the lead's.
+  await expect(tasks.getByRole('row', { name: /轻纺市场转型升级/ })).toContainText('东城街道：43%');
+  await expect(tasks.getByRole('row', { name: /轻纺市场转型升级/ })).toContainText('未报送');
+  await expect(page.getByText('已收到 3/')).toBeVisible();
+
+  // 催报: exactly the units with no sheet.
+  await page.getByRole('button', { name: '催报清单' }).click();
+  const reminders = page.getByRole('table', { name: '催报清单' }).first();
+  await expect(reminders.getByRole('row', { name: /区商务局/ })).toBeVisible();
+  const named = (await reminders.getByRole('row').allInnerTexts()).slice(1).map((t) => t.split('\t')[1]);
+  expect(named).not.toContain('区发展和改革局');
+  expect(named).not.toContain('东城街道');
+  expect(named).not.toContain('区经济和信息化局');
+  expect(new Set(named).size).toBe(named.length);
+  expect(named).toEqual(expect.arrayContaining(['区财政局', '区商务局', '西城街道', '区统计局', '区消防救援大队']));
+
+  // Review: accept one explanation, reject another.
+  await openScreen(page, '督查反馈');
+  await page.getByLabel('月份').click();
+  await page.getByRole('option', { name: '5月' }).click();
+  const jingxin = page.getByRole('region', { name: '区经济和信息化局的督查反馈' });
+  await jingxin.getByRole('group', { name: '提高制造业投资比重的说明' }).getByRole('button', { name: '采纳说明' }).click();
+  await jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' }).click();
+  await expect(jingxin.getByRole('group', { name: '提高制造业投资比重的说明' }).getByRole('button', { name: '采纳说明' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' })).toHaveAttribute('aria-pressed', 'true');
+  await jingxin.getByLabel('提高制造业投资比重的核查结论').click();
+  await page.getByRole('option', { name: '基本属实' }).click();
+
+  // The dashboard counts what the review counts.
+  await openScreen(page, '首页');
+  await expect(page.getByLabel('已收到报表')).toContainText('3 /');
+  const lights = page.getByLabel('红黄绿灯统计');
+  await openScreen(page, '督查反馈');
+  await expect(page.getByRole('region', { name: '区统计局的督查反馈' })).toBeVisible();
+  const leadRows = page.locator('section tr', { hasText: '牵头' });
+  expect(await leadRows.count()).toBe(20);
+  const reviewRed = await leadRows.filter({ hasText: '红灯' }).count();
+  await openScreen(page, '首页');
+  await expect(lights).toContainText(`红灯 ${reviewRed} 项`);
+
+  // Publish May: a sheet sent again is refused; reopening needs a reason and is logged.
+  await openScreen(page, '督查反馈');
+  await page.getByRole('button', { name: '发布5月' }).click();
+  await expect(page.getByText('5月已于')).toBeVisible();
+  fill('提高制造业投资比重', 25, '滞后', '项目审批延后');
+  const corrected = `${dir}/经信局5月-更正.xlsx`;
+  await writeFile(corrected, new Uint8Array(await book.xlsx.writeBuffer()));
+  await importProgress(page, 5, [corrected]);
+  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /提高制造业投资比重/ })).toContainText('20% → 25%');
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '5月已发布，不能修改' })).toContainText('未写入任何数据');
+  await openScreen(page, '月度进展');
+  await expect(tasks.getByRole('row', { name: /提高制造业投资比重/ })).toContainText('20%');
+  await openScreen(page, '督查反馈');
+  await page.getByRole('button', { name: '撤销发布' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '撤销发布' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('请填写撤销发布的原因');
+  await page.getByLabel('撤销原因').fill('东城街道补报材料');
+  await page.getByRole('dialog').getByRole('button', { name: '撤销发布' }).click();
+  await expect(page.getByText('已撤销发布（原因：东城街道补报材料）')).toBeVisible();
+  await openScreen(page, '操作日志');
+  await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('东城街道补报材料');
+});
