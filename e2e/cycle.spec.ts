@@ -199,4 +199,11 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await expect(page.getByText('已撤销发布（原因：东城街道补报材料）')).toBeVisible();
   await openScreen(page, '操作日志');
   await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('东城街道补报材料');
+
+  // The thresholds are the office's: 37 points behind is yellow once the red line is 40.
+  await openScreen(page, '规则设置');
+  await page.getByLabel('黄灯上限（落后百分点）').fill('40');
+  await page.getByRole('button', { name: '保存' }).click();
+  await openScreen(page, '月度进展');
+  await expect(page.getByRole('table', { name: '任务进展' }).getByRole('row', { name: /促进民间投资增长/ })).toContainText('黄灯');
 });

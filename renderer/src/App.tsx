@@ -11,6 +11,7 @@ import ListAltIcon from '@mui/icons-material/ListAlt';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import TuneIcon from '@mui/icons-material/Tune';
 import HomeIcon from '@mui/icons-material/Home';
+import RuleIcon from '@mui/icons-material/Rule';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -26,6 +27,7 @@ import { ImportScreen } from './features/import/ImportScreen';
 import { ImportHistoryScreen } from './features/import/ImportHistoryScreen';
 import { ColumnAliasScreen } from './features/settings/ColumnAliasScreen';
 import { HomeScreen } from './features/cycle/HomeScreen';
+import { RulesScreen } from './features/settings/RulesScreen';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
@@ -60,6 +62,7 @@ const screens: Screen[] = [
   { route: 'review', label: '督查反馈', icon: <FactCheckIcon />, render: (m) => <ReviewScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
+  { route: 'rules', label: '规则设置', icon: <RuleIcon />, render: () => <RulesScreen />, needsYear: false },
   { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
 ];
@@ -142,7 +145,7 @@ function Shell({ operator, onChangeOperator }: { operator: string | undefined; o
         <List component="nav" aria-label="功能导航">
           {screens.filter((s) => s.inDrawer !== false).map((s) => (
             <Box key={s.route}>
-              {s.route === 'aliases' && <Divider sx={{ my: 1 }} />}
+              {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
               <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
                 <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
                 <ListItemText primary={s.label} />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Autocomplete, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { dueDate, weekdayName } from '../../core/calendar';
 import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
 import { useSubmissions, useTasks, useUnits } from '../../db';
@@ -18,6 +18,7 @@ export function PlansScreen() {
   const units = useUnits(year.id);
   const submissions = useSubmissions(year.id, 'plan', 0);
   const [message, setMessage] = useState<{ severity: 'info' | 'error'; text: string }>();
+  const [chosen, setChosen] = useState<string[]>([]);
   const due = dueDate(year, 'plan');
   const today = todayInChina();
 
@@ -30,7 +31,7 @@ export function PlansScreen() {
 
   const doExport = async () => {
     try {
-      const result = await exportPlanTemplates(year, owing.map((u) => u.id), (done, total) => setMessage({ severity: 'info', text: `正在生成 ${done}/${total}` }));
+      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), (done, total) => setMessage({ severity: 'info', text: `正在生成 ${done}/${total}` }));
       setMessage({ severity: 'info', text: result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。' });
     } catch (e) {
       setMessage({ severity: 'error', text: userMessage(e) });
@@ -41,6 +42,16 @@ export function PlansScreen() {
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>月方案</Typography>
+        <Autocomplete
+          multiple
+          size="small"
+          sx={{ minWidth: 260 }}
+          options={owing.map((u) => u.id)}
+          getOptionLabel={(id) => owing.find((u) => u.id === id)?.name ?? ''}
+          value={chosen}
+          onChange={(_e, value) => setChosen(value)}
+          renderInput={(params) => <TextField {...params} label="导出的单位（不选则全部）" />}
+        />
         <Button variant="outlined" onClick={doExport} disabled={owing.length === 0}>导出月方案模板</Button>
         <Button variant="contained" onClick={() => navigateTo('import/plan')}>导入月方案</Button>
       </Stack>

@@ -15,6 +15,8 @@ import { LightChip } from './LightChip';
 import { MonthPicker, defaultMonth } from './MonthPicker';
 import { useMonth, type MonthView, type TaskMonth } from './useMonth';
 import { exportFeedbackSheet } from './exportFeedback';
+import { desktop } from '../../io/desktop';
+import { PrintDocument } from '../../print/PrintDocument';
 
 /** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
 export function ReviewScreen({ monthParam }: { monthParam?: string }) {
@@ -23,6 +25,7 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
   const [reopening, setReopening] = useState(false);
+  const [printing, setPrinting] = useState<Unit>();
 
   const publish = async () => {
     if (!view) return;
@@ -36,24 +39,79 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>督查反馈</Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`review/${m}`)} />
         {view && !view.published && <Button variant="contained" onClick={publish}>发布{month}月</Button>}
         {view?.published && <Button variant="outlined" color="warning" onClick={() => setReopening(true)}>撤销发布</Button>}
       </Stack>
       {view && (
-        <Typography>
+        <Typography className="screen-only">
           督查反馈截止：<b>{view.feedbackDue.due}（{weekdayName(view.feedbackDue.due)}）</b>{view.feedbackDue.shifted && `（${view.feedbackDue.reason}）`}。
           {view.published
             ? ` ${month}月已于 ${formatTimestamp(view.state!.publishedAt!)} 由 ${view.state!.publishedBy} 发布，进展和反馈已冻结。`
             : view.state?.reopenReason ? ` 已撤销发布（原因：${view.state.reopenReason}）。` : ` ${month}月尚未发布。`}
         </Typography>
       )}
-      {error && <Alert severity="error" onClose={() => setError(undefined)}>{error}</Alert>}
-      {view && <UnitSections view={view} year={year} month={month} onError={setError} />}
+      {error && <Alert severity="error" className="screen-only" onClose={() => setError(undefined)}>{error}</Alert>}
+      {view && <ReviewProgress view={view} />}
+      {view && <UnitSections view={view} year={year} month={month} onError={setError} onPrint={(unit) => {
+        setPrinting(unit);
+        // Print once React has rendered the unit's sheet into the print document.
+        requestAnimationFrame(() => void desktop.printView({ mode: 'print' }));
+      }} />}
+      {view && printing && (
+        <PrintDocument title={`${printing.name}${year.year}年${month}月重点工作督查反馈单`} issuer="区政府督查室" date={view.today}>
+          <FeedbackPrint view={view} unit={printing} />
+        </PrintDocument>
+      )}
       {reopening && <ReopenDialog year={year} month={month} onClose={() => setReopening(false)} />}
     </Stack>
+  );
+}
+
+/** How far the review has got, against the feedback due date. */
+function ReviewProgress({ view }: { view: MonthView }) {
+  const total = view.reports.length;
+  const reviewed = view.reports.filter((r) => view.feedbackOf(r.taskId, r.unitId)?.verdict).length;
+  const late = !view.published && view.today > view.feedbackDue.due && reviewed < total;
+  return (
+    <Alert severity={late ? 'warning' : 'info'} className="screen-only">
+      已核查 {reviewed}/{total} 条进展{late ? `，已过反馈截止日期（${view.feedbackDue.due}），请尽快完成核查并发布。` : '。'}
+    </Alert>
+  );
+}
+
+function itemsOf(view: MonthView, unit: Unit): UnitReport[] {
+  return view.rows.flatMap((row): UnitReport[] => {
+    if (row.task.leadUnitId === unit.id) return [{ row, report: row.report, role: 'lead' }];
+    const co = row.coReports.find((c) => c.unit.id === unit.id);
+    return co ? [{ row, report: co.report, role: 'co' }] : [];
+  });
+}
+
+function FeedbackPrint({ view, unit }: { view: MonthView; unit: Unit }) {
+  return (
+    <table>
+      <thead>
+        <tr><th>序号</th><th>重点工作</th><th>累计进度</th><th>状态</th><th>核查结论</th><th>反馈意见</th></tr>
+      </thead>
+      <tbody>
+        {itemsOf(view, unit).map((item, i) => {
+          const fb = view.feedbackOf(item.row.task.id, unit.id);
+          return (
+            <tr key={item.row.task.id}>
+              <td>{i + 1}</td>
+              <td>{item.row.task.title}（{item.role === 'lead' ? '牵头' : '配合'}）</td>
+              <td>{item.report ? `${item.report.percent}%` : '未报'}</td>
+              <td>{item.role === 'lead' ? statusLabels[item.row.assessment.status] : ''}</td>
+              <td>{fb?.verdict ?? ''}</td>
+              <td>{fb?.comment ?? ''}{fb?.explanationAccepted === false ? '（滞后原因说明不予采纳）' : ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
@@ -72,23 +130,26 @@ interface UnitReport {
   role: 'lead' | 'co';
 }
 
-function UnitSections({ view, year, month, onError }: { view: MonthView; year: WorkYear; month: number; onError(message: string): void }) {
-  const units = [...view.owing.keys()].map((id) => view.unitById.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder);
+interface SectionProps {
+  view: MonthView;
+  year: WorkYear;
+  month: number;
+  onError(message: string): void;
+  onPrint(unit: Unit): void;
+}
+
+function UnitSections(props: SectionProps) {
+  const units = [...props.view.owing.keys()].map((id) => props.view.unitById.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder);
   return (
-    <>
-      {units.map((unit) => {
-        const items: UnitReport[] = view.rows.flatMap((row): UnitReport[] => {
-          if (row.task.leadUnitId === unit.id) return [{ row, report: row.report, role: 'lead' }];
-          const co = row.coReports.find((c) => c.unit.id === unit.id);
-          return co ? [{ row, report: co.report, role: 'co' }] : [];
-        });
-        return <UnitSection key={unit.id} unit={unit} items={items} view={view} year={year} month={month} onError={onError} />;
-      })}
-    </>
+    <Box className="screen-only">
+      <Stack spacing={2}>
+        {units.map((unit) => <UnitSection key={unit.id} unit={unit} items={itemsOf(props.view, unit)} {...props} />)}
+      </Stack>
+    </Box>
   );
 }
 
-function UnitSection({ unit, items, view, year, month, onError }: { unit: Unit; items: UnitReport[]; view: MonthView; year: WorkYear; month: number; onError(message: string): void }) {
+function UnitSection({ unit, items, view, year, month, onError, onPrint }: SectionProps & { unit: Unit; items: UnitReport[] }) {
   const submission = view.submissionOf(unit.id);
   const save = async (item: UnitReport, change: { verdict?: Verdict | ''; comment?: string; explanationAccepted?: boolean | null }) => {
     const current = view.feedbackOf(item.row.task.id, unit.id);
@@ -110,6 +171,7 @@ function UnitSection({ unit, items, view, year, month, onError }: { unit: Unit; 
         <Button size="small" onClick={() => exportFeedbackSheet(year, month, unit, items.map((i) => ({ ...i, feedback: view.feedbackOf(i.row.task.id, unit.id) }))).catch((e) => onError(userMessage(e)))}>
           导出反馈单
         </Button>
+        <Button size="small" onClick={() => onPrint(unit)}>打印反馈单</Button>
       </Stack>
       <Box sx={{ overflow: 'auto' }}>
         <Table size="small">
