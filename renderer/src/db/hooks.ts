@@ -60,9 +60,26 @@ export function useSections(yearId: string | undefined): Section[] | undefined {
   return useLiveQuery(() => listSections(yearId), [yearId]);
 }
 
+// The last task list read per year. A screen that opens shows it at once while the live query
+// reads the store again (a year of 100k tasks takes a second to read): the ledger paints from
+// what the dashboard or an earlier visit already read, then follows any change.
+const lastTasks = new Map<string, Task[]>();
+
+async function readTasks(yearId: string | undefined): Promise<Task[]> {
+  const tasks = await listTasks(yearId);
+  if (yearId !== undefined) lastTasks.set(yearId, tasks);
+  return tasks;
+}
+
+/** Reads a year's tasks ahead of need (at start, while the user looks at another screen). */
+export function prefetchTasks(yearId: string): Promise<unknown> {
+  return lastTasks.has(yearId) ? Promise.resolve() : readTasks(yearId);
+}
+
 /** The tasks of a year in ledger order (see listTasks; [] when yearId is undefined). */
 export function useTasks(yearId: string | undefined): Task[] | undefined {
-  return useLiveQuery(() => listTasks(yearId), [yearId]);
+  const live = useLiveQuery(() => readTasks(yearId), [yearId]);
+  return live ?? (yearId === undefined ? undefined : lastTasks.get(yearId));
 }
 
 /** One task (undefined while loading, when missing and when id is undefined). */

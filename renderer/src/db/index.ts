@@ -54,6 +54,7 @@ export {
   useLeaders,
   useSections,
   useTasks,
+  prefetchTasks,
   useTask,
   useImportBatches,
   useAuditEntries,

@@ -267,6 +267,14 @@ const REPORT_TEXTS = [
 export async function checkReports(yearId: string, rows: readonly ProgressReport[]): Promise<void> {
   if (rows.length === 0) return;
   const names = await yearNames(yearId);
+  // One read per month touched, not one query per row: an import can bring 15,000 rows.
+  const stored = new Map<string, string[]>();
+  for (const month of new Set(rows.map((r) => r.month))) {
+    for (const o of await db.reports.where('[yearId+month]').equals([yearId, month]).toArray()) {
+      const key = `${o.taskId}/${o.unitId}/${o.month}`;
+      stored.set(key, [...(stored.get(key) ?? []), o.id]);
+    }
+  }
   for (const r of rows) {
     const what = monthRowLabel('月度进展', names, r);
     checkMonthRowRefs(what, names, yearId, r, true);
@@ -276,8 +284,7 @@ export async function checkReports(yearId: string, rows: readonly ProgressReport
     for (const [field, label] of REPORT_TEXTS) if (!isString(r[field])) throw incomplete(what, label);
     if (!isIsoDate(r.receivedDate)) throw new DomainError(`${what}的收到日期应为有效日期（YYYY-MM-DD）`);
     if (!isOptional(r.receivedDateReason, isString)) throw incomplete(what, '更改收到日期的原因');
-    const same = await db.reports.where('[taskId+month]').equals([r.taskId, r.month]).filter((o) => o.unitId === r.unitId && o.id !== r.id).count();
-    if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
+    if ((stored.get(`${r.taskId}/${r.unitId}/${r.month}`) ?? []).some((id) => id !== r.id)) throw new DomainError(`${what}已存在，不能重复`);
   }
 }
 

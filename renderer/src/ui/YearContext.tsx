@@ -1,6 +1,6 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { WorkYear } from '../core/model';
-import { useWorkYears } from '../db';
+import { prefetchTasks, useWorkYears } from '../db';
 
 interface YearState {
   years: WorkYear[] | undefined;
@@ -27,6 +27,13 @@ export function YearProvider({ children }: { children: ReactNode }) {
     }),
     [years, chosenId],
   );
+  // Read the year's tasks once the first screen is up, so the ledger opens without waiting.
+  const currentId = value.current?.id;
+  useEffect(() => {
+    if (!currentId) return;
+    const handle = setTimeout(() => void prefetchTasks(currentId), 200);
+    return () => clearTimeout(handle);
+  }, [currentId]);
   return <YearContext.Provider value={value}>{children}</YearContext.Provider>;
 }
 

@@ -1,0 +1,134 @@
+// npm run bench  (tsx scripts/bench/run.ts) [-- --only node|browser|ledger]
+//
+// Generates its own data, measures (a) a 15k-row progress workbook through the whole import,
+// (b) 100 small workbooks, both against a bare exceljs load of the same bytes, in Node and in
+// Chromium, and (c) the ledger's first paint with 100k stored tasks in the built app; prints a
+// table and rewrites BENCHMARKS.md. Not a test: it exits 0 when goals are missed, 1 only when
+// a benchmark could not run.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { benchBrowserImport } from './browser';
+import { launchChromium } from './chromium';
+import { generateData, loadData } from './data';
+import { benchLedger } from './ledger';
+import type { NodeResult } from './node-import';
+import { consoleTable, markdown, type AllResults, type Machine } from './report';
+import { serveStatic } from './serve';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+type Part = 'node' | 'browser' | 'ledger';
+const PARTS: Part[] = ['node', 'browser', 'ledger'];
+
+function parseArgs(argv: string[]): Part[] {
+  const i = argv.indexOf('--only');
+  if (i < 0) return PARTS;
+  const wanted = (argv[i + 1] ?? '').split(',').filter((p): p is Part => (PARTS as string[]).includes(p));
+  if (wanted.length === 0) throw new Error('usage: npm run bench [-- --only node|browser|ledger]');
+  return wanted;
+}
+
+async function cpuModel(): Promise<string> {
+  try {
+    const info = await readFile('/proc/cpuinfo', 'utf8');
+    return /^model name\s*:\s*(.+)$/m.exec(info)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  } catch {
+    return os.cpus()[0]?.model ?? 'unknown';
+  }
+}
+
+function runNode(dataDir: string, out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(here, 'node-import.ts'), dataDir, out], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`node-import.ts exited with ${code}`))));
+  });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  process.chdir(root);
+  const parts = parseArgs(process.argv.slice(2));
+  const machine: Machine = {
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    cpu: await cpuModel(),
+    cores: os.cpus().length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    node: process.version,
+    chromium: 'not run',
+    os: `${os.type()} ${os.release()}`,
+    loadBefore: os.loadavg(),
+    loadAfter: [],
+  };
+  const results: AllResults = { machine, durationMs: 0 };
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'duchaduban-bench-'));
+  let failed = false;
+  try {
+    log('Generating workbooks…');
+    const dataDir = path.join(tmp, 'data');
+    await generateData(dataDir);
+
+    if (parts.includes('node')) {
+      log('Node benchmarks (child process)…');
+      const out = path.join(tmp, 'node.json');
+      try {
+        await runNode(dataDir, out);
+        results.node = JSON.parse(await readFile(out, 'utf8')) as NodeResult;
+      } catch (error) {
+        results.node = { error: String(error instanceof Error ? error.message : error) };
+        failed = true;
+      }
+    }
+
+    if (parts.includes('browser') || parts.includes('ledger')) {
+      log('Building the renderer and the benchmark page…');
+      const appDir = path.join(tmp, 'app');
+      const pageDir = path.join(tmp, 'page');
+      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+      await build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
+      const appServer = await serveStatic(appDir);
+      const pageServer = await serveStatic(pageDir);
+      const browser = await launchChromium();
+      machine.chromium = browser.version();
+      try {
+        if (parts.includes('browser')) {
+          log('Chromium import benchmarks…');
+          results.browser = await benchBrowserImport(browser, pageServer.url, await loadData(dataDir), log);
+          if (results.browser.error) failed = true;
+        }
+        if (parts.includes('ledger')) {
+          log('Ledger benchmark…');
+          results.ledger = await benchLedger(browser, appServer.url, log);
+          if (results.ledger.error) failed = true;
+        }
+      } finally {
+        await browser.close();
+        await appServer.close();
+        await pageServer.close();
+      }
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  machine.loadAfter = os.loadavg();
+  results.durationMs = performance.now() - started;
+  await writeFile(path.join(root, 'BENCHMARKS.md'), markdown(results));
+  process.stdout.write(`\n${consoleTable(results)}\n\n`);
+  for (const [label, error] of [['node', results.node?.error], ['browser', results.browser?.error], ['ledger', results.ledger?.error]] as const) {
+    if (error) process.stdout.write(`${label}: ERROR ${error}\n`);
+  }
+  process.stdout.write(`Written to BENCHMARKS.md (${Math.round(results.durationMs / 1000)} s).\n`);
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
