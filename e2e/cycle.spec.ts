@@ -142,6 +142,19 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await expect(tasks.getByRole('row', { name: /轻纺市场转型升级/ })).toContainText('未报送');
   await expect(page.getByText('已收到 3/')).toBeVisible();
 
+  // The sheets came on the 27th, after the 25th's due date; 东城街道 had e-mailed on the 24th.
+  const submitted = page.getByRole('table', { name: '报送情况' });
+  await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText('逾期报送');
+  await submitted.getByRole('row', { name: /东城街道/ }).getByRole('button', { name: '更正收到日期' }).click();
+  const dateDialog = page.getByRole('dialog');
+  await dateDialog.getByLabel('实际收到日期').fill('2026-05-24');
+  await dateDialog.getByRole('button', { name: '保存' }).click();
+  await expect(dateDialog.getByRole('alert')).toContainText('请填写更改收到日期的原因');
+  await dateDialog.getByLabel('原因').fill('5月24日已通过邮件报送');
+  await dateDialog.getByRole('button', { name: '保存' }).click();
+  await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText('按时报送');
+  await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText('2026-05-24（5月24日已通过邮件报送）');
+
   // 催报: exactly the units with no sheet.
   await page.getByRole('button', { name: '催报清单' }).click();
   const reminders = page.getByRole('table', { name: '催报清单' }).first();
@@ -206,4 +219,29 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await page.getByRole('button', { name: '保存' }).click();
   await openScreen(page, '月度进展');
   await expect(page.getByRole('table', { name: '任务进展' }).getByRole('row', { name: /促进民间投资增长/ })).toContainText('黄灯');
+});
+
+test('a plan typed on the task page is checked month by month and saved', async ({ page }) => {
+  await page.goto('/');
+  await enterOperator(page, '郑科员');
+  await createYear(page, 2026);
+  await openScreen(page, '任务台账');
+  await page.getByRole('button', { name: '新增任务' }).click();
+  await page.getByLabel('重点工作').fill('背街小巷改造');
+  await page.getByRole('button', { name: '创建并编辑' }).click();
+  await expect(page.getByRole('heading', { name: '背街小巷改造' })).toBeVisible();
+  const percents = [10, 20, 30, 40, 50, 45, 80, 90, 100];
+  for (const [i, percent] of percents.entries()) {
+    await page.getByLabel(`${i + 3}月节点目标`).fill(`第${i + 1}批`);
+    await page.getByLabel(`${i + 3}月计划累计进度`).fill(String(percent));
+  }
+  // 45 after 50: cumulative percents never go down.
+  await expect(page.getByRole('alert').filter({ hasText: '8月' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存月方案' })).toBeDisabled();
+  await page.getByLabel('8月计划累计进度').fill('60');
+  await page.getByRole('button', { name: '保存月方案' }).click();
+  await expect(page.getByText('月方案已保存。')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('8月计划累计进度')).toHaveValue('60');
+  await expect(page.getByLabel('11月节点目标')).toHaveValue('第9批');
 });
