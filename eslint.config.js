@@ -8,6 +8,7 @@ const outsideCore = [
 ];
 const dexieOnlyInDb = { group: ['dexie', 'dexie-react-hooks', 'dexie-*'], message: '只有 renderer/src/db 可以引入 dexie。' };
 const excelOnlyInIo = { group: ['exceljs', '@e965/xlsx'], message: '只有 renderer/src/io/excel 可以引入表格库。' };
+const docxOnlyInPrint = { group: ['docx'], message: '只有 renderer/src/print 可以引入 docx。' };
 const noRendererInElectron = { group: ['**/renderer/**'], message: 'electron/ 不得引入 renderer/ 的代码。' };
 // The renderer may share the IPC contract (electron/shared), never Electron itself or main/preload code.
 const noElectronInRenderer = { regex: '^electron(/.*)?$|/electron/(main|preload)/', message: '渲染进程不得引入 electron，只能经由 io/desktop.ts。' };
@@ -38,7 +39,11 @@ export default tseslint.config(
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/core/**', 'renderer/src/db/**', 'renderer/src/io/excel/**'],
+    ignores: ['renderer/src/core/**', 'renderer/src/db/**', 'renderer/src/io/excel/**', 'renderer/src/print/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, noElectronInRenderer] }] },
+  },
+  {
+    files: ['renderer/src/print/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, excelOnlyInIo, noElectronInRenderer] }] },
   },
   {

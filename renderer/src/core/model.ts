@@ -173,24 +173,34 @@ export interface MonthState {
 }
 
 export type ScoreEntryState = 'proposed' | 'confirmed' | 'waived';
+
+/** 加扣分: automatic ones are proposed from the month's facts; manual ones are entered by staff. */
 export interface ScoreEntry {
   id: Id;
   yearId: Id;
   month: number;
   unitId: Id;
+  /** The rule it applies (automatic), or 'manual'. */
   ruleId: string;
   points: number;
   reason: string;
   state: ScoreEntryState;
   automatic: boolean;
   evidence?: { taskId?: Id; reportId?: Id; file?: string; row?: number };
+  /** Who confirmed or waived it, when, and why (a waiver needs a reason). */
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionNote?: string;
 }
 
+/** One line of the office's rule table (PRODUCT.md §5); a year has its own copy. */
 export interface ScoreRule {
   id: string;
   yearId: Id;
   name: string;
+  /** Negative for deductions. */
   points: number;
+  /** The most a unit can lose (or gain) by this rule in a month, as a positive number. */
   cap?: number;
   leadUnitOnly: boolean;
   enabled: boolean;
