@@ -4,6 +4,12 @@
 // change nor its audit entry is kept. Inside the scope await nothing but Dexie calls and
 // catch nothing. The writer also refuses every change to a row of a published month
 // (freeze.ts), whichever function makes it.
+//
+// One exception to "an entry per change": an import batch (imports.ts) writes its rows with
+// { audit: false } and is audited as ONE entry (writer.log) for the whole batch, because its
+// ImportBatch record already keeps every row's before- and after-image (a 15,000-row import
+// would otherwise log 15,000 entries). Such writes still pass the freeze check and still run
+// in the same transaction as that one entry: all or nothing.
 
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
@@ -13,28 +19,43 @@ import { assertMonthsOpen, isFrozenTable } from './freeze';
 import { getOperator } from './operator';
 import { db, SCHEMA_VERSION } from './schema';
 
+/** Options of one write. */
+export interface RowWriteOptions {
+  /**
+   * false: write without an audit entry per row. Only for the rows of an import batch and its
+   * undo (imports.ts), whose ImportBatch record keeps every row's before/after and which is
+   * audited as one entry through `log`. The freeze check runs all the same.
+   */
+  audit?: false;
+}
+
 /** Writes that leave an audit entry. Only obtainable inside writeTransaction. */
 export interface AuditedWriter {
   /** Inserts a new row; fails (and aborts) if its key exists. */
-  add<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T>;
+  add<T, K extends IndexableType>(table: Table<T, K>, row: T, options?: RowWriteOptions): Promise<T>;
   /** Inserts or replaces a row (create or update in the log); an identical row is not rewritten. */
-  put<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T>;
+  put<T, K extends IndexableType>(table: Table<T, K>, row: T, options?: RowWriteOptions): Promise<T>;
   /**
    * Merges the defined fields of `patch` into the row with `key` and returns the new row.
    * A patch that changes nothing writes nothing and logs nothing.
    */
-  update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>): Promise<T>;
+  update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>, options?: RowWriteOptions): Promise<T>;
   /** Deletes the row with `key` and returns what it was. */
-  delete<T, K extends IndexableType>(table: Table<T, K>, key: K): Promise<T>;
+  delete<T, K extends IndexableType>(table: Table<T, K>, key: K, options?: RowWriteOptions): Promise<T>;
   /** `add` for many rows in one request per table (imports): fails (and aborts) if any key exists. */
-  addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<T[]>;
+  addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<T[]>;
   /**
    * `put` for many rows (imports, undo): rows equal to the stored ones are not rewritten nor
    * logged. Returns the rows written with what they replaced (undefined for a new row).
    */
-  putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<{ before: T | undefined; after: T }[]>;
+  putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<{ before: T | undefined; after: T }[]>;
   /** `delete` for many keys; fails (and aborts) if any row is missing. Returns what they were. */
-  deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[]): Promise<T[]>;
+  deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[], options?: RowWriteOptions): Promise<T[]>;
+  /**
+   * Writes one audit entry (this transaction's operator and time) for a change made in the
+   * same transaction with { audit: false }: e.g. an import batch, logged once with a summary.
+   */
+  log(action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<void>;
 }
 
 export interface WriteOptions {
@@ -76,6 +97,8 @@ function makeWriter(operator: string, at: string): AuditedWriter {
   const log = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<number> =>
     db.audit.add(entry(action, table, key, before, after));
   const logAll = (entries: AuditEntry[]): Promise<unknown> => db.audit.bulkAdd(entries);
+  /** Whether this write leaves its own entries (see RowWriteOptions). */
+  const audited = (options: RowWriteOptions | undefined): boolean => options?.audit !== false;
   const guard = (table: Table): void => {
     if (table.name === db.audit.name) throw new Error('操作日志不能经由 AuditedWriter 改写');
   };
@@ -84,24 +107,24 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (isFrozenTable(table.name)) await assertMonthsOpen(rows.filter((r) => r !== undefined));
   };
 
-  async function add<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T> {
+  async function add<T, K extends IndexableType>(table: Table<T, K>, row: T, options?: RowWriteOptions): Promise<T> {
     guard(table);
     await open(table, [row]);
     const key = await table.add(row);
-    await log('create', table, key, undefined, row);
+    if (audited(options)) await log('create', table, key, undefined, row);
     return row;
   }
-  async function put<T, K extends IndexableType>(table: Table<T, K>, row: T): Promise<T> {
+  async function put<T, K extends IndexableType>(table: Table<T, K>, row: T, options?: RowWriteOptions): Promise<T> {
     guard(table);
     const key = primaryKeyOf(table, row) as K;
     const before = await table.get(key);
     if (before !== undefined && sameData(before, row)) return row;
     await open(table, [before, row]);
     await table.put(row);
-    await log(before === undefined ? 'create' : 'update', table, key, before, row);
+    if (audited(options)) await log(before === undefined ? 'create' : 'update', table, key, before, row);
     return row;
   }
-  async function update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>): Promise<T> {
+  async function update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>, options?: RowWriteOptions): Promise<T> {
     guard(table);
     const before = await table.get(key);
     if (before === undefined) throw missing(table);
@@ -110,27 +133,27 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (sameData(before, after)) return before;
     await open(table, [before, after]);
     await table.put(after);
-    await log('update', table, key, before, after);
+    if (audited(options)) await log('update', table, key, before, after);
     return after;
   }
-  async function remove<T, K extends IndexableType>(table: Table<T, K>, key: K): Promise<T> {
+  async function remove<T, K extends IndexableType>(table: Table<T, K>, key: K, options?: RowWriteOptions): Promise<T> {
     guard(table);
     const before = await table.get(key);
     if (before === undefined) throw missing(table);
     await open(table, [before]);
     await table.delete(key);
-    await log('delete', table, key, before, undefined);
+    if (audited(options)) await log('delete', table, key, before, undefined);
     return before;
   }
-  async function addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<T[]> {
+  async function addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<T[]> {
     guard(table);
     if (rows.length === 0) return [];
     await open(table, rows);
     await table.bulkAdd(rows as T[]);
-    await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
+    if (audited(options)) await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
     return [...rows];
   }
-  async function putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[]): Promise<{ before: T | undefined; after: T }[]> {
+  async function putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<{ before: T | undefined; after: T }[]> {
     guard(table);
     if (rows.length === 0) return [];
     const keys = rows.map((row) => primaryKeyOf(table, row) as K);
@@ -139,10 +162,10 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (written.length === 0) return [];
     await open(table, written.flatMap((c) => [c.before, c.after]));
     await table.bulkPut(written.map((c) => c.after));
-    await logAll(written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)));
+    if (audited(options)) await logAll(written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)));
     return written.map(({ before, after }) => ({ before, after }));
   }
-  async function deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[]): Promise<T[]> {
+  async function deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[], options?: RowWriteOptions): Promise<T[]> {
     guard(table);
     if (keys.length === 0) return [];
     const befores = await table.bulkGet(keys as K[]);
@@ -153,10 +176,14 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     }
     await open(table, found);
     await table.bulkDelete(keys as K[]);
-    await logAll(keys.map((key, i) => entry('delete', table, key, found[i], undefined)));
+    if (audited(options)) await logAll(keys.map((key, i) => entry('delete', table, key, found[i], undefined)));
     return found;
   }
-  return { add, put, update, delete: remove, addAll, putAll, deleteAll };
+  async function logOne(action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<void> {
+    guard(table);
+    await log(action, table, key, before, after);
+  }
+  return { add, put, update, delete: remove, addAll, putAll, deleteAll, log: logOne };
 }
 
 /**

@@ -82,7 +82,7 @@ beforeEach(async () => {
 });
 
 describe('commitImport', () => {
-  it('writes creates and updates, each audited, and a batch with before- and after-images', async () => {
+  it('writes creates and updates and a batch with before- and after-images, audited as one entry for the batch', async () => {
     const auditBefore = await db.audit.count();
     const batch = await commitImport(plan());
     const changed: Task = { ...stored, measures: [{ text: '新增措施' }] };
@@ -112,17 +112,34 @@ describe('commitImport', () => {
     expect(batch).toEqual(expected);
     expect(await db.importBatches.get(batch.id)).toEqual(batch);
 
+    // One entry: the batch without its changes (they are in the batch), with a summary.
     const entries: AuditEntry[] = (await db.audit.toArray()).slice(auditBefore);
-    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([
-      ['create', 'tasks', 't-new'],
-      ['create', 'tasks', 't-new2'],
-      ['create', 'units', 'u-new'],
-      ['create', 'sections', 's-new'],
-      ['update', 'tasks', stored.id],
-      ['create', 'importBatches', batch.id],
+    expect(entries).toEqual([
+      {
+        seq: expect.any(Number) as number,
+        at: batch.importedAt,
+        operator: '张三',
+        action: 'create',
+        entity: 'importBatches',
+        entityId: batch.id,
+        after: { kind: 'tasks', files: [{ name: '任务清单-2026.xlsx', sha256: HASH_A }], counts: { created: 4, updated: 1, unchanged: 5 }, rows: 5 },
+      },
     ]);
-    expect(entries.every((e) => e.operator === '张三' && e.at === batch.importedAt)).toBe(true);
-    expect(entries[4]).toMatchObject({ before: stored, after: changed });
+  });
+
+  it('writes exactly one audit entry for a 2,000-row import, and one for its undo', async () => {
+    const auditBefore = await db.audit.count();
+    const creates = Array.from({ length: 2000 }, (_, i) => ({ table: 'tasks', row: { ...taskRow(`bulk-${i}`, `批量工作${i}`, { code: String(i + 10) }) } }));
+    const batch = await commitImport(plan({ creates, updates: [], unchanged: 0 }));
+    expect(await db.tasks.count()).toBe(2001);
+    expect(batch.counts).toEqual({ created: 2000, updated: 0, unchanged: 0 });
+    expect((await db.importBatches.get(batch.id))?.changes).toHaveLength(2000);
+    expect(await db.audit.count()).toBe(auditBefore + 1);
+    expect(await db.audit.orderBy('seq').last()).toMatchObject({ action: 'create', entity: 'importBatches', entityId: batch.id, after: { kind: 'tasks', rows: 2000, counts: batch.counts } });
+
+    await undoImport(batch.id);
+    expect(await db.tasks.count()).toBe(1);
+    expect(await db.audit.count()).toBe(auditBefore + 2);
   });
 
   it('counts an update that changes nothing as unchanged and writes nothing for it', async () => {
@@ -156,12 +173,12 @@ describe('commitImport', () => {
     expect(await allTables()).toEqual(before);
   });
 
-  it('a failure in the middle (an audit write) leaves every table as before', async () => {
+  it('a failure of the batch\'s audit entry (after every row and the batch were written) leaves every table as before', async () => {
     const before = await allTables();
     let calls = 0;
     const boom = (): void => {
       calls += 1;
-      if (calls === 3) throw new Error('disk full');
+      throw new Error('disk full');
     };
     db.audit.hook('creating', boom);
     try {
@@ -169,7 +186,21 @@ describe('commitImport', () => {
     } finally {
       db.audit.hook('creating').unsubscribe(boom);
     }
-    expect(calls).toBeGreaterThanOrEqual(3);
+    expect(calls).toBe(1);
+    expect(await allTables()).toEqual(before);
+  });
+
+  it('a failure writing the batch record leaves no rows, no batch and no audit entry', async () => {
+    const before = await allTables();
+    const boom = (): void => {
+      throw new Error('disk full');
+    };
+    db.importBatches.hook('creating', boom);
+    try {
+      await expect(commitImport(plan())).rejects.toThrow('disk full');
+    } finally {
+      db.importBatches.hook('creating').unsubscribe(boom);
+    }
     expect(await allTables()).toEqual(before);
   });
 
@@ -204,16 +235,21 @@ describe('undoImport', () => {
     expect(without(after, 'audit', 'importBatches')).toEqual(without(before, 'audit', 'importBatches'));
     const undone = await db.importBatches.get(batch.id);
     expect(undone).toEqual({ ...batch, undone: true, undoneAt: expect.any(String) as string });
+    // One entry for the undo: the batch's summary, undone false → true.
     const entries = (await db.audit.toArray()).slice(auditAfterCommit);
-    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual([
-      ['delete', 'tasks', 't-new'],
-      ['delete', 'tasks', 't-new2'],
-      ['delete', 'units', 'u-new'],
-      ['delete', 'sections', 's-new'],
-      ['update', 'tasks', stored.id],
-      ['update', 'importBatches', batch.id],
+    const summary = { kind: 'tasks', files: batch.files, counts: { created: 4, updated: 1, unchanged: 5 }, rows: 5 };
+    expect(entries).toEqual([
+      {
+        seq: expect.any(Number) as number,
+        at: undone?.undoneAt,
+        operator: '张三',
+        action: 'update',
+        entity: 'importBatches',
+        entityId: batch.id,
+        before: { ...summary, undone: false },
+        after: { ...summary, undone: true, undoneAt: undone?.undoneAt },
+      },
     ]);
-    expect(entries.every((e) => e.at === undone?.undoneAt)).toBe(true);
     await expect(undoImport(batch.id)).rejects.toThrow(new DomainError('该导入批次已经撤销，不能再次撤销'));
     await expect(undoImport('nope')).rejects.toThrow(new DomainError('导入批次不存在（可能已被删除）'));
   });

@@ -5,6 +5,12 @@
 // no await but Dexie, no catch (a throw anywhere stores nothing). Rows of a published month
 // (reports, submissions, feedback, milestones) are refused by the writer (freeze.ts), in a
 // commit and in an undo alike.
+//
+// The audit log holds ONE entry per batch (its creation) and one per undo, not one per row:
+// a progress import can bring 15,000 rows, and 15,000 log lines cost seconds to write and
+// bury everything else on the 操作日志 screen. Nothing about who changed what is lost: the
+// entry names the operator, the time and the batch, and the batch's `changes` keep every
+// row's before- and after-image (batches are never deleted; an undo only marks them undone).
 
 import type { Table } from 'dexie';
 import { entityLabels, type ImportBatch, type ImportChange } from '../core/model';
@@ -130,12 +136,18 @@ function applyPatch(before: Row, patch: Record<string, unknown>): Row {
   return after as Row;
 }
 
+/** What the audit entry of a batch holds: the batch without its `changes` (kept in the batch itself). */
+function batchSummary(batch: ImportBatch): { kind: string; files: ImportBatch['files']; counts: ImportBatch['counts']; rows: number } {
+  return { kind: batch.kind, files: batch.files, counts: batch.counts, rows: batch.changes.length };
+}
+
 /**
- * Writes an import in one transaction: the creates (each audited), the updates (each read
+ * Writes an import in one transaction: the creates, the updates (each read
  * inside the transaction; an update that changes nothing counts as unchanged and is not
  * written), the checks of the written rows against their year (tasks, units, leaders,
  * sections, milestones, reports, submissions, feedback: see validate.ts), and the ImportBatch
- * record. Rows of tables with an importBatchId (reports, submissions, evaluations) that the
+ * record with every row's before/after. The rows get no audit entry each: the batch gets one
+ * ('create' on importBatches, with batchSummary), its `changes` being the detailed record. Rows of tables with an importBatchId (reports, submissions, evaluations) that the
  * batch creates or changes get the batch's id unless the plan sets one. Any refusal
  * (DomainError) or failure stores nothing at all.
  */
@@ -163,7 +175,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
         const stored = await table.bulkGet(rows.map((r) => r.id));
         const taken = stored.findIndex((r) => r !== undefined);
         if (taken >= 0) throw new DomainError(`${await describeRow(tableName, rows[taken] as Row)}的编号已被占用，不能新增`);
-        await w.addAll(table, rows);
+        await w.addAll(table, rows, { audit: false }); // audited as part of the batch, below
         for (const row of rows) changes.push({ table: tableName, id: row.id, after: row });
         written.set(tableName, [...rows]);
       }
@@ -186,7 +198,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
           if (deepEqual(before, after)) unchanged += 1;
           else afters.push(stamp && !('importBatchId' in item.patch) ? { ...after, importBatchId: batchId } : after);
         }
-        for (const { before, after } of await w.putAll(table, afters)) {
+        for (const { before, after } of await w.putAll(table, afters, { audit: false })) {
           changes.push({ table: tableName, id: after.id, before, after });
           updated += 1;
         }
@@ -206,7 +218,9 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
         changes,
         undone: false,
       };
-      return w.add(db.importBatches, batch);
+      await w.add(db.importBatches, batch, { audit: false });
+      await w.log('create', db.importBatches, batch.id, undefined, batchSummary(batch));
+      return batch;
     },
     { operator, at },
   );
@@ -214,7 +228,9 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
 
 /**
  * Undoes an import batch in one transaction: deletes the rows it created, restores the rows it
- * changed, marks it undone (all audited). Refused, storing nothing, when the batch is undone
+ * changed, marks it undone. Audited as one entry ('update' on importBatches: undone false →
+ * true, with the batch's summary), not one per row: the batch's `changes` say which rows were
+ * deleted and what the changed ones were restored to. Refused, storing nothing, when the batch is undone
  * already, when a row it wrote was changed or deleted since (undo the later batch first),
  * when other rows now refer to a row it created, or when a restored row no longer fits its
  * year (e.g. it refers to a unit deleted since).
@@ -258,17 +274,19 @@ export function undoImport(batchId: string): Promise<void> {
       }
 
       for (const [tableName, changes] of groups) {
-        await w.deleteAll(tableOf(tableName), changes.filter((c) => c.before === undefined).map((c) => c.id));
+        await w.deleteAll(tableOf(tableName), changes.filter((c) => c.before === undefined).map((c) => c.id), { audit: false });
       }
       const restored = new Map<ImportTable, Row[]>();
       for (const [tableName, changes] of groups) {
         const rows = changes.filter((c) => c.before !== undefined).map((c) => c.before as Row);
-        await w.putAll(tableOf(tableName), rows);
+        await w.putAll(tableOf(tableName), rows, { audit: false });
         restored.set(tableName, rows);
       }
       for (const [tableName, rows] of restored) await checkStoredRows(tableName, batch.yearId, rows);
 
-      await w.update(db.importBatches, batchId, { undone: true, undoneAt: at });
+      await w.update(db.importBatches, batchId, { undone: true, undoneAt: at }, { audit: false });
+      const summary = batchSummary(batch);
+      await w.log('update', db.importBatches, batchId, { ...summary, undone: false }, { ...summary, undone: true, undoneAt: at });
     },
     { at },
   );

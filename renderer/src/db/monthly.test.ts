@@ -181,8 +181,9 @@ describe('setTaskPlan', () => {
 });
 
 describe('reports and submissions', () => {
-  it('an import creates reports and the units\' submissions in one batch, stamped with the batch; undo removes them', async () => {
+  it('an import creates reports and the units\' submissions in one batch, stamped with the batch, audited once; undo removes them', async () => {
     const before = await allTables();
+    const seq = await lastSeq();
     const batch = await commitImport(
       importOf([
         { table: 'reports', row: { ...report('r-a5', unitA, 5) } },
@@ -192,6 +193,7 @@ describe('reports and submissions', () => {
       ]),
     );
     expect(batch.counts.created).toBe(4);
+    expect(await auditSince(seq)).toEqual([['create', 'importBatches']]);
     expect((await listReports(yearId, 5)).map((r) => [r.id, r.importBatchId])).toEqual([
       ['r-a5', batch.id],
       ['r-b5', batch.id],
@@ -204,7 +206,9 @@ describe('reports and submissions', () => {
     expect(await listSubmissions(yearId, 'plan', 0)).toEqual([]);
     expect(await listReports(yearId, 6)).toEqual([]);
     expect(await listReports(undefined, 5)).toEqual([]);
+    const undoSeq = await lastSeq();
     await undoImport(batch.id);
+    expect(await auditSince(undoSeq)).toEqual([['update', 'importBatches']]);
     const after = await allTables();
     expect({ ...after, audit: [], importBatches: [] }).toEqual({ ...before, audit: [], importBatches: [] });
   });

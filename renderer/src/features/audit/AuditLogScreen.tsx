@@ -3,6 +3,7 @@ import { MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRo
 import { entityLabels, type AuditEntry } from '../../core/model';
 import { useAuditEntries, useAuditOperators } from '../../db';
 import { formatTimestamp } from '../../ui/today';
+import { importKindLabels } from '../import/kinds';
 
 const actionLabels: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除' };
 const pageSize = 500;
@@ -66,12 +67,37 @@ type Row = Record<string, unknown>;
 function describeChange(entry: AuditEntry): string {
   const before = (entry.before ?? undefined) as Row | undefined;
   const after = (entry.after ?? undefined) as Row | undefined;
+  if (entry.entity === 'importBatches') {
+    const line = describeImportBatch(entry.action, before, after);
+    if (line !== undefined) return line;
+  }
   const subject = recordName(after ?? before);
   if (entry.action !== 'update' || !before || !after) return subject;
   const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   const parts = changed.map((k) => `${fieldLabels[k] ?? k}：${show(before[k])} → ${show(after[k])}`);
   return [subject, ...parts].filter(Boolean).join('；');
 }
+
+/**
+ * An import batch is logged as one entry for all its rows (their before/after are kept in the
+ * batch itself, see db/imports.ts): '导入 任务清单：任务清单-2026.xlsx；新增 20，修改 0，未变 0',
+ * and '撤销导入 …' for its undo. Entries written before that held the whole batch; they read
+ * the same.
+ */
+function describeImportBatch(action: AuditEntry['action'], before: Row | undefined, after: Row | undefined): string | undefined {
+  const undo = action === 'update' && after?.undone === true && before?.undone !== true;
+  if (!(action === 'create' || undo)) return undefined;
+  if (!after || typeof after.kind !== 'string') return undefined;
+  const kind = importKindLabels[after.kind] ?? after.kind;
+  const names = Array.isArray(after.files) ? after.files.map((f: unknown) => (f as Row | null)?.name).filter((n): n is string => typeof n === 'string') : [];
+  const files = names.length > shownFiles ? `${names.slice(0, shownFiles).join('、')} 等 ${names.length} 个文件` : names.join('、');
+  const counts = (after.counts ?? {}) as Row;
+  const count = (key: string): string => (typeof counts[key] === 'number' ? String(counts[key]) : '?');
+  const head = `${undo ? '撤销导入' : '导入'} ${kind}${files ? `：${files}` : ''}`;
+  return `${head}；新增 ${count('created')}，修改 ${count('updated')}，未变 ${count('unchanged')}`;
+}
+
+const shownFiles = 3;
 
 function recordName(row: Row | undefined): string {
   if (!row) return '';
