@@ -1,5 +1,5 @@
-// The month freeze (PRODUCT §5, issue 4): while a month is published, its reports,
-// submissions, feedback and milestones cannot change. The check lives here, once, and runs
+// The month freeze (PRODUCT §5, issues 4 and 5): while a month is published, its reports,
+// submissions, feedback, milestones and score entries cannot change. The check lives here, once, and runs
 // inside the AuditedWriter (audit.ts) on every row it is about to add, change or delete in
 // one of FROZEN_TABLES, before and after images alike, so that every write path — forms,
 // imports, undo, deletes of the rows' parents — is refused the same way, inside its
@@ -10,10 +10,12 @@ import { DomainError } from './errors';
 import { db } from './schema';
 
 /**
- * The tables whose rows (with yearId and month) freeze with their month. Score entries join
- * when scoring writes them; plan submissions have month 0, which is never published.
+ * The tables whose rows (with yearId and month) freeze with their month; plan submissions
+ * have month 0, which is never published. Interviews do not freeze (one about May is held
+ * after May is published); the rule table has no month (a published month's scores are in
+ * its snapshot and its entries keep their points).
  */
-export const FROZEN_TABLES: readonly string[] = ['reports', 'submissions', 'feedback', 'milestones'];
+export const FROZEN_TABLES: readonly string[] = ['reports', 'submissions', 'feedback', 'milestones', 'scoreEntries'];
 
 export function isFrozenTable(tableName: string): boolean {
   return FROZEN_TABLES.includes(tableName);

@@ -6,11 +6,14 @@ import type {
   AuditEntry,
   Feedback,
   ImportBatch,
+  Interview,
   Leader,
   Milestone,
   MonthState,
   ProgressReport,
   RankingSnapshot,
+  ScoreEntry,
+  ScoreRule,
   Section,
   Submission,
   Task,
@@ -32,7 +35,10 @@ import {
   listAudit,
   listAuditOperators,
   listImportBatches,
+  listInterviews,
   listLeaders,
+  listScoreEntries,
+  listScoreRules,
   listSections,
   listTasks,
   listUnits,
@@ -150,4 +156,24 @@ export function useMonthStates(yearId: string | undefined): MonthState[] | undef
 /** Every snapshot published for a year's month, newest first ([] without a year or month). */
 export function useMonthSnapshots(yearId: string | undefined, month: number | undefined): RankingSnapshot[] | undefined {
   return useLiveQuery(() => listMonthSnapshots(yearId, month), [yearId, month]);
+}
+
+/** The rule table of a year, by rule code ([] without a year or before ensureScoreRules). */
+export function useScoreRules(yearId: string | undefined): ScoreRule[] | undefined {
+  return useLiveQuery(() => listScoreRules(yearId), [yearId]);
+}
+
+/** The score entries of a year's month, by id ([] without a year or month). */
+export function useScoreEntries(yearId: string | undefined, month: number | undefined): ScoreEntry[] | undefined {
+  return useLiveQuery(() => (month === undefined ? Promise.resolve([]) : listScoreEntries(yearId, month)), [yearId, month]);
+}
+
+/** Every score entry of a year, by month then id ([] without a year): quarter and year scores. */
+export function useYearScoreEntries(yearId: string | undefined): ScoreEntry[] | undefined {
+  return useLiveQuery(() => listScoreEntries(yearId), [yearId]);
+}
+
+/** The interviews of a year by date held ([] without a year); filter by unitId or month. */
+export function useInterviews(yearId: string | undefined): Interview[] | undefined {
+  return useLiveQuery(() => listInterviews(yearId), [yearId]);
 }

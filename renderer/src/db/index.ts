@@ -23,6 +23,22 @@ export type { NewTask } from './tasks';
 export { setTaskPlan, setReceivedDate, saveFeedback } from './monthly';
 export type { PlanMonth, FeedbackInput } from './monthly';
 export { publishMonth, reopenMonth } from './publish';
+export {
+  ensureScoreRules,
+  updateScoreRule,
+  syncProposedEntries,
+  confirmEntries,
+  waiveEntry,
+  reopenEntry,
+  addManualEntry,
+  deleteManualEntry,
+  scoreEntryId,
+  isBasisChanged,
+  BASIS_CHANGED_MARK,
+} from './scores';
+export type { ScoreRuleDefault, ScoreRulePatch, ScoreProposal, SyncResult, NewManualEntry } from './scores';
+export { addInterview, updateInterview, deleteInterview } from './interviews';
+export type { NewInterview, InterviewPatch } from './interviews';
 export { VERDICTS } from './validate';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
 export type { ImportPlan, ImportTable } from './imports';
@@ -46,6 +62,9 @@ export {
   getMonthState,
   listMonthStates,
   listMonthSnapshots,
+  listScoreRules,
+  listScoreEntries,
+  listInterviews,
 } from './queries';
 export type { AuditFilter, ImportedFile } from './queries';
 export {
@@ -69,4 +88,8 @@ export {
   useMonthState,
   useMonthStates,
   useMonthSnapshots,
+  useScoreRules,
+  useScoreEntries,
+  useYearScoreEntries,
+  useInterviews,
 } from './hooks';

@@ -1,6 +1,6 @@
 // Publishing a month (PRODUCT §5): the reviewer publishes the month with a snapshot of what was
-// computed (statuses, lights, scores, lists); from then on its reports, submissions, feedback
-// and milestones are frozen (freeze.ts). Reopening needs a reason; re-publishing adds a new
+// computed (statuses, lights, scores, lists); from then on its reports, submissions, feedback,
+// milestones and score entries are frozen (freeze.ts). Reopening needs a reason; re-publishing adds a new
 // snapshot and keeps the old ones (table rankings, period 'month').
 
 import type { MonthState, RankingSnapshot } from '../core/model';

@@ -6,11 +6,14 @@ import type {
   AuditEntry,
   Feedback,
   ImportBatch,
+  Interview,
   Leader,
   Milestone,
   MonthState,
   ProgressReport,
   RankingSnapshot,
+  ScoreEntry,
+  ScoreRule,
   Section,
   Submission,
   Task,
@@ -227,4 +230,34 @@ export async function listMonthSnapshots(yearId: string | undefined, month: numb
   if (yearId === undefined || month === undefined) return [];
   const rows = await db.rankings.where('[yearId+month]').equals([yearId, month]).toArray();
   return rows.filter((r) => r.period === 'month').sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : byId(a, b)));
+}
+
+// ---------------------------------------------------------------- scoring and interviews
+
+/** The rule table (评分规则) of a year, by rule code; none without a year or before ensureScoreRules. */
+export async function listScoreRules(yearId: string | undefined): Promise<ScoreRule[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.scoreRules.where('yearId').equals(yearId).toArray();
+  return rows.sort(byId);
+}
+
+/**
+ * The score entries (加扣分) of a year's month, or of the whole year when `month` is omitted:
+ * automatic and manual, every state, by month then id (an automatic entry's id ends with its
+ * proposal key). None without a year.
+ */
+export async function listScoreEntries(yearId: string | undefined, month?: number): Promise<ScoreEntry[]> {
+  if (yearId === undefined) return [];
+  const rows =
+    month === undefined
+      ? await db.scoreEntries.where('[yearId+month]').between([yearId, -Infinity], [yearId, Infinity]).toArray()
+      : await db.scoreEntries.where('[yearId+month]').equals([yearId, month]).toArray();
+  return rows.sort(byMonthThenId);
+}
+
+/** The interviews (约谈) of a year by date held, then month and id; none without a year. */
+export async function listInterviews(yearId: string | undefined): Promise<Interview[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.interviews.where('yearId').equals(yearId).toArray();
+  return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byMonthThenId(a, b)));
 }

@@ -6,9 +6,12 @@
 import {
   unitKindLabels,
   type Feedback,
+  type Interview,
   type Leader,
   type Milestone,
   type ProgressReport,
+  type ScoreEntry,
+  type ScoreRule,
   type Section,
   type Submission,
   type Task,
@@ -336,6 +339,116 @@ export async function checkFeedback(yearId: string, rows: readonly Feedback[]): 
     if (!isIsoDate(f.date)) throw new DomainError(`${what}的日期应为有效日期（YYYY-MM-DD）`);
     const same = await db.feedback.where('[taskId+month]').equals([f.taskId, f.month]).filter((o) => o.unitId === f.unitId && o.id !== f.id).count();
     if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
+  }
+}
+
+// ---------------------------------------------------------------- scoring (赛马) and interviews (约谈)
+
+/** The ruleId of a manual entry (批示肯定, 通报批评, honours): no rule of the table. */
+export const MANUAL_RULE_ID = 'manual';
+
+/** A non-empty text after trimming. */
+export function isFilled(v: unknown): v is string {
+  return isString(v) && v.trim() !== '';
+}
+
+function ruleLabel(r: { id?: unknown; name?: unknown }): string {
+  return `评分规则"${isFilled(r.name) ? r.name.trim() : isString(r.id) ? r.id : ''}"`;
+}
+
+/**
+ * Checks rules of a year's rule table (评分规则) as stored now or about to be: a code (id, not
+ * 'manual'), a name, points (a finite number, negative for deductions), an optional cap (a
+ * positive number), the two flags; and, over the year's stored rules, no two with the same
+ * code or name.
+ */
+export async function checkScoreRules(yearId: string, rows: readonly ScoreRule[]): Promise<void> {
+  if (rows.length === 0) return;
+  for (const r of rows) {
+    const what = ruleLabel(r);
+    if (!isFilled(r.id)) throw incomplete(what, '规则代码');
+    if (r.id === MANUAL_RULE_ID) throw new DomainError(`规则代码"${MANUAL_RULE_ID}"留给手工加扣分，不能用作评分规则`);
+    if (r.yearId !== yearId) throw new DomainError(`${what}不属于本工作年度`);
+    if (!isFilled(r.name)) throw new DomainError('评分规则名称不能为空');
+    if (!isFiniteNumber(r.points)) throw new DomainError(`${what}的分值应为有效数字`);
+    if (r.cap !== undefined && !(isFiniteNumber(r.cap) && r.cap > 0)) throw new DomainError(`${what}的封顶分值应为正数（不封顶则不填）`);
+    if (!isBoolean(r.leadUnitOnly)) throw incomplete(what, '是否仅限牵头单位');
+    if (!isBoolean(r.enabled)) throw incomplete(what, '是否启用');
+  }
+  const stored = new Map((await db.scoreRules.where('yearId').equals(yearId).toArray()).map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.id)) throw new DomainError(`评分规则代码"${r.id}"重复`);
+    seen.add(r.id);
+    stored.set(r.id, r);
+  }
+  const names = new Map<string, string>();
+  for (const r of stored.values()) {
+    const key = normaliseName(r.name);
+    if (names.has(key)) throw new DomainError(`评分规则名称"${r.name.trim()}"重复`);
+    names.set(key, r.id);
+  }
+}
+
+const ENTRY_STATES: readonly ScoreEntry['state'][] = ['proposed', 'confirmed', 'waived'];
+
+/**
+ * Checks score entries (加扣分) of a year as stored now or about to be: a month 1–12, a unit of
+ * the year, points (a finite number; a manual entry's not 0), a reason, a state, a rule of the
+ * year's table for an automatic entry and 'manual' for a manual one (which is always
+ * confirmed), evidence whose task and report are of the year, and a note for a waiver.
+ */
+export async function checkScoreEntries(yearId: string, rows: readonly ScoreEntry[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = await yearNames(yearId);
+  const rules = new Set((await db.scoreRules.where('yearId').equals(yearId).toArray()).map((r) => r.id));
+  const reportIds = [...new Set(rows.map((e) => e.evidence?.reportId).filter((id): id is string => isString(id)))];
+  const reports = new Set((await db.reports.bulkGet(reportIds)).filter((r): r is ProgressReport => r !== undefined && r.yearId === yearId).map((r) => r.id));
+  for (const e of rows) {
+    const what = monthRowLabel('加扣分', names, e);
+    checkMonthRowRefs(what, names, yearId, e, false);
+    if (!isMonth(e.month)) throw new DomainError(`${what}的月份应为1至12`);
+    if (!isFiniteNumber(e.points)) throw new DomainError(`${what}的分值应为有效数字`);
+    if (!isFilled(e.reason)) throw new DomainError(`${what}的原因不能为空`);
+    if (!ENTRY_STATES.includes(e.state)) throw incomplete(what, '状态');
+    if (!isBoolean(e.automatic)) throw incomplete(what, '自动/手工标记');
+    if (e.automatic) {
+      if (!isString(e.ruleId) || !rules.has(e.ruleId)) throw new DomainError(`${what}的评分规则"${String(e.ruleId)}"不存在，请先建立本年度的评分规则`);
+    } else {
+      if (e.ruleId !== MANUAL_RULE_ID) throw incomplete(what, '规则');
+      if (e.points === 0) throw new DomainError('加扣分的分值不能为0');
+      if (e.state !== 'confirmed') throw new DomainError(`${what}为手工录入，状态应为已确认`);
+    }
+    if (e.state === 'waived' && !isFilled(e.decisionNote)) throw new DomainError('请填写免扣原因');
+    if (!isOptional(e.decidedBy, isString) || !isOptional(e.decidedAt, isString) || !isOptional(e.decisionNote, isString)) throw incomplete(what, '确认信息');
+    const ev = e.evidence;
+    if (ev === undefined) continue;
+    if (typeof ev !== 'object' || ev === null) throw incomplete(what, '依据');
+    if (ev.taskId !== undefined && (!isString(ev.taskId) || !names.tasks.has(ev.taskId))) throw new DomainError(`${what}所依据的重点工作不存在（可能已被删除）`);
+    if (ev.reportId !== undefined && (!isString(ev.reportId) || !reports.has(ev.reportId))) throw new DomainError(`${what}所依据的月度进展不存在（可能已被删除）`);
+    if (!isOptional(ev.file, isString)) throw incomplete(what, '依据文件');
+    if (ev.row !== undefined && !(isFiniteNumber(ev.row) && Number.isInteger(ev.row) && ev.row > 0)) throw incomplete(what, '依据行号');
+  }
+}
+
+/**
+ * Checks interviews (约谈) of a year as stored now or about to be: a month 1–12, a unit of the
+ * year, a date, a reason, the texts (attendees, outcome, follow-up) and the suggested flag.
+ */
+export async function checkInterviews(yearId: string, rows: readonly Interview[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = await yearNames(yearId);
+  for (const i of rows) {
+    const what = monthRowLabel('约谈', names, i);
+    checkMonthRowRefs(what, names, yearId, i, false);
+    if (!isMonth(i.month)) throw new DomainError(`${what}的月份应为1至12`);
+    if (!isFilled(i.date)) throw new DomainError('请填写约谈日期');
+    if (!isIsoDate(i.date)) throw new DomainError(`约谈日期应为有效日期（YYYY-MM-DD），现为"${String(i.date)}"`);
+    if (!isFilled(i.reason)) throw new DomainError('请填写约谈事由');
+    if (!isString(i.attendees)) throw incomplete(what, '参加人员');
+    if (!isString(i.outcome)) throw incomplete(what, '约谈情况');
+    if (!isString(i.followUp)) throw incomplete(what, '整改跟踪');
+    if (!isBoolean(i.suggested)) throw incomplete(what, '是否系统建议');
   }
 }
 
