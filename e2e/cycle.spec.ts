@@ -1,80 +1,13 @@
-import { expect, test, type Download, type Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { readFile, writeFile } from 'node:fs/promises';
-import { chooseFiles, createYear, enterOperator, fixture, openScreen } from './helpers';
-
-const chinaTime = (date: string) => new Date(`${date}T10:00:00+08:00`);
-
-async function unzipDownload(download: Download, dir: string): Promise<Map<string, Uint8Array>> {
-  const zip = `${dir}/${download.suggestedFilename()}`;
-  await download.saveAs(zip);
-  return new Map(Object.entries(unzipSync(new Uint8Array(await readFile(zip)))));
-}
-
-/** Column number (1-based) of the header cell with this text, and the header's row. */
-function findHeader(sheet: ExcelJS.Worksheet, text: string): { row: number; col: number } {
-  for (let r = 1; r <= 10; r++) {
-    const row = sheet.getRow(r);
-    for (let c = 1; c <= row.cellCount; c++) if (String(row.getCell(c).value ?? '') === text) return { row: r, col: c };
-  }
-  throw new Error(`no header ${text}`);
-}
-
-function rowOf(sheet: ExcelJS.Worksheet, title: string): ExcelJS.Row {
-  const { col } = findHeader(sheet, '重点工作');
-  let found: ExcelJS.Row | undefined;
-  sheet.eachRow((row) => {
-    if (String(row.getCell(col).value ?? '') === title) found = row;
-  });
-  if (!found) throw new Error(`no row ${title}`);
-  return found;
-}
-
-async function importProgress(page: Page, month: number, files: string[]) {
-  await openScreen(page, '月度进展');
-  await page.getByRole('button', { name: `导入${month}月进展` }).click();
-  await chooseFiles(page, '选择月度进展文件', files);
-}
+import { expect, test } from '@playwright/test';
+import { createYear, enterOperator, openScreen } from './helpers';
+import { importMayReports, importProgress, saveWorkbook, startYearWithTaskList, submitPlan } from './cycle-steps';
 
 test('the monthly cycle: plans out and back, May reports in, statuses, 催报, review, publish and reopen', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const dir = testInfo.outputDir;
-  await page.clock.setFixedTime(chinaTime('2026-03-09'));
-  await page.goto('/');
-  await enterOperator(page, '吴科长');
-  await createYear(page, 2026);
-  await openScreen(page, '任务台账');
-  await page.getByRole('button', { name: '导入任务清单' }).click();
-  await chooseFiles(page, '选择任务清单文件', [fixture('任务清单-2026.xlsx')]);
-  await page.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByText('新增 20 项任务')).toBeVisible();
-
-  // Plans: every unit's template in one download; 区发展和改革局 fills its lead tasks month by month.
-  await openScreen(page, '月方案');
-  const planZip = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出月方案模板' }).click();
-  const plans = await unzipDownload(await planZip, dir);
-  expect(plans.size).toBeGreaterThan(20);
-  const planBook = new ExcelJS.Workbook();
-  await planBook.xlsx.load(plans.get('区发展和改革局-2026年月方案.xlsx')! as unknown as ArrayBuffer);
-  const planSheet = planBook.getWorksheet('月方案')!;
-  const series = [10, 20, 40, 50, 60, 70, 80, 90, 100];
-  // 临空示范区开发建设 is left without a plan.
-  for (const title of ['重大项目攻坚年行动', '促进民间投资增长']) {
-    const row = rowOf(planSheet, title);
-    series.forEach((percent, i) => {
-      row.getCell(findHeader(planSheet, `${i + 3}月节点目标`).col).value = `${title}第${i + 1}阶段`;
-      row.getCell(findHeader(planSheet, `${i + 3}月计划累计进度(%)`).col).value = percent;
-    });
-  }
-  const planFile = `${dir}/发改局月方案.xlsx`;
-  await writeFile(planFile, new Uint8Array(await planBook.xlsx.writeBuffer()));
-  await page.getByRole('button', { name: '导入月方案' }).click();
-  await chooseFiles(page, '选择月方案文件', [planFile]);
-  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /重大项目攻坚年行动.*新增/ })).toBeVisible();
-  await page.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByText('已导入 1 个单位的月方案')).toBeVisible();
+  await startYearWithTaskList(page, '吴科长');
+  // Plans: every unit's template in one download; 区发展和改革局 fills two of its tasks month by month.
+  await submitPlan(page, dir);
 
   await openScreen(page, '月方案');
   const planStatus = page.getByRole('table', { name: '月方案报送情况' });
@@ -86,33 +19,7 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await expect(page.getByLabel('5月节点目标')).toHaveValue('重大项目攻坚年行动第3阶段');
 
   // May: templates out; 区经济和信息化局 fills its own; two units send sheets of their own making.
-  await page.clock.setFixedTime(chinaTime('2026-05-27'));
-  await openScreen(page, '月度进展');
-  await page.getByLabel('月份').click();
-  await page.getByRole('option', { name: '5月' }).click();
-  const reportZip = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出5月进展表' }).click();
-  const reports = await unzipDownload(await reportZip, dir);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(reports.get('区经济和信息化局-2026年5月进展.xlsx')! as unknown as ArrayBuffer);
-  const sheet = book.worksheets.find((s) => s.state === 'visible')!;
-  const fill = (title: string, percent: number, status: string, explanation = '') => {
-    const row = rowOf(sheet, title);
-    row.getCell(findHeader(sheet, '累计进度(%)').col).value = percent;
-    row.getCell(findHeader(sheet, '状态').col).value = status;
-    row.getCell(findHeader(sheet, '本月完成情况').col).value = `完成${percent}%`;
-    if (explanation) row.getCell(findHeader(sheet, '滞后原因说明').col).value = explanation;
-  };
-  fill('提高制造业投资比重', 20, '滞后', '项目审批延后');
-  fill('亩均效益领跑者培育', 10, '滞后', '评价机制调整');
-  fill('印染产业提质增效', 40, '序时推进');
-  const ownTemplate = `${dir}/经信局5月.xlsx`;
-  await writeFile(ownTemplate, new Uint8Array(await book.xlsx.writeBuffer()));
-
-  await importProgress(page, 5, [ownTemplate, fixture('区发展和改革局-5月进展.xlsx'), fixture('东城街道-5月进展.xls')]);
-  await expect(page.getByRole('heading', { name: /预览：新增 14 条/ })).toBeVisible();
-  await page.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByText('已导入 3 个文件')).toBeVisible();
+  const { book, fill } = await importMayReports(page, dir);
 
   await openScreen(page, '月度进展');
   const tasks = page.getByRole('table', { name: '任务进展' });
@@ -195,8 +102,7 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await page.getByRole('button', { name: '发布5月' }).click();
   await expect(page.getByText('5月已于')).toBeVisible();
   fill('提高制造业投资比重', 25, '滞后', '项目审批延后');
-  const corrected = `${dir}/经信局5月-更正.xlsx`;
-  await writeFile(corrected, new Uint8Array(await book.xlsx.writeBuffer()));
+  const corrected = await saveWorkbook(book, `${dir}/经信局5月-更正.xlsx`);
   await importProgress(page, 5, [corrected]);
   await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /提高制造业投资比重/ })).toContainText('20% → 25%');
   await page.getByRole('button', { name: '确认导入' }).click();

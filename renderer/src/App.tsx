@@ -12,6 +12,9 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import TuneIcon from '@mui/icons-material/Tune';
 import HomeIcon from '@mui/icons-material/Home';
 import RuleIcon from '@mui/icons-material/Rule';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import ScoreboardIcon from '@mui/icons-material/Scoreboard';
+import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -28,6 +31,10 @@ import { ImportHistoryScreen } from './features/import/ImportHistoryScreen';
 import { ColumnAliasScreen } from './features/settings/ColumnAliasScreen';
 import { HomeScreen } from './features/cycle/HomeScreen';
 import { RulesScreen } from './features/settings/RulesScreen';
+import { ScoresScreen } from './features/scoring/ScoresScreen';
+import { RankingScreen } from './features/scoring/RankingScreen';
+import { ListsScreen } from './features/scoring/ListsScreen';
+import { UnitPage } from './features/scoring/UnitPage';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
@@ -60,6 +67,10 @@ const screens: Screen[] = [
   { route: 'reports', label: '月度进展', icon: <TrendingUpIcon />, render: (m) => <ReportsScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'reminders', label: '催报清单', inDrawer: false, parent: 'reports', render: (m) => <RemindersScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'review', label: '督查反馈', icon: <FactCheckIcon />, render: (m) => <ReviewScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'scores', label: '加扣分', icon: <ScoreboardIcon />, render: (m) => <ScoresScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'ranking', label: '赛马排名', icon: <EmojiEventsIcon />, render: (m) => <RankingScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'lists', label: '红黑榜', icon: <FlagIcon />, render: (m) => <ListsScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'unit', label: '单位赛马记录', inDrawer: false, parent: 'ranking', render: (id) => <UnitPage unitId={id ?? ''} />, needsYear: true },
   { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
   { route: 'rules', label: '规则设置', icon: <RuleIcon />, render: () => <RulesScreen />, needsYear: false },

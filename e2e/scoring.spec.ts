@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import mammoth from 'mammoth';
+import { PDFParse } from 'pdf-parse';
+import { openScreen } from './helpers';
+import { chinaTime, importMayReports, startYearWithTaskList, submitPlan } from './cycle-steps';
+
+async function confirmAll(page: Page) {
+  // Each unit's section offers 全部确认 while it has proposals; confirm until none is left.
+  const buttons = page.getByRole('button', { name: /^全部确认/ });
+  await expect(buttons.first()).toBeVisible();
+  while ((await buttons.count()) > 0) {
+    await buttons.first().click();
+    await page.waitForTimeout(50);
+  }
+}
+
+const rankRow = (page: Page, group: string, unit: string) => page.getByRole('table', { name: `${group}排名` }).getByRole('row', { name: new RegExp(unit) });
+
+test('赛马 after the May cycle: proposals with evidence, confirm and waive, ranks, 红黑榜 on paper and in a 通报, a 约谈 after two black months', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const dir = testInfo.outputDir;
+  await startYearWithTaskList(page, '钱主任');
+  await submitPlan(page, dir);
+  await importMayReports(page, dir);
+
+  // Proposed entries appear with their evidence.
+  await openScreen(page, '加扣分');
+  const fgj = page.getByRole('region', { name: '区发展和改革局的加扣分' });
+  await expect(fgj.locator('tr[data-rule="late"]')).toContainText('待确认');
+  const behind = fgj.locator('tr[data-rule="behind"]', { hasText: '促进民间投资增长' });
+  await expect(behind).toContainText('-2');
+  await expect(behind).toContainText('区发展和改革局-5月进展.xlsx');
+  await expect(fgj.locator('tr[data-rule="behind_unexplained"]')).toHaveCount(2);
+
+  // 区发展和改革局's late sheet is waived (it was e-mailed in time); everything else is confirmed.
+  await fgj.locator('tr[data-rule="late"]').getByRole('button', { name: '免扣' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '免扣' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('请填写免扣原因');
+  await page.getByLabel('免扣原因').fill('5月24日已邮件报送');
+  await page.getByRole('dialog').getByRole('button', { name: '免扣' }).click();
+  await expect(fgj.locator('tr[data-rule="late"]')).toContainText('已免扣');
+  await confirmAll(page);
+
+  // By hand: 发改局 100 − (2+3) − (2+3) = 90 (late waived); 经信局 100 − 2 (late) − 2 − 2 (behind, explained) = 94;
+  // 东城街道 100 − 2 (late) = 98; 西城街道 owes 3 sheets' tasks: 100 − 3×5 = 85; 北塘街道 2 tasks: 90.
+  await openScreen(page, '赛马排名');
+  await expect(rankRow(page, '区级部门', '区发展和改革局')).toContainText('90');
+  await expect(rankRow(page, '区级部门', '区经济和信息化局')).toContainText('94');
+  await expect(rankRow(page, '镇街', '东城街道')).toHaveText(/^1东城街道98/);
+  await expect(rankRow(page, '镇街', '北塘街道')).toHaveText(/^2北塘街道90/);
+  await expect(rankRow(page, '镇街', '清溪镇')).toHaveText(/^2清溪镇90/);
+  await expect(rankRow(page, '镇街', '西城街道')).toHaveText(/^5西城街道85/);
+
+  await openScreen(page, '红黑榜');
+  const towns = page.getByRole('table', { name: '镇街红黑榜' }).first();
+  await expect(towns.locator('tr[data-list="红榜"]')).toHaveCount(1);
+  await expect(towns.locator('tr[data-list="红榜"]')).toContainText('东城街道');
+  await expect(towns.locator('tr[data-list="黑榜"]', { hasText: '西城街道' })).toContainText('未报送');
+
+  // On paper: A4 pages with the title, the units and the page number.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  // NFKC: the CJK fonts map some characters to their radical forms (⽉ for 月) in the PDF's text layer.
+  const printed = (await new PDFParse({ data: pdf }).getText()).text.normalize('NFKC');
+  expect(printed.replace(/\s+/g, '')).toContain('2026年5月重点工作红黑榜');
+  expect(printed).toContain('东城街道');
+  expect(printed).toContain('西城街道');
+  expect(printed).toMatch(/—\s*1\s*—/);
+  expect(printed).toMatch(/—\s*2\s*—/);
+
+  // The 通报 as Word, with the same counts as the month's review.
+  const docx = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成督查通报' }).click();
+  const file = `${dir}/通报.docx`;
+  await (await docx).saveAs(file);
+  const { value: text } = await mammoth.extractRawText({ path: file });
+  expect(text).toContain('关于2026年5月全区重点工作推进情况的通报');
+  expect(text).toMatch(/已报送3个，逾期报送3个/);
+  expect(text).toContain('镇街红榜：东城街道（98分');
+
+  // June: nobody reports; 西城街道 is on the black list a second month running → 约谈 suggested.
+  await page.clock.setFixedTime(chinaTime('2026-06-29'));
+  await page.goto('/#/scores/6');
+  await confirmAll(page);
+  await page.goto('/#/lists/6');
+  const suggestion = page.getByRole('alert').filter({ hasText: '连续两个月上黑榜，建议约谈' });
+  await expect(suggestion).toContainText('西城街道');
+  await suggestion.locator('span', { hasText: '西城街道' }).getByRole('button', { name: '记录约谈' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('约谈日期').fill('2026-07-03');
+  await dialog.getByLabel('参加人员').fill('区政府督查室主任、西城街道主要负责人');
+  await dialog.getByLabel('约谈情况').fill('说明未报送原因，承诺按时报送');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(suggestion.locator('span', { hasText: '西城街道' })).toContainText('已记录约谈');
+  await page.goto('/#/ranking/6');
+  await rankRow(page, '镇街', '西城街道').click();
+  await expect(page.getByRole('table', { name: '约谈记录' })).toContainText('说明未报送原因');
+  await expect(page.getByRole('table', { name: '各月得分' }).getByRole('row', { name: /5月/ })).toContainText('黑榜');
+});

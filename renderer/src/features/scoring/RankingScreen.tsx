@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
+import { rankGroups, type RankedUnit } from '../../core/ranking';
+import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
+import { useYear } from '../../ui/YearContext';
+import { navigateTo } from '../../ui/useHashRoute';
+import { MonthPicker, defaultMonth, windowMonths } from '../cycle/MonthPicker';
+import { useScoring, type Scoring } from './useScoring';
+
+type Period = 'month' | 'quarter' | 'year';
+const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度', year: '年度' };
+
+/** 赛马: units ranked by score within their group (departments never against towns). */
+export function RankingScreen({ monthParam }: { monthParam?: string }) {
+  const year = useYear().current!;
+  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const scoring = useScoring(year, month);
+  const [period, setPeriod] = useState<Period>('month');
+  const months = windowMonths(year).filter((m) => m <= month);
+  const groups = useMemo(() => (scoring ? rankedFor(scoring, period, month, months) : undefined), [scoring, period, month, months]);
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>赛马排名</Typography>
+        <ToggleButtonGroup size="small" exclusive value={period} onChange={(_e, v: Period | null) => v && setPeriod(v)} aria-label="排名周期">
+          {(Object.keys(periodLabels) as Period[]).map((p) => <ToggleButton key={p} value={p}>{periodLabels[p]}</ToggleButton>)}
+        </ToggleButtonGroup>
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`ranking/${m}`)} />
+        <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>红黑榜</Button>
+      </Stack>
+      <Typography color="text.secondary">
+        {period === 'month' ? `${month}月得分` : period === 'quarter' ? `第${quarterOf(month)}季度（截至${month}月）月均得分` : `${year.year}年截至${month}月的月均得分`}；同分同名次；“变化”对比上一期。
+      </Typography>
+      {scoring && groups && [...groups.entries()].map(([group, ranked]) => (
+        <Paper key={group} variant="outlined">
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>{group}</Typography>
+          <Table size="small" aria-label={`${group}排名`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>名次</TableCell>
+                <TableCell>单位</TableCell>
+                <TableCell>得分</TableCell>
+                <TableCell>变化</TableCell>
+                <TableCell>趋势</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {ranked.map((r) => (
+                <TableRow key={r.unitId} hover onClick={() => navigateTo(`unit/${r.unitId}`)} sx={{ cursor: 'pointer' }}>
+                  <TableCell>{r.rank}</TableCell>
+                  <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
+                  <TableCell>{r.score}</TableCell>
+                  <TableCell><Movement ranked={r} /></TableCell>
+                  <TableCell sx={{ width: 140 }}>
+                    <Box sx={{ width: 120, height: 28 }}>
+                      <SparkLineChart data={months.map((m) => scoring.byMonth.get(m)?.find((s) => s.unitId === r.unitId)?.score ?? 100)} height={28} width={120} />
+                    </Box>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function Movement({ ranked }: { ranked: RankedUnit }) {
+  if (ranked.movement === undefined) return <span>—</span>;
+  if (ranked.movement > 0) return <Box component="span" sx={{ color: 'success.main' }}>↑{ranked.movement}</Box>;
+  if (ranked.movement < 0) return <Box component="span" sx={{ color: 'error.main' }}>↓{-ranked.movement}</Box>;
+  return <span>持平</span>;
+}
+
+function rankedFor(scoring: Scoring, period: Period, month: number, months: number[]): Map<string, RankedUnit[]> {
+  const units = [...scoring.unitById.values()];
+  const scoresOver = (ms: number[]) =>
+    units.flatMap((u) => {
+      const score = periodScore(ms.flatMap((m) => scoring.byMonth.get(m)?.filter((s) => s.unitId === u.id).map((s) => ({ month: m, score: s.score })) ?? []), ms);
+      return score === undefined ? [] : [{ unitId: u.id, score }];
+    });
+  if (period === 'month') return rankGroups(scoresOver([month]), units, months.includes(month - 1) ? scoresOver([month - 1]) : undefined);
+  if (period === 'quarter') {
+    const q = quarterOf(month);
+    const current = quarterMonths(q).filter((m) => months.includes(m));
+    const previous = quarterMonths(q - 1).filter((m) => months.includes(m));
+    return rankGroups(scoresOver(current), units, previous.length ? scoresOver(previous) : undefined);
+  }
+  return rankGroups(scoresOver(months), units, months.length > 1 ? scoresOver(months.slice(0, -1)) : undefined);
+}

@@ -1,0 +1,80 @@
+import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useInterviews } from '../../db';
+import { useYear } from '../../ui/YearContext';
+import { navigateTo } from '../../ui/useHashRoute';
+import { defaultMonth, windowMonths } from '../cycle/MonthPicker';
+import { useScoring } from './useScoring';
+
+/** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
+export function UnitPage({ unitId }: { unitId: string }) {
+  const year = useYear().current!;
+  const month = defaultMonth(year);
+  const scoring = useScoring(year, month);
+  const interviews = useInterviews(year.id);
+  if (!scoring) return null;
+  const unit = scoring.unitById.get(unitId);
+  if (!unit) return <Typography>找不到该单位。</Typography>;
+  const months = windowMonths(year).filter((m) => m <= month);
+  const entries = scoring.allEntries.filter((e) => e.unitId === unitId);
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Button onClick={() => navigateTo(`ranking/${month}`)}>← 赛马排名</Button>
+        <Typography variant="h5" component="h2">{unit.name}</Typography>
+        <Chip size="small" label={unit.rankingGroup} />
+      </Stack>
+      <Paper variant="outlined">
+        <Table size="small" aria-label="各月得分">
+          <TableHead>
+            <TableRow><TableCell>月份</TableCell><TableCell>得分</TableCell><TableCell>榜单</TableCell></TableRow>
+          </TableHead>
+          <TableBody>
+            {months.map((m) => {
+              const lists = scoring.listsOf(m);
+              const on = lists.red.some((l) => l.unitId === unitId) ? '红榜' : lists.black.some((l) => l.unitId === unitId) ? '黑榜' : '';
+              return (
+                <TableRow key={m}>
+                  <TableCell>{m}月</TableCell>
+                  <TableCell>{scoring.byMonth.get(m)?.find((s) => s.unitId === unitId)?.score}</TableCell>
+                  <TableCell>{on}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Paper>
+      <Paper variant="outlined">
+        <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>加扣分记录</Typography>
+        <Table size="small" aria-label="加扣分记录">
+          <TableHead>
+            <TableRow><TableCell>月份</TableCell><TableCell>事项</TableCell><TableCell>分值</TableCell><TableCell>状态</TableCell></TableRow>
+          </TableHead>
+          <TableBody>
+            {entries.length === 0 && <TableRow><TableCell colSpan={4} sx={{ color: 'text.secondary' }}>暂无。</TableCell></TableRow>}
+            {entries.map((e) => (
+              <TableRow key={e.id}>
+                <TableCell>{e.month}月</TableCell>
+                <TableCell>{e.reason}{e.evidence?.file ? `（${e.evidence.file}${e.evidence.row ? ` 第${e.evidence.row}行` : ''}）` : ''}</TableCell>
+                <TableCell>{e.points}</TableCell>
+                <TableCell>{{ proposed: '待确认', confirmed: '已确认', waived: `已免扣${e.decisionNote ? `：${e.decisionNote}` : ''}` }[e.state]}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      <Paper variant="outlined">
+        <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>约谈</Typography>
+        <Table size="small" aria-label="约谈记录">
+          <TableHead>
+            <TableRow><TableCell>日期</TableCell><TableCell>事由</TableCell><TableCell>参加人员</TableCell><TableCell>约谈情况</TableCell><TableCell>整改跟踪</TableCell></TableRow>
+          </TableHead>
+          <TableBody>
+            {interviews?.filter((i) => i.unitId === unitId).map((i) => (
+              <TableRow key={i.id}><TableCell>{i.date}</TableCell><TableCell>{i.reason}</TableCell><TableCell>{i.attendees}</TableCell><TableCell>{i.outcome}</TableCell><TableCell>{i.followUp}</TableCell></TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}
