@@ -80,9 +80,19 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   expect(text).toContain('镇街红榜：东城街道（98分');
 
   // June: nobody reports; 西城街道 is on the black list a second month running → 约谈 suggested.
+  // Before that, the office lowers the missing-sheet deduction to −4: it applies to June's new
+  // proposals, while May's confirmed entries keep their points.
   await page.clock.setFixedTime(chinaTime('2026-06-29'));
+  await openScreen(page, '规则设置');
+  await page.getByLabel('未报送分值').fill('-4');
+  await page.getByLabel('未报送分值').blur();
+  await expect(page.getByLabel('未报送分值')).toHaveValue('-4');
   await page.goto('/#/scores/6');
   await confirmAll(page);
+  await page.goto('/#/ranking/6');
+  await expect(rankRow(page, '镇街', '西城街道')).toContainText('88');
+  await page.goto('/#/ranking/5');
+  await expect(rankRow(page, '镇街', '西城街道')).toContainText('85');
   await page.goto('/#/lists/6');
   const suggestion = page.getByRole('alert').filter({ hasText: '连续两个月上黑榜，建议约谈' });
   await expect(suggestion).toContainText('西城街道');

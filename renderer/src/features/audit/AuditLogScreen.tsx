@@ -115,7 +115,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-const settingLabels: Record<string, string> = { operator: '操作人', columnAliases: '列名别名', progressRules: '进度规则' };
+const settingLabels: Record<string, string> = { operator: '操作人', columnAliases: '列名别名', progressRules: '进度规则', listSettings: '红黑榜设置', compositeWeights: '综合得分权重' };
 const fieldLabels: Record<string, string> = {
   name: '名称', title: '名称/职务', kind: '类别', rankingGroup: '排名分组', aliases: '别名', contactPerson: '联系人', phone: '联系电话',
   windowStartMonth: '工作起始月', windowEndMonth: '工作结束月', planDue: '月方案报送截止', reportDueDay: '月度进展报送日',

@@ -6,6 +6,9 @@ import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { MonthPicker, defaultMonth, windowMonths } from '../cycle/MonthPicker';
+import { desktop } from '../../io/desktop';
+import { PrintDocument } from '../../print/PrintDocument';
+import type { WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from './useScoring';
 
 type Period = 'month' | 'quarter' | 'year';
@@ -20,21 +23,42 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
   const months = windowMonths(year).filter((m) => m <= month);
   const groups = useMemo(() => (scoring ? rankedFor(scoring, period, month, months) : undefined), [scoring, period, month, months]);
 
+  const title = `${year.year}年${periodTitle(period, month)}重点工作赛马排名`;
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} className="screen-only">
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>赛马排名</Typography>
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
+        <Button variant="outlined" disabled={!groups} onClick={() => scoring && groups && void exportRanking(year, title, scoring, groups)}>导出Excel</Button>
         <ToggleButtonGroup size="small" exclusive value={period} onChange={(_e, v: Period | null) => v && setPeriod(v)} aria-label="排名周期">
           {(Object.keys(periodLabels) as Period[]).map((p) => <ToggleButton key={p} value={p}>{periodLabels[p]}</ToggleButton>)}
         </ToggleButtonGroup>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`ranking/${m}`)} />
         <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>红黑榜</Button>
       </Stack>
-      <Typography color="text.secondary">
+      <Typography color="text.secondary" className="screen-only">
         {period === 'month' ? `${month}月得分` : period === 'quarter' ? `第${quarterOf(month)}季度（截至${month}月）月均得分` : `${year.year}年截至${month}月的月均得分`}；同分同名次；“变化”对比上一期。
       </Typography>
+      {scoring && groups && (
+        <PrintDocument title={title} issuer="区政府督查室" date={scoring.view.today}>
+          {[...groups.entries()].map(([group, ranked]) => (
+            <div key={group}>
+              <h2 style={{ fontSize: '16pt', margin: '12pt 0 6pt' }}>{group}</h2>
+              <table>
+                <thead><tr><th>名次</th><th>单位</th><th>得分</th><th>变化</th></tr></thead>
+                <tbody>
+                  {ranked.map((r) => (
+                    <tr key={r.unitId}><td>{r.rank}</td><td>{scoring.unitById.get(r.unitId)?.name}</td><td>{r.score}</td><td>{movementText(r)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </PrintDocument>
+      )}
       {scoring && groups && [...groups.entries()].map(([group, ranked]) => (
-        <Paper key={group} variant="outlined">
+        <Paper key={group} variant="outlined" className="screen-only">
           <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>{group}</Typography>
           <Table size="small" aria-label={`${group}排名`}>
             <TableHead>
@@ -66,6 +90,32 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
       ))}
     </Stack>
   );
+}
+
+function periodTitle(period: Period, month: number): string {
+  return period === 'month' ? `${month}月` : period === 'quarter' ? `第${quarterOf(month)}季度` : `1—${month}月`;
+}
+
+function movementText(r: RankedUnit): string {
+  if (r.movement === undefined) return '—';
+  return r.movement > 0 ? `↑${r.movement}` : r.movement < 0 ? `↓${-r.movement}` : '持平';
+}
+
+async function exportRanking(year: WorkYear, title: string, scoring: Scoring, groups: Map<string, RankedUnit[]>) {
+  const { writeWorkbook } = await import('../../io/excel/write');
+  const bytes = await writeWorkbook([
+    {
+      name: '赛马排名', title, subtitle: '区政府督查室',
+      columns: [
+        { header: '分组', key: 'group', width: 12 }, { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unit', width: 24 },
+        { header: '得分', key: 'score', width: 8 }, { header: '变化', key: 'movement', width: 8 },
+      ],
+      rows: [...groups.entries()].flatMap(([group, ranked]) =>
+        ranked.map((r) => ({ group, rank: r.rank, unit: scoring.unitById.get(r.unitId)?.name, score: r.score, movement: movementText(r) })),
+      ),
+    },
+  ]);
+  await desktop.saveFile({ suggestedName: `${title}.xlsx`, bytes });
 }
 
 function Movement({ ranked }: { ranked: RankedUnit }) {

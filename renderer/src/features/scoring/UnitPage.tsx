@@ -4,6 +4,8 @@ import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { defaultMonth, windowMonths } from '../cycle/MonthPicker';
 import { useScoring } from './useScoring';
+import { desktop } from '../../io/desktop';
+import { PrintDocument } from '../../print/PrintDocument';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -18,12 +20,26 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const entries = scoring.allEntries.filter((e) => e.unitId === unitId);
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
         <Button onClick={() => navigateTo(`ranking/${month}`)}>← 赛马排名</Button>
-        <Typography variant="h5" component="h2">{unit.name}</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>{unit.name}</Typography>
         <Chip size="small" label={unit.rankingGroup} />
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>打印得分表</Button>
       </Stack>
-      <Paper variant="outlined">
+      <PrintDocument title={`${unit.name}${year.year}年重点工作得分表`} issuer="区政府督查室" date={scoring.view.today}>
+        <table>
+          <thead><tr><th>月份</th><th>事项</th><th>分值</th><th>状态</th></tr></thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id}><td>{e.month}月</td><td>{e.reason}</td><td>{e.points}</td><td>{{ proposed: '待确认', confirmed: '已确认', waived: '已免扣' }[e.state]}</td></tr>
+            ))}
+            {months.map((m) => (
+              <tr key={`total-${m}`}><td>{m}月</td><td>月度得分</td><td colSpan={2}>{scoring.byMonth.get(m)?.find((x) => x.unitId === unitId)?.score}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </PrintDocument>
+      <Paper variant="outlined" className="screen-only">
         <Table size="small" aria-label="各月得分">
           <TableHead>
             <TableRow><TableCell>月份</TableCell><TableCell>得分</TableCell><TableCell>榜单</TableCell></TableRow>
@@ -43,7 +59,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
           </TableBody>
         </Table>
       </Paper>
-      <Paper variant="outlined">
+      <Paper variant="outlined" className="screen-only">
         <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>加扣分记录</Typography>
         <Table size="small" aria-label="加扣分记录">
           <TableHead>
@@ -62,7 +78,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
           </TableBody>
         </Table>
       </Paper>
-      <Paper variant="outlined">
+      <Paper variant="outlined" className="screen-only">
         <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>约谈</Typography>
         <Table size="small" aria-label="约谈记录">
           <TableHead>

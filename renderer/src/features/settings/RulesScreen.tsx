@@ -3,6 +3,8 @@ import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/ma
 import { defaultProgressRules, type ProgressRules } from '../../core/progress';
 import { putSetting, useSetting } from '../../db';
 import { userMessage } from '../../ui/errors';
+import { useYear } from '../../ui/YearContext';
+import { ScoreRulesPanel } from './ScoreRulesPanel';
 
 const fields: { key: keyof ProgressRules; label: string; help: string; max: number }[] = [
   { key: 'onTrackTolerance', label: '序时推进容差（百分点）', help: '累计进度比序时进度低不超过此值，仍算“序时推进”', max: 50 },
@@ -12,6 +14,7 @@ const fields: { key: keyof ProgressRules; label: string; help: string; max: numb
 
 /** The thresholds of PRODUCT.md §4, editable by the office; every screen reads them. */
 export function RulesScreen() {
+  const year = useYear().current;
   const stored = useSetting<ProgressRules>('progressRules');
   const current = stored ?? defaultProgressRules;
   const [draft, setDraft] = useState<Record<keyof ProgressRules, string>>(toText(current));
@@ -29,7 +32,7 @@ export function RulesScreen() {
   };
 
   return (
-    <Stack spacing={2} sx={{ maxWidth: 720 }}>
+    <Stack spacing={2} sx={{ maxWidth: 900 }}>
       <Typography variant="h5" component="h2">规则设置</Typography>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h3" sx={{ mb: 2 }}>进度状态与红黄绿灯</Typography>
@@ -45,6 +48,7 @@ export function RulesScreen() {
           <Button onClick={() => save(defaultProgressRules)}>恢复默认</Button>
         </Stack>
       </Paper>
+      {year && <ScoreRulesPanel year={year} />}
     </Stack>
   );
 }
