@@ -17,7 +17,7 @@ test('a column name the office adds as an alias is recognised by the next import
   await openScreen(page, '任务台账');
   await page.getByRole('button', { name: '导入任务清单' }).click();
   await chooseFiles(page, '选择任务清单文件', [file]);
-  await expect(page.getByRole('table', { name: '文件' })).toContainText('不是任务清单');
+  await expect(page.getByRole('table', { name: '文件' })).toContainText('不是重点工作任务清单');
   await page.getByRole('button', { name: '全部移除' }).click();
 
   await openScreen(page, '列名别名');

@@ -1,15 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Box, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { mapPlan, type PlanResult } from '../../core/import/plan';
+import { mapPlan } from '../../core/import/plan';
 import { planMonthlyPlanImport } from '../../core/import/planImport';
-import { detectTemplate, templateLabels } from '../../core/import/template';
+import type { Grid } from '../../core/import/types';
 import { useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
 import { ImportFrame, countsLine } from './ImportFrame';
 import { kindChips } from './TaskListImport';
-import { useImportFiles, type LoadedFile } from './useImportFiles';
+import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
 /** Returned 月方案 workbooks: the app's own (matched by id) or rebuilt by a unit (by title). */
 export function PlanImport() {
@@ -22,21 +22,8 @@ export function PlanImport() {
   const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
 
-  const mapped = useMemo(() => {
-    const result = new Map<string, { refusal?: string; result?: PlanResult }>();
-    for (const file of importer.files) {
-      if (file.status !== 'ready') continue;
-      const detected = detectTemplate(file.grid!, { aliases });
-      if (detected.kind !== 'plan') {
-        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : '未找到“节点目标、计划累计进度”等表头';
-        result.set(file.key, { refusal: `"${file.name}"：不是月方案（${what}），未导入` });
-      } else {
-        result.set(file.key, { result: mapPlan(file.grid!, { year: year.year, aliases }) });
-      }
-    }
-    return result;
-  }, [importer.files, aliases, year.year]);
-  const usedFiles = useMemo(() => importer.files.filter((f) => mapped.get(f.key)?.result), [importer.files, mapped]);
+  const mapPlans = useCallback((grid: Grid) => mapPlan(grid, { year: year.year, aliases }), [year.year, aliases]);
+  const { mapped, usedFiles } = useMappedFiles(importer.files, 'plan', aliases, '“节点目标、计划累计进度”', mapPlans);
 
   const plan = useMemo(() => {
     if (!tasks || !units || !milestones || !submissions || usedFiles.length === 0) return undefined;

@@ -1,15 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Box, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { mapProgress, type ProgressResult } from '../../core/import/progress';
+import { mapProgress } from '../../core/import/progress';
 import { planProgressImport } from '../../core/import/progressPlan';
-import { detectTemplate, templateLabels } from '../../core/import/template';
+import type { Grid } from '../../core/import/types';
 import { useReports, useSetting, useSubmissions, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
 import { ImportFrame, countsLine } from './ImportFrame';
 import { kindChips } from './TaskListImport';
-import { useImportFiles, type LoadedFile } from './useImportFiles';
+import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
 /** A month's progress sheets: the app's own templates and units' own sheets, many at once. */
 export function ProgressImport({ month }: { month: number }) {
@@ -22,21 +22,8 @@ export function ProgressImport({ month }: { month: number }) {
   const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
 
-  const mapped = useMemo(() => {
-    const result = new Map<string, { refusal?: string; result?: ProgressResult }>();
-    for (const file of importer.files) {
-      if (file.status !== 'ready') continue;
-      const detected = detectTemplate(file.grid!, { aliases });
-      if (detected.kind !== 'progress') {
-        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : '未找到“重点工作、累计进度”等表头';
-        result.set(file.key, { refusal: `"${file.name}"：不是月度进展表（${what}），未导入` });
-      } else {
-        result.set(file.key, { result: mapProgress(file.grid!, { year: year.year, month, aliases }) });
-      }
-    }
-    return result;
-  }, [importer.files, aliases, year.year, month]);
-  const usedFiles = useMemo(() => importer.files.filter((f) => mapped.get(f.key)?.result), [importer.files, mapped]);
+  const mapSheets = useCallback((grid: Grid) => mapProgress(grid, { year: year.year, month, aliases }), [year.year, month, aliases]);
+  const { mapped, usedFiles } = useMappedFiles(importer.files, 'progress', aliases, '“重点工作、累计进度”', mapSheets);
 
   const plan = useMemo(() => {
     if (!tasks || !units || !reports || !submissions || usedFiles.length === 0) return undefined;

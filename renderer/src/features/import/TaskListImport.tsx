@@ -1,14 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Box, Chip, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { detectTemplate, templateLabels } from '../../core/import/template';
-import { mapTaskList, type TaskListResult } from '../../core/import/taskList';
+import { mapTaskList } from '../../core/import/taskList';
+import type { Grid } from '../../core/import/types';
 import { planTaskListImport, type NameChoice, type UnknownName } from '../../core/import/taskListPlan';
 import type { Leader, Unit } from '../../core/model';
 import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { ImportFrame, countsLine } from './ImportFrame';
-import { useImportFiles, type LoadedFile } from './useImportFiles';
+import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
 const kindChips = {
   added: <Chip size="small" color="success" label="新增" />,
@@ -28,21 +28,8 @@ export function TaskListImport() {
   const [unitChoices, setUnitChoices] = useState<Record<string, NameChoice>>({});
   const [leaderChoices, setLeaderChoices] = useState<Record<string, NameChoice>>({});
 
-  const mapped = useMemo(() => {
-    const result = new Map<string, { refusal?: string; result?: TaskListResult }>();
-    for (const file of importer.files) {
-      if (file.status !== 'ready') continue;
-      const detected = detectTemplate(file.grid!, { aliases });
-      if (detected.kind !== 'tasks') {
-        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : '未找到“重点工作、牵头单位、完成时限”等表头';
-        result.set(file.key, { refusal: `"${file.name}"：不是任务清单（${what}），未导入` });
-      } else {
-        result.set(file.key, { result: mapTaskList(file.grid!, { year: year.year, aliases, defaultDue: year.completionDue }) });
-      }
-    }
-    return result;
-  }, [importer.files, aliases, year]);
-  const usedFiles = useMemo(() => importer.files.filter((f) => mapped.get(f.key)?.result), [importer.files, mapped]);
+  const mapTasks = useCallback((grid: Grid) => mapTaskList(grid, { year: year.year, aliases, defaultDue: year.completionDue }), [year, aliases]);
+  const { mapped, usedFiles } = useMappedFiles(importer.files, 'tasks', aliases, '“重点工作、牵头单位、完成时限”', mapTasks);
 
   const plan = useMemo(() => {
     if (!tasks || !units || !leaders || !sections || usedFiles.length === 0) return undefined;

@@ -1,4 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { ColumnAliasTable } from '../../core/import/columns';
+import { detectTemplate, templateLabels } from '../../core/import/template';
+import type { TemplateKind } from '../../core/import/types';
 import type { Grid } from '../../core/import/types';
 import type { PickedFile } from '../../../../electron/shared/contract';
 import { findImportedFiles, sha256Hex, type ImportedFile } from '../../db';
@@ -50,4 +53,39 @@ export function useImportFiles() {
   const remove = useCallback((key: string) => setFiles((current) => current.filter((f) => f.key !== key)), []);
   const clear = useCallback(() => setFiles([]), []);
   return { files, add, remove, clear };
+}
+
+export interface Mapped<R> {
+  refusal?: string;
+  result?: R;
+}
+
+/**
+ * Each read file checked to be the template this import expects, then mapped; a file of
+ * another kind is refused with what it looks like instead. Returns the mapping per file key and
+ * the files whose rows can be imported. `map` must be stable (useCallback), or every render maps again.
+ */
+export function useMappedFiles<R>(
+  files: LoadedFile[],
+  kind: TemplateKind,
+  aliases: ColumnAliasTable | undefined,
+  expectedHeaders: string,
+  map: (grid: Grid) => R,
+): { mapped: Map<string, Mapped<R>>; usedFiles: LoadedFile[] } {
+  const mapped = useMemo(() => {
+    const result = new Map<string, Mapped<R>>();
+    for (const file of files) {
+      if (file.status !== 'ready') continue;
+      const detected = detectTemplate(file.grid!, { aliases });
+      if (detected.kind !== kind) {
+        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : `未找到${expectedHeaders}等表头`;
+        result.set(file.key, { refusal: `"${file.name}"：不是${templateLabels[kind]}（${what}），未导入` });
+      } else {
+        result.set(file.key, { result: map(file.grid!) });
+      }
+    }
+    return result;
+  }, [files, aliases, kind, expectedHeaders, map]);
+  const usedFiles = useMemo(() => files.filter((f) => mapped.get(f.key)?.result), [files, mapped]);
+  return { mapped, usedFiles };
 }

@@ -4,8 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaveFilesRequest } from '../../../../../electron/shared/contract';
 import { mapPlan } from '../../../core/import/plan';
 import { mapProgress } from '../../../core/import/progress';
-import type { Task, Unit, WorkYear } from '../../../core/model';
+import type { Unit } from '../../../core/model';
 import { readWorkbook } from '../../../io/excel/read';
+import { task, unit, year } from './testing';
 
 const fake = vi.hoisted(() => ({
   saveFiles: vi.fn(async (request: SaveFilesRequest) => ({ saved: request.files.length, folder: 'D:\\督查\\2026年月方案' })),
@@ -15,36 +16,6 @@ vi.mock('../../../io/desktop', () => ({ desktop: { saveFiles: fake.saveFiles } }
 
 const { exportPlanWorkbooks, exportProgressWorkbooks } = await import('./export');
 
-const year: WorkYear = {
-  id: 'y2026',
-  year: 2026,
-  title: '2026年度',
-  windowStartMonth: 3,
-  windowEndMonth: 11,
-  planDue: '03-10',
-  reportDueDay: 25,
-  feedbackDueDay: 30,
-  completionDue: '11-30',
-  extraHolidays: [],
-  extraWorkdays: [],
-  createdAt: '2026-01-05T08:00:00.000Z',
-};
-
-const unit: Unit = {
-  id: 'u-dc',
-  yearId: 'y2026',
-  name: '东城街道',
-  kind: 'town',
-  rankingGroup: '镇街',
-  aliases: [],
-  contactPerson: '王某某',
-  phone: '0575-81234567',
-  sortOrder: 1,
-};
-
-function task(id: string, code: string, title: string, dueDate = '2026-11-30'): Task {
-  return { id, yearId: 'y2026', code, title, measures: [], targets: [], leaderIds: [], coUnitIds: [], responsiblePerson: '', dueDate };
-}
 
 const west: Unit = { ...unit, id: 'u-xc', name: '西城街道', sortOrder: 2 };
 const idle: Unit = { ...unit, id: 'u-idle', name: '区档案馆', kind: 'department', sortOrder: 3 };

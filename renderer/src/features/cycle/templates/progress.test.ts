@@ -6,41 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { mapProgress } from '../../../core/import/progress';
 import { detectTemplate } from '../../../core/import/template';
 import type { Grid, GridSheet } from '../../../core/import/types';
-import type { Task, Unit, WorkYear } from '../../../core/model';
+
 import { readWorkbook } from '../../../io/excel/read';
 import { writeWorkbook } from '../../../io/excel/write';
 import { progressFileName, progressWorkbook, type ProgressTask } from './progress';
+import { task, unit, year } from './testing';
 
-const year: WorkYear = {
-  id: 'y2026',
-  year: 2026,
-  title: '2026年度',
-  windowStartMonth: 3,
-  windowEndMonth: 11,
-  planDue: '03-10',
-  reportDueDay: 25,
-  feedbackDueDay: 30,
-  completionDue: '11-30',
-  extraHolidays: [],
-  extraWorkdays: [],
-  createdAt: '2026-01-05T08:00:00.000Z',
-};
-
-const unit: Unit = {
-  id: 'u-dc',
-  yearId: 'y2026',
-  name: '东城街道',
-  kind: 'town',
-  rankingGroup: '镇街',
-  aliases: [],
-  contactPerson: '王某某',
-  phone: '0575-81234567',
-  sortOrder: 1,
-};
-
-function task(id: string, code: string, title: string, dueDate = '2026-11-30'): Task {
-  return { id, yearId: 'y2026', code, title, measures: [], targets: [], leaderIds: [], coUnitIds: [], responsiblePerson: '', dueDate };
-}
 
 const tasks: ProgressTask[] = [
   { task: task('t-1', '3', '轻纺市场转型升级'), role: 'lead', milestoneText: '完成招商对接', lastPercent: 20 },
