@@ -134,8 +134,8 @@ function Shell({ operator, onChangeOperator }: { operator: string | undefined; o
             <TextField
               select
               size="small"
-              label="工作年度"
               value={current?.id ?? ''}
+              slotProps={{ htmlInput: { 'aria-label': '工作年度' } }}
               onChange={(e) => choose(e.target.value)}
               sx={{ minWidth: 130, '& .MuiInputBase-root': { bgcolor: 'background.paper' } }}
             >

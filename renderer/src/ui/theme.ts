@@ -16,7 +16,8 @@ export const theme = createTheme(
       // Screens print without the app's chrome; print views (later) add their own A4 layout.
       MuiCssBaseline: { styleOverrides: { '@media print': { '.no-print': { display: 'none !important' } } } },
       MuiTableCell: { styleOverrides: { head: { fontWeight: 700, whiteSpace: 'nowrap' } } },
-      MuiButton: { defaultProps: { disableElevation: true } },
+      // Chinese needs no capitals, and 'Excel'/'PDF' must stay as written.
+      MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },
     },
   },
   zhCN,

@@ -7,7 +7,8 @@ import { ensureScoreRules, syncProposedEntries, useReports, useScoreRules, useSe
 import { useMonth } from '../cycle/useMonth';
 import { windowMonths } from '../cycle/MonthPicker';
 
-const BEHIND_RULES = new Set(['behind', 'behind_unexplained', 'behind_twice']);
+// A unit without a sheet cannot show its tasks are on schedule: a missing sheet keeps it off the red list too.
+const BEHIND_RULES = new Set(['behind', 'behind_unexplained', 'behind_twice', 'missing']);
 
 /** Scores of every unit for every month of the window, from the confirmed entries. */
 function scoresByMonth(year: WorkYear, units: Unit[], entries: ScoreEntry[], rules: Parameters<typeof monthScores>[2]) {
