@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  AppBar, Box, Button, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
+  Alert, AppBar, Box, Button, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
   MenuItem, TextField, Toolbar, Typography,
 } from '@mui/material';
 import EventNoteIcon from '@mui/icons-material/EventNote';
@@ -12,13 +12,14 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import TuneIcon from '@mui/icons-material/Tune';
 import HomeIcon from '@mui/icons-material/Home';
 import RuleIcon from '@mui/icons-material/Rule';
+import SecurityIcon from '@mui/icons-material/Security';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import ScoreboardIcon from '@mui/icons-material/Scoreboard';
 import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { loadOperator } from './db';
+import { loadOperator, newerDatabaseNotice, requestPersistentStorage } from './db';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
 import { UnitsScreen } from './features/setup/UnitsScreen';
@@ -35,6 +36,7 @@ import { ScoresScreen } from './features/scoring/ScoresScreen';
 import { RankingScreen } from './features/scoring/RankingScreen';
 import { ListsScreen } from './features/scoring/ListsScreen';
 import { UnitPage } from './features/scoring/UnitPage';
+import { DataSafetyScreen } from './features/backup/DataSafetyScreen';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
@@ -75,6 +77,7 @@ const screens: Screen[] = [
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
   { route: 'rules', label: '规则设置', icon: <RuleIcon />, render: () => <RulesScreen />, needsYear: false },
   { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
+  { route: 'safety', label: '数据安全', icon: <SecurityIcon />, render: () => <DataSafetyScreen />, needsYear: false },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
 ];
 
@@ -84,8 +87,12 @@ export function App() {
   const [operator, setOperatorName] = useState<string | undefined>();
   const [loaded, setLoaded] = useState(false);
   const [askOperator, setAskOperator] = useState(false);
+  const [readOnly, setReadOnly] = useState<string>();
 
   useEffect(() => {
+    // Ask once that the browser never evicts the office's data under disk pressure.
+    void requestPersistentStorage();
+    void newerDatabaseNotice().then(setReadOnly);
     loadOperator().then((name) => {
       setOperatorName(name);
       setAskOperator(!name);
@@ -102,7 +109,7 @@ export function App() {
   }
   return (
     <YearProvider>
-      <Shell operator={operator} onChangeOperator={() => setAskOperator(true)} />
+      <Shell operator={operator} readOnly={readOnly} onChangeOperator={() => setAskOperator(true)} />
       <OperatorDialog
         open={askOperator}
         initialName={operator}
@@ -116,7 +123,7 @@ export function App() {
   );
 }
 
-function Shell({ operator, onChangeOperator }: { operator: string | undefined; onChangeOperator: () => void }) {
+function Shell({ operator, readOnly, onChangeOperator }: { operator: string | undefined; readOnly?: string; onChangeOperator: () => void }) {
   const route = useHashRoute('home');
   const { years, current, choose } = useYear();
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
@@ -167,6 +174,7 @@ function Shell({ operator, onChangeOperator }: { operator: string | undefined; o
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar variant="dense" className="no-print" />
+        {readOnly && <Alert severity="error" className="no-print" sx={{ mb: 2 }}>只读模式：{readOnly}</Alert>}
         {blocked ? (
           <Box sx={{ mt: 4 }}>
             <Typography>请先在“工作年度”中创建工作年度。</Typography>

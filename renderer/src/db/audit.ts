@@ -191,11 +191,17 @@ function makeWriter(operator: string, at: string): AuditedWriter {
  * older than the database refuses to write to it). Dexie 4 still opens such a database.
  */
 async function assertWritable(): Promise<void> {
+  const notice = await newerDatabaseNotice();
+  if (notice) throw new DomainError(notice);
+}
+
+/** Why this program must not write, when a newer program has upgraded the database; else undefined. */
+export async function newerDatabaseNotice(): Promise<string | undefined> {
   if (!db.isOpen()) await db.open();
   const installed = Math.floor(db.backendDB().version / 10);
-  if (installed > SCHEMA_VERSION) {
-    throw new DomainError(`数据库已由较新版本的程序升级（结构版本 ${installed}，本程序为 ${SCHEMA_VERSION}），本程序不能修改其中的数据，请使用新版本程序。`);
-  }
+  return installed > SCHEMA_VERSION
+    ? `数据库已由较新版本的程序升级（结构版本 ${installed}，本程序为 ${SCHEMA_VERSION}），本程序不能修改其中的数据，请使用新版本程序。`
+    : undefined;
 }
 
 /**

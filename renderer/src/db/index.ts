@@ -93,3 +93,5 @@ export {
   useYearScoreEntries,
   useInterviews,
 } from './hooks';
+export { requestPersistentStorage, storageStatus, type StorageStatus } from './storage';
+export { newerDatabaseNotice } from './audit';
