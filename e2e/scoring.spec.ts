@@ -103,6 +103,7 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   await dialog.getByLabel('约谈情况').fill('说明未报送原因，承诺按时报送');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(suggestion.locator('span', { hasText: '西城街道' })).toContainText('已记录约谈');
+  await expect(page.getByRole('table', { name: '6月约谈' })).toContainText('西城街道');
   await page.goto('/#/ranking/6');
   await rankRow(page, '镇街', '西城街道').click();
   await expect(page.getByRole('table', { name: '约谈记录' })).toContainText('说明未报送原因');

@@ -287,6 +287,10 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** Hash of the entry before it ('' for the first); absent on entries from before the chain. See db/auditChain.ts. */
+  prevHash?: string;
+  /** SHA-256 (hex) of this entry's canonical form without seq and hash. */
+  hash?: string;
 }
 
 export interface Setting {

@@ -10,11 +10,15 @@
 // ImportBatch record already keeps every row's before- and after-image (a 15,000-row import
 // would otherwise log 15,000 entries). Such writes still pass the freeze check and still run
 // in the same transaction as that one entry: all or nothing.
+//
+// The entries form a hash chain (auditChain.ts): each holds the hash of the one before it,
+// so the 操作日志 screen can show where the log was edited outside the program.
 
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
 import { DomainError } from './errors';
 import { deepEqual } from './equal';
+import { appendAuditEntries } from './auditChain';
 import { assertMonthsOpen, isFrozenTable } from './freeze';
 import { getOperator } from './operator';
 import { db, SCHEMA_VERSION } from './schema';
@@ -94,9 +98,11 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (after !== undefined) e.after = after;
     return e;
   };
-  const log = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<number> =>
-    db.audit.add(entry(action, table, key, before, after));
-  const logAll = (entries: AuditEntry[]): Promise<unknown> => db.audit.bulkAdd(entries);
+  // Every entry is added through appendAuditEntries, which chains it to the one before it
+  // (auditChain.ts): prevHash and hash.
+  const log = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<void> =>
+    appendAuditEntries([entry(action, table, key, before, after)]);
+  const logAll = (entries: AuditEntry[]): Promise<void> => appendAuditEntries(entries);
   /** Whether this write leaves its own entries (see RowWriteOptions). */
   const audited = (options: RowWriteOptions | undefined): boolean => options?.audit !== false;
   const guard = (table: Table): void => {

@@ -123,6 +123,8 @@ describe('commitImport', () => {
         entity: 'importBatches',
         entityId: batch.id,
         after: { kind: 'tasks', files: [{ name: '任务清单-2026.xlsx', sha256: HASH_A }], counts: { created: 4, updated: 1, unchanged: 5 }, rows: 5 },
+        prevHash: expect.any(String) as string,
+        hash: expect.any(String) as string,
       },
     ]);
   });
@@ -248,6 +250,8 @@ describe('undoImport', () => {
         entityId: batch.id,
         before: { ...summary, undone: false },
         after: { ...summary, undone: true, undoneAt: undone?.undoneAt },
+        prevHash: expect.any(String) as string,
+        hash: expect.any(String) as string,
       },
     ]);
     await expect(undoImport(batch.id)).rejects.toThrow(new DomainError('该导入批次已经撤销，不能再次撤销'));

@@ -95,3 +95,15 @@ export {
 } from './hooks';
 export { requestPersistentStorage, storageStatus, type StorageStatus } from './storage';
 export { newerDatabaseNotice } from './audit';
+export { verifyAuditChain, type ChainCheck } from './auditChain';
+export {
+  createBackup,
+  readBackup,
+  restoreBackup,
+  describeCurrent,
+  backupFileName,
+  BACKUP_EXTENSION,
+  BACKUP_LABEL,
+  SAFETY_BACKUP_LABEL,
+} from './backup';
+export type { BackupSummary, BackupCheck, BackupTable, BackupOptions, CreatedBackup, RestoreOptions, RestoreResult } from './backup';

@@ -293,7 +293,7 @@ describe('saveFeedback', () => {
     expect(saved).toEqual(expected);
     expect(await listFeedback(yearId, 5)).toEqual([expected]);
     const entries: AuditEntry[] = await db.audit.where('seq').above(seq).toArray();
-    expect(entries).toEqual([{ seq: seq + 1, at: expect.any(String), operator: '张三', action: 'create', entity: 'feedback', entityId: saved.id, after: expected }]);
+    expect(entries).toEqual([{ seq: seq + 1, at: expect.any(String), operator: '张三', action: 'create', entity: 'feedback', entityId: saved.id, after: expected, prevHash: expect.any(String), hash: expect.any(String) }]);
   });
 
   it('upserts by year, month, task and unit: same id, new reviewer and date; absent fields are cleared', async () => {

@@ -73,7 +73,7 @@ describe('work years', () => {
     expect(Date.parse(year?.createdAt ?? '')).not.toBeNaN();
     const audit = await auditRows();
     expect(audit).toEqual([
-      { seq: 1, at: expect.any(String), operator: '张三', action: 'create', entity: 'workYears', entityId: yearId, after: year },
+      { seq: 1, at: expect.any(String), operator: '张三', action: 'create', entity: 'workYears', entityId: yearId, after: year, prevHash: '', hash: expect.any(String) },
     ]);
   });
 
@@ -121,8 +121,8 @@ describe('units', () => {
     expect(await listUnits(yearId)).toEqual([a, b]);
     const audit = (await auditRows()).filter((e) => e.entity === 'units');
     expect(audit).toEqual([
-      { seq: 2, at: expect.any(String), operator: '张三', action: 'create', entity: 'units', entityId: a.id, after: a },
-      { seq: 3, at: expect.any(String), operator: '张三', action: 'create', entity: 'units', entityId: b.id, after: b },
+      { seq: 2, at: expect.any(String), operator: '张三', action: 'create', entity: 'units', entityId: a.id, after: a, prevHash: expect.any(String), hash: expect.any(String) },
+      { seq: 3, at: expect.any(String), operator: '张三', action: 'create', entity: 'units', entityId: b.id, after: b, prevHash: expect.any(String), hash: expect.any(String) },
     ]);
   });
 
@@ -223,7 +223,7 @@ describe('units', () => {
     await deleteUnit(a.id);
     expect(await db.units.get(a.id)).toBeUndefined();
     const [last] = await listAudit({ limit: 1 });
-    expect(last).toEqual({ seq: expect.any(Number), at: expect.any(String), operator: '张三', action: 'delete', entity: 'units', entityId: a.id, before: a });
+    expect(last).toEqual({ seq: expect.any(Number), at: expect.any(String), operator: '张三', action: 'delete', entity: 'units', entityId: a.id, before: a, prevHash: expect.any(String), hash: expect.any(String) });
     await db.tasks.add({ id: 't1', yearId, code: '1', title: '任务', measures: [], targets: [], leaderIds: [], coUnitIds: [b.id], responsiblePerson: '', dueDate: '2026-11-30' });
     await expect(deleteUnit(b.id)).rejects.toThrow(new DomainError('单位"区教育局"已被重点工作引用，不能删除'));
     await expect(deleteUnit(a.id)).rejects.toThrow('单位不存在');

@@ -1,7 +1,7 @@
-import { useState } from 'react';
-import { MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useRef, useState } from 'react';
+import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { entityLabels, type AuditEntry } from '../../core/model';
-import { useAuditEntries, useAuditOperators } from '../../db';
+import { useAuditEntries, useAuditOperators, verifyAuditChain, type ChainCheck } from '../../db';
 import { formatTimestamp } from '../../ui/today';
 import { importKindLabels } from '../import/kinds';
 
@@ -13,11 +13,32 @@ export function AuditLogScreen() {
   const [operator, setOperator] = useState('');
   const entries = useAuditEntries({ entity: entity || undefined, operator: operator || undefined, limit: pageSize });
   const operators = useAuditOperators();
+  const [check, setCheck] = useState<ChainCheck | { error: string } | undefined>();
+  const [checking, setChecking] = useState(false);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const brokenAt = check && 'ok' in check && !check.ok ? check.brokenAt : undefined;
+
+  const runCheck = async () => {
+    setChecking(true);
+    try {
+      setCheck(await verifyAuditChain());
+    } catch (e) {
+      setCheck({ error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setChecking(false);
+    }
+  };
+  /** Clears the filters and scrolls to the broken entry's row, when it is among the rows shown. */
+  const showBroken = () => {
+    setEntity('');
+    setOperator('');
+    requestAnimationFrame(() => tableRef.current?.querySelector('[data-broken="true"]')?.scrollIntoView({ block: 'center' }));
+  };
 
   return (
     <Stack spacing={2}>
       <Typography variant="h5" component="h2">操作日志</Typography>
-      <Stack direction="row" spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <TextField select size="small" label="对象" value={entity} onChange={(e) => setEntity(e.target.value)} sx={{ minWidth: 160 }}>
           <MenuItem value="">全部</MenuItem>
           {Object.entries(entityLabels).map(([key, label]) => <MenuItem key={key} value={key}>{label}</MenuItem>)}
@@ -26,9 +47,11 @@ export function AuditLogScreen() {
           <MenuItem value="">全部</MenuItem>
           {operators?.map((name) => <MenuItem key={name} value={name}>{name}</MenuItem>)}
         </TextField>
+        <Button variant="outlined" onClick={() => void runCheck()} disabled={checking}>{checking ? '正在校验…' : '校验日志完整性'}</Button>
       </Stack>
+      {check && <ChainCheckAlert check={check} onShow={showBroken} />}
       <Paper variant="outlined">
-        <Table size="small" aria-label="操作日志">
+        <Table size="small" aria-label="操作日志" ref={tableRef}>
           <TableHead>
             <TableRow>
               <TableCell>序号</TableCell>
@@ -43,21 +66,44 @@ export function AuditLogScreen() {
             {entries?.length === 0 && (
               <TableRow><TableCell colSpan={6} sx={{ color: 'text.secondary' }}>没有符合条件的操作记录。</TableCell></TableRow>
             )}
-            {entries?.map((e) => (
-              <TableRow key={e.seq}>
-                <TableCell>{e.seq}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</TableCell>
-                <TableCell>{e.operator}</TableCell>
-                <TableCell>{actionLabels[e.action]}</TableCell>
-                <TableCell>{entityLabels[e.entity] ?? e.entity}</TableCell>
-                <TableCell>{describeChange(e)}</TableCell>
-              </TableRow>
-            ))}
+            {entries?.map((e) => {
+              const broken = e.seq === brokenAt;
+              return (
+                <TableRow key={e.seq} data-broken={broken || undefined} sx={broken ? { bgcolor: 'error.light', '& td': { color: 'error.contrastText' } } : undefined}>
+                  <TableCell>{e.seq}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</TableCell>
+                  <TableCell>{e.operator}</TableCell>
+                  <TableCell>{actionLabels[e.action]}</TableCell>
+                  <TableCell>{entityLabels[e.entity] ?? e.entity}</TableCell>
+                  <TableCell>{describeChange(e)}</TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </Paper>
       {entries?.length === pageSize && <Typography variant="body2" color="text.secondary">仅显示最近 {pageSize} 条，可按对象或操作人筛选。</Typography>}
     </Stack>
+  );
+}
+
+/** The result of 校验日志完整性: green when the chain holds, red with the first broken entry. */
+function ChainCheckAlert({ check, onShow }: { check: ChainCheck | { error: string }; onShow: () => void }) {
+  if ('error' in check) return <Alert severity="error">校验未能完成：{check.error}</Alert>;
+  const legacy = check.legacy > 0 ? `另有 ${check.legacy} 条较早的记录写入时尚无校验值，未参与校验。` : '';
+  if (check.ok) {
+    return <Alert severity="success">共 {check.count} 条记录，校验通过，未发现改动。{legacy}</Alert>;
+  }
+  const { entry } = check;
+  return (
+    <Alert severity="error" action={<Button color="inherit" size="small" onClick={onShow}>在列表中定位</Button>}>
+      <div>{check.message}。</div>
+      <div>
+        该条记录：序号 {check.brokenAt}，时间 {formatTimestamp(entry.at)}，操作人 {entry.operator || '（空）'}，
+        {actionLabels[entry.action] ?? entry.action} {entityLabels[entry.entity] ?? entry.entity} {describeChange(entry)}
+      </div>
+      <div>在此之前的 {check.count} 条记录校验通过。{legacy}</div>
+    </Alert>
   );
 }
 

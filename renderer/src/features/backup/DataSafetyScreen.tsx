@@ -3,10 +3,14 @@ import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography 
 import type { AppInfo } from '../../../../electron/shared/contract';
 import { DB_NAME, SCHEMA_VERSION, newerDatabaseNotice, storageStatus, type StorageStatus } from '../../db';
 import { desktop } from '../../io/desktop';
+import { BackupPanel } from './BackupPanel';
 
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? '未知' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-/** 数据安全: where the data is, whether the browser keeps it under disk pressure, how much space it takes. */
+/**
+ * 数据安全: where the data is, whether the browser keeps it under disk pressure, how much space
+ * it takes; backup to a file and restore from one.
+ */
 export function DataSafetyScreen() {
   const [status, setStatus] = useState<StorageStatus>();
   const [info, setInfo] = useState<AppInfo>();
@@ -36,6 +40,7 @@ export function DataSafetyScreen() {
           </TableBody>
         </Table>
       </Paper>
+      <BackupPanel onRestored={() => void storageStatus().then(setStatus)} />
     </Stack>
   );
 }

@@ -67,6 +67,22 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           </PrintDocument>
         </>
       )}
+      {scoring && interviews && interviews.some((i) => i.month === month) && (
+        <Paper variant="outlined" sx={{ p: 2 }} className="screen-only">
+          <Typography variant="h6" component="h3">{month}月约谈</Typography>
+          <table aria-label={`${month}月约谈`} style={{ width: '100%', borderCollapse: 'collapse' }}>
+            <thead><tr><th style={short}>日期</th><th style={short}>单位</th><th style={cell}>事由</th><th style={cell}>参加人员</th><th style={cell}>约谈情况</th><th style={cell}>整改跟踪</th></tr></thead>
+            <tbody>
+              {interviews.filter((i) => i.month === month).map((i) => (
+                <tr key={i.id}>
+                  <td style={short}>{i.date}</td><td style={short}>{scoring.unitById.get(i.unitId)?.name}</td><td style={cell}>{i.reason}</td>
+                  <td style={cell}>{i.attendees}</td><td style={cell}>{i.outcome}</td><td style={cell}>{i.followUp}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Paper>
+      )}
       {recording && <InterviewDialog year={year} month={month} unit={recording} onClose={() => setRecording(undefined)} />}
     </Stack>
   );
