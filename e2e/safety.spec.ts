@@ -24,7 +24,9 @@ test('数据安全 shows where the data is and whether it is kept; a newer datab
         request.onerror = () => reject(request.error);
       }),
   );
-  await page.reload();
+  // This window lets go of the database at once and asks to be reloaded.
+  await expect(page.getByRole('dialog', { name: '数据库已在其他窗口中更新' })).toBeVisible();
+  await page.getByRole('button', { name: '重新加载' }).click();
   await expect(page.getByText(/只读模式：数据库已由较新版本的程序升级（结构版本 3，本程序为 2）/)).toBeVisible();
   // Reading works; writing is refused and stores nothing.
   await openScreen(page, '单位');

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  Alert, AppBar, Box, Button, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
+  Alert, AppBar, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
   MenuItem, TextField, Toolbar, Typography,
 } from '@mui/material';
 import EventNoteIcon from '@mui/icons-material/EventNote';
@@ -19,7 +19,7 @@ import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { loadOperator, newerDatabaseNotice, requestPersistentStorage } from './db';
+import { loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
 import { UnitsScreen } from './features/setup/UnitsScreen';
@@ -88,6 +88,8 @@ export function App() {
   const [loaded, setLoaded] = useState(false);
   const [askOperator, setAskOperator] = useState(false);
   const [readOnly, setReadOnly] = useState<string>();
+  const [replaced, setReplaced] = useState(false);
+  useEffect(() => onDatabaseReplaced(() => setReplaced(true)), []);
 
   useEffect(() => {
     // Ask once that the browser never evicts the office's data under disk pressure.
@@ -119,6 +121,15 @@ export function App() {
         }}
         onCancel={operator ? () => setAskOperator(false) : undefined}
       />
+      <Dialog open={replaced}>
+        <DialogTitle>数据库已在其他窗口中更新</DialogTitle>
+        <DialogContent>
+          <DialogContentText>另一个窗口升级或恢复了数据库。为避免写入旧数据，本窗口已停止使用数据库，请重新加载。</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button variant="contained" onClick={() => window.location.reload()}>重新加载</Button>
+        </DialogActions>
+      </Dialog>
     </YearProvider>
   );
 }

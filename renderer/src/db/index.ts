@@ -93,7 +93,7 @@ export {
   useYearScoreEntries,
   useInterviews,
 } from './hooks';
-export { requestPersistentStorage, storageStatus, type StorageStatus } from './storage';
+export { onDatabaseReplaced, requestPersistentStorage, storageStatus, type StorageStatus } from './storage';
 export { newerDatabaseNotice } from './audit';
 export { verifyAuditChain, type ChainCheck } from './auditChain';
 export {
