@@ -1,0 +1,238 @@
+import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createYear, enterOperator, openScreen } from './helpers';
+
+// Issue 6: the browser dies in the middle of a large import commit (one Dexie transaction:
+// tasks, units, leaders, sections, the batch and one audit entry). On the next start the
+// database is exactly as before the import or exactly as after it, and the app works.
+//
+// Playwright cannot hard-kill a browser it launched on a persistent profile, so the test
+// starts Debian's Chromium itself on a profile directory, attaches over CDP, and SIGKILLs
+// the whole process group.
+
+const APP = 'http://127.0.0.1:4173/';
+const TASKS = 3000;
+const SECTIONS = ['一、扩大有效投资', '二、科技创新', '三、城市建设', '四、民生实事', '五、生态环境'];
+const LEADERS = ['张明', '王芳', '李强'];
+const UNITS = [
+  '区发展和改革局', '区经济和信息化局', '区科学技术局', '区财政局', '区人力资源和社会保障局',
+  '区住房和城乡建设局', '区交通运输局', '区农业农村局', '区商务局', '区文化和旅游局',
+  '区卫生健康局', '区教育局', '区民政局', '区司法局', '区应急管理局',
+  '区市场监督管理局', '区生态环境分局', '东城街道', '西湖街道', '南山街道',
+];
+// The flags of playwright.config.ts, plus what a headless browser of our own needs.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--headless=new',
+  '--remote-debugging-port=0',
+  '--lang=zh-CN',
+  '--no-default-browser-check',
+];
+
+async function writeTaskList(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('清单');
+  sheet.addRow(['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限']);
+  for (let i = 1; i <= TASKS; i++) {
+    sheet.addRow([
+      String(i),
+      SECTIONS[i % SECTIONS.length],
+      `第${i}项重点工作`,
+      `1、完成第${i}项目标`,
+      `1、落实第${i}项措施`,
+      LEADERS[i % LEADERS.length],
+      UNITS[i % UNITS.length],
+      UNITS[(i + 7) % UNITS.length],
+      '11月底前',
+    ]);
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+interface Running {
+  child: ChildProcess;
+  browser: Browser;
+  page: Page;
+}
+
+/** Starts Chromium on the profile, attaches over CDP, and returns its first page. */
+async function startChromium(profileDir: string): Promise<Running> {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const child = spawn(executable, [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], {
+    detached: true, // its own process group: the kill takes the renderers with it
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
+  });
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not report its DevTools URL:\n${seen}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code ?? signal}) before attaching:\n${seen}`));
+    });
+  });
+  child.stderr!.resume(); // keep draining so the browser never blocks on a full pipe
+  const browser = await chromium.connectOverCDP(wsUrl);
+  const context = browser.contexts()[0] ?? (await browser.newContext());
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { child, browser, page };
+}
+
+function killHard(running: Running) {
+  const pid = running.child.pid!;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    running.child.kill('SIGKILL');
+  }
+  return new Promise<void>((resolve) => {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) resolve();
+    else running.child.once('exit', () => resolve());
+  });
+}
+
+async function closeGently(running: Running) {
+  await running.browser.close().catch(() => undefined);
+  await killHard(running);
+}
+
+interface Counts {
+  tasks: number;
+  units: number;
+  leaders: number;
+  sections: number;
+  importBatches: number;
+  audit: number;
+}
+
+/** Counts the rows of the app's database, read with raw IndexedDB in the page. */
+function countRows(page: Page): Promise<Counts> {
+  return page.evaluate(
+    () =>
+      new Promise<Counts>((resolve, reject) => {
+        const request = indexedDB.open('duchaduban');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = ['tasks', 'units', 'leaders', 'sections', 'importBatches', 'audit'] as const;
+          const tx = db.transaction([...names], 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const count = tx.objectStore(name).count();
+            count.onsuccess = () => (counts[name] = count.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts as unknown as Counts);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+for (const killAfterMs of [50, 300, 1000]) {
+  test(`killing Chromium ${killAfterMs} ms into a ${TASKS}-task import commit leaves the database before or after it`, async () => {
+    const testInfo = test.info();
+    test.setTimeout(120_000);
+    const file = testInfo.outputPath('大清单.xlsx');
+    const profileDir = testInfo.outputPath('profile');
+    await mkdir(profileDir, { recursive: true });
+    await writeTaskList(file);
+
+    let running = await startChromium(profileDir);
+    try {
+      const page = running.page;
+      await page.goto(APP);
+      await enterOperator(page, '赵科员');
+      await createYear(page, 2026);
+      const before = await countRows(page);
+      expect(before).toMatchObject({ tasks: 0, units: 0, leaders: 0, sections: 0, importBatches: 0 });
+
+      await openScreen(page, '任务台账');
+      await page.getByRole('button', { name: '导入任务清单' }).click();
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: '选择任务清单文件' }).click();
+      await (await chooser).setFiles(file);
+      await expect(page.getByRole('heading', { name: new RegExp(`预览：新增 ${TASKS} 项`) })).toBeVisible({ timeout: 60_000 });
+
+      // The page says when the app reports the import done; asking it would delay the kill
+      // while its main thread is busy, so it tells us through the console instead.
+      let reportedAt: number | undefined;
+      page.on('console', (message) => {
+        if (message.text() === 'crash-test: import reported') reportedAt ??= Date.now();
+      });
+      await page.evaluate((text) => {
+        const observer = new MutationObserver(() => {
+          if (document.body.innerText.includes(text)) {
+            observer.disconnect();
+            console.log('crash-test: import reported');
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      }, `新增 ${TASKS} 项任务`);
+
+      await page.getByRole('button', { name: '确认导入' }).click();
+      const clickedAt = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+      const reported = reportedAt === undefined ? 'had not reported success' : `had reported success at ${reportedAt - clickedAt} ms`;
+      const killedAfter = Date.now() - clickedAt;
+      await killHard(running);
+
+      running = await startChromium(profileDir);
+      const again = running.page;
+      await again.goto(APP);
+      await expect(again.getByRole('navigation', { name: '功能导航' })).toBeVisible();
+      const after = await countRows(again);
+
+      const committed = after.tasks !== 0;
+      const outcome = committed ? 'after' : 'before';
+      const note = `killed ${killedAfter} ms after 确认导入 (the app ${reported}): database is exactly ${outcome} the import — ${JSON.stringify(after)}`;
+      console.log(`[crash ${killAfterMs} ms] ${note}`);
+      testInfo.annotations.push({ type: 'outcome', description: note });
+
+      if (committed) {
+        expect(after).toEqual({
+          tasks: TASKS,
+          units: UNITS.length,
+          leaders: LEADERS.length,
+          sections: SECTIONS.length,
+          importBatches: 1,
+          audit: before.audit + 1,
+        });
+      } else {
+        expect(after).toEqual(before);
+      }
+
+      // The app works on the database it found.
+      await openScreen(again, '任务台账');
+      await expect(again.getByText(`共 ${after.tasks} 项`, { exact: true })).toBeVisible({ timeout: 30_000 });
+      await openScreen(again, '单位');
+      await again.getByRole('button', { name: '新增单位' }).click();
+      const unitDialog = again.getByRole('dialog', { name: '新增单位' });
+      await unitDialog.getByLabel('单位名称').fill('区审计局');
+      await unitDialog.getByRole('button', { name: '保存' }).click();
+      await expect(unitDialog).toBeHidden();
+      await expect(again.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /区审计局/ })).toBeVisible();
+      expect((await countRows(again)).units).toBe(after.units + 1);
+    } finally {
+      await closeGently(running);
+    }
+  });
+}
