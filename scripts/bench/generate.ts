@@ -5,20 +5,9 @@
 import { metaRows } from '../../renderer/src/core/import/template';
 import { writeWorkbook, type ColumnSpec, type SheetSpec } from '../../renderer/src/io/excel/write';
 import { BENCH_MONTH, BENCH_UNIT, BENCH_YEAR } from './constants';
+import { rng } from './rng';
 
-export { BENCH_MONTH, BENCH_UNIT, BENCH_YEAR };
-
-/** A small seeded PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { BENCH_MONTH, BENCH_UNIT, BENCH_YEAR, rng };
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 

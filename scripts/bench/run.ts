@@ -1,8 +1,10 @@
-// npm run bench  (tsx scripts/bench/run.ts) [-- --only node|browser|ledger]
+// npm run bench  (tsx scripts/bench/run.ts) [-- --only node|browser|ledger|scoring|print]
 //
 // Generates its own data, measures (a) a 15k-row progress workbook through the whole import,
 // (b) 100 small workbooks, both against a bare exceljs load of the same bytes, in Node and in
-// Chromium, and (c) the ledger's first paint with 100k stored tasks in the built app; prints a
+// Chromium, (c) the ledger's first paint with 100k stored tasks in the built app, (d) the
+// recomputation of every score and ranking of a year (100 units, 9 months, 1,500 tasks) in
+// Node and (e) printing the 红黑榜 and a 30-page 赛马 ranking to PDF in the built app; prints a
 // table and rewrites BENCHMARKS.md. Not a test: it exits 0 when goals are missed, 1 only when
 // a benchmark could not run.
 import { spawn } from 'node:child_process';
@@ -16,21 +18,23 @@ import { launchChromium } from './chromium';
 import { generateData, loadData } from './data';
 import { benchLedger } from './ledger';
 import type { NodeResult } from './node-import';
+import { benchPrint } from './print';
 import { consoleTable, markdown, type AllResults, type Machine } from './report';
+import type { ScoringResult } from './scoring';
 import { serveStatic } from './serve';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-type Part = 'node' | 'browser' | 'ledger';
-const PARTS: Part[] = ['node', 'browser', 'ledger'];
+type Part = 'node' | 'browser' | 'ledger' | 'scoring' | 'print';
+const PARTS: Part[] = ['node', 'browser', 'ledger', 'scoring', 'print'];
 
 function parseArgs(argv: string[]): Part[] {
   const i = argv.indexOf('--only');
   if (i < 0) return PARTS;
   const wanted = (argv[i + 1] ?? '').split(',').filter((p): p is Part => (PARTS as string[]).includes(p));
-  if (wanted.length === 0) throw new Error('usage: npm run bench [-- --only node|browser|ledger]');
+  if (wanted.length === 0) throw new Error('usage: npm run bench [-- --only node|browser|ledger|scoring|print]');
   return wanted;
 }
 
@@ -43,14 +47,15 @@ async function cpuModel(): Promise<string> {
   }
 }
 
-function runNode(dataDir: string, out: string): Promise<void> {
+/** Runs scripts/bench/`script` in a child process (node --expose-gc --import tsx) with `args`. */
+function runChild(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(here, 'node-import.ts'), dataDir, out], {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(here, script), ...args], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`node-import.ts exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
   });
 }
 
@@ -73,15 +78,17 @@ async function main(): Promise<number> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'duchaduban-bench-'));
   let failed = false;
   try {
-    log('Generating workbooks…');
     const dataDir = path.join(tmp, 'data');
-    await generateData(dataDir);
+    if (parts.includes('node') || parts.includes('browser')) {
+      log('Generating workbooks…');
+      await generateData(dataDir);
+    }
 
     if (parts.includes('node')) {
       log('Node benchmarks (child process)…');
       const out = path.join(tmp, 'node.json');
       try {
-        await runNode(dataDir, out);
+        await runChild('node-import.ts', [dataDir, out]);
         results.node = JSON.parse(await readFile(out, 'utf8')) as NodeResult;
       } catch (error) {
         results.node = { error: String(error instanceof Error ? error.message : error) };
@@ -89,20 +96,32 @@ async function main(): Promise<number> {
       }
     }
 
-    if (parts.includes('browser') || parts.includes('ledger')) {
-      log('Building the renderer and the benchmark page…');
+    if (parts.includes('scoring')) {
+      log('Scoring benchmark (child process)…');
+      const out = path.join(tmp, 'scoring.json');
+      try {
+        await runChild('scoring.ts', [out]);
+        results.scoring = JSON.parse(await readFile(out, 'utf8')) as ScoringResult;
+      } catch (error) {
+        results.scoring = { error: String(error instanceof Error ? error.message : error) };
+        failed = true;
+      }
+    }
+
+    if (parts.includes('browser') || parts.includes('ledger') || parts.includes('print')) {
+      log(parts.includes('browser') ? 'Building the renderer and the benchmark page…' : 'Building the renderer…');
       const appDir = path.join(tmp, 'app');
       const pageDir = path.join(tmp, 'page');
       await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
-      await build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
+      if (parts.includes('browser')) await build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
       const appServer = await serveStatic(appDir);
-      const pageServer = await serveStatic(pageDir);
+      const pageServer = parts.includes('browser') ? await serveStatic(pageDir) : undefined;
       const browser = await launchChromium();
       machine.chromium = browser.version();
       try {
         if (parts.includes('browser')) {
           log('Chromium import benchmarks…');
-          results.browser = await benchBrowserImport(browser, pageServer.url, await loadData(dataDir), log);
+          results.browser = await benchBrowserImport(browser, pageServer!.url, await loadData(dataDir), log);
           if (results.browser.error) failed = true;
         }
         if (parts.includes('ledger')) {
@@ -110,10 +129,15 @@ async function main(): Promise<number> {
           results.ledger = await benchLedger(browser, appServer.url, log);
           if (results.ledger.error) failed = true;
         }
+        if (parts.includes('print')) {
+          log('Printing benchmark…');
+          results.print = await benchPrint(browser, appServer.url, log);
+          if (results.print.error) failed = true;
+        }
       } finally {
         await browser.close();
         await appServer.close();
-        await pageServer.close();
+        await pageServer?.close();
       }
     }
   } finally {
@@ -124,7 +148,7 @@ async function main(): Promise<number> {
   results.durationMs = performance.now() - started;
   await writeFile(path.join(root, 'BENCHMARKS.md'), markdown(results));
   process.stdout.write(`\n${consoleTable(results)}\n\n`);
-  for (const [label, error] of [['node', results.node?.error], ['browser', results.browser?.error], ['ledger', results.ledger?.error]] as const) {
+  for (const [label, error] of [['node', results.node?.error], ['browser', results.browser?.error], ['ledger', results.ledger?.error], ['scoring', results.scoring?.error], ['print', results.print?.error]] as const) {
     if (error) process.stdout.write(`${label}: ERROR ${error}\n`);
   }
   process.stdout.write(`Written to BENCHMARKS.md (${Math.round(results.durationMs / 1000)} s).\n`);

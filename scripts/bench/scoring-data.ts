@@ -10,9 +10,15 @@ import type { Feedback, IsoDate, Milestone, ProgressReport, ScoreEntry, ScoreRul
 import { expectedPercent } from '../../renderer/src/core/progress';
 import { defaultScoreRules, explanationWaiverNote, proposeEntries, type ProposedEntry } from '../../renderer/src/core/scoring';
 import { BENCH_YEAR } from './constants';
-import { rng } from './generate';
+import { rng } from './rng';
 
 export const SCORING_YEAR_ID = 'bench-year';
+
+/**
+ * The rules whose entries keep a unit off the red list (useScoring.ts BEHIND_RULES, mirrored:
+ * that module is a React hook and cannot be loaded here).
+ */
+export const BEHIND_RULES = new Set(['behind', 'behind_unexplained', 'behind_twice', 'missing']);
 
 export interface MonthData {
   month: number;
@@ -28,7 +34,7 @@ export interface ScoringData {
   tasks: Task[];
   milestones: Milestone[];
   rules: ScoreRule[];
-  /** The months of the window (3..11), in order. */
+  /** The months of the window (3..11) with facts, in order. */
   months: number[];
   /** The facts of each month, as the app reads them per month ([yearId+month] indexes). */
   byMonth: Map<number, MonthData>;
@@ -43,11 +49,15 @@ const DEPARTMENTS = [
   '区发展和改革局', '区经济和信息化局', '区教育局', '区科学技术局', '区民政局', '区司法局', '区财政局', '区人力资源和社会保障局',
   '区自然资源和规划分局', '区生态环境分局', '区住房和城乡建设局', '区交通运输局', '区水利局', '区农业农村局', '区商务局',
   '区文化广电旅游体育局', '区卫生健康局', '区退役军人事务局', '区应急管理局', '区审计局', '区市场监督管理局', '区统计局',
-  '区医疗保障局', '区城市管理局', '区数据资源管理局', '区行政审批局', '区信访局', '区机关事务管理局', '区投资促进中心', '区公安分局',
+  '区医疗保障局', '区城市管理局', '区数据资源管理局', '区行政审批局', '区信访局', '区机关事务管理局', '区投资促进中心', '区林业局',
+  '区粮食和物资储备局', '区人民防空办公室', '区地方金融监督管理局', '区乡村振兴局', '区国有资产监督管理办公室', '区外事办公室',
+  '区供销合作社', '区园林绿化中心', '区综合行政执法局', '区政务服务中心', '区残疾人联合会', '区妇女联合会', '区总工会', '区科学技术协会',
+  '区工商业联合会', '区融媒体中心', '区档案馆', '区住房保障中心', '区公共资源交易中心', '区就业服务中心', '区疾病预防控制中心',
+  '区不动产登记中心', '区环境卫生管理中心', '区城乡建设发展中心', '区土地储备中心', '区应急指挥中心', '区农业技术推广中心',
+  '区水务管理中心', '区市政设施管理中心', '区体育事业发展中心',
 ];
 const TOWN_FIRST = ['东', '西', '南', '北', '新', '清', '长', '和', '安', '永', '兴', '龙', '凤', '石', '白', '金', '青', '平', '临', '桃'];
 const TOWN_SECOND = ['城', '溪', '塘', '湖', '山', '河', '桥', '港', '林', '江'];
-const CN_NUM = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 const VERBS = ['推进', '加快', '深化', '实施', '完善', '提升', '优化', '开展', '落实', '强化'];
 const OBJECTS = [
@@ -65,9 +75,11 @@ function makeUnits(count: number, yearId: string): Unit[] {
   return Array.from({ length: count }, (_, i) => {
     const department = i < departments;
     const k = department ? i : i - departments;
+    // Beyond the lists (large benchmark sets): the same names numbered, 区教育局（二）, 东城2街道.
+    const round = Math.floor(k / (department ? DEPARTMENTS.length : towns.length));
     const name = department
-      ? k < DEPARTMENTS.length ? DEPARTMENTS[k]! : `${DEPARTMENTS[k % DEPARTMENTS.length]!.replace(/(局|中心)$/u, '')}第${CN_NUM[Math.floor(k / DEPARTMENTS.length) + 1] ?? Math.floor(k / DEPARTMENTS.length) + 1}${/中心$/u.test(DEPARTMENTS[k % DEPARTMENTS.length]!) ? '中心' : '局'}`
-      : `${towns[k % towns.length]!}${Math.floor(k / towns.length) > 0 ? String(Math.floor(k / towns.length) + 1) : ''}${k % 3 === 2 ? '镇' : '街道'}`;
+      ? `${DEPARTMENTS[k % DEPARTMENTS.length]!}${round > 0 ? `（${round + 1}）` : ''}`
+      : `${towns[k % towns.length]!}${round > 0 ? String(round + 1) : ''}${k % 3 === 2 ? '镇' : '街道'}`;
     return {
       id: `bench-unit-${String(i + 1).padStart(4, '0')}`, yearId, name, kind: department ? 'department' : 'town', rankingGroup: department ? '区级部门' : '镇街',
       aliases: [], contactPerson: '', phone: '', sortOrder: i + 1,
@@ -82,14 +94,16 @@ export interface ScoringSize {
   units: number;
   tasks: number;
   seed?: number;
+  /** Facts only up to this month (default: the whole window). */
+  throughMonth?: number;
 }
 
 /** The year, units, tasks, milestones, the facts of the 9 months and the default rule table. */
-export function generateScoring({ units: unitCount, tasks: taskCount, seed = 5 }: ScoringSize): ScoringData {
+export function generateScoring({ units: unitCount, tasks: taskCount, seed = 5, throughMonth }: ScoringSize): ScoringData {
   const r = rng(seed);
   const yearId = SCORING_YEAR_ID;
   const year: WorkYear = { id: yearId, title: '', createdAt: `${BENCH_YEAR}-01-05T08:00:00.000Z`, ...defaultCalendarSettings(BENCH_YEAR) };
-  const months = Array.from({ length: year.windowEndMonth - year.windowStartMonth + 1 }, (_, i) => year.windowStartMonth + i);
+  const months = Array.from({ length: year.windowEndMonth - year.windowStartMonth + 1 }, (_, i) => year.windowStartMonth + i).filter((m) => m <= (throughMonth ?? 12));
   const units = makeUnits(unitCount, yearId);
 
   // Tasks: lead unit at random (departments lead more), 0–3 co-units; due mostly 11-30.
@@ -111,7 +125,7 @@ export function generateScoring({ units: unitCount, tasks: taskCount, seed = 5 }
       targets: [], leaderIds: [], leadUnitId: lead.id, coUnitIds: [...co], responsiblePerson: '', dueDate: pick(r, dues),
     });
     const x = r();
-    const kind: Pace = x < 0.15 ? 'ahead' : x < 0.75 ? 'steady' : x < 0.95 ? 'lagging' : 'stalled';
+    const kind: Pace = x < 0.15 ? 'ahead' : x < 0.9 ? 'steady' : x < 0.98 ? 'lagging' : 'stalled';
     const factor = kind === 'ahead' ? 1.15 + r() * 0.4 : kind === 'steady' ? 0.97 + r() * 0.08 : kind === 'lagging' ? 0.55 + r() * 0.3 : 0.3 + r() * 0.3;
     pace.set(id, { kind, factor, startsIn: kind === 'stalled' ? 5 + Math.floor(r() * 4) : 0 });
   }
@@ -154,8 +168,8 @@ export function generateScoring({ units: unitCount, tasks: taskCount, seed = 5 }
       const owed = owing.get(unit.id);
       if (!owed) continue;
       const x = r();
-      if (x < 0.07) continue; // missing: no sheet this month
-      const late = x < 0.17;
+      if (x < 0.04) continue; // missing: no sheet this month
+      const late = x < 0.14;
       const received = late ? addDays(reportDue.due, 1 + Math.floor(r() * 6)) : addDays(reportDue.due, -Math.floor(r() * 6));
       const fileName = `${unit.name}${month}月重点工作进展情况表.xlsx`;
       submissions.push({ id: `bench-sub-${month}-${unit.id}`, yearId, kind: 'progress', month, unitId: unit.id, receivedDate: received, fileName });
