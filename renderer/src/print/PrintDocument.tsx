@@ -18,6 +18,8 @@ const printStyles = (
       },
       '@media print': {
         'body': { background: 'white' },
+        // The page margins are the document's: the app's own padding would widen them on paper.
+        'main': { padding: '0 !important' },
         '.screen-only, .no-print': { display: 'none !important' },
         '.print-document': { display: 'block', fontFamily: bodyFont, fontSize: '16pt', color: 'black' },
         '.print-document h1': { fontFamily: titleFont, fontSize: '22pt', fontWeight: 'normal', textAlign: 'center', margin: '0 0 8pt' },
