@@ -6,6 +6,7 @@ import {
   fileFiltersFor,
   isFileKind,
   maxOpenFileBytes,
+  maxOpenBackupBytes,
   maxSaveFileBytes,
   maxSaveFilesCount,
   maxSaveFilesTotalBytes,
@@ -161,6 +162,9 @@ describe('parseSaveFileRequest', () => {
 describe('assertOpenableSizes', () => {
   it('accepts files up to the cap', () => {
     expect(() => assertOpenableSizes([{ name: '台账.xlsx', size: maxOpenFileBytes }])).not.toThrow();
+    // A backup of the whole database may be larger than any workbook, up to what the app saves.
+    expect(() => assertOpenableSizes([{ name: '备份.dcbackup', size: maxOpenFileBytes * 4 }], 'backup')).not.toThrow();
+    expect(() => assertOpenableSizes([{ name: '备份.dcbackup', size: maxOpenBackupBytes + 1 }], 'backup')).toThrow(/备份\.dcbackup/);
   });
 
   it('names the file that is too large', () => {

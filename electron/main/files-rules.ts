@@ -6,6 +6,8 @@ const megabyte = 1024 * 1024;
 /** Work books here are a few MB; the cap stops a mis-picked video from being copied into the renderer. */
 export const maxOpenFileBytes = 50 * megabyte;
 export const maxOpenTotalBytes = 200 * megabyte;
+/** A backup holds the whole database: years of reports and the audit log; it is saved up to the save cap, so it must open up to it. */
+export const maxOpenBackupBytes = 500 * megabyte;
 /** Exports and backups are built in memory by the renderer; anything larger is a bug. */
 export const maxSaveFileBytes = 500 * megabyte;
 /** A batch is one file per unit (a district has well under a hundred) or per unit and month. */
@@ -82,12 +84,14 @@ export function parseSaveFilesRequest(input: unknown): SaveFilesRequest {
 }
 
 /** Checked on the sizes before anything is read. */
-export function assertOpenableSizes(files: readonly { name: string; size: number }[]): void {
+export function assertOpenableSizes(files: readonly { name: string; size: number }[], kind: FileKind = 'excel'): void {
+  const maxFile = kind === 'backup' ? maxOpenBackupBytes : maxOpenFileBytes;
+  const maxTotal = kind === 'backup' ? maxOpenBackupBytes : maxOpenTotalBytes;
   for (const { name, size } of files) {
-    if (size > maxOpenFileBytes) throw new RangeError(`文件“${name}”超过 ${maxOpenFileBytes / megabyte} MB，未读取。`);
+    if (size > maxFile) throw new RangeError(`文件“${name}”超过 ${maxFile / megabyte} MB，未读取。`);
   }
   const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total > maxOpenTotalBytes) throw new RangeError(`所选文件合计超过 ${maxOpenTotalBytes / megabyte} MB，请分批打开。`);
+  if (total > maxTotal) throw new RangeError(`所选文件合计超过 ${maxTotal / megabyte} MB，请分批打开。`);
 }
 
 const reservedWindowsNames = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

@@ -32,7 +32,7 @@ export async function openFiles(sender: WebContents, request: OpenFilesRequest):
   const files = await Promise.all(
     result.filePaths.map(async (filePath) => ({ filePath, name: path.basename(filePath), size: (await stat(filePath)).size })),
   );
-  assertOpenableSizes(files);
+  assertOpenableSizes(files, request.kind);
   const picked: PickedFile[] = [];
   for (const file of files) {
     const data = await readFile(file.filePath);
