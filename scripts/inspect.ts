@@ -2,6 +2,7 @@
 // Prints one JSON array, one object per file, of what the import would read (no database).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { chinaDateOf } from '../renderer/src/core/calendar';
 import { inspectFile } from '../renderer/src/io/inspect';
 
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   // Dates without a year ('11月底前') belong to the work year: given, else the current year in China.
-  const workYear = year ?? Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const workYear = year ?? Number(chinaDateOf(new Date()).slice(0, 4));
   let taskTitles: string[] | undefined;
   if (taskList) {
     const report = await inspectFile(path.basename(taskList), await readFile(taskList), { year: workYear });

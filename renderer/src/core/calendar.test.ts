@@ -11,6 +11,10 @@ import {
   monthSchedule,
   nextWorkingDayOnOrAfter,
   weekdayName,
+  monthStart,
+  windowMonths,
+  isOpenInMonth,
+  chinaDateOf,
   type CalendarSettings,
 } from './calendar';
 
@@ -403,5 +407,25 @@ describe('time-zone independence', () => {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+});
+
+describe('month helpers shared by the screens and the rules', () => {
+  it('gives the first day of a month and the months of a window', () => {
+    expect(monthStart(2026, 5)).toBe('2026-05-01');
+    expect(windowMonths({ windowStartMonth: 3, windowEndMonth: 11 })).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(windowMonths({ windowStartMonth: 0, windowEndMonth: 13 })).toHaveLength(12);
+  });
+  it.each([
+    ['2026-05-31', 5, true],
+    ['2026-05-01', 5, true],
+    ['2026-04-30', 5, false],
+  ])('a task due %s is reported on in month %i: %s', (due, month, open) => {
+    expect(isOpenInMonth({ dueDate: due }, 2026, month)).toBe(open);
+  });
+  it('reads the China date of an instant whatever the PC time zone', () => {
+    // 2026-10-25 20:30 UTC is already the 26th in China.
+    expect(chinaDateOf(new Date('2026-10-25T20:30:00Z'))).toBe('2026-10-26');
+    expect(chinaDateOf(new Date('2026-10-25T15:59:59Z'))).toBe('2026-10-25');
   });
 });

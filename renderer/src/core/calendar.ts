@@ -167,6 +167,31 @@ function fromUtcMs(ms: number): IsoDate {
   return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** The first day of a month: '2026-05-01'. */
+export function monthStart(year: number, month: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
+/** The months of a work window, e.g. [3, 4, …, 11]. */
+export function windowMonths(window: Pick<CalendarSettings, 'windowStartMonth' | 'windowEndMonth'>): number[] {
+  const months: number[] = [];
+  for (let m = Math.max(1, window.windowStartMonth); m <= Math.min(12, window.windowEndMonth); m++) months.push(m);
+  return months;
+}
+
+/** A task is reported on from the window's start until the month of its due date. */
+export function isOpenInMonth(task: { dueDate: IsoDate }, year: number, month: number): boolean {
+  return task.dueDate >= monthStart(year, month);
+}
+
+const chinaDateParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in China at `now`, whatever the PC's time zone (the caller reads the clock). */
+export function chinaDateOf(now: Date): IsoDate {
+  const parts = Object.fromEntries(chinaDateParts.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']}`;
+}
+
 /** Number of days in a month (month 1..12). */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

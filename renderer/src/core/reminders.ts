@@ -1,7 +1,7 @@
 // 催报 (issue 4): from the report due date on, the units whose sheet for the month has not come
 // in, with their contact, phone and the tasks they answer for. Pure: today is a parameter.
 
-import type { DueDate } from './calendar';
+import { monthStart, type DueDate } from './calendar';
 import { daysBetween } from './dashboard';
 import type { IsoDate, Task, Unit } from './model';
 
@@ -27,10 +27,6 @@ export interface ReminderRow {
 export type ReminderTask = Pick<Task, 'id' | 'title' | 'leadUnitId' | 'coUnitIds' | 'dueDate'>;
 export type ReminderUnit = Pick<Unit, 'id' | 'name' | 'contactPerson' | 'phone' | 'sortOrder'>;
 
-/** The first day of a month: '2026-05-01'. */
-function monthStart(year: number, month: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
-}
 
 /**
  * The units that owe a progress sheet for a month, with their tasks: every lead and co-unit of

@@ -24,7 +24,7 @@
 // Default caps: none. PRODUCT.md §5 names none, and the month's 0..120 clamp already bounds the
 // score; the office can set a per-rule cap (points per unit per month) in the rule table.
 
-import type { DueDate } from './calendar';
+import { monthStart, type DueDate } from './calendar';
 import { daysBetween } from './dashboard';
 import type { Feedback, IsoDate, Milestone, ProgressReport, ScoreEntryState, ScoreRule, Submission, Task, Unit } from './model';
 import { defaultProgressRules, dueMonthIndex, expectedPercent, statusOf, type AssessedStatus, type ProgressRules, type WorkWindow } from './progress';
@@ -126,10 +126,6 @@ const pct = (v: number | null): string => `${v === null ? '—' : round1(v)}%`;
 // ---------------------------------------------------------------------------
 // Proposing
 
-/** The first day of a month: '2026-05-01'. */
-function monthStart(year: number, month: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
-}
 
 /** The status part of progress.ts assessTaskMonth (without the light, which scoring does not use). */
 export interface ReportJudgement {

@@ -1,9 +1,9 @@
 // The one place the renderer reads the clock. Dates are China calendar dates whatever the PC's
 // time zone (PRODUCT.md §3); core/ receives "today" as a parameter.
-const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { chinaDateOf } from '../core/calendar';
 
 export function todayInChina(now: Date = new Date()): string {
-  return chinaDate.format(now);
+  return chinaDateOf(now);
 }
 
 const chinaDateTime = new Intl.DateTimeFormat('zh-CN', {

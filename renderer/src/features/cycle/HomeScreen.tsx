@@ -1,15 +1,15 @@
 import { useMemo } from 'react';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { weekdayName } from '../../core/calendar';
+import { isOpenInMonth, weekdayName, windowMonths } from '../../core/calendar';
 import { daysBetween, lightOrder, statusByMonth, statusOrder } from '../../core/dashboard';
-import { assessTaskMonth, defaultProgressRules, statusLabels, type ProgressRules } from '../../core/progress';
+import { assessTaskMonth, defaultProgressRules, monthEndOf, statusLabels, type ProgressRules } from '../../core/progress';
 import type { WorkYear } from '../../core/model';
 import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { LightChip } from './LightChip';
-import { defaultMonth, windowMonths } from './MonthPicker';
+import { defaultMonth } from './MonthPicker';
 import { useMonth, type MonthView } from './useMonth';
 
 /** 首页: the current month at a glance, from the same figures as the review screen. */
@@ -92,12 +92,10 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
     const months = windowMonths(year).filter((m) => m <= lastMonth);
     return statusByMonth(
       months.map((month) => {
-        const monthStart = `${year.year}-${String(month).padStart(2, '0')}-01`;
-        const monthEnd = new Date(Date.UTC(year.year, month, 0)).toISOString().slice(0, 10);
         return {
           month,
           assessments: tasks
-            .filter((t) => t.dueDate >= monthStart)
+            .filter((t) => isOpenInMonth(t, year.year, month))
             .map((task) =>
               assessTaskMonth(
                 {
@@ -106,7 +104,7 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
                   month,
                   window: year,
                   report: reports.find((r) => r.month === month && r.taskId === task.id && r.unitId === task.leadUnitId) ?? null,
-                  today: monthEnd,
+                  today: monthEndOf(year.year, month),
                 },
                 rules,
               ),

@@ -1,10 +1,8 @@
 import { MenuItem, TextField } from '@mui/material';
 import type { WorkYear } from '../../core/model';
+import { windowMonths } from '../../core/calendar';
 import { todayInChina } from '../../ui/today';
 
-export function windowMonths(year: WorkYear): number[] {
-  return Array.from({ length: year.windowEndMonth - year.windowStartMonth + 1 }, (_, i) => year.windowStartMonth + i);
-}
 
 /** The month to open on: this month inside the year's window, else the nearest end. */
 export function defaultMonth(year: WorkYear): number {

@@ -1,3 +1,4 @@
+import { isOpenInMonth } from '../../core/calendar';
 import type { WorkYear } from '../../core/model';
 import { listMilestones, listReports, listTasks, listUnits } from '../../db';
 import { tasksForUnit } from './templates/common';
@@ -6,8 +7,7 @@ import { exportPlanWorkbooks, exportProgressWorkbooks, type ExportProgress, type
 /** Every unit's 月度进展情况表 for the month, pre-filled with the milestone and last month's percent. */
 export async function exportProgressTemplates(year: WorkYear, month: number, unitIds: string[] | undefined, onProgress: ExportProgress): Promise<TemplateExportResult> {
   const [tasks, units, milestones, lastMonth] = await Promise.all([listTasks(year.id), listUnits(year.id), listMilestones(year.id), listReports(year.id, month - 1)]);
-  const monthStart = `${year.year}-${String(month).padStart(2, '0')}-01`;
-  const open = tasks.filter((t) => t.dueDate >= monthStart);
+  const open = tasks.filter((t) => isOpenInMonth(t, year.year, month));
   const chosen = unitIds ? units.filter((u) => unitIds.includes(u.id)) : units;
   return exportProgressWorkbooks(
     {

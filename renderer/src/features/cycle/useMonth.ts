@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { dueDate } from '../../core/calendar';
+import { dueDate, isOpenInMonth } from '../../core/calendar';
 import { monthSummary } from '../../core/dashboard';
 import type { Feedback, ProgressReport, Submission, Task, Unit, WorkYear } from '../../core/model';
 import { assessTaskMonth, defaultProgressRules, type ProgressRules, type TaskMonthAssessment } from '../../core/progress';
@@ -38,10 +38,8 @@ export function useMonth(year: WorkYear, month: number) {
     const unitById = new Map(units.map((u) => [u.id, u]));
     const reportOf = (taskId: string, unitId: string | undefined) => reports.find((r) => r.taskId === taskId && r.unitId === unitId);
     const owing = responsibleUnits(tasks, year.year, month);
-    // A task is reported on until the month of its due date (as responsibleUnits counts it).
-    const monthStart = `${year.year}-${String(month).padStart(2, '0')}-01`;
     const rows: TaskMonth[] = tasks
-      .filter((t) => t.dueDate >= monthStart)
+      .filter((t) => isOpenInMonth(t, year.year, month))
       .map((task) => {
         const report = reportOf(task.id, task.leadUnitId);
         return {

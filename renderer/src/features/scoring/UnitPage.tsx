@@ -2,7 +2,8 @@ import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, Tab
 import { useInterviews } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
-import { defaultMonth, windowMonths } from '../cycle/MonthPicker';
+import { windowMonths } from '../../core/calendar';
+import { defaultMonth } from '../cycle/MonthPicker';
 import { useScoring } from './useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';

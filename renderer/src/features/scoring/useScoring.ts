@@ -5,7 +5,7 @@ import { defaultScoreRules, explanationWaiverNote, monthScores, proposeEntries, 
 import { defaultProgressRules, type ProgressRules } from '../../core/progress';
 import { ensureScoreRules, syncProposedEntries, useReports, useScoreRules, useSetting, useYearScoreEntries, useYearMilestones } from '../../db';
 import { useMonth } from '../cycle/useMonth';
-import { windowMonths } from '../cycle/MonthPicker';
+import { windowMonths } from '../../core/calendar';
 
 // A unit without a sheet cannot show its tasks are on schedule: a missing sheet keeps it off the red list too.
 const BEHIND_RULES = new Set(['behind', 'behind_unexplained', 'behind_twice', 'missing']);

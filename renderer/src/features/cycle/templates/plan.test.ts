@@ -9,7 +9,8 @@ import type { Grid, GridSheet } from '../../../core/import/types';
 import type { Milestone } from '../../../core/model';
 import { readWorkbook } from '../../../io/excel/read';
 import { writeWorkbook } from '../../../io/excel/write';
-import { planFileName, planMonthHeaders, planWorkbook, windowMonths } from './plan';
+import { windowMonths } from '../../../core/calendar';
+import { planFileName, planMonthHeaders, planWorkbook } from './plan';
 import { task, unit, year } from './testing';
 
 

@@ -3,7 +3,7 @@
 // the app already has. Read back by mapPlan (core/import/plan.ts), whose planColumnHeaders
 // gives the columns.
 
-import { dueDate } from '../../../core/calendar';
+import { dueDate, windowMonths } from '../../../core/calendar';
 import { PLAN_PERCENT_HEADER, PLAN_TEXT_HEADER, planColumnHeaders } from '../../../core/import/plan';
 import { columnLabels } from '../../../core/import/columns';
 import type { Milestone, Task, Unit, WorkYear } from '../../../core/model';
@@ -25,13 +25,6 @@ export interface PlanWorkbookInput {
 }
 
 export const PLAN_SHEET_NAME = '月方案';
-
-/** The months of the work window, e.g. 3..11. */
-export function windowMonths(year: Pick<WorkYear, 'windowStartMonth' | 'windowEndMonth'>): number[] {
-  const months: number[] = [];
-  for (let m = Math.max(1, year.windowStartMonth); m <= Math.min(12, year.windowEndMonth); m++) months.push(m);
-  return months;
-}
 
 /**
  * The one-row headers of a month: '3月节点目标', '3月计划累计进度(%)' — the texts of
