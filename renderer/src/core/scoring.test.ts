@@ -12,11 +12,9 @@ import {
   proposeEntries,
   quarterMonths,
   quarterOf,
-  reconcileProposals,
   yearComposite,
   type MonthFacts,
   type ProposedEntry,
-  type StoredAutoEntry,
 } from './scoring';
 
 // ---------------------------------------------------------------------------
@@ -454,30 +452,6 @@ describe('judgeReport', () => {
       }
     }
     expect(judgeReport(undefined, 40).status).toBe('no_report');
-  });
-});
-
-describe('reconcileProposals', () => {
-  const stored = (id: string, key: string, state: StoredAutoEntry['state'], points: number, reason: string, automatic = true): StoredAutoEntry => {
-    const [ruleId, unitId, taskId] = key.split(':') as [string, string, string];
-    return { id, ruleId, unitId, points, reason, state, automatic, evidence: taskId ? { taskId, reportId: `r-5-${taskId}-${unitId}`, file: `${unitId}-5月.xlsx`, row: 4 } : {} };
-  };
-  it('creates new ones, updates changed ones keeping their decision, removes undecided stale ones, reports decided stale ones', () => {
-    const proposed = proposeEntries(may({ reports: withReports(report('t1', 'u1', 12), report('t2', 'u2', 0)) }));
-    const result = reconcileProposals(
-      [
-        stored('e1', 'behind:u1:t1', 'confirmed', -2, '“促进民间投资增长”滞后（累计10%，序时40%）'),
-        stored('e2', 'behind_unexplained:u1:t1', 'waived', -3, '“促进民间投资增长”滞后且未说明原因'),
-        stored('e3', 'late:u3:', 'proposed', -2, 'x'),
-        stored('e4', 'late:u2:', 'confirmed', -2, 'y'),
-        stored('e5', 'manual:u1:', 'confirmed', 5, '批示肯定', false),
-      ],
-      proposed,
-    );
-    expect(result.create.map((e) => e.key)).toEqual(['behind:u2:t2', 'behind_unexplained:u2:t2']);
-    expect(result.update.map((u) => [u.id, u.entry.reason])).toEqual([['e1', '“促进民间投资增长”滞后（累计12%，序时40%）']]);
-    expect(result.remove).toEqual(['e3']);
-    expect(result.stale).toEqual(['e4']);
   });
 });
 

@@ -356,60 +356,6 @@ function stripUndefined(evidence: EntryEvidence): EntryEvidence {
 }
 
 // ---------------------------------------------------------------------------
-// Re-proposing against stored entries
-
-export interface StoredAutoEntry {
-  id: string;
-  ruleId: string;
-  unitId: string;
-  points: number;
-  reason: string;
-  state: ScoreEntryState;
-  automatic: boolean;
-  evidence?: EntryEvidence;
-}
-
-export interface Reconciliation {
-  /** New proposals: store with state 'proposed', or 'waived' when waivedByExplanation. */
-  create: ProposedEntry[];
-  /** Stored entries whose points, reason or evidence changed: update those, keep the state and decision. */
-  update: { id: string; entry: ProposedEntry }[];
-  /** Undecided ('proposed') automatic entries whose fact is gone: delete. */
-  remove: string[];
-  /** Decided (confirmed/waived) automatic entries whose fact is gone: left alone, shown to the reviewer. */
-  stale: string[];
-}
-
-/**
- * Matches a month's proposals with its stored entries by entryKey. Manual entries are never
- * touched. A decided entry keeps its decision even when its figures change (they are updated)
- * or its fact disappears (it is reported as stale, not deleted).
- */
-export function reconcileProposals(stored: readonly StoredAutoEntry[], proposed: readonly ProposedEntry[]): Reconciliation {
-  const byKey = new Map<string, StoredAutoEntry>();
-  for (const e of stored) if (e.automatic && !byKey.has(entryKey(e))) byKey.set(entryKey(e), e);
-  const result: Reconciliation = { create: [], update: [], remove: [], stale: [] };
-  const seen = new Set<string>();
-  for (const p of proposed) {
-    if (seen.has(p.key)) continue;
-    seen.add(p.key);
-    const known = byKey.get(p.key);
-    if (!known) result.create.push(p);
-    else if (known.points !== p.points || known.reason !== p.reason || !sameEvidence(known.evidence ?? {}, p.evidence)) result.update.push({ id: known.id, entry: p });
-  }
-  for (const [key, e] of byKey) {
-    if (seen.has(key)) continue;
-    if (e.state === 'proposed') result.remove.push(e.id);
-    else result.stale.push(e.id);
-  }
-  return result;
-}
-
-function sameEvidence(a: EntryEvidence, b: EntryEvidence): boolean {
-  return a.taskId === b.taskId && a.reportId === b.reportId && (a.file || undefined) === (b.file || undefined) && a.row === b.row;
-}
-
-// ---------------------------------------------------------------------------
 // Scores
 
 export interface UnitMonthScore {
