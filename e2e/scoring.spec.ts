@@ -40,12 +40,23 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   await page.getByRole('dialog').getByRole('button', { name: '免扣' }).click();
   await expect(fgj.locator('tr[data-rule="late"]')).toContainText('已免扣');
   await confirmAll(page);
+  // A leader's commendation is entered by hand: it counts at once.
+  await page.getByRole('button', { name: '手工加扣分' }).click();
+  const manual = page.getByRole('dialog', { name: '手工加扣分（5月）' });
+  await manual.getByLabel('单位').click();
+  await page.getByRole('option', { name: '区统计局' }).click();
+  await manual.getByLabel('分值（扣分填负数）').fill('3');
+  await manual.getByLabel('事由').fill('区领导批示肯定统计协同工作');
+  await manual.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('region', { name: '区统计局的加扣分' })).toContainText('区领导批示肯定统计协同工作');
 
   // By hand: 发改局 100 − (2+3) − (2+3) = 90 (late waived); 经信局 100 − 2 (late) − 2 − 2 (behind, explained) = 94;
   // 东城街道 100 − 2 (late) = 98; 西城街道 owes 3 sheets' tasks: 100 − 3×5 = 85; 北塘街道 2 tasks: 90.
   await openScreen(page, '赛马排名');
   await expect(rankRow(page, '区级部门', '区发展和改革局')).toContainText('90');
   await expect(rankRow(page, '区级部门', '区经济和信息化局')).toContainText('94');
+  // 区统计局 owes three tasks' sheets (two it leads, one it assists): 100 − 3×5 + 3 = 88.
+  await expect(rankRow(page, '区级部门', '区统计局')).toContainText('88');
   await expect(rankRow(page, '镇街', '东城街道')).toHaveText(/^1东城街道98/);
   await expect(rankRow(page, '镇街', '北塘街道')).toHaveText(/^2北塘街道90/);
   await expect(rankRow(page, '镇街', '清溪镇')).toHaveText(/^2清溪镇90/);
