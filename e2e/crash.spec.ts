@@ -12,7 +12,7 @@ import { createYear, enterOperator, openScreen } from './helpers';
 // starts Debian's Chromium itself on a profile directory, attaches over CDP, and SIGKILLs
 // the whole process group.
 
-const APP = 'http://127.0.0.1:4173/';
+const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
 const TASKS = 3000;
 const SECTIONS = ['一、扩大有效投资', '二、科技创新', '三、城市建设', '四、民生实事', '五、生态环境'];
 const LEADERS = ['张明', '王芳', '李强'];
