@@ -2,18 +2,22 @@
 // every handler refuses callers other than the app's own top-level page.
 import type { IpcMainInvokeEvent } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../shared/contract';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { channels, type StoredBackup } from '../shared/contract';
 
 type Handler = (event: IpcMainInvokeEvent, input?: unknown) => unknown;
 
 const fake = vi.hoisted(() => ({
+  userData: '/data/userData',
   handlers: new Map<string, Handler>(),
   showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
 }));
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: Handler) => fake.handlers.set(channel, handler) },
-  app: { getVersion: () => '0.1.0', getPath: (name: string) => `/data/${name}` },
+  app: { getVersion: () => '0.1.0', getPath: (name: string) => (name === 'userData' ? fake.userData : `/data/${name}`) },
   BrowserWindow: { fromWebContents: () => null },
   dialog: { showOpenDialog: fake.showOpenDialog },
 }));
@@ -32,6 +36,9 @@ const validInput: Record<string, unknown> = {
   [channels.saveFiles]: { files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }], zipName: 'a.zip' },
   [channels.printView]: { mode: 'print' },
   [channels.appInfo]: undefined,
+  [channels.writeAutoBackup]: { reason: 'daily', bytes: new TextEncoder().encode('{"format": "duchaduban-backup"}') },
+  [channels.listAutoBackups]: undefined,
+  [channels.readAutoBackup]: '自动备份-2026-11-26-164400123-每日.dcbackup',
 };
 
 describe('registerIpcHandlers', () => {
@@ -74,6 +81,31 @@ describe('registerIpcHandlers', () => {
     await expect(async () => fake.handlers.get(channels.saveFile)?.(trusted, { suggestedName: 'a', bytes: 'x' })).rejects.toThrow(TypeError);
     await expect(async () => fake.handlers.get(channels.saveFiles)?.(trusted, { files: [{ name: 'a', bytes: [1] }], zipName: 'a.zip' })).rejects.toThrow(TypeError);
     expect(fake.showOpenDialog).not.toHaveBeenCalledWith(expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+  });
+
+  it('writes, lists and reads automatic backups in the backups folder of the data folder', async () => {
+    fake.userData = await mkdtemp(path.join(os.tmpdir(), 'ipc-backups-'));
+    try {
+      const bytes = new TextEncoder().encode('{"format": "duchaduban-backup", "x": 1}');
+      const stored = (await fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'import', bytes })) as StoredBackup;
+      expect(stored.name).toMatch(/^自动备份-.*-导入前\.dcbackup$/);
+      expect(await readdir(path.join(fake.userData, 'backups'))).toEqual([stored.name]);
+      await expect(Promise.resolve(fake.handlers.get(channels.listAutoBackups)?.(trusted))).resolves.toEqual({
+        folder: path.join(fake.userData, 'backups'),
+        backups: [stored],
+      });
+      const read = (await fake.handlers.get(channels.readAutoBackup)?.(trusted, stored.name)) as { bytes: Uint8Array };
+      expect(new TextDecoder().decode(read.bytes)).toBe(new TextDecoder().decode(bytes));
+    } finally {
+      await rm(fake.userData, { recursive: true, force: true });
+      fake.userData = '/data/userData';
+    }
+  });
+
+  it('refuses to write what is not a backup, or to read a file that is not one of the backups', async () => {
+    await expect(async () => fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'daily', bytes: new TextEncoder().encode('MZ…') })).rejects.toThrow(TypeError);
+    await expect(async () => fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'cron', bytes: new Uint8Array(1) })).rejects.toThrow(TypeError);
+    await expect(async () => fake.handlers.get(channels.readAutoBackup)?.(trusted, '../window-state.json')).rejects.toThrow(TypeError);
   });
 
   it('asks for a folder for a batch of files', async () => {

@@ -1,8 +1,11 @@
 // One handler per channel of the contract. Each first checks that the call comes from the
 // app's own top-level page, then validates its argument: the renderer is the less trusted side.
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
 import { channels, type DesktopApi } from '../shared/contract';
 import { appInfo } from './app-info';
+import { listAutoBackups, readAutoBackup, writeAutoBackup } from './backups';
+import { backupsFolderName, parseAutoBackupRequest, parseBackupName } from './backups-rules';
 import { openFiles, saveFile, saveFiles } from './files';
 import { parseOpenFilesRequest, parseSaveFileRequest, parseSaveFilesRequest } from './files-rules';
 import { printView } from './print';
@@ -20,7 +23,14 @@ const handlers: Handlers = {
   saveFiles: (event, input) => saveFiles(event.sender, parseSaveFilesRequest(input)),
   printView: (event, input) => printView(event.sender, parsePrintRequest(input)),
   appInfo: async () => appInfo(),
+  writeAutoBackup: (_event, input) => writeAutoBackup(backupsFolder(), parseAutoBackupRequest(input)),
+  listAutoBackups: () => listAutoBackups(backupsFolder()),
+  readAutoBackup: (_event, input) => readAutoBackup(backupsFolder(), parseBackupName(input)),
 };
+
+export function backupsFolder(): string {
+  return path.join(app.getPath('userData'), backupsFolderName);
+}
 
 export function assertTrustedSender(event: IpcMainInvokeEvent): void {
   let trusted: boolean;

@@ -3,17 +3,27 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeQuitHook } from '../shared/contract';
 import { appEntryUrl } from './protocol-rules';
 import { windowOptions } from './window-rules';
 
 const fake = vi.hoisted(() => {
-  type Listener = () => void;
+  type Listener = (event?: { preventDefault(): void }) => void;
   class FakeWindow {
     static created: FakeWindow[] = [];
     listeners = new Map<string, Listener>();
     loadedUrl = '';
     maximized = false;
     shown = false;
+    closed = false;
+    pageScripts: string[] = [];
+    pageAnswer: Promise<unknown> = Promise.resolve();
+    webContents = {
+      executeJavaScript: (code: string) => {
+        this.pageScripts.push(code);
+        return this.pageAnswer;
+      },
+    };
     constructor(public options: Record<string, unknown>) {
       FakeWindow.created.push(this);
     }
@@ -25,6 +35,12 @@ const fake = vi.hoisted(() => {
     }
     emit(event: string) {
       this.listeners.get(event)?.();
+    }
+    /** Like Electron: 'close' runs its listener, and the window closes unless it prevented that. */
+    close() {
+      let prevented = false;
+      this.listeners.get('close')?.({ preventDefault: () => (prevented = true) });
+      if (!prevented) this.closed = true;
     }
     loadURL(url: string) {
       this.loadedUrl = url;
@@ -81,7 +97,7 @@ describe('createMainWindow', () => {
     createMainWindow('p', stateFile);
     const first = fake.FakeWindow.created[0];
     first?.maximize();
-    first?.emit('close');
+    first?.close();
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({ x: 40, y: 30, width: 1100, height: 700, maximized: true });
 
     createMainWindow('p', stateFile);
@@ -89,6 +105,20 @@ describe('createMainWindow', () => {
     expect(second?.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 700 });
     second?.emit('ready-to-show');
     expect(second?.maximized).toBe(true);
+  });
+
+  it('asks the page for its quit backup before closing, and closes when it is done', async () => {
+    createMainWindow('p', stateFile);
+    const win = fake.FakeWindow.created[0];
+    let finishBackup: () => void = () => undefined;
+    if (win) win.pageAnswer = new Promise<void>((resolve) => (finishBackup = resolve));
+    win?.close();
+    expect(win?.pageScripts).toEqual([`globalThis.${beforeQuitHook}?.()`]);
+    expect(win?.closed).toBe(false);
+    finishBackup();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(win?.closed).toBe(true);
+    expect(win?.pageScripts).toHaveLength(1);
   });
 
   it('ignores a damaged state file', () => {

@@ -1,6 +1,8 @@
 // The main window: created from windowOptions(), reopened where it was last closed.
 import { BrowserWindow, screen, type Rectangle } from 'electron';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { beforeQuitHook, quitBackupTimeoutMs } from '../shared/contract';
+import { createCloseGate } from './close-gate';
 import { appEntryUrl } from './protocol-rules';
 import { parseWindowState, windowOptions, type WindowState } from './window-rules';
 
@@ -55,7 +57,15 @@ export function createMainWindow(preloadPath: string, stateFile: string): Browse
     if (maximize) win.maximize();
     win.show();
   });
-  win.on('close', () => writeState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
+  // Closing (× or 退出) first lets the page take the 'quit' backup, which it registered as a global.
+  const gate = createCloseGate(
+    () => win.webContents.executeJavaScript(`globalThis.${beforeQuitHook}?.()`, true),
+    quitBackupTimeoutMs,
+  );
+  win.on('close', (event) => {
+    writeState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+    gate.onClose(() => event.preventDefault(), () => win.close());
+  });
   win.loadURL(appEntryUrl).catch((error: unknown) => console.error('无法加载界面', error));
   return win;
 }

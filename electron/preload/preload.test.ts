@@ -41,5 +41,12 @@ describe('preload', () => {
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.printView, { mode: 'pdf' });
     await api().appInfo();
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.appInfo);
+    const backup = { reason: 'daily' as const, bytes: new Uint8Array(1) };
+    await api().writeAutoBackup(backup);
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.writeAutoBackup, backup);
+    await api().listAutoBackups();
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.listAutoBackups);
+    await api().readAutoBackup('自动备份-2026-11-26-164400123-每日.dcbackup');
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.readAutoBackup, '自动备份-2026-11-26-164400123-每日.dcbackup');
   });
 });

@@ -10,6 +10,9 @@ const api: DesktopApi = {
   saveFiles: (request) => ipcRenderer.invoke(channels.saveFiles, request),
   printView: (request) => ipcRenderer.invoke(channels.printView, request),
   appInfo: () => ipcRenderer.invoke(channels.appInfo),
+  writeAutoBackup: (request) => ipcRenderer.invoke(channels.writeAutoBackup, request),
+  listAutoBackups: () => ipcRenderer.invoke(channels.listAutoBackups),
+  readAutoBackup: (name) => ipcRenderer.invoke(channels.readAutoBackup, name),
 };
 
 contextBridge.exposeInMainWorld('api', api);

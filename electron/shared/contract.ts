@@ -79,13 +79,50 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
+/** Why an automatic backup is taken; its file name says it in Chinese (backups-rules.ts). */
+export type AutoBackupReason = 'quit' | 'daily' | 'import' | 'upgrade' | 'restore';
+
+export interface AutoBackupRequest {
+  reason: AutoBackupReason;
+  /** A whole backup file as db/backup.ts makes it. */
+  bytes: Uint8Array;
+}
+
+/** One automatic backup in the data folder's `backups` folder. */
+export interface StoredBackup {
+  name: string;
+  reason: AutoBackupReason;
+  /** When it was written (ISO). */
+  createdAt: string;
+  size: number;
+}
+
+export interface AutoBackupList {
+  /** The folder (desktop); '' in the browser, which keeps no automatic backups. */
+  folder: string;
+  /** Newest first. */
+  backups: StoredBackup[];
+}
+
 export interface DesktopApi {
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   saveFiles(request: SaveFilesRequest): Promise<SaveFilesResult>;
   printView(request: PrintRequest): Promise<PrintResult>;
   appInfo(): Promise<AppInfo>;
+  /** Writes an automatic backup (temporary file, flush, rename) and rotates the folder. */
+  writeAutoBackup(request: AutoBackupRequest): Promise<StoredBackup>;
+  listAutoBackups(): Promise<AutoBackupList>;
+  /** One file of listAutoBackups, by name. */
+  readAutoBackup(name: string): Promise<PickedFile>;
 }
+
+/**
+ * The renderer's function (a global of this name) that main calls when the window is closed:
+ * it takes the 'quit' backup. Main waits for it up to `quitBackupTimeoutMs`, then closes anyway.
+ */
+export const beforeQuitHook = '__duchadubanBeforeQuit';
+export const quitBackupTimeoutMs = 30_000;
 
 /** IPC channel per API method; main registers exactly these, preload invokes exactly these. */
 export const channels = {
@@ -94,4 +131,7 @@ export const channels = {
   saveFiles: 'files:save-many',
   printView: 'view:print',
   appInfo: 'app:info',
+  writeAutoBackup: 'backups:write',
+  listAutoBackups: 'backups:list',
+  readAutoBackup: 'backups:read',
 } as const;

@@ -85,6 +85,14 @@ const browserApi: DesktopApi = {
     platform: navigator.platform,
     shell: 'browser',
   }),
+  // A browser cannot write into a folder of its own: backups there are manual only (备份到文件).
+  writeAutoBackup: async () => {
+    throw new Error('浏览器版不做自动备份，请在“数据安全”中手动备份到文件。');
+  },
+  listAutoBackups: async () => ({ folder: '', backups: [] }),
+  readAutoBackup: async () => {
+    throw new Error('浏览器版没有自动备份。');
+  },
 };
 
 export const desktop: DesktopApi = window.api ?? browserApi;
