@@ -1,20 +1,13 @@
 // Pure rules for the automatic backups kept in the data folder (PRODUCT.md §8): how a file is
 // named, which names are ours, what the renderer may hand over, and which files rotation keeps.
-import type { AutoBackupReason, AutoBackupRequest, StoredBackup } from '../shared/contract';
+import { autoBackupReasonLabels, type AutoBackupReason, type AutoBackupRequest, type StoredBackup } from '../shared/contract';
 import { maxSaveFileBytes } from './files-rules';
 
 export const backupsFolderName = 'backups';
 /** Rotation keeps this many newest backups, plus the newest of every older month. */
 export const keepNewest = 30;
 
-/** The reason as the office reads it in the file name. */
-export const reasonLabels: Record<AutoBackupReason, string> = {
-  quit: '退出时',
-  daily: '每日',
-  import: '导入前',
-  upgrade: '升级前',
-  restore: '恢复前',
-};
+const reasonLabels = autoBackupReasonLabels;
 
 const labelToReason = new Map(Object.entries(reasonLabels).map(([reason, label]) => [label, reason as AutoBackupReason]));
 

@@ -82,6 +82,15 @@ export interface AppInfo {
 /** Why an automatic backup is taken; its file name says it in Chinese (backups-rules.ts). */
 export type AutoBackupReason = 'quit' | 'daily' | 'import' | 'upgrade' | 'restore';
 
+/** The reason as the office reads it, in the file name and on the 数据安全 screen. */
+export const autoBackupReasonLabels: Record<AutoBackupReason, string> = {
+  quit: '退出时',
+  daily: '每日',
+  import: '导入前',
+  upgrade: '升级前',
+  restore: '恢复前',
+};
+
 export interface AutoBackupRequest {
   reason: AutoBackupReason;
   /** A whole backup file as db/backup.ts makes it. */

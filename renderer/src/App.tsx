@@ -37,6 +37,7 @@ import { RankingScreen } from './features/scoring/RankingScreen';
 import { ListsScreen } from './features/scoring/ListsScreen';
 import { UnitPage } from './features/scoring/UnitPage';
 import { DataSafetyScreen } from './features/backup/DataSafetyScreen';
+import { AutoBackupGuard } from './features/backup/AutoBackupGuard';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
@@ -112,6 +113,8 @@ export function App() {
   return (
     <YearProvider>
       <Shell operator={operator} readOnly={readOnly} onChangeOperator={() => setAskOperator(true)} />
+      {/* After the operator's name: restoring from the loss dialog is an audited change. */}
+      {operator && <AutoBackupGuard />}
       <OperatorDialog
         open={askOperator}
         initialName={operator}

@@ -28,26 +28,9 @@ import {
 import { sha256Hex } from './hash';
 import { verifyAuditChain } from './auditChain';
 import { TABLE_NAMES } from './schema';
+import { provideExportGlobals } from './testing';
 
-// The browser globals dexie-export-import touches, which Node lacks: `self` when it loads, and
-// FileReader.readAsArrayBuffer in the cleanup at the end of every export.
-const browser = globalThis as { self?: unknown; FileReader?: unknown };
-browser.self ??= globalThis;
-browser.FileReader ??= class {
-  result: ArrayBuffer | null = null;
-  onload?: (event: { target: unknown }) => void;
-  onerror?: (event: { target: { error: unknown } }) => void;
-  onabort?: () => void;
-  readAsArrayBuffer(blob: Blob): void {
-    blob.arrayBuffer().then(
-      (buffer) => {
-        this.result = buffer;
-        this.onload?.({ target: this });
-      },
-      (error: unknown) => this.onerror?.({ target: { error } }),
-    );
-  }
-};
+provideExportGlobals();
 
 const yearInput = (year: number): NewWorkYear => ({
   year,

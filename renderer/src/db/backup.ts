@@ -39,6 +39,7 @@
 
 import { appendAuditEntries } from './auditChain';
 import { Dexie, type Table } from 'dexie';
+import { countsHoldWork } from '../core/backupSchedule';
 import type { AuditEntry } from '../core/model';
 import { newerDatabaseNotice } from './audit';
 import { DomainError } from './errors';
@@ -85,6 +86,8 @@ export interface BackupOptions {
   now?: Date;
   /** How the file name starts (default BACKUP_LABEL). */
   label?: string;
+  /** The database to back up (default: the app's). */
+  source?: Dexie;
 }
 
 export type BackupCheck = { ok: true; summary: BackupSummary } | { ok: false; message: string };
@@ -184,10 +187,13 @@ export function backupFileName(at: Date, label: string = BACKUP_LABEL): string {
   return `${label}-${part('year')}-${part('month')}-${part('day')}-${part('hour')}${part('minute')}${BACKUP_EXTENSION}`;
 }
 
-/** The structure version of the database as installed (newer than SCHEMA_VERSION after a newer program). */
-async function installedSchemaVersion(): Promise<number> {
-  if (!db.isOpen()) await db.open();
-  return Math.max(db.verno, Math.floor(db.backendDB().version / 10));
+/**
+ * The structure version of `source` as installed (newer than SCHEMA_VERSION after a newer
+ * program). The pre-release prototype (native version 1) counts as 1.
+ */
+async function installedSchemaVersion(source: Dexie = db): Promise<number> {
+  if (!source.isOpen()) await source.open();
+  return Math.max(1, source.verno, Math.floor(source.backendDB().version / 10));
 }
 
 const defaultAppVersion = (): string => import.meta.env.VITE_APP_VERSION ?? '';
@@ -197,9 +203,10 @@ const defaultAppVersion = (): string => import.meta.env.VITE_APP_VERSION ?? '';
 /** The whole database as a backup file (one read transaction: a consistent state). */
 export async function createBackup(options: BackupOptions = {}): Promise<CreatedBackup> {
   const { exportDB } = await import('dexie-export-import');
-  const schemaVersion = await installedSchemaVersion();
+  const source = options.source ?? db;
+  const schemaVersion = await installedSchemaVersion(source);
   const now = options.now ?? new Date();
-  const payload = await (await exportDB(db)).text();
+  const payload = await (await exportDB(source)).text();
   const exported = JSON.parse(payload) as DexieExport;
   const counts = Object.fromEntries(exported.data.tables.map((t) => [t.name, t.rowCount]));
   const header: Header = {
@@ -216,6 +223,38 @@ export async function createBackup(options: BackupOptions = {}): Promise<Created
   const bytes = new TextEncoder().encode(JSON.stringify(envelope, null, 2));
   const summary: BackupSummary = { appVersion: header.appVersion, schemaVersion, createdAt: header.createdAt, counts: allCounts(counts), total: sum(counts), sha256 };
   return { bytes, fileName: backupFileName(now, options.label), summary };
+}
+
+/**
+ * A backup of the database as an older program left it, taken before this program upgrades it
+ * (PRODUCT.md §8); undefined when there is nothing to upgrade: no database yet, or one already
+ * at this program's version or newer. Call it before anything opens the app's database: the
+ * old database is opened as it is (no version declared, so Dexie never upgrades it) and closed.
+ */
+export async function createUpgradeBackup(options: Omit<BackupOptions, 'source'> = {}, name: string = DB_NAME): Promise<CreatedBackup | undefined> {
+  if (!(await Dexie.exists(name))) return undefined;
+  const installed = new Dexie(name);
+  try {
+    await installed.open();
+    if (Math.floor(installed.backendDB().version / 10) >= SCHEMA_VERSION) return undefined;
+    return await createBackup({ ...options, source: installed });
+  } finally {
+    installed.close();
+  }
+}
+
+/**
+ * Whether the database holds any work (countsHoldWork: entering the operator's name on the
+ * first start writes a setting and an audit entry, which do not count). An empty database
+ * while backups exist may be a loss (App.tsx asks).
+ */
+export async function holdsWork(): Promise<boolean> {
+  const counts = await db.transaction('r', db.tables, async () => {
+    const found: Record<string, number> = {};
+    for (const table of db.tables) found[table.name] = await table.limit(1).count();
+    return found;
+  });
+  return countsHoldWork(counts);
 }
 
 /** What the database holds now, for the restore preview. */

@@ -98,6 +98,8 @@ export { newerDatabaseNotice } from './audit';
 export { verifyAuditChain, type ChainCheck } from './auditChain';
 export {
   createBackup,
+  createUpgradeBackup,
+  holdsWork,
   readBackup,
   restoreBackup,
   describeCurrent,

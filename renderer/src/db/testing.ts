@@ -88,3 +88,25 @@ export function layoutOfVersion(version: number, rows: Record<string, unknown[]>
   STORES_BY_VERSION.slice(0, version).forEach((stores, i) => declared.version(i + 1).stores({ ...stores }));
   return layoutOf(declared, rows);
 }
+
+// The browser globals dexie-export-import touches, which Node lacks: `self` when it loads, and
+// FileReader.readAsArrayBuffer in the cleanup at the end of every export.
+export function provideExportGlobals(): void {
+  const browser = globalThis as { self?: unknown; FileReader?: unknown };
+  browser.self ??= globalThis;
+  browser.FileReader ??= class {
+    result: ArrayBuffer | null = null;
+    onload?: (event: { target: unknown }) => void;
+    onerror?: (event: { target: { error: unknown } }) => void;
+    onabort?: () => void;
+    readAsArrayBuffer(blob: Blob): void {
+      blob.arrayBuffer().then(
+        (buffer) => {
+          this.result = buffer;
+          this.onload?.({ target: this });
+        },
+        (error: unknown) => this.onerror?.({ target: { error } }),
+      );
+    }
+  };
+}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
-import { createBackup, describeCurrent, readBackup } from '../../db';
+import { createBackup } from '../../db';
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
-import { formatTimestamp } from '../../ui/today';
-import { RestorePreviewDialog, type RestorePreview, type Restored } from './RestorePreviewDialog';
+import { previewRestore } from './autoBackup';
+import { RestorePreviewDialog, restoredMessage, type RestorePreview, type Restored } from './RestorePreviewDialog';
 
 interface Message {
   severity: 'success' | 'info' | 'error';
@@ -41,8 +41,7 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
       const [file] = await desktop.openFiles({ kind: 'backup', multiple: false, title: '选择要恢复的备份文件' });
       if (!file) return;
       setBusy('open');
-      const [check, current] = await Promise.all([readBackup(file.bytes), describeCurrent()]);
-      setPreview({ file, check, current });
+      setPreview(await previewRestore(file));
     } catch (e) {
       setMessage({ severity: 'error', text: userMessage(e) });
     } finally {
@@ -50,12 +49,9 @@ export function BackupPanel({ onRestored }: { onRestored?: () => void }) {
     }
   };
 
-  const restored = ({ fileName, result, safetyPath }: Restored) => {
+  const restored = (done: Restored) => {
     setPreview(undefined);
-    setMessage({
-      severity: 'success',
-      text: `已从备份“${fileName}”恢复（备份时间 ${formatTimestamp(result.summary.createdAt)}，共 ${result.summary.total} 条记录）。恢复前的数据已保存为“${safetyPath}”。`,
-    });
+    setMessage({ severity: 'success', text: restoredMessage(done) });
     onRestored?.();
   };
 

@@ -3,13 +3,14 @@ import { Alert, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography 
 import type { AppInfo } from '../../../../electron/shared/contract';
 import { DB_NAME, SCHEMA_VERSION, newerDatabaseNotice, storageStatus, type StorageStatus } from '../../db';
 import { desktop } from '../../io/desktop';
+import { AutoBackupPanel } from './AutoBackupPanel';
 import { BackupPanel } from './BackupPanel';
 
 const megabytes = (bytes: number | undefined) => (bytes === undefined ? '未知' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /**
  * 数据安全: where the data is, whether the browser keeps it under disk pressure, how much space
- * it takes; backup to a file and restore from one.
+ * it takes; the automatic backups; backup to a file and restore from one.
  */
 export function DataSafetyScreen() {
   const [status, setStatus] = useState<StorageStatus>();
@@ -40,6 +41,7 @@ export function DataSafetyScreen() {
           </TableBody>
         </Table>
       </Paper>
+      <AutoBackupPanel onRestored={() => void storageStatus().then(setStatus)} />
       <BackupPanel onRestored={() => void storageStatus().then(setStatus)} />
     </Stack>
   );

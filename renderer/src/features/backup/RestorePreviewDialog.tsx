@@ -9,6 +9,7 @@ import { restoreBackup, SAFETY_BACKUP_LABEL, type BackupCheck, type BackupSummar
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
 import { formatTimestamp } from '../../ui/today';
+import { autoBackupsAvailable, keepSafetyBackup } from './autoBackup';
 
 /** A backup file picked for restore, as checked, beside what the database holds now. */
 export interface RestorePreview {
@@ -21,8 +22,13 @@ export interface RestorePreview {
 export interface Restored {
   fileName: string;
   result: RestoreResult;
-  /** Where the backup of the replaced data went (path on the desktop, download name in a browser). */
-  safetyPath: string;
+  /** Where the backup of the replaced data went, as a sentence. */
+  safetyNote: string;
+}
+
+/** The message a finished restore leaves on the screen. */
+export function restoredMessage({ fileName, result, safetyNote }: Restored): string {
+  return `已从备份“${fileName}”恢复（备份时间 ${formatTimestamp(result.summary.createdAt)}，共 ${result.summary.total} 条记录）。${safetyNote}`;
 }
 
 const tableLabel = (name: string) => (name === 'audit' ? '操作日志' : (entityLabels[name] ?? name));
@@ -49,17 +55,23 @@ export function RestorePreviewDialog({ preview, onClose, onRestored }: Props) {
   const restore = async (file: PickedFile) => {
     setBusy(true);
     setError(undefined);
-    let safetyPath = '';
+    let safetyNote = '';
     try {
       const result = await restoreBackup(file.bytes, {
         sourceName: file.name,
         keepSafetyBackup: async (safety) => {
+          if (autoBackupsAvailable) {
+            // Desktop: into the backups folder, no dialog (an empty database is not kept).
+            const kept = await keepSafetyBackup(safety);
+            safetyNote = kept ? `恢复前的数据已自动备份为数据文件夹 backups 中的“${kept.name}”。` : '恢复前数据库中没有工作数据，未另存。';
+            return true;
+          }
           const saved = await desktop.saveFile({ suggestedName: safety.fileName, bytes: safety.bytes });
-          safetyPath = saved.path ?? safety.fileName;
+          safetyNote = `恢复前的数据已保存为“${saved.path ?? safety.fileName}”。`;
           return saved.saved;
         },
       });
-      onRestored({ fileName: file.name, result, safetyPath });
+      onRestored({ fileName: file.name, result, safetyNote });
     } catch (e) {
       setError(userMessage(e));
     } finally {
@@ -80,7 +92,10 @@ export function RestorePreviewDialog({ preview, onClose, onRestored }: Props) {
               <>
                 <Alert severity="success">校验通过：文件完整，未被修改（SHA-256 {check.summary.sha256?.slice(0, 16)}…）。</Alert>
                 <Alert severity="warning">
-                  恢复将用此备份的内容替换当前的全部数据（包括操作日志）。恢复前会先把当前数据保存为“{SAFETY_BACKUP_LABEL}-….dcbackup”文件，请妥善保存；该文件未保存时不会恢复。
+                  恢复将用此备份的内容替换当前的全部数据（包括操作日志）。
+                  {autoBackupsAvailable
+                    ? '恢复前会先把当前数据自动备份到数据文件夹的 backups 文件夹（“恢复前”），可随时再恢复回来。'
+                    : `恢复前会先把当前数据保存为“${SAFETY_BACKUP_LABEL}-….dcbackup”文件，请妥善保存；该文件未保存时不会恢复。`}
                 </Alert>
                 <Comparison backup={check.summary} current={preview.current} />
               </>

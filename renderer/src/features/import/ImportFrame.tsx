@@ -5,7 +5,8 @@ import {
 import CloseIcon from '@mui/icons-material/Close';
 import type { ImportIssue } from '../../core/import/types';
 import { commitImport, type ImportPlan } from '../../db';
-import { userMessage } from '../../ui/errors';
+import { takeAutoBackup } from '../backup/autoBackup';
+import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
 import { formatTimestamp } from '../../ui/today';
 import { FileDropZone } from './FileDropZone';
@@ -52,6 +53,13 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
   const confirm = async () => {
     if (!plan) return;
     setCommitting(true);
+    try {
+      await takeAutoBackup('import');
+    } catch (e) {
+      setOutcome({ severity: 'error', text: `导入前自动备份失败：${failureReason(e)}。为保护现有数据，本次没有导入，请处理后重试。` });
+      setCommitting(false);
+      return;
+    }
     try {
       const batch = await commitImport({ ...plan, files: usedFiles.map((f) => ({ name: f.name, sha256: f.sha256 })) });
       setOutcome({ severity: 'success', text: `${doneMessage(batch.files.length)}可在“导入记录”中撤销此批次。` });
