@@ -8,6 +8,10 @@ import { readWorkbook } from './read';
 import { readWithSheetJs } from './read-xls';
 import { readXlsxSheets } from './read-xlsx';
 
+// Issue 6: a hostile file is refused (or read) within 10 s on any machine; a bound, not a speed
+// goal: how fast it really is belongs in `npm run bench`, since these machines are noisy.
+const hostileFileLimitMs = 10_000;
+
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/${name}`));
 const expected = JSON.parse(readFileSync('test/fixtures/expected.json', 'utf8')) as Record<string, { rows: [string, number, string][] }>;
 
@@ -148,7 +152,7 @@ describe('refused files: one message with the file name', () => {
     expect(result).toEqual({ ok: false, fileName: '大.xlsx', message: '"大.xlsx"：文件超过4KB，请确认是否为正确的表格' });
   });
 
-  it('a zip bomb declaring 1 GB, in well under a second', async () => {
+  it('a zip bomb declaring 1 GB', async () => {
     const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(100) });
     const view = new DataView(zip.buffer);
     // Claim 1 GB for the sheet in its central-directory record.
@@ -157,7 +161,7 @@ describe('refused files: one message with the file name', () => {
     view.setUint32(record + 24, 1024 * 1024 * 1024, true);
     const started = performance.now();
     const result = await readWorkbook('炸弹.xlsx', zip);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
     expect(result).toEqual({ ok: false, fileName: '炸弹.xlsx', message: '"炸弹.xlsx"：文件解压后超过200MB，疑似恶意文件（压缩炸弹），已拒绝' });
   });
 
@@ -319,7 +323,7 @@ describe('cell typing (.xlsx, generated with exceljs)', () => {
     });
     const started = performance.now();
     const sheet = only(await readWorkbook('s.xlsx', sparse));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
     expect(sheet.rows).toEqual([[{ t: 'text', v: '序号' }], [{ t: 'text', v: ' ' }, { t: 'number', v: 1 }]]);
   });
 

@@ -6,6 +6,10 @@ import { hasFilePass, inspectCfb } from './cfb';
 import { messages } from './messages';
 import { classifyText, sniff } from './sniff';
 
+// Issue 6: a hostile file is refused (or read) within 10 s on any machine; a bound, not a speed
+// goal: how fast it really is belongs in `npm run bench`, since these machines are noisy.
+const hostileFileLimitMs = 10_000;
+
 const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/${name}`));
 
 /** An OLE2 container with the given streams, written by SheetJS's CFB writer. */
@@ -142,7 +146,7 @@ describe('OLE2 containers', () => {
     view.setUint32(fatAt + 4 * directory, directory, true);
     const started = performance.now();
     expect(inspectCfb(container).kind).toMatch(/corrupt|truncated/);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
   });
 
   it('reads FILEPASS only where BIFF puts it: right after BOF', () => {

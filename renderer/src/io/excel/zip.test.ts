@@ -2,6 +2,10 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkZip, crc32, DeclarationScanner, readCentralDirectory } from './zip';
 
+// Issue 6: a hostile file is refused (or read) within 10 s on any machine; a bound, not a speed
+// goal: how fast it really is belongs in `npm run bench`, since these machines are noisy.
+const hostileFileLimitMs = 10_000;
+
 /** Offsets of each central-directory record, by entry name. */
 function centralRecords(zip: Uint8Array): Map<string, number> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -58,11 +62,11 @@ describe('the central directory, before inflating anything', () => {
     expect(check.ok && check.entries.map((e) => e.name).sort()).toEqual(['[Content_Types].xml', 'xl/workbook.xml']);
   });
 
-  it('refuses an entry that declares 1 GB, in well under a second', () => {
+  it('refuses an entry that declares 1 GB before inflating it', () => {
     const bomb = patchCentral(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(1000) }), 'xl/worksheets/sheet1.xml', { uncompressedSize: 1024 * 1024 * 1024 });
     const started = performance.now();
     const check = checkZip(bomb);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
     expect(check).toEqual({ ok: false, problem: 'tooLargeUnpacked' });
   });
 
@@ -71,7 +75,7 @@ describe('the central directory, before inflating anything', () => {
     expect(zeros.length).toBeLessThan(50_000);
     const started = performance.now();
     expect(checkZip(zeros)).toEqual({ ok: false, problem: 'suspiciousRatio' });
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
   });
 
   it('refuses the sum of many entries that are each plausible', () => {
@@ -121,7 +125,7 @@ describe('inflating and checking each entry', () => {
     expect(checkZip(damaged)).toEqual({ ok: false, problem: 'truncated' });
   });
 
-  it('stops an entry that inflates past its declared size, small or streamed, quickly', () => {
+  it('stops an entry that inflates past its declared size, small or streamed', () => {
     const zeros = new Uint8Array(16 * 1024 * 1024);
     const noisyStart = new Uint8Array(zeros.length + 70_000);
     noisyStart.set(noise(70_000)); // > 64 KB compressed: inflated as a stream
@@ -131,7 +135,7 @@ describe('inflating and checking each entry', () => {
       const lying = patchCentral(zip, name, { uncompressedSize: 4000 });
       const started = performance.now();
       expect(checkZip(lying)).toEqual({ ok: false, problem: 'truncated' });
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
     }
   });
 
