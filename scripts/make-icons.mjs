@@ -40,6 +40,7 @@ function smallVariant(svg) {
 async function render(page, svg, size) {
   const result = await page.evaluate(
     async ({ svgBase64, size }) => {
+      /* global Image, document -- this function runs in the page */
       const image = new Image(size, size);
       image.src = `data:image/svg+xml;base64,${svgBase64}`;
       await image.decode();
