@@ -2,17 +2,20 @@
 //
 // The targets' options are checked as values: NSIS, portable and .deb need tools downloaded
 // on first use, which these machines cannot fetch. The pack itself runs for real: the app is
-// built and electron-builder packs it (`--linux dir`) into a stand-in Electron, a folder with
-// a fake `electron` file that carries the fuse wire of Electron's binary (sentinel, version,
-// one byte per fuse). So the app.asar is the one a release would ship, and the fuses are
-// flipped by electron-builder itself; nothing is downloaded.
+// built and electron-builder packs it (`--linux dir` and `--win dir`) into a stand-in
+// Electron, a folder whose `electron` / `electron.exe` carries the fuse wire of Electron's
+// binary (sentinel, version, one byte per fuse). So the app.asar is the one a release would
+// ship, and the fuses, the Windows icon, version strings and asar checksum are written by
+// electron-builder itself; nothing is downloaded.
 import { extractFile, getRawHeader } from '@electron/asar';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import * as ResEdit from 'resedit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../electron-builder';
 import { appId, userDataFolderName } from '../electron/main/identity';
@@ -140,6 +143,7 @@ const fuseNames = [
 ] as const;
 // Electron's own defaults, as in a downloaded binary ('1' on, '0' off).
 const electronDefaults = '10110001';
+const fuseWire = () => Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, fuseNames.length]), Buffer.from(electronDefaults)]);
 
 function readFuses(binary: Buffer): Record<string, boolean> {
   const at = binary.indexOf(SENTINEL) + SENTINEL.length;
@@ -149,15 +153,38 @@ function readFuses(binary: Buffer): Record<string, boolean> {
   return Object.fromEntries(fuseNames.slice(0, length).map((name, i) => [name, binary[at + 2 + i] === 0x31]));
 }
 
-async function makeStandInElectron(dir: string): Promise<void> {
+async function standInCommon(dir: string): Promise<void> {
   await mkdir(path.join(dir, 'locales'), { recursive: true });
   await mkdir(path.join(dir, 'resources'), { recursive: true });
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, fuseNames.length]), Buffer.from(electronDefaults)]);
-  await writeFile(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), wire]));
-  await chmod(path.join(dir, 'electron'), 0o755);
-  await writeFile(path.join(dir, 'chrome-sandbox'), '');
   await writeFile(path.join(dir, 'LICENSE'), 'stand-in');
   for (const locale of ['de', 'en-GB', 'en-US', 'fr', 'ja', 'zh-CN', 'zh-TW']) await writeFile(path.join(dir, 'locales', `${locale}.pak`), locale);
+}
+
+/** Linux: `electron`, a shell script followed by the fuse wire. */
+async function makeLinuxStandIn(dir: string): Promise<void> {
+  await standInCommon(dir);
+  await writeFile(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), fuseWire()]));
+  await chmod(path.join(dir, 'electron'), 0o755);
+  await writeFile(path.join(dir, 'chrome-sandbox'), '');
+}
+
+/**
+ * Windows: `electron.exe`, an empty but valid PE file with an en-US version resource (as
+ * Electron's has) and the fuse wire appended: enough for electron-builder to embed the asar
+ * integrity, the icon and the version strings (resedit, in JavaScript) and flip the fuses.
+ */
+async function makeWindowsStandIn(dir: string): Promise<void> {
+  await standInCommon(dir);
+  const exe = ResEdit.NtExecutable.createEmpty(false, false);
+  const resources = ResEdit.NtExecutableResource.from(exe);
+  const version = ResEdit.Resource.VersionInfo.createEmpty();
+  version.lang = 1033;
+  version.setStringValues({ lang: 1033, codepage: 1200 }, { ProductName: 'Electron', FileDescription: 'Electron' });
+  version.setFileVersion(45, 0, 0, 0);
+  version.outputToResourceEntries(resources.entries);
+  resources.outputResource(exe);
+  exe.setExtraData(fuseWire());
+  await writeFile(path.join(dir, 'electron.exe'), Buffer.from(exe.generate()));
 }
 
 /** Every file (not folder) in an asar, as a relative path with forward slashes. */
@@ -174,37 +201,46 @@ function builderEnv(): NodeJS.ProcessEnv {
   return { ...env, NO_UPDATE_NOTIFIER: '1' };
 }
 
-describe('the packed app (electron-builder --linux dir, stand-in Electron)', () => {
+interface Packed {
+  log: string;
+  appOut: string;
+  archive: string;
+  files: string[];
+}
+
+async function pack(work: string, platform: 'linux' | 'win', makeStandIn: (dir: string) => Promise<void>): Promise<Packed> {
+  const electronDist = path.join(work, `electron-${platform}`);
+  await makeStandIn(electronDist);
+  const output = path.join(work, `release-${platform}`);
+  const { stdout, stderr } = await run(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
+      `--${platform}`, 'dir', '--x64', '--publish', 'never',
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${output}`,
+    ],
+    { cwd: root, env: builderEnv(), maxBuffer: 64 * 1024 * 1024 },
+  );
+  const appOut = path.join(output, platform === 'linux' ? 'linux-unpacked' : 'win-unpacked');
+  const archive = path.join(appOut, 'resources', 'app.asar');
+  return { log: `${stdout}\n${stderr}`, appOut, archive, files: asarFiles(archive) };
+}
+
+describe('the packed app (electron-builder --dir into a stand-in Electron)', () => {
   let work: string;
-  let appOut: string;
-  let archive: string;
-  let files: string[];
-  let log: string;
+  let linux: Packed;
+  let win: Packed;
   const decoyMap = path.join(root, 'dist', 'renderer', 'assets', 'decoy.js.map');
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'duchaduban-pack-'));
-    const electronDist = path.join(work, 'electron-dist');
-    await makeStandInElectron(electronDist);
     // The real build, as `npm run dist` does it, plus a source map that must not be packed.
     await run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root });
     await run(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs')], { cwd: root });
     await writeFile(decoyMap, '{"version":3}');
-    const output = path.join(work, 'release');
-    const result = await run(
-      process.execPath,
-      [
-        path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
-        '--linux', 'dir', '--x64', '--publish', 'never',
-        `-c.electronDist=${electronDist}`,
-        `-c.directories.output=${output}`,
-      ],
-      { cwd: root, env: builderEnv(), maxBuffer: 64 * 1024 * 1024 },
-    );
-    log = `${result.stdout}\n${result.stderr}`;
-    appOut = path.join(output, 'linux-unpacked');
-    archive = path.join(appOut, 'resources', 'app.asar');
-    files = asarFiles(archive);
+    linux = await pack(work, 'linux', makeLinuxStandIn);
+    win = await pack(work, 'win', makeWindowsStandIn);
   }, 300_000);
 
   afterAll(async () => {
@@ -213,29 +249,33 @@ describe('the packed app (electron-builder --linux dir, stand-in Electron)', () 
   });
 
   it('loaded electron-builder.ts and used the stand-in, downloading nothing', () => {
-    expect(log).toContain('electron-builder.ts');
-    expect(log).toContain('using custom unpacked Electron distribution');
-    expect(log).not.toMatch(/download/i);
+    for (const { log } of [linux, win]) {
+      expect(log).toContain('electron-builder.ts');
+      expect(log).toContain('using custom unpacked Electron distribution');
+      expect(log).not.toMatch(/download/i);
+    }
   });
 
   it('packs main, preload, the renderer and package.json', () => {
+    const { files } = linux;
     expect(files).toContain('package.json');
     expect(files).toContain('dist/electron/main.cjs');
     expect(files).toContain('dist/electron/preload.cjs');
     expect(files).toContain('dist/renderer/index.html');
     expect(files.some((file) => /^dist\/renderer\/assets\/index-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(win.files).toEqual(files);
   });
 
   it('packs nothing else: no sources, tests, source maps or node_modules', () => {
     const allowed = (file: string) =>
       file === 'package.json' || file === 'dist/electron/main.cjs' || file === 'dist/electron/preload.cjs' || file.startsWith('dist/renderer/');
-    expect(files.filter((file) => !allowed(file))).toEqual([]);
-    expect(files.filter((file) => /\.(ts|tsx|map)$|\.test\.|node_modules/.test(file))).toEqual([]);
+    expect(linux.files.filter((file) => !allowed(file))).toEqual([]);
+    expect(linux.files.filter((file) => /\.(ts|tsx|map)$|\.test\.|node_modules/.test(file))).toEqual([]);
   });
 
   it('needs no node_modules at run time: main and preload require only electron and Node built-ins', () => {
     for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
-      const code = extractFile(archive, bundle).toString('utf8');
+      const code = extractFile(linux.archive, bundle).toString('utf8');
       const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
       expect(required.length).toBeGreaterThan(0);
       expect(required.filter((name) => name !== 'electron' && !name.startsWith('node:'))).toEqual([]);
@@ -243,23 +283,43 @@ describe('the packed app (electron-builder --linux dir, stand-in Electron)', () 
   });
 
   it('ships package.json with the version the app shows (关于) and the bundled main', () => {
-    const packed = JSON.parse(extractFile(archive, 'package.json').toString('utf8')) as typeof rootPackage;
+    const packed = JSON.parse(extractFile(linux.archive, 'package.json').toString('utf8')) as typeof rootPackage;
     expect(packed.version).toBe(rootPackage.version);
     expect(packed.productName).toBe(rootPackage.productName);
     expect(packed.main).toBe('dist/electron/main.cjs');
-    expect(files).toContain(packed.main);
+    expect(linux.files).toContain(packed.main);
   });
 
   it('names the executable duchaduban and keeps only the Chinese and English Chromium locales', async () => {
-    const top = await readdir(appOut);
-    expect(top).toContain('duchaduban');
-    expect(top).not.toContain('electron');
-    expect((await readdir(path.join(appOut, 'locales'))).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
+    expect(await readdir(linux.appOut)).toContain('duchaduban');
+    expect(await readdir(win.appOut)).toContain('duchaduban.exe');
+    for (const { appOut } of [linux, win]) {
+      expect(await readdir(appOut)).not.toContain('electron');
+      expect((await readdir(path.join(appOut, 'locales'))).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
+    }
   });
 
-  it('flipped the fuses in the executable as configured', async () => {
-    const before = readFuses(await readFile(path.join(work, 'electron-dist', 'electron')));
+  it('flipped the fuses in both executables as configured', async () => {
+    const before = readFuses(fuseWire());
     expect(before).toMatchObject({ runAsNode: true, onlyLoadAppFromAsar: false, grantFileProtocolExtraPrivileges: true });
-    expect(readFuses(await readFile(path.join(appOut, 'duchaduban')))).toEqual(config.electronFuses);
+    expect(readFuses(await readFile(path.join(linux.appOut, 'duchaduban')))).toEqual(config.electronFuses);
+    expect(readFuses(await readFile(path.join(win.appOut, 'duchaduban.exe')))).toEqual(config.electronFuses);
+  });
+
+  it('gives the Windows exe the icon, the Chinese name, the version and the app.asar checksum', async () => {
+    const exe = ResEdit.NtExecutable.from(await readFile(path.join(win.appOut, 'duchaduban.exe')));
+    const resources = ResEdit.NtExecutableResource.from(exe);
+    const [version] = ResEdit.Resource.VersionInfo.fromEntries(resources.entries);
+    expect(version?.getStringValues({ lang: 1033, codepage: 1200 })).toMatchObject({
+      ProductName: rootPackage.productName,
+      FileDescription: rootPackage.productName,
+      FileVersion: rootPackage.version,
+    });
+    const [iconGroup] = ResEdit.Resource.IconGroupEntry.fromEntries(resources.entries);
+    expect(iconGroup?.icons.map((icon) => icon.width || 256)).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    // Electron checks app.asar against this before loading it (the embedded-integrity fuse).
+    const integrity = resources.entries.find((entry) => entry.type === 'INTEGRITY' && entry.id === 'ELECTRONASAR');
+    const headerHash = createHash('sha256').update(getRawHeader(win.archive).headerString).digest('hex');
+    expect(JSON.parse(Buffer.from(integrity!.bin).toString('utf8'))).toEqual([{ file: 'resources\\app.asar', alg: 'SHA256', value: headerHash }]);
   });
 });
