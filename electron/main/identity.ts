@@ -8,3 +8,10 @@
 export const userDataFolderName = 'duchaduban';
 
 export const productTitle = '重点工作督查督办';
+
+/**
+ * The Windows AppUserModelID: the installer gives the shortcuts this id, and the running app
+ * must use the same one or Windows shows it as a separate taskbar button. electron-builder.ts
+ * takes it from here as its appId (from which the installer's registry key is derived too).
+ */
+export const appId = 'cn.duchaduban.desktop';

@@ -9,6 +9,7 @@ const fake = vi.hoisted(() => {
   const app = {
     getPath: (name: string) => `/home/u/.config${name === 'appData' ? '' : `/${name}`}`,
     setPath: (name: string, value: string) => calls.push(`setPath ${name} ${value}`),
+    setAppUserModelId: (id: string) => calls.push(`setAppUserModelId ${id}`),
     requestSingleInstanceLock: () => {
       calls.push('requestSingleInstanceLock');
       return state.gotLock;
@@ -44,7 +45,7 @@ describe('main', () => {
 
   it('fixes userData to appData/duchaduban before taking the lock and registers app:// before ready', async () => {
     await import('./main');
-    expect(fake.calls.slice(0, 3)).toEqual([
+    expect(fake.calls.filter((call) => !call.startsWith('setAppUserModelId')).slice(0, 3)).toEqual([
       'setPath userData /home/u/.config/duchaduban',
       'registerSchemesAsPrivileged',
       'requestSingleInstanceLock',
@@ -52,6 +53,21 @@ describe('main', () => {
     expect(fake.calls).toContain('on web-contents-created');
     expect(fake.calls).toContain('on second-instance');
     expect(fake.calls).not.toContain('quit');
+  });
+
+  it('takes the installer\'s AppUserModelID on Windows only', async () => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      await import('./main');
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    expect(fake.calls).toContain('setAppUserModelId cn.duchaduban.desktop');
+    fake.calls.length = 0;
+    vi.resetModules();
+    await import('./main');
+    expect(fake.calls.some((call) => call.startsWith('setAppUserModelId'))).toBe(false);
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -2,7 +2,7 @@
 // `ready`, and the single-instance lock lives in userData.
 import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
-import { userDataFolderName } from './identity';
+import { appId, userDataFolderName } from './identity';
 import { registerIpcHandlers } from './ipc';
 import { installMenu } from './menu';
 import { preloadPath, rendererRoot } from './paths';
@@ -11,6 +11,7 @@ import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './se
 import { createMainWindow } from './window';
 
 app.setPath('userData', path.join(app.getPath('appData'), userDataFolderName));
+if (process.platform === 'win32') app.setAppUserModelId(appId);
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;

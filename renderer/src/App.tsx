@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
   Alert, AppBar, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
-  MenuItem, TextField, Toolbar, Typography,
+  IconButton, MenuItem, TextField, Toolbar, Typography,
 } from '@mui/material';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import ApartmentIcon from '@mui/icons-material/Apartment';
@@ -19,6 +19,7 @@ import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import { loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
@@ -38,6 +39,7 @@ import { ListsScreen } from './features/scoring/ListsScreen';
 import { UnitPage } from './features/scoring/UnitPage';
 import { DataSafetyScreen } from './features/backup/DataSafetyScreen';
 import { AutoBackupGuard } from './features/backup/AutoBackupGuard';
+import { AboutDialog } from './features/about/AboutDialog';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
@@ -143,6 +145,7 @@ function Shell({ operator, readOnly, onChangeOperator }: { operator: string | un
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
   const drawerRoute = screen.parent ?? screen.route;
   const blocked = screen.needsYear && !current;
+  const [aboutOpen, setAboutOpen] = useState(false);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -170,6 +173,9 @@ function Shell({ operator, readOnly, onChangeOperator }: { operator: string | un
           <Button color="inherit" onClick={onChangeOperator} title="更换操作人">
             操作人：{operator ?? '未设置'}
           </Button>
+          <IconButton color="inherit" aria-label="关于" title="关于" onClick={() => setAboutOpen(true)}>
+            <InfoOutlinedIcon />
+          </IconButton>
         </Toolbar>
       </AppBar>
       <Drawer variant="permanent" className="no-print" sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}>
@@ -200,6 +206,7 @@ function Shell({ operator, readOnly, onChangeOperator }: { operator: string | un
           screen.render(route.param)
         )}
       </Box>
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </Box>
   );
 }
