@@ -11,7 +11,8 @@ test('关于 shows the name, the version from package.json, the schema version a
   expect(schemaVersion).toBeDefined();
   await page.goto('/');
   await enterOperator(page, '周科员');
-  await page.getByRole('button', { name: '关于' }).click();
+  await page.getByRole('button', { name: '帮助' }).click();
+  await page.getByRole('menuitem', { name: '关于' }).click();
   const dialog = page.getByRole('dialog', { name: '关于' });
   const facts = dialog.getByRole('table', { name: '程序信息' });
   await expect(facts.getByRole('row', { name: /程序名称/ })).toContainText('重点工作督查督办');

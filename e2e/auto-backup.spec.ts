@@ -120,7 +120,7 @@ test('the desktop app backs up daily, before an import and at quit, and offers t
   const second = await browser.newContext();
   const fresh = await desktopPage(second, folder);
   await fresh.goto('/');
-  await enterOperator(fresh, '李娜');
+  await enterOperator(fresh, '李娜', 'absent');
   const loss = fresh.getByRole('dialog', { name: '数据库是空的，但有自动备份' });
   await expect(loss).toContainText('有 3 份自动备份');
   await expect(loss).toContainText('（退出时）');

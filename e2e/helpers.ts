@@ -3,12 +3,23 @@ import path from 'node:path';
 
 export const fixture = (name: string) => path.join(import.meta.dirname, '..', 'test', 'fixtures', name);
 
-export async function enterOperator(page: Page, name: string) {
+/**
+ * The first start: the operator's name, then the 快速入门 guide, which opens by itself on an
+ * empty database; most tests skip it ('skip'); 'absent' when it must not open.
+ */
+export async function enterOperator(page: Page, name: string, guide: 'skip' | 'keep' | 'absent' = 'skip') {
   const dialog = page.getByRole('dialog', { name: '欢迎使用重点工作督查督办' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('操作人姓名').fill(name);
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();
+  const guideDialog = page.getByRole('dialog', { name: '快速入门' });
+  if (guide === 'absent') return;
+  await expect(guideDialog).toBeVisible();
+  if (guide === 'skip') {
+    await guideDialog.getByRole('button', { name: '跳过' }).click();
+    await expect(guideDialog).toBeHidden();
+  }
 }
 
 export async function createYear(page: Page, year: number) {

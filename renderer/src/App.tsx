@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
   Alert, AppBar, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
-  IconButton, MenuItem, TextField, Toolbar, Typography,
+  Menu, MenuItem, TextField, Toolbar, Typography,
 } from '@mui/material';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import ApartmentIcon from '@mui/icons-material/Apartment';
@@ -19,8 +19,9 @@ import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
-import { loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
+import { holdsWork, loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
+import { backupsOfEmptyDatabase } from './features/backup/autoBackup';
+import { FirstRunGuide } from './features/setup/FirstRunGuide';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
 import { UnitsScreen } from './features/setup/UnitsScreen';
@@ -92,6 +93,7 @@ export function App() {
   const [askOperator, setAskOperator] = useState(false);
   const [readOnly, setReadOnly] = useState<string>();
   const [replaced, setReplaced] = useState(false);
+  const [guideOpen, setGuideOpen] = useState(false);
   useEffect(() => onDatabaseReplaced(() => setReplaced(true)), []);
 
   useEffect(() => {
@@ -114,18 +116,21 @@ export function App() {
   }
   return (
     <YearProvider>
-      <Shell operator={operator} readOnly={readOnly} onChangeOperator={() => setAskOperator(true)} />
+      <Shell operator={operator} readOnly={readOnly} onChangeOperator={() => setAskOperator(true)} onOpenGuide={() => setGuideOpen(true)} />
       {/* After the operator's name: restoring from the loss dialog is an audited change. */}
       {operator && <AutoBackupGuard />}
       <OperatorDialog
         open={askOperator}
         initialName={operator}
         onSaved={(name) => {
+          const firstStart = operator === undefined;
           setOperatorName(name);
           setAskOperator(false);
+          if (firstStart) void offerGuide().then(setGuideOpen);
         }}
         onCancel={operator ? () => setAskOperator(false) : undefined}
       />
+      <FirstRunGuide open={guideOpen} operator={operator} onClose={() => setGuideOpen(false)} />
       <Dialog open={replaced}>
         <DialogTitle>数据库已在其他窗口中更新</DialogTitle>
         <DialogContent>
@@ -139,7 +144,23 @@ export function App() {
   );
 }
 
-function Shell({ operator, readOnly, onChangeOperator }: { operator: string | undefined; readOnly?: string; onChangeOperator: () => void }) {
+/**
+ * The guide opens by itself on a first start with an empty database, unless backups show that
+ * the database was emptied (AutoBackupGuard offers the restore instead).
+ */
+async function offerGuide(): Promise<boolean> {
+  if (await holdsWork()) return false;
+  return (await backupsOfEmptyDatabase()).length === 0;
+}
+
+interface ShellProps {
+  operator: string | undefined;
+  readOnly?: string;
+  onChangeOperator(): void;
+  onOpenGuide(): void;
+}
+
+function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps) {
   const route = useHashRoute('home');
   const { years, current, choose } = useYear();
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
@@ -173,9 +194,7 @@ function Shell({ operator, readOnly, onChangeOperator }: { operator: string | un
           <Button color="inherit" onClick={onChangeOperator} title="更换操作人">
             操作人：{operator ?? '未设置'}
           </Button>
-          <IconButton color="inherit" aria-label="关于" title="关于" onClick={() => setAboutOpen(true)}>
-            <InfoOutlinedIcon />
-          </IconButton>
+          <HelpMenu onOpenGuide={onOpenGuide} onOpenAbout={() => setAboutOpen(true)} />
         </Toolbar>
       </AppBar>
       <Drawer variant="permanent" className="no-print" sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}>
@@ -208,5 +227,23 @@ function Shell({ operator, readOnly, onChangeOperator }: { operator: string | un
       </Box>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </Box>
+  );
+}
+
+/** 帮助: reachable in the browser build too, where there is no Electron menu. */
+function HelpMenu({ onOpenGuide, onOpenAbout }: { onOpenGuide(): void; onOpenAbout(): void }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const pick = (action: () => void) => () => {
+    setAnchor(null);
+    action();
+  };
+  return (
+    <>
+      <Button color="inherit" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">帮助</Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={pick(onOpenGuide)}>快速入门</MenuItem>
+        <MenuItem onClick={pick(onOpenAbout)}>关于</MenuItem>
+      </Menu>
+    </>
   );
 }

@@ -23,7 +23,7 @@ export function WorkYearScreen() {
   );
 }
 
-function CreateYear({ existing, onCreated }: { existing: number[]; onCreated(year: WorkYear): void }) {
+export function CreateYear({ existing, onCreated }: { existing: number[]; onCreated(year: WorkYear): void }) {
   const thisYear = Number(todayInChina().slice(0, 4));
   const suggested = existing.length === 0 ? thisYear : Math.max(...existing) + 1;
   const [year, setYear] = useState(String(suggested));
