@@ -302,7 +302,8 @@ export function mapEvaluation(grid: Grid, ctx: EvaluationContext): EvaluationRes
   return result;
 }
 
-/** '4.5（五分制）', '92%': a row's score as written, for the preview. */
+/** '4.5（五分制）', '92%', '90' (百分制): a score as the sheet wrote it, for the preview and the screens. */
 export function rawScoreText(row: Pick<EvaluationSheetRow, 'rawScore' | 'scale'>): string {
-  return row.scale === 'percent' ? `${numberText(row.rawScore)}%` : `${numberText(row.rawScore)}（${scaleLabels[row.scale]}）`;
+  if (row.scale === 'percent') return `${numberText(row.rawScore)}%`;
+  return row.scale === 'hundred' ? numberText(row.rawScore) : `${numberText(row.rawScore)}（${scaleLabels[row.scale]}）`;
 }

@@ -29,7 +29,7 @@ describe('planEvaluationImport', () => {
       { id: expect.any(String), yearId: 'y', taskId: 't1', rater: '第三方机构', score: 92, rawScore: 92, scale: 'percent', sourceFile: '测评.xlsx', sourceSheet: 'Sheet1', sourceRow: 4 },
     ]);
     expect(plan.previews.map((p) => [p.target, p.unitName, p.isTask, p.raw, p.kind])).toEqual([
-      ['东城街道', '东城街道', false, '90（百分制）', 'added'],
+      ['东城街道', '东城街道', false, '90', 'added'],
       ['轻纺市场转型升级', '区商务局', true, '92%', 'added'],
     ]);
   });
