@@ -19,6 +19,7 @@ import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import ThumbUpAltIcon from '@mui/icons-material/ThumbUpAlt';
 import { holdsWork, loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
 import { backupsOfEmptyDatabase } from './features/backup/autoBackup';
 import { FirstRunGuide } from './features/setup/FirstRunGuide';
@@ -38,6 +39,7 @@ import { ScoresScreen } from './features/scoring/ScoresScreen';
 import { RankingScreen } from './features/scoring/RankingScreen';
 import { ListsScreen } from './features/scoring/ListsScreen';
 import { UnitPage } from './features/scoring/UnitPage';
+import { EvaluationScreen } from './features/evaluation/EvaluationScreen';
 import { DataSafetyScreen } from './features/backup/DataSafetyScreen';
 import { AutoBackupGuard } from './features/backup/AutoBackupGuard';
 import { AboutDialog } from './features/about/AboutDialog';
@@ -76,6 +78,7 @@ const screens: Screen[] = [
   { route: 'scores', label: '加扣分', icon: <ScoreboardIcon />, render: (m) => <ScoresScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'ranking', label: '赛马排名', icon: <EmojiEventsIcon />, render: (m) => <RankingScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'lists', label: '红黑榜', icon: <FlagIcon />, render: (m) => <ListsScreen key={m} monthParam={m} />, needsYear: true },
+  { route: 'evaluation', label: '第三方评估', icon: <ThumbUpAltIcon />, render: () => <EvaluationScreen />, needsYear: true },
   { route: 'unit', label: '单位赛马记录', inDrawer: false, parent: 'ranking', render: (id) => <UnitPage unitId={id ?? ''} />, needsYear: true },
   { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },

@@ -231,15 +231,32 @@ export interface Interview {
 }
 
 export type RaterType = '企业' | '群众' | '第三方机构';
+/** How a sheet scored: 百分制 0–100, 五分制 0–5, 十分制 0–10, 满意率 a percent (core/evaluation.ts). */
+export type EvaluationScale = 'hundred' | 'five' | 'ten' | 'percent';
+/**
+ * 第三方评估: one rater type's score for a unit, or for a task (then it counts for the task's
+ * lead unit). `score` is normalised to 0–100; the sheet's own figure and scale are kept.
+ */
 export interface Evaluation {
   id: Id;
   yearId: Id;
   unitId?: Id;
   taskId?: Id;
   rater: RaterType;
+  /** 0–100. */
   score: number;
-  sampleSize: number;
+  /** Absent when the sheet gave none. */
+  sampleSize?: number;
   importBatchId?: Id;
+  /** The score as written (4.5 on 五分制, 92 for 92 %), and its scale. */
+  rawScore?: number;
+  scale?: EvaluationScale;
+  sourceFile?: string;
+  sourceSheet?: string;
+  sourceRow?: number;
+  /** A small sample that staff accepted: it counts in the composite (who, when). */
+  sampleAcceptedBy?: string;
+  sampleAcceptedAt?: string;
 }
 
 export interface Review {

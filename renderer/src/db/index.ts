@@ -40,6 +40,7 @@ export type { ScoreRuleDefault, ScoreRulePatch, ScoreProposal, SyncResult, NewMa
 export { addInterview, updateInterview, deleteInterview } from './interviews';
 export type { NewInterview, InterviewPatch } from './interviews';
 export { VERDICTS } from './validate';
+export { listEvaluations, useEvaluations, setSampleAccepted } from './evaluations';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
 export type { ImportPlan, ImportTable } from './imports';
 export { sha256Hex } from './hash';

@@ -5,6 +5,7 @@
 
 import {
   unitKindLabels,
+  type Evaluation,
   type Feedback,
   type Interview,
   type Leader,
@@ -452,12 +453,53 @@ export async function checkInterviews(yearId: string, rows: readonly Interview[]
   }
 }
 
+// ---------------------------------------------------------------- evaluations
+
+const RATERS = ['企业', '群众', '第三方机构'];
+const SCALES = ['hundred', 'five', 'ten', 'percent'];
+
+/**
+ * Checks evaluations (第三方评估) of a year as stored now or about to be: a unit or a task of
+ * the year (exactly one), a rater type, a score 0–100, a sample size (a whole number, or none),
+ * the figures as written, and at most one evaluation per unit or task and rater type in the year.
+ */
+export async function checkEvaluations(yearId: string, rows: readonly Evaluation[]): Promise<void> {
+  if (rows.length === 0) return;
+  const units = new Map((await db.units.where('yearId').equals(yearId).toArray()).map((u) => [u.id, u.name]));
+  const tasks = new Map((await db.tasks.where('yearId').equals(yearId).toArray()).map((t) => [t.id, t.title]));
+  const label = (e: Evaluation): string => {
+    const target = e.taskId !== undefined ? `重点工作"${tasks.get(e.taskId) ?? ''}"` : (units.get(e.unitId ?? '') ?? '');
+    return `第三方评估（${[target, isString(e.rater) ? e.rater : ''].filter((x) => x !== '').join('，')}）`;
+  };
+  for (const e of rows) {
+    const what = label(e);
+    if (e.yearId !== yearId) throw new DomainError(`${what}不属于本工作年度`);
+    if ((e.unitId === undefined) === (e.taskId === undefined)) throw new DomainError(`${what}应评价一个单位或一项重点工作`);
+    if (e.unitId !== undefined && !units.has(e.unitId)) throw new DomainError(`${what}的单位不存在（可能已被删除）`);
+    if (e.taskId !== undefined && !tasks.has(e.taskId)) throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
+    if (!RATERS.includes(e.rater)) throw new DomainError(`${what}的评价主体应为企业、群众或第三方机构`);
+    if (!isFiniteNumber(e.score) || e.score < 0 || e.score > 100) throw new DomainError(`${what}的得分应为0至100之间的数`);
+    if (e.sampleSize !== undefined && !(isFiniteNumber(e.sampleSize) && Number.isInteger(e.sampleSize) && e.sampleSize >= 0)) throw new DomainError(`${what}的样本数应为整数`);
+    if (!isOptional(e.rawScore, isFiniteNumber)) throw incomplete(what, '原始得分');
+    if (e.scale !== undefined && !SCALES.includes(e.scale)) throw incomplete(what, '评分制');
+    if (!isOptional(e.sourceFile, isString) || !isOptional(e.sourceSheet, isString) || !isOptional(e.sourceRow, isFiniteNumber)) throw incomplete(what, '来源');
+    if (!isOptional(e.sampleAcceptedBy, isString) || !isOptional(e.sampleAcceptedAt, isString)) throw incomplete(what, '采纳信息');
+  }
+  const keys = new Map<string, string>();
+  for (const e of await db.evaluations.where('yearId').equals(yearId).toArray()) {
+    const key = `${e.unitId ?? ''}|${e.taskId ?? ''}|${e.rater}`;
+    const other = keys.get(key);
+    if (other !== undefined && other !== e.id) throw new DomainError(`${label(e)}重复：同一单位或重点工作的同一评价主体只能有一条评估结果`);
+    keys.set(key, e.id);
+  }
+}
+
 // ---------------------------------------------------------------- dispatch
 
 /**
  * The check of rows of `tableName` written by an import or restored by an undo, given the
  * rows as stored now. Tables without one here only get the generic checks of imports.ts
- * (year, ids); later imports add theirs (evaluations, …).
+ * (year, ids).
  */
 export async function checkStoredRows(tableName: string, yearId: string, rows: readonly unknown[]): Promise<void> {
   switch (tableName) {
@@ -477,6 +519,8 @@ export async function checkStoredRows(tableName: string, yearId: string, rows: r
       return checkSubmissions(yearId, rows as Submission[]);
     case 'feedback':
       return checkFeedback(yearId, rows as Feedback[]);
+    case 'evaluations':
+      return checkEvaluations(yearId, rows as Evaluation[]);
     default:
       return undefined;
   }
@@ -498,6 +542,8 @@ export function checkedTables(tableName: string): string[] {
       return [tableName, 'units', 'tasks'];
     case 'submissions':
       return ['submissions', 'units', 'tasks'];
+    case 'evaluations':
+      return ['evaluations', 'units', 'tasks'];
     default:
       return [];
   }

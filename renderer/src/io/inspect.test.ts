@@ -78,3 +78,19 @@ describe('npm run inspect', () => {
     expect(reports[0]!.rows.map((r) => r.task)).toEqual(expected['东城街道-5月进展']!.rows.map(([task]) => task));
   }, 30_000);
 });
+
+describe('an evaluation sheet', () => {
+  it('is read with its scale: 五分制 from the header, normalised to 0–100', async () => {
+    const { writeWorkbook } = await import('./excel/write');
+    const bytes = await writeWorkbook([
+      {
+        name: '评估', title: '2026年度企业满意度测评',
+        columns: [{ header: '单位', key: 'u' }, { header: '评价主体', key: 'r' }, { header: '满意度（五分制）', key: 's' }, { header: '样本数', key: 'n' }],
+        rows: [{ u: '东城街道', r: '企业', s: 4.5, n: 120 }],
+      },
+    ]);
+    const report = await inspectFile('评估.xlsx', bytes, { year: 2026 });
+    expect(report).toMatchObject({ ok: true, template: 'evaluation', issues: [] });
+    expect(report.rows).toEqual([{ unit: '东城街道', task: '', rater: '企业', rawScore: 4.5, scale: 'five', score: 90, sampleSize: 120 }]);
+  });
+});

@@ -3,6 +3,7 @@
 import { detectTemplate } from '../core/import/template';
 import { mapTaskList } from '../core/import/taskList';
 import { mapProgress } from '../core/import/progress';
+import { mapEvaluation } from '../core/import/evaluation';
 import { matchTaskTitle } from '../core/import/match';
 import type { ImportIssue, TemplateKind } from '../core/import/types';
 import { readWorkbook } from './excel/read';
@@ -61,6 +62,13 @@ export async function inspectFile(fileName: string, bytes: Uint8Array, options: 
         delayExplanation: r.delayExplanation,
       };
     });
+  } else if (detected.kind === 'evaluation') {
+    // The scale as the sheet suggests it; an ambiguous one is an error here (the app asks).
+    const mapped = mapEvaluation(read.grid, { year: options.year });
+    issues = mapped.issues;
+    report.rows = mapped.rows.map((r) => ({
+      unit: r.unitAsWritten, task: r.taskAsWritten, rater: r.rater, rawScore: r.rawScore, scale: r.scale, score: r.score, sampleSize: r.sampleSize ?? null,
+    }));
   } else {
     issues = [{ severity: 'error', file: fileName, message: `"${fileName}"：未识别出表格类型（任务清单、月方案、月度进展或第三方评估）` }];
   }

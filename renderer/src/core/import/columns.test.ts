@@ -18,6 +18,8 @@ describe('headerKey', () => {
     ['*重点工作', '重点工作'],
     ['重点工作：', '重点工作'],
     ['任务ID', '任务id'],
+    ['满意度（五分制）', '满意度'],
+    ['得分(满分10分)', '得分'],
   ])('%j → %j', (input, expected) => {
     expect(headerKey(input)).toBe(expected);
   });

@@ -95,11 +95,11 @@ export const defaultColumnAliases = {
     plannedPercent: ['计划累计进度(%)', '计划进度', '计划累计进度'],
   },
   evaluation: {
-    unit: ['单位', '单位名称', '被评价单位', '责任单位'],
+    unit: ['单位', '单位名称', '被评价单位', '责任单位', '被测评单位', '部门名称', '镇街名称'],
     title: ['重点工作', '工作任务', '评价项目'],
-    rater: ['评价主体', '评价类型', '评价方'],
-    score: ['满意度得分', '满意度', '得分', '评价得分'],
-    sampleSize: ['样本数', '样本量', '有效样本数'],
+    rater: ['评价主体', '评价类型', '评价方', '测评主体', '调查对象'],
+    score: ['满意度得分', '满意度', '得分', '评价得分', '满意率', '测评得分', '满意度评分', '评分'],
+    sampleSize: ['样本数', '样本量', '有效样本数', '样本数量', '有效样本', '调查样本数', '有效问卷数', '问卷数'],
   },
 } satisfies {
   tasks: Record<TaskListField, string[]>;
@@ -124,12 +124,14 @@ function labelsOf(aliases: ColumnAliases): Record<string, string> {
 
 /** Decorations that say "this is a percent": '(%)', '（%）', '(百分比)', a bare '%'. */
 const PERCENT_DECORATION = /\((%|百分比|百分数)\)|%/gu;
+/** A scale written beside a score: '满意度（五分制）', '得分(满分10分)' (the evaluation mapper reads it from the header as written). */
+const SCALE_DECORATION = /\((百分制|五分制|十分制|\d{1,3}分制|满分\d{1,3}分?)\)/gu;
 /** A month at the start of a header part: '5月计划', '十一月份进展' → '本月…'. */
 const MONTH_PREFIX = /(^|\/)(\d{1,2}|[一二三四五六七八九十]{1,3}|当|本)月份?/gu;
 
 /**
  * The form of a header used for matching only: full-width made half-width, all spaces and line
- * breaks dropped, percent decorations dropped, a leading month ('5月', '当月', '本月份') made
+ * breaks dropped, percent and scale decorations ('(%)', '(五分制)') dropped, a leading month ('5月', '当月', '本月份') made
  * '本月', a trailing colon or '*' (required mark) dropped, Latin letters lower-cased. The parts
  * of a flattened two-row header stay separated by '/'.
  */
@@ -137,6 +139,7 @@ export function headerKey(text: string): string {
   return toHalfWidth(text)
     .replace(/\s+/gu, '')
     .replace(PERCENT_DECORATION, '')
+    .replace(SCALE_DECORATION, '')
     .replace(/^\*+|[*:]+$/gu, '')
     .replace(MONTH_PREFIX, '$1本月')
     .toLowerCase();

@@ -11,6 +11,7 @@ import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { TaskPlanEditor } from './TaskPlanEditor';
+import { TaskEvaluationPanel } from '../evaluation/EvaluationPanels';
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const task = useTask(taskId);
@@ -122,6 +123,7 @@ function TaskEditor({ task }: { task: Task }) {
         <Button variant="contained" disabled={!dirty} onClick={save}>保存修改</Button>
       </Box>
       <TaskPlanEditor task={task} year={year} />
+      <TaskEvaluationPanel year={year} task={task} />
       <ConfirmDialog
         open={deleting}
         title="删除任务"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import type { ListedUnit } from '../../core/ranking';
 import type { Unit, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
@@ -12,6 +12,8 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { MonthPicker, defaultMonth } from '../cycle/MonthPicker';
 import { useScoring, type Scoring } from './useScoring';
+import { useYearStanding } from '../evaluation/useEvaluation';
+import { YearListsTables, exportYearListsXlsx } from '../evaluation/YearLists';
 
 const ISSUER = '区政府督查室';
 
@@ -23,18 +25,26 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
   const interviews = useInterviews(year.id);
   const [error, setError] = useState<string>();
   const [recording, setRecording] = useState<Unit>();
-  const title = `${year.year}年${month}月重点工作红黑榜`;
+  // 年度: the year's lists by the composite (process score and 第三方评估) up to this month.
+  const [period, setPeriod] = useState<'month' | 'year'>('month');
+  const { standing } = useYearStanding(scoring, year, month, period === 'year');
+  const yearly = period === 'year';
+  const title = yearly ? `${year.year}年度重点工作红黑榜（截至${month}月）` : `${year.year}年${month}月重点工作红黑榜`;
   const guard = (work: () => Promise<unknown>) => work().catch((e) => setError(userMessage(e)));
 
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} className="screen-only">
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>红黑榜</Typography>
+        <ToggleButtonGroup size="small" exclusive value={period} onChange={(_e, v: 'month' | 'year' | null) => v && setPeriod(v)} aria-label="榜单周期">
+          <ToggleButton value="month">月度</ToggleButton>
+          <ToggleButton value="year">年度</ToggleButton>
+        </ToggleButtonGroup>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`lists/${m}`)} />
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
-        <Button variant="outlined" disabled={!scoring} onClick={() => scoring && guard(() => exportListsXlsx(year, month, title, scoring))}>导出Excel</Button>
-        <Button variant="contained" disabled={!scoring} onClick={() => scoring && guard(() => exportBulletin(year, month, scoring))}>生成督查通报</Button>
+        <Button variant="outlined" disabled={!scoring || (yearly && !standing)} onClick={() => scoring && guard(() => (yearly ? exportYearListsXlsx(title, standing!, scoring) : exportListsXlsx(year, month, title, scoring)))}>导出Excel</Button>
+        <Button variant="contained" disabled={!scoring || yearly} onClick={() => scoring && guard(() => exportBulletin(year, month, scoring))}>生成督查通报</Button>
       </Stack>
       {error && <Alert severity="error" className="screen-only">{error}</Alert>}
       {scoring && scoring.entries.some((e) => e.state === 'proposed') && (
@@ -42,7 +52,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           {month}月还有未确认的加扣分建议，得分和榜单尚未最终确定。<Button size="small" onClick={() => navigateTo(`scores/${month}`)}>去确认</Button>
         </Alert>
       )}
-      {scoring && scoring.suggestions.length > 0 && (
+      {scoring && !yearly && scoring.suggestions.length > 0 && (
         <Alert severity="error" className="screen-only">
           连续两个月上黑榜，建议约谈：
           {scoring.suggestions.map((id) => {
@@ -57,13 +67,23 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           })}
         </Alert>
       )}
-      {scoring && (
+      {scoring && !yearly && (
         <>
           <Paper variant="outlined" sx={{ p: 2 }} className="screen-only">
             <ListsTables scoring={scoring} />
           </Paper>
           <PrintDocument title={title} issuer={ISSUER} date={scoring.view.today}>
             <ListsTables scoring={scoring} />
+          </PrintDocument>
+        </>
+      )}
+      {scoring && yearly && standing && (
+        <>
+          <Paper variant="outlined" sx={{ p: 2 }} className="screen-only">
+            <YearListsTables standing={standing} scoring={scoring} />
+          </Paper>
+          <PrintDocument title={title} issuer={ISSUER} date={scoring.view.today}>
+            <YearListsTables standing={standing} scoring={scoring} />
           </PrintDocument>
         </>
       )}

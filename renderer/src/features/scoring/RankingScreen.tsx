@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
 import { rankGroups, type RankedUnit } from '../../core/ranking';
 import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
@@ -11,6 +11,8 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import type { WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from './useScoring';
+import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
+import { useYearStanding, type EvaluationData, type YearStanding } from '../evaluation/useEvaluation';
 
 type Period = 'month' | 'quarter' | 'year';
 const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度', year: '年度' };
@@ -22,7 +24,11 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
   const scoring = useScoring(year, month);
   const [period, setPeriod] = useState<Period>('month');
   const months = windowMonths(year).filter((m) => m <= month);
-  const groups = useMemo(() => (scoring ? rankedFor(scoring, period, month, months) : undefined), [scoring, period, month, months]);
+  // The year's ranking is by the composite (process score and 第三方评估); month and quarter by the monthly scores.
+  const { standing, data } = useYearStanding(scoring, year, month, period === 'year');
+  const monthly = useMemo(() => (scoring && period !== 'year' ? rankedFor(scoring, period, month, months) : undefined), [scoring, period, month, months]);
+  const groups = period === 'year' ? standing?.groups : monthly;
+  const parts = period === 'year' ? standing?.parts : undefined;
 
   const title = `${year.year}年${periodTitle(period, month)}重点工作赛马排名`;
   return (
@@ -31,7 +37,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>赛马排名</Typography>
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
-        <Button variant="outlined" disabled={!groups} onClick={() => scoring && groups && void exportRanking(year, title, scoring, groups)}>导出Excel</Button>
+        <Button variant="outlined" disabled={!groups} onClick={() => scoring && groups && void exportRanking(year, title, scoring, groups, parts)}>导出Excel</Button>
         <ToggleButtonGroup size="small" exclusive value={period} onChange={(_e, v: Period | null) => v && setPeriod(v)} aria-label="排名周期">
           {(Object.keys(periodLabels) as Period[]).map((p) => <ToggleButton key={p} value={p}>{periodLabels[p]}</ToggleButton>)}
         </ToggleButtonGroup>
@@ -39,18 +45,23 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
         <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>红黑榜</Button>
       </Stack>
       <Typography color="text.secondary" className="screen-only">
-        {period === 'month' ? `${month}月得分` : period === 'quarter' ? `第${quarterOf(month)}季度（截至${month}月）月均得分` : `${year.year}年截至${month}月的月均得分`}；同分同名次；“变化”对比上一期。
+        {period === 'month' ? `${month}月得分` : period === 'quarter' ? `第${quarterOf(month)}季度（截至${month}月）月均得分` : `${year.year}年截至${month}月的年度综合得分`}；同分同名次；“变化”对比上一期。
       </Typography>
+      {period === 'year' && standing && data && <CompositeNote standing={standing} data={data} month={month} />}
       {scoring && groups && (
         <PrintDocument title={title} issuer="区政府督查室" date={scoring.view.today}>
           {[...groups.entries()].map(([group, ranked]) => (
             <div key={group}>
               <h2 style={{ fontSize: '16pt', margin: '12pt 0 6pt' }}>{group}</h2>
               <table>
-                <thead><tr><th>名次</th><th>单位</th><th>得分</th><th>变化</th></tr></thead>
+                <thead><tr><th>名次</th><th>单位</th>{parts && <><th>过程得分</th><th>评估得分</th></>}<th>{parts ? '综合得分' : '得分'}</th><th>变化</th></tr></thead>
                 <tbody>
                   {ranked.map((r) => (
-                    <tr key={r.unitId}><td>{r.rank}</td><td>{scoring.unitById.get(r.unitId)?.name}</td><td>{r.score}</td><td>{movementText(r)}</td></tr>
+                    <tr key={r.unitId}>
+                      <td>{r.rank}</td><td>{scoring.unitById.get(r.unitId)?.name}</td>
+                      {parts && <><td>{parts.get(r.unitId)?.process}</td><td>{evaluationText(parts.get(r.unitId))}</td></>}
+                      <td>{r.score}</td><td>{movementText(r)}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -66,7 +77,8 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
               <TableRow>
                 <TableCell>名次</TableCell>
                 <TableCell>单位</TableCell>
-                <TableCell>得分</TableCell>
+                {parts && <><TableCell>过程得分</TableCell><TableCell>评估得分</TableCell></>}
+                <TableCell>{parts ? '综合得分' : '得分'}</TableCell>
                 <TableCell>变化</TableCell>
                 <TableCell>趋势</TableCell>
               </TableRow>
@@ -76,6 +88,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                 <TableRow key={r.unitId} hover onClick={() => navigateTo(`unit/${r.unitId}`)} sx={{ cursor: 'pointer' }}>
                   <TableCell>{r.rank}</TableCell>
                   <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
+                  {parts && <><TableCell>{parts.get(r.unitId)?.process}</TableCell><TableCell>{evaluationText(parts.get(r.unitId))}</TableCell></>}
                   <TableCell>{r.score}</TableCell>
                   <TableCell><Movement ranked={r} /></TableCell>
                   <TableCell sx={{ width: 140 }}>
@@ -102,21 +115,51 @@ function movementText(r: RankedUnit): string {
   return r.movement > 0 ? `↑${r.movement}` : r.movement < 0 ? `↓${-r.movement}` : '持平';
 }
 
-async function exportRanking(year: WorkYear, title: string, scoring: Scoring, groups: Map<string, RankedUnit[]>) {
+async function exportRanking(year: WorkYear, title: string, scoring: Scoring, groups: Map<string, RankedUnit[]>, parts?: Map<string, CompositeParts>) {
   const { writeWorkbook } = await import('../../io/excel/write');
   const bytes = await writeWorkbook([
     {
       name: '赛马排名', title, subtitle: '区政府督查室',
       columns: [
         { header: '分组', key: 'group', width: 12 }, { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unit', width: 24 },
-        { header: '得分', key: 'score', width: 8 }, { header: '变化', key: 'movement', width: 8 },
+        ...(parts ? [{ header: '过程得分', key: 'process', width: 10 }, { header: '评估得分', key: 'evaluation', width: 10 }] : []),
+        { header: parts ? '综合得分' : '得分', key: 'score', width: 10 }, { header: '变化', key: 'movement', width: 8 },
       ],
       rows: [...groups.entries()].flatMap(([group, ranked]) =>
-        ranked.map((r) => ({ group, rank: r.rank, unit: scoring.unitById.get(r.unitId)?.name, score: r.score, movement: movementText(r) })),
+        ranked.map((r) => ({
+          group, rank: r.rank, unit: scoring.unitById.get(r.unitId)?.name, score: r.score, movement: movementText(r),
+          ...(parts ? { process: parts.get(r.unitId)?.process, evaluation: evaluationText(parts.get(r.unitId)) } : {}),
+        })),
       ),
     },
   ]);
   await desktop.saveFile({ suggestedName: `${title}.xlsx`, bytes });
+}
+
+/** A unit's evaluation part in the year's ranking: its score, or that it has none. */
+function evaluationText(parts: CompositeParts | undefined): string | number {
+  return parts?.evaluation ?? '无评估';
+}
+
+/** How the year's composite is made, and what it does not (yet) include. */
+function CompositeNote({ standing, data, month }: { standing: YearStanding; data: EvaluationData; month: number }) {
+  const range = standing.months.length > 1 ? `${standing.months[0]}—${month}月` : `${month}月`;
+  return (
+    <Stack spacing={1} className="screen-only">
+      <Typography variant="body2" aria-label="综合得分说明">
+        年度综合得分 = 过程得分（{range}月均得分）× {shareText(standing.shares.process)} + 第三方评估得分 × {shareText(standing.shares.evaluation)}；
+        评估得分按 {raterWeightsText(data.settings)} 加权（只计有结果的评价主体，按比例折算）；“无评估”的单位按过程得分计。
+      </Typography>
+      {standing.unevaluated.length > 0 && (
+        <Alert severity="info">尚无第三方评估得分、按过程得分排名的单位：{standing.unevaluated.map((u) => u.name).join('、')}。</Alert>
+      )}
+      {data.pending.length > 0 && (
+        <Alert severity="warning" action={<Button size="small" onClick={() => navigateTo('evaluation')}>去查看</Button>}>
+          有 {data.pending.length} 条第三方评估结果样本偏少，尚未采纳，未计入综合得分。
+        </Alert>
+      )}
+    </Stack>
+  );
 }
 
 function Movement({ ranked }: { ranked: RankedUnit }) {

@@ -7,6 +7,7 @@ import { defaultMonth } from '../cycle/MonthPicker';
 import { useScoring } from './useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
+import { UnitEvaluationPanel } from '../evaluation/EvaluationPanels';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -60,6 +61,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
           </TableBody>
         </Table>
       </Paper>
+      <UnitEvaluationPanel year={year} month={month} scoring={scoring} unitId={unitId} />
       <Paper variant="outlined" className="screen-only">
         <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>加扣分记录</Typography>
         <Table size="small" aria-label="加扣分记录">

@@ -65,7 +65,7 @@ export function useScoring(year: WorkYear, month: number) {
     const lists = listsOf(month);
     const previousLists = byMonth.has(month - 1) ? listsOf(month - 1) : { red: [], black: [] };
     const suggestions = interviewSuggestions(new Map([[month, lists.black.map((l) => l.unitId)], [month - 1, previousLists.black.map((l) => l.unitId)]]), month);
-    return { month, listsOf, view, rules, entries: monthEntries, allEntries: entries, byMonth, ranked: rankedOf(month), lists, suggestions, unitById: view.unitById };
+    return { month, listsOf, hasBehind, view, rules, entries: monthEntries, allEntries: entries, byMonth, ranked: rankedOf(month), lists, suggestions, unitById: view.unitById };
   }, [view, rules, entries, year, month, listSettings]);
 }
 

@@ -5,6 +5,7 @@ import { putSetting, useSetting } from '../../db';
 import { userMessage } from '../../ui/errors';
 import { useYear } from '../../ui/YearContext';
 import { ScoreRulesPanel } from './ScoreRulesPanel';
+import { EvaluationSettingsPanel } from '../evaluation/EvaluationSettingsPanel';
 
 const fields: { key: keyof ProgressRules; label: string; help: string; max: number }[] = [
   { key: 'onTrackTolerance', label: '序时推进容差（百分点）', help: '累计进度比序时进度低不超过此值，仍算“序时推进”', max: 50 },
@@ -49,6 +50,7 @@ export function RulesScreen() {
         </Stack>
       </Paper>
       {year && <ScoreRulesPanel year={year} />}
+      <EvaluationSettingsPanel />
     </Stack>
   );
 }
