@@ -43,6 +43,7 @@ import { EvaluationScreen } from './features/evaluation/EvaluationScreen';
 import { DataSafetyScreen } from './features/backup/DataSafetyScreen';
 import { AutoBackupGuard } from './features/backup/AutoBackupGuard';
 import { AboutDialog } from './features/about/AboutDialog';
+import { HelpScreen } from './features/help/HelpScreen';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
@@ -85,6 +86,7 @@ const screens: Screen[] = [
   { route: 'rules', label: '规则设置', icon: <RuleIcon />, render: () => <RulesScreen />, needsYear: false },
   { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
   { route: 'safety', label: '数据安全', icon: <SecurityIcon />, render: () => <DataSafetyScreen />, needsYear: false },
+  { route: 'help', label: '使用说明', inDrawer: false, render: () => <HelpScreen />, needsYear: false },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
 ];
 
@@ -245,6 +247,7 @@ function HelpMenu({ onOpenGuide, onOpenAbout }: { onOpenGuide(): void; onOpenAbo
       <Button color="inherit" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">帮助</Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={pick(onOpenGuide)}>快速入门</MenuItem>
+        <MenuItem onClick={pick(() => navigateTo('help'))}>使用说明</MenuItem>
         <MenuItem onClick={pick(onOpenAbout)}>关于</MenuItem>
       </Menu>
     </>
