@@ -178,6 +178,10 @@ describe('loadSample', () => {
     await db.open();
     await loadSample(data);
     await expect(loadSample(generateSample({ idPrefix: 'again' }))).rejects.toThrow(new DomainError('示例数据已经加载（2025年度），无需重复加载。'));
+    // A real 2025 cannot be created beside it, and the message says what to do.
+    await expect(createWorkYear({ ...data.year, title: '2025年度重点工作' })).rejects.toThrow(
+      new DomainError('2025年度已被示例数据占用；如需建立正式的2025年度，请先在“工作年度”页面删除示例数据'),
+    );
   });
 
   it('is all or nothing: a row failing its check midway leaves nothing', async () => {
