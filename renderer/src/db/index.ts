@@ -41,7 +41,7 @@ export { addInterview, updateInterview, deleteInterview } from './interviews';
 export type { NewInterview, InterviewPatch } from './interviews';
 export { VERDICTS } from './validate';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
-export { loadSample, removeSample, listSampleYears } from './sample';
+export { loadSample, removeSample, listSampleYears, emptiedBySampleRemoval } from './sample';
 export type { SampleProgress } from './sample';
 export type { ImportPlan, ImportTable } from './imports';
 export { sha256Hex } from './hash';

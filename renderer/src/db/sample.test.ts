@@ -20,6 +20,7 @@ import {
   listMilestones,
   listReports,
   listSampleYears,
+  emptiedBySampleRemoval,
   listScoreEntries,
   listScoreRules,
   listSubmissions,
@@ -211,6 +212,16 @@ describe('loadSample', () => {
 });
 
 describe('removeSample', () => {
+  it('leaves a database emptied on purpose, not lost: no loss warning for backups of the sample', async () => {
+    expect(await emptiedBySampleRemoval()).toBe(false);
+    await loadSample(data);
+    expect(await emptiedBySampleRemoval()).toBe(false);
+    await removeSample(data.year.id);
+    expect(await emptiedBySampleRemoval()).toBe(true);
+    await createWorkYear({ ...data.year, title: '正式' });
+    expect(await emptiedBySampleRemoval()).toBe(false);
+  });
+
   it('removes every row of the sample year, imports included, audited once per table; a real year is untouched', async () => {
     const real = await realYear();
     const realBefore = JSON.stringify(await allData());
@@ -250,6 +261,8 @@ describe('removeSample', () => {
     expect(added.find((e) => e.entity === 'tasks')!.before).toMatchObject({ rows: data.tasks.length + 1, name: `删除示例数据（2025年度）：重点工作 ${data.tasks.length + 1} 条` });
     expect(await verifyAuditChain()).toEqual({ ok: true, count: log.length, legacy: 0 });
 
+    // The real year is still there: the database is not empty.
+    expect(await emptiedBySampleRemoval()).toBe(false);
     // And it can be loaded again.
     await loadSample(generateSample({ idPrefix: 'second' }));
     expect((await listSampleYears()).map((y) => y.year)).toEqual([2025]);

@@ -57,6 +57,15 @@ function summary(action: '加载' | '删除', year: WorkYear, table: Table, rows
   return { name: `${action}示例数据（${year.year}年度）：${entityLabels[table.name] ?? table.name} ${rows} 条`, yearId: year.id, rows };
 }
 
+/**
+ * Whether the last change to the work years was the removal of a sample year: a database left
+ * empty by it was emptied on purpose (the automatic backups hold the sample), not lost.
+ */
+export async function emptiedBySampleRemoval(): Promise<boolean> {
+  const last = await db.audit.where('entity').equals(db.workYears.name).last();
+  return last?.action === 'delete' && (last.before as Partial<WorkYear> | undefined)?.sample === true && (await db.workYears.count()) === 0;
+}
+
 /** The sample years stored (normally none or one). */
 export async function listSampleYears(): Promise<WorkYear[]> {
   return (await db.workYears.toArray()).filter((y) => y.sample === true);
