@@ -48,6 +48,7 @@ import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
 import { RemindersScreen } from './features/cycle/RemindersScreen';
+import { SampleBanner } from './features/sample/SampleBanner';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
 
@@ -191,7 +192,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
             >
               {years.map((y) => (
                 <MenuItem key={y.id} value={y.id}>
-                  {y.year}年度
+                  {y.year}年度{y.sample ? '（示例）' : ''}
                 </MenuItem>
               ))}
             </TextField>
@@ -219,6 +220,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar variant="dense" className="no-print" />
         {readOnly && <Alert severity="error" className="no-print" sx={{ mb: 2 }}>只读模式：{readOnly}</Alert>}
+        <SampleBanner />
         {blocked ? (
           <Box sx={{ mt: 4 }}>
             <Typography>请先在“工作年度”中创建工作年度。</Typography>

@@ -24,6 +24,8 @@ export interface WorkYear {
   extraHolidays: IsoDate[];
   extraWorkdays: IsoDate[];
   createdAt: string;
+  /** A sample year (示例数据, core/sample.ts): marked on every screen, removable in one action. */
+  sample?: true;
 }
 
 export type UnitKind = 'department' | 'town' | 'soe' | 'platform';

@@ -10,6 +10,8 @@
 // ImportBatch record already keeps every row's before- and after-image (a 15,000-row import
 // would otherwise log 15,000 entries). Such writes still pass the freeze check and still run
 // in the same transaction as that one entry: all or nothing.
+// The sample year (sample.ts) is logged the same way: one entry per table for its load and
+// for its removal.
 //
 // The entries form a hash chain (auditChain.ts): each holds the hash of the one before it,
 // so the 操作日志 screen can show where the log was edited outside the program.
@@ -28,7 +30,7 @@ export interface RowWriteOptions {
   /**
    * false: write without an audit entry per row. Only for the rows of an import batch and its
    * undo (imports.ts), whose ImportBatch record keeps every row's before/after and which is
-   * audited as one entry through `log`. The freeze check runs all the same.
+   * audited as one entry through `log`; likewise the sample year (sample.ts). The freeze check runs all the same.
    */
   audit?: false;
 }

@@ -42,6 +42,8 @@ export type { NewInterview, InterviewPatch } from './interviews';
 export { VERDICTS } from './validate';
 export { listEvaluations, useEvaluations, setSampleAccepted } from './evaluations';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
+export { loadSample, removeSample, listSampleYears, emptiedBySampleRemoval } from './sample';
+export type { SampleProgress } from './sample';
 export type { ImportPlan, ImportTable } from './imports';
 export { sha256Hex } from './hash';
 export {

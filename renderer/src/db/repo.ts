@@ -93,7 +93,7 @@ function cleanWorkYear(input: NewWorkYear): NewWorkYear {
 
 async function assertYearFree(year: number, exceptId?: string): Promise<void> {
   const taken = await db.workYears.where('year').equals(year).first();
-  if (taken && taken.id !== exceptId) throw new DomainError(`${year}年度已存在`);
+  if (taken && taken.id !== exceptId) throw new DomainError(taken.sample ? `${year}年度已被示例数据占用；如需建立正式的${year}年度，请先在“工作年度”页面删除示例数据` : `${year}年度已存在`);
 }
 
 export function createWorkYear(input: NewWorkYear): Promise<WorkYear> {

@@ -6,7 +6,7 @@
 // An empty database is never backed up: the newest backup must be worth restoring.
 import { beforeQuitHook, type AutoBackupReason, type PickedFile, type StoredBackup } from '../../../../electron/shared/contract';
 import { countsHoldWork, dailyBackupDue } from '../../core/backupSchedule';
-import { createBackup, createUpgradeBackup, describeCurrent, holdsWork, newerDatabaseNotice, readBackup, type CreatedBackup } from '../../db';
+import { createBackup, createUpgradeBackup, describeCurrent, emptiedBySampleRemoval, holdsWork, newerDatabaseNotice, readBackup, type CreatedBackup } from '../../db';
 import { desktop, isDesktopShell } from '../../io/desktop';
 import { failureReason } from '../../ui/errors';
 import type { RestorePreview } from './RestorePreviewDialog';
@@ -78,9 +78,12 @@ export function startAutomaticBackups(onError: (message: string) => void): () =>
   };
 }
 
-/** The automatic backups when the database holds no work: a possible loss the office must see. */
+/**
+ * The automatic backups when the database holds no work: a possible loss the office must see.
+ * Not when the office emptied it by removing the sample year (示例数据): those backups hold the sample.
+ */
 export async function backupsOfEmptyDatabase(): Promise<StoredBackup[]> {
-  if (!autoBackupsAvailable || (await holdsWork())) return [];
+  if (!autoBackupsAvailable || (await holdsWork()) || (await emptiedBySampleRemoval())) return [];
   return (await desktop.listAutoBackups()).backups;
 }
 

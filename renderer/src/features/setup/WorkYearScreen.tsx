@@ -10,6 +10,7 @@ import { createWorkYear, updateWorkYear } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
+import { SamplePanel } from '../sample/SamplePanel';
 
 export function WorkYearScreen() {
   const { years, current, choose } = useYear();
@@ -19,6 +20,7 @@ export function WorkYearScreen() {
       <Typography variant="h5" component="h2">工作年度</Typography>
       <CreateYear existing={years.map((y) => y.year)} onCreated={(y) => choose(y.id)} />
       {current && <YearSettings key={current.id} year={current} />}
+      <SamplePanel />
     </Stack>
   );
 }

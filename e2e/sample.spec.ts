@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createYear, enterOperator, openScreen } from './helpers';
+import { chinaTime } from './cycle-steps';
+
+const rankRow = (page: Page, group: string, unit: string) => page.getByRole('table', { name: `${group}排名` }).getByRole('row', { name: new RegExp(unit) });
+const banner = (page: Page) => page.getByRole('status', { name: '示例数据提示' });
+
+test('示例数据: load the 2025 sample beside a real year, try the ledger, the 赛马 and the 红黑榜, remove it in one action', async ({ page }) => {
+  await page.clock.setFixedTime(chinaTime('2026-03-05'));
+  await page.goto('/');
+  await enterOperator(page, '陈科员');
+  await createYear(page, 2026);
+
+  // Load from the 工作年度 screen: the sample year is selected and marked.
+  const panel = page.getByRole('region', { name: '示例数据' });
+  await panel.getByRole('button', { name: '加载示例数据' }).click();
+  await expect(panel.getByRole('alert')).toContainText('示例数据已加载');
+  await expect(page.getByRole('banner')).toContainText('2025年度（示例）');
+  await expect(banner(page)).toContainText('2025年度重点工作（示例数据）');
+  await expect(banner(page).getByRole('button', { name: '切换到2026年度' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '2025年度 规则设置' })).toBeVisible();
+  // Loading again is not offered while the sample is there.
+  await expect(panel.getByRole('button', { name: '加载示例数据' })).toHaveCount(0);
+
+  // 任务台账: the 20 tasks, with their units and due dates; the marker stays on every screen.
+  await openScreen(page, '任务台账');
+  await expect(banner(page)).toBeVisible();
+  await expect(page.getByText('共 20 项')).toBeVisible();
+  const ledger = page.getByRole('table', { name: '任务台账' });
+  await expect(ledger.getByRole('row').filter({ hasText: '重大项目攻坚行动' })).toContainText('区发展和改革局');
+  await expect(ledger.getByRole('row').filter({ hasText: '背街小巷环境整治' })).toContainText('2025-06-30');
+
+  // 赛马排名 of October, a published month: 城投 behind two months running, 产投 without a sheet.
+  await openScreen(page, '赛马排名');
+  await expect(banner(page)).toBeVisible();
+  await page.getByLabel('月份').click();
+  await page.getByRole('option', { name: '10月', exact: true }).click();
+  await expect(rankRow(page, '国企和平台', '临空经济示范区管委会')).toHaveText(/^1临空经济示范区管委会100/);
+  await expect(rankRow(page, '国企和平台', '区城市建设投资集团有限公司')).toHaveText(/^2区城市建设投资集团有限公司93/);
+  await expect(rankRow(page, '国企和平台', '区产业投资集团有限公司')).toHaveText(/^3区产业投资集团有限公司90/);
+  await expect(page.getByRole('table', { name: '区级部门排名' }).getByRole('row')).toHaveCount(6);
+
+  // 红黑榜 of October: the lists with their reasons, and the 约谈 held.
+  await page.getByRole('main').getByRole('button', { name: '红黑榜' }).click();
+  await expect(banner(page)).toBeVisible();
+  const soe = page.getByRole('table', { name: '国企和平台红黑榜' }).first();
+  await expect(soe.locator('tr[data-list="红榜"]')).toContainText('临空经济示范区管委会');
+  await expect(soe.locator('tr[data-list="黑榜"]', { hasText: '区城市建设投资集团有限公司' })).toContainText('连续两个月滞后');
+  await expect(soe.locator('tr[data-list="黑榜"]', { hasText: '区产业投资集团有限公司' })).toContainText('未报送');
+  await expect(page.getByRole('table', { name: '10月约谈' })).toContainText('区城市建设投资集团有限公司');
+
+  // Remove it from the banner: one confirmation, and the sample year is gone with its marker.
+  await banner(page).getByRole('button', { name: '删除示例数据' }).click();
+  const dialog = page.getByRole('dialog', { name: '删除示例数据' });
+  await expect(dialog).toContainText('其他年度的数据不受影响');
+  await dialog.getByRole('button', { name: '删除示例数据' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(banner(page)).toHaveCount(0);
+  await expect(page.getByRole('banner')).not.toContainText('2025年度');
+  await expect(page.getByRole('banner')).toContainText('2026年度');
+
+  // The real year is as it was; the sample can be loaded again.
+  await openScreen(page, '工作年度');
+  await expect(page.getByRole('heading', { name: '2026年度 规则设置' })).toBeVisible();
+  await expect(panel.getByRole('button', { name: '加载示例数据' })).toBeEnabled();
+  await openScreen(page, '操作日志');
+  const log = page.getByRole('table', { name: '操作日志' });
+  await expect(log).toContainText('删除示例数据（2025年度）：重点工作 20 条');
+  await expect(log).toContainText('加载示例数据（2025年度）：月度进展');
+});
