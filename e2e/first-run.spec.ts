@@ -48,3 +48,15 @@ test('the guide can be skipped, and the app is ready to be set up by hand', asyn
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(page.getByRole('navigation', { name: '功能导航' })).toBeVisible();
 });
+
+test('the guide offers the sample year to try every screen', async ({ page }) => {
+  await page.clock.setFixedTime(chinaTime('2026-03-02'));
+  await page.goto('/');
+  await enterOperator(page, '李娜', 'keep');
+  const guide = page.getByRole('dialog', { name: '快速入门' });
+  await guide.getByRole('button', { name: '创建' }).click();
+  await guide.getByRole('button', { name: '加载示例数据' }).click();
+  await expect(guide).toBeHidden();
+  await expect(page.getByLabel('工作年度')).toContainText('2025年度（示例）');
+  await expect(page.getByText('共 20 项')).toBeVisible();
+});

@@ -185,7 +185,7 @@ describe('generateSample', () => {
       expect(['企业', '群众', '第三方机构']).toContain(e.rater);
       expect(e.score).toBeGreaterThanOrEqual(0);
       expect(e.score).toBeLessThanOrEqual(100);
-      expect(Number.isInteger(e.sampleSize) && e.sampleSize > 0).toBe(true);
+      expect(Number.isInteger(e.sampleSize) && (e.sampleSize ?? 0) > 0).toBe(true);
       expect((e.unitId !== undefined) !== (e.taskId !== undefined)).toBe(true);
       if (e.unitId) expect(units.has(e.unitId)).toBe(true);
       if (e.taskId) expect(tasks.has(e.taskId)).toBe(true);

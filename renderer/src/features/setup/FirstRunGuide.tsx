@@ -1,10 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Step, StepContent, StepLabel, Stepper, Typography,
+  Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Step, StepContent, StepLabel, Stepper, Typography,
 } from '@mui/material';
 import { useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { userMessage } from '../../ui/errors';
+import { loadSampleData, SAMPLE_YEAR } from '../sample/sampleData';
 import { CreateYear } from './WorkYearScreen';
 
 interface Props {
@@ -32,6 +34,21 @@ export function FirstRunGuide({ open, operator, onClose }: Props) {
   const go = (route: string) => {
     onClose();
     navigateTo(route);
+  };
+  const [loadingSample, setLoadingSample] = useState(false);
+  const [sampleError, setSampleError] = useState<string>();
+  const trySample = async () => {
+    setLoadingSample(true);
+    setSampleError(undefined);
+    try {
+      const sample = await loadSampleData();
+      choose(sample.id);
+      go('ledger');
+    } catch (e) {
+      setSampleError(userMessage(e));
+    } finally {
+      setLoadingSample(false);
+    }
   };
 
   const steps: { label: string; done: boolean; body: ReactNode }[] = [
@@ -69,6 +86,14 @@ export function FirstRunGuide({ open, operator, onClose }: Props) {
             <Button variant="contained" onClick={() => go('import/tasks')}>导入任务清单</Button>
             <Button onClick={() => setActive(3)}>先空白开始</Button>
           </Stack>
+          <Typography variant="body2" color="text.secondary">
+            想先熟悉各个页面？可以加载一个完整的 {SAMPLE_YEAR} 年度示例（标有“示例数据”，用完可一键删除，不影响真实数据）。
+          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Button variant="outlined" disabled={loadingSample} onClick={() => void trySample()}>加载示例数据</Button>
+            {loadingSample && <CircularProgress size={20} aria-label="正在加载示例数据" />}
+          </Stack>
+          {sampleError && <Alert severity="error">{sampleError}</Alert>}
         </Stack>
       ),
     },
