@@ -185,7 +185,7 @@ describe('the drafts the steps start from', () => {
 });
 
 describe('review state and the months to look at', () => {
-  it.each([
+  it.each<[{ step?: number; completedAt?: string } | undefined, string, string]>([
     [undefined, 'none', '未开始'],
     [{ step: 1 }, 'in_progress', '进行中（第2步：评估结果）'],
     [{}, 'in_progress', '进行中（第1步：回忆目标）'],
