@@ -10,6 +10,7 @@ import {
   recallGoalsDraft,
   reviewDrafts,
   reviewFacts,
+  reviewSections,
   reviewStateOf,
   reviewStateText,
   summariseEvaluations,
@@ -203,5 +204,22 @@ describe('review state and the months to look at', () => {
     ['2025-12-31', 2],
   ])('on %s the last month of 2026 is %i', (today, month) => {
     expect(lastMonthOf(window, today)).toBe(month);
+  });
+});
+
+describe('reviewSections', () => {
+  const texts = { recallGoals: '目标', assessResults: '结果', analyseCauses: '原因', lessons: '经验做法：调度\n', nextYearPlan: ' 结转 ' };
+
+  it('gives the four headings; 总结经验 carries what goes into next year', () => {
+    expect(reviewSections(texts)).toEqual([
+      { heading: '回忆目标', text: '目标' },
+      { heading: '评估结果', text: '结果' },
+      { heading: '分析原因', text: '原因' },
+      { heading: '总结经验', text: '经验做法：调度\n纳入下年度计划的事项：\n结转' },
+    ]);
+  });
+
+  it('leaves the plan out when empty', () => {
+    expect(reviewSections({ ...texts, nextYearPlan: '  ' })[3]).toEqual({ heading: '总结经验', text: '经验做法：调度\n' });
   });
 });

@@ -311,3 +311,14 @@ export function lastMonthOf(window: WorkWindow, today: IsoDate): number {
   if (y < window.year) return window.windowStartMonth - 1;
   return Math.min(window.windowEndMonth, m);
 }
+
+/** The four sections as printed and exported: 总结经验 holds the lessons and what goes into next year's plan. */
+export function reviewSections(texts: ReviewTexts): { heading: string; text: string }[] {
+  const plan = texts.nextYearPlan.trim();
+  return [
+    { heading: '回忆目标', text: texts.recallGoals },
+    { heading: '评估结果', text: texts.assessResults },
+    { heading: '分析原因', text: texts.analyseCauses },
+    { heading: '总结经验', text: plan ? `${texts.lessons.trimEnd()}\n${reviewFieldLabels.nextYearPlan}：\n${plan}` : texts.lessons },
+  ];
+}
