@@ -45,8 +45,13 @@ export interface UnfinishedTask {
 
 /** The tasks of the year not finished at its end (latest lead-unit percent below 100, or none), in the given order. */
 export function unfinishedTasks(tasks: readonly Task[], reports: YearSource['reports']): UnfinishedTask[] {
+  // Grouped once: a year of many tasks and reports stays linear.
   const byTask = new Map<string, YearSource['reports'][number][]>();
-  for (const r of reports) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
+  for (const r of reports) {
+    const list = byTask.get(r.taskId);
+    if (list) list.push(r);
+    else byTask.set(r.taskId, [r]);
+  }
   return tasks
     .map((task) => ({ task, final: finalProgress(task, byTask.get(task.id) ?? []) }))
     .filter((t) => isUnfinished(t.final));
@@ -117,10 +122,11 @@ export function planNextYear(source: YearSource, options: NextYearOptions): Next
     .map((u) => u.task)
     .filter((t) => chosen === undefined || chosen.has(t.id));
   // Only the sections the carried tasks sit in: the new task list brings its own.
+  const usedSections = new Set(carried.map((t) => t.sectionId));
   const sectionIds = new Map<string, string>();
   const sections = [...source.sections]
     .sort((a, b) => a.sortOrder - b.sortOrder)
-    .filter((s) => carried.some((t) => t.sectionId === s.id))
+    .filter((s) => usedSections.has(s.id))
     .map((s): Section => {
       const id = options.newId();
       sectionIds.set(s.id, id);

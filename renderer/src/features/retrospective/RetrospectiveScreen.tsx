@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import type { Review, Task, Unit, WorkYear } from '../../core/model';
+import type { ProgressReport, Review, Task, Unit, WorkYear } from '../../core/model';
 import { finalProgress, reviewSections, reviewStateOf, reviewStateLabels, reviewStateText, textsOf, type FinalProgress, type ReviewState } from '../../core/review';
 import { useReviews, useTasks, useUnits, useYearReports } from '../../db';
 import { desktop } from '../../io/desktop';
@@ -35,11 +35,15 @@ const columns: VirtualColumn<Row>[] = [
   { key: 'state', header: '复盘状态', width: 'minmax(150px, 1fr)', render: (r) => reviewStateText(r.review) },
 ];
 
-function rowsOf(tasks: Task[], units: Unit[], reports: Parameters<typeof finalProgress>[1], reviews: Review[]): Row[] {
+function rowsOf(tasks: Task[], units: Unit[], reports: readonly ProgressReport[], reviews: Review[]): Row[] {
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const reviewOf = new Map(reviews.map((r) => [r.taskId, r]));
-  const reportsOf = new Map<string, Parameters<typeof finalProgress>[1][number][]>();
-  for (const r of reports) reportsOf.set(r.taskId, [...(reportsOf.get(r.taskId) ?? []), r]);
+  const reportsOf = new Map<string, ProgressReport[]>();
+  for (const r of reports) {
+    const list = reportsOf.get(r.taskId);
+    if (list) list.push(r);
+    else reportsOf.set(r.taskId, [r]);
+  }
   return tasks.map((task) => {
     const review = reviewOf.get(task.id);
     return {
