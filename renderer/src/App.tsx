@@ -19,6 +19,7 @@ import FlagIcon from '@mui/icons-material/Flag';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import RateReviewIcon from '@mui/icons-material/RateReview';
 import ThumbUpAltIcon from '@mui/icons-material/ThumbUpAlt';
 import { holdsWork, loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
 import { backupsOfEmptyDatabase } from './features/backup/autoBackup';
@@ -49,6 +50,8 @@ import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { ReviewScreen } from './features/cycle/ReviewScreen';
 import { RemindersScreen } from './features/cycle/RemindersScreen';
 import { SampleBanner } from './features/sample/SampleBanner';
+import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
+import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
 
@@ -81,6 +84,8 @@ const screens: Screen[] = [
   { route: 'ranking', label: '赛马排名', icon: <EmojiEventsIcon />, render: (m) => <RankingScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'lists', label: '红黑榜', icon: <FlagIcon />, render: (m) => <ListsScreen key={m} monthParam={m} />, needsYear: true },
   { route: 'evaluation', label: '第三方评估', icon: <ThumbUpAltIcon />, render: () => <EvaluationScreen />, needsYear: true },
+  { route: 'retrospective', label: '复盘', icon: <RateReviewIcon />, render: () => <RetrospectiveScreen />, needsYear: true },
+  { route: 'retro', label: '任务复盘', inDrawer: false, parent: 'retrospective', render: (id) => <ReviewWorkspace key={id} taskId={id ?? ''} />, needsYear: true },
   { route: 'unit', label: '单位赛马记录', inDrawer: false, parent: 'ranking', render: (id) => <UnitPage unitId={id ?? ''} />, needsYear: true },
   { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },

@@ -270,6 +270,12 @@ export interface Review {
   analyseCauses: string;
   lessons: string;
   updatedAt: string;
+  /** 总结经验: what goes into next year's plan. */
+  nextYearPlan?: string;
+  /** The step last worked on (0 回忆目标 … 3 总结经验). */
+  step?: number;
+  /** Set when the review is marked complete (完成复盘). */
+  completedAt?: string;
 }
 
 /** One row written by an import: enough to show it and to undo it. */

@@ -166,4 +166,7 @@ const fieldLabels: Record<string, string> = {
   name: '名称', title: '名称/职务', kind: '类别', rankingGroup: '排名分组', aliases: '别名', contactPerson: '联系人', phone: '联系电话',
   windowStartMonth: '工作起始月', windowEndMonth: '工作结束月', planDue: '月方案报送截止', reportDueDay: '月度进展报送日',
   feedbackDueDay: '督查反馈截止日', completionDue: '完成时限', extraHolidays: '补充节假日', extraWorkdays: '补充调休上班日', value: '值',
+  // 复盘
+  recallGoals: '回忆目标', assessResults: '评估结果', analyseCauses: '分析原因', lessons: '经验与不足', nextYearPlan: '纳入下年度计划',
+  step: '复盘步骤', completedAt: '完成复盘', updatedAt: '更新时间',
 };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { Leader, Section, Task, Unit } from '../../core/model';
 import { matchesQuery, searchKey } from '../../core/search';
 import { useLeaders, useSections, useTasks, useUnits } from '../../db';
@@ -34,7 +34,15 @@ export function toLedgerRows(tasks: Task[], sections: Section[], units: Unit[], 
 const columns: VirtualColumn<LedgerRow>[] = [
   { key: 'code', header: '序号', width: '56px', render: (r) => r.task.code },
   { key: 'section', header: '工作板块', width: 'minmax(100px, 1fr)', render: (r) => r.section },
-  { key: 'title', header: '重点工作', width: 'minmax(160px, 2fr)', render: (r) => r.task.title },
+  {
+    key: 'title', header: '重点工作', width: 'minmax(160px, 2fr)',
+    render: (r) => (
+      <>
+        {r.task.title}
+        {r.task.carriedOverFrom && <Chip size="small" variant="outlined" color="warning" label="上年结转" sx={{ ml: 1 }} />}
+      </>
+    ),
+  },
   { key: 'leader', header: '分管区领导', width: '96px', render: (r) => r.leaders },
   { key: 'lead', header: '牵头单位', width: 'minmax(110px, 1fr)', render: (r) => r.leadUnit },
   { key: 'co', header: '责任单位', width: 'minmax(140px, 2fr)', render: (r) => r.coUnits },

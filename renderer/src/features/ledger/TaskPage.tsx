@@ -5,7 +5,7 @@ import {
 import DeleteIcon from '@mui/icons-material/Delete';
 import AddIcon from '@mui/icons-material/Add';
 import type { Task, Target } from '../../core/model';
-import { deleteTask, updateTask, useLeaders, useSections, useTask, useUnits, type NewTask } from '../../db';
+import { deleteTask, updateTask, useCarriedSource, useLeaders, useSections, useTask, useUnits, type NewTask } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -52,8 +52,10 @@ function TaskEditor({ task }: { task: Task }) {
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button onClick={() => navigateTo('ledger')}>← 返回台账</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>{task.title}</Typography>
+        <Button variant="outlined" onClick={() => navigateTo(`retro/${task.id}`)}>复盘</Button>
         <Button color="error" onClick={() => setDeleting(true)}>删除任务</Button>
       </Stack>
+      {task.carriedOverFrom && <CarriedOverNotice sourceId={task.carriedOverFrom} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h3" sx={{ mb: 2 }}>基本信息与责任清单</Typography>
         <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 1fr', gap: 2 }}>
@@ -136,6 +138,16 @@ function TaskEditor({ task }: { task: Task }) {
       />
     </Stack>
   );
+}
+
+/** A task carried over from last year says so, with how far it had got. */
+function CarriedOverNotice({ sourceId }: { sourceId: string }) {
+  const source = useCarriedSource(sourceId);
+  if (source === undefined) return null;
+  const detail = source
+    ? `由${source.year.year}年度结转，上年末${source.final.percent === null ? '牵头单位未报送进展' : `累计进度 ${source.final.percent}%`}。`
+    : '由上一年度结转（原任务已不存在）。';
+  return <Alert severity="info" icon={false}><b>上年结转</b>：本任务{detail}</Alert>;
 }
 
 interface ListEditorProps<Item> {

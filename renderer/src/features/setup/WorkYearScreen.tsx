@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Box, Button, Chip, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow,
+  Alert, Box, Button, Checkbox, Chip, FormControlLabel, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow,
   TextField, Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { WorkYear } from '../../core/model';
 import { calendarCoverage, defaultCalendarSettings, dueDate, monthSchedule, weekdayName, type CalendarSettings, type DueDate } from '../../core/calendar';
-import { createWorkYear, updateWorkYear } from '../../db';
+import { createWorkYear, startYearFrom, updateWorkYear, useLeaders, useScoreRules, useTasks, useUnits, useYearReports } from '../../db';
+import { unfinishedTasks } from '../../core/newYear';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
@@ -19,6 +20,7 @@ export function WorkYearScreen() {
     <Stack spacing={3}>
       <Typography variant="h5" component="h2">工作年度</Typography>
       <CreateYear existing={years.map((y) => y.year)} onCreated={(y) => choose(y.id)} />
+      <StartFromYear years={years} onCreated={(y) => choose(y.id)} />
       {current && <YearSettings key={current.id} year={current} />}
       <SamplePanel />
     </Stack>
@@ -56,6 +58,99 @@ export function CreateYear({ existing, onCreated }: { existing: number[]; onCrea
         <Typography variant="body2" color="text.secondary">按默认规则创建：3月至11月，3月10日报方案，每月25日报进展，30日前反馈，11月30日前完成。</Typography>
       </Stack>
       {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+    </Paper>
+  );
+}
+
+/**
+ * 新年度: year N+1 from year N — units (aliases, groups), leaders, the rule table and the
+ * calendar settings, and the tasks unfinished at year end if wanted, marked 上年结转.
+ */
+function StartFromYear({ years, onCreated }: { years: WorkYear[]; onCreated(year: WorkYear): void }) {
+  // Years whose next year does not exist yet, newest first.
+  const sources = years.filter((y) => !years.some((o) => o.year === y.year + 1));
+  const [sourceId, setSourceId] = useState<string>();
+  const source = sources.find((y) => y.id === sourceId) ?? sources[0];
+  const tasks = useTasks(source?.id);
+  const reports = useYearReports(source?.id);
+  const units = useUnits(source?.id);
+  const leaders = useLeaders(source?.id);
+  const rules = useScoreRules(source?.id);
+  const [carry, setCarry] = useState(true);
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const [showTasks, setShowTasks] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const unfinished = useMemo(() => (tasks && reports ? unfinishedTasks(tasks, reports) : undefined), [tasks, reports]);
+  useEffect(() => setLeft(new Set()), [source?.id]);
+  if (!source) return null;
+  const next = source.year + 1;
+  const chosen = unfinished?.filter((u) => !left.has(u.task.id)) ?? [];
+
+  const start = async () => {
+    setBusy(true);
+    try {
+      const started = await startYearFrom(source.id, { carryOver: carry, taskIds: chosen.map((u) => u.task.id) });
+      setMessage({
+        severity: 'success',
+        text: `已从${source.year}年度新建${next}年度：复制单位 ${started.units} 个、区领导 ${started.leaders} 名${started.scoreRules ? `、评分规则 ${started.scoreRules} 条` : ''}，结转任务 ${started.tasks} 项。已切换到${next}年度。`,
+      });
+      onCreated(started.year);
+    } catch (e) {
+      setMessage({ severity: 'error', text: userMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper sx={{ p: 2 }} variant="outlined" component="section" aria-label="从上一年度新建">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography sx={{ fontWeight: 700 }}>从上一年度新建</Typography>
+        <TextField select size="small" label="复制自" value={source.id} onChange={(e) => setSourceId(e.target.value)} sx={{ minWidth: 130 }}>
+          {sources.map((y) => <MenuItem key={y.id} value={y.id}>{y.year}年度</MenuItem>)}
+        </TextField>
+        <FormControlLabel
+          control={<Checkbox checked={carry} onChange={(e) => setCarry(e.target.checked)} />}
+          label={`结转未完成任务（${unfinished ? `${chosen.length}/${unfinished.length} 项` : '…'}）`}
+        />
+        <Button variant="contained" disabled={busy || !unfinished} onClick={() => void start()}>从{source.year}年度新建{next}年度</Button>
+      </Stack>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        复制单位 {units?.length ?? '…'} 个（含别名、排名分组）、区领导 {leaders?.length ?? '…'} 名、{rules === undefined ? '加扣分规则' : rules.length ? `加扣分规则 ${rules.length} 条` : '加扣分规则（该年度未修改，新年度同样使用默认规则）'}，以及工作月份、报送和反馈截止日等日历设置（补充节假日只保留{next}年的日期）。
+        {carry && '年末（最近一次报送）累计进度低于100%或未报送的任务结转到新年度，标注“上年结转”；月方案、进展和得分不复制。'}
+      </Typography>
+      {carry && unfinished && unfinished.length > 0 && (
+        <Button size="small" sx={{ mt: 1 }} onClick={() => setShowTasks(!showTasks)}>{showTasks ? '收起结转任务' : '查看并选择结转任务'}</Button>
+      )}
+      {carry && showTasks && unfinished && (
+        <Table size="small" aria-label="结转任务">
+          <TableHead>
+            <TableRow><TableCell padding="checkbox">结转</TableCell><TableCell>重点工作</TableCell><TableCell>年末进度</TableCell></TableRow>
+          </TableHead>
+          <TableBody>
+            {unfinished.map(({ task, final }) => (
+              <TableRow key={task.id}>
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={!left.has(task.id)}
+                    onChange={(e) => {
+                      const nextLeft = new Set(left);
+                      if (e.target.checked) nextLeft.delete(task.id);
+                      else nextLeft.add(task.id);
+                      setLeft(nextLeft);
+                    }}
+                    slotProps={{ input: { 'aria-label': `结转${task.title}` } }}
+                  />
+                </TableCell>
+                <TableCell>{task.title}</TableCell>
+                <TableCell>{final.percent === null ? '未报送' : `${final.percent}%（${final.month}月）`}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {message && <Alert severity={message.severity} sx={{ mt: 2 }}>{message.text}</Alert>}
     </Paper>
   );
 }
