@@ -68,7 +68,8 @@ export function CreateYear({ existing, onCreated }: { existing: number[]; onCrea
  */
 function StartFromYear({ years, onCreated }: { years: WorkYear[]; onCreated(year: WorkYear): void }) {
   // Years whose next year does not exist yet, newest first.
-  const sources = years.filter((y) => !years.some((o) => o.year === y.year + 1));
+  // The sample year is not a source: its copies would outlive it and block its removal.
+  const sources = years.filter((y) => !y.sample && !years.some((o) => o.year === y.year + 1));
   const [sourceId, setSourceId] = useState<string>();
   const source = sources.find((y) => y.id === sourceId) ?? sources[0];
   const tasks = useTasks(source?.id);
