@@ -22,10 +22,26 @@ const shots: { file: string; route: string; ready: (page: Page) => Promise<void>
   { file: '03-plans.png', route: 'plans', ready: (p) => expect(p.getByRole('button', { name: '导出月方案模板' })).toBeVisible() },
   { file: '04-reports.png', route: 'reports/10', ready: (p) => expect(p.getByRole('button', { name: '导入10月进展' })).toBeVisible() },
   { file: '05-review.png', route: 'review/10', ready: (p) => expect(p.getByRole('heading', { name: /督查反馈/ }).first()).toBeVisible() },
-  { file: '06-ranking.png', route: 'ranking/10', ready: (p) => expect(p.getByRole('heading', { name: /赛马排名/ }).first()).toBeVisible() },
+  {
+    // The year view: process score, evaluation and composite side by side.
+    file: '06-ranking.png',
+    route: 'ranking/11',
+    ready: async (p) => {
+      await p.getByRole('button', { name: '年度', exact: true }).click();
+      await expect(p.getByText('综合得分').first()).toBeVisible();
+    },
+  },
   { file: '07-lists.png', route: 'lists/10', ready: (p) => expect(p.getByRole('heading', { name: /红黑榜/ }).first()).toBeVisible() },
   { file: '08-evaluation.png', route: 'evaluation', ready: (p) => expect(p.getByRole('button', { name: '导入评估结果' })).toBeVisible() },
-  { file: '09-retrospective.png', route: 'retrospectives', ready: (p) => expect(p.getByRole('heading', { name: /复盘/ }).first()).toBeVisible() },
+  {
+    // A task the sample has reviewed: the four steps with their text.
+    file: '09-retrospective.png',
+    route: 'retrospective',
+    ready: async (p) => {
+      await p.getByRole('table', { name: '复盘列表' }).getByRole('row').filter({ hasText: '已完成' }).first().click();
+      await expect(p.getByText('回忆目标').first()).toBeVisible();
+    },
+  },
   { file: '10-safety.png', route: 'safety', ready: (p) => expect(p.getByRole('heading', { name: '数据安全' })).toBeVisible() },
 ];
 

@@ -543,7 +543,12 @@ export function generateSample(options: SampleOptions): SampleData {
   }
 
   // 复盘: four tasks, four steps each.
-  const reviews: Review[] = REVIEWS.map((r) => ({ id: `${p}-review-${pad(r.task + 1)}`, yearId, taskId: tasks[r.task]!.id, ...r.texts, updatedAt: chinaTime(r.date, '16:00') }));
+  // Three reviews finished, the last still at its third step: the 复盘 list shows both states.
+  const reviews: Review[] = REVIEWS.map((r, i) => {
+    const updatedAt = chinaTime(r.date, '16:00');
+    const done = i < REVIEWS.length - 1;
+    return { id: `${p}-review-${pad(r.task + 1)}`, yearId, taskId: tasks[r.task]!.id, ...r.texts, updatedAt, step: done ? 3 : 2, ...(done ? { completedAt: updatedAt } : {}) };
+  });
 
   // Publication: months 3–10, each with the snapshot the 督查反馈 screen stores.
   const monthStates: MonthState[] = [];
