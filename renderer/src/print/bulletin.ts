@@ -1,7 +1,6 @@
-// 督查通报 as an editable Word document, in the proportions of the official-document format
-// (GB/T 9704-2012, PRODUCT.md §7): A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋,
-// page numbers "— 1 —" centred at the bottom.
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+// 督查通报 as an editable Word document in the official layout (officialDocx.ts).
+import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { BODY_FONT, HEADING_FONT, officialDocx, SIZE_3, textLine, titleLine } from './officialDocx';
 
 export interface BulletinListed {
   unit: string;
@@ -24,16 +23,8 @@ export interface BulletinInput {
   groups: { name: string; red: BulletinListed[]; black: BulletinListed[] }[];
 }
 
-const MM = 56.7; // twips per millimetre
-const TITLE_FONT = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体' };
-const BODY_FONT = { ascii: '仿宋_GB2312', eastAsia: '仿宋_GB2312', hAnsi: '仿宋_GB2312' };
-const HEADING_FONT = { ascii: '黑体', eastAsia: '黑体', hAnsi: '黑体' };
-const SIZE_2 = 44; // 2号 = 22 pt, in half-points
-const SIZE_3 = 32; // 3号 = 16 pt
-
-const body = (text: string, indent = true) =>
-  new Paragraph({ indent: indent ? { firstLine: 2 * SIZE_3 * 10 } : undefined, spacing: { line: 560 }, children: [new TextRun({ text, font: BODY_FONT, size: SIZE_3 })] });
-const heading = (text: string) => new Paragraph({ indent: { firstLine: 2 * SIZE_3 * 10 }, spacing: { line: 560 }, children: [new TextRun({ text, font: HEADING_FONT, size: SIZE_3 })] });
+const body = (text: string, indent = true) => textLine(text, { indent });
+const heading = (text: string) => textLine(text, { textFont: HEADING_FONT });
 
 function listLines(listed: BulletinListed[]): string {
   return listed.map((l) => `${l.unit}（${l.score}分，${l.reason}）`).join('；');
@@ -47,7 +38,7 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
   const [y, m, d] = input.date.split('-').map(Number);
   const statusLine = input.byStatus.filter(([, n]) => n > 0).map(([label, n]) => `${label}${n}项`).join('，');
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: 700 }, children: [new TextRun({ text: bulletinTitle(input), font: TITLE_FONT, size: SIZE_2 })] }),
+    titleLine(bulletinTitle(input)),
     body('各镇街、区级各部门、各区属国企和平台：', false),
     body(`根据区政府重点工作闭环管控要求，区政府督查室对${input.year}年${input.month}月全区重点工作推进情况进行了督查，现将有关情况通报如下。`),
     heading('一、总体情况'),
@@ -64,20 +55,5 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600, line: 560 }, children: [new TextRun({ text: input.issuer, font: BODY_FONT, size: SIZE_3 })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 560 }, children: [new TextRun({ text: `${y}年${m}月${d}日`, font: BODY_FONT, size: SIZE_3 })] }),
   );
-  const doc = new Document({
-    creator: input.issuer,
-    title: bulletinTitle(input),
-    sections: [
-      {
-        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: BODY_FONT, size: 28 })] })],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return officialDocx(bulletinTitle(input), input.issuer, children);
 }

@@ -1,7 +1,7 @@
-// The year's 复盘 as one editable Word document, in the proportions of the official-document
-// format (GB/T 9704-2012, PRODUCT.md §7; as bulletin.ts): A4, margins 37/35/28/26 mm, title 2号
-// 小标宋, body 3号 仿宋, headings 黑体 / 楷体, page numbers "— 1 —". One task per page.
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+// The year's 复盘 as one editable Word document in the official layout (officialDocx.ts), one
+// task per page.
+import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { BODY_FONT, HEADING_FONT, KAITI_FONT, officialDocx, textLine, titleLine } from './officialDocx';
 
 export interface ReviewDocItem {
   title: string;
@@ -18,14 +18,6 @@ export interface ReviewDocInput {
   items: ReviewDocItem[];
 }
 
-const MM = 56.7; // twips per millimetre
-const TITLE_FONT = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体' };
-const BODY_FONT = { ascii: '仿宋_GB2312', eastAsia: '仿宋_GB2312', hAnsi: '仿宋_GB2312' };
-const HEADING_FONT = { ascii: '黑体', eastAsia: '黑体', hAnsi: '黑体' };
-const KAITI_FONT = { ascii: '楷体_GB2312', eastAsia: '楷体_GB2312', hAnsi: '楷体_GB2312' };
-const SIZE_2 = 44; // 2号 = 22 pt, in half-points
-const SIZE_3 = 32; // 3号 = 16 pt
-const INDENT = 2 * SIZE_3 * 10;
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -42,8 +34,7 @@ export function reviewsTitle(year: number): string {
   return `${year}年度重点工作复盘汇编`;
 }
 
-const line = (text: string, font = BODY_FONT, indent = true, pageBreakBefore = false) =>
-  new Paragraph({ pageBreakBefore, indent: indent ? { firstLine: INDENT } : undefined, spacing: { line: 560 }, children: [new TextRun({ text, font, size: SIZE_3 })] });
+const line = (text: string, textFont = BODY_FONT, indent = true, pageBreakBefore = false) => textLine(text, { textFont, indent, pageBreakBefore });
 
 /** A text as written: one paragraph per line, empty lines left out. */
 function paragraphs(text: string): Paragraph[] {
@@ -54,7 +45,7 @@ function paragraphs(text: string): Paragraph[] {
 export async function reviewsDocx(input: ReviewDocInput): Promise<Uint8Array> {
   const [y, m, d] = input.date.split('-').map(Number);
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200, line: 700 }, children: [new TextRun({ text: reviewsTitle(input.year), font: TITLE_FONT, size: SIZE_2 })] }),
+    titleLine(reviewsTitle(input.year), 200),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: 560 }, children: [new TextRun({ text: `${input.issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })] }),
   ];
   if (input.items.length === 0) children.push(line('本年度尚无复盘记录。'));
@@ -66,20 +57,5 @@ export async function reviewsDocx(input: ReviewDocInput): Promise<Uint8Array> {
       children.push(...paragraphs(section.text));
     });
   });
-  const doc = new Document({
-    creator: input.issuer,
-    title: reviewsTitle(input.year),
-    sections: [
-      {
-        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: BODY_FONT, size: 28 })] })],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return officialDocx(reviewsTitle(input.year), input.issuer, children);
 }
