@@ -127,6 +127,7 @@ describe('yearReport, a year still running', () => {
       ['t6', 'open', null],
     ]);
     expect(report.total).toEqual({ tasks: 6, done: 1, onTime: 0, late: 1, unfinished: 5, overdue: 0, rate: 16.7 });
+    expect(yearReportTitle(report)).toBe('2026年度重点工作完成情况报告（截至5月10日）');
     expect(yearReportNote(report)).toBe('2026年度尚未结束，本报告为截至2026年5月10日的情况（数据截至5月进展），未到完成时限的任务计为“未到期”，年度结束后数据以最终报送为准。');
     expect(summaryText(report)).toBe('截至2026年5月10日，纳入督查的重点工作共6项，已完成1项（按期完成0项、逾期完成1项），未完成5项（其中逾期0项、未到期5项），完成率16.7%。');
   });

@@ -301,8 +301,12 @@ export function chineseDate(date: IsoDate): string {
   return `${y}年${m}月${d}日`;
 }
 
-export function yearReportTitle(report: Pick<YearReport, 'year'>): string {
-  return `${report.year}年度重点工作完成情况报告`;
+/** '2025年度重点工作完成情况报告'; a year still running: '…（截至6月10日）'. */
+export function yearReportTitle(report: Pick<YearReport, 'year' | 'asOf' | 'complete'>): string {
+  const title = `${report.year}年度重点工作完成情况报告`;
+  if (report.complete) return title;
+  const [, m, d] = report.asOf.split('-').map(Number);
+  return `${title}（截至${m}月${d}日）`;
 }
 
 /** What the report covers: the whole year, or the year so far. */
@@ -389,12 +393,12 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
       ],
       columns: [
         { key: 'code', header: '序号', width: 6 },
-        { key: 'title', header: '重点工作', width: 28, wrap: true },
-        { key: 'lead', header: '牵头单位', width: 22, wrap: true },
+        { key: 'title', header: '重点工作', width: 20, wrap: true },
+        { key: 'lead', header: '牵头单位', width: 20, wrap: true },
         { key: 'due', header: '完成时限', width: 12 },
-        { key: 'final', header: '年末进度', width: 12 },
-        { key: 'outcome', header: '完成情况', width: 14 },
-        { key: 'behind', header: '滞后起始', width: 14 },
+        { key: 'final', header: report.complete ? '年末进度' : '最新进度', width: 12, wrap: true },
+        { key: 'outcome', header: '完成情况', width: 11, wrap: true },
+        { key: 'behind', header: '滞后起始', width: 13, wrap: true },
       ],
       rows: report.notDoneByDue.map((t) => ({
         code: t.task.code, title: t.task.title, lead: t.task.leadUnitId ? unitName(t.task.leadUnitId) : '', due: t.task.dueDate,
