@@ -21,6 +21,7 @@ import TrendingUpIcon from '@mui/icons-material/TrendingUp';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import ThumbUpAltIcon from '@mui/icons-material/ThumbUpAlt';
+import SummarizeIcon from '@mui/icons-material/Summarize';
 import { holdsWork, loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
 import { backupsOfEmptyDatabase } from './features/backup/autoBackup';
 import { FirstRunGuide } from './features/setup/FirstRunGuide';
@@ -52,6 +53,7 @@ import { RemindersScreen } from './features/cycle/RemindersScreen';
 import { SampleBanner } from './features/sample/SampleBanner';
 import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
 import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
+import { YearReportScreen } from './features/yearReport/YearReportScreen';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
 
@@ -86,6 +88,7 @@ const screens: Screen[] = [
   { route: 'evaluation', label: '第三方评估', icon: <ThumbUpAltIcon />, render: () => <EvaluationScreen />, needsYear: true },
   { route: 'retrospective', label: '复盘', icon: <RateReviewIcon />, render: () => <RetrospectiveScreen />, needsYear: true },
   { route: 'retro', label: '任务复盘', inDrawer: false, parent: 'retrospective', render: (id) => <ReviewWorkspace key={id} taskId={id ?? ''} />, needsYear: true },
+  { route: 'year-report', label: '年度报告', icon: <SummarizeIcon />, render: () => <YearReportScreen />, needsYear: true },
   { route: 'unit', label: '单位赛马记录', inDrawer: false, parent: 'ranking', render: (id) => <UnitPage unitId={id ?? ''} />, needsYear: true },
   { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
   { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
