@@ -1,9 +1,11 @@
 // The official-document layout of every Word file the app writes (GB/T 9704-2012, PRODUCT.md §7):
 // A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 at a fixed 28 pt line, headings
 // 黑体 / 楷体, page numbers "— 1 —" centred in the footer.
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
 
-const MM = 56.7; // twips per millimetre
+export const MM = 56.7; // twips per millimetre
+/** The width between the margins. */
+export const TEXT_WIDTH = (210 - 28 - 26) * MM;
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name });
 export const TITLE_FONT = font('方正小标宋简体');
 export const BODY_FONT = font('仿宋_GB2312');
@@ -26,8 +28,14 @@ export function titleLine(text: string, after = 400): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after, line: 700 }, children: [new TextRun({ text, font: TITLE_FONT, size: SIZE_2 })] });
 }
 
+/** Under a title: who issues it and when ('YYYY-MM-DD'), centred. */
+export function issuerDateLine(issuer: string, isoDate: string): Paragraph {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: LINE }, children: [new TextRun({ text: `${issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })] });
+}
+
 /** The whole document, as bytes of a .docx. */
-export async function officialDocx(title: string, creator: string, children: Paragraph[]): Promise<Uint8Array> {
+export async function officialDocx(title: string, creator: string, children: (Paragraph | Table)[]): Promise<Uint8Array> {
   const doc = new Document({
     creator,
     title,

@@ -1,7 +1,7 @@
 // The year's 复盘 as one editable Word document in the official layout (officialDocx.ts), one
 // task per page.
-import { AlignmentType, Paragraph, TextRun } from 'docx';
-import { BODY_FONT, HEADING_FONT, KAITI_FONT, officialDocx, textLine, titleLine } from './officialDocx';
+import type { Paragraph } from 'docx';
+import { BODY_FONT, HEADING_FONT, issuerDateLine, KAITI_FONT, officialDocx, textLine, titleLine } from './officialDocx';
 
 export interface ReviewDocItem {
   title: string;
@@ -43,10 +43,9 @@ function paragraphs(text: string): Paragraph[] {
 }
 
 export async function reviewsDocx(input: ReviewDocInput): Promise<Uint8Array> {
-  const [y, m, d] = input.date.split('-').map(Number);
   const children: Paragraph[] = [
     titleLine(reviewsTitle(input.year), 200),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: 560 }, children: [new TextRun({ text: `${input.issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })] }),
+    issuerDateLine(input.issuer, input.date),
   ];
   if (input.items.length === 0) children.push(line('本年度尚无复盘记录。'));
   input.items.forEach((item, i) => {
