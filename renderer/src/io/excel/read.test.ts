@@ -7,12 +7,8 @@ import type { Cell, Grid, GridSheet, ReadResult } from '../../core/import/types'
 import { readWorkbook } from './read';
 import { readWithSheetJs } from './read-xls';
 import { readXlsxSheets } from './read-xlsx';
+import { fixture, hostileFileLimitMs, xlsxBytes } from './workbooks.testing';
 
-// Issue 6: a hostile file is refused (or read) within 10 s on any machine; a bound, not a speed
-// goal: how fast it really is belongs in `npm run bench`, since these machines are noisy.
-const hostileFileLimitMs = 10_000;
-
-const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/${name}`));
 const expected = JSON.parse(readFileSync('test/fixtures/expected.json', 'utf8')) as Record<string, { rows: [string, number, string][] }>;
 
 function grid(result: ReadResult): Grid {
@@ -27,12 +23,6 @@ function only(result: ReadResult): GridSheet {
 }
 
 const at = (sheet: GridSheet, row: number, column: number): Cell => sheet.rows[row]?.[column] ?? null;
-
-async function xlsxBytes(build: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  build(workbook);
-  return new Uint8Array((await workbook.xlsx.writeBuffer()) as unknown as ArrayLike<number>);
-}
 
 describe('the task list fixture (saved by LibreOffice, merged 工作板块)', () => {
   it('reads one visible sheet with the merged ranges', async () => {

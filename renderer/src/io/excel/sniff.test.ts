@@ -1,39 +1,9 @@
-import { readFileSync } from 'node:fs';
-import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { hasFilePass, inspectCfb } from './cfb';
 import { messages } from './messages';
 import { classifyText, sniff } from './sniff';
-
-// Issue 6: a hostile file is refused (or read) within 10 s on any machine; a bound, not a speed
-// goal: how fast it really is belongs in `npm run bench`, since these machines are noisy.
-const hostileFileLimitMs = 10_000;
-
-const fixture = (name: string) => new Uint8Array(readFileSync(`test/fixtures/${name}`));
-
-/** An OLE2 container with the given streams, written by SheetJS's CFB writer. */
-function cfb(streams: Record<string, Uint8Array>): Uint8Array {
-  const container = XLSX.CFB.utils.cfb_new();
-  for (const [name, content] of Object.entries(streams)) XLSX.CFB.utils.cfb_add(container, `/${name}`, content);
-  return new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as ArrayLike<number>);
-}
-
-/** BIFF8 records: BOF, then optionally FILEPASS (an open password), then EOF; padded to `size`. */
-function biffStream(withFilePass: boolean, size = 200): Uint8Array {
-  const bytes = new Uint8Array(size);
-  const view = new DataView(bytes.buffer);
-  let at = 0;
-  const record = (type: number, length: number) => {
-    view.setUint16(at, type, true);
-    view.setUint16(at + 2, length, true);
-    at += 4 + length;
-  };
-  record(0x0809, 16); // BOF
-  if (withFilePass) record(0x002f, 54); // FILEPASS (RC4)
-  record(0x000a, 0); // EOF
-  return bytes;
-}
+import { biffStream, cfb, fixture, hostileFileLimitMs } from './workbooks.testing';
 
 describe('sniff: before any parser runs', () => {
   it('refuses an empty file', () => {
