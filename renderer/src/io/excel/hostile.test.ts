@@ -1,0 +1,194 @@
+// The hostile-workbook suite of issue 6. Every file is made here, byte by byte where no honest
+// tool would write it. Each one is either refused with one Chinese message naming the file (and
+// the sheet and cell where the problem is a cell), or read correctly; always within 10 s and
+// without the process growing by 1 GB; and a good file reads normally right after it.
+// (Nothing can be written: readWorkbook is a pure function of the bytes. That the import as a
+// whole writes nothing is shown at the data level in db/hostile-import.test.ts.)
+import { inflateSync, strToU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GridSheet, ReadResult } from '../../core/import/types';
+import { readWorkbook } from './read';
+import { writeWorkbook } from './write';
+import { crc32 } from './zip';
+import {
+  biffStream,
+  cfb,
+  entry,
+  fixture,
+  hostileFileLimitMs,
+  packageWith,
+  rawZip,
+  repeatedEntry,
+  worksheetXml,
+  xlsxBytes,
+  type RawEntry,
+} from './workbooks.testing';
+
+const MB = 1024 * 1024;
+/** Issue 6: no hostile file may cost the process 1 GB. */
+const memoryLimitBytes = 1024 * MB;
+
+/**
+ * readWorkbook under the issue's bounds. Memory: `maxRSS` is the process's high-water mark, so
+ * if it ends below the resident size at the start plus 1 GB, the peak during the read did too
+ * (an earlier, higher peak can only make this fail, never pass wrongly).
+ */
+async function readBounded(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  const residentBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const result = await readWorkbook(name, bytes);
+  expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
+  expect(process.resourceUsage().maxRSS * 1024 - residentBefore).toBeLessThan(memoryLimitBytes);
+  return result;
+}
+
+async function refusalOf(name: string, bytes: Uint8Array): Promise<string> {
+  const result = await readBounded(name, bytes);
+  if (result.ok) throw new Error(`${name} was read: ${JSON.stringify(result.grid.sheets.map((s) => s.rows.slice(0, 3)))}`);
+  expect(result.fileName).toBe(name);
+  return result.message;
+}
+
+async function sheetsOf(name: string, bytes: Uint8Array): Promise<GridSheet[]> {
+  const result = await readBounded(name, bytes);
+  if (!result.ok) throw new Error(result.message);
+  return result.grid.sheets;
+}
+
+/** A one-sheet package whose worksheet part is `sheetData` (and what follows it). */
+const withSheet = async (sheetData: string, after = '') => rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': worksheetXml(sheetData, after) }));
+
+/** An inline-string cell, escaped for XML. */
+const inline = (ref: string, text: string) =>
+  `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</t></is></c>`;
+
+afterEach(async () => {
+  // The next import works: the real task list reads as ever after each hostile file.
+  const result = await readWorkbook('任务清单-2026.xlsx', fixture('任务清单-2026.xlsx'));
+  expect(result.ok && result.grid.sheets[0]?.rows).toHaveLength(23);
+});
+
+/** A real sheet of 1 GB of zeros, deflated to ~1 MB (the issue's zip bomb), built once. */
+let gigabyteOfZeros: RawEntry | undefined;
+const zipBombSheet = () => (gigabyteOfZeros ??= repeatedEntry('xl/worksheets/sheet1.xml', '', new Uint8Array(16 * MB), 64, ''));
+
+/** A well-formed worksheet XML of over 512 MB (rows padded with spaces), deflated to ~0.6 MB, built once. */
+let hugeSheetXml: RawEntry | undefined;
+const hugeSheet = () =>
+  (hugeSheetXml ??= repeatedEntry(
+    'xl/worksheets/sheet1.xml',
+    worksheetXml(inline('A1', '序号')).replace('</sheetData></worksheet>', ''),
+    new Uint8Array(16 * MB).fill(0x20),
+    33,
+    '</sheetData></worksheet>',
+  ));
+
+describe('the builders', () => {
+  it('repeatedEntry deflates exactly head + unit × times + tail, with the right CRC', () => {
+    const built = repeatedEntry('x.xml', '<a>', new Uint8Array(MB).fill(0x62), 3, '</a>');
+    const inflated = inflateSync(built.data);
+    expect(inflated.length).toBe(built.size);
+    expect(built.size).toBe(3 + 3 * MB + 4);
+    expect(new TextDecoder().decode(inflated)).toBe(`<a>${'b'.repeat(3 * MB)}</a>`);
+    expect(crc32(inflated)).toBe(built.crc);
+  });
+});
+
+describe('refused, with one message naming the file', () => {
+  it('a zero-byte file', async () => {
+    expect(await refusalOf('空.xlsx', new Uint8Array(0))).toBe('"空.xlsx"：文件为空');
+  });
+
+  it('a truncated zip (a real workbook cut in half)', async () => {
+    const whole = await xlsxBytes((wb) => wb.addWorksheet('数据').addRow(['序号', '重点工作']));
+    expect(await refusalOf('半截.xlsx', whole.subarray(0, whole.length >> 1))).toBe('"半截.xlsx"：文件不完整（可能下载或复制时中断），请重新获取');
+  });
+
+  it.each([
+    ['CSV', '序号,重点工作,牵头单位\r\n1,重大项目攻坚年行动,区发展和改革局\r\n', '是文本文件（如CSV）改成了Excel的扩展名'],
+    ['HTML', '<html><head><meta charset="utf-8"></head><body><table><tr><td>序号</td></tr></table></body></html>', '是网页文件（HTML）改成了Excel的扩展名'],
+  ])('%s renamed to .xlsx', async (_kind, content, reason) => {
+    expect(await refusalOf('改名.xlsx', strToU8(content))).toBe(`"改名.xlsx"：${reason}，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入`);
+  });
+
+  it.each([
+    ['an encrypted .xlsx (OLE2 EncryptionInfo + EncryptedPackage)', cfb({ EncryptionInfo: new Uint8Array(300), EncryptedPackage: new Uint8Array(6000) })],
+    ['an .xls with an open password (BIFF FILEPASS)', cfb({ Workbook: biffStream(true, 9000) })],
+  ])('%s', async (_label, bytes) => {
+    expect(await refusalOf('加密.xls', bytes)).toBe('"加密.xls"：文件已加密或不是Excel文件');
+  });
+
+  it('a zip bomb: a real 1 GB sheet in a ~1 MB file, declared honestly, refused before inflating', async () => {
+    const bomb = zipBombSheet();
+    expect(bomb.size).toBe(1024 * MB);
+    expect(bomb.data.length).toBeLessThan(1.2 * MB);
+    const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': bomb }));
+    expect(await refusalOf('炸弹.xlsx', bytes)).toBe('"炸弹.xlsx"：文件解压后超过200MB，疑似恶意文件（压缩炸弹），已拒绝');
+  });
+
+  it('the same zip bomb declaring 2 KB: inflating stops at the declared size', async () => {
+    const bomb = zipBombSheet();
+    const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': bomb }), (e) => (e === bomb ? { size: 2048 } : {}));
+    expect(await refusalOf('炸弹.xlsx', bytes)).toBe('"炸弹.xlsx"：文件不完整（可能下载或复制时中断），请重新获取');
+  });
+
+  it('XML with DOCTYPE/ENTITY (billion laughs) in the shared strings', async () => {
+    const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
+    const xml = `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY lol0 "lol">${entities}]><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>`;
+    const bytes = rawZip(await packageWith({ 'xl/sharedStrings.xml': xml }));
+    expect(await refusalOf('笑.xlsx', bytes)).toBe('"笑.xlsx"：文件含有不安全的XML声明，已拒绝');
+  });
+
+  it('100,000 zip entries (counted in the ZIP64 end record)', async () => {
+    const entries = [...(await packageWith({})), ...Array.from({ length: 100_000 }, (_, i) => entry(`xl/media/p${i}.bin`, new Uint8Array(0), 0))];
+    expect(await refusalOf('十万.xlsx', rawZip(entries))).toBe('"十万.xlsx"：文件内部部件超过2000个，不像正常的表格，疑似恶意文件，已拒绝');
+  });
+
+  it('a package without its workbook part', async () => {
+    const bytes = rawZip(await packageWith({ 'xl/workbook.xml': null }));
+    expect(await refusalOf('缺.xlsx', bytes)).toBe('"缺.xlsx"：文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入');
+  });
+
+  it('a sheet XML over 512 MB, declared honestly', async () => {
+    const sheet = hugeSheet();
+    expect(sheet.size).toBeGreaterThan(512 * MB);
+    expect(sheet.data.length).toBeLessThan(MB);
+    const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': sheet }));
+    expect(await refusalOf('大表.xlsx', bytes)).toBe('"大表.xlsx"：文件解压后超过200MB，疑似恶意文件（压缩炸弹），已拒绝');
+  });
+
+  it('the same sheet XML declaring 4 KB', async () => {
+    const sheet = hugeSheet();
+    const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': sheet }), (e) => (e === sheet ? { size: 4096 } : {}));
+    expect(await refusalOf('大表.xlsx', bytes)).toBe('"大表.xlsx"：文件不完整（可能下载或复制时中断），请重新获取');
+  });
+});
+
+describe('read correctly', () => {
+  it('the 1904 date system', async () => {
+    const bytes = await xlsxBytes((wb) => {
+      wb.properties.date1904 = true;
+      const cell = wb.addWorksheet('S').getCell('A1');
+      cell.value = new Date(Date.UTC(2026, 2, 25));
+      cell.numFmt = 'yyyy-mm-dd';
+    });
+    expect(new TextDecoder().decode(unzipSync(bytes)['xl/workbook.xml'])).toContain('date1904="1"');
+    expect((await sheetsOf('1904.xlsx', bytes))[0]?.rows).toEqual([[{ t: 'date', v: '2026-03-25' }]]);
+  });
+
+  it('formula-looking text stays text; a real formula gives its cached value, never the formula', async () => {
+    const texts = ["=cmd|' /C calc'!A0", '+SUM(1)', '@SUM(A1)', '-1+1'];
+    const cells = texts.map((t, i) => inline(`${'ABCD'[i]}1`, t)).join('');
+    const formulas = `<c r="A2" t="str"><f>cmd|' /C calc'!A0</f><v>0</v></c><c r="B2"><f>SUM(1)</f></c>`;
+    const sheet = (await sheetsOf('公式.xlsx', await withSheet(`<row r="1">${cells}</row><row r="2">${formulas}</row>`)))[0];
+    expect(sheet?.rows).toEqual([texts.map((v) => ({ t: 'text', v })), [{ t: 'text', v: '0' }]]);
+  });
+
+  it('formula-looking text exported by the app is written as text (no <f>) and reads back as text', async () => {
+    const texts = ["=cmd|' /C calc'!A0", '+SUM(1)', '@SUM(A1)', '-1+1'];
+    const bytes = await writeWorkbook([{ name: '台账', columns: [{ header: '重点工作', key: 'title' }], rows: texts.map((title) => ({ title })) }]);
+    const xml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect((await sheetsOf('台账.xlsx', bytes))[0]?.rows.slice(1)).toEqual(texts.map((v) => [{ t: 'text', v }]));
+  });
+});
