@@ -4,7 +4,7 @@
 // without the process growing by 1 GB; and a good file reads normally right after it.
 // (Nothing can be written: readWorkbook is a pure function of the bytes. That the import as a
 // whole writes nothing is shown at the data level in db/hostile-import.test.ts.)
-import { inflateSync, strToU8, unzipSync } from 'fflate';
+import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GridSheet, ReadResult } from '../../core/import/types';
 import { readWorkbook } from './read';
@@ -147,6 +147,20 @@ describe('refused, with one message naming the file', () => {
   it('a package without its workbook part', async () => {
     const bytes = rawZip(await packageWith({ 'xl/workbook.xml': null }));
     expect(await refusalOf('缺.xlsx', bytes)).toBe('"缺.xlsx"：文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入');
+  });
+
+  it.each(['99', '-1', 'x'])('a shared-string index out of range (%s), in the only sheet or beside a sound one', async (index) => {
+    const bad = worksheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>${index}</v></c></row>`);
+    const corrupt = '"串.xlsx"：文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入';
+    expect(await refusalOf('串.xlsx', rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': bad })))).toBe(corrupt);
+    // Not the other sheet read and this one silently left out.
+    const twoSheets = await xlsxBytes((wb) => {
+      wb.addWorksheet('好').getCell('A1').value = '序号';
+      wb.addWorksheet('坏').getCell('A1').value = '序号';
+    });
+    const parts = unzipSync(twoSheets);
+    parts['xl/worksheets/sheet2.xml'] = strToU8(bad);
+    expect(await refusalOf('串.xlsx', zipSync(parts))).toBe(corrupt);
   });
 
   it('a sheet XML over 512 MB, declared honestly', async () => {
