@@ -4,10 +4,12 @@
 // without the process growing by 1 GB; and a good file reads normally right after it.
 // (Nothing can be written: readWorkbook is a pure function of the bytes. That the import as a
 // whole writes nothing is shown at the data level in db/hostile-import.test.ts.)
+import * as XLSX from '@e965/xlsx';
 import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GridSheet, ReadResult } from '../../core/import/types';
 import { readWorkbook } from './read';
+import { readWithSheetJs } from './read-xls';
 import { writeWorkbook } from './write';
 import { crc32 } from './zip';
 import {
@@ -188,6 +190,51 @@ describe('read correctly', () => {
     });
     expect(new TextDecoder().decode(unzipSync(bytes)['xl/workbook.xml'])).toContain('date1904="1"');
     expect((await sheetsOf('1904.xlsx', bytes))[0]?.rows).toEqual([[{ t: 'date', v: '2026-03-25' }]]);
+  });
+
+  describe('serial dates 0, 60 and 61 (Excel counts a 1900-02-29 that never was)', () => {
+    // Shown by Excel as 1900/1/0, 1900/1/1, 1900/2/28, 1900/2/29, 1900/3/1, and 12:00 (a time, no day).
+    const serials = [0, 1, 59, 60, 61, 0.5];
+    const formats = ['yyyy-mm-dd', 'yyyy-mm-dd', 'yyyy-mm-dd', 'yyyy-mm-dd', 'yyyy-mm-dd', 'hh:mm'];
+    const expected = [
+      { t: 'number', v: 0 }, // no such day: the number, for the mapping to call it no date
+      { t: 'date', v: '1900-01-01' },
+      { t: 'date', v: '1900-02-28' },
+      { t: 'number', v: 60 },
+      { t: 'date', v: '1900-03-01' },
+      { t: 'number', v: 0.5 },
+    ];
+
+    it('.xlsx (exceljs, and the SheetJS fallback)', async () => {
+      const bytes = await xlsxBytes((wb) => {
+        const sheet = wb.addWorksheet('S');
+        serials.forEach((v, i) => {
+          sheet.getCell(1, i + 1).value = v;
+          sheet.getCell(1, i + 1).numFmt = formats[i] as string;
+        });
+      });
+      expect((await sheetsOf('日期.xlsx', bytes))[0]?.rows).toEqual([expected]);
+      expect(readWithSheetJs(bytes)[0]?.rows).toEqual([expected]);
+    });
+
+    it('.xls (SheetJS)', async () => {
+      const sheet = XLSX.utils.aoa_to_sheet([serials]);
+      serials.forEach((_, i) => ((sheet[XLSX.utils.encode_cell({ r: 0, c: i })] as XLSX.CellObject).z = formats[i]));
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, sheet, 'S');
+      const bytes = new Uint8Array(XLSX.write(book, { bookType: 'xls', type: 'array' }) as ArrayBuffer);
+      expect((await sheetsOf('日期.xls', bytes))[0]?.rows).toEqual([expected]);
+    });
+
+    it('in the 1904 date system serial 0 is a real day', async () => {
+      const bytes = await xlsxBytes((wb) => {
+        wb.properties.date1904 = true;
+        const cell = wb.addWorksheet('S').getCell('A1');
+        cell.value = 0;
+        cell.numFmt = 'yyyy-mm-dd';
+      });
+      expect((await sheetsOf('1904.xlsx', bytes))[0]?.rows).toEqual([[{ t: 'date', v: '1904-01-01' }]]);
+    });
   });
 
   it('formula-looking text stays text; a real formula gives its cached value, never the formula', async () => {

@@ -1,8 +1,8 @@
 // .xlsx → GridSheet[] with exceljs. Only called after zip.ts has vetted the package.
 import ExcelJS from 'exceljs';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { dateCellFromDate, finishSheet, numberCell, textCell } from './cells';
-import { isDateFormat, serialToDateCell } from './dates';
+import { finishSheet, numberCell, textCell } from './cells';
+import { dateCellFromExcelJs, isDateFormat, serialToDateCell } from './dates';
 
 /** The parts of exceljs's Worksheet we read that its typings leave out. */
 interface WorksheetInternals {
@@ -83,7 +83,7 @@ export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, dat
     default:
       return null;
   }
-  if (value instanceof Date) return dateCellFromDate(value);
+  if (value instanceof Date) return dateCellFromExcelJs(value, date1904, numFmt);
   if ('richText' in value) return textCell(richTextToString(value.richText));
   if ('error' in value) return { t: 'error', v: String(value.error) };
   if ('formula' in value || 'sharedFormula' in value) {
