@@ -165,6 +165,14 @@ describe('refused, with one message naming the file', () => {
     expect(await refusalOf('串.xlsx', zipSync(parts))).toBe(corrupt);
   });
 
+  it('merged ranges that overlap (Excel calls such a file damaged), even 30,000 of them each to the end of the sheet', async () => {
+    const overlapping = await withSheet(`<row r="1">${inline('A1', '序号')}</row>`, '<mergeCells count="2"><mergeCell ref="A1:C3"/><mergeCell ref="B2:D4"/></mergeCells>');
+    expect(await refusalOf('叠.xlsx', overlapping)).toBe('"叠.xlsx"：工作表"数据"的合并单元格A1:C3与B2:D4相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入');
+    const refs = Array.from({ length: 30_000 }, (_, i) => `<mergeCell ref="A${i + 1}:XFD1048576"/>`).join('');
+    const many = await withSheet(`<row r="1">${inline('A1', '序号')}</row>`, `<mergeCells count="30000">${refs}</mergeCells>`);
+    expect(await refusalOf('叠.xlsx', many)).toBe('"叠.xlsx"：工作表"数据"的合并单元格A1:XFD1048576与A2:XFD1048576相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入');
+  });
+
   it('a sheet XML over 512 MB, declared honestly', async () => {
     const sheet = hugeSheet();
     expect(sheet.size).toBeGreaterThan(512 * MB);
@@ -181,6 +189,29 @@ describe('refused, with one message naming the file', () => {
 });
 
 describe('read correctly', () => {
+  it('30,000 merged ranges', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i + 1}</v></c><c r="B${i + 2}"><v>0</v></c></row>`).join('');
+    const refs = Array.from({ length: 30_000 }, (_, i) => `<mergeCell ref="A${i + 2}:C${i + 2}"/>`).join('');
+    const [sheet] = await sheetsOf('合并.xlsx', await withSheet(`<row r="1">${inline('A1', '序号')}</row>${rows}`, `<mergeCells count="30000">${refs}</mergeCells>`));
+    expect(sheet?.merges).toHaveLength(30_000);
+    expect(sheet?.merges[29_999]).toEqual({ top: 30_000, left: 0, bottom: 30_000, right: 2 });
+    expect(sheet?.rows).toHaveLength(30_001);
+    expect(sheet?.rows[30_000]).toEqual([{ t: 'number', v: 30_000 }]); // B hidden under the merge: dropped
+  });
+
+  it('one merge over the whole sheet (A1:XFD1048576), and the same merge written twice', async () => {
+    const merges = '<mergeCells count="2"><mergeCell ref="A1:XFD1048576"/><mergeCell ref="A1:XFD1048576"/></mergeCells>';
+    const [sheet] = await sheetsOf('合并.xlsx', await withSheet(`<row r="1">${inline('A1', '序号')}${inline('B1', '藏')}</row>`, merges));
+    expect(sheet?.rows).toEqual([[{ t: 'text', v: '序号' }]]);
+    expect(sheet?.merges).toEqual([{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }]);
+  });
+
+  it('merge references no Excel writes are left out; a reversed one is put right', async () => {
+    const refs = ['A0:B1', 'XFE1:XFF2', '=A1:B2', 'A1:B2:C3', '', 'C3:B2'].map((ref) => `<mergeCell ref="${ref}"/>`).join('');
+    const [sheet] = await sheetsOf('合并.xlsx', await withSheet(`<row r="1">${inline('A1', '序号')}</row>`, `<mergeCells count="6">${refs}</mergeCells>`));
+    expect(sheet?.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
+  });
+
   it('the 1904 date system', async () => {
     const bytes = await xlsxBytes((wb) => {
       wb.properties.date1904 = true;

@@ -19,6 +19,7 @@ export const messages = {
   unsafeXml: '文件含有不安全的XML声明，已拒绝',
   corrupt: '文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入',
   noSheets: '文件中没有可读取的工作表',
+  overlappingMerges: (sheet: string, a: string, b: string) => `工作表"${sheet}"的合并单元格${a}与${b}相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入`,
   timeout: (ms: number) => `解析超时（超过${Math.max(1, Math.round(ms / 1000))}秒），文件可能过大或已损坏`,
   workerFailed: '解析失败（后台读取程序出错），请重试',
 } as const;

@@ -5,6 +5,9 @@
 // notes]. Text is always written as text (a shared string), never as a formula, so a value
 // such as "=SUM(A1)" or "-3" typed by a unit stays exactly as typed.
 import ExcelJS from 'exceljs';
+import { columnLetter } from './cells';
+
+export { columnLetter };
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -267,17 +270,6 @@ export function uniqueSheetNames(wanted: string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-}
-
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Width in Excel's units: CJK and full-width characters take about two. */
