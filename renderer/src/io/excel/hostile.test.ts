@@ -173,6 +173,21 @@ describe('refused, with one message naming the file', () => {
     expect(await refusalOf('叠.xlsx', many)).toBe('"叠.xlsx"：工作表"数据"的合并单元格A1:XFD1048576与A2:XFD1048576相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入');
   });
 
+  it.each([
+    ['1,000,000 empty formatted rows', (r: number) => `<row r="${r}" s="1" customFormat="1" ht="20" customHeight="1"/>`],
+    ['1,000,000 empty formatted cells', (r: number) => `<row r="${r}"><c r="A${r}" s="1"/></row>`],
+    ['1,000,000 cells with a number (with an x: prefix)', (r: number) => `<x:row r="${r}"><x:c r="A${r}"><x:v>${r}</x:v></x:c></x:row>`],
+  ])('%s', async (_label, row) => {
+    const rows = [`<row r="1">${inline('A1', '序号')}</row>`];
+    for (let r = 2; r <= 1_000_000; r++) rows.push(row(r));
+    const sheet = entry('xl/worksheets/sheet1.xml', worksheetXml(rows.join('')));
+    expect(sheet.data.length).toBeLessThan(20 * MB);
+    const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': sheet }));
+    expect(await refusalOf('空行.xlsx', bytes)).toBe(
+      '"空行.xlsx"：表格的行和单元格超过30万个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入',
+    );
+  });
+
   it('a sheet XML over 512 MB, declared honestly', async () => {
     const sheet = hugeSheet();
     expect(sheet.size).toBeGreaterThan(512 * MB);

@@ -67,7 +67,7 @@ describe('sniff: before any parser runs', () => {
     expect(sniff(unsafe)).toEqual({ ok: false, message: messages.unsafeXml });
     const many: Record<string, Uint8Array> = {};
     for (let i = 0; i < 30; i++) many[`xl/${i}.xml`] = new Uint8Array(0);
-    expect(sniff(zipSync(many), { zipLimits: { maxEntries: 20, maxTotalUncompressed: 1e9, maxRatio: 200, ratioMinSize: 1e6 } })).toEqual({
+    expect(sniff(zipSync(many), { zipLimits: { maxEntries: 20, maxTotalUncompressed: 1e9, maxRatio: 200, ratioMinSize: 1e6, maxCellsAndRows: 1e9 } })).toEqual({
       ok: false,
       message: messages.tooManyParts(20),
     });

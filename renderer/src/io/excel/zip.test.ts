@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { hostileFileLimitMs, noise, patchCentral, smallPackage } from './workbooks.testing';
-import { checkZip, crc32, DeclarationScanner, readCentralDirectory } from './zip';
+import { checkZip, crc32, DeclarationScanner, ElementCounter, readCentralDirectory } from './zip';
 
 describe('crc32', () => {
   it('matches the standard check value', () => {
@@ -132,5 +132,30 @@ describe('DeclarationScanner', () => {
   it('lets comments, CDATA and ordinary text through', () => {
     const text = '<?xml version="1.0"?><!-- DOCTYPE --><x><![CDATA[<!ENT]]>ENTITY DOCTYPE !</x>';
     for (let cut = 0; cut <= text.length; cut += 7) expect(feed(text, cut)).toBe(false);
+  });
+});
+
+describe('ElementCounter', () => {
+  const xml = '<?xml version="1.0"?><worksheet><cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><x:c r="B1"/><c\tr="C1"></c></row><rowBreaks/><row/></sheetData><colorScale/></worksheet>';
+
+  it('counts rows and cells, with or without a prefix, and nothing else', () => {
+    const counter = new ElementCounter();
+    expect(counter.push(strToU8(xml))).toBe(5);
+  });
+
+  it('counts the same wherever the chunks are cut', () => {
+    const bytes = strToU8(xml);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const counter = new ElementCounter();
+      counter.push(bytes.subarray(0, cut));
+      expect(counter.push(bytes.subarray(cut))).toBe(5);
+    }
+  });
+
+  it('counts UTF-16 text like UTF-8, and passes over absurdly long names', () => {
+    const utf16 = new Uint8Array(xml.length * 2);
+    for (let i = 0; i < xml.length; i++) utf16[2 * i] = xml.charCodeAt(i);
+    expect(new ElementCounter().push(utf16)).toBe(5);
+    expect(new ElementCounter().push(strToU8(`<${'p'.repeat(100)}:c/><c/>`))).toBe(1);
   });
 });
