@@ -146,6 +146,11 @@ describe('refused, with one message naming the file', () => {
     expect(await refusalOf('十万.xlsx', rawZip(entries))).toBe('"十万.xlsx"：文件内部部件超过2000个，不像正常的表格，疑似恶意文件，已拒绝');
   });
 
+  it.each(['../../evil.xml', 'xl/../../../tmp/evil.sh', 'xl\\..\\..\\evil.bat', '..'])('an entry named %s (escaping the folder it would be unpacked to)', async (name) => {
+    const bytes = rawZip(await packageWith({ [name]: '<x/>' }));
+    expect(await refusalOf('路径.xlsx', bytes)).toBe('"路径.xlsx"：文件内部含有异常的路径（如"../"），疑似恶意文件，已拒绝');
+  });
+
   it('a package without its workbook part', async () => {
     const bytes = rawZip(await packageWith({ 'xl/workbook.xml': null }));
     expect(await refusalOf('缺.xlsx', bytes)).toBe('"缺.xlsx"：文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入');

@@ -17,6 +17,7 @@ export const messages = {
   tooLargeUnpacked: (maxBytes: number) => `文件解压后超过${formatSize(maxBytes)}，疑似恶意文件（压缩炸弹），已拒绝`,
   suspiciousRatio: '文件压缩比异常，疑似恶意文件（压缩炸弹），已拒绝',
   unsafeXml: '文件含有不安全的XML声明，已拒绝',
+  unsafePath: '文件内部含有异常的路径（如"../"），疑似恶意文件，已拒绝',
   tooManyCells: (limit: number) => `表格的行和单元格超过${formatCount(limit)}个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入`,
   corrupt: '文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入',
   noSheets: '文件中没有可读取的工作表',

@@ -81,6 +81,8 @@ function zipMessage(problem: ZipProblem, limits: ZipLimits): string {
       return messages.suspiciousRatio;
     case 'unsafeXml':
       return messages.unsafeXml;
+    case 'unsafePath':
+      return messages.unsafePath;
     case 'tooManyCells':
       return messages.tooManyCells(limits.maxCellsAndRows);
   }

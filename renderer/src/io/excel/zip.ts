@@ -55,6 +55,7 @@ export type ZipProblem =
   | 'tooLargeUnpacked'
   | 'suspiciousRatio'
   | 'unsafeXml'
+  | 'unsafePath'
   | 'tooManyCells';
 
 export type ZipCheck = { ok: true; entries: ZipEntry[] } | { ok: false; problem: ZipProblem };
@@ -180,6 +181,9 @@ function readDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
     }
 
     at = next;
+    // Nothing here is ever unpacked to disk, but a part named '../x' is no part of a workbook
+    // (OPC forbids it) and only made to escape the folder a tool would unpack it to.
+    if (name.split(/[/\\]/).includes('..')) throw new ZipError('unsafePath');
     if (name.endsWith('/')) continue; // a folder
     if (flags & 0x0001) throw new ZipError('encrypted');
     if (method !== 0 && method !== 8) throw new ZipError('corrupt');
