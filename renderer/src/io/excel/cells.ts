@@ -35,8 +35,28 @@ export function dateCellFromDate(date: Date): Cell {
   return { t: 'date', v: isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) };
 }
 
+/** An XML-escaped control character as Excel writes it: `_x000D_`. */
+const ESCAPED_CONTROL = /_x00([01][0-9A-Fa-f])_/g;
+/**
+ * Characters no one sees in a cell, and some that deceive: C0 controls but tab, line feed and
+ * carriage return; DEL and the C1 controls; the bidirectional marks, embeddings, overrides and
+ * isolates (U+202E shows '区财政局\u202Egnp.exe' as '区财政局exe.png'); non-characters.
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex -- the same, to test for without a global regex's state
+const HAS_HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+
+/**
+ * A text cell as Excel shows it: `_x000D_`-style escapes decoded (exceljs leaves them in inline
+ * strings), line breaks as '\n', hidden characters taken out; null when nothing is left.
+ */
 export function textCell(value: string): Cell {
-  return value === '' ? null : { t: 'text', v: value };
+  let text = value;
+  if (text.includes('_x00')) text = text.replace(ESCAPED_CONTROL, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (HAS_HIDDEN.test(text)) text = text.replace(HIDDEN, '');
+  return text === '' ? null : { t: 'text', v: text };
 }
 
 export function numberCell(value: number, numFmt: string | undefined | null): Cell {
@@ -60,6 +80,9 @@ export const ERROR_TEXT: Record<number, string> = {
 function isBlank(cell: Cell | undefined): boolean {
   return cell == null || (cell.t === 'text' && cell.v.trim() === '');
 }
+
+/** Excel holds at most this many characters in a cell (and refuses to open a file with more). */
+export const MAX_CELL_TEXT = 32767;
 
 /** A sheet that makes the whole file unreadable; the message names the sheet and the cells. */
 export class SheetProblem extends Error {}
@@ -199,7 +222,13 @@ export function finishSheet(name: string, hidden: boolean, rows: Cell[][], merge
     let end = row.length;
     while (end > 0 && isBlank(row[end - 1])) end--;
     row.length = end;
-    for (let c = 0; c < end; c++) if (row[c] === undefined) row[c] = null;
+    for (let c = 0; c < end; c++) {
+      const cell = row[c];
+      if (cell === undefined) row[c] = null;
+      else if (cell?.t === 'text' && cell.v.length > MAX_CELL_TEXT) {
+        throw new SheetProblem(messages.cellTooLong(name, `${columnLetter(c + 1)}${r + 1}`));
+      }
+    }
     if (end > 0) last = r;
   });
   rows.length = last + 1;

@@ -7,6 +7,7 @@
 import * as XLSX from '@e965/xlsx';
 import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cellText } from '../../core/import/sheet';
 import type { GridSheet, ReadResult } from '../../core/import/types';
 import { readWorkbook } from './read';
 import { readWithSheetJs } from './read-xls';
@@ -193,6 +194,13 @@ describe('refused, with one message naming the file', () => {
     );
   });
 
+  it('a cell over 32,767 characters (the most Excel holds; only a hand-made file has more)', async () => {
+    const long = await withSheet(`<row r="1">${inline('A1', '序号')}</row><row r="3">${inline('B3', '长'.repeat(32_768))}</row>`);
+    expect(await refusalOf('长.xlsx', long)).toBe('"长.xlsx"：工作表"数据"B3单元格的文字超过Excel的上限（32767个字符），无法导入，请缩短后再导入');
+    const longest = await withSheet(`<row r="1">${inline('A1', '长'.repeat(32_767))}</row>`);
+    expect((await sheetsOf('长.xlsx', longest))[0]?.rows[0]?.[0]).toEqual({ t: 'text', v: '长'.repeat(32_767) });
+  });
+
   it('a sheet XML over 512 MB, declared honestly', async () => {
     const sheet = hugeSheet();
     expect(sheet.size).toBeGreaterThan(512 * MB);
@@ -286,6 +294,46 @@ describe('read correctly', () => {
       });
       expect((await sheetsOf('1904.xlsx', bytes))[0]?.rows).toEqual([[{ t: 'date', v: '1904-01-01' }]]);
     });
+  });
+
+  describe('text that hides or pretends: as inert text, the hidden characters taken out', () => {
+    // Excel writes characters XML cannot carry as _xHHHH_; exceljs decodes them in shared
+    // strings but not in inline strings, SheetJS in both: the reader makes them agree.
+    const sharedStrings = (...texts: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${texts.map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join('')}</sst>`;
+
+    it.each([
+      ['control characters (shared string)', '<c r="A1" t="s"><v>0</v></c>', '进度_x0007_正常_x000D_\n完成_x001F_', '进度正常\n完成'],
+      ['control characters (inline string)', '<c r="A1" t="inlineStr"><is><t>甲_x0001_乙_x000D_\n丙</t></is></c>', '', '甲乙\n丙'],
+      ['a carriage return alone', '<c r="A1" t="s"><v>0</v></c>', '一_x000D_二', '一\n二'],
+      ['RTL override and other bidi controls', '<c r="A1" t="s"><v>0</v></c>', '区财政局\u202Egnp.exe\u202C\u2066甲\u2069\u200F', '区财政局gnp.exe甲'],
+      ['nothing but hidden characters', '<c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c>', '_x0001_\u202E', null],
+    ])('%s', async (_label, cells, shared, expected) => {
+      const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': worksheetXml(`<row r="1">${cells}</row>`), 'xl/sharedStrings.xml': sharedStrings(shared) }));
+      const [sheet] = await sheetsOf('隐.xlsx', bytes);
+      expect(sheet?.rows[0]?.[0]).toEqual(expected === null ? null : { t: 'text', v: expected });
+      expect(readWithSheetJs(bytes)[0]?.rows).toEqual(sheet?.rows);
+    });
+
+    it('markup such as <img onerror> is text, character for character', async () => {
+      const texts = ['<img src=x onerror=alert(1)>', '<script>alert("x")</script>', '"><svg onload=alert(1)>', '&lt;b&gt;'];
+      const [sheet] = await sheetsOf('标记.xlsx', await withSheet(`<row r="1">${texts.map((t, i) => inline(`${'ABCD'[i]}1`, t)).join('')}</row>`));
+      expect(sheet?.rows).toEqual([texts.map((v) => ({ t: 'text', v }))]);
+    });
+  });
+
+  it('an 18-digit ID number stored as a number: the number Excel kept (15 significant digits); stored as text: exact', async () => {
+    const bytes = await xlsxBytes((wb) => {
+      const sheet = wb.addWorksheet('S');
+      // What Excel stores when one types the ID into a General cell: a double, digits lost.
+      // eslint-disable-next-line no-loss-of-precision -- the loss is the case under test
+      sheet.getCell('A1').value = 110105199001011234;
+      sheet.getCell('B1').value = '110105199001011234';
+    });
+    const [sheet] = await sheetsOf('证件.xlsx', bytes);
+    expect(sheet?.rows).toEqual([[{ t: 'number', v: 110105199001011230 }, { t: 'text', v: '110105199001011234' }]]);
+    // How the mapping shows that number (as Excel does with format 0), and warns: core/import/table.test.ts.
+    expect(cellText(sheet?.rows[0]?.[0] ?? null)).toBe('110105199001011000');
   });
 
   it('formula-looking text stays text; a real formula gives its cached value, never the formula', async () => {

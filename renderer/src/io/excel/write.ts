@@ -5,9 +5,9 @@
 // notes]. Text is always written as text (a shared string), never as a formula, so a value
 // such as "=SUM(A1)" or "-3" typed by a unit stays exactly as typed.
 import ExcelJS from 'exceljs';
-import { columnLetter } from './cells';
+import { columnLetter, MAX_CELL_TEXT } from './cells';
 
-export { columnLetter };
+export { columnLetter, MAX_CELL_TEXT };
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -51,8 +51,6 @@ export interface WorkbookMeta {
   creator?: string;
 }
 
-/** Excel refuses to open a file with a longer cell text. */
-export const MAX_CELL_TEXT = 32767;
 
 const FONT = {
   title: { name: '宋体', size: 16, bold: true, charset: 134 },
