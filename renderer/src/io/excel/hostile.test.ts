@@ -240,6 +240,13 @@ describe('read correctly', () => {
     expect(sheet?.merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
   });
 
+  it('a stray character in XFD1048576: a million rows, all but two empty (the mapping caps them: core/import/taskList.test.ts)', async () => {
+    const [sheet] = await sheetsOf('远.xlsx', await withSheet(`<row r="1">${inline('A1', '序号')}</row><row r="1048576">${inline('XFD1048576', 'x')}</row>`));
+    expect(sheet?.rows).toHaveLength(1_048_576);
+    expect(sheet?.rows[1_048_575]?.[16_383]).toEqual({ t: 'text', v: 'x' });
+    expect(sheet?.rows[500]).toEqual([]);
+  });
+
   it('the 1904 date system', async () => {
     const bytes = await xlsxBytes((wb) => {
       wb.properties.date1904 = true;
@@ -332,7 +339,7 @@ describe('read correctly', () => {
     });
     const [sheet] = await sheetsOf('证件.xlsx', bytes);
     expect(sheet?.rows).toEqual([[{ t: 'number', v: 110105199001011230 }, { t: 'text', v: '110105199001011234' }]]);
-    // How the mapping shows that number (as Excel does with format 0), and warns: core/import/table.test.ts.
+    // How the mapping shows that number (as Excel does with format 0), and warns: core/import/taskList.test.ts.
     expect(cellText(sheet?.rows[0]?.[0] ?? null)).toBe('110105199001011000');
   });
 
