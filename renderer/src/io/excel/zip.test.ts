@@ -52,6 +52,13 @@ describe('the central directory, before inflating anything', () => {
     expect(readCentralDirectory(overlapping)).toEqual({ ok: false, problem: 'corrupt' });
   });
 
+  it('refuses an entry whose name climbs out of its folder (../), but not a name that merely contains dots', () => {
+    for (const name of ['../a.xml', 'xl/../../a.xml', 'xl\\..\\a.xml', '../']) {
+      expect(readCentralDirectory(zipSync({ ...smallPackage(), [name]: new Uint8Array(0) }))).toEqual({ ok: false, problem: 'unsafePath' });
+    }
+    expect(readCentralDirectory(zipSync({ ...smallPackage(), 'xl/media/a..b.png': new Uint8Array(0), 'xl/...x': new Uint8Array(0) })).ok).toBe(true);
+  });
+
   it('refuses an entry encrypted with a ZIP password', () => {
     const zip = patchCentral(zipSync(smallPackage()), 'xl/workbook.xml', { flags: 1 });
     expect(readCentralDirectory(zip)).toEqual({ ok: false, problem: 'encrypted' });
