@@ -82,9 +82,10 @@ describe('sheetView', () => {
     // A stray character typed in XFD1048576: a million rows, all but two empty.
     const rows: CellInput[][] = [['重点工作', '牵头单位']];
     rows[1_048_575] = [...new Array<CellInput>(16_383).fill(null), 'x'];
-    const started = performance.now();
+    const heapBefore = process.memoryUsage().heapUsed;
     const view = sheetView(sheetOf('S', rows, { merges: ['A1:A1048576'] }));
-    expect(performance.now() - started).toBeLessThan(2000);
+    // The view is alive here: all it holds is counted (a dense view would be gigabytes).
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
     expect(view.raw).toHaveLength(MAX_ROWS);
     expect(view.truncatedRows).toBe(true);
     expect(view.width).toBe(MAX_COLUMNS);

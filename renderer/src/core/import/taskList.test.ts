@@ -202,9 +202,9 @@ describe('mapTaskList', () => {
     rows[1_048_575] = [...new Array<CellInput>(16_383).fill(null), 'x'];
     const started = performance.now();
     const result = map(rows);
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(10_000); // issue 6's bound (it took 6 s and 2.3 GB uncapped)
     expect(result.rows.map((r) => r.title)).toEqual(['重大项目攻坚年行动']);
     expect(result.issues.map((i) => i.message)).toEqual(['IV列以后的内容已忽略', '第65536行以后的内容已忽略']);
-  });
+  }, 30_000);
 });
 

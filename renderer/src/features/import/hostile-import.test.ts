@@ -192,5 +192,5 @@ describe('hostile files on 导入任务清单', () => {
     if (!read.ok) throw new Error(read.message);
     const titleColumn = read.grid.sheets[0]?.rows.slice(3).map((row) => row[2]);
     expect(titleColumn?.slice(0, 5)).toEqual(titles.map((v) => ({ t: 'text', v })));
-  });
+  }, 30_000);
 });
