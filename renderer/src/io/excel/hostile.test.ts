@@ -14,7 +14,10 @@ import { readWithSheetJs } from './read-xls';
 import { writeWorkbook } from './write';
 import { crc32 } from './zip';
 import {
+  biffNumber,
+  biffRecord,
   biffStream,
+  biffWorkbook,
   cfb,
   entry,
   fixture,
@@ -204,6 +207,27 @@ describe('refused, with one message naming the file', buildingTimeout, () => {
     expect(await refusalOf('长.xlsx', long)).toBe('"长.xlsx"：工作表"数据"B3单元格的文字超过Excel的上限（32767个字符），无法导入，请缩短后再导入');
     const longest = await withSheet(`<row r="1">${inline('A1', '长'.repeat(32_767))}</row>`);
     expect((await sheetsOf('长.xlsx', longest))[0]?.rows[0]?.[0]).toEqual({ t: 'text', v: '长'.repeat(32_767) });
+  });
+
+  it.each([
+    ['1,000,000 numbers (NUMBER records, 18 MB)', () => Array.from({ length: 1_000_000 }, (_, i) => biffNumber(1 + (i >> 4), i & 15, i))],
+    [
+      '6,500,000 blank formatted cells (MULBLANK records, 13 MB)',
+      () =>
+        Array.from({ length: 65_535 }, (_, r) => {
+          const data = new Uint8Array(6 + 2 * 100);
+          const view = new DataView(data.buffer);
+          view.setUint16(0, r + 1, true);
+          view.setUint16(4 + 2 * 100, 99, true); // columns A…CV
+          return biffRecord(0x00be, data);
+        }),
+    ],
+  ])('a legacy .xls of %s', async (_label, cells) => {
+    const bytes = cfb({ Workbook: biffWorkbook([biffNumber(0, 0, 1), ...cells()]) });
+    expect(bytes.length).toBeLessThan(20 * MB);
+    expect(await refusalOf('旧.xls', bytes)).toBe(
+      '"旧.xls"：表格的行和单元格超过30万个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入',
+    );
   });
 
   it('a sheet XML over 512 MB, declared honestly', async () => {

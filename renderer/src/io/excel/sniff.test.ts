@@ -1,9 +1,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { hasFilePass, inspectCfb } from './cfb';
+import { countBiffCells, hasFilePass, inspectCfb } from './cfb';
 import { messages } from './messages';
 import { classifyText, sniff } from './sniff';
-import { biffStream, cfb, fixture, hostileFileLimitMs } from './workbooks.testing';
+import { biffNumber, biffRecord, biffStream, biffWorkbook, cfb, fixture, hostileFileLimitMs } from './workbooks.testing';
 
 describe('sniff: before any parser runs', () => {
   it('refuses an empty file', () => {
@@ -85,13 +85,13 @@ describe('OLE2 containers', () => {
     // < 4096 bytes lives in the mini stream; larger streams in regular sectors.
     for (const size of [200, 9000]) {
       expect(inspectCfb(cfb({ Workbook: biffStream(true, size) }))).toEqual({ kind: 'encrypted' });
-      expect(inspectCfb(cfb({ Workbook: biffStream(false, size) }))).toEqual({ kind: 'workbook', biff5: false });
+      expect(inspectCfb(cfb({ Workbook: biffStream(false, size) }))).toEqual({ kind: 'workbook', biff5: false, cellsAndRows: 0 });
     }
     expect(sniff(cfb({ Workbook: biffStream(true) }))).toEqual({ ok: false, message: messages.encryptedOrNotExcel });
   });
 
   it('knows an Excel 5/95 "Book" stream', () => {
-    expect(inspectCfb(cfb({ Book: biffStream(false) }))).toEqual({ kind: 'workbook', biff5: true });
+    expect(inspectCfb(cfb({ Book: biffStream(false) }))).toEqual({ kind: 'workbook', biff5: true, cellsAndRows: 0 });
   });
 
   it('refuses an OLE2 file that is not a workbook', () => {
@@ -117,6 +117,17 @@ describe('OLE2 containers', () => {
     const started = performance.now();
     expect(inspectCfb(container).kind).toMatch(/corrupt|truncated/);
     expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
+  });
+
+  it('counts the cells and rows of a workbook stream, those in MULRK and MULBLANK records too', () => {
+    const mulblank = new Uint8Array(6 + 2 * 10); // 10 blank cells
+    const mulrk = new Uint8Array(6 + 6 * 3); // 3 numbers
+    const stream = biffWorkbook([biffRecord(0x0208, new Uint8Array(16)), biffNumber(0, 0, 1), biffRecord(0x00be, mulblank), biffRecord(0x00bd, mulrk), biffRecord(0x00fd, new Uint8Array(10))]);
+    expect(countBiffCells(stream)).toBe(1 + 1 + 10 + 3 + 1);
+    expect(inspectCfb(cfb({ Workbook: biffStream(false, 9000), Other: stream }))).toMatchObject({ cellsAndRows: 0 });
+    const fixtureVerdict = inspectCfb(fixture('东城街道-5月进展.xls'));
+    expect(fixtureVerdict.kind === 'workbook' && fixtureVerdict.cellsAndRows).toBeGreaterThan(50);
+    expect(fixtureVerdict.kind === 'workbook' && fixtureVerdict.cellsAndRows).toBeLessThan(1000);
   });
 
   it('reads FILEPASS only where BIFF puts it: right after BOF', () => {

@@ -99,6 +99,53 @@ export function biffStream(withFilePass: boolean, size = 200): Uint8Array {
   return bytes;
 }
 
+/** One BIFF record: [type u16][length u16][data]. */
+export function biffRecord(type: number, data: Uint8Array = new Uint8Array(0)): Uint8Array {
+  const out = new Uint8Array(4 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, type, true);
+  view.setUint16(2, data.length, true);
+  out.set(data, 4);
+  return out;
+}
+
+/**
+ * A BIFF8 Workbook stream of one worksheet named S holding `cells` (records such as NUMBER or
+ * MULBLANK, already encoded), which SheetJS reads: wrap it with cfb({ Workbook: … }).
+ */
+export function biffWorkbook(cells: Uint8Array[]): Uint8Array {
+  const bof = (type: number) => {
+    const data = new Uint8Array(16);
+    new DataView(data.buffer).setUint16(0, 0x0600, true); // BIFF8
+    new DataView(data.buffer).setUint16(2, type, true); // 5: globals, 0x10: worksheet
+    return biffRecord(0x0809, data);
+  };
+  const boundSheet = new Uint8Array(9); // lbPlyPos, visible worksheet, 1-character compressed name 'S'
+  boundSheet[6] = 1;
+  boundSheet[8] = 0x53;
+  const globals = [bof(5), biffRecord(0x0085, boundSheet), biffRecord(0x000a)];
+  new DataView(boundSheet.buffer).setUint32(0, globals.reduce((n, r) => n + r.length, 0), true);
+  globals[1] = biffRecord(0x0085, boundSheet);
+  const records = [...globals, bof(0x10), ...cells, biffRecord(0x000a)];
+  const out = new Uint8Array(records.reduce((n, r) => n + r.length, 0));
+  let at = 0;
+  for (const r of records) {
+    out.set(r, at);
+    at += r.length;
+  }
+  return out;
+}
+
+/** A NUMBER record: `value` in row `row`, column `column` (0-based). */
+export function biffNumber(row: number, column: number, value: number): Uint8Array {
+  const data = new Uint8Array(14);
+  const view = new DataView(data.buffer);
+  view.setUint16(0, row, true);
+  view.setUint16(2, column, true);
+  view.setFloat64(6, value, true);
+  return biffRecord(0x0203, data);
+}
+
 // ---------------------------------------------------------------------------------------------
 // ZIP archives written by hand: what no honest zip library would write.
 

@@ -25,6 +25,7 @@ export interface ZipLimits {
    * Most rows and cells (`<row>` and `<c>` elements, however empty) all XML parts together may
    * hold: what the spreadsheet libraries' time and memory grow with. exceljs takes ~2 s and
    * ~200 MB for 300,000 here, and ~26 s for 1,000,000; a real template has a few thousand.
+   * An .xls is held to the same number of cell and ROW records (cfb.ts, sniff.ts).
    */
   maxCellsAndRows: number;
 }
