@@ -3,7 +3,7 @@
 // the sheet and cell where the problem is a cell), or read correctly; always within 10 s and
 // without the process growing by 1 GB; and a good file reads normally right after it.
 // (Nothing can be written: readWorkbook is a pure function of the bytes. That the import as a
-// whole writes nothing is shown at the data level in db/hostile-import.test.ts.)
+// whole writes nothing is shown in features/import/hostile-import.test.ts and e2e/hostile.spec.ts.)
 import * as XLSX from '@e965/xlsx';
 import { inflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
