@@ -17,7 +17,7 @@ import { contextFromFileName, contextFromTexts } from './context';
 import { headerRequirement } from './headers';
 import { describeError, issueList, type IssueList } from './issues';
 import { titleKey } from './match';
-import { MAX_COLUMNS, cellName, cellText, columnLetter, sheetView } from './sheet';
+import { MAX_COLUMNS, MAX_ROWS, cellName, cellText, columnLetter, sheetView } from './sheet';
 import { RowReader, tableRows, titleTexts, type OpenTable } from './table';
 import { detectTemplate, templateLabels, type WorkbookMeta } from './template';
 import type { Cell, Grid, ImportIssue, MergeRange } from './types';
@@ -225,6 +225,7 @@ function openPlanTable(grid: Grid, aliases: ColumnAliasTable, issues: IssueList)
   }
   const view = sheetView(found.sheet);
   if (view.truncated) sheetIssues.add('warning', `${columnLetter(MAX_COLUMNS - 1)}列以后的内容已忽略`);
+  if (view.truncatedRows) sheetIssues.add('warning', `第${MAX_ROWS}行以后的内容已忽略`);
   const table: OpenTable = { view, layout: found.layout, issues: sheetIssues };
   if (found.meta) table.meta = found.meta;
   return table;

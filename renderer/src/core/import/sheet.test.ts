@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pct, sheetOf } from './buildGrid';
-import { MAX_COLUMNS, cellName, cellText, columnLetter, sheetView, soundCell } from './sheet';
+import { pct, sheetOf, type CellInput } from './buildGrid';
+import { MAX_COLUMNS, MAX_ROWS, cellName, cellText, columnLetter, sheetView, soundCell } from './sheet';
 
 describe('columnLetter and cellName', () => {
   it.each<[number, string]>([
@@ -77,4 +77,21 @@ describe('sheetView', () => {
     expect(view.width).toBe(MAX_COLUMNS);
     expect(view.truncated).toBe(true);
   });
+
+  it('caps the height, and rows with nothing in them share one empty row', () => {
+    // A stray character typed in XFD1048576: a million rows, all but two empty.
+    const rows: CellInput[][] = [['重点工作', '牵头单位']];
+    rows[1_048_575] = [...new Array<CellInput>(16_383).fill(null), 'x'];
+    const heapBefore = process.memoryUsage().heapUsed;
+    const view = sheetView(sheetOf('S', rows, { merges: ['A1:A1048576'] }));
+    // The view is alive here: all it holds is counted (a dense view would be gigabytes).
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(view.raw).toHaveLength(MAX_ROWS);
+    expect(view.truncatedRows).toBe(true);
+    expect(view.width).toBe(MAX_COLUMNS);
+    expect(view.raw[5]).toBe(view.raw[6]);
+    expect(view.rows[MAX_ROWS - 1]?.[0]).toEqual({ t: 'text', v: '重点工作' }); // filled down, to the cap
+    expect(view.raw[MAX_ROWS - 1]?.[0]).toBeNull();
+  });
 });
+

@@ -9,6 +9,12 @@ import type { Cell, GridSheet, MergeRange } from './types';
  */
 export const MAX_COLUMNS = 256;
 
+/**
+ * Rows beyond this are ignored, likewise (the .xls limit): a stray character typed in row
+ * 1048576 must not make the view a million rows of MAX_COLUMNS cells (gigabytes).
+ */
+export const MAX_ROWS = 65_536;
+
 /** 0 → 'A', 25 → 'Z', 26 → 'AA'. */
 export function columnLetter(index: number): string {
   let n = Math.max(0, Math.floor(index)) + 1;
@@ -96,6 +102,8 @@ export interface SheetView {
   merges: MergeRange[];
   /** True when cells beyond MAX_COLUMNS were dropped. */
   truncated: boolean;
+  /** True when rows beyond MAX_ROWS were dropped. */
+  truncatedRows: boolean;
 }
 
 function clipMerge(m: MergeRange, height: number, width: number): MergeRange | undefined {
@@ -116,14 +124,19 @@ function clipMerge(m: MergeRange, height: number, width: number): MergeRange | u
  * repeated into every column.
  */
 export function sheetView(sheet: GridSheet): SheetView {
-  const source: unknown[] = Array.isArray(sheet.rows) ? sheet.rows : [];
+  const all: unknown[] = Array.isArray(sheet.rows) ? sheet.rows : [];
+  const source = all.length > MAX_ROWS ? all.slice(0, MAX_ROWS) : all;
   let widest = 0;
-  for (const row of source) if (Array.isArray(row) && row.length > widest) widest = row.length;
+  for (const row of all) if (Array.isArray(row) && row.length > widest) widest = row.length;
   const width = Math.min(widest, MAX_COLUMNS);
+  // Rows without cells (most rows of a sheet with a stray far cell) share one empty row; nothing
+  // writes into `raw` (filling down copies a row first).
+  const empty: Cell[] = Object.freeze(new Array<Cell>(width).fill(null)) as Cell[];
   // Array.from visits the holes of a sparse array too (map would keep them as holes).
   const raw: Cell[][] = Array.from(source, (row) => {
+    if (!Array.isArray(row) || row.length === 0) return empty;
     const out: Cell[] = new Array<Cell>(width).fill(null);
-    if (Array.isArray(row)) for (let c = 0; c < width && c < row.length; c++) out[c] = soundCell(row[c]);
+    for (let c = 0; c < width && c < row.length; c++) out[c] = soundCell(row[c]);
     return out;
   });
   const merges: MergeRange[] = [];
@@ -146,7 +159,7 @@ export function sheetView(sheet: GridSheet): SheetView {
       for (let c = m.left; c <= m.right; c++) row[c] = value;
     }
   }
-  return { sheet, raw, rows, width, merges, truncated: widest > MAX_COLUMNS };
+  return { sheet, raw, rows, width, merges, truncated: widest > MAX_COLUMNS, truncatedRows: all.length > MAX_ROWS };
 }
 
 /** The merge whose range holds the cell, if any. */

@@ -8,7 +8,7 @@ import { contextFromFileName, contextFromTexts, mergeContext, monthFromSheetName
 import { headerRequirement, type HeaderLayout } from './headers';
 import type { IssueList } from './issues';
 import { isNoteRow, isTotalsRow, rowTexts } from './notes';
-import { MAX_COLUMNS, cellText, columnLetter, isBlankRow, sheetView, type SheetView } from './sheet';
+import { MAX_COLUMNS, MAX_ROWS, cellName, cellText, columnLetter, isBlankRow, sheetView, type SheetView } from './sheet';
 import { detectTemplate, templateLabels, type WorkbookMeta } from './template';
 import type { Cell, Grid, GridSheet, TemplateKind } from './types';
 
@@ -63,6 +63,9 @@ export function openTable(
   const layout = found.layout;
   if (view.truncated) {
     sheetIssues.add('warning', `${columnLetter(MAX_COLUMNS - 1)}列以后的内容已忽略`);
+  }
+  if (view.truncatedRows) {
+    sheetIssues.add('warning', `第${MAX_ROWS}行以后的内容已忽略`);
   }
   for (const column of layout.columns) {
     if (column.field === undefined && !column.hidden) {
@@ -173,13 +176,28 @@ export class RowReader {
     return c === undefined ? undefined : (this.table.view.rows[this.row]?.[c] ?? undefined);
   }
 
-  /** The cell's text as written ('' when absent); error cells are reported once and read as ''. */
+  /**
+   * The cell's text as written ('' when absent); error cells are reported once and read as ''.
+   * A number of 16 digits or more (an ID typed into a General cell) is read as Excel shows it
+   * with format 0 — Excel keeps 15 significant digits, so the rest are zeros — with a warning.
+   */
   raw(field: string): string {
     const cell = this.cell(field);
     if (cell && cell.t === 'error') {
       const c = this.column(field) ?? 0;
       this.table.issues.add('warning', `${columnLetter(c)}列第${this.row + 1}行是错误值${cell.v}，按空白处理`, this.row, c);
       return '';
+    }
+    if (cell && cell.t === 'number' && !cell.percent && Math.abs(cell.v) >= 1e15 && Number.isFinite(cell.v)) {
+      const c = this.column(field) ?? 0;
+      const shown = cellText(cell);
+      this.table.issues.add(
+        'warning',
+        `${cellName(this.row, c)}的数字${shown}超过15位，Excel只保存15位有效数字，末尾几位已变成0；如果是证件号码或编号，请在Excel中把该列设为“文本”格式后重新填写`,
+        this.row,
+        c,
+      );
+      return shown;
     }
     return cellText(cell);
   }

@@ -60,6 +60,16 @@ export interface Mapped<R> {
   result?: R;
 }
 
+/** One read file checked to be the template this import expects, then mapped; or why it is left out. */
+export function mapGrid<R>(grid: Grid, kind: TemplateKind, aliases: ColumnAliasTable | undefined, expectedHeaders: string, map: (grid: Grid) => R): Mapped<R> {
+  const detected = detectTemplate(grid, { aliases });
+  if (detected.kind !== kind) {
+    const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : `未找到${expectedHeaders}等表头`;
+    return { refusal: `"${grid.fileName}"：不是${templateLabels[kind]}（${what}），未导入` };
+  }
+  return { result: map(grid) };
+}
+
 /**
  * Each read file checked to be the template this import expects, then mapped; a file of
  * another kind is refused with what it looks like instead. Returns the mapping per file key and
@@ -75,14 +85,7 @@ export function useMappedFiles<R>(
   const mapped = useMemo(() => {
     const result = new Map<string, Mapped<R>>();
     for (const file of files) {
-      if (file.status !== 'ready') continue;
-      const detected = detectTemplate(file.grid!, { aliases });
-      if (detected.kind !== kind) {
-        const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : `未找到${expectedHeaders}等表头`;
-        result.set(file.key, { refusal: `"${file.name}"：不是${templateLabels[kind]}（${what}），未导入` });
-      } else {
-        result.set(file.key, { result: map(file.grid!) });
-      }
+      if (file.status === 'ready') result.set(file.key, mapGrid(file.grid!, kind, aliases, expectedHeaders, map));
     }
     return result;
   }, [files, aliases, kind, expectedHeaders, map]);

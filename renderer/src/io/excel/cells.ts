@@ -1,6 +1,7 @@
 // Cell typing shared by the two readers, so an .xlsx and an .xls with the same content give
 // the same Grid.
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
+import { messages } from './messages';
 
 /**
  * True when the number format shows the value as a percentage: a `%` outside quoted text and
@@ -34,8 +35,28 @@ export function dateCellFromDate(date: Date): Cell {
   return { t: 'date', v: isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) };
 }
 
+/** An XML-escaped control character as Excel writes it: `_x000D_`. */
+const ESCAPED_CONTROL = /_x00([01][0-9A-Fa-f])_/g;
+/**
+ * Characters no one sees in a cell, and some that deceive: C0 controls but tab, line feed and
+ * carriage return; DEL and the C1 controls; the bidirectional marks, embeddings, overrides and
+ * isolates (U+202E shows '区财政局\u202Egnp.exe' as '区财政局exe.png'); non-characters.
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+// eslint-disable-next-line no-control-regex -- the same, to test for without a global regex's state
+const HAS_HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+
+/**
+ * A text cell as Excel shows it: `_x000D_`-style escapes decoded (exceljs leaves them in inline
+ * strings), line breaks as '\n', hidden characters taken out; null when nothing is left.
+ */
 export function textCell(value: string): Cell {
-  return value === '' ? null : { t: 'text', v: value };
+  let text = value;
+  if (text.includes('_x00')) text = text.replace(ESCAPED_CONTROL, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  if (HAS_HIDDEN.test(text)) text = text.replace(HIDDEN, '');
+  return text === '' ? null : { t: 'text', v: text };
 }
 
 export function numberCell(value: number, numFmt: string | undefined | null): Cell {
@@ -60,29 +81,154 @@ function isBlank(cell: Cell | undefined): boolean {
   return cell == null || (cell.t === 'text' && cell.v.trim() === '');
 }
 
+/** Excel holds at most this many characters in a cell (and refuses to open a file with more). */
+export const MAX_CELL_TEXT = 32767;
+
+/** A sheet that makes the whole file unreadable; the message names the sheet and the cells. */
+export class SheetProblem extends Error {}
+
+/** 1 → 'A', 27 → 'AA'. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A range as Excel writes it: 'A1:C3' (0-based in, 1-based letters and numbers out). */
+export function rangeRef(m: MergeRange): string {
+  return `${columnLetter(m.left + 1)}${m.top + 1}:${columnLetter(m.right + 1)}${m.bottom + 1}`;
+}
+
+const MAX_ROW = 1_048_576;
+const MAX_COLUMN = 16_384;
+const CELL_REF = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+function decodeCell(ref: string): { row: number; column: number } | undefined {
+  const m = CELL_REF.exec(ref);
+  if (!m) return undefined;
+  let column = 0;
+  for (const ch of (m[1] as string).toUpperCase()) column = column * 26 + ch.charCodeAt(0) - 64;
+  const row = Number(m[2]);
+  if (row < 1 || row > MAX_ROW || column > MAX_COLUMN) return undefined;
+  return { row: row - 1, column: column - 1 };
+}
+
+/** 'A1:C3' (or one cell 'B2') → a 0-based range; undefined for anything Excel would not write. */
+export function decodeRange(ref: string): MergeRange | undefined {
+  const [from, to, more] = ref.trim().split(':');
+  if (from === undefined || more !== undefined) return undefined;
+  const a = decodeCell(from);
+  const b = to === undefined ? a : decodeCell(to);
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+}
+
+/** Merges as the readers found them: whole numbers within the sheet, each range once, in file order. */
+function soundMerges(merges: MergeRange[]): MergeRange[] {
+  const seen = new Set<string>();
+  const out: MergeRange[] = [];
+  for (const m of merges) {
+    const { top, left, bottom, right } = m;
+    if (![top, left, bottom, right].every((n) => Number.isInteger(n) && n >= 0)) continue;
+    if (top > bottom || left > right || bottom >= MAX_ROW || right >= MAX_COLUMN) continue;
+    const key = `${top},${left},${bottom},${right}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ top, left, bottom, right });
+  }
+  return out;
+}
+
+/** Index of the first range in `sorted` (by left) whose left is ≥ `left`. */
+function firstFrom(sorted: MergeRange[], left: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as MergeRange).left < left) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Empties the cells hidden under a merge (all but its top-left), as Excel shows them, and
+ * refuses merges that overlap (Excel never writes them and calls such a file damaged).
+ *
+ * One sweep down the rows, in time bounded by the cells and the merges however large the
+ * ranges are (one merge over A1:XFD1048576 is one range, not 17 billion cells): the merges
+ * covering the current row are kept in column order; each new one is checked against its two
+ * neighbours there, and each row that has cells visits only the merges that start within it.
+ */
+function hideMergedCells(sheet: string, rows: Cell[][], merges: MergeRange[]): void {
+  if (merges.length === 0) return;
+  const byTop = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const byBottom = [...merges].sort((a, b) => a.bottom - b.bottom);
+  const present: number[] = [];
+  rows.forEach((row, r) => {
+    if (row.length > 0) present.push(r);
+  });
+  const active: MergeRange[] = [];
+  const overlap = (a: MergeRange, b: MergeRange) => new SheetProblem(messages.overlappingMerges(sheet, rangeRef(a), rangeRef(b)));
+  let nextTop = 0;
+  let nextBottom = 0;
+  let nextRow = 0;
+  while (nextTop < byTop.length || nextRow < present.length) {
+    const r = Math.min(byTop[nextTop]?.top ?? Infinity, present[nextRow] ?? Infinity);
+    // Merges ending above this row leave (each was added: its top is above too).
+    while (nextBottom < byBottom.length && (byBottom[nextBottom] as MergeRange).bottom < r) {
+      const gone = byBottom[nextBottom++] as MergeRange;
+      active.splice(firstFrom(active, gone.left), 1);
+    }
+    while (nextTop < byTop.length && (byTop[nextTop] as MergeRange).top === r) {
+      const m = byTop[nextTop++] as MergeRange;
+      const at = firstFrom(active, m.left);
+      const before = active[at - 1];
+      const after = active[at];
+      if (before && before.right >= m.left) throw overlap(before, m);
+      if (after && after.left <= m.right) throw overlap(after, m);
+      active.splice(at, 0, m);
+    }
+    if (present[nextRow] === r) {
+      nextRow++;
+      const row = rows[r] as Cell[];
+      for (const m of active) {
+        if (m.left >= row.length) break;
+        const end = Math.min(m.right, row.length - 1);
+        for (let c = m.left; c <= end; c++) if (r !== m.top || c !== m.left) row[c] = null;
+      }
+    }
+  }
+}
+
 /**
  * Shapes a sheet for the Grid: cells hidden under a merge (all but its top-left) are null, as
  * Excel shows them; trailing blank cells and rows are dropped, so rows are ragged. (Blank
  * includes a lone space: one typed by accident in row 1048576 must not turn a small sheet into
- * a million empty rows. Spaces inside the table are kept.)
+ * a million empty rows. Spaces inside the table are kept.) Throws a SheetProblem for merges
+ * that overlap.
  */
 export function finishSheet(name: string, hidden: boolean, rows: Cell[][], merges: MergeRange[], hiddenColumns: number[]): GridSheet {
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const row = rows[r];
-      if (!row) continue;
-      for (let c = m.left; c <= m.right; c++) {
-        if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
-      }
-    }
-  }
+  const ranges = soundMerges(merges);
+  hideMergedCells(name, rows, ranges);
   // rows may be sparse (missing rows are holes): forEach visits only the rows that exist.
   let last = -1;
   rows.forEach((row, r) => {
     let end = row.length;
     while (end > 0 && isBlank(row[end - 1])) end--;
     row.length = end;
-    for (let c = 0; c < end; c++) if (row[c] === undefined) row[c] = null;
+    for (let c = 0; c < end; c++) {
+      const cell = row[c];
+      if (cell === undefined) row[c] = null;
+      else if (cell?.t === 'text' && cell.v.length > MAX_CELL_TEXT) {
+        throw new SheetProblem(messages.cellTooLong(name, `${columnLetter(c + 1)}${r + 1}`));
+      }
+    }
     if (end > 0) last = r;
   });
   rows.length = last + 1;
@@ -91,5 +237,5 @@ export function finishSheet(name: string, hidden: boolean, rows: Cell[][], merge
   // A sheet may hide every column right of its table (<col min="9" max="16384" hidden>): only
   // hidden columns within the table's width mean anything to the mapping.
   const hiddenWithin = [...new Set(hiddenColumns)].filter((c) => c < width).sort((a, b) => a - b);
-  return { name, hidden, rows, merges, hiddenColumns: hiddenWithin };
+  return { name, hidden, rows, merges: ranges, hiddenColumns: hiddenWithin };
 }

@@ -43,7 +43,9 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
   const sheets: GridSheet[] = [];
   workbook.SheetNames.forEach((name, index) => {
     const sheet = workbook.Sheets[name];
-    if (!sheet) return;
+    // SheetJS swallows an error inside one sheet (a shared-string index out of range, say) and
+    // leaves the sheet out; a workbook that silently lost a sheet must not pass for a sound one.
+    if (!sheet) throw new Error(`sheet "${name}" could not be read`);
     const kind = (sheet as { '!type'?: string })['!type'];
     if (kind === 'chart' || kind === 'dialog' || kind === 'macro') return;
     const visibility = workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0;

@@ -1,14 +1,32 @@
 // .xlsx → GridSheet[] with exceljs. Only called after zip.ts has vetted the package.
 import ExcelJS from 'exceljs';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { dateCellFromDate, finishSheet, numberCell, textCell } from './cells';
-import { isDateFormat, serialToDateCell } from './dates';
+import { decodeRange, finishSheet, numberCell, textCell } from './cells';
+import { dateCellFromExcelJs, isDateFormat, serialToDateCell } from './dates';
 
 /** The parts of exceljs's Worksheet we read that its typings leave out. */
 interface WorksheetInternals {
-  _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
   columns?: Array<{ number: number; hidden?: boolean } | null | undefined> | null;
+  /** The merged ranges as written in the sheet (see below). */
+  [MERGE_REFS]?: unknown;
 }
+
+const MERGE_REFS = Symbol('mergeRefs');
+
+/**
+ * exceljs, loading a worksheet, checks each merged range against every earlier one and creates
+ * every cell a range covers: 30,000 merges take minutes, one merge over A1:XFD1048576 runs out
+ * of memory. The Grid needs only the ranges (finishSheet does the rest, in time bounded by the
+ * cells), so its loader keeps them as written and touches no cell. Nothing else in the app loads
+ * a workbook with exceljs, and a worksheet the app builds (write.ts) never goes through this.
+ */
+const worksheetPrototype = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('probe')) as {
+  _parseMergeCells?: (this: WorksheetInternals, model: { mergeCells?: unknown }) => void;
+};
+if (typeof worksheetPrototype._parseMergeCells !== 'function') throw new Error('exceljs: Worksheet._parseMergeCells is gone; see read-xlsx.ts');
+worksheetPrototype._parseMergeCells = function (model) {
+  this[MERGE_REFS] = model.mergeCells;
+};
 
 /**
  * Worksheet parts the Grid does not need. Skipping them saves time on sheets full of
@@ -55,12 +73,14 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridShe
   });
 
   const internals = worksheet as unknown as WorksheetInternals;
-  const merges: MergeRange[] = Object.values(internals._merges ?? {}).map((m) => ({
-    top: m.top - 1,
-    left: m.left - 1,
-    bottom: m.bottom - 1,
-    right: m.right - 1,
-  }));
+  const refs = internals[MERGE_REFS];
+  const merges: MergeRange[] = [];
+  if (Array.isArray(refs)) {
+    for (const ref of refs) {
+      const range = typeof ref === 'string' ? decodeRange(ref) : undefined;
+      if (range) merges.push(range);
+    }
+  }
   const hiddenColumns: number[] = [];
   for (const column of internals.columns ?? []) {
     if (column?.hidden) hiddenColumns.push(column.number - 1);
@@ -83,7 +103,7 @@ export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, dat
     default:
       return null;
   }
-  if (value instanceof Date) return dateCellFromDate(value);
+  if (value instanceof Date) return dateCellFromExcelJs(value, date1904, numFmt);
   if ('richText' in value) return textCell(richTextToString(value.richText));
   if ('error' in value) return { t: 'error', v: String(value.error) };
   if ('formula' in value || 'sharedFormula' in value) {

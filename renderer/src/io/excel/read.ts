@@ -7,6 +7,7 @@
 // In the app this runs inside a Web Worker (worker.ts, via client.ts); in Node (tests, the
 // inspect command) it is called directly.
 import type { GridSheet, ReadResult } from '../../core/import/types';
+import { SheetProblem } from './cells';
 import { messages, refusal } from './messages';
 import { readXlsxSheets } from './read-xlsx';
 import { loadCodepages, PasswordProtectedError, readWithSheetJs } from './read-xls';
@@ -26,7 +27,8 @@ export async function readWorkbook(fileName: string, bytes: Uint8Array, options:
     if (sniffed.format === 'xlsx') {
       try {
         sheets = await readXlsxSheets(bytes);
-      } catch {
+      } catch (error) {
+        if (error instanceof SheetProblem) throw error;
         sheets = undefined;
       }
       // exceljs finds worksheets by their usual part names (xl/worksheets/sheetN.xml) and
@@ -42,6 +44,7 @@ export async function readWorkbook(fileName: string, bytes: Uint8Array, options:
     return { ok: true, grid: { fileName, sheets } };
   } catch (error) {
     if (error instanceof PasswordProtectedError) return refusal(fileName, messages.encryptedOrNotExcel);
+    if (error instanceof SheetProblem) return refusal(fileName, error.message);
     return refusal(fileName, messages.corrupt);
   }
 }

@@ -29,8 +29,12 @@ export function sniff(bytes: Uint8Array, options: SniffOptions = {}): Sniffed {
   if (startsWith(bytes, OLE2_MAGIC)) {
     const verdict = inspectCfb(bytes);
     switch (verdict.kind) {
-      case 'workbook':
+      case 'workbook': {
+        // The same bound as for an .xlsx (zip.ts counts its <row> and <c> elements).
+        const limit = (options.zipLimits ?? DEFAULT_ZIP_LIMITS).maxCellsAndRows;
+        if (verdict.cellsAndRows > limit) return refuse(messages.tooManyCells(limit));
         return { ok: true, format: 'xls', biff5: verdict.biff5 };
+      }
       case 'truncated':
         return refuse(messages.truncated);
       case 'notWorkbook':
@@ -81,6 +85,10 @@ function zipMessage(problem: ZipProblem, limits: ZipLimits): string {
       return messages.suspiciousRatio;
     case 'unsafeXml':
       return messages.unsafeXml;
+    case 'unsafePath':
+      return messages.unsafePath;
+    case 'tooManyCells':
+      return messages.tooManyCells(limits.maxCellsAndRows);
   }
 }
 

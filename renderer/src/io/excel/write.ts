@@ -5,6 +5,9 @@
 // notes]. Text is always written as text (a shared string), never as a formula, so a value
 // such as "=SUM(A1)" or "-3" typed by a unit stays exactly as typed.
 import ExcelJS from 'exceljs';
+import { columnLetter, MAX_CELL_TEXT } from './cells';
+
+export { columnLetter, MAX_CELL_TEXT };
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -48,8 +51,6 @@ export interface WorkbookMeta {
   creator?: string;
 }
 
-/** Excel refuses to open a file with a longer cell text. */
-export const MAX_CELL_TEXT = 32767;
 
 const FONT = {
   title: { name: '宋体', size: 16, bold: true, charset: 134 },
@@ -267,17 +268,6 @@ export function uniqueSheetNames(wanted: string[]): string[] {
     used.add(name.toLowerCase());
     return name;
   });
-}
-
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Width in Excel's units: CJK and full-width characters take about two. */
