@@ -68,6 +68,7 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  const savesQueued = useRef(0);
 
   /** Saves what is on screen now, after any save still running (saves never overtake each other). */
   const flush = useCallback((): Promise<void> => {
@@ -76,12 +77,15 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
     if (!dirty.current) return queue.current;
     dirty.current = false;
     const { texts, step, completed } = latest.current;
+    // 已保存 only when the last save queued is done: a blur's save finishing first while the
+    // click's save still runs must not say so (closing then would lose the click's change).
+    const mine = ++savesQueued.current;
     queue.current = queue.current
       .then(() => saveReview({ yearId: year.id, taskId: task.id, ...texts, step, completed }))
       .then(
         () => {
           setError(undefined);
-          if (!dirty.current) setStatus('saved');
+          if (!dirty.current && mine === savesQueued.current) setStatus('saved');
         },
         (e: unknown) => {
           setStatus('error');
