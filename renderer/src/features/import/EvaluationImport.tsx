@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Box, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Chip, MenuItem, Paper, Stack, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapEvaluation } from '../../core/import/evaluation';
 import { planEvaluationImport } from '../../core/import/evaluationPlan';
@@ -9,7 +9,7 @@ import type { EvaluationScale } from '../../core/model';
 import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
-import { ImportFrame, countsLine } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -50,16 +50,14 @@ export function EvaluationImport() {
     const scale = m.result.scale;
     return {
       summary: (
-        <Typography variant="body2">
+        <FileSummary errors={errors}>
           {m.result.rows.length} 行 · 评分制：{scale?.scale ? `${scaleLabels[scale.scale]}（${scale.reason}）` : '待选择'} · {countsLine(kinds)}
-          {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
-        </Typography>
+        </FileSummary>
       ),
     };
   };
   const scaled = usedFiles.map((f) => ({ file: f, result: mapped.get(f.key)!.result! })).filter((x) => x.result.scale);
-  const added = plan?.previews.filter((p) => p.kind === 'added').length ?? 0;
-  const changed = plan?.previews.filter((p) => p.kind === 'changed').length ?? 0;
+  const { added, changed } = previewCounts(plan?.previews);
   const flagged = plan?.previews.filter((p) => p.flag && p.kind !== 'unchanged').length ?? 0;
 
   return (
@@ -102,46 +100,41 @@ export function EvaluationImport() {
         </Paper>
       )}
       {plan && plan.previews.length > 0 && (
-        <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>预览：新增 {added} 条，修改 {changed} 条，未变 {plan.unchanged} 条</Typography>
-          <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
-            <Table size="small" stickyHeader aria-label="导入预览">
-              <TableHead>
-                <TableRow>
-                  <TableCell>文件</TableCell>
-                  <TableCell>行</TableCell>
-                  <TableCell>评价对象</TableCell>
-                  <TableCell>计入单位</TableCell>
-                  <TableCell>评价主体</TableCell>
-                  <TableCell>原始得分</TableCell>
-                  <TableCell>折算得分</TableCell>
-                  <TableCell>样本数</TableCell>
-                  <TableCell>结果</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {plan.previews.map((p) => (
-                  <TableRow key={`${p.file}/${p.sheetRow}`}>
-                    <TableCell>{p.file}</TableCell>
-                    <TableCell>{p.sheetRow}</TableCell>
-                    <TableCell>{p.isTask ? `重点工作：${p.target}` : p.target}</TableCell>
-                    <TableCell>{p.unitName ?? '（无牵头单位）'}</TableCell>
-                    <TableCell>{p.rater}</TableCell>
-                    <TableCell>{p.raw}</TableCell>
-                    <TableCell>{p.scoreBefore !== undefined && p.scoreBefore !== p.score ? `${p.scoreBefore} → ${p.score}` : p.score}</TableCell>
-                    <TableCell>{p.sampleSize ?? '—'}</TableCell>
-                    <TableCell>
-                      <Stack direction="row" spacing={0.5}>
-                        {kindChips[p.kind]}
-                        {p.flag && <Chip size="small" color="warning" variant="outlined" label={`样本偏少（${sampleFlagText(p.flag, settings)}）`} />}
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        </Paper>
+        <PreviewTable
+          caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
+          head={
+            <TableRow>
+              <TableCell>文件</TableCell>
+              <TableCell>行</TableCell>
+              <TableCell>评价对象</TableCell>
+              <TableCell>计入单位</TableCell>
+              <TableCell>评价主体</TableCell>
+              <TableCell>原始得分</TableCell>
+              <TableCell>折算得分</TableCell>
+              <TableCell>样本数</TableCell>
+              <TableCell>结果</TableCell>
+            </TableRow>
+          }
+        >
+          {plan.previews.map((p) => (
+            <TableRow key={`${p.file}/${p.sheetRow}`}>
+              <TableCell>{p.file}</TableCell>
+              <TableCell>{p.sheetRow}</TableCell>
+              <TableCell>{p.isTask ? `重点工作：${p.target}` : p.target}</TableCell>
+              <TableCell>{p.unitName ?? '（无牵头单位）'}</TableCell>
+              <TableCell>{p.rater}</TableCell>
+              <TableCell>{p.raw}</TableCell>
+              <TableCell>{p.scoreBefore !== undefined && p.scoreBefore !== p.score ? `${p.scoreBefore} → ${p.score}` : p.score}</TableCell>
+              <TableCell>{p.sampleSize ?? '—'}</TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={0.5}>
+                  {kindChips[p.kind]}
+                  {p.flag && <Chip size="small" color="warning" variant="outlined" label={`样本偏少（${sampleFlagText(p.flag, settings)}）`} />}
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </PreviewTable>
       )}
     </ImportFrame>
   );

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import {
-  Alert, Button, CircularProgress, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+  Alert, Box, Button, CircularProgress, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { ImportIssue } from '../../core/import/types';
@@ -149,4 +149,35 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
 export function countsLine(kinds: string[]): string {
   const count = (k: string) => kinds.filter((x) => x === k).length;
   return `新增 ${count('added')} · 修改 ${count('changed')} · 未变 ${count('unchanged')}`;
+}
+
+/** How many previewed rows a batch adds and changes. */
+export function previewCounts(previews: readonly { kind: string }[] | undefined): { added: number; changed: number } {
+  const count = (kind: string) => previews?.filter((p) => p.kind === kind).length ?? 0;
+  return { added: count('added'), changed: count('changed') };
+}
+
+/** A file's one-line verdict, its count of errors in red. */
+export function FileSummary({ errors, children }: { errors: number; children: ReactNode }) {
+  return (
+    <Typography variant="body2">
+      {children}
+      {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
+    </Typography>
+  );
+}
+
+/** 预览: the rows a batch would write, under a caption with the counts; `head` is the header row. */
+export function PreviewTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+  return (
+    <Paper variant="outlined">
+      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>{caption}</Typography>
+      <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
+        <Table size="small" stickyHeader aria-label="导入预览">
+          <TableHead>{head}</TableHead>
+          <TableBody>{children}</TableBody>
+        </Table>
+      </Box>
+    </Paper>
+  );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Box, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { MenuItem, Paper, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapProgress } from '../../core/import/progress';
 import { planProgressImport } from '../../core/import/progressPlan';
@@ -7,7 +7,7 @@ import type { Grid } from '../../core/import/types';
 import { useReports, useSetting, useSubmissions, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
-import { ImportFrame, countsLine } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -48,16 +48,14 @@ export function ProgressImport({ month }: { month: number }) {
     const errors = m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
-        <Typography variant="body2">
+        <FileSummary errors={errors}>
           {unitName ?? '（单位待选择）'} · {m.result.month ? `${m.result.month}月` : ''} · {m.result.rows.length} 行 · {countsLine(kinds)}
-          {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
-        </Typography>
+        </FileSummary>
       ),
     };
   };
   const unknownFiles = plan?.fileUnits.filter((u) => u.unknown) ?? [];
-  const added = plan?.previews.filter((p) => p.kind === 'added').length ?? 0;
-  const changed = plan?.previews.filter((p) => p.kind === 'changed').length ?? 0;
+  const { added, changed } = previewCounts(plan?.previews);
 
   return (
     <ImportFrame
@@ -92,37 +90,32 @@ export function ProgressImport({ month }: { month: number }) {
         </Paper>
       )}
       {plan && plan.previews.length > 0 && (
-        <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>预览：新增 {added} 条，修改 {changed} 条，未变 {plan.unchanged} 条</Typography>
-          <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
-            <Table size="small" stickyHeader aria-label="导入预览">
-              <TableHead>
-                <TableRow>
-                  <TableCell>文件</TableCell>
-                  <TableCell>行</TableCell>
-                  <TableCell>单位</TableCell>
-                  <TableCell>重点工作</TableCell>
-                  <TableCell>身份</TableCell>
-                  <TableCell>累计进度</TableCell>
-                  <TableCell>结果</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {plan.previews.map((p) => (
-                  <TableRow key={`${p.file}/${p.sheetRow}`}>
-                    <TableCell>{p.file}</TableCell>
-                    <TableCell>{p.sheetRow}</TableCell>
-                    <TableCell>{p.unitName}</TableCell>
-                    <TableCell>{p.taskTitle}</TableCell>
-                    <TableCell>{p.role === 'lead' ? '牵头' : '配合'}</TableCell>
-                    <TableCell>{p.percentBefore !== undefined && p.percentBefore !== p.percent ? `${p.percentBefore}% → ${p.percent}%` : `${p.percent}%`}</TableCell>
-                    <TableCell>{kindChips[p.kind]}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        </Paper>
+        <PreviewTable
+          caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
+          head={
+            <TableRow>
+              <TableCell>文件</TableCell>
+              <TableCell>行</TableCell>
+              <TableCell>单位</TableCell>
+              <TableCell>重点工作</TableCell>
+              <TableCell>身份</TableCell>
+              <TableCell>累计进度</TableCell>
+              <TableCell>结果</TableCell>
+            </TableRow>
+          }
+        >
+          {plan.previews.map((p) => (
+            <TableRow key={`${p.file}/${p.sheetRow}`}>
+              <TableCell>{p.file}</TableCell>
+              <TableCell>{p.sheetRow}</TableCell>
+              <TableCell>{p.unitName}</TableCell>
+              <TableCell>{p.taskTitle}</TableCell>
+              <TableCell>{p.role === 'lead' ? '牵头' : '配合'}</TableCell>
+              <TableCell>{p.percentBefore !== undefined && p.percentBefore !== p.percent ? `${p.percentBefore}% → ${p.percent}%` : `${p.percent}%`}</TableCell>
+              <TableCell>{kindChips[p.kind]}</TableCell>
+            </TableRow>
+          ))}
+        </PreviewTable>
       )}
     </ImportFrame>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Box, Chip, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Chip, MenuItem, Paper, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapTaskList } from '../../core/import/taskList';
 import type { Grid } from '../../core/import/types';
@@ -7,7 +7,7 @@ import { planTaskListImport, type NameChoice, type UnknownName } from '../../cor
 import type { Leader, Unit } from '../../core/model';
 import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
-import { ImportFrame, countsLine } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
 const kindChips = {
@@ -48,15 +48,13 @@ export function TaskListImport() {
     const errors = m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
-        <Typography variant="body2">
+        <FileSummary errors={errors}>
           工作表“{m.result.sheet}”：{m.result.rows.length} 项任务 · {countsLine(kinds)}
-          {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
-        </Typography>
+        </FileSummary>
       ),
     };
   };
-  const added = plan?.previews.filter((p) => p.kind === 'added').length ?? 0;
-  const changed = plan?.previews.filter((p) => p.kind === 'changed').length ?? 0;
+  const { added, changed } = previewCounts(plan?.previews);
 
   return (
     <ImportFrame
@@ -80,35 +78,28 @@ export function TaskListImport() {
         <UnknownNames title="名单中没有的区领导" unknown={plan.unknownLeaders} records={leaders} createLabel="新建区领导" choices={leaderChoices} onChoose={setLeaderChoices} />
       )}
       {plan && plan.previews.length > 0 && (
-        <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
-            预览：新增 {added} 项，修改 {changed} 项，未变 {plan.unchanged} 项
-          </Typography>
-          <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
-            <Table size="small" stickyHeader aria-label="导入预览">
-              <TableHead>
-                <TableRow>
-                  <TableCell>文件</TableCell>
-                  <TableCell>行</TableCell>
-                  <TableCell>重点工作</TableCell>
-                  <TableCell>结果</TableCell>
-                  <TableCell>变化（原 → 新）</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {plan.previews.map((p) => (
-                  <TableRow key={`${p.file}/${p.sheetRow}`}>
-                    <TableCell>{p.file}</TableCell>
-                    <TableCell>{p.sheetRow}</TableCell>
-                    <TableCell>{p.title}</TableCell>
-                    <TableCell>{kindChips[p.kind]}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'pre-line' }}>{p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
-        </Paper>
+        <PreviewTable
+          caption={`预览：新增 ${added} 项，修改 ${changed} 项，未变 ${plan.unchanged} 项`}
+          head={
+            <TableRow>
+              <TableCell>文件</TableCell>
+              <TableCell>行</TableCell>
+              <TableCell>重点工作</TableCell>
+              <TableCell>结果</TableCell>
+              <TableCell>变化（原 → 新）</TableCell>
+            </TableRow>
+          }
+        >
+          {plan.previews.map((p) => (
+            <TableRow key={`${p.file}/${p.sheetRow}`}>
+              <TableCell>{p.file}</TableCell>
+              <TableCell>{p.sheetRow}</TableCell>
+              <TableCell>{p.title}</TableCell>
+              <TableCell>{kindChips[p.kind]}</TableCell>
+              <TableCell sx={{ whiteSpace: 'pre-line' }}>{p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n')}</TableCell>
+            </TableRow>
+          ))}
+        </PreviewTable>
       )}
     </ImportFrame>
   );
