@@ -152,3 +152,63 @@ test('the browser build keeps no automatic backups and says so', async ({ page }
   await expect(page.getByText('浏览器版不做自动备份')).toBeVisible();
   await expect(page.getByRole('dialog')).toBeHidden();
 });
+
+/**
+ * A database as the first published version (schema 1) left it, with a 2025 year: made with
+ * plain IndexedDB on a blank page of the app's origin, before the app itself ever runs there.
+ */
+async function leaveVersion1Database(page: Page) {
+  await page.route('**/blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.goto('/blank');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('duchaduban', 10);
+        request.onupgradeneeded = () => {
+          const years = request.result.createObjectStore('workYears', { keyPath: 'id' });
+          years.createIndex('year', 'year', { unique: true });
+          years.add({
+            id: 'y2025', year: 2025, title: '2025年度重点工作', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25,
+            feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [], createdAt: '2025-02-01T00:00:00.000Z',
+          });
+        };
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+test('before upgrading a database of an older version, the desktop app backs it up as it was', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await desktopPage(context);
+  await leaveVersion1Database(page);
+  await page.goto('/');
+  await enterOperator(page, '李娜', 'absent');
+  await expect(page.getByLabel('工作年度')).toContainText('2025年度');
+  const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]') as { reason: string; text: string }[], STORE);
+  expect(kept[0]?.reason).toBe('upgrade');
+  const backup = JSON.parse(kept[0]!.text) as { schemaVersion: number; counts: Record<string, number> };
+  expect(backup.schemaVersion).toBe(1);
+  expect(backup.counts).toEqual({ workYears: 1 });
+  await context.close();
+});
+
+test('when the backup before an upgrade fails, nothing is upgraded until the office decides', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => ((window as unknown as Record<string, unknown>).__diskFull = true));
+  const page = await desktopPage(context);
+  await leaveVersion1Database(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '升级前自动备份失败' })).toBeVisible();
+  await expect(page.getByText(/磁盘空间不足（ENOSPC/)).toBeVisible();
+  const version = () => page.evaluate(() => indexedDB.databases().then((all) => all.find((d) => d.name === 'duchaduban')?.version));
+  expect(await version()).toBe(10);
+  await page.getByRole('button', { name: '不备份，继续打开' }).click();
+  await enterOperator(page, '李娜', 'absent');
+  await expect(page.getByLabel('工作年度')).toContainText('2025年度');
+  expect(await version()).toBeGreaterThan(10);
+  await context.close();
+});

@@ -121,6 +121,7 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
   // 2027 from 2026: units, leaders and rules copied; the 19 unfinished tasks carried over.
   await openScreen(page, '工作年度');
   const fromOld = page.getByRole('region', { name: '从上一年度新建' });
+  await fromOld.getByRole('button', { name: '新建下一年度…' }).click();
   await expect(fromOld.getByLabel('结转未完成任务（19/19 项）')).toBeChecked();
   await fromOld.getByRole('button', { name: '从2026年度新建2027年度' }).click();
   await expect(fromOld.getByRole('alert')).toContainText('结转任务 19 项');

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Step, StepContent, StepLabel, Stepper, Typography,
 } from '@mui/material';
@@ -20,15 +20,17 @@ interface Props {
  * what is already there, so reopening it later (帮助 → 快速入门) picks up where the office is.
  * Steps that need a whole screen (importing, pasting units) close the guide and go there.
  */
-export function FirstRunGuide({ open, operator, onClose }: Props) {
+export function FirstRunGuide(props: Props) {
+  // Closed, it reads nothing: its live queries (a year's tasks) would otherwise run on every screen.
+  return props.open ? <GuideDialog {...props} /> : null;
+}
+
+function GuideDialog({ open, operator, onClose }: Props) {
   const { years, current, choose } = useYear();
   const tasks = useTasks(current?.id);
   const units = useUnits(current?.id);
+  // Mounted anew on each opening: it starts at the first step not yet done.
   const [active, setActive] = useState<number>();
-  // Each opening starts at the first step not yet done, not where the last one was left.
-  useEffect(() => {
-    if (open) setActive(undefined);
-  }, [open]);
   const firstOpen = !current ? 1 : tasks?.length === 0 ? 2 : 3;
   const step = active ?? firstOpen;
   const go = (route: string) => {

@@ -70,6 +70,25 @@ function StartFromYear({ years, onCreated }: { years: WorkYear[]; onCreated(year
   // Years whose next year does not exist yet, newest first.
   // The sample year is not a source: its copies would outlive it and block its removal.
   const sources = years.filter((y) => !y.sample && !years.some((o) => o.year === y.year + 1));
+  // Counting the unfinished tasks reads the whole year's tasks and reports: only once asked,
+  // not on every visit of this screen (a year of 100k tasks made the next screen wait a second).
+  const [open, setOpen] = useState(false);
+  if (sources.length === 0) return null;
+  if (!open) {
+    return (
+      <Paper sx={{ p: 2 }} variant="outlined" component="section" aria-label="从上一年度新建">
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ fontWeight: 700 }}>从上一年度新建</Typography>
+          <Button variant="outlined" onClick={() => setOpen(true)}>新建下一年度…</Button>
+          <Typography variant="body2" color="text.secondary">复制单位、区领导和规则设置，并可结转未完成的任务。</Typography>
+        </Stack>
+      </Paper>
+    );
+  }
+  return <StartFromYearForm sources={sources} onCreated={onCreated} />;
+}
+
+function StartFromYearForm({ sources, onCreated }: { sources: WorkYear[]; onCreated(year: WorkYear): void }) {
   const [sourceId, setSourceId] = useState<string>();
   const source = sources.find((y) => y.id === sourceId) ?? sources[0];
   const tasks = useTasks(source?.id);
