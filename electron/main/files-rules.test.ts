@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   assertOpenableSizes,
   batchFolderName,
-  batchNames,
   fileFiltersFor,
   isFileKind,
   maxOpenFileBytes,
@@ -10,17 +9,15 @@ import {
   maxSaveFileBytes,
   maxSaveFilesCount,
   maxSaveFilesTotalBytes,
-  numberedName,
   openDialogTitle,
   parseOpenFilesRequest,
   parseSaveFileRequest,
   parseSaveFilesRequest,
-  safeSaveName,
-  sameFileName,
   saveFiltersFor,
   saveFolderTitle,
   withExtension,
 } from './files-rules';
+import { batchNames, numberedName, safeSaveName, sameFileName } from '../shared/file-names';
 
 describe('fileFiltersFor', () => {
   it('offers Excel work books for excel', () => {

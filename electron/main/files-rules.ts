@@ -1,6 +1,7 @@
 // Pure rules for opening and saving files on behalf of the renderer.
 import type { FileFilter } from 'electron';
 import type { FileKind, NamedBytes, OpenFilesRequest, SaveFileRequest, SaveFilesRequest } from '../shared/contract';
+import { maxFileNameLength, safeSaveName } from '../shared/file-names';
 
 const megabyte = 1024 * 1024;
 /** Work books here are a few MB; the cap stops a mis-picked video from being copied into the renderer. */
@@ -13,7 +14,6 @@ export const maxSaveFileBytes = 500 * megabyte;
 /** A batch is one file per unit (a district has well under a hundred) or per unit and month. */
 export const maxSaveFilesCount = 1000;
 export const maxSaveFilesTotalBytes = 500 * megabyte;
-const maxNameLength = 150;
 const maxTitleLength = 100;
 
 const openFilters: Record<FileKind, FileFilter> = {
@@ -67,7 +67,7 @@ function isNamedBytes(value: unknown): value is NamedBytes {
 export function parseSaveFilesRequest(input: unknown): SaveFilesRequest {
   if (!isRecord(input) || typeof input.zipName !== 'string' || !Array.isArray(input.files)) throw new TypeError('保存文件：请求无效');
   const { folderHint, zipName, files } = input;
-  if (folderHint !== undefined && (typeof folderHint !== 'string' || folderHint.length > maxNameLength)) {
+  if (folderHint !== undefined && (typeof folderHint !== 'string' || folderHint.length > maxFileNameLength)) {
     throw new TypeError('保存文件：文件夹名称无效');
   }
   if (files.length > maxSaveFilesCount) throw new RangeError(`保存文件：一次最多保存 ${maxSaveFilesCount} 个文件`);
@@ -92,78 +92,6 @@ export function assertOpenableSizes(files: readonly { name: string; size: number
   }
   const total = files.reduce((sum, file) => sum + file.size, 0);
   if (total > maxTotal) throw new RangeError(`所选文件合计超过 ${maxTotal / megabyte} MB，请分批打开。`);
-}
-
-const reservedWindowsNames = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-
-/**
- * A file name that is valid on Windows and cannot point elsewhere: path separators and
- * `<>:"/\|?*` and control characters are removed, leading dots and trailing dots/spaces
- * trimmed, device names (CON, NUL, …) prefixed. Chinese is kept as is.
- */
-export function safeSaveName(suggested: string, fallback = '未命名'): string {
-  let name = Array.from(String(suggested))
-    .filter((char) => {
-      const code = char.codePointAt(0) ?? 0;
-      return code >= 0x20 && code !== 0x7f && !'<>:"/\\|?*'.includes(char);
-    })
-    .join('')
-    .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '');
-  if (name === '') return fallback;
-  if (reservedWindowsNames.test(name.split('.')[0] ?? '')) name = `_${name}`;
-  if (Array.from(name).length > maxNameLength) {
-    const [base, extension] = splitExtension(name);
-    name = Array.from(base).slice(0, maxNameLength - extension.length).join('') + extension;
-  }
-  return name;
-}
-
-/** `['月报', '.xlsx']`; a dot at the start or more than 10 characters from the end is no extension. */
-function splitExtension(name: string): [string, string] {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && name.length - dot <= 10 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-}
-
-/**
- * The n-th candidate for a name that is taken: n = 1 is the name itself, then
- * `月报 (2).xlsx`, `月报 (3).xlsx` …, shortened before the number so it stays within the limit.
- * A folder's name has no extension: `2026年 v1.2 (2)`.
- */
-export function numberedName(name: string, n: number, folder = false): string {
-  if (n <= 1) return name;
-  const suffix = ` (${n})`;
-  const [base, extension] = folder ? [name, ''] : splitExtension(name);
-  const room = Math.max(1, maxNameLength - suffix.length - extension.length);
-  return Array.from(base).slice(0, room).join('') + suffix + extension;
-}
-
-/** Windows and macOS compare names without regard to case: so does every check here. */
-const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
-
-export function sameFileName(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
-}
-
-/** The first of `numberedName(name, 1, 2, …)` not in `taken` (keys of nameKey), which it joins. */
-function claimName(name: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const candidate = numberedName(name, n);
-    if (!taken.has(nameKey(candidate))) {
-      taken.add(nameKey(candidate));
-      return candidate;
-    }
-  }
-}
-
-/**
- * The names a batch is written under: each made safe, then numbered where it would meet a
- * file already in the folder (`existing`) or an earlier file of the batch.
- */
-export function batchNames(names: readonly string[], existing: Iterable<string>): string[] {
-  const taken = new Set(Array.from(existing, nameKey));
-  return names.map((name) => claimName(safeSaveName(name), taken));
 }
 
 /** The subfolder a batch goes into: the hint made safe, or none when nothing is left of it. */

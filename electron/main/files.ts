@@ -6,15 +6,12 @@ import type { OpenFilesRequest, PickedFile, SaveFileRequest, SaveFileResult, Sav
 import {
   assertOpenableSizes,
   batchFolderName,
-  batchNames,
   fileFiltersFor,
-  numberedName,
   openDialogTitle,
-  safeSaveName,
   saveFiltersFor,
   saveFolderTitle,
-  sameFileName,
 } from './files-rules';
+import { batchNames, numberedName, safeSaveName, sameFileName } from '../shared/file-names';
 
 // Successive exports usually go to the same folder; remembered for this session only.
 let lastSaveFolder: string | undefined;

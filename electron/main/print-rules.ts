@@ -1,6 +1,7 @@
 // Pure rules for printing the current view or saving it as a PDF.
 import type { PrintRequest } from '../shared/contract';
-import { safeSaveName, withExtension } from './files-rules';
+import { withExtension } from './files-rules';
+import { safeSaveName } from '../shared/file-names';
 
 export function parsePrintRequest(input: unknown): PrintRequest {
   if (typeof input !== 'object' || input === null) throw new TypeError('打印：请求无效');
