@@ -154,4 +154,12 @@ test('第三方评估: three sheets on three scales → the year ranking and 红
   const taskPanel = page.getByRole('region', { name: '第三方评估' });
   await expect(taskPanel).toContainText('计入牵头单位“区商务局”');
   await expect(taskPanel.getByRole('table', { name: '本项工作第三方评估' })).toContainText('92%');
+
+  // Withdrawn, the small survey counts nowhere again: 清溪镇 back to 95.2 (企业 only).
+  await openScreen(page, '第三方评估');
+  await rows.getByRole('button', { name: '撤销采纳清溪镇的群众评价' }).click();
+  await expect(rows.locator('tr[data-flag="pending"]')).toHaveCount(1);
+  await page.goto('/#/ranking/3');
+  await page.getByRole('button', { name: '年度', exact: true }).click();
+  await expect(rankRow(page, '镇街', '清溪镇')).toHaveText(/^7清溪镇9410095\.2/);
 });

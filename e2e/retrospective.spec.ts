@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
-import { openScreen } from './helpers';
+import { enterOperator, openScreen } from './helpers';
 import { chinaTime, importMayReports, importProgress, saveWorkbook, startYearWithTaskList } from './cycle-steps';
 
 const TASK = '提高制造业投资比重';
@@ -146,4 +146,50 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
   await expect(page.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /张明/ })).toBeVisible();
   await openScreen(page, '复盘');
   await expect(page.getByText('共 19 项：已完成 0 项，进行中 0 项，未开始 19 项')).toBeVisible();
+});
+
+test('the carried tasks can be chosen one by one', async ({ page }) => {
+  await startYearWithTaskList(page, '钱主任');
+  // No reports yet: all 20 tasks are unfinished; the office leaves one behind.
+  await openScreen(page, '工作年度');
+  const fromOld = page.getByRole('region', { name: '从上一年度新建' });
+  await fromOld.getByRole('button', { name: '新建下一年度…' }).click();
+  await fromOld.getByRole('button', { name: '查看并选择结转任务' }).click();
+  await fromOld.getByLabel(`结转${TASK}`).uncheck();
+  await expect(fromOld.getByLabel('结转未完成任务（19/20 项）')).toBeChecked();
+  await fromOld.getByRole('button', { name: '从2026年度新建2027年度' }).click();
+  await expect(fromOld.getByRole('alert')).toContainText('结转任务 19 项');
+  await openScreen(page, '任务台账');
+  await expect(page.getByText('共 19 项')).toBeVisible();
+  await page.getByLabel('搜索（可用拼音首字母）').fill(TASK);
+  await expect(page.getByText('共 0 项（全部 19 项）')).toBeVisible();
+});
+
+test('a 复盘 step can be filled again from the latest data, and a finished 复盘 reopened', async ({ page }) => {
+  await page.clock.setFixedTime(chinaTime('2026-03-02'));
+  await page.goto('/');
+  await enterOperator(page, '钱主任');
+  await openScreen(page, '工作年度');
+  await page.getByRole('button', { name: '加载示例数据' }).click();
+  await expect(page.getByLabel('工作年度')).toContainText('2025年度（示例）');
+
+  // The sample's review still in progress, at 分析原因, with the office's own text.
+  await openScreen(page, '复盘');
+  await page.getByRole('table', { name: '复盘列表' }).getByRole('row').filter({ hasText: '进行中' }).first().click();
+  const causes = page.getByLabel('分析原因', { exact: true });
+  const typed = await causes.inputValue();
+  await page.getByRole('button', { name: '按最新数据重新填入' }).click();
+  await page.getByRole('dialog', { name: '按最新数据重新填入' }).getByRole('button', { name: '重新填入' }).click();
+  await expect(causes).not.toHaveValue(typed);
+  await expect(causes).toHaveValue(/原因分析：/);
+  await expect(page.getByRole('button', { name: '按最新数据重新填入' })).toBeDisabled();
+
+  await page.getByRole('button', { name: '下一步：总结经验' }).click();
+  await page.getByRole('button', { name: '完成复盘' }).click();
+  await expect(page.getByText('已完成', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '重新打开' }).click();
+  await expect(page.getByText(/^进行中/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /保存/ })).toHaveText(/^已保存/);
+  await openScreen(page, '复盘');
+  await expect(page.getByText('共 20 项：已完成 3 项，进行中 1 项，未开始 16 项')).toBeVisible();
 });
