@@ -7,9 +7,8 @@ export const backupsFolderName = 'backups';
 /** Rotation keeps this many newest backups, plus the newest of every older month. */
 export const keepNewest = 30;
 
-const reasonLabels = autoBackupReasonLabels;
 
-const labelToReason = new Map(Object.entries(reasonLabels).map(([reason, label]) => [label, reason as AutoBackupReason]));
+const labelToReason = new Map(Object.entries(autoBackupReasonLabels).map(([reason, label]) => [label, reason as AutoBackupReason]));
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -21,7 +20,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 export function autoBackupName(at: Date, reason: AutoBackupReason): string {
   const date = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
   const time = `${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}${String(at.getMilliseconds()).padStart(3, '0')}`;
-  return `自动备份-${date}-${time}-${reasonLabels[reason]}.dcbackup`;
+  return `自动备份-${date}-${time}-${autoBackupReasonLabels[reason]}.dcbackup`;
 }
 
 const namePattern = /^自动备份-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})-([^-./\\]+)\.dcbackup$/;
@@ -70,7 +69,7 @@ export function backupsToDelete(names: string[]): string[] {
   return doomed;
 }
 
-const reasons = Object.keys(reasonLabels);
+const reasons = Object.keys(autoBackupReasonLabels);
 /** Every backup file starts like this (db/backup.ts writes the header first). */
 const headerStart = /^\s*\{\s*"format"\s*:\s*"duchaduban-backup"/;
 
