@@ -87,7 +87,12 @@ const config: Configuration = {
     maintainer: '区政府督查室 <duchaduban@example.invalid>',
     synopsis: '重点工作督查督办',
     description: '区政府督查室重点工作督查督办桌面应用',
-    desktop: { entry: { Name: '重点工作督查督办', Comment: '重点工作督查督办：台账、月方案、月度进展、督查反馈、赛马排名与红黑榜' } },
+    desktop: {
+      entry: {
+        Name: '重点工作督查督办',
+        Comment: '重点工作督查督办：台账、月方案、月度进展、督查反馈、赛马排名与红黑榜',
+      },
+    },
   },
   deb: {
     artifactName: '${name}_${version}_${arch}.${ext}',

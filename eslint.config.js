@@ -4,15 +4,27 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // The import walls of docs/ARCHITECTURE: each outside library lives in exactly one folder.
 const outsideCore = [
-  { group: ['**/db', '**/db/**', '**/io', '**/io/**', '**/features/**', '**/print/**', '**/ui/**'], message: 'core/ 只含纯规则：不得依赖 db、io、界面。' },
-  { group: ['react', 'react-dom', '@mui/*', 'dexie', 'dexie-react-hooks', 'exceljs', '@e965/xlsx'], message: 'core/ 只含纯规则：不得依赖界面、数据库或表格库。' },
+  {
+    group: ['**/db', '**/db/**', '**/io', '**/io/**', '**/features/**', '**/print/**', '**/ui/**'],
+    message: 'core/ 只含纯规则：不得依赖 db、io、界面。',
+  },
+  {
+    group: ['react', 'react-dom', '@mui/*', 'dexie', 'dexie-react-hooks', 'exceljs', '@e965/xlsx'],
+    message: 'core/ 只含纯规则：不得依赖界面、数据库或表格库。',
+  },
 ];
-const dexieOnlyInDb = { group: ['dexie', 'dexie-react-hooks', 'dexie-*'], message: '只有 renderer/src/db 可以引入 dexie。' };
+const dexieOnlyInDb = {
+  group: ['dexie', 'dexie-react-hooks', 'dexie-*'],
+  message: '只有 renderer/src/db 可以引入 dexie。',
+};
 const excelOnlyInIo = { group: ['exceljs', '@e965/xlsx'], message: '只有 renderer/src/io/excel 可以引入表格库。' };
 const docxOnlyInPrint = { group: ['docx'], message: '只有 renderer/src/print 可以引入 docx。' };
 const noRendererInElectron = { group: ['**/renderer/**'], message: 'electron/ 不得引入 renderer/ 的代码。' };
 // The renderer may share the IPC contract (electron/shared), never Electron itself or main/preload code.
-const noElectronInRenderer = { regex: '^electron(/.*)?$|/electron/(main|preload)/', message: '渲染进程不得引入 electron，只能经由 io/desktop.ts。' };
+const noElectronInRenderer = {
+  regex: '^electron(/.*)?$|/electron/(main|preload)/',
+  message: '渲染进程不得引入 electron，只能经由 io/desktop.ts。',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -22,7 +34,14 @@ export default tseslint.config(
     // Build and check scripts run in Node.
     files: ['scripts/**/*.{js,mjs}', '*.config.js'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
     },
   },
   {
@@ -39,14 +58,34 @@ export default tseslint.config(
     files: ['renderer/src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: outsideCore }],
-      'no-restricted-globals': ['error', { name: 'window', message: 'core/ 不得访问 DOM。' }, { name: 'document', message: 'core/ 不得访问 DOM。' }, { name: 'indexedDB', message: 'core/ 不得访问数据库。' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ 不得读取当前时间：今天作为参数传入。' }, { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'core/ 不得读取当前时间：今天作为参数传入。' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'core/ 不得访问 DOM。' },
+        { name: 'document', message: 'core/ 不得访问 DOM。' },
+        { name: 'indexedDB', message: 'core/ 不得访问数据库。' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core/ 不得读取当前时间：今天作为参数传入。',
+        },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'core/ 不得读取当前时间：今天作为参数传入。',
+        },
+      ],
     },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     ignores: ['renderer/src/core/**', 'renderer/src/db/**', 'renderer/src/io/excel/**', 'renderer/src/print/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, noElectronInRenderer] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, noElectronInRenderer] },
+      ],
+    },
   },
   {
     files: ['renderer/src/print/**/*.{ts,tsx}'],
@@ -64,7 +103,12 @@ export default tseslint.config(
     // window.api is read in exactly one place, which supplies the browser fallback.
     files: ['renderer/src/**/*.{ts,tsx}'],
     ignores: ['renderer/src/io/desktop.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'window', property: 'api', message: '只能经由 io/desktop.ts 使用桌面接口。' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'api', message: '只能经由 io/desktop.ts 使用桌面接口。' },
+      ],
+    },
   },
   {
     files: ['electron/**/*.ts'],

@@ -5,9 +5,13 @@ import { enterOperator } from './helpers';
 
 const root = path.join(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const schemaVersion = /export const SCHEMA_VERSION = (\d+);/.exec(readFileSync(path.join(root, 'renderer', 'src', 'db', 'schema.ts'), 'utf8'))?.[1];
+const schemaVersion = /export const SCHEMA_VERSION = (\d+);/.exec(
+  readFileSync(path.join(root, 'renderer', 'src', 'db', 'schema.ts'), 'utf8'),
+)?.[1];
 
-test('关于 shows the name, the version from package.json, the schema version and where the data is', async ({ page }) => {
+test('关于 shows the name, the version from package.json, the schema version and where the data is', async ({
+  page,
+}) => {
   expect(schemaVersion).toBeDefined();
   await page.goto('/');
   await enterOperator(page, '周科员');
@@ -18,7 +22,9 @@ test('关于 shows the name, the version from package.json, the schema version a
   await expect(facts.getByRole('row', { name: /程序名称/ })).toContainText('重点工作督查督办');
   await expect(facts.getByRole('row', { name: /程序版本/ })).toContainText(version);
   await expect(facts.getByRole('row', { name: /数据结构版本/ })).toContainText(schemaVersion!);
-  await expect(facts.getByRole('row', { name: /数据位置/ })).toContainText('浏览器本地存储（IndexedDB）（数据库 duchaduban）');
+  await expect(facts.getByRole('row', { name: /数据位置/ })).toContainText(
+    '浏览器本地存储（IndexedDB）（数据库 duchaduban）',
+  );
   await expect(facts.getByRole('row', { name: /运行方式/ })).toContainText('浏览器');
   await dialog.getByRole('button', { name: '确定' }).click();
   await expect(dialog).toBeHidden();

@@ -6,8 +6,28 @@ test('a column name the office adds as an alias is recognised by the next import
   // A unit's own task list that calls the title column 工作事项.
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('清单');
-  sheet.addRow(['序号', '工作板块', '工作事项', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限']);
-  sheet.addRow(['1', '一、民生实事', '老旧小区改造', '1、改造小区20个', '1、编制改造计划', '王芳', '区住房和城乡建设局', '东城街道', '11月底前']);
+  sheet.addRow([
+    '序号',
+    '工作板块',
+    '工作事项',
+    '工作目标',
+    '主要措施',
+    '分管区领导',
+    '牵头单位',
+    '责任单位',
+    '完成时限',
+  ]);
+  sheet.addRow([
+    '1',
+    '一、民生实事',
+    '老旧小区改造',
+    '1、改造小区20个',
+    '1、编制改造计划',
+    '王芳',
+    '区住房和城乡建设局',
+    '东城街道',
+    '11月底前',
+  ]);
   const file = testInfo.outputPath('自制清单.xlsx');
   await workbook.xlsx.writeFile(file);
 

@@ -26,7 +26,9 @@ function onAuditStore(page: Page, script: 'tamper' | 'abortedAdd', unitName: str
             // The unit's create entry: its name changed behind the program's back.
             const all = store.getAll();
             all.onsuccess = () => {
-              const entry = (all.result as { seq: number; entity: string; after?: { name?: string } }[]).find((e) => e.entity === 'units' && e.after?.name === unitName);
+              const entry = (all.result as { seq: number; entity: string; after?: { name?: string } }[]).find(
+                (e) => e.entity === 'units' && e.after?.name === unitName,
+              );
               if (!entry?.after) return reject(new Error('no entry for the unit'));
               entry.after.name = `${unitName}（改）`;
               result = entry.seq;
@@ -38,7 +40,13 @@ function onAuditStore(page: Page, script: 'tamper' | 'abortedAdd', unitName: str
             };
           } else {
             // A write that fails after its audit entry was added: the transaction is aborted.
-            const add = store.add({ at: new Date().toISOString(), operator: 'x', action: 'create', entity: 'units', entityId: 'x' });
+            const add = store.add({
+              at: new Date().toISOString(),
+              operator: 'x',
+              action: 'create',
+              entity: 'units',
+              entityId: 'x',
+            });
             add.onsuccess = () => {
               result = add.result as number;
               tx.abort();
@@ -55,7 +63,9 @@ function onAuditStore(page: Page, script: 'tamper' | 'abortedAdd', unitName: str
   );
 }
 
-test('操作日志: 校验日志完整性 passes on the program\'s own writes and names the entry changed outside it', async ({ page }) => {
+test("操作日志: 校验日志完整性 passes on the program's own writes and names the entry changed outside it", async ({
+  page,
+}) => {
   await page.goto('/');
   await enterOperator(page, '周科员');
   await createYear(page, 2026);

@@ -27,26 +27,47 @@ function installDesktopStandIn(store: string) {
         input.addEventListener('change', async () => {
           const files = Array.from(input.files ?? []);
           input.remove();
-          resolve(await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))));
+          resolve(
+            await Promise.all(
+              files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+            ),
+          );
         });
         document.body.append(input);
         input.click();
       }),
-    saveFile: async (request: { suggestedName: string }) => ({ saved: true, path: `D:\\备份\\${request.suggestedName}` }),
+    saveFile: async (request: { suggestedName: string }) => ({
+      saved: true,
+      path: `D:\\备份\\${request.suggestedName}`,
+    }),
     saveFiles: async (request: { files: unknown[] }) => ({ saved: request.files.length, folder: 'D:\\导出' }),
     printView: async () => ({ done: true }),
-    appInfo: async () => ({ version: '0.1.0', dataFolder: 'C:\\Users\\dc\\AppData\\Roaming\\duchaduban', osUser: 'dc', platform: 'win32', shell: 'electron' }),
+    appInfo: async () => ({
+      version: '0.1.0',
+      dataFolder: 'C:\\Users\\dc\\AppData\\Roaming\\duchaduban',
+      osUser: 'dc',
+      platform: 'win32',
+      shell: 'electron',
+    }),
     writeAutoBackup: async ({ reason, bytes }: { reason: string; bytes: Uint8Array }) => {
-      if (w.__diskFull) throw new Error("Error invoking remote method 'backups:write': Error: ENOSPC: no space left on device, write");
+      if (w.__diskFull)
+        throw new Error("Error invoking remote method 'backups:write': Error: ENOSPC: no space left on device, write");
       const kept = read();
       const createdAt = new Date(Date.now() + kept.length).toISOString();
-      const backup = { name: `自动备份-${kept.length + 1}-${reason}.dcbackup`, reason, createdAt, size: bytes.byteLength };
+      const backup = {
+        name: `自动备份-${kept.length + 1}-${reason}.dcbackup`,
+        reason,
+        createdAt,
+        size: bytes.byteLength,
+      };
       localStorage.setItem(store, JSON.stringify([...kept, { ...backup, text: new TextDecoder().decode(bytes) }]));
       return backup;
     },
     listAutoBackups: async () => ({
       folder: 'C:\\Users\\dc\\AppData\\Roaming\\duchaduban\\backups',
-      backups: read().reverse().map(({ text: _text, ...backup }) => backup),
+      backups: read()
+        .reverse()
+        .map(({ text: _text, ...backup }) => backup),
     }),
     readAutoBackup: async (name: string) => {
       const found = read().find((backup) => backup.name === name);
@@ -57,7 +78,8 @@ function installDesktopStandIn(store: string) {
 }
 
 async function desktopPage(context: BrowserContext, seed?: string): Promise<Page> {
-  if (seed !== undefined) await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STORE, seed] as const);
+  if (seed !== undefined)
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [STORE, seed] as const);
   await context.addInitScript(installDesktopStandIn, STORE);
   const page = await context.newPage();
   await page.clock.setFixedTime(chinaTime('2026-03-09'));
@@ -71,9 +93,14 @@ async function expectListed(page: Page, reasons: string[]) {
 }
 
 const keptReasons = (page: Page) =>
-  page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? '[]') as { reason: string }[]).map((b) => b.reason), STORE);
+  page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '[]') as { reason: string }[]).map((b) => b.reason),
+    STORE,
+  );
 
-test('the desktop app backs up daily, before an import and at quit, and offers them when the database is found empty', async ({ browser }) => {
+test('the desktop app backs up daily, before an import and at quit, and offers them when the database is found empty', async ({
+  browser,
+}) => {
   const first = await browser.newContext();
   const page = await desktopPage(first);
   await page.goto('/');
@@ -97,7 +124,11 @@ test('the desktop app backs up daily, before an import and at quit, and offers t
   await chooseFiles(page, '选择任务清单文件', [fixture('任务清单-2026.xlsx')]);
   await page.evaluate(() => ((window as unknown as Record<string, unknown>).__diskFull = true));
   await page.getByRole('button', { name: '确认导入' }).click();
-  await expect(page.getByText(/导入前自动备份失败：磁盘空间不足（ENOSPC: no space left on device, write）。为保护现有数据，本次没有导入/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /导入前自动备份失败：磁盘空间不足（ENOSPC: no space left on device, write）。为保护现有数据，本次没有导入/,
+    ),
+  ).toBeVisible();
   await openScreen(page, '任务台账');
   await expect(page.getByText('共 0 项')).toBeVisible();
 
@@ -110,7 +141,9 @@ test('the desktop app backs up daily, before an import and at quit, and offers t
   await expectListed(page, ['导入前', '每日']);
 
   // Closing the window: main's close gate calls the page's quit hook and waits for it.
-  const quit = await page.evaluate(() => (window as unknown as Record<string, () => Promise<{ reason: string }>>).__duchadubanBeforeQuit!());
+  const quit = await page.evaluate(() =>
+    (window as unknown as Record<string, () => Promise<{ reason: string }>>).__duchadubanBeforeQuit!(),
+  );
   expect(quit.reason).toBe('quit');
   expect(await keptReasons(page)).toEqual(['daily', 'import', 'quit']);
   const folder = await page.evaluate((key) => localStorage.getItem(key) ?? '', STORE);
@@ -129,7 +162,9 @@ test('the desktop app backs up daily, before an import and at quit, and offers t
   await expect(restore.getByText('校验通过')).toBeVisible();
   await expect(restore).toContainText('恢复前会先把当前数据自动备份到数据文件夹的 backups 文件夹');
   await restore.getByRole('button', { name: '恢复', exact: true }).click();
-  await expect(fresh.getByText(/已从备份“自动备份-3-quit.dcbackup”恢复.*恢复前数据库中没有工作数据，未另存。/)).toBeVisible();
+  await expect(
+    fresh.getByText(/已从备份“自动备份-3-quit.dcbackup”恢复.*恢复前数据库中没有工作数据，未另存。/),
+  ).toBeVisible();
   await openScreen(fresh, '任务台账');
   await expect(fresh.getByText('共 20 项')).toBeVisible();
 
@@ -138,7 +173,9 @@ test('the desktop app backs up daily, before an import and at quit, and offers t
   await fresh.getByRole('button', { name: '恢复 自动备份-2-import.dcbackup' }).click();
   await expect(restore.getByText('校验通过')).toBeVisible();
   await restore.getByRole('button', { name: '恢复', exact: true }).click();
-  await expect(fresh.getByText(/恢复前的数据已自动备份为数据文件夹 backups 中的“自动备份-4-restore.dcbackup”/)).toBeVisible();
+  await expect(
+    fresh.getByText(/恢复前的数据已自动备份为数据文件夹 backups 中的“自动备份-4-restore.dcbackup”/),
+  ).toBeVisible();
   await expectListed(fresh, ['恢复前', '退出时', '导入前', '每日']);
   await openScreen(fresh, '任务台账');
   await expect(fresh.getByText('共 0 项')).toBeVisible();
@@ -158,7 +195,9 @@ test('the browser build keeps no automatic backups and says so', async ({ page }
  * plain IndexedDB on a blank page of the app's origin, before the app itself ever runs there.
  */
 async function leaveVersion1Database(page: Page) {
-  await page.route('**/blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.route('**/blank', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+  );
   await page.goto('/blank');
   await page.evaluate(
     () =>
@@ -168,8 +207,18 @@ async function leaveVersion1Database(page: Page) {
           const years = request.result.createObjectStore('workYears', { keyPath: 'id' });
           years.createIndex('year', 'year', { unique: true });
           years.add({
-            id: 'y2025', year: 2025, title: '2025年度重点工作', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25,
-            feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [], createdAt: '2025-02-01T00:00:00.000Z',
+            id: 'y2025',
+            year: 2025,
+            title: '2025年度重点工作',
+            windowStartMonth: 3,
+            windowEndMonth: 11,
+            planDue: '03-10',
+            reportDueDay: 25,
+            feedbackDueDay: 30,
+            completionDue: '11-30',
+            extraHolidays: [],
+            extraWorkdays: [],
+            createdAt: '2025-02-01T00:00:00.000Z',
           });
         };
         request.onsuccess = () => {
@@ -188,7 +237,10 @@ test('before upgrading a database of an older version, the desktop app backs it 
   await page.goto('/');
   await enterOperator(page, '李娜', 'absent');
   await expect(page.getByLabel('工作年度')).toContainText('2025年度');
-  const kept = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]') as { reason: string; text: string }[], STORE);
+  const kept = await page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? '[]') as { reason: string; text: string }[],
+    STORE,
+  );
   expect(kept[0]?.reason).toBe('upgrade');
   const backup = JSON.parse(kept[0]!.text) as { schemaVersion: number; counts: Record<string, number> };
   expect(backup.schemaVersion).toBe(1);
@@ -204,7 +256,8 @@ test('when the backup before an upgrade fails, nothing is upgraded until the off
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '升级前自动备份失败' })).toBeVisible();
   await expect(page.getByText(/磁盘空间不足（ENOSPC/)).toBeVisible();
-  const version = () => page.evaluate(() => indexedDB.databases().then((all) => all.find((d) => d.name === 'duchaduban')?.version));
+  const version = () =>
+    page.evaluate(() => indexedDB.databases().then((all) => all.find((d) => d.name === 'duchaduban')?.version));
   expect(await version()).toBe(10);
   await page.getByRole('button', { name: '不备份，继续打开' }).click();
   await enterOperator(page, '李娜', 'absent');

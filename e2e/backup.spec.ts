@@ -35,10 +35,16 @@ function dumpDatabase(page: Page): Promise<Dump> {
 /** The cells of the preview's row for `label`: [label, in the backup, in the database now]. */
 function comparisonRow(page: Page, label: string) {
   const table = page.getByRole('table', { name: '备份与当前数据对比' });
-  return table.getByRole('row').filter({ has: page.getByRole('cell', { name: label, exact: true }) }).getByRole('cell');
+  return table
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: label, exact: true }) })
+    .getByRole('cell');
 }
 
-test('backup to a file, restore it in a fresh profile: every table identical; a tampered copy is refused', async ({ page, browser }, testInfo) => {
+test('backup to a file, restore it in a fresh profile: every table identical; a tampered copy is refused', async ({
+  page,
+  browser,
+}, testInfo) => {
   await page.goto('/');
   await enterOperator(page, '孙科员');
   await createYear(page, 2026);
@@ -76,7 +82,11 @@ test('backup to a file, restore it in a fresh profile: every table identical; a 
   await writeFile(tamperedPath, `${text.slice(0, at + 2)}攻${text.slice(at + 3)}`);
 
   // A new profile: an empty database on another computer.
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page2 = await context.newPage();
   await page2.goto('/');
   await enterOperator(page2, '周科员');
@@ -104,7 +114,9 @@ test('backup to a file, restore it in a fresh profile: every table identical; a 
   // Restoring first saves the current data (a second download), then replaces it.
   const safetyDownload = page2.waitForEvent('download');
   await restoreDialog.getByRole('button', { name: '恢复', exact: true }).click();
-  expect((await safetyDownload).suggestedFilename()).toMatch(/^督查督办恢复前自动备份-\d{4}-\d{2}-\d{2}-\d{4}\.dcbackup$/);
+  expect((await safetyDownload).suggestedFilename()).toMatch(
+    /^督查督办恢复前自动备份-\d{4}-\d{2}-\d{2}-\d{4}\.dcbackup$/,
+  );
   await expect(restoreDialog).toBeHidden();
   await expect(page2.getByRole('alert').filter({ hasText: '已从备份' })).toContainText(download.suggestedFilename());
 
@@ -116,17 +128,31 @@ test('backup to a file, restore it in a fresh profile: every table identical; a 
   }
   expect(Object.keys(restored).sort()).toEqual(Object.keys(original).sort());
   expect(restored.audit?.slice(0, -1)).toEqual(original.audit);
-  expect(restored.audit?.at(-1)).toMatchObject({ operator: '周科员', action: 'update', entity: 'settings', entityId: 'restore', after: { file: download.suggestedFilename() } });
-  expect(restored.settings).toEqual(original.settings?.map((s) => ((s as { key: string }).key === 'operator' ? { key: 'operator', value: '周科员' } : s)));
+  expect(restored.audit?.at(-1)).toMatchObject({
+    operator: '周科员',
+    action: 'update',
+    entity: 'settings',
+    entityId: 'restore',
+    after: { file: download.suggestedFilename() },
+  });
+  expect(restored.settings).toEqual(
+    original.settings?.map((s) =>
+      (s as { key: string }).key === 'operator' ? { key: 'operator', value: '周科员' } : s,
+    ),
+  );
 
   // And the screens show it.
   await expect(page2.getByRole('button', { name: '操作人：周科员' })).toBeVisible();
   await openScreen(page2, '单位');
   for (const name of ['区教育局', '区财政局']) {
-    await expect(page2.getByRole('table', { name: '单位列表' }).getByRole('row', { name: new RegExp(name) })).toBeVisible();
+    await expect(
+      page2.getByRole('table', { name: '单位列表' }).getByRole('row', { name: new RegExp(name) }),
+    ).toBeVisible();
   }
   await openScreen(page2, '区领导');
-  await expect(page2.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /王建国/ })).toContainText('副区长');
+  await expect(page2.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /王建国/ })).toContainText(
+    '副区长',
+  );
   await openScreen(page2, '操作日志');
   const log = page2.getByRole('table', { name: '操作日志' });
   for (const what of ['2026年度', '区教育局', '区财政局', '王建国']) {

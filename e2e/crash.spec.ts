@@ -17,10 +17,26 @@ const TASKS = 3000;
 const SECTIONS = ['一、扩大有效投资', '二、科技创新', '三、城市建设', '四、民生实事', '五、生态环境'];
 const LEADERS = ['张明', '王芳', '李强'];
 const UNITS = [
-  '区发展和改革局', '区经济和信息化局', '区科学技术局', '区财政局', '区人力资源和社会保障局',
-  '区住房和城乡建设局', '区交通运输局', '区农业农村局', '区商务局', '区文化和旅游局',
-  '区卫生健康局', '区教育局', '区民政局', '区司法局', '区应急管理局',
-  '区市场监督管理局', '区生态环境分局', '东城街道', '西湖街道', '南山街道',
+  '区发展和改革局',
+  '区经济和信息化局',
+  '区科学技术局',
+  '区财政局',
+  '区人力资源和社会保障局',
+  '区住房和城乡建设局',
+  '区交通运输局',
+  '区农业农村局',
+  '区商务局',
+  '区文化和旅游局',
+  '区卫生健康局',
+  '区教育局',
+  '区民政局',
+  '区司法局',
+  '区应急管理局',
+  '区市场监督管理局',
+  '区生态环境分局',
+  '东城街道',
+  '西湖街道',
+  '南山街道',
 ];
 // The flags of playwright.config.ts, plus what a headless browser of our own needs.
 const FLAGS = [
@@ -40,7 +56,17 @@ const FLAGS = [
 async function writeTaskList(file: string) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('清单');
-  sheet.addRow(['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限']);
+  sheet.addRow([
+    '序号',
+    '工作板块',
+    '重点工作',
+    '工作目标',
+    '主要措施',
+    '分管区领导',
+    '牵头单位',
+    '责任单位',
+    '完成时限',
+  ]);
   for (let i = 1; i <= TASKS; i++) {
     sheet.addRow([
       String(i),
@@ -170,7 +196,9 @@ for (const killAfterMs of [50, 300, 1000]) {
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: '选择任务清单文件' }).click();
       await (await chooser).setFiles(file);
-      await expect(page.getByRole('heading', { name: new RegExp(`预览：新增 ${TASKS} 项`) })).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByRole('heading', { name: new RegExp(`预览：新增 ${TASKS} 项`) })).toBeVisible({
+        timeout: 60_000,
+      });
 
       // The page says when the app reports the import done; asking it would delay the kill
       // while its main thread is busy, so it tells us through the console instead.
@@ -191,7 +219,8 @@ for (const killAfterMs of [50, 300, 1000]) {
       await page.getByRole('button', { name: '确认导入' }).click();
       const clickedAt = Date.now();
       await new Promise((resolve) => setTimeout(resolve, killAfterMs));
-      const reported = reportedAt === undefined ? 'had not reported success' : `had reported success at ${reportedAt - clickedAt} ms`;
+      const reported =
+        reportedAt === undefined ? 'had not reported success' : `had reported success at ${reportedAt - clickedAt} ms`;
       const killedAfter = Date.now() - clickedAt;
       await killHard(running);
 

@@ -78,7 +78,9 @@ export async function submitPlan(page: Page, dir: string) {
   const file = await saveWorkbook(book, `${dir}/发改局月方案.xlsx`);
   await page.getByRole('button', { name: '导入月方案' }).click();
   await chooseFiles(page, '选择月方案文件', [file]);
-  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /重大项目攻坚年行动.*新增/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /重大项目攻坚年行动.*新增/ }),
+  ).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('已导入 1 个单位的月方案')).toBeVisible();
 }

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { createYear, enterOperator, openScreen } from './helpers';
 import { importMayReports, importProgress, saveWorkbook, startYearWithTaskList, submitPlan } from './cycle-steps';
 
-test('the monthly cycle: plans out and back, May reports in, statuses, 催报, review, publish and reopen', async ({ page }, testInfo) => {
+test('the monthly cycle: plans out and back, May reports in, statuses, 催报, review, publish and reopen', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   const dir = testInfo.outputDir;
   await startYearWithTaskList(page, '吴科长');
@@ -14,7 +16,10 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await expect(planStatus.getByRole('row', { name: /区发展和改革局/ })).toContainText('已按时报送');
   await expect(planStatus.getByRole('row', { name: /区财政局/ })).toContainText('未报送');
   await openScreen(page, '任务台账');
-  await page.getByRole('table', { name: '任务台账' }).getByRole('row', { name: /重大项目攻坚年行动/ }).click();
+  await page
+    .getByRole('table', { name: '任务台账' })
+    .getByRole('row', { name: /重大项目攻坚年行动/ })
+    .click();
   await expect(page.getByLabel('5月计划累计进度')).toHaveValue('40');
   await expect(page.getByLabel('5月节点目标')).toHaveValue('重大项目攻坚年行动第3阶段');
 
@@ -52,7 +57,10 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   // The sheets came on the 27th, after the 25th's due date; 东城街道 had e-mailed on the 24th.
   const submitted = page.getByRole('table', { name: '报送情况' });
   await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText('逾期报送');
-  await submitted.getByRole('row', { name: /东城街道/ }).getByRole('button', { name: '更正收到日期' }).click();
+  await submitted
+    .getByRole('row', { name: /东城街道/ })
+    .getByRole('button', { name: '更正收到日期' })
+    .click();
   const dateDialog = page.getByRole('dialog');
   await dateDialog.getByLabel('实际收到日期').fill('2026-05-24');
   await dateDialog.getByRole('button', { name: '保存' }).click();
@@ -78,10 +86,20 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await page.getByLabel('月份').click();
   await page.getByRole('option', { name: '5月' }).click();
   const jingxin = page.getByRole('region', { name: '区经济和信息化局的督查反馈' });
-  await jingxin.getByRole('group', { name: '提高制造业投资比重的说明' }).getByRole('button', { name: '采纳说明' }).click();
-  await jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' }).click();
-  await expect(jingxin.getByRole('group', { name: '提高制造业投资比重的说明' }).getByRole('button', { name: '采纳说明' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' })).toHaveAttribute('aria-pressed', 'true');
+  await jingxin
+    .getByRole('group', { name: '提高制造业投资比重的说明' })
+    .getByRole('button', { name: '采纳说明' })
+    .click();
+  await jingxin
+    .getByRole('group', { name: '亩均效益领跑者培育的说明' })
+    .getByRole('button', { name: '不予采纳' })
+    .click();
+  await expect(
+    jingxin.getByRole('group', { name: '提高制造业投资比重的说明' }).getByRole('button', { name: '采纳说明' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await jingxin.getByLabel('提高制造业投资比重的核查结论').click();
   await page.getByRole('option', { name: '基本属实' }).click();
 
@@ -104,7 +122,9 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   fill('提高制造业投资比重', 25, '滞后', '项目审批延后');
   const corrected = await saveWorkbook(book, `${dir}/经信局5月-更正.xlsx`);
   await importProgress(page, 5, [corrected]);
-  await expect(page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /提高制造业投资比重/ })).toContainText('20% → 25%');
+  await expect(
+    page.getByRole('table', { name: '导入预览' }).getByRole('row', { name: /提高制造业投资比重/ }),
+  ).toContainText('20% → 25%');
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '5月已发布，不能修改' })).toContainText('未写入任何数据');
   await openScreen(page, '月度进展');
@@ -124,7 +144,9 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await page.getByLabel('黄灯上限（落后百分点）').fill('40');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await openScreen(page, '月度进展');
-  await expect(page.getByRole('table', { name: '任务进展' }).getByRole('row', { name: /促进民间投资增长/ })).toContainText('黄灯');
+  await expect(
+    page.getByRole('table', { name: '任务进展' }).getByRole('row', { name: /促进民间投资增长/ }),
+  ).toContainText('黄灯');
 });
 
 test('a plan typed on the task page is checked month by month and saved', async ({ page }) => {

@@ -5,7 +5,12 @@ import { chooseFiles, openScreen } from './helpers';
 import { saveWorkbook, startYearWithTaskList } from './cycle-steps';
 
 /** A workbook of one sheet: an optional title row, the header, the rows. */
-async function sheetFile(path: string, title: string | undefined, header: string[], rows: (string | number)[][]): Promise<string> {
+async function sheetFile(
+  path: string,
+  title: string | undefined,
+  header: string[],
+  rows: (string | number)[][],
+): Promise<string> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('评估结果');
   if (title) sheet.addRow([title]);
@@ -25,9 +30,15 @@ async function manualEntry(page: Page, unit: string, points: number, reason: str
   await expect(dialog).toBeHidden();
 }
 
-const rankRow = (page: Page, group: string, unit: string) => page.getByRole('table', { name: `${group}排名` }).getByRole('row').filter({ hasText: unit });
+const rankRow = (page: Page, group: string, unit: string) =>
+  page
+    .getByRole('table', { name: `${group}排名` })
+    .getByRole('row')
+    .filter({ hasText: unit });
 
-test('第三方评估: three sheets on three scales → the year ranking and 红黑榜 move as computed by hand', async ({ page }, testInfo) => {
+test('第三方评估: three sheets on three scales → the year ranking and 红黑榜 move as computed by hand', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(150_000);
   const dir = testInfo.outputDir;
   await mkdir(dir, { recursive: true });
@@ -55,22 +66,47 @@ test('第三方评估: three sheets on three scales → the year ranking and 红
   await expect(settings.getByText('已保存')).toBeVisible();
 
   // Three sheets: 百分制 by unit (one bad cell, one small sample), 五分制 without a hint (asked), 满意率 by task.
-  const hundred = await sheetFile(`${dir}/镇街满意度测评结果.xlsx`, '2026年度镇街满意度测评结果', ['单位', '评价主体', '满意度得分', '样本数'], [
-    ['东城街道', '企业', 90, 200], ['东城街道', '群众', 80, 300],
-    ['西城街道', '企业', 95, 150], ['西城街道', '群众', 92, 400],
-    ['北塘街道', '企业', 98, 120], ['北塘街道', '群众', 96, 500],
-    ['清溪镇', '企业', 100, 80], ['清溪镇', '群众', 60, 20],
-    ['南湖街道', '企业', '良好', 100], ['南湖街道', '群众', 85, 260],
-  ]);
-  const five = await sheetFile(`${dir}/企业评价.xlsx`, undefined, ['单位', '评价主体', '得分', '样本数'], [['安桥镇', '企业', 4.5, 60], ['平水镇', '企业', 3.5, 60]]);
-  const percent = await sheetFile(`${dir}/重点工作第三方评估.xlsx`, undefined, ['重点工作', '评价主体', '满意率', '样本数'], [['轻纺市场转型升级', '第三方评估机构', '92%', 50]]);
+  const hundred = await sheetFile(
+    `${dir}/镇街满意度测评结果.xlsx`,
+    '2026年度镇街满意度测评结果',
+    ['单位', '评价主体', '满意度得分', '样本数'],
+    [
+      ['东城街道', '企业', 90, 200],
+      ['东城街道', '群众', 80, 300],
+      ['西城街道', '企业', 95, 150],
+      ['西城街道', '群众', 92, 400],
+      ['北塘街道', '企业', 98, 120],
+      ['北塘街道', '群众', 96, 500],
+      ['清溪镇', '企业', 100, 80],
+      ['清溪镇', '群众', 60, 20],
+      ['南湖街道', '企业', '良好', 100],
+      ['南湖街道', '群众', 85, 260],
+    ],
+  );
+  const five = await sheetFile(
+    `${dir}/企业评价.xlsx`,
+    undefined,
+    ['单位', '评价主体', '得分', '样本数'],
+    [
+      ['安桥镇', '企业', 4.5, 60],
+      ['平水镇', '企业', 3.5, 60],
+    ],
+  );
+  const percent = await sheetFile(
+    `${dir}/重点工作第三方评估.xlsx`,
+    undefined,
+    ['重点工作', '评价主体', '满意率', '样本数'],
+    [['轻纺市场转型升级', '第三方评估机构', '92%', 50]],
+  );
 
   await openScreen(page, '第三方评估');
   await page.getByRole('button', { name: '导入评估结果' }).click();
   await chooseFiles(page, '选择评估结果文件', [hundred, five, percent]);
   const issues = page.getByRole('table', { name: '问题清单' });
   // The bad cell, by file, sheet, row and column; its row alone is left out.
-  await expect(issues.getByRole('row').filter({ hasText: 'C列第11行的"良好"不是可识别的分数，此行不导入' })).toContainText(/错误镇街满意度测评结果\.xlsx评估结果11C/);
+  await expect(
+    issues.getByRole('row').filter({ hasText: 'C列第11行的"良好"不是可识别的分数，此行不导入' }),
+  ).toContainText(/错误镇街满意度测评结果\.xlsx评估结果11C/);
   // 五分制 or 百分制? The app asks; nothing of that file is read until answered.
   await expect(issues.getByRole('row').filter({ hasText: '请在上方选择评分制' })).toContainText('企业评价.xlsx');
   await expect(page.getByRole('heading', { name: '预览：新增 10 条，修改 0 条，未变 0 条' })).toBeVisible();
@@ -79,8 +115,12 @@ test('第三方评估: three sheets on three scales → the year ranking and 红
   await expect(page.getByRole('heading', { name: '预览：新增 12 条，修改 0 条，未变 0 条' })).toBeVisible();
   const preview = page.getByRole('table', { name: '导入预览' });
   await expect(preview.getByRole('row').filter({ hasText: '安桥镇' })).toContainText('4.5（五分制）90');
-  await expect(preview.getByRole('row').filter({ hasText: '轻纺市场转型升级' })).toContainText('区商务局第三方机构92%92');
-  await expect(preview.getByRole('row').filter({ hasText: '清溪镇' }).filter({ hasText: '群众' })).toContainText('样本偏少');
+  await expect(preview.getByRole('row').filter({ hasText: '轻纺市场转型升级' })).toContainText(
+    '区商务局第三方机构92%92',
+  );
+  await expect(preview.getByRole('row').filter({ hasText: '清溪镇' }).filter({ hasText: '群众' })).toContainText(
+    '样本偏少',
+  );
   await expect(page.getByText('依据：数值大于10，按百分制')).toBeVisible();
   await expect(page.getByText('依据：表头“满意率”')).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
@@ -128,9 +168,13 @@ test('第三方评估: three sheets on three scales → the year ranking and 红
   await page.getByRole('button', { name: '年度', exact: true }).click();
   const towns = page.getByRole('table', { name: '镇街年度红黑榜' }).first();
   await expect(towns.locator('tr[data-list="红榜"]')).toHaveCount(3);
-  await expect(towns.locator('tr[data-list="红榜"]', { hasText: '西城街道' })).toHaveText('红榜2西城街道10094.198.82无扣分事项');
+  await expect(towns.locator('tr[data-list="红榜"]', { hasText: '西城街道' })).toHaveText(
+    '红榜2西城街道10094.198.82无扣分事项',
+  );
   await expect(towns.locator('tr[data-list="黑榜"]').first()).toContainText('平水镇');
-  await expect(towns.locator('tr[data-list="黑榜"]', { hasText: '清溪镇' })).toContainText('通报批评：安全生产检查问题');
+  await expect(towns.locator('tr[data-list="黑榜"]', { hasText: '清溪镇' })).toContainText(
+    '通报批评：安全生产检查问题',
+  );
 
   // Staff check 清溪镇's small survey and accept it: 100 × .7 + 60 × .3 = 88; 75.2 + 17.6 = 92.8, now last.
   await openScreen(page, '第三方评估');
@@ -138,7 +182,9 @@ test('第三方评估: three sheets on three scales → the year ranking and 红
   await expect(rows.locator('tr[data-flag="pending"]')).toHaveCount(1);
   await rows.getByRole('button', { name: '采纳清溪镇的群众评价' }).click();
   await expect(rows.locator('tr[data-flag="pending"]')).toHaveCount(0);
-  await expect(rows.getByRole('row').filter({ hasText: '清溪镇' }).filter({ hasText: '群众' })).toContainText('已由钱主任采纳');
+  await expect(rows.getByRole('row').filter({ hasText: '清溪镇' }).filter({ hasText: '群众' })).toContainText(
+    '已由钱主任采纳',
+  );
   await page.goto('/#/ranking/3');
   await page.getByRole('button', { name: '年度', exact: true }).click();
   await expect(rankRow(page, '镇街', '清溪镇')).toHaveText(/^8清溪镇948892\.8/);
@@ -146,7 +192,9 @@ test('第三方评估: three sheets on three scales → the year ranking and 红
 
   // The unit's page shows how its composite is made; the task's page its evaluation.
   await rankRow(page, '镇街', '清溪镇').click();
-  await expect(page.getByTestId('composite')).toContainText('过程得分（3月月均）94 × 80% + 评估得分 88 × 20% = 年度综合得分 92.8，镇街第8名');
+  await expect(page.getByTestId('composite')).toContainText(
+    '过程得分（3月月均）94 × 80% + 评估得分 88 × 20% = 年度综合得分 92.8，镇街第8名',
+  );
   await expect(page.getByTestId('composite')).toContainText('评估得分 = 企业100 × 70% + 群众60 × 30%');
   await expect(page.getByRole('table', { name: '本单位第三方评估' })).toContainText('镇街满意度测评结果.xlsx 第10行');
   await openScreen(page, '任务台账');

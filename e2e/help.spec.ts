@@ -17,7 +17,18 @@ test('使用说明 shows one section per step of the work, each picture loaded',
   await page.getByRole('menuitem', { name: '使用说明' }).click();
 
   const contents = page.getByRole('navigation', { name: '使用说明目录' });
-  for (const section of ['年度设置', '任务清单', '月方案', '月度进展', '督查反馈', '赛马与红黑榜', '第三方评估', '复盘', '年度报告', '数据安全']) {
+  for (const section of [
+    '年度设置',
+    '任务清单',
+    '月方案',
+    '月度进展',
+    '督查反馈',
+    '赛马与红黑榜',
+    '第三方评估',
+    '复盘',
+    '年度报告',
+    '数据安全',
+  ]) {
     await expect(contents.getByRole('button', { name: section, exact: true })).toBeVisible();
   }
   await contents.getByRole('button', { name: '数据安全', exact: true }).click();

@@ -15,7 +15,9 @@ async function importFiles(page: Page, files: string[]) {
   await chooseFiles(page, '选择任务清单文件', files);
 }
 
-test('hostile files: a message for each, nothing written, then the task list imports and markup shows as text', async ({ page }, testInfo) => {
+test('hostile files: a message for each, nothing written, then the task list imports and markup shows as text', async ({
+  page,
+}, testInfo) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -34,12 +36,25 @@ test('hostile files: a message for each, nothing written, then the task list imp
     [await save('空.xlsx', new Uint8Array(0)), '"空.xlsx"：文件为空'],
     [fixture('bad/truncated.xlsx'), '"truncated.xlsx"：文件不完整（可能下载或复制时中断），请重新获取'],
     [
-      await save('炸弹.xlsx', rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': repeatedEntry('xl/worksheets/sheet1.xml', '', new Uint8Array(16 * MB), 64, '') }))),
+      await save(
+        '炸弹.xlsx',
+        rawZip(
+          await packageWith({
+            'xl/worksheets/sheet1.xml': repeatedEntry('xl/worksheets/sheet1.xml', '', new Uint8Array(16 * MB), 64, ''),
+          }),
+        ),
+      ),
       '"炸弹.xlsx"：文件解压后超过200MB，疑似恶意文件（压缩炸弹），已拒绝',
     ],
-    [await save('路径.xlsx', rawZip(await packageWith({ '../../evil.xml': '<x/>' }))), '"路径.xlsx"：文件内部含有异常的路径（如"../"），疑似恶意文件，已拒绝'],
+    [
+      await save('路径.xlsx', rawZip(await packageWith({ '../../evil.xml': '<x/>' }))),
+      '"路径.xlsx"：文件内部含有异常的路径（如"../"），疑似恶意文件，已拒绝',
+    ],
   ] as const;
-  await importFiles(page, hostile.map(([path]) => path));
+  await importFiles(
+    page,
+    hostile.map(([path]) => path),
+  );
   const files = page.getByRole('table', { name: '文件' });
   for (const [, message] of hostile) await expect(files.getByRole('alert').filter({ hasText: message })).toHaveCount(1);
   await expect(page.getByText('没有需要写入的内容。')).toBeVisible();
@@ -57,9 +72,21 @@ test('hostile files: a message for each, nothing written, then the task list imp
   // Markup and formula-looking text in a unit's cells: imported and shown as the text it is.
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('重点工作任务清单');
-  sheet.addRow(['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限']);
+  sheet.addRow([
+    '序号',
+    '工作板块',
+    '重点工作',
+    '工作目标',
+    '主要措施',
+    '分管区领导',
+    '牵头单位',
+    '责任单位',
+    '完成时限',
+  ]);
   const titles = ['<img src=x onerror="alert(1)">图片任务', "=cmd|' /C calc'!A0", '<b>加粗</b>任务'];
-  titles.forEach((title, i) => sheet.addRow([21 + i, '', title, '', '', '', '<svg onload=alert(2)>单位', '', '11月底前']));
+  titles.forEach((title, i) =>
+    sheet.addRow([21 + i, '', title, '', '', '', '<svg onload=alert(2)>单位', '', '11月底前']),
+  );
   const marked = await save('标记.xlsx', new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
   await importFiles(page, [marked]);
   await expect(page.getByRole('heading', { name: '预览：新增 3 项，修改 0 项，未变 0 项' })).toBeVisible();

@@ -18,13 +18,19 @@ async function importFiles(page: Page, files: string[]) {
 
 const ledgerRows = (page: Page) => page.getByRole('table', { name: '任务台账' }).getByRole('row');
 
-test('import the task list, search by pinyin, edit a task, export and re-import with zero changes', async ({ page }, testInfo) => {
+test('import the task list, search by pinyin, edit a task, export and re-import with zero changes', async ({
+  page,
+}, testInfo) => {
   await startWithYear(page);
   await importFiles(page, [taskList]);
   await expect(page.getByRole('heading', { name: '预览：新增 20 项，修改 0 项，未变 0 项' })).toBeVisible();
   // Units and leaders not yet known are offered for creation.
-  await expect(page.getByRole('table', { name: '名单中没有的单位' }).getByRole('row', { name: /区发展和改革局/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: '名单中没有的区领导' }).getByRole('row', { name: /张明/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '名单中没有的单位' }).getByRole('row', { name: /区发展和改革局/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '名单中没有的区领导' }).getByRole('row', { name: /张明/ }),
+  ).toBeVisible();
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('新增 20 项任务')).toBeVisible();
 
@@ -47,8 +53,12 @@ test('import the task list, search by pinyin, edit a task, export and re-import 
   await expect(page.getByText('已保存')).toBeVisible();
   await openScreen(page, '操作日志');
   await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('陈科员');
-  await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('重大项目攻坚年行动');
-  await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('2026-11-30 → 2026-10-31');
+  await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText(
+    '重大项目攻坚年行动',
+  );
+  await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText(
+    '2026-11-30 → 2026-10-31',
+  );
 
   // Export, then import the export: nothing would change.
   await openScreen(page, '任务台账');
@@ -62,7 +72,9 @@ test('import the task list, search by pinyin, edit a task, export and re-import 
   await expect(page.getByRole('table', { name: '名单中没有的单位' })).toHaveCount(0);
 });
 
-test('a bad file is reported, the good one commits, and undoing the batch restores the ledger', async ({ page }, testInfo) => {
+test('a bad file is reported, the good one commits, and undoing the batch restores the ledger', async ({
+  page,
+}, testInfo) => {
   await startWithYear(page);
   const formula = testInfo.outputPath('csv-as-xlsx.xlsx');
   await writeFile(formula, '序号,重点工作\n1,=HYPERLINK("x")\n');
@@ -78,8 +90,12 @@ test('a bad file is reported, the good one commits, and undoing the batch restor
   await expect(page.getByText('共 20 项')).toBeVisible();
   await openScreen(page, '单位');
   // The units the list named were created with it.
-  await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /区发展和改革局/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /东城街道.*镇街/ })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /区发展和改革局/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /东城街道.*镇街/ }),
+  ).toBeVisible();
 
   await openScreen(page, '导入记录');
   const history = page.getByRole('table', { name: '导入记录' });

@@ -14,7 +14,9 @@ async function typeAtEnd(page: Page, label: string, text: string) {
   await page.keyboard.type(text);
 }
 
-test('复盘 of a task in four steps, printed and exported with the year; 2027 started from 2026 with the unfinished tasks carried over', async ({ page }, testInfo) => {
+test('复盘 of a task in four steps, printed and exported with the year; 2027 started from 2026 with the unfinished tasks carried over', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const dir = testInfo.outputDir;
   await startYearWithTaskList(page, '钱主任');
@@ -71,7 +73,9 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
 
   // 4 总结经验: lessons and what goes into next year's plan.
   await page.getByRole('button', { name: '下一步：总结经验' }).click();
-  await expect(page.getByLabel('纳入下年度计划的事项')).toHaveValue('本项工作年末完成20%，建议结转至2027年度继续推进。');
+  await expect(page.getByLabel('纳入下年度计划的事项')).toHaveValue(
+    '本项工作年末完成20%，建议结转至2027年度继续推进。',
+  );
   await page.getByLabel('经验与不足').fill('经验做法：月度调度。\n存在不足：审批前置不够。');
   await page.getByRole('button', { name: '完成复盘' }).click();
   await expect(page.getByText('已完成', { exact: true })).toBeVisible();
@@ -99,14 +103,17 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
   await page.emulateMedia({ media: 'screen' });
   const printed = (await new PDFParse({ data: pdf }).getText()).text.normalize('NFKC').replace(/\s+/g, '');
   expect(printed).toContain(`${TASK}复盘报告`);
-  for (const heading of ['一、回忆目标', '二、评估结果', '三、分析原因', '四、总结经验']) expect(printed).toContain(heading);
+  for (const heading of ['一、回忆目标', '二、评估结果', '三、分析原因', '四、总结经验'])
+    expect(printed).toContain(heading);
   expect(printed).toContain('要素保障滞后');
   expect(printed).toContain('—1—');
 
   // The year's 复盘 in one Word document.
   await openScreen(page, '复盘');
   await expect(page.getByText('共 20 项：已完成 1 项，进行中 0 项，未开始 19 项')).toBeVisible();
-  await expect(page.getByRole('table', { name: '复盘列表' }).getByRole('row').filter({ hasText: TASK })).toContainText('已完成');
+  await expect(page.getByRole('table', { name: '复盘列表' }).getByRole('row').filter({ hasText: TASK })).toContainText(
+    '已完成',
+  );
   const docx = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出全年复盘（Word）' }).click();
   const file = `${dir}/复盘.docx`;
@@ -114,7 +121,8 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
   const { value: text } = await mammoth.extractRawText({ path: file });
   expect(text).toContain('2026年度重点工作复盘汇编');
   expect(text).toContain(`一、${TASK}`);
-  for (const heading of ['（一）回忆目标', '（二）评估结果', '（三）分析原因', '（四）总结经验']) expect(text).toContain(heading);
+  for (const heading of ['（一）回忆目标', '（二）评估结果', '（三）分析原因', '（四）总结经验'])
+    expect(text).toContain(heading);
   expect(text).toContain('存在不足：审批前置不够。');
   expect(text).toContain('建议结转至2027年度继续推进');
 
@@ -140,8 +148,12 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
   await expect(page.getByText('上年结转：本任务由2026年度结转，上年末累计进度 20%。')).toBeVisible();
 
   await openScreen(page, '单位');
-  await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /区经济和信息化局/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /东城街道/ })).toContainText('镇街');
+  await expect(
+    page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /区经济和信息化局/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: /东城街道/ })).toContainText(
+    '镇街',
+  );
   await openScreen(page, '区领导');
   await expect(page.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /张明/ })).toBeVisible();
   await openScreen(page, '复盘');

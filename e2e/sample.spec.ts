@@ -2,10 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { createYear, enterOperator, openScreen } from './helpers';
 import { chinaTime } from './cycle-steps';
 
-const rankRow = (page: Page, group: string, unit: string) => page.getByRole('table', { name: `${group}排名` }).getByRole('row', { name: new RegExp(unit) });
+const rankRow = (page: Page, group: string, unit: string) =>
+  page.getByRole('table', { name: `${group}排名` }).getByRole('row', { name: new RegExp(unit) });
 const banner = (page: Page) => page.getByRole('status', { name: '示例数据提示' });
 
-test('示例数据: load the 2025 sample beside a real year, try the ledger, the 赛马 and the 红黑榜, remove it in one action', async ({ page }) => {
+test('示例数据: load the 2025 sample beside a real year, try the ledger, the 赛马 and the 红黑榜, remove it in one action', async ({
+  page,
+}) => {
   await page.clock.setFixedTime(chinaTime('2026-03-05'));
   await page.goto('/');
   await enterOperator(page, '陈科员');
@@ -45,7 +48,9 @@ test('示例数据: load the 2025 sample beside a real year, try the ledger, the
   await expect(banner(page)).toBeVisible();
   const soe = page.getByRole('table', { name: '国企和平台红黑榜' }).first();
   await expect(soe.locator('tr[data-list="红榜"]')).toContainText('临空经济示范区管委会');
-  await expect(soe.locator('tr[data-list="黑榜"]', { hasText: '区城市建设投资集团有限公司' })).toContainText('连续两个月滞后');
+  await expect(soe.locator('tr[data-list="黑榜"]', { hasText: '区城市建设投资集团有限公司' })).toContainText(
+    '连续两个月滞后',
+  );
   await expect(soe.locator('tr[data-list="黑榜"]', { hasText: '区产业投资集团有限公司' })).toContainText('未报送');
   await expect(page.getByRole('table', { name: '10月约谈' })).toContainText('区城市建设投资集团有限公司');
 

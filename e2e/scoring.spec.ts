@@ -14,9 +14,12 @@ async function confirmAll(page: Page) {
   }
 }
 
-const rankRow = (page: Page, group: string, unit: string) => page.getByRole('table', { name: `${group}排名` }).getByRole('row', { name: new RegExp(unit) });
+const rankRow = (page: Page, group: string, unit: string) =>
+  page.getByRole('table', { name: `${group}排名` }).getByRole('row', { name: new RegExp(unit) });
 
-test('赛马 after the May cycle: proposals with evidence, confirm and waive, ranks, 红黑榜 on paper and in a 通报, a 约谈 after two black months', async ({ page }, testInfo) => {
+test('赛马 after the May cycle: proposals with evidence, confirm and waive, ranks, 红黑榜 on paper and in a 通报, a 约谈 after two black months', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   const dir = testInfo.outputDir;
   await startYearWithTaskList(page, '钱主任');

@@ -42,7 +42,9 @@ test('first start: operator, work year, units, leader survive a reload and are i
   await leaderDialog.getByLabel('姓名').fill('王建国');
   await leaderDialog.getByLabel('职务').fill('副区长');
   await leaderDialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /王建国/ })).toContainText('副区长');
+  await expect(page.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /王建国/ })).toContainText(
+    '副区长',
+  );
 
   await page.reload();
   // The name is asked once only.
@@ -51,7 +53,9 @@ test('first start: operator, work year, units, leader survive a reload and are i
   await expect(page.getByRole('table', { name: '区领导列表' }).getByRole('row', { name: /王建国/ })).toBeVisible();
   await openScreen(page, '单位');
   for (const name of ['区发展和改革局', '东城街道', '西湖街道']) {
-    await expect(page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: new RegExp(name) })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: '单位列表' }).getByRole('row', { name: new RegExp(name) }),
+    ).toBeVisible();
   }
 
   await openScreen(page, '操作日志');

@@ -60,7 +60,11 @@ function literalBoolean(node) {
   if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
   // minifier style !0 / !1
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(node.operand)) {
+  if (
+    ts.isPrefixUnaryExpression(node) &&
+    node.operator === ts.SyntaxKind.ExclamationToken &&
+    ts.isNumericLiteral(node.operand)
+  ) {
     return Number(node.operand.text) === 0;
   }
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return literalBoolean(node.expression);
@@ -69,14 +73,22 @@ function literalBoolean(node) {
 
 function findInsecureWebPreferences(relativeFile, text) {
   const extension = path.extname(relativeFile).toLowerCase();
-  const kinds = { '.ts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX, '.js': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX };
+  const kinds = {
+    '.ts': ts.ScriptKind.TS,
+    '.tsx': ts.ScriptKind.TSX,
+    '.js': ts.ScriptKind.JS,
+    '.jsx': ts.ScriptKind.JSX,
+  };
   if (!(extension in kinds)) return [];
   const source = ts.createSourceFile(relativeFile, text, ts.ScriptTarget.Latest, true, kinds[extension]);
   const findings = [];
   const visit = (node) => {
     if (ts.isPropertyAssignment(node) && (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name))) {
       const key = node.name.text;
-      if (Object.hasOwn(insecureWebPreferences, key) && literalBoolean(node.initializer) === insecureWebPreferences[key]) {
+      if (
+        Object.hasOwn(insecureWebPreferences, key) &&
+        literalBoolean(node.initializer) === insecureWebPreferences[key]
+      ) {
         const { line, character } = source.getLineAndCharacterOfPosition(node.getStart(source));
         findings.push({
           id: 'INSECURE_WEBPREFERENCE (supplementary)',
@@ -109,7 +121,10 @@ async function stage(inputs) {
       const absolute = path.resolve(input);
       const relative = path.relative(root, absolute);
       const target = relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(absolute) : relative;
-      await cp(absolute, path.join(dir, target), { recursive: true, filter: (source) => !source.includes('node_modules') });
+      await cp(absolute, path.join(dir, target), {
+        recursive: true,
+        filter: (source) => !source.includes('node_modules'),
+      });
     }
     return dir;
   } catch (error) {
@@ -126,7 +141,10 @@ async function runTool(dir, electronVersion) {
   let timer;
   try {
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`electronegativity did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`electronegativity did not finish within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
     });
     const result = await Promise.race([
       run({ input: dir, electronVersionOverride: electronVersion, isRelative: true, parserPlugins: [] }),
@@ -180,10 +198,16 @@ async function main() {
     const toolVersion = require('@doyensec/electronegativity/package.json').version;
     const scanned = inputs.map((input) => slash(path.relative(root, path.resolve(input))) || '.');
     console.log(`electronegativity ${toolVersion} on ${scanned.join(', ')}`);
-    console.log(`  Electron ${electronVersion} assumed · ${files.length} files · ${result.atomicChecks} atomic + ${result.globalChecks} global checks + 1 supplementary`);
+    console.log(
+      `  Electron ${electronVersion} assumed · ${files.length} files · ${result.atomicChecks} atomic + ${result.globalChecks} global checks + 1 supplementary`,
+    );
     for (const note of notes) console.log(`  (tool) ${note.trim()}`);
-    for (const error of result.errors) console.log(`  PARSE ERROR ${slash(path.relative(dir, error.file))}: ${error.message}`);
-    for (const where of inlineDisables) console.log(`  INLINE eng-disable at ${where}: list the exception in scripts/electronegativity-check.mjs instead`);
+    for (const error of result.errors)
+      console.log(`  PARSE ERROR ${slash(path.relative(dir, error.file))}: ${error.message}`);
+    for (const where of inlineDisables)
+      console.log(
+        `  INLINE eng-disable at ${where}: list the exception in scripts/electronegativity-check.mjs instead`,
+      );
     if (failing.length > 0) {
       console.log(`\n  Findings that fail the check (${failing.length}):`);
       for (const issue of failing) console.log(`    ${describe(issue)}`);
@@ -194,7 +218,8 @@ async function main() {
     }
     if (acceptedIssues.length > 0) {
       console.log(`\n  Accepted (${acceptedIssues.length}):`);
-      for (const issue of acceptedIssues) console.log(`    ${describe(issue)}\n      accepted: ${acceptanceOf(issue).reason}`);
+      for (const issue of acceptedIssues)
+        console.log(`    ${describe(issue)}\n      accepted: ${acceptanceOf(issue).reason}`);
     }
 
     const ok = failing.length === 0 && result.errors.length === 0 && inlineDisables.length === 0;

@@ -74,7 +74,9 @@ describe.concurrent('electronegativity-check', () => {
   });
 
   it('fails on an inline eng-disable comment', { timeout }, async () => {
-    const dir = variant((source) => source.replace('sandbox: true,', 'sandbox: false, // eng-disable SANDBOX_JS_CHECK'));
+    const dir = variant((source) =>
+      source.replace('sandbox: true,', 'sandbox: false, // eng-disable SANDBOX_JS_CHECK'),
+    );
     const { code, output } = await check(dir);
     expect(code).toBe(1);
     expect(output).toContain('INLINE eng-disable');

@@ -32,7 +32,15 @@ async function main(argv: string[]): Promise<number> {
     try {
       bytes = await readFile(file);
     } catch (error) {
-      reports.push({ file: path.basename(file), ok: false, template: null, unit: null, month: null, rows: [], issues: [{ severity: 'error', message: `无法读取文件：${(error as Error).message}` }] });
+      reports.push({
+        file: path.basename(file),
+        ok: false,
+        template: null,
+        unit: null,
+        month: null,
+        rows: [],
+        issues: [{ severity: 'error', message: `无法读取文件：${(error as Error).message}` }],
+      });
       continue;
     }
     reports.push(await inspectFile(path.basename(file), bytes, { year: workYear, taskTitles }));

@@ -115,7 +115,8 @@ try {
   for (const size of sizes) rendered.set(size, await render(page, size <= smallUpTo ? smallVariant(svg) : svg, size));
 
   await mkdir(path.join(buildDir, 'icons'), { recursive: true });
-  for (const size of linuxSizes) await writeFile(path.join(buildDir, 'icons', `${size}x${size}.png`), rendered.get(size).png);
+  for (const size of linuxSizes)
+    await writeFile(path.join(buildDir, 'icons', `${size}x${size}.png`), rendered.get(size).png);
   await writeFile(path.join(buildDir, 'icon.png'), rendered.get(512).png);
   const entries = icoSizes.map((size) => {
     const { png, pixels } = rendered.get(size);

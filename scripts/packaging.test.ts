@@ -96,7 +96,16 @@ describe('icons in build/', () => {
 
   it('has the Linux set, each PNG the size its name says', async () => {
     const files = (await readdir(path.join(root, 'build', 'icons'))).sort((a, b) => parseInt(a) - parseInt(b));
-    expect(files).toEqual(['16x16.png', '24x24.png', '32x32.png', '48x48.png', '64x64.png', '128x128.png', '256x256.png', '512x512.png']);
+    expect(files).toEqual([
+      '16x16.png',
+      '24x24.png',
+      '32x32.png',
+      '48x48.png',
+      '64x64.png',
+      '128x128.png',
+      '256x256.png',
+      '512x512.png',
+    ]);
     for (const file of files) {
       const bytes = await readFile(path.join(root, 'build', 'icons', file));
       expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -121,7 +130,13 @@ describe('icons in build/', () => {
       const image = ico.subarray(offset, offset + length);
       // A PNG, or a 32-bit DIB (BITMAPINFOHEADER) of that width and twice the height.
       if (image.subarray(1, 4).toString('latin1') === 'PNG') expect(pngSize(image).width).toBe(size);
-      else expect([image.readUInt32LE(0), image.readInt32LE(4), image.readInt32LE(8), image.readUInt16LE(14)]).toEqual([40, size, size * 2, 32]);
+      else
+        expect([image.readUInt32LE(0), image.readInt32LE(4), image.readInt32LE(8), image.readUInt16LE(14)]).toEqual([
+          40,
+          size,
+          size * 2,
+          32,
+        ]);
       sizes.push(size);
     }
     expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
@@ -143,7 +158,8 @@ const fuseNames = [
 ] as const;
 // Electron's own defaults, as in a downloaded binary ('1' on, '0' off).
 const electronDefaults = '10110001';
-const fuseWire = () => Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, fuseNames.length]), Buffer.from(electronDefaults)]);
+const fuseWire = () =>
+  Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, fuseNames.length]), Buffer.from(electronDefaults)]);
 
 function readFuses(binary: Buffer): Record<string, boolean> {
   const at = binary.indexOf(SENTINEL) + SENTINEL.length;
@@ -157,13 +173,17 @@ async function standInCommon(dir: string): Promise<void> {
   await mkdir(path.join(dir, 'locales'), { recursive: true });
   await mkdir(path.join(dir, 'resources'), { recursive: true });
   await writeFile(path.join(dir, 'LICENSE'), 'stand-in');
-  for (const locale of ['de', 'en-GB', 'en-US', 'fr', 'ja', 'zh-CN', 'zh-TW']) await writeFile(path.join(dir, 'locales', `${locale}.pak`), locale);
+  for (const locale of ['de', 'en-GB', 'en-US', 'fr', 'ja', 'zh-CN', 'zh-TW'])
+    await writeFile(path.join(dir, 'locales', `${locale}.pak`), locale);
 }
 
 /** Linux: `electron`, a shell script followed by the fuse wire. */
 async function makeLinuxStandIn(dir: string): Promise<void> {
   await standInCommon(dir);
-  await writeFile(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), fuseWire()]));
+  await writeFile(
+    path.join(dir, 'electron'),
+    Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron"\n'), fuseWire()]),
+  );
   await chmod(path.join(dir, 'electron'), 0o755);
   await writeFile(path.join(dir, 'chrome-sandbox'), '');
 }
@@ -191,7 +211,9 @@ async function makeWindowsStandIn(dir: string): Promise<void> {
 function asarFiles(archive: string): string[] {
   type Node = { files?: Record<string, Node> };
   const walk = (node: Node, prefix: string): string[] =>
-    Object.entries(node.files ?? {}).flatMap(([name, child]) => (child.files ? walk(child, `${prefix}${name}/`) : [`${prefix}${name}`]));
+    Object.entries(node.files ?? {}).flatMap(([name, child]) =>
+      child.files ? walk(child, `${prefix}${name}/`) : [`${prefix}${name}`],
+    );
   return walk(getRawHeader(archive).header as Node, '').sort();
 }
 
@@ -208,7 +230,11 @@ interface Packed {
   files: string[];
 }
 
-async function pack(work: string, platform: 'linux' | 'win', makeStandIn: (dir: string) => Promise<void>): Promise<Packed> {
+async function pack(
+  work: string,
+  platform: 'linux' | 'win',
+  makeStandIn: (dir: string) => Promise<void>,
+): Promise<Packed> {
   const electronDist = path.join(work, `electron-${platform}`);
   await makeStandIn(electronDist);
   const output = path.join(work, `release-${platform}`);
@@ -216,7 +242,11 @@ async function pack(work: string, platform: 'linux' | 'win', makeStandIn: (dir: 
     process.execPath,
     [
       path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
-      `--${platform}`, 'dir', '--x64', '--publish', 'never',
+      `--${platform}`,
+      'dir',
+      '--x64',
+      '--publish',
+      'never',
       `-c.electronDist=${electronDist}`,
       `-c.directories.output=${output}`,
     ],
@@ -236,7 +266,11 @@ describe('the packed app (electron-builder --dir into a stand-in Electron)', () 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'duchaduban-pack-'));
     // The real build, as `npm run dist` does it, plus a source map that must not be packed.
-    await run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root });
+    await run(
+      process.execPath,
+      [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: root },
+    );
     await run(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs')], { cwd: root });
     await writeFile(decoyMap, '{"version":3}');
     linux = await pack(work, 'linux', makeLinuxStandIn);
@@ -268,7 +302,10 @@ describe('the packed app (electron-builder --dir into a stand-in Electron)', () 
 
   it('packs nothing else: no sources, tests, source maps or node_modules', () => {
     const allowed = (file: string) =>
-      file === 'package.json' || file === 'dist/electron/main.cjs' || file === 'dist/electron/preload.cjs' || file.startsWith('dist/renderer/');
+      file === 'package.json' ||
+      file === 'dist/electron/main.cjs' ||
+      file === 'dist/electron/preload.cjs' ||
+      file.startsWith('dist/renderer/');
     expect(linux.files.filter((file) => !allowed(file))).toEqual([]);
     expect(linux.files.filter((file) => /\.(ts|tsx|map)$|\.test\.|node_modules/.test(file))).toEqual([]);
   });
@@ -301,7 +338,11 @@ describe('the packed app (electron-builder --dir into a stand-in Electron)', () 
 
   it('flipped the fuses in both executables as configured', async () => {
     const before = readFuses(fuseWire());
-    expect(before).toMatchObject({ runAsNode: true, onlyLoadAppFromAsar: false, grantFileProtocolExtraPrivileges: true });
+    expect(before).toMatchObject({
+      runAsNode: true,
+      onlyLoadAppFromAsar: false,
+      grantFileProtocolExtraPrivileges: true,
+    });
     expect(readFuses(await readFile(path.join(linux.appOut, 'duchaduban')))).toEqual(config.electronFuses);
     expect(readFuses(await readFile(path.join(win.appOut, 'duchaduban.exe')))).toEqual(config.electronFuses);
   });
@@ -320,6 +361,8 @@ describe('the packed app (electron-builder --dir into a stand-in Electron)', () 
     // Electron checks app.asar against this before loading it (the embedded-integrity fuse).
     const integrity = resources.entries.find((entry) => entry.type === 'INTEGRITY' && entry.id === 'ELECTRONASAR');
     const headerHash = createHash('sha256').update(getRawHeader(win.archive).headerString).digest('hex');
-    expect(JSON.parse(Buffer.from(integrity!.bin).toString('utf8'))).toEqual([{ file: 'resources\\app.asar', alg: 'SHA256', value: headerHash }]);
+    expect(JSON.parse(Buffer.from(integrity!.bin).toString('utf8'))).toEqual([
+      { file: 'resources\\app.asar', alg: 'SHA256', value: headerHash },
+    ]);
   });
 });

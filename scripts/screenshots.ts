@@ -17,11 +17,27 @@ const sampleToday = new Date('2025-11-26T10:00:00+08:00');
 
 /** One screenshot per section of docs/user-guide.md, in its order. */
 const shots: { file: string; route: string; ready: (page: Page) => Promise<void> }[] = [
-  { file: '01-year.png', route: 'year', ready: (p) => expect(p.getByRole('heading', { name: /2025年度 规则设置/ })).toBeVisible() },
+  {
+    file: '01-year.png',
+    route: 'year',
+    ready: (p) => expect(p.getByRole('heading', { name: /2025年度 规则设置/ })).toBeVisible(),
+  },
   { file: '02-ledger.png', route: 'ledger', ready: (p) => expect(p.getByText(/^共 \d+ 项/)).toBeVisible() },
-  { file: '03-plans.png', route: 'plans', ready: (p) => expect(p.getByRole('button', { name: '导出月方案模板' })).toBeVisible() },
-  { file: '04-reports.png', route: 'reports/10', ready: (p) => expect(p.getByRole('button', { name: '导入10月进展' })).toBeVisible() },
-  { file: '05-review.png', route: 'review/10', ready: (p) => expect(p.getByRole('heading', { name: /督查反馈/ }).first()).toBeVisible() },
+  {
+    file: '03-plans.png',
+    route: 'plans',
+    ready: (p) => expect(p.getByRole('button', { name: '导出月方案模板' })).toBeVisible(),
+  },
+  {
+    file: '04-reports.png',
+    route: 'reports/10',
+    ready: (p) => expect(p.getByRole('button', { name: '导入10月进展' })).toBeVisible(),
+  },
+  {
+    file: '05-review.png',
+    route: 'review/10',
+    ready: (p) => expect(p.getByRole('heading', { name: /督查反馈/ }).first()).toBeVisible(),
+  },
   {
     // The year view: process score, evaluation and composite side by side.
     file: '06-ranking.png',
@@ -31,8 +47,16 @@ const shots: { file: string; route: string; ready: (page: Page) => Promise<void>
       await expect(p.getByText('综合得分').first()).toBeVisible();
     },
   },
-  { file: '07-lists.png', route: 'lists/10', ready: (p) => expect(p.getByRole('heading', { name: /红黑榜/ }).first()).toBeVisible() },
-  { file: '08-evaluation.png', route: 'evaluation', ready: (p) => expect(p.getByRole('button', { name: '导入评估结果' })).toBeVisible() },
+  {
+    file: '07-lists.png',
+    route: 'lists/10',
+    ready: (p) => expect(p.getByRole('heading', { name: /红黑榜/ }).first()).toBeVisible(),
+  },
+  {
+    file: '08-evaluation.png',
+    route: 'evaluation',
+    ready: (p) => expect(p.getByRole('button', { name: '导入评估结果' })).toBeVisible(),
+  },
   {
     // A task the sample has reviewed: the four steps with their text.
     file: '09-retrospective.png',
@@ -42,7 +66,11 @@ const shots: { file: string; route: string; ready: (page: Page) => Promise<void>
       await expect(p.getByText('回忆目标').first()).toBeVisible();
     },
   },
-  { file: '10-safety.png', route: 'safety', ready: (p) => expect(p.getByRole('heading', { name: '数据安全' })).toBeVisible() },
+  {
+    file: '10-safety.png',
+    route: 'safety',
+    ready: (p) => expect(p.getByRole('heading', { name: '数据安全' })).toBeVisible(),
+  },
 ];
 
 async function loadSample(page: Page) {

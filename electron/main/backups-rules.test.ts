@@ -17,7 +17,9 @@ describe('automatic backup names', () => {
     const name = autoBackupName(at, 'import');
     expect(name).toBe('自动备份-2026-11-26-164400123-导入前.dcbackup');
     expect(parseAutoBackupName(name)).toEqual({ at, reason: 'import' });
-    expect(autoBackupName(new Date(2027, 0, 2, 3, 4, 5, 6), 'quit')).toBe('自动备份-2027-01-02-030405006-退出时.dcbackup');
+    expect(autoBackupName(new Date(2027, 0, 2, 3, 4, 5, 6), 'quit')).toBe(
+      '自动备份-2027-01-02-030405006-退出时.dcbackup',
+    );
   });
 
   it('do not match other files, temporary files or impossible dates', () => {
@@ -36,7 +38,9 @@ describe('automatic backup names', () => {
 
 /** `count` daily backups, one a day going back from `last`, newest first. */
 function dailyNames(last: Date, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => autoBackupName(new Date(last.getFullYear(), last.getMonth(), last.getDate() - i, 9), 'daily'));
+  return Array.from({ length: count }, (_, i) =>
+    autoBackupName(new Date(last.getFullYear(), last.getMonth(), last.getDate() - i, 9), 'daily'),
+  );
 }
 
 describe('rotation', () => {
@@ -71,7 +75,13 @@ describe('rotation', () => {
   it('lists the backups newest first, whatever the folder order', () => {
     const older = autoBackupName(new Date(2026, 10, 25, 18), 'quit');
     const newer = autoBackupName(new Date(2026, 10, 26, 9), 'daily');
-    expect(describeBackups([{ name: older, size: 10 }, { name: 'x.txt', size: 1 }, { name: newer, size: 20 }]).map((b) => [b.name, b.reason, b.size])).toEqual([
+    expect(
+      describeBackups([
+        { name: older, size: 10 },
+        { name: 'x.txt', size: 1 },
+        { name: newer, size: 20 },
+      ]).map((b) => [b.name, b.reason, b.size]),
+    ).toEqual([
       [newer, 'daily', 20],
       [older, 'quit', 10],
     ]);
@@ -80,18 +90,25 @@ describe('rotation', () => {
 
 describe('requests from the renderer', () => {
   it('accept a backup file with a known reason', () => {
-    expect(parseAutoBackupRequest({ reason: 'upgrade', bytes: backupBytes })).toEqual({ reason: 'upgrade', bytes: backupBytes });
+    expect(parseAutoBackupRequest({ reason: 'upgrade', bytes: backupBytes })).toEqual({
+      reason: 'upgrade',
+      bytes: backupBytes,
+    });
   });
 
   it('refuse anything else', () => {
-    expect(() => parseAutoBackupRequest({ reason: 'upgrade', bytes: new TextEncoder().encode('<html>') })).toThrow(/不是备份文件/);
+    expect(() => parseAutoBackupRequest({ reason: 'upgrade', bytes: new TextEncoder().encode('<html>') })).toThrow(
+      /不是备份文件/,
+    );
     expect(() => parseAutoBackupRequest({ reason: 'weekly', bytes: backupBytes })).toThrow(TypeError);
     expect(() => parseAutoBackupRequest({ reason: 'daily', bytes: 'text' })).toThrow(TypeError);
     expect(() => parseAutoBackupRequest(null)).toThrow(TypeError);
   });
 
   it('read only names of automatic backups', () => {
-    expect(parseBackupName('自动备份-2026-11-26-164400123-每日.dcbackup')).toBe('自动备份-2026-11-26-164400123-每日.dcbackup');
+    expect(parseBackupName('自动备份-2026-11-26-164400123-每日.dcbackup')).toBe(
+      '自动备份-2026-11-26-164400123-每日.dcbackup',
+    );
     expect(() => parseBackupName('..\\..\\secret.txt')).toThrow(TypeError);
     expect(() => parseBackupName(42)).toThrow(TypeError);
   });

@@ -1,14 +1,20 @@
 // Pure rules for the automatic backups kept in the data folder (PRODUCT.md §8): how a file is
 // named, which names are ours, what the renderer may hand over, and which files rotation keeps.
-import { autoBackupReasonLabels, type AutoBackupReason, type AutoBackupRequest, type StoredBackup } from '../shared/contract';
+import {
+  autoBackupReasonLabels,
+  type AutoBackupReason,
+  type AutoBackupRequest,
+  type StoredBackup,
+} from '../shared/contract';
 import { maxSaveFileBytes } from './files-rules';
 
 export const backupsFolderName = 'backups';
 /** Rotation keeps this many newest backups, plus the newest of every older month. */
 export const keepNewest = 30;
 
-
-const labelToReason = new Map(Object.entries(autoBackupReasonLabels).map(([reason, label]) => [label, reason as AutoBackupReason]));
+const labelToReason = new Map(
+  Object.entries(autoBackupReasonLabels).map(([reason, label]) => [label, reason as AutoBackupReason]),
+);
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -31,7 +37,15 @@ export function parseAutoBackupName(name: string): { at: Date; reason: AutoBacku
   if (!match) return undefined;
   const reason = labelToReason.get(match[8] ?? '');
   if (!reason) return undefined;
-  const [year, month, day, hour, minute, second, ms] = match.slice(1, 8).map(Number) as [number, number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second, ms] = match.slice(1, 8).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const at = new Date(year, month - 1, day, hour, minute, second, ms);
   if (at.getMonth() !== month - 1 || at.getDate() !== day) return undefined;
   return { at, reason };
@@ -42,7 +56,14 @@ export function describeBackups(files: { name: string; size: number }[]): Stored
   const found: (StoredBackup & { time: number })[] = [];
   for (const file of files) {
     const parsed = parseAutoBackupName(file.name);
-    if (parsed) found.push({ name: file.name, reason: parsed.reason, createdAt: parsed.at.toISOString(), size: file.size, time: parsed.at.getTime() });
+    if (parsed)
+      found.push({
+        name: file.name,
+        reason: parsed.reason,
+        createdAt: parsed.at.toISOString(),
+        size: file.size,
+        time: parsed.at.getTime(),
+      });
   }
   return found.sort((a, b) => b.time - a.time).map(({ time: _time, ...backup }) => backup);
 }
@@ -77,9 +98,11 @@ const headerStart = /^\s*\{\s*"format"\s*:\s*"duchaduban-backup"/;
 export function parseAutoBackupRequest(input: unknown): AutoBackupRequest {
   if (typeof input !== 'object' || input === null) throw new TypeError('自动备份：请求无效');
   const { reason, bytes } = input as Record<string, unknown>;
-  if (typeof reason !== 'string' || !reasons.includes(reason) || !(bytes instanceof Uint8Array)) throw new TypeError('自动备份：请求无效');
+  if (typeof reason !== 'string' || !reasons.includes(reason) || !(bytes instanceof Uint8Array))
+    throw new TypeError('自动备份：请求无效');
   if (bytes.byteLength > maxSaveFileBytes) throw new RangeError('自动备份：内容过大');
-  if (!headerStart.test(new TextDecoder().decode(bytes.subarray(0, 200)))) throw new TypeError('自动备份：内容不是备份文件');
+  if (!headerStart.test(new TextDecoder().decode(bytes.subarray(0, 200))))
+    throw new TypeError('自动备份：内容不是备份文件');
   return { reason: reason as AutoBackupReason, bytes };
 }
 

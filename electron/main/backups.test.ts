@@ -19,8 +19,17 @@ afterEach(async () => {
 
 describe('automatic backups on disk', () => {
   it('creates the folder, writes the file whole under its name, and lists it', async () => {
-    const stored = await writeAutoBackup(folder, { reason: 'import', bytes: backup('a') }, new Date(2026, 10, 26, 9, 30));
-    expect(stored).toEqual({ name: '自动备份-2026-11-26-093000000-导入前.dcbackup', reason: 'import', createdAt: new Date(2026, 10, 26, 9, 30).toISOString(), size: backup('a').byteLength });
+    const stored = await writeAutoBackup(
+      folder,
+      { reason: 'import', bytes: backup('a') },
+      new Date(2026, 10, 26, 9, 30),
+    );
+    expect(stored).toEqual({
+      name: '自动备份-2026-11-26-093000000-导入前.dcbackup',
+      reason: 'import',
+      createdAt: new Date(2026, 10, 26, 9, 30).toISOString(),
+      size: backup('a').byteLength,
+    });
     expect(await readdir(folder)).toEqual([stored.name]);
     expect(await readFile(path.join(folder, stored.name), 'utf8')).toBe('{"format": "duchaduban-backup", "note": "a"}');
     expect(await listAutoBackups(folder)).toEqual({ folder, backups: [stored] });
@@ -64,15 +73,23 @@ describe('automatic backups on disk', () => {
 
   it('a writer killed at any moment never leaves a torn file under a backup name', async () => {
     const size = 8 * 1024 * 1024;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'testdata', 'backup-writer.ts'), folder, String(size)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'testdata', 'backup-writer.ts'), folder, String(size)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let finished = 0;
     // Kill it in the middle of a write: a few backups after the first, at an odd moment.
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         finished += chunk.toString().split('\n').filter(Boolean).length;
-        if (finished >= 3) setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 7);
+        if (finished >= 3)
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 7);
       });
     });
     await new Promise((resolve) => child.once('exit', resolve));

@@ -64,13 +64,22 @@ export async function listAutoBackups(folder: string): Promise<AutoBackupList> {
 /** Deletes what rotation no longer keeps, and temporary files a crash left behind. */
 export async function pruneAutoBackups(folder: string): Promise<string[]> {
   const names = await readdir(folder);
-  const doomed = [...backupsToDelete(names), ...names.filter((name) => name.endsWith(temporarySuffix) && parseAutoBackupName(name.slice(0, -temporarySuffix.length)))];
+  const doomed = [
+    ...backupsToDelete(names),
+    ...names.filter(
+      (name) => name.endsWith(temporarySuffix) && parseAutoBackupName(name.slice(0, -temporarySuffix.length)),
+    ),
+  ];
   for (const name of doomed) await rm(path.join(folder, name), { force: true });
   return doomed;
 }
 
 /** Writes a new automatic backup into `folder` (created when missing), then rotates. */
-export async function writeAutoBackup(folder: string, request: AutoBackupRequest, now: Date = new Date()): Promise<StoredBackup> {
+export async function writeAutoBackup(
+  folder: string,
+  request: AutoBackupRequest,
+  now: Date = new Date(),
+): Promise<StoredBackup> {
   await mkdir(folder, { recursive: true });
   let at = now;
   let name = autoBackupName(at, request.reason);

@@ -40,10 +40,14 @@ describe('close gate', () => {
 
   it('closes after the time limit when the page does not answer', async () => {
     let fire: () => void = () => undefined;
-    const gate = createCloseGate(() => new Promise(() => undefined), 30_000, (run, ms) => {
-      expect(ms).toBe(30_000);
-      fire = run;
-    });
+    const gate = createCloseGate(
+      () => new Promise(() => undefined),
+      30_000,
+      (run, ms) => {
+        expect(ms).toBe(30_000);
+        fire = run;
+      },
+    );
     const closeAgain = vi.fn();
     gate.onClose(() => undefined, closeAgain);
     await settle();
@@ -55,9 +59,13 @@ describe('close gate', () => {
   it('closes when the backup fails, and only once when the timer fires later', async () => {
     const backup = deferred();
     let fire: () => void = () => undefined;
-    const gate = createCloseGate(() => backup.promise, 1000, (run) => {
-      fire = run;
-    });
+    const gate = createCloseGate(
+      () => backup.promise,
+      1000,
+      (run) => {
+        fire = run;
+      },
+    );
     const closeAgain = vi.fn();
     gate.onClose(() => undefined, closeAgain);
     backup.reject(new Error('磁盘已满'));

@@ -106,7 +106,11 @@ describe('saveFiltersFor', () => {
 describe('parseOpenFilesRequest', () => {
   it('accepts contract requests', () => {
     expect(parseOpenFilesRequest({ kind: 'excel' })).toEqual({ kind: 'excel' });
-    expect(parseOpenFilesRequest({ kind: 'backup', title: '恢复备份', multiple: false })).toEqual({ kind: 'backup', title: '恢复备份', multiple: false });
+    expect(parseOpenFilesRequest({ kind: 'backup', title: '恢复备份', multiple: false })).toEqual({
+      kind: 'backup',
+      title: '恢复备份',
+      multiple: false,
+    });
   });
 
   it('drops unknown properties', () => {
@@ -161,11 +165,18 @@ describe('assertOpenableSizes', () => {
     expect(() => assertOpenableSizes([{ name: '台账.xlsx', size: maxOpenFileBytes }])).not.toThrow();
     // A backup of the whole database may be larger than any workbook, up to what the app saves.
     expect(() => assertOpenableSizes([{ name: '备份.dcbackup', size: maxOpenFileBytes * 4 }], 'backup')).not.toThrow();
-    expect(() => assertOpenableSizes([{ name: '备份.dcbackup', size: maxOpenBackupBytes + 1 }], 'backup')).toThrow(/备份\.dcbackup/);
+    expect(() => assertOpenableSizes([{ name: '备份.dcbackup', size: maxOpenBackupBytes + 1 }], 'backup')).toThrow(
+      /备份\.dcbackup/,
+    );
   });
 
   it('names the file that is too large', () => {
-    expect(() => assertOpenableSizes([{ name: 'a.xlsx', size: 1 }, { name: '录像.xlsx', size: maxOpenFileBytes + 1 }])).toThrow(/录像\.xlsx/);
+    expect(() =>
+      assertOpenableSizes([
+        { name: 'a.xlsx', size: 1 },
+        { name: '录像.xlsx', size: maxOpenFileBytes + 1 },
+      ]),
+    ).toThrow(/录像\.xlsx/);
   });
 
   it('refuses a selection too large in total', () => {
@@ -186,7 +197,14 @@ describe('parseSaveFilesRequest', () => {
 
   it('accepts files, a zip name and an optional folder hint, dropping other properties', () => {
     expect(parseSaveFilesRequest({ files: [file], zipName: 'a.zip' })).toEqual({ files: [file], zipName: 'a.zip' });
-    expect(parseSaveFilesRequest({ folderHint: '2026年月方案', files: [{ ...file, path: 'C:\\x' }], zipName: 'a.zip', defaultPath: '/etc' })).toEqual({
+    expect(
+      parseSaveFilesRequest({
+        folderHint: '2026年月方案',
+        files: [{ ...file, path: 'C:\\x' }],
+        zipName: 'a.zip',
+        defaultPath: '/etc',
+      }),
+    ).toEqual({
       folderHint: '2026年月方案',
       files: [file],
       zipName: 'a.zip',
@@ -210,7 +228,9 @@ describe('parseSaveFilesRequest', () => {
   it('rejects too many files, one oversized file, and too much in total', () => {
     const many = Array.from({ length: maxSaveFilesCount + 1 }, () => file);
     expect(() => parseSaveFilesRequest({ files: many, zipName: 'a.zip' })).toThrow(RangeError);
-    expect(() => parseSaveFilesRequest({ files: [{ name: '大.xlsx', bytes: sized(maxSaveFileBytes + 1) }], zipName: 'a.zip' })).toThrow(/大\.xlsx/);
+    expect(() =>
+      parseSaveFilesRequest({ files: [{ name: '大.xlsx', bytes: sized(maxSaveFileBytes + 1) }], zipName: 'a.zip' }),
+    ).toThrow(/大\.xlsx/);
     const half = { name: 'a.xlsx', bytes: sized(maxSaveFilesTotalBytes / 2 + 1) };
     expect(() => parseSaveFilesRequest({ files: [half, half], zipName: 'a.zip' })).toThrow(/合计/);
   });
@@ -248,7 +268,12 @@ describe('batchNames', () => {
   });
 
   it('numbers repeats within the batch', () => {
-    expect(batchNames(['a.xlsx', 'A.xlsx', 'a.xlsx', 'a (2).xlsx'], [])).toEqual(['a.xlsx', 'A (2).xlsx', 'a (3).xlsx', 'a (2) (2).xlsx']);
+    expect(batchNames(['a.xlsx', 'A.xlsx', 'a.xlsx', 'a (2).xlsx'], [])).toEqual([
+      'a.xlsx',
+      'A (2).xlsx',
+      'a (3).xlsx',
+      'a (2) (2).xlsx',
+    ]);
   });
 
   it('makes every name safe first: no name leaves the folder', () => {

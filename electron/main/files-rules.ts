@@ -47,7 +47,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseOpenFilesRequest(input: unknown): OpenFilesRequest {
   if (!isRecord(input) || !isFileKind(input.kind)) throw new TypeError('打开文件：请求无效');
   const { kind, title, multiple } = input;
-  if (title !== undefined && (typeof title !== 'string' || title.length > maxTitleLength)) throw new TypeError('打开文件：标题无效');
+  if (title !== undefined && (typeof title !== 'string' || title.length > maxTitleLength))
+    throw new TypeError('打开文件：标题无效');
   if (multiple !== undefined && typeof multiple !== 'boolean') throw new TypeError('打开文件：multiple 无效');
   return { kind, ...(title !== undefined ? { title } : {}), ...(multiple !== undefined ? { multiple } : {}) };
 }
@@ -65,7 +66,8 @@ function isNamedBytes(value: unknown): value is NamedBytes {
 }
 
 export function parseSaveFilesRequest(input: unknown): SaveFilesRequest {
-  if (!isRecord(input) || typeof input.zipName !== 'string' || !Array.isArray(input.files)) throw new TypeError('保存文件：请求无效');
+  if (!isRecord(input) || typeof input.zipName !== 'string' || !Array.isArray(input.files))
+    throw new TypeError('保存文件：请求无效');
   const { folderHint, zipName, files } = input;
   if (folderHint !== undefined && (typeof folderHint !== 'string' || folderHint.length > maxFileNameLength)) {
     throw new TypeError('保存文件：文件夹名称无效');

@@ -40,14 +40,19 @@ describe('openFiles', () => {
       ['台账.xlsx', [1, 2, 3]],
       ['月报.xls', [4]],
     ]);
-    expect(fake.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openFile', 'multiSelections'] }));
+    expect(fake.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ properties: ['openFile', 'multiSelections'] }),
+    );
   });
 
   it('allows a single file when multiple is false', async () => {
     fake.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     await expect(openFiles(sender, { kind: 'backup', multiple: false })).resolves.toEqual([]);
     expect(fake.showOpenDialog).toHaveBeenCalledWith(
-      expect.objectContaining({ properties: ['openFile'], filters: [{ name: '督查督办备份', extensions: ['dcbackup', 'json'] }] }),
+      expect.objectContaining({
+        properties: ['openFile'],
+        filters: [{ name: '督查督办备份', extensions: ['dcbackup', 'json'] }],
+      }),
     );
   });
 
@@ -77,7 +82,9 @@ describe('saveFile', () => {
 
   it('writes nothing when the user cancels', async () => {
     fake.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
-    await expect(saveFile(sender, { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) })).resolves.toEqual({ saved: false });
+    await expect(saveFile(sender, { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) })).resolves.toEqual({
+      saved: false,
+    });
   });
 });
 
@@ -126,7 +133,13 @@ describe('saveFiles', () => {
     const inner = path.join(dir, 'inner');
     mkdirSync(inner);
     pick(inner);
-    await saveFiles(sender, { files: [{ name: '../../escape.xlsx', bytes: bytes(9) }, { name: '..', bytes: bytes(8) }], zipName: 'x.zip' });
+    await saveFiles(sender, {
+      files: [
+        { name: '../../escape.xlsx', bytes: bytes(9) },
+        { name: '..', bytes: bytes(8) },
+      ],
+      zipName: 'x.zip',
+    });
     expect(readdirSync(dir)).toEqual(['inner']);
     expect(readdirSync(inner).sort()).toEqual(['escape.xlsx', '未命名']);
   });
@@ -137,7 +150,9 @@ describe('saveFiles', () => {
     const first = await saveFiles(sender, request);
     const folder = path.join(dir, '2026年月方案');
     expect(first).toEqual({ saved: 1, folder });
-    expect(fake.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ title: '选择保存位置（共 1 个文件）：将在其中新建文件夹“2026年月方案”' }));
+    expect(fake.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '选择保存位置（共 1 个文件）：将在其中新建文件夹“2026年月方案”' }),
+    );
     const second = await saveFiles(sender, request);
     expect(second).toEqual({ saved: 1, folder });
     expect(readdirSync(folder).sort()).toEqual(['a (2).xlsx', 'a.xlsx']);
@@ -147,11 +162,21 @@ describe('saveFiles', () => {
     const same = path.join(dir, '2026年月方案');
     mkdirSync(same);
     pick(same);
-    expect(await saveFiles(sender, { folderHint: '2026年月方案', files: [{ name: 'a.xlsx', bytes: bytes(1) }], zipName: 'x.zip' })).toEqual({ saved: 1, folder: same });
+    expect(
+      await saveFiles(sender, {
+        folderHint: '2026年月方案',
+        files: [{ name: 'a.xlsx', bytes: bytes(1) }],
+        zipName: 'x.zip',
+      }),
+    ).toEqual({ saved: 1, folder: same });
 
     writeFileSync(path.join(dir, '5月进展'), 'a file');
     pick(dir);
-    const result = await saveFiles(sender, { folderHint: '5月进展', files: [{ name: 'b.xlsx', bytes: bytes(2) }], zipName: 'x.zip' });
+    const result = await saveFiles(sender, {
+      folderHint: '5月进展',
+      files: [{ name: 'b.xlsx', bytes: bytes(2) }],
+      zipName: 'x.zip',
+    });
     expect(result).toEqual({ saved: 1, folder: path.join(dir, '5月进展 (2)') });
   });
 
@@ -165,7 +190,9 @@ describe('saveFiles', () => {
 
   it('writes nothing when the user cancels, and asks nothing for an empty batch', async () => {
     fake.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
-    await expect(saveFiles(sender, { files: [{ name: 'a.xlsx', bytes: bytes(1) }], zipName: 'x.zip' })).resolves.toEqual({ saved: 0, canceled: true });
+    await expect(
+      saveFiles(sender, { files: [{ name: 'a.xlsx', bytes: bytes(1) }], zipName: 'x.zip' }),
+    ).resolves.toEqual({ saved: 0, canceled: true });
     expect(readdirSync(dir)).toEqual([]);
     fake.showOpenDialog.mockClear();
     await expect(saveFiles(sender, { files: [], zipName: 'x.zip' })).resolves.toEqual({ saved: 0 });
@@ -175,6 +202,8 @@ describe('saveFiles', () => {
   it('says how many files were written before a failure', async () => {
     const gone = path.join(dir, 'removed');
     pick(gone);
-    await expect(saveFiles(sender, { files: [{ name: 'a.xlsx', bytes: bytes(1) }], zipName: 'x.zip' })).rejects.toThrow(/^已保存 0 个文件/);
+    await expect(saveFiles(sender, { files: [{ name: 'a.xlsx', bytes: bytes(1) }], zipName: 'x.zip' })).rejects.toThrow(
+      /^已保存 0 个文件/,
+    );
   });
 });

@@ -2,7 +2,14 @@
 import { app, BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OpenFilesRequest, PickedFile, SaveFileRequest, SaveFileResult, SaveFilesRequest, SaveFilesResult } from '../shared/contract';
+import type {
+  OpenFilesRequest,
+  PickedFile,
+  SaveFileRequest,
+  SaveFileResult,
+  SaveFilesRequest,
+  SaveFilesResult,
+} from '../shared/contract';
 import {
   assertOpenableSizes,
   batchFolderName,
@@ -27,7 +34,11 @@ export async function openFiles(sender: WebContents, request: OpenFilesRequest):
   if (result.canceled) return [];
 
   const files = await Promise.all(
-    result.filePaths.map(async (filePath) => ({ filePath, name: path.basename(filePath), size: (await stat(filePath)).size })),
+    result.filePaths.map(async (filePath) => ({
+      filePath,
+      name: path.basename(filePath),
+      size: (await stat(filePath)).size,
+    })),
   );
   assertOpenableSizes(files, request.kind);
   const picked: PickedFile[] = [];
@@ -121,7 +132,10 @@ export async function saveFiles(sender: WebContents, request: SaveFilesRequest):
   let current = '';
   try {
     // A folder the user has just made with the hint's name is used as it is, not nested.
-    const folder = subfolder === undefined || sameFileName(path.basename(picked), subfolder) ? picked : await ensureFolder(picked, subfolder);
+    const folder =
+      subfolder === undefined || sameFileName(path.basename(picked), subfolder)
+        ? picked
+        : await ensureFolder(picked, subfolder);
     const names = batchNames(
       request.files.map((file) => file.name),
       await readdir(folder),

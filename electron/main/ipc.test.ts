@@ -17,7 +17,10 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: Handler) => fake.handlers.set(channel, handler) },
-  app: { getVersion: () => '0.1.0', getPath: (name: string) => (name === 'userData' ? fake.userData : `/data/${name}`) },
+  app: {
+    getVersion: () => '0.1.0',
+    getPath: (name: string) => (name === 'userData' ? fake.userData : `/data/${name}`),
+  },
   BrowserWindow: { fromWebContents: () => null },
   dialog: { showOpenDialog: fake.showOpenDialog },
 }));
@@ -70,24 +73,40 @@ describe('registerIpcHandlers', () => {
       dataFolder: '/data/userData',
       shell: 'electron',
     });
-    await expect(Promise.resolve(fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'excel' }))).resolves.toEqual([]);
+    await expect(Promise.resolve(fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'excel' }))).resolves.toEqual(
+      [],
+    );
     expect(fake.showOpenDialog).toHaveBeenCalledWith(
-      expect.objectContaining({ filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }], properties: ['openFile', 'multiSelections'] }),
+      expect.objectContaining({
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }],
+        properties: ['openFile', 'multiSelections'],
+      }),
     );
   });
 
   it('validates the argument of a trusted caller', async () => {
-    await expect(async () => fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'exe' })).rejects.toThrow(TypeError);
-    await expect(async () => fake.handlers.get(channels.saveFile)?.(trusted, { suggestedName: 'a', bytes: 'x' })).rejects.toThrow(TypeError);
-    await expect(async () => fake.handlers.get(channels.saveFiles)?.(trusted, { files: [{ name: 'a', bytes: [1] }], zipName: 'a.zip' })).rejects.toThrow(TypeError);
-    expect(fake.showOpenDialog).not.toHaveBeenCalledWith(expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    await expect(async () => fake.handlers.get(channels.openFiles)?.(trusted, { kind: 'exe' })).rejects.toThrow(
+      TypeError,
+    );
+    await expect(async () =>
+      fake.handlers.get(channels.saveFile)?.(trusted, { suggestedName: 'a', bytes: 'x' }),
+    ).rejects.toThrow(TypeError);
+    await expect(async () =>
+      fake.handlers.get(channels.saveFiles)?.(trusted, { files: [{ name: 'a', bytes: [1] }], zipName: 'a.zip' }),
+    ).rejects.toThrow(TypeError);
+    expect(fake.showOpenDialog).not.toHaveBeenCalledWith(
+      expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }),
+    );
   });
 
   it('writes, lists and reads automatic backups in the backups folder of the data folder', async () => {
     fake.userData = await mkdtemp(path.join(os.tmpdir(), 'ipc-backups-'));
     try {
       const bytes = new TextEncoder().encode('{"format": "duchaduban-backup", "x": 1}');
-      const stored = (await fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'import', bytes })) as StoredBackup;
+      const stored = (await fake.handlers.get(channels.writeAutoBackup)?.(trusted, {
+        reason: 'import',
+        bytes,
+      })) as StoredBackup;
       expect(stored.name).toMatch(/^自动备份-.*-导入前\.dcbackup$/);
       expect(await readdir(path.join(fake.userData, 'backups'))).toEqual([stored.name]);
       await expect(Promise.resolve(fake.handlers.get(channels.listAutoBackups)?.(trusted))).resolves.toEqual({
@@ -103,15 +122,33 @@ describe('registerIpcHandlers', () => {
   });
 
   it('refuses to write what is not a backup, or to read a file that is not one of the backups', async () => {
-    await expect(async () => fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'daily', bytes: new TextEncoder().encode('MZ…') })).rejects.toThrow(TypeError);
-    await expect(async () => fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'cron', bytes: new Uint8Array(1) })).rejects.toThrow(TypeError);
-    await expect(async () => fake.handlers.get(channels.readAutoBackup)?.(trusted, '../window-state.json')).rejects.toThrow(TypeError);
+    await expect(async () =>
+      fake.handlers.get(channels.writeAutoBackup)?.(trusted, {
+        reason: 'daily',
+        bytes: new TextEncoder().encode('MZ…'),
+      }),
+    ).rejects.toThrow(TypeError);
+    await expect(async () =>
+      fake.handlers.get(channels.writeAutoBackup)?.(trusted, { reason: 'cron', bytes: new Uint8Array(1) }),
+    ).rejects.toThrow(TypeError);
+    await expect(async () =>
+      fake.handlers.get(channels.readAutoBackup)?.(trusted, '../window-state.json'),
+    ).rejects.toThrow(TypeError);
   });
 
   it('asks for a folder for a batch of files', async () => {
     fake.showOpenDialog.mockClear();
-    const batch = { folderHint: '2026年月方案', files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }], zipName: 'a.zip' };
-    await expect(Promise.resolve(fake.handlers.get(channels.saveFiles)?.(trusted, batch))).resolves.toEqual({ saved: 0, canceled: true });
-    expect(fake.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    const batch = {
+      folderHint: '2026年月方案',
+      files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }],
+      zipName: 'a.zip',
+    };
+    await expect(Promise.resolve(fake.handlers.get(channels.saveFiles)?.(trusted, batch))).resolves.toEqual({
+      saved: 0,
+      canceled: true,
+    });
+    expect(fake.showOpenDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }),
+    );
   });
 });

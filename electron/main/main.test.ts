@@ -55,7 +55,7 @@ describe('main', () => {
     expect(fake.calls).not.toContain('quit');
   });
 
-  it('takes the installer\'s AppUserModelID on Windows only', async () => {
+  it("takes the installer's AppUserModelID on Windows only", async () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'win32' });
     try {

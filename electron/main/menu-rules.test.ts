@@ -20,7 +20,11 @@ describe('menuTemplate', () => {
   });
 
   it('lists the expected entries per menu', () => {
-    const labels = template.map((menu) => items(menu).filter((item) => item.type !== 'separator').map((item) => item.label));
+    const labels = template.map((menu) =>
+      items(menu)
+        .filter((item) => item.type !== 'separator')
+        .map((item) => item.label),
+    );
     expect(labels).toEqual([
       ['打印…', '另存为PDF…', '退出'],
       ['撤销', '重做', '剪切', '复制', '粘贴', '全选'],
@@ -38,7 +42,9 @@ describe('menuTemplate', () => {
   });
 
   it('has no developer tools entry', () => {
-    expect(template.flatMap(items).some((item) => item.role === 'toggleDevTools' || item.role === 'forceReload')).toBe(false);
+    expect(template.flatMap(items).some((item) => item.role === 'toggleDevTools' || item.role === 'forceReload')).toBe(
+      false,
+    );
   });
 
   it('wires the clicks to the actions', () => {
@@ -54,7 +60,13 @@ describe('menuTemplate', () => {
 
 describe('aboutBox', () => {
   it('shows product, version and data folder', () => {
-    const box = aboutBox({ version: '0.1.0', dataFolder: 'C:\\Users\\a\\AppData\\Roaming\\duchaduban', osUser: 'a', platform: 'win32', shell: 'electron' });
+    const box = aboutBox({
+      version: '0.1.0',
+      dataFolder: 'C:\\Users\\a\\AppData\\Roaming\\duchaduban',
+      osUser: 'a',
+      platform: 'win32',
+      shell: 'electron',
+    });
     expect(box.message).toBe(`${productTitle}  0.1.0`);
     expect(box.detail).toContain('C:\\Users\\a\\AppData\\Roaming\\duchaduban');
   });

@@ -17,7 +17,8 @@ export function installMenu(): void {
     savePdf: () => {
       const win = focused();
       // The page title names the view, e.g. "月报 - 重点工作督查督办".
-      if (win) printView(win.webContents, { mode: 'pdf', suggestedName: win.webContents.getTitle() }).catch(reportFailure);
+      if (win)
+        printView(win.webContents, { mode: 'pdf', suggestedName: win.webContents.getTitle() }).catch(reportFailure);
     },
     about: () => {
       const win = focused();

@@ -17,7 +17,9 @@ const { printView } = await import('./print');
 
 function contents(printOutcome: [boolean, string] = [true, '']) {
   return {
-    print: vi.fn((_options: unknown, callback: (success: boolean, reason: string) => void) => callback(...printOutcome)),
+    print: vi.fn((_options: unknown, callback: (success: boolean, reason: string) => void) =>
+      callback(...printOutcome),
+    ),
     printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7')),
   };
 }
@@ -26,21 +28,33 @@ describe('printView', () => {
   it('opens the system print dialog with backgrounds', async () => {
     const view = contents();
     await expect(printView(view as unknown as WebContents, { mode: 'print' })).resolves.toEqual({ done: true });
-    expect(view.print).toHaveBeenCalledWith(expect.objectContaining({ silent: false, printBackground: true }), expect.any(Function));
+    expect(view.print).toHaveBeenCalledWith(
+      expect.objectContaining({ silent: false, printBackground: true }),
+      expect.any(Function),
+    );
   });
 
   it('reports a cancelled print as not done, a failed one as an error', async () => {
-    await expect(printView(contents([false, 'cancelled']) as unknown as WebContents, { mode: 'print' })).resolves.toEqual({ done: false });
-    await expect(printView(contents([false, 'failed']) as unknown as WebContents, { mode: 'print' })).rejects.toThrow(/打印失败/);
+    await expect(
+      printView(contents([false, 'cancelled']) as unknown as WebContents, { mode: 'print' }),
+    ).resolves.toEqual({ done: false });
+    await expect(printView(contents([false, 'failed']) as unknown as WebContents, { mode: 'print' })).rejects.toThrow(
+      /打印失败/,
+    );
   });
 
   it('saves an A4 PDF where the user chose', async () => {
     const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'print-test-')), '月报.pdf');
     fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const view = contents();
-    await expect(printView(view as unknown as WebContents, { mode: 'pdf', suggestedName: '月报' })).resolves.toEqual({ done: true, path: target });
+    await expect(printView(view as unknown as WebContents, { mode: 'pdf', suggestedName: '月报' })).resolves.toEqual({
+      done: true,
+      path: target,
+    });
     expect(view.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', printBackground: true }));
-    expect(fake.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: path.join('/home/u/Documents', '月报.pdf') }));
+    expect(fake.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: path.join('/home/u/Documents', '月报.pdf') }),
+    );
     expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7');
     rmSync(path.dirname(target), { recursive: true, force: true });
   });

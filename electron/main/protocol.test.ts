@@ -54,14 +54,16 @@ describe('app:// protocol', () => {
     expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
   });
 
-  it.each(['app://bundle/missing.js', 'app://bundle/%2e%2e/secret.txt', 'app://bundle/..%2fsecret.txt', 'app://other/index.html'])(
-    'answers 404 for %s',
-    async (url) => {
-      const response = await serve(new Request(url));
-      expect(response.status).toBe(404);
-      expect(await response.text()).not.toContain('outside the bundle');
-    },
-  );
+  it.each([
+    'app://bundle/missing.js',
+    'app://bundle/%2e%2e/secret.txt',
+    'app://bundle/..%2fsecret.txt',
+    'app://other/index.html',
+  ])('answers 404 for %s', async (url) => {
+    const response = await serve(new Request(url));
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('outside the bundle');
+  });
 
   it('refuses methods other than GET', async () => {
     const response = await serve(new Request('app://bundle/index.html', { method: 'POST', body: 'x' }));

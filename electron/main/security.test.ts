@@ -74,12 +74,15 @@ describe('session hardening', () => {
   denyAllPermissions(session);
   blockRemoteRequests(session);
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])('denies the %s permission', (permission) => {
-    const callback = vi.fn();
-    handlers.request?.({}, permission, callback, {});
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(handlers.check?.({}, permission, 'app://bundle', {})).toBe(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal'])(
+    'denies the %s permission',
+    (permission) => {
+      const callback = vi.fn();
+      handlers.request?.({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(handlers.check?.({}, permission, 'app://bundle', {})).toBe(false);
+    },
+  );
 
   it('denies devices', () => {
     expect(handlers.device?.({ deviceType: 'usb' })).toBe(false);

@@ -1,12 +1,25 @@
 import type { Rectangle } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { defaultWindowSize, minWindowSize, parseWindowState, restoreBounds, windowOptions, type WindowState } from './window-rules';
+import {
+  defaultWindowSize,
+  minWindowSize,
+  parseWindowState,
+  restoreBounds,
+  windowOptions,
+  type WindowState,
+} from './window-rules';
 
 // Work areas (taskbar excluded): a 1920×1080 primary and a 1280×1024 monitor to its right.
 const primary: Rectangle = { x: 0, y: 0, width: 1920, height: 1040 };
 const right: Rectangle = { x: 1920, y: 0, width: 1280, height: 984 };
 const displays = [primary, right];
-const state = (x: number, y: number, width = 1200, height = 800, maximized = false): WindowState => ({ x, y, width, height, maximized });
+const state = (x: number, y: number, width = 1200, height = 800, maximized = false): WindowState => ({
+  x,
+  y,
+  width,
+  height,
+  maximized,
+});
 
 describe('windowOptions', () => {
   const options = windowOptions('/app/dist/electron/preload.cjs', undefined, displays);
@@ -32,7 +45,12 @@ describe('windowOptions', () => {
   });
 
   it('starts hidden and centred at the default size without saved bounds', () => {
-    expect(options).toMatchObject({ show: false, ...defaultWindowSize, minWidth: minWindowSize.width, minHeight: minWindowSize.height });
+    expect(options).toMatchObject({
+      show: false,
+      ...defaultWindowSize,
+      minWidth: minWindowSize.width,
+      minHeight: minWindowSize.height,
+    });
     expect(options.x).toBeUndefined();
     expect(options.y).toBeUndefined();
   });
@@ -60,7 +78,9 @@ describe('restoreBounds', () => {
 
   it('keeps bounds on a secondary display, including one left of the primary', () => {
     expect(restoreBounds(state(2000, 40), displays)).toEqual(state(2000, 40));
-    expect(restoreBounds(state(-1500, 40), [primary, { x: -1600, y: 0, width: 1600, height: 860 }])).toEqual(state(-1500, 40));
+    expect(restoreBounds(state(-1500, 40), [primary, { x: -1600, y: 0, width: 1600, height: 860 }])).toEqual(
+      state(-1500, 40),
+    );
   });
 
   it.each([
@@ -79,7 +99,9 @@ describe('restoreBounds', () => {
   });
 
   it('raises a too-small window to the minimum size', () => {
-    expect(restoreBounds(state(100, 100, 200, 100), displays)).toEqual(state(100, 100, minWindowSize.width, minWindowSize.height));
+    expect(restoreBounds(state(100, 100, 200, 100), displays)).toEqual(
+      state(100, 100, minWindowSize.width, minWindowSize.height),
+    );
   });
 
   it('shrinks a window larger than its display', () => {
@@ -89,7 +111,9 @@ describe('restoreBounds', () => {
 
 describe('parseWindowState', () => {
   it('reads a saved state', () => {
-    expect(parseWindowState({ x: 10.4, y: 20, width: 1000, height: 700, maximized: true })).toEqual(state(10, 20, 1000, 700, true));
+    expect(parseWindowState({ x: 10.4, y: 20, width: 1000, height: 700, maximized: true })).toEqual(
+      state(10, 20, 1000, 700, true),
+    );
   });
 
   it.each([

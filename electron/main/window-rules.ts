@@ -59,7 +59,9 @@ export function restoreBounds(saved: WindowState | undefined, displays: readonly
 }
 
 /** Everything the renderer runs with. window.ts restates the security flags literally (see there). */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(
+  preloadPath: string,
+): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
     contextIsolation: true,

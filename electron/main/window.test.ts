@@ -81,7 +81,12 @@ describe('createMainWindow', () => {
     const passed = fake.FakeWindow.created[0]?.options;
     const expected = windowOptions('/dist/electron/preload.cjs', undefined, [fake.screen.getPrimaryDisplay().workArea]);
     expect(passed).toEqual(expected);
-    expect(passed?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(passed?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
   });
 
   it('loads the bundle from app:// and shows the window only when ready', () => {
@@ -98,7 +103,13 @@ describe('createMainWindow', () => {
     const first = fake.FakeWindow.created[0];
     first?.maximize();
     first?.close();
-    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({ x: 40, y: 30, width: 1100, height: 700, maximized: true });
+    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({
+      x: 40,
+      y: 30,
+      width: 1100,
+      height: 700,
+      maximized: true,
+    });
 
     createMainWindow('p', stateFile);
     const second = fake.FakeWindow.created[1];

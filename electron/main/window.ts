@@ -25,7 +25,9 @@ function writeState(file: string, state: WindowState): void {
 /** Work areas of all displays, the primary one first (windowOptions sizes the default window by it). */
 function displayWorkAreas(): Rectangle[] {
   const primary = screen.getPrimaryDisplay();
-  return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
+  return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map(
+    (display) => display.workArea,
+  );
 }
 
 export function createMainWindow(preloadPath: string, stateFile: string): BrowserWindow {
@@ -64,7 +66,10 @@ export function createMainWindow(preloadPath: string, stateFile: string): Browse
   );
   win.on('close', (event) => {
     writeState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
-    gate.onClose(() => event.preventDefault(), () => win.close());
+    gate.onClose(
+      () => event.preventDefault(),
+      () => win.close(),
+    );
   });
   win.loadURL(appEntryUrl).catch((error: unknown) => console.error('无法加载界面', error));
   return win;

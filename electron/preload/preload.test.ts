@@ -34,7 +34,11 @@ describe('preload', () => {
     const save = { suggestedName: 'a.xlsx', bytes: new Uint8Array(1) };
     await api().saveFile(save);
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.saveFile, save);
-    const batch = { folderHint: '2026年月方案', files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }], zipName: '2026年月方案.zip' };
+    const batch = {
+      folderHint: '2026年月方案',
+      files: [{ name: 'a.xlsx', bytes: new Uint8Array(1) }],
+      zipName: '2026年月方案.zip',
+    };
     await api().saveFiles(batch);
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.saveFiles, batch);
     await api().printView({ mode: 'pdf' });
@@ -47,6 +51,9 @@ describe('preload', () => {
     await api().listAutoBackups();
     expect(fake.invoke).toHaveBeenLastCalledWith(channels.listAutoBackups);
     await api().readAutoBackup('自动备份-2026-11-26-164400123-每日.dcbackup');
-    expect(fake.invoke).toHaveBeenLastCalledWith(channels.readAutoBackup, '自动备份-2026-11-26-164400123-每日.dcbackup');
+    expect(fake.invoke).toHaveBeenLastCalledWith(
+      channels.readAutoBackup,
+      '自动备份-2026-11-26-164400123-每日.dcbackup',
+    );
   });
 });

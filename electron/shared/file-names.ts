@@ -26,7 +26,10 @@ export function safeSaveName(suggested: string, fallback = '未命名'): string 
   if (reservedWindowsNames.test(name.split('.')[0] ?? '')) name = `_${name}`;
   if (Array.from(name).length > maxFileNameLength) {
     const [base, extension] = splitExtension(name);
-    name = Array.from(base).slice(0, maxFileNameLength - extension.length).join('') + extension;
+    name =
+      Array.from(base)
+        .slice(0, maxFileNameLength - extension.length)
+        .join('') + extension;
   }
   return name;
 }

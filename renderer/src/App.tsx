@@ -1,7 +1,26 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  Alert, AppBar, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, CircularProgress, Divider, Drawer, List, ListItemButton, ListItemIcon, ListItemText,
-  Menu, MenuItem, TextField, Toolbar, Typography,
+  Alert,
+  AppBar,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  CircularProgress,
+  Divider,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Menu,
+  MenuItem,
+  TextField,
+  Toolbar,
+  Typography,
 } from '@mui/material';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import ApartmentIcon from '@mui/icons-material/Apartment';
@@ -77,21 +96,110 @@ const screens: Screen[] = [
   { route: 'units', label: '单位', icon: <ApartmentIcon />, render: () => <UnitsScreen />, needsYear: true },
   { route: 'leaders', label: '区领导', icon: <PersonIcon />, render: () => <LeadersScreen />, needsYear: true },
   { route: 'ledger', label: '任务台账', icon: <ListAltIcon />, render: () => <LedgerScreen />, needsYear: true },
-  { route: 'task', label: '任务详情', inDrawer: false, parent: 'ledger', render: (id) => <TaskPage taskId={id ?? ''} />, needsYear: true },
+  {
+    route: 'task',
+    label: '任务详情',
+    inDrawer: false,
+    parent: 'ledger',
+    render: (id) => <TaskPage taskId={id ?? ''} />,
+    needsYear: true,
+  },
   { route: 'plans', label: '月方案', icon: <CalendarMonthIcon />, render: () => <PlansScreen />, needsYear: true },
-  { route: 'reports', label: '月度进展', icon: <TrendingUpIcon />, render: (m) => <ReportsScreen key={m} monthParam={m} />, needsYear: true },
-  { route: 'reminders', label: '催报清单', inDrawer: false, parent: 'reports', render: (m) => <RemindersScreen key={m} monthParam={m} />, needsYear: true },
-  { route: 'review', label: '督查反馈', icon: <FactCheckIcon />, render: (m) => <ReviewScreen key={m} monthParam={m} />, needsYear: true },
-  { route: 'scores', label: '加扣分', icon: <ScoreboardIcon />, render: (m) => <ScoresScreen key={m} monthParam={m} />, needsYear: true },
-  { route: 'ranking', label: '赛马排名', icon: <EmojiEventsIcon />, render: (m) => <RankingScreen key={m} monthParam={m} />, needsYear: true },
-  { route: 'lists', label: '红黑榜', icon: <FlagIcon />, render: (m) => <ListsScreen key={m} monthParam={m} />, needsYear: true },
-  { route: 'evaluation', label: '第三方评估', icon: <ThumbUpAltIcon />, render: () => <EvaluationScreen />, needsYear: true },
-  { route: 'retrospective', label: '复盘', icon: <RateReviewIcon />, render: () => <RetrospectiveScreen />, needsYear: true },
-  { route: 'retro', label: '任务复盘', inDrawer: false, parent: 'retrospective', render: (id) => <ReviewWorkspace key={id} taskId={id ?? ''} />, needsYear: true },
-  { route: 'year-report', label: '年度报告', icon: <SummarizeIcon />, render: () => <YearReportScreen />, needsYear: true },
-  { route: 'unit', label: '单位赛马记录', inDrawer: false, parent: 'ranking', render: (id) => <UnitPage unitId={id ?? ''} />, needsYear: true },
-  { route: 'import', label: '导入', inDrawer: false, parent: 'imports', render: (param) => <ImportScreen param={param ?? 'tasks'} />, needsYear: true },
-  { route: 'imports', label: '导入记录', icon: <UploadFileIcon />, render: () => <ImportHistoryScreen />, needsYear: true },
+  {
+    route: 'reports',
+    label: '月度进展',
+    icon: <TrendingUpIcon />,
+    render: (m) => <ReportsScreen key={m} monthParam={m} />,
+    needsYear: true,
+  },
+  {
+    route: 'reminders',
+    label: '催报清单',
+    inDrawer: false,
+    parent: 'reports',
+    render: (m) => <RemindersScreen key={m} monthParam={m} />,
+    needsYear: true,
+  },
+  {
+    route: 'review',
+    label: '督查反馈',
+    icon: <FactCheckIcon />,
+    render: (m) => <ReviewScreen key={m} monthParam={m} />,
+    needsYear: true,
+  },
+  {
+    route: 'scores',
+    label: '加扣分',
+    icon: <ScoreboardIcon />,
+    render: (m) => <ScoresScreen key={m} monthParam={m} />,
+    needsYear: true,
+  },
+  {
+    route: 'ranking',
+    label: '赛马排名',
+    icon: <EmojiEventsIcon />,
+    render: (m) => <RankingScreen key={m} monthParam={m} />,
+    needsYear: true,
+  },
+  {
+    route: 'lists',
+    label: '红黑榜',
+    icon: <FlagIcon />,
+    render: (m) => <ListsScreen key={m} monthParam={m} />,
+    needsYear: true,
+  },
+  {
+    route: 'evaluation',
+    label: '第三方评估',
+    icon: <ThumbUpAltIcon />,
+    render: () => <EvaluationScreen />,
+    needsYear: true,
+  },
+  {
+    route: 'retrospective',
+    label: '复盘',
+    icon: <RateReviewIcon />,
+    render: () => <RetrospectiveScreen />,
+    needsYear: true,
+  },
+  {
+    route: 'retro',
+    label: '任务复盘',
+    inDrawer: false,
+    parent: 'retrospective',
+    render: (id) => <ReviewWorkspace key={id} taskId={id ?? ''} />,
+    needsYear: true,
+  },
+  {
+    route: 'year-report',
+    label: '年度报告',
+    icon: <SummarizeIcon />,
+    render: () => <YearReportScreen />,
+    needsYear: true,
+  },
+  {
+    route: 'unit',
+    label: '单位赛马记录',
+    inDrawer: false,
+    parent: 'ranking',
+    render: (id) => <UnitPage unitId={id ?? ''} />,
+    needsYear: true,
+  },
+  {
+    route: 'import',
+    label: '导入',
+    inDrawer: false,
+    parent: 'imports',
+    render: (param) => <ImportScreen param={param ?? 'tasks'} />,
+    needsYear: true,
+  },
+  {
+    route: 'imports',
+    label: '导入记录',
+    icon: <UploadFileIcon />,
+    render: () => <ImportHistoryScreen />,
+    needsYear: true,
+  },
   { route: 'rules', label: '规则设置', icon: <RuleIcon />, render: () => <RulesScreen />, needsYear: false },
   { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
   { route: 'safety', label: '数据安全', icon: <SecurityIcon />, render: () => <DataSafetyScreen />, needsYear: false },
@@ -130,7 +238,12 @@ export function App() {
   }
   return (
     <YearProvider>
-      <Shell operator={operator} readOnly={readOnly} onChangeOperator={() => setAskOperator(true)} onOpenGuide={() => setGuideOpen(true)} />
+      <Shell
+        operator={operator}
+        readOnly={readOnly}
+        onChangeOperator={() => setAskOperator(true)}
+        onOpenGuide={() => setGuideOpen(true)}
+      />
       {/* After the operator's name: restoring from the loss dialog is an audited change. */}
       {operator && <AutoBackupGuard />}
       <OperatorDialog
@@ -148,10 +261,14 @@ export function App() {
       <Dialog open={replaced}>
         <DialogTitle>数据库已在其他窗口中更新</DialogTitle>
         <DialogContent>
-          <DialogContentText>另一个窗口升级或恢复了数据库。为避免写入旧数据，本窗口已停止使用数据库，请重新加载。</DialogContentText>
+          <DialogContentText>
+            另一个窗口升级或恢复了数据库。为避免写入旧数据，本窗口已停止使用数据库，请重新加载。
+          </DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button variant="contained" onClick={() => window.location.reload()}>重新加载</Button>
+          <Button variant="contained" onClick={() => window.location.reload()}>
+            重新加载
+          </Button>
         </DialogActions>
       </Dialog>
     </YearProvider>
@@ -211,23 +328,33 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
           <HelpMenu onOpenGuide={onOpenGuide} onOpenAbout={() => setAboutOpen(true)} />
         </Toolbar>
       </AppBar>
-      <Drawer variant="permanent" className="no-print" sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}>
+      <Drawer
+        variant="permanent"
+        className="no-print"
+        sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}
+      >
         <Toolbar variant="dense" />
         <List component="nav" aria-label="功能导航">
-          {screens.filter((s) => s.inDrawer !== false).map((s) => (
-            <Box key={s.route}>
-              {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
-              <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
-                <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
-                <ListItemText primary={s.label} />
-              </ListItemButton>
-            </Box>
-          ))}
+          {screens
+            .filter((s) => s.inDrawer !== false)
+            .map((s) => (
+              <Box key={s.route}>
+                {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
+                <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
+                  <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
+                  <ListItemText primary={s.label} />
+                </ListItemButton>
+              </Box>
+            ))}
         </List>
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar variant="dense" className="no-print" />
-        {readOnly && <Alert severity="error" className="no-print" sx={{ mb: 2 }}>只读模式：{readOnly}</Alert>}
+        {readOnly && (
+          <Alert severity="error" className="no-print" sx={{ mb: 2 }}>
+            只读模式：{readOnly}
+          </Alert>
+        )}
         <SampleBanner />
         {blocked ? (
           <Box sx={{ mt: 4 }}>
@@ -254,7 +381,9 @@ function HelpMenu({ onOpenGuide, onOpenAbout }: { onOpenGuide(): void; onOpenAbo
   };
   return (
     <>
-      <Button color="inherit" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">帮助</Button>
+      <Button color="inherit" onClick={(e) => setAnchor(e.currentTarget)} aria-haspopup="menu">
+        帮助
+      </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={pick(onOpenGuide)}>快速入门</MenuItem>
         <MenuItem onClick={pick(() => navigateTo('help'))}>使用说明</MenuItem>

@@ -16,13 +16,17 @@ function UpgradeBackupFailed({ reason }: { reason: string }) {
   return (
     <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', p: 4 }}>
       <Stack spacing={2} sx={{ maxWidth: 640 }}>
-        <Typography variant="h5" component="h1">升级前自动备份失败</Typography>
+        <Typography variant="h5" component="h1">
+          升级前自动备份失败
+        </Typography>
         <Alert severity="error">{reason}</Alert>
         <Typography>
           本版本程序需要升级数据库的结构。升级前的自动备份没有成功，因此尚未升级，数据没有任何改动。请先释放磁盘空间或检查数据文件夹的权限，然后重新打开程序。
         </Typography>
         <Stack direction="row" spacing={1}>
-          <Button variant="outlined" color="error" onClick={() => setProceed(true)}>不备份，继续打开</Button>
+          <Button variant="outlined" color="error" onClick={() => setProceed(true)}>
+            不备份，继续打开
+          </Button>
         </Stack>
       </Stack>
     </Box>

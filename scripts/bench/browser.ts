@@ -57,7 +57,10 @@ export interface BrowserResult {
   error?: string;
 }
 
-type Call = <K extends keyof BenchApi>(name: K, ...args: Parameters<BenchApi[K]>) => Promise<Awaited<ReturnType<BenchApi[K]>>>;
+type Call = <K extends keyof BenchApi>(
+  name: K,
+  ...args: Parameters<BenchApi[K]>
+) => Promise<Awaited<ReturnType<BenchApi[K]>>>;
 
 function caller(page: Page): Call {
   return (name, ...args) =>
@@ -67,7 +70,8 @@ function caller(page: Page): Call {
     ) as never;
 }
 
-const encode = (files: BenchFile[]) => files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
+const encode = (files: BenchFile[]) =>
+  files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
 const perFileMedianMean = (passes: number[][]) => {
   const files = passes[0]?.length ?? 0;
   let sum = 0;
@@ -102,7 +106,12 @@ async function sequentialSet(call: Call, key: string, files: number, rows: numbe
   };
 }
 
-export async function benchBrowserImport(browser: Browser, url: string, data: BenchData, log: (s: string) => void): Promise<BrowserResult> {
+export async function benchBrowserImport(
+  browser: Browser,
+  url: string,
+  data: BenchData,
+  log: (s: string) => void,
+): Promise<BrowserResult> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const result: BrowserResult = {};
@@ -129,8 +138,14 @@ export async function benchBrowserImport(browser: Browser, url: string, data: Be
       bareBatch.push(await call('bareBatch', 'small', true));
       appBatch.push(await call('appBatch', 'small'));
     }
-    const appLine = fitLine([{ x: small.rows, y: small.appPerFile }, { x: medium.rows, y: medium.appPerFile }]);
-    const bareLine = fitLine([{ x: small.rows, y: small.bareFastPerFile }, { x: medium.rows, y: medium.bareFastPerFile }]);
+    const appLine = fitLine([
+      { x: small.rows, y: small.appPerFile },
+      { x: medium.rows, y: medium.appPerFile },
+    ]);
+    const bareLine = fitLine([
+      { x: small.rows, y: small.bareFastPerFile },
+      { x: medium.rows, y: medium.bareFastPerFile },
+    ]);
     result.small = {
       small,
       medium,

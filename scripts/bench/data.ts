@@ -26,7 +26,8 @@ export interface BenchData {
   mediumRows: number;
 }
 
-const fileName = (i?: number) => `${BENCH_UNIT}-${BENCH_MONTH}月进展${i === undefined ? '' : `-${String(i + 1).padStart(3, '0')}`}.xlsx`;
+const fileName = (i?: number) =>
+  `${BENCH_UNIT}-${BENCH_MONTH}月进展${i === undefined ? '' : `-${String(i + 1).padStart(3, '0')}`}.xlsx`;
 
 /** Writes the workbooks into `dir` (large.xlsx with tasks.json, small/, medium/). */
 export async function generateData(dir: string): Promise<void> {
@@ -37,16 +38,24 @@ export async function generateData(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'large.xlsx'), await progressWorkbook(tasks, 7));
   // Small and medium files: each a different slice of the tasks and a different seed.
   for (let i = 0; i < SMALL_FILES; i++) {
-    await writeFile(path.join(dir, 'small', fileName(i)), await progressWorkbook(tasks.slice(i * SMALL_ROWS, (i + 1) * SMALL_ROWS), 1000 + i));
+    await writeFile(
+      path.join(dir, 'small', fileName(i)),
+      await progressWorkbook(tasks.slice(i * SMALL_ROWS, (i + 1) * SMALL_ROWS), 1000 + i),
+    );
   }
   for (let i = 0; i < MEDIUM_FILES; i++) {
-    await writeFile(path.join(dir, 'medium', fileName(i)), await progressWorkbook(tasks.slice(i * MEDIUM_ROWS, (i + 1) * MEDIUM_ROWS), 2000 + i));
+    await writeFile(
+      path.join(dir, 'medium', fileName(i)),
+      await progressWorkbook(tasks.slice(i * MEDIUM_ROWS, (i + 1) * MEDIUM_ROWS), 2000 + i),
+    );
   }
 }
 
 async function readSet(dir: string): Promise<BenchFile[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.xlsx')).sort();
-  return Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(dir, name))) })));
+  return Promise.all(
+    names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(path.join(dir, name))) })),
+  );
 }
 
 export async function loadData(dir: string): Promise<BenchData> {

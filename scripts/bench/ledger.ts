@@ -72,29 +72,88 @@ interface BenchState {
 async function seed(page: Page, count: number): Promise<void> {
   await page.evaluate(
     async ({ count, year }) => {
-      const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
       const idb = await request(indexedDB.open('duchaduban'));
       const stores = ['settings', 'workYears', 'sections', 'units', 'leaders', 'tasks'];
       const tx = idb.transaction(stores, 'readwrite');
-      const done = new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error); tx.onabort = () => reject(tx.error); });
+      const done = new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
       const yearId = 'bench-year';
       tx.objectStore('settings').put({ key: 'operator', value: '基准测试' });
       tx.objectStore('workYears').put({
-        id: yearId, year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30,
-        completionDue: '11-30', extraHolidays: [], extraWorkdays: [], createdAt: new Date().toISOString(),
+        id: yearId,
+        year,
+        title: '',
+        windowStartMonth: 3,
+        windowEndMonth: 11,
+        planDue: '03-10',
+        reportDueDay: 25,
+        feedbackDueDay: 30,
+        completionDue: '11-30',
+        extraHolidays: [],
+        extraWorkdays: [],
+        createdAt: new Date().toISOString(),
       });
-      const sectionNames = ['扩大有效投资', '科技创新', '产业升级', '城市更新', '乡村振兴', '生态环保', '民生保障', '社会治理', '营商环境', '数字政府', '安全生产', '党的建设'];
-      const sections = sectionNames.map((name, i) => ({ id: `bench-section-${i}`, yearId, name: `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'][i]}、${name}`, sortOrder: i + 1 }));
-      const units = Array.from({ length: 60 }, (_, i) => ({
-        id: `bench-unit-${i}`, yearId, name: i < 45 ? `区第${i + 1}局` : `第${i - 44}街道`, kind: i < 45 ? 'department' : 'town',
-        rankingGroup: i < 45 ? '区级部门' : '镇街', aliases: [], contactPerson: '', phone: '', sortOrder: i + 1,
+      const sectionNames = [
+        '扩大有效投资',
+        '科技创新',
+        '产业升级',
+        '城市更新',
+        '乡村振兴',
+        '生态环保',
+        '民生保障',
+        '社会治理',
+        '营商环境',
+        '数字政府',
+        '安全生产',
+        '党的建设',
+      ];
+      const sections = sectionNames.map((name, i) => ({
+        id: `bench-section-${i}`,
+        yearId,
+        name: `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'][i]}、${name}`,
+        sortOrder: i + 1,
       }));
-      const leaders = Array.from({ length: 10 }, (_, i) => ({ id: `bench-leader-${i}`, yearId, name: `领导${i + 1}`, title: '副区长', aliases: [], sortOrder: i + 1 }));
+      const units = Array.from({ length: 60 }, (_, i) => ({
+        id: `bench-unit-${i}`,
+        yearId,
+        name: i < 45 ? `区第${i + 1}局` : `第${i - 44}街道`,
+        kind: i < 45 ? 'department' : 'town',
+        rankingGroup: i < 45 ? '区级部门' : '镇街',
+        aliases: [],
+        contactPerson: '',
+        phone: '',
+        sortOrder: i + 1,
+      }));
+      const leaders = Array.from({ length: 10 }, (_, i) => ({
+        id: `bench-leader-${i}`,
+        yearId,
+        name: `领导${i + 1}`,
+        title: '副区长',
+        aliases: [],
+        sortOrder: i + 1,
+      }));
       for (const s of sections) tx.objectStore('sections').put(s);
       for (const u of units) tx.objectStore('units').put(u);
       for (const l of leaders) tx.objectStore('leaders').put(l);
       const verbs = ['推进', '加快', '深化', '实施', '完善', '提升', '优化', '开展'];
-      const objects = ['重大项目攻坚', '民间投资增长', '制造业投资', '产业基金招引', '老旧小区改造', '数字政府建设', '城乡供水一体化', '养老服务体系'];
+      const objects = [
+        '重大项目攻坚',
+        '民间投资增长',
+        '制造业投资',
+        '产业基金招引',
+        '老旧小区改造',
+        '数字政府建设',
+        '城乡供水一体化',
+        '养老服务体系',
+      ];
       const tasks = tx.objectStore('tasks');
       const perSection = Math.ceil(count / sections.length);
       for (let i = 0; i < count; i++) {
@@ -124,17 +183,37 @@ async function seed(page: Page, count: number): Promise<void> {
 /** The ledger's reads, made raw in the page: all tasks of the year, then sorted as listTasks sorts them. */
 async function rawRead(page: Page): Promise<{ read: number; sort: number; count: number }> {
   return page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
     const idb = await request(indexedDB.open('duchaduban'));
     const t0 = performance.now();
     const tx = idb.transaction(['sections', 'tasks'], 'readonly');
-    const sections = (await request(tx.objectStore('sections').index('yearId').getAll('bench-year'))) as { id: string; sortOrder: number }[];
-    const tasks = (await request(tx.objectStore('tasks').index('yearId').getAll('bench-year'))) as { sectionId?: string; code: string; title: string; id: string }[];
+    const sections = (await request(tx.objectStore('sections').index('yearId').getAll('bench-year'))) as {
+      id: string;
+      sortOrder: number;
+    }[];
+    const tasks = (await request(tx.objectStore('tasks').index('yearId').getAll('bench-year'))) as {
+      sectionId?: string;
+      code: string;
+      title: string;
+      id: string;
+    }[];
     const t1 = performance.now();
     const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
     const rank = new Map(sections.sort((a, b) => a.sortOrder - b.sortOrder).map((s, i) => [s.id, i]));
-    const r = (t: { sectionId?: string }) => (t.sectionId === undefined ? undefined : rank.get(t.sectionId)) ?? sections.length;
-    tasks.sort((a, b) => r(a) - r(b) || Number(a.code === '') - Number(b.code === '') || collator.compare(a.code, b.code) || collator.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const r = (t: { sectionId?: string }) =>
+      (t.sectionId === undefined ? undefined : rank.get(t.sectionId)) ?? sections.length;
+    tasks.sort(
+      (a, b) =>
+        r(a) - r(b) ||
+        Number(a.code === '') - Number(b.code === '') ||
+        collator.compare(a.code, b.code) ||
+        collator.compare(a.title, b.title) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
     const t2 = performance.now();
     idb.close();
     return { read: t1 - t0, sort: t2 - t1, count: tasks.length };
@@ -148,21 +227,43 @@ const state = (page: Page) =>
   });
 const since = (at: number | null, start: number) => (at === null ? NaN : at - start);
 const waitPainted = (page: Page) =>
-  page.waitForFunction(() => (window as unknown as { __ledgerBench?: BenchState }).__ledgerBench?.paintAt != null, undefined, { timeout: 60_000, polling: 50 });
+  page.waitForFunction(
+    () => (window as unknown as { __ledgerBench?: BenchState }).__ledgerBench?.paintAt != null,
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
 
 export async function benchLedger(browser: Browser, url: string, log: (s: string) => void): Promise<LedgerResult> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 800 },
+  });
   const empty = summarize([]);
   const result: LedgerResult = {
-    tasks: LEDGER_TASKS, seedMs: NaN, navigate: empty, navigateDom: empty, navigateData: empty, navigateRender: empty,
-    reload: empty, reloadShell: empty, reloadData: empty, navigateLongTasks: empty, readAll: empty, sort: empty,
+    tasks: LEDGER_TASKS,
+    seedMs: NaN,
+    navigate: empty,
+    navigateDom: empty,
+    navigateData: empty,
+    navigateRender: empty,
+    reload: empty,
+    reloadShell: empty,
+    reloadData: empty,
+    navigateLongTasks: empty,
+    readAll: empty,
+    sort: empty,
   };
   const page = await context.newPage();
   try {
     await context.addInitScript(OBSERVER);
     // First load creates the database with the app's schema (it then asks for an operator).
     await page.goto(`${url}/#/year`);
-    await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'duchaduban' && (d.version ?? 0) >= 10), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      async () => (await indexedDB.databases()).some((d) => d.name === 'duchaduban' && (d.version ?? 0) >= 10),
+      undefined,
+      { timeout: 60_000 },
+    );
     log(`  (c) seeding ${LEDGER_TASKS.toLocaleString('en')} tasks into IndexedDB…`);
     const t = performance.now();
     await seed(page, LEDGER_TASKS);
@@ -173,8 +274,12 @@ export async function benchLedger(browser: Browser, url: string, log: (s: string
     await page.evaluate(() => (window.location.hash = '#/ledger'));
     await page.reload();
     await waitPainted(page);
-    const rowCount = await page.getByText(/共 \d+ 项/).first().textContent({ timeout: 60_000 });
-    if (!rowCount?.includes(String(LEDGER_TASKS))) throw new Error(`the ledger shows "${rowCount}", expected ${LEDGER_TASKS} tasks`);
+    const rowCount = await page
+      .getByText(/共 \d+ 项/)
+      .first()
+      .textContent({ timeout: 60_000 });
+    if (!rowCount?.includes(String(LEDGER_TASKS)))
+      throw new Error(`the ledger shows "${rowCount}", expected ${LEDGER_TASKS} tasks`);
     const reload: number[] = [];
     const shell: number[] = [];
     const reloadData: number[] = [];
@@ -216,7 +321,11 @@ export async function benchLedger(browser: Browser, url: string, log: (s: string
       navigateDom.push((s.domAt as number) - s.start);
       navigateData.push(since(s.rowsAt, s.start));
       navigateRender.push(since(s.paintAt, s.rowsAt ?? NaN));
-      longTasks.push(s.longTasks.filter(([start]) => start >= s.start && start <= (s.paintAt as number)).reduce((sum, [, d]) => sum + d, 0));
+      longTasks.push(
+        s.longTasks
+          .filter(([start]) => start >= s.start && start <= (s.paintAt as number))
+          .reduce((sum, [, d]) => sum + d, 0),
+      );
     }
     Object.assign(result, {
       navigate: summarize(navigate),
@@ -231,7 +340,9 @@ export async function benchLedger(browser: Browser, url: string, log: (s: string
       sort: summarize(sorts),
     });
   } catch (error) {
-    const screen = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 200)).catch(() => '');
+    const screen = await page
+      .evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 200))
+      .catch(() => '');
     result.error = `${error instanceof Error ? error.message.split('\n')[0] : String(error)} — the page showed: ${screen}`;
   } finally {
     await context.close();

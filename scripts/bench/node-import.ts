@@ -118,7 +118,10 @@ interface ReaderInternals {
 /** The reader's two steps, if io/excel still has them under these names (only for the split). */
 async function readerInternals(): Promise<ReaderInternals | undefined> {
   try {
-    const [{ sniff }, { readXlsxSheets }] = await Promise.all([import('../../renderer/src/io/excel/sniff'), import('../../renderer/src/io/excel/read-xlsx')]);
+    const [{ sniff }, { readXlsxSheets }] = await Promise.all([
+      import('../../renderer/src/io/excel/sniff'),
+      import('../../renderer/src/io/excel/read-xlsx'),
+    ]);
     return typeof sniff === 'function' && typeof readXlsxSheets === 'function' ? { sniff, readXlsxSheets } : undefined;
   } catch {
     return undefined;
@@ -126,7 +129,9 @@ async function readerInternals(): Promise<ReaderInternals | undefined> {
 }
 
 /** Mean per file of sniff, exceljs + grid and mapProgress over one pass. */
-async function parseSplit(files: { name: string; bytes: Uint8Array }[]): Promise<{ sniff: number; readXlsx: number; map: number } | undefined> {
+async function parseSplit(
+  files: { name: string; bytes: Uint8Array }[],
+): Promise<{ sniff: number; readXlsx: number; map: number } | undefined> {
   const reader = await readerInternals();
   if (!reader) return undefined;
   let sniff = 0;
@@ -189,7 +194,11 @@ async function benchLarge(data: BenchData): Promise<LargeResult> {
 
 // ---------------------------------------------------------------- (b) many small files
 
-async function benchSet(files: { name: string; bytes: Uint8Array }[], rows: number, reps: number): Promise<SmallSetResult> {
+async function benchSet(
+  files: { name: string; bytes: Uint8Array }[],
+  rows: number,
+  reps: number,
+): Promise<SmallSetResult> {
   // Warm-up.
   for (const f of files.slice(0, 10)) {
     await bareLoad(f.bytes);
@@ -246,10 +255,24 @@ async function benchSet(files: { name: string; bytes: Uint8Array }[], rows: numb
 async function benchSmall(data: BenchData): Promise<SmallResult> {
   const small = await benchSet(data.small, data.smallRows, REPS_SMALL);
   const medium = await benchSet(data.medium, data.mediumRows, REPS_SMALL);
-  const app = fitLine([{ x: small.rows, y: small.appPerFile }, { x: medium.rows, y: medium.appPerFile }]);
-  const bare = fitLine([{ x: small.rows, y: small.barePerFile }, { x: medium.rows, y: medium.barePerFile }]);
+  const app = fitLine([
+    { x: small.rows, y: small.appPerFile },
+    { x: medium.rows, y: medium.appPerFile },
+  ]);
+  const bare = fitLine([
+    { x: small.rows, y: small.barePerFile },
+    { x: medium.rows, y: medium.barePerFile },
+  ]);
   const split = await parseSplit(data.small);
-  return { small, medium, appFixed: app.intercept, bareFixed: bare.intercept, appPerRow: app.slope, barePerRow: bare.slope, ...(split && { parseSplit: split }) };
+  return {
+    small,
+    medium,
+    appFixed: app.intercept,
+    bareFixed: bare.intercept,
+    appPerRow: app.slope,
+    barePerRow: bare.slope,
+    ...(split && { parseSplit: split }),
+  };
 }
 
 async function main(): Promise<void> {

@@ -15,21 +15,53 @@ export interface Fixture {
 }
 
 /** The tasks of the benchmark's year, shaped like model.ts Task, led by `unitId`. */
-export function fixtureTasks(generated: readonly { id: string; title: string }[], yearId: string, unitId: string): Task[] {
+export function fixtureTasks(
+  generated: readonly { id: string; title: string }[],
+  yearId: string,
+  unitId: string,
+): Task[] {
   return generated.map((t, i) => ({
-    id: t.id, yearId, code: String(i + 1), title: t.title, measures: [], targets: [], leaderIds: [],
-    leadUnitId: unitId, coUnitIds: [], responsiblePerson: '', dueDate: `${BENCH_YEAR}-11-30`,
+    id: t.id,
+    yearId,
+    code: String(i + 1),
+    title: t.title,
+    measures: [],
+    targets: [],
+    leaderIds: [],
+    leadUnitId: unitId,
+    coUnitIds: [],
+    responsiblePerson: '',
+    dueDate: `${BENCH_YEAR}-11-30`,
   }));
 }
 
 /** The year, the unit and the tasks a progress import needs (not timed). */
-export async function setUpFixture(unitName: string, generated: readonly { id: string; title: string }[]): Promise<Fixture> {
+export async function setUpFixture(
+  unitName: string,
+  generated: readonly { id: string; title: string }[],
+): Promise<Fixture> {
   setOperator('基准测试');
   const year = await createWorkYear({
-    year: BENCH_YEAR, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10',
-    reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [],
+    year: BENCH_YEAR,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
   });
-  const unit = await addUnit({ yearId: year.id, name: unitName, kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' });
+  const unit = await addUnit({
+    yearId: year.id,
+    name: unitName,
+    kind: 'department',
+    rankingGroup: '',
+    aliases: [],
+    contactPerson: '',
+    phone: '',
+  });
   const tasks = fixtureTasks(generated, year.id, unit.id);
   await db.tasks.bulkAdd(tasks);
   return { yearId: year.id, unit, tasks };
@@ -38,7 +70,15 @@ export async function setUpFixture(unitName: string, generated: readonly { id: s
 /** What the progress import screen hands to commitImport for one mapped file (nothing stored yet for the month). */
 export function importPlan(fx: Fixture, file: { name: string; sha256: string }, mapped: ProgressResult): ImportPlan {
   const plan = planProgressImport(
-    [{ file: file.name, sheet: mapped.sheet, rows: mapped.rows, unitWritten: mapped.unit, unitId: mapped.meta?.unitId }],
+    [
+      {
+        file: file.name,
+        sheet: mapped.sheet,
+        rows: mapped.rows,
+        unitWritten: mapped.unit,
+        unitId: mapped.meta?.unitId,
+      },
+    ],
     { yearId: fx.yearId, month: BENCH_MONTH, tasks: fx.tasks, units: [fx.unit], reports: [], submissions: [] },
     {},
     `${BENCH_YEAR}-05-25`,
@@ -46,7 +86,14 @@ export function importPlan(fx: Fixture, file: { name: string; sha256: string }, 
   );
   const errors = plan.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new Error(`the plan has errors: ${errors[0]?.message}`);
-  return { yearId: fx.yearId, kind: 'progress', files: [file], creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged };
+  return {
+    yearId: fx.yearId,
+    kind: 'progress',
+    files: [file],
+    creates: plan.creates,
+    updates: plan.updates,
+    unchanged: plan.unchanged,
+  };
 }
 
 /** How many `reports` rows a plan creates. */
@@ -89,21 +136,46 @@ export async function commitParts(plan: ImportPlan, gc: () => void = () => {}): 
     await work();
     parts[label] = performance.now() - t;
   };
-  await time('reports.bulkGet (id check)', () => db.transaction('r', db.reports, () => db.reports.bulkGet(rows.map((r) => r.id))));
+  await time('reports.bulkGet (id check)', () =>
+    db.transaction('r', db.reports, () => db.reports.bulkGet(rows.map((r) => r.id))),
+  );
   await time('reports.bulkAdd', () => db.transaction('rw', db.reports, () => db.reports.bulkAdd(rows)));
   await time('audit.bulkAdd (an entry per row)', () =>
     db.transaction('rw', db.audit, () =>
-      db.audit.bulkAdd(rows.map((r) => ({ at, operator: '基准测试', action: 'create' as const, entity: 'reports', entityId: r.id, after: r }))),
+      db.audit.bulkAdd(
+        rows.map((r) => ({
+          at,
+          operator: '基准测试',
+          action: 'create' as const,
+          entity: 'reports',
+          entityId: r.id,
+          after: r,
+        })),
+      ),
     ),
   );
   await time('importBatches.add + its audit entry (changes of every row, twice)', () =>
     db.transaction('rw', [db.importBatches, db.audit], async () => {
       const batch = {
-        id: crypto.randomUUID(), yearId: plan.yearId, kind: plan.kind, files: plan.files, importedAt: at, operator: '基准测试',
-        counts: { created: rows.length, updated: 0, unchanged: 0 }, changes: rows.map((r) => ({ table: 'reports', id: r.id, after: r })), undone: false,
+        id: crypto.randomUUID(),
+        yearId: plan.yearId,
+        kind: plan.kind,
+        files: plan.files,
+        importedAt: at,
+        operator: '基准测试',
+        counts: { created: rows.length, updated: 0, unchanged: 0 },
+        changes: rows.map((r) => ({ table: 'reports', id: r.id, after: r })),
+        undone: false,
       };
       await db.importBatches.add(batch);
-      await db.audit.add({ at, operator: '基准测试', action: 'create', entity: 'importBatches', entityId: batch.id, after: batch });
+      await db.audit.add({
+        at,
+        operator: '基准测试',
+        action: 'create',
+        entity: 'importBatches',
+        entityId: batch.id,
+        after: batch,
+      });
     }),
   );
   const check = await storedRowsCheck();

@@ -90,7 +90,12 @@ function prepare(units: number, months: number[]): Seed {
   const own = entries.filter((e) => e.month === BENCH_MONTH);
   const scores = monthScores(data.units, own, data.rules);
   const behind = new Set(own.filter((e) => BEHIND_RULES.has(e.ruleId)).map((e) => e.unitId));
-  const lists = redBlackLists([...rankGroups(scores, data.units).values()].flat(), own, (id) => behind.has(id), defaultListSettings);
+  const lists = redBlackLists(
+    [...rankGroups(scores, data.units).values()].flat(),
+    own,
+    (id) => behind.has(id),
+    defaultListSettings,
+  );
   return { data, entries, months, red: lists.red.length, black: lists.black.length };
 }
 
@@ -104,12 +109,18 @@ interface Screen {
 }
 
 const LISTS: Screen = {
-  label: '红黑榜', route: `lists/${BENCH_MONTH}`, title: `${BENCH_YEAR}年${BENCH_MONTH}月重点工作红黑榜`,
-  rows: (s) => s.red + s.black, rowSelector: '.print-document tr[data-list]',
+  label: '红黑榜',
+  route: `lists/${BENCH_MONTH}`,
+  title: `${BENCH_YEAR}年${BENCH_MONTH}月重点工作红黑榜`,
+  rows: (s) => s.red + s.black,
+  rowSelector: '.print-document tr[data-list]',
 };
 const RANKING: Screen = {
-  label: '赛马排名', route: `ranking/${BENCH_MONTH}`, title: `${BENCH_YEAR}年${BENCH_MONTH}月重点工作赛马排名`,
-  rows: (s) => s.data.units.length, rowSelector: '.print-document tbody tr',
+  label: '赛马排名',
+  route: `ranking/${BENCH_MONTH}`,
+  title: `${BENCH_YEAR}年${BENCH_MONTH}月重点工作赛马排名`,
+  rows: (s) => s.data.units.length,
+  rowSelector: '.print-document tbody tr',
 };
 
 /** Writes the operator, the year, its units, tasks, rule table and entries; marks the months published. */
@@ -117,11 +128,19 @@ async function seed(page: Page, s: Seed): Promise<void> {
   const { year, units, tasks, rules } = s.data;
   await page.evaluate(
     async ({ year, units, tasks, rules, entries, months }) => {
-      const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
       const idb = await request(indexedDB.open('duchaduban'));
       const stores = ['settings', 'workYears', 'units', 'tasks', 'scoreRules', 'scoreEntries', 'monthStates'];
       const tx = idb.transaction(stores, 'readwrite');
-      const done = new Promise<void>((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error); tx.onabort = () => reject(tx.error); });
+      const done = new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
       tx.objectStore('settings').put({ key: 'operator', value: '基准测试' });
       tx.objectStore('workYears').put(year);
       for (const u of units) tx.objectStore('units').put(u);
@@ -129,7 +148,14 @@ async function seed(page: Page, s: Seed): Promise<void> {
       for (const r of rules) tx.objectStore('scoreRules').put(r);
       for (const e of entries) tx.objectStore('scoreEntries').put(e);
       for (const month of months) {
-        tx.objectStore('monthStates').put({ id: `${year.id}:${month}`, yearId: year.id, month, state: 'published', publishedAt: new Date().toISOString(), publishedBy: '基准测试' });
+        tx.objectStore('monthStates').put({
+          id: `${year.id}:${month}`,
+          yearId: year.id,
+          month,
+          state: 'published',
+          publishedAt: new Date().toISOString(),
+          publishedBy: '基准测试',
+        });
       }
       await done;
       idb.close();
@@ -161,20 +187,36 @@ interface OpenDoc {
 }
 
 /** Seeds a fresh database in `context`, opens the screen and waits until its print document holds every row. */
-async function openDoc(context: BrowserContext, url: string, s: Seed, screen: Screen, log: (line: string) => void): Promise<OpenDoc> {
+async function openDoc(
+  context: BrowserContext,
+  url: string,
+  s: Seed,
+  screen: Screen,
+  log: (line: string) => void,
+): Promise<OpenDoc> {
   const label = `${screen.label}, ${s.data.units.length} units`;
   const page = await context.newPage();
   // First load creates the database with the app's schema (version 2 → IndexedDB 20).
   await page.goto(`${url}/#/year`);
-  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'duchaduban' && (d.version ?? 0) >= 20), undefined, { timeout: 60_000 });
-  log(`  (e) ${label}: seeding ${s.data.units.length} units, ${s.data.tasks.length.toLocaleString('en')} tasks, ${s.entries.length.toLocaleString('en')} score entries…`);
+  await page.waitForFunction(
+    async () => (await indexedDB.databases()).some((d) => d.name === 'duchaduban' && (d.version ?? 0) >= 20),
+    undefined,
+    { timeout: 60_000 },
+  );
+  log(
+    `  (e) ${label}: seeding ${s.data.units.length} units, ${s.data.tasks.length.toLocaleString('en')} tasks, ${s.entries.length.toLocaleString('en')} score entries…`,
+  );
   const t = performance.now();
   await seed(page, s);
   const seedMs = performance.now() - t;
   await page.evaluate((route) => (window.location.hash = `#/${route}`), screen.route);
   await page.reload();
   const rows = screen.rows(s);
-  await page.waitForFunction(([selector, n]) => document.querySelectorAll(selector).length === n, [screen.rowSelector, rows] as const, { timeout: 120_000, polling: 100 });
+  await page.waitForFunction(
+    ([selector, n]) => document.querySelectorAll(selector).length === n,
+    [screen.rowSelector, rows] as const,
+    { timeout: 120_000, polling: 100 },
+  );
   await page.emulateMedia({ media: 'print' });
   // The inset is measured in print media: the main area's padding around the document.
   const copy = await page.evaluate(() => {
@@ -205,7 +247,10 @@ const staticHtml = (copy: OpenDoc['copy']) =>
  * page.pdf of every page, a warm-up each, then RUNS rounds; within a round the pages take turns
  * in a rotating order, so that load from other processes falls on all of them alike.
  */
-async function timeInterleaved(pages: Page[], log: (line: string) => void): Promise<{ times: number[][]; bytes: Buffer[] }> {
+async function timeInterleaved(
+  pages: Page[],
+  log: (line: string) => void,
+): Promise<{ times: number[][]; bytes: Buffer[] }> {
   const bytes: Buffer[] = [];
   for (const page of pages) bytes.push(await page.pdf(PDF_OPTIONS));
   const times: number[][] = pages.map(() => []);
@@ -222,12 +267,18 @@ async function timeInterleaved(pages: Page[], log: (line: string) => void): Prom
 }
 
 async function checkedPages(doc: OpenDoc, bytes: Buffer): Promise<number> {
-  if (process.env.BENCH_PDF_DIR) await writeFile(path.join(process.env.BENCH_PDF_DIR, `${doc.label.replace(/[^\w]+/gu, '-')}.pdf`), bytes);
+  if (process.env.BENCH_PDF_DIR)
+    await writeFile(path.join(process.env.BENCH_PDF_DIR, `${doc.label.replace(/[^\w]+/gu, '-')}.pdf`), bytes);
   const { pages, text } = await readPdf(bytes);
   // Any character of the title may come out as a CJK radical (⻢ for 马), which NFKC leaves alone.
-  const title = new RegExp([...doc.screen.title].map((c) => `(?:${c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}|[\u2e80-\u2eff])`).join(''), 'u');
-  if (!title.test(text.replace(/\s+/g, ''))) throw new Error(`${doc.label}: the PDF lacks the title ${doc.screen.title}`);
-  if (!/—\s*1\s*—/u.test(text) || !new RegExp(`—\\s*${pages}\\s*—`, 'u').test(text)) throw new Error(`${doc.label}: the PDF lacks the page numbers — 1 — … — ${pages} —`);
+  const title = new RegExp(
+    [...doc.screen.title].map((c) => `(?:${c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}|[\u2e80-\u2eff])`).join(''),
+    'u',
+  );
+  if (!title.test(text.replace(/\s+/g, '')))
+    throw new Error(`${doc.label}: the PDF lacks the title ${doc.screen.title}`);
+  if (!/—\s*1\s*—/u.test(text) || !new RegExp(`—\\s*${pages}\\s*—`, 'u').test(text))
+    throw new Error(`${doc.label}: the PDF lacks the page numbers — 1 — … — ${pages} —`);
   return pages;
 }
 
@@ -238,12 +289,38 @@ const FONT_BOTH = `${CJK}<p style="font-weight: 700">红榜 黑榜</p></body></h
 
 export async function benchPrint(browser: Browser, url: string, log: (line: string) => void): Promise<PrintResult> {
   const empty = summarize([]);
-  const none: PrintedDoc = { units: 0, tasks: 0, rows: 0, red: 0, black: 0, pages: 0, bytes: 0, pdf: empty, perPage: NaN, staticCopy: empty, staticPages: 0, insetPx: [NaN, NaN], seedMs: NaN };
-  const result: PrintResult = { lists: none, ranking: none, blank: empty, fontRegular: empty, fonts: empty, fixedMs: NaN, slopeMs: NaN };
+  const none: PrintedDoc = {
+    units: 0,
+    tasks: 0,
+    rows: 0,
+    red: 0,
+    black: 0,
+    pages: 0,
+    bytes: 0,
+    pdf: empty,
+    perPage: NaN,
+    staticCopy: empty,
+    staticPages: 0,
+    insetPx: [NaN, NaN],
+    seedMs: NaN,
+  };
+  const result: PrintResult = {
+    lists: none,
+    ranking: none,
+    blank: empty,
+    fontRegular: empty,
+    fonts: empty,
+    fixedMs: NaN,
+    slopeMs: NaN,
+  };
   // Each document in a context of its own: its own IndexedDB.
   // (__name: tsx keeps function names, and the functions handed to page.evaluate call esbuild's helper; see ledger.ts.)
   const open = async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1280, height: 800 },
+    });
     await context.addInitScript('globalThis.__name ??= (fn) => fn;');
     return context;
   };
@@ -252,7 +329,16 @@ export async function benchPrint(browser: Browser, url: string, log: (line: stri
   let step = 'seeding';
   try {
     // The 红黑榜 of (d)'s data: entries of every month up to BENCH_MONTH (the screen also reads last month's lists).
-    const lists = await openDoc(first, url, prepare(100, Array.from({ length: BENCH_MONTH - 2 }, (_, i) => 3 + i)), LISTS, log);
+    const lists = await openDoc(
+      first,
+      url,
+      prepare(
+        100,
+        Array.from({ length: BENCH_MONTH - 2 }, (_, i) => 3 + i),
+      ),
+      LISTS,
+      log,
+    );
     // The ranking: this month and the last (for the movement column).
     const ranking = await openDoc(second, url, prepare(RANKING_UNITS, [BENCH_MONTH - 1, BENCH_MONTH]), RANKING, log);
     const others = [
@@ -263,16 +349,28 @@ export async function benchPrint(browser: Browser, url: string, log: (line: stri
       await openContent(first, staticHtml(ranking.copy)),
     ];
     step = 'printing';
-    log(`  (e) printing the 红黑榜 (${lists.rows} rows), the ranking (${ranking.rows} rows), their static copies and the font probes to PDF, interleaved…`);
+    log(
+      `  (e) printing the 红黑榜 (${lists.rows} rows), the ranking (${ranking.rows} rows), their static copies and the font probes to PDF, interleaved…`,
+    );
     const { times, bytes } = await timeInterleaved([lists.page, ranking.page, ...others], log);
     step = 'reading the PDFs';
     const doc = async (d: OpenDoc, i: number, staticIndex: number): Promise<PrintedDoc> => {
       const pages = await checkedPages(d, bytes[i]!);
       const pdf = summarize(times[i]!);
       return {
-        units: d.seed.data.units.length, tasks: d.seed.data.tasks.length, rows: d.rows, red: d.seed.red, black: d.seed.black, pages, bytes: bytes[i]!.byteLength,
-        pdf, perPage: pdf.median / pages, staticCopy: summarize(times[staticIndex]!), staticPages: (await readPdf(bytes[staticIndex]!)).pages,
-        insetPx: [d.copy.left, d.copy.right], seedMs: d.seedMs,
+        units: d.seed.data.units.length,
+        tasks: d.seed.data.tasks.length,
+        rows: d.rows,
+        red: d.seed.red,
+        black: d.seed.black,
+        pages,
+        bytes: bytes[i]!.byteLength,
+        pdf,
+        perPage: pdf.median / pages,
+        staticCopy: summarize(times[staticIndex]!),
+        staticPages: (await readPdf(bytes[staticIndex]!)).pages,
+        insetPx: [d.copy.left, d.copy.right],
+        seedMs: d.seedMs,
       };
     };
     result.lists = await doc(lists, 0, 5);

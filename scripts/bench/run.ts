@@ -50,10 +50,14 @@ async function cpuModel(): Promise<string> {
 /** Runs scripts/bench/`script` in a child process (node --expose-gc --import tsx) with `args`. */
 function runChild(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(here, script), ...args], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(here, script), ...args],
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
   });
@@ -112,8 +116,17 @@ async function main(): Promise<number> {
       log(parts.includes('browser') ? 'Building the renderer and the benchmark page…' : 'Building the renderer…');
       const appDir = path.join(tmp, 'app');
       const pageDir = path.join(tmp, 'page');
-      await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
-      if (parts.includes('browser')) await build({ configFile: path.join(here, 'vite.config.ts'), logLevel: 'warn', build: { outDir: pageDir, emptyOutDir: true } });
+      await build({
+        configFile: path.join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        build: { outDir: appDir, emptyOutDir: true },
+      });
+      if (parts.includes('browser'))
+        await build({
+          configFile: path.join(here, 'vite.config.ts'),
+          logLevel: 'warn',
+          build: { outDir: pageDir, emptyOutDir: true },
+        });
       const appServer = await serveStatic(appDir);
       const pageServer = parts.includes('browser') ? await serveStatic(pageDir) : undefined;
       const browser = await launchChromium();
@@ -148,7 +161,13 @@ async function main(): Promise<number> {
   results.durationMs = performance.now() - started;
   await writeFile(path.join(root, 'BENCHMARKS.md'), markdown(results));
   process.stdout.write(`\n${consoleTable(results)}\n\n`);
-  for (const [label, error] of [['node', results.node?.error], ['browser', results.browser?.error], ['ledger', results.ledger?.error], ['scoring', results.scoring?.error], ['print', results.print?.error]] as const) {
+  for (const [label, error] of [
+    ['node', results.node?.error],
+    ['browser', results.browser?.error],
+    ['ledger', results.ledger?.error],
+    ['scoring', results.scoring?.error],
+    ['print', results.print?.error],
+  ] as const) {
     if (error) process.stdout.write(`${label}: ERROR ${error}\n`);
   }
   process.stdout.write(`Written to BENCHMARKS.md (${Math.round(results.durationMs / 1000)} s).\n`);

@@ -12,9 +12,24 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScoreEntry } from '../../renderer/src/core/model';
-import { defaultListSettings, groupOf, interviewSuggestions, rankGroups, redBlackLists, type RankedUnit, type RedBlackLists } from '../../renderer/src/core/ranking';
+import {
+  defaultListSettings,
+  groupOf,
+  interviewSuggestions,
+  rankGroups,
+  redBlackLists,
+  type RankedUnit,
+  type RedBlackLists,
+} from '../../renderer/src/core/ranking';
 import { autoRuleIds, monthScores, type ProposedEntry, type UnitMonthScore } from '../../renderer/src/core/scoring';
-import { asDecided, BEHIND_RULES, generateScoring, proposeMonth, SCORING_YEAR_ID, type ScoringData } from './scoring-data';
+import {
+  asDecided,
+  BEHIND_RULES,
+  generateScoring,
+  proposeMonth,
+  SCORING_YEAR_ID,
+  type ScoringData,
+} from './scoring-data';
 import { summarize, type Summary } from './stats';
 
 export const SCORING_SIZE = { units: 100, tasks: 1_500 };
@@ -97,10 +112,20 @@ function recompute(d: ScoringData): { run: Run; out: Output } {
   for (const m of d.months) for (const e of asDecided(SCORING_YEAR_ID, m, proposals.get(m)!)) entries.push(e);
   const t2 = performance.now();
   // useScoring.ts scoresByMonth: every month's scores from its confirmed entries.
-  const byMonth = new Map<number, UnitMonthScore[]>(d.months.map((m) => [m, monthScores(d.units, entries.filter((e) => e.month === m), d.rules)]));
+  const byMonth = new Map<number, UnitMonthScore[]>(
+    d.months.map((m) => [
+      m,
+      monthScores(
+        d.units,
+        entries.filter((e) => e.month === m),
+        d.rules,
+      ),
+    ]),
+  );
   const t3 = performance.now();
   const ranked = new Map<number, RankedUnit[]>();
-  for (const m of d.months) ranked.set(m, [...rankGroups(byMonth.get(m) ?? [], d.units, byMonth.get(m - 1)).values()].flat());
+  for (const m of d.months)
+    ranked.set(m, [...rankGroups(byMonth.get(m) ?? [], d.units, byMonth.get(m - 1)).values()].flat());
   const t4 = performance.now();
   // useScoring's hasBehind, verbatim; the time spent in it is summed.
   let behindMs = 0;
@@ -111,14 +136,33 @@ function recompute(d: ScoringData): { run: Run; out: Output } {
     return found;
   };
   const lists = new Map<number, RedBlackLists>();
-  for (const m of d.months) lists.set(m, redBlackLists(ranked.get(m)!, entries.filter((e) => e.month === m), hasBehind(m), defaultListSettings));
+  for (const m of d.months)
+    lists.set(
+      m,
+      redBlackLists(
+        ranked.get(m)!,
+        entries.filter((e) => e.month === m),
+        hasBehind(m),
+        defaultListSettings,
+      ),
+    );
   const t5 = performance.now();
   const black = new Map<number, string[]>([...lists].map(([m, l]) => [m, l.black.map((b) => b.unitId)]));
   const suggestions = new Map<number, string[]>();
   for (const m of d.months) suggestions.set(m, interviewSuggestions(black, m));
   const t6 = performance.now();
   return {
-    run: { total: t1 - t0 + (t6 - t2), propose: t1 - t0, decide: t2 - t1, scores: t3 - t2, ranking: t4 - t3, lists: t5 - t4, behind: behindMs, interviews: t6 - t5, perMonth },
+    run: {
+      total: t1 - t0 + (t6 - t2),
+      propose: t1 - t0,
+      decide: t2 - t1,
+      scores: t3 - t2,
+      ranking: t4 - t3,
+      lists: t5 - t4,
+      behind: behindMs,
+      interviews: t6 - t5,
+      perMonth,
+    },
     out: { proposals, entries, lists, suggestions, ranked },
   };
 }
@@ -128,12 +172,15 @@ function check(d: ScoringData, out: Output): void {
   const rules = new Set([...out.proposals.values()].flat().map((p) => p.ruleId));
   const absent = autoRuleIds.filter((id) => !rules.has(id));
   if (absent.length) throw new Error(`the generated data proposes no ${absent.join(', ')} entries`);
-  if (!out.entries.some((e) => e.state === 'waived')) throw new Error('no proposal was waived by an accepted explanation');
+  if (!out.entries.some((e) => e.state === 'waived'))
+    throw new Error('no proposal was waived by an accepted explanation');
   for (const m of d.months) {
     const ranked = out.ranked.get(m)!;
-    if (ranked.length !== d.units.length) throw new Error(`month ${m}: ${ranked.length} of ${d.units.length} units ranked`);
+    if (ranked.length !== d.units.length)
+      throw new Error(`month ${m}: ${ranked.length} of ${d.units.length} units ranked`);
     const l = out.lists.get(m)!;
-    if (l.red.length === 0 || l.black.length === 0) throw new Error(`month ${m}: ${l.red.length} red, ${l.black.length} black`);
+    if (l.red.length === 0 || l.black.length === 0)
+      throw new Error(`month ${m}: ${l.red.length} red, ${l.black.length} black`);
   }
   if ([...out.suggestions.values()].every((s) => s.length === 0)) throw new Error('no 约谈 suggestion in any month');
 }
@@ -144,7 +191,9 @@ function check(d: ScoringData, out: Output): void {
  * other processes falls on all three alike.
  */
 function timeSplit(d: ScoringData): [Summary, Summary, Summary] {
-  const variants = [[], ['late', 'missing'], ['behind', 'behind_unexplained', 'behind_twice', 'done_early']].map((ids) => d.rules.filter((r) => ids.includes(r.id)));
+  const variants = [[], ['late', 'missing'], ['behind', 'behind_unexplained', 'behind_twice', 'done_early']].map(
+    (ids) => d.rules.filter((r) => ids.includes(r.id)),
+  );
   const times: number[][] = variants.map(() => []);
   for (let rep = 0; rep <= SPLIT_REPS; rep++) {
     for (let k = 0; k < variants.length; k++) {

@@ -34,7 +34,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       let file = path.resolve(base, `.${pathname}`);
       if (file !== base && !file.startsWith(base + path.sep)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404).end();

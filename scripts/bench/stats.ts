@@ -11,7 +11,8 @@ export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) return { n: 0, median: NaN, min: NaN, max: NaN };
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { n: sorted.length, median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
 }
 

@@ -205,7 +205,10 @@ describe('dueDate (2026 defaults)', () => {
   });
 
   it('February feedback in a leap year: nominal 2032-02-29 (星期日) → 2032-03-01 (星期一)', () => {
-    expect(dueDate(defaultCalendarSettings(2032), 'feedback', 2)).toMatchObject({ nominal: '2032-02-29', due: '2032-03-01' });
+    expect(dueDate(defaultCalendarSettings(2032), 'feedback', 2)).toMatchObject({
+      nominal: '2032-02-29',
+      due: '2032-03-01',
+    });
   });
 
   it('plan date configured inside 国庆节: 10-03 (星期六, 2026) → 2026-10-08 (星期四)', () => {
@@ -245,7 +248,11 @@ describe('dueDate (2026 defaults)', () => {
 
   it('shows years when the shift crosses into the next year', () => {
     // 2030-12-31 is a 星期二, entered as a holiday; 2031-01-01 is a 星期三 (2031 not built in → Mon–Fri).
-    const s: CalendarSettings = { ...defaultCalendarSettings(2030), completionDue: '12-31', extraHolidays: ['2030-12-31'] };
+    const s: CalendarSettings = {
+      ...defaultCalendarSettings(2030),
+      completionDue: '12-31',
+      extraHolidays: ['2030-12-31'],
+    };
     expect(dueDate(s, 'completion')).toEqual({
       kind: 'completion',
       nominal: '2030-12-31',
@@ -310,7 +317,12 @@ describe('monthSchedule (2026 defaults)', () => {
   ])('month %i: report %s → %s, feedback %s → %s', (month, rNominal, rDue, fNominal, fDue) => {
     const entry = schedule.find((m) => m.month === month);
     expect(entry?.report).toMatchObject({ kind: 'report', nominal: rNominal, due: rDue, shifted: rNominal !== rDue });
-    expect(entry?.feedback).toMatchObject({ kind: 'feedback', nominal: fNominal, due: fDue, shifted: fNominal !== fDue });
+    expect(entry?.feedback).toMatchObject({
+      kind: 'feedback',
+      nominal: fNominal,
+      due: fDue,
+      shifted: fNominal !== fDue,
+    });
   });
 
   it('gives a reason exactly when shifted', () => {

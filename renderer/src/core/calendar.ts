@@ -184,7 +184,12 @@ export function isOpenInMonth(task: { dueDate: IsoDate }, year: number, month: n
   return task.dueDate >= monthStart(year, month);
 }
 
-const chinaDateParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const chinaDateParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The calendar date in China at `now`, whatever the PC's time zone (the caller reads the clock). */
 export function chinaDateOf(now: Date): IsoDate {

@@ -7,7 +7,14 @@ import type { IsoDate, Light, Status } from './model';
 export type StatusOrNoReport = Status | 'no_report';
 
 /** Display order of the statuses: best first, then no report. */
-export const statusOrder: readonly StatusOrNoReport[] = ['done', 'ahead', 'on_track', 'behind', 'not_started', 'no_report'];
+export const statusOrder: readonly StatusOrNoReport[] = [
+  'done',
+  'ahead',
+  'on_track',
+  'behind',
+  'not_started',
+  'no_report',
+];
 export const lightOrder: readonly Light[] = ['green', 'yellow', 'red'];
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/u;
@@ -127,7 +134,9 @@ export interface MonthStatusCounts {
 }
 
 /** Status counts per month, for the chart of the year; months in ascending order. */
-export function statusByMonth(months: readonly { month: number; assessments: readonly { status: StatusOrNoReport }[] }[]): MonthStatusCounts[] {
+export function statusByMonth(
+  months: readonly { month: number; assessments: readonly { status: StatusOrNoReport }[] }[],
+): MonthStatusCounts[] {
   return [...months]
     .sort((a, b) => a.month - b.month)
     .map(({ month, assessments }) => {

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compositeScores, compositeShares, countsInComposite, defaultEvaluationSettings, evaluationSettingsOf, normaliseScore, sampleFlag, unitEvaluations,
+  compositeScores,
+  compositeShares,
+  countsInComposite,
+  defaultEvaluationSettings,
+  evaluationSettingsOf,
+  normaliseScore,
+  sampleFlag,
+  unitEvaluations,
   type EvaluationSettings,
 } from './evaluation';
 import type { Evaluation, EvaluationScale, RaterType } from './model';
 
 let next = 0;
-function ev(target: { unitId?: string; taskId?: string }, rater: RaterType, score: number, sampleSize?: number, extra: Partial<Evaluation> = {}): Evaluation {
+function ev(
+  target: { unitId?: string; taskId?: string },
+  rater: RaterType,
+  score: number,
+  sampleSize?: number,
+  extra: Partial<Evaluation> = {},
+): Evaluation {
   const e: Evaluation = { id: `e${++next}`, yearId: 'y', ...target, rater, score, ...extra };
   if (sampleSize !== undefined) e.sampleSize = sampleSize;
   return e;
@@ -60,14 +73,22 @@ describe('small sample', () => {
     expect(sampleFlag({ rater: '企业', sampleSize: 3 }, { minSample: 0 })).toBeUndefined();
   });
   it('a flagged row is kept in the unit’s rows but left out of its score', () => {
-    const u = unitEvaluations([ev({ unitId: 'u' }, '企业', 60, 100), ev({ unitId: 'u' }, '群众', 70, 20)], [], settings({ 企业: 70, 群众: 30 })).get('u')!;
+    const u = unitEvaluations(
+      [ev({ unitId: 'u' }, '企业', 60, 100), ev({ unitId: 'u' }, '群众', 70, 20)],
+      [],
+      settings({ 企业: 70, 群众: 30 }),
+    ).get('u')!;
     expect(u.rows).toHaveLength(2);
     expect(u.excluded.map((e) => e.score)).toEqual([70]);
     expect(u.score).toBe(60);
     expect(u.parts).toEqual([{ rater: '企业', score: 60, share: 1, rows: 1, sample: 100 }]);
   });
   it('accepted, it counts: 60 × 0.7 + 70 × 0.3 = 63', () => {
-    const u = unitEvaluations([ev({ unitId: 'u' }, '企业', 60, 100), ev({ unitId: 'u' }, '群众', 70, 20, { sampleAcceptedBy: '钱主任' })], [], settings({ 企业: 70, 群众: 30 })).get('u')!;
+    const u = unitEvaluations(
+      [ev({ unitId: 'u' }, '企业', 60, 100), ev({ unitId: 'u' }, '群众', 70, 20, { sampleAcceptedBy: '钱主任' })],
+      [],
+      settings({ 企业: 70, 群众: 30 }),
+    ).get('u')!;
     expect(u.excluded).toHaveLength(0);
     expect(u.score).toBe(63);
   });
@@ -79,17 +100,32 @@ describe('small sample', () => {
 
 describe('rater weights', () => {
   it('企业 70 %, 群众 30 %: 95 × 0.7 + 90 × 0.3 = 93.5', () => {
-    const u = unitEvaluations([ev({ unitId: 'u' }, '企业', 95, 120), ev({ unitId: 'u' }, '群众', 90, 200)], [], settings({ 企业: 70, 群众: 30 })).get('u')!;
+    const u = unitEvaluations(
+      [ev({ unitId: 'u' }, '企业', 95, 120), ev({ unitId: 'u' }, '群众', 90, 200)],
+      [],
+      settings({ 企业: 70, 群众: 30 }),
+    ).get('u')!;
     expect(u.score).toBe(93.5);
-    expect(u.parts.map((p) => [p.rater, p.share])).toEqual([['企业', 0.7], ['群众', 0.3]]);
+    expect(u.parts.map((p) => [p.rater, p.share])).toEqual([
+      ['企业', 0.7],
+      ['群众', 0.3],
+    ]);
   });
   it('renormalised over the rater types present: 40/40/20 with no 第三方机构 is 50/50', () => {
-    const u = unitEvaluations([ev({ unitId: 'u' }, '企业', 90, 100), ev({ unitId: 'u' }, '群众', 80, 100)], [], defaultEvaluationSettings).get('u')!;
+    const u = unitEvaluations(
+      [ev({ unitId: 'u' }, '企业', 90, 100), ev({ unitId: 'u' }, '群众', 80, 100)],
+      [],
+      defaultEvaluationSettings,
+    ).get('u')!;
     expect(u.score).toBe(85);
     expect(u.parts.map((p) => p.share)).toEqual([0.5, 0.5]);
   });
   it('all three at 40/40/20: 90 × 0.4 + 80 × 0.4 + 70 × 0.2 = 82', () => {
-    const rows = [ev({ unitId: 'u' }, '企业', 90, 100), ev({ unitId: 'u' }, '群众', 80, 100), ev({ unitId: 'u' }, '第三方机构', 70)];
+    const rows = [
+      ev({ unitId: 'u' }, '企业', 90, 100),
+      ev({ unitId: 'u' }, '群众', 80, 100),
+      ev({ unitId: 'u' }, '第三方机构', 70),
+    ];
     expect(unitEvaluations(rows, [], defaultEvaluationSettings).get('u')!.score).toBe(82);
   });
   it('a rater type weighted 0 is shown but does not count; only such types → no score', () => {
@@ -97,7 +133,9 @@ describe('rater weights', () => {
     const u = unitEvaluations(rows, [], settings({ 企业: 100 })).get('u')!;
     expect(u.score).toBe(90);
     expect(u.parts.find((p) => p.rater === '第三方机构')?.share).toBe(0);
-    expect(unitEvaluations([ev({ unitId: 'v' }, '第三方机构', 50)], [], settings({ 企业: 100 })).get('v')!.score).toBeUndefined();
+    expect(
+      unitEvaluations([ev({ unitId: 'v' }, '第三方机构', 50)], [], settings({ 企业: 100 })).get('v')!.score,
+    ).toBeUndefined();
   });
   it('several rows of one rater type: weighted by sample (90 × 300 + 60 × 100) / 400 = 82.5', () => {
     const rows = [ev({ unitId: 'u' }, '群众', 90, 300), ev({ unitId: 'u' }, '群众', 60, 100)];
@@ -110,15 +148,24 @@ describe('rater weights', () => {
     expect(unitEvaluations(rows, [], defaultEvaluationSettings).get('u')!.score).toBe(75);
   });
   it('a task’s evaluation counts for its lead unit; an unknown task or one without a lead counts for nobody', () => {
-    const tasks = [{ id: 't1', leadUnitId: 'lead' }, { id: 't2', leadUnitId: undefined }];
-    const rows = [ev({ taskId: 't1' }, '群众', 88, 100), ev({ taskId: 't2' }, '群众', 50, 100), ev({ taskId: 't9' }, '群众', 50, 100)];
+    const tasks = [
+      { id: 't1', leadUnitId: 'lead' },
+      { id: 't2', leadUnitId: undefined },
+    ];
+    const rows = [
+      ev({ taskId: 't1' }, '群众', 88, 100),
+      ev({ taskId: 't2' }, '群众', 50, 100),
+      ev({ taskId: 't9' }, '群众', 50, 100),
+    ];
     const map = unitEvaluations(rows, tasks, defaultEvaluationSettings);
     expect([...map.keys()]).toEqual(['lead']);
     expect(map.get('lead')!.score).toBe(88);
   });
   it('stored settings are read over the defaults; unusable values fall back', () => {
     expect(evaluationSettingsOf(undefined)).toEqual(defaultEvaluationSettings);
-    expect(evaluationSettingsOf({ raterWeights: { 企业: 70, 群众: 30, 第三方机构: -5 }, minSample: Number.NaN })).toEqual({
+    expect(
+      evaluationSettingsOf({ raterWeights: { 企业: 70, 群众: 30, 第三方机构: -5 }, minSample: Number.NaN }),
+    ).toEqual({
       raterWeights: { 企业: 70, 群众: 30, 第三方机构: 20 },
       minSample: 30,
     });
@@ -133,7 +180,12 @@ describe('year composite', () => {
   ]);
   it('process × 0.8 + evaluation × 0.2 by default; no evaluation → the process score', () => {
     const parts = compositeScores(
-      [{ unitId: 'a', score: 96.67 }, { unitId: 'b', score: 94 }, { unitId: 'c', score: 95 }, { unitId: 'd', score: 100 }],
+      [
+        { unitId: 'a', score: 96.67 },
+        { unitId: 'b', score: 94 },
+        { unitId: 'c', score: 95 },
+        { unitId: 'd', score: 100 },
+      ],
       evals,
       { process: 0.8, evaluation: 0.2 },
     );
@@ -146,7 +198,9 @@ describe('year composite', () => {
     ]);
   });
   it('the weight is a setting: 30 % → 96.67 × 0.7 + 93.5 × 0.3 = 95.719 → 95.72', () => {
-    expect(compositeScores([{ unitId: 'a', score: 96.67 }], evals, { process: 0.7, evaluation: 0.3 })[0]!.score).toBe(95.72);
+    expect(compositeScores([{ unitId: 'a', score: 96.67 }], evals, { process: 0.7, evaluation: 0.3 })[0]!.score).toBe(
+      95.72,
+    );
   });
   it('shares of the weights', () => {
     expect(compositeShares({ process: 80, evaluation: 20 })).toEqual({ process: 0.8, evaluation: 0.2 });

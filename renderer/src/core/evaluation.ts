@@ -38,7 +38,8 @@ export const scaleMax: Record<EvaluationScale, number> = { hundred: 100, five: 5
 /** A score on its scale → 0–100 (2 decimals); undefined when it is not a number of that scale. */
 export function normaliseScore(value: number, scale: EvaluationScale): number | undefined {
   const max = scaleMax[scale];
-  if (typeof value !== 'number' || !Number.isFinite(value) || max === undefined || value < 0 || value > max) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || max === undefined || value < 0 || value > max)
+    return undefined;
   return round2((value * 100) / max);
 }
 
@@ -62,20 +63,29 @@ export function evaluationSettingsOf(stored: Partial<EvaluationSettings> | undef
     if (typeof w === 'number' && Number.isFinite(w) && w >= 0) weights[r] = w;
   }
   const min = stored?.minSample;
-  return { raterWeights: weights, minSample: typeof min === 'number' && Number.isFinite(min) && min >= 0 ? min : defaultEvaluationSettings.minSample };
+  return {
+    raterWeights: weights,
+    minSample: typeof min === 'number' && Number.isFinite(min) && min >= 0 ? min : defaultEvaluationSettings.minSample,
+  };
 }
 
 export type SampleFlag = 'small' | 'missing';
 
 /** 'small': below minSample; 'missing': a 企业/群众 row without a sample size; else undefined. */
-export function sampleFlag(e: Pick<Evaluation, 'rater' | 'sampleSize'>, settings: Pick<EvaluationSettings, 'minSample'>): SampleFlag | undefined {
+export function sampleFlag(
+  e: Pick<Evaluation, 'rater' | 'sampleSize'>,
+  settings: Pick<EvaluationSettings, 'minSample'>,
+): SampleFlag | undefined {
   const n = e.sampleSize;
   if (typeof n !== 'number' || !Number.isFinite(n)) return e.rater === '第三方机构' ? undefined : 'missing';
   return n < settings.minSample ? 'small' : undefined;
 }
 
 /** Whether a row counts: not flagged, or flagged and accepted by staff. */
-export function countsInComposite(e: Pick<Evaluation, 'rater' | 'sampleSize' | 'sampleAcceptedBy'>, settings: Pick<EvaluationSettings, 'minSample'>): boolean {
+export function countsInComposite(
+  e: Pick<Evaluation, 'rater' | 'sampleSize' | 'sampleAcceptedBy'>,
+  settings: Pick<EvaluationSettings, 'minSample'>,
+): boolean {
   return sampleFlag(e, settings) === undefined || (typeof e.sampleAcceptedBy === 'string' && e.sampleAcceptedBy !== '');
 }
 
@@ -85,7 +95,10 @@ export function sampleFlagText(flag: SampleFlag, settings: Pick<EvaluationSettin
 }
 
 /** The unit a row counts for: its own unit, or the lead unit of its task. */
-export function creditedUnit(e: Pick<Evaluation, 'unitId' | 'taskId'>, leadOf: ReadonlyMap<string, string | undefined>): string | undefined {
+export function creditedUnit(
+  e: Pick<Evaluation, 'unitId' | 'taskId'>,
+  leadOf: ReadonlyMap<string, string | undefined>,
+): string | undefined {
   if (e.taskId !== undefined) return leadOf.get(e.taskId);
   return e.unitId;
 }
@@ -149,7 +162,13 @@ export function unitEvaluations(
       if (rows.length === 0) continue;
       const w = settings.raterWeights[rater];
       const { score, sample } = raterScore(rows);
-      present.push({ rater, weight: Number.isFinite(w) && w > 0 ? w : 0, score, rows: rows.length, ...(sample === undefined ? {} : { sample }) });
+      present.push({
+        rater,
+        weight: Number.isFinite(w) && w > 0 ? w : 0,
+        score,
+        rows: rows.length,
+        ...(sample === undefined ? {} : { sample }),
+      });
     }
     const total = present.reduce((s, p) => s + p.weight, 0);
     u.parts = present.map(({ weight, ...p }) => ({ ...p, share: total > 0 ? weight / total : 0 }));

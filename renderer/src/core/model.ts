@@ -72,8 +72,14 @@ export interface Section {
   sortOrder: number;
 }
 
-export interface Measure { text: string }
-export interface Target { text: string; value?: number; unit?: string }
+export interface Measure {
+  text: string;
+}
+export interface Target {
+  text: string;
+  value?: number;
+  unit?: string;
+}
 
 export interface Task {
   id: Id;

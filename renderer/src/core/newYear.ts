@@ -100,7 +100,17 @@ export function planNextYear(source: YearSource, options: NextYearOptions): Next
     .map((u): Unit => {
       const id = options.newId();
       unitIds.set(u.id, id);
-      return { id, yearId, name: u.name, kind: u.kind, rankingGroup: u.rankingGroup, aliases: [...u.aliases], contactPerson: u.contactPerson, phone: u.phone, sortOrder: u.sortOrder };
+      return {
+        id,
+        yearId,
+        name: u.name,
+        kind: u.kind,
+        rankingGroup: u.rankingGroup,
+        aliases: [...u.aliases],
+        contactPerson: u.contactPerson,
+        phone: u.phone,
+        sortOrder: u.sortOrder,
+      };
     });
   const leaderIds = new Map<string, string>();
   const leaders = [...source.leaders]
@@ -111,7 +121,14 @@ export function planNextYear(source: YearSource, options: NextYearOptions): Next
       return { id, yearId, name: l.name, title: l.title, aliases: [...l.aliases], sortOrder: l.sortOrder };
     });
   const scoreRules = source.scoreRules.map((r): ScoreRule => {
-    const rule: ScoreRule = { id: r.id, yearId, name: r.name, points: r.points, leadUnitOnly: r.leadUnitOnly, enabled: r.enabled };
+    const rule: ScoreRule = {
+      id: r.id,
+      yearId,
+      name: r.name,
+      points: r.points,
+      leadUnitOnly: r.leadUnitOnly,
+      enabled: r.enabled,
+    };
     if (r.cap !== undefined) rule.cap = r.cap;
     return rule;
   });
@@ -132,7 +149,8 @@ export function planNextYear(source: YearSource, options: NextYearOptions): Next
       sectionIds.set(s.id, id);
       return { id, yearId, name: s.name, sortOrder: s.sortOrder };
     });
-  const mapped = (ids: readonly string[], map: Map<string, string>) => ids.flatMap((id) => (map.has(id) ? [map.get(id)!] : []));
+  const mapped = (ids: readonly string[], map: Map<string, string>) =>
+    ids.flatMap((id) => (map.has(id) ? [map.get(id)!] : []));
   const tasks = carried.map((t): Task => {
     const task: Task = {
       id: options.newId(),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dueDate, defaultCalendarSettings, type DueDate } from './calendar';
-import { planSubmissionStatus, requiredPlanMonths, validatePlan, type PlanMonth, type PlanRow, type PlanWhere } from './plan';
+import {
+  planSubmissionStatus,
+  requiredPlanMonths,
+  validatePlan,
+  type PlanMonth,
+  type PlanRow,
+  type PlanWhere,
+} from './plan';
 
 const window2026 = { year: 2026, windowStartMonth: 3, windowEndMonth: 11 };
 
@@ -10,7 +17,13 @@ function months(percents: (number | null)[], from = 3): PlanMonth[] {
 }
 
 const full = [10, 20, 30, 40, 50, 60, 70, 85, 100];
-const row = (over: Partial<PlanRow> = {}): PlanRow => ({ taskId: 't1', title: '重大项目攻坚年行动', dueDate: '2026-11-30', months: months(full), ...over });
+const row = (over: Partial<PlanRow> = {}): PlanRow => ({
+  taskId: 't1',
+  title: '重大项目攻坚年行动',
+  dueDate: '2026-11-30',
+  months: months(full),
+  ...over,
+});
 
 /** The exported layout: 3月 in D/E, 4月 in F/G, … (A 任务编号, B 重点工作, C 责任类型). */
 const letters = 'DEFGHIJKLMNOPQRSTU';
@@ -21,7 +34,8 @@ const where: PlanWhere = {
   columnOf: (month, field) => letters[(month - 3) * 2 + (field === 'text' ? 0 : 1)],
 };
 
-const messages = (r: PlanRow, w: PlanWhere = where) => validatePlan(r, window2026, w).map((i) => [i.severity, i.column, i.message]);
+const messages = (r: PlanRow, w: PlanWhere = where) =>
+  validatePlan(r, window2026, w).map((i) => [i.severity, i.column, i.message]);
 
 describe('validatePlan', () => {
   it('accepts a complete, rising plan reaching 100 in the due month', () => {
@@ -32,19 +46,40 @@ describe('validatePlan', () => {
     const m = months([10, null, 30, 40, 50, 60, 70, 85, 100]);
     m[2] = { month: 5, text: ' ', plannedPercent: 30 };
     expect(validatePlan(row({ months: m }), window2026, where)).toEqual([
-      { severity: 'error', file: '区发展和改革局-月方案.xlsx', sheet: '月方案', row: 4, column: 'G', message: '重点工作"重大项目攻坚年行动"没有填写4月的计划累计进度（G列第4行）' },
-      { severity: 'error', file: '区发展和改革局-月方案.xlsx', sheet: '月方案', row: 4, column: 'H', message: '重点工作"重大项目攻坚年行动"没有填写5月的节点目标（H列第4行）' },
+      {
+        severity: 'error',
+        file: '区发展和改革局-月方案.xlsx',
+        sheet: '月方案',
+        row: 4,
+        column: 'G',
+        message: '重点工作"重大项目攻坚年行动"没有填写4月的计划累计进度（G列第4行）',
+      },
+      {
+        severity: 'error',
+        file: '区发展和改革局-月方案.xlsx',
+        sheet: '月方案',
+        row: 4,
+        column: 'H',
+        message: '重点工作"重大项目攻坚年行动"没有填写5月的节点目标（H列第4行）',
+      },
     ]);
   });
 
   it('refuses a decreasing percent', () => {
     expect(messages(row({ months: months([10, 30, 20, 40, 50, 60, 70, 85, 100]) }))).toEqual([
-      ['error', 'I', '重点工作"重大项目攻坚年行动"5月的计划累计进度（I列第4行）为20%，低于4月的30%；计划累计进度不能减少'],
+      [
+        'error',
+        'I',
+        '重点工作"重大项目攻坚年行动"5月的计划累计进度（I列第4行）为20%，低于4月的30%；计划累计进度不能减少',
+      ],
     ]);
   });
 
   it('compares a later month with the highest earlier percent', () => {
-    expect(messages(row({ months: months([10, 50, 20, 40, 60, 60, 70, 85, 100]) })).map((m) => m[1])).toEqual(['I', 'K']);
+    expect(messages(row({ months: months([10, 50, 20, 40, 60, 60, 70, 85, 100]) })).map((m) => m[1])).toEqual([
+      'I',
+      'K',
+    ]);
   });
 
   it('refuses percents outside 0..100', () => {
@@ -55,7 +90,11 @@ describe('validatePlan', () => {
 
   it('requires 100 in the due month', () => {
     expect(messages(row({ months: months([10, 20, 30, 40, 50, 60, 70, 85, 90]) }))).toEqual([
-      ['error', 'U', '重点工作"重大项目攻坚年行动"完成时限为2026-11-30，11月的计划累计进度（U列第4行）应为100%，现为90%'],
+      [
+        'error',
+        'U',
+        '重点工作"重大项目攻坚年行动"完成时限为2026-11-30，11月的计划累计进度（U列第4行）应为100%，现为90%',
+      ],
     ]);
   });
 
@@ -64,16 +103,29 @@ describe('validatePlan', () => {
     for (const x of m.slice(4)) x.text = '';
     expect(validatePlan(row({ dueDate: '2026-06-30', months: m }), window2026, where)).toEqual([]);
     expect(messages(row({ dueDate: '2026-06-30', months: months([20, 50, 80, 90]) }))).toEqual([
-      ['error', 'K', '重点工作"重大项目攻坚年行动"完成时限为2026-06-30，6月的计划累计进度（K列第4行）应为100%，现为90%'],
+      [
+        'error',
+        'K',
+        '重点工作"重大项目攻坚年行动"完成时限为2026-06-30，6月的计划累计进度（K列第4行）应为100%，现为90%',
+      ],
     ]);
   });
 
   it('a task due after the window needs every window month but not 100', () => {
-    expect(validatePlan(row({ dueDate: '2026-12-31', months: months([10, 20, 30, 40, 50, 60, 70, 80, 90]) }), window2026, where)).toEqual([]);
+    expect(
+      validatePlan(
+        row({ dueDate: '2026-12-31', months: months([10, 20, 30, 40, 50, 60, 70, 80, 90]) }),
+        window2026,
+        where,
+      ),
+    ).toEqual([]);
   });
 
   it('says so when the sheet lacks the columns of a month', () => {
-    const w: PlanWhere = { ...where, columnOf: (month, field) => (month === 3 ? undefined : where.columnOf?.(month, field)) };
+    const w: PlanWhere = {
+      ...where,
+      columnOf: (month, field) => (month === 3 ? undefined : where.columnOf?.(month, field)),
+    };
     expect(messages(row({ months: months(full.slice(1), 4) }), w)).toEqual([
       ['error', undefined, '表中没有3月的节点目标和计划累计进度列，重点工作"重大项目攻坚年行动"缺少3月的方案'],
     ]);
@@ -87,7 +139,9 @@ describe('validatePlan', () => {
 
   it('warns about content in months outside the window', () => {
     const m = [...months(full), { month: 12, text: '年终总结', plannedPercent: 100 }];
-    expect(messages(row({ months: m }), { file: 'x.xlsx' })).toEqual([['warning', undefined, '重点工作"重大项目攻坚年行动"12月不在工作月份（3月至11月）内，该月内容不导入']]);
+    expect(messages(row({ months: m }), { file: 'x.xlsx' })).toEqual([
+      ['warning', undefined, '重点工作"重大项目攻坚年行动"12月不在工作月份（3月至11月）内，该月内容不导入'],
+    ]);
   });
 
   it('lists the required months', () => {
@@ -118,8 +172,16 @@ describe('planSubmissionStatus', () => {
   });
 
   it('before and on the due date a unit without a plan is pending', () => {
-    expect(planSubmissionStatus(units, [], due2026, '2026-03-10').map((r) => r.state)).toEqual(['pending', 'pending', 'pending']);
-    expect(planSubmissionStatus(units, [], due2026, '2026-03-11').map((r) => r.state)).toEqual(['missing', 'missing', 'missing']);
+    expect(planSubmissionStatus(units, [], due2026, '2026-03-10').map((r) => r.state)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    expect(planSubmissionStatus(units, [], due2026, '2026-03-11').map((r) => r.state)).toEqual([
+      'missing',
+      'missing',
+      'missing',
+    ]);
   });
 
   it('counts on time up to the shifted due date', () => {
@@ -141,6 +203,8 @@ describe('planSubmissionStatus', () => {
       { unitId: 'u1', receivedDate: '2026-03-09' },
       { unitId: 'x', receivedDate: '2026-03-01' },
     ];
-    expect(planSubmissionStatus([{ id: 'u1' }], subs, due2026, '2026-03-25')).toEqual([{ unitId: 'u1', state: 'submitted', receivedDate: '2026-03-09', daysLate: 0 }]);
+    expect(planSubmissionStatus([{ id: 'u1' }], subs, due2026, '2026-03-25')).toEqual([
+      { unitId: 'u1', state: 'submitted', receivedDate: '2026-03-09', daysLate: 0 },
+    ]);
   });
 });

@@ -60,7 +60,8 @@ const formatPercent = (v: number): string => `${Math.round(v * 10000) / 10000}%`
 export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const title = row.title.trim() === '' ? row.taskId : row.title.trim();
-  const cellOf = (month: number, field: 'text' | 'percent'): string | undefined => where.columnOf?.(month, field) || undefined;
+  const cellOf = (month: number, field: 'text' | 'percent'): string | undefined =>
+    where.columnOf?.(month, field) || undefined;
   const add = (severity: ImportIssue['severity'], message: string, column?: string): void => {
     const issue: ImportIssue = { severity, file: where.file, message };
     if (where.sheet !== undefined) issue.sheet = where.sheet;
@@ -82,7 +83,11 @@ export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere)
 
   for (const m of [...byMonth.values()].sort((a, b) => a.month - b.month)) {
     if (!inWindow(m.month) && (m.text.trim() !== '' || m.plannedPercent !== null)) {
-      add('warning', `重点工作"${title}"${m.month}月不在工作月份（${window.windowStartMonth}月至${window.windowEndMonth}月）内，该月内容不导入`, cellOf(m.month, 'text'));
+      add(
+        'warning',
+        `重点工作"${title}"${m.month}月不在工作月份（${window.windowStartMonth}月至${window.windowEndMonth}月）内，该月内容不导入`,
+        cellOf(m.month, 'text'),
+      );
     }
   }
 
@@ -94,8 +99,10 @@ export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere)
       add('error', `表中没有${month}月的节点目标和计划累计进度列，重点工作"${title}"缺少${month}月的方案`);
       continue;
     }
-    if (!m || m.text.trim() === '') add('error', `重点工作"${title}"没有填写${place(month, 'text')}`, cellOf(month, 'text'));
-    if (!m || m.plannedPercent === null) add('error', `重点工作"${title}"没有填写${place(month, 'percent')}`, cellOf(month, 'percent'));
+    if (!m || m.text.trim() === '')
+      add('error', `重点工作"${title}"没有填写${place(month, 'text')}`, cellOf(month, 'text'));
+    if (!m || m.plannedPercent === null)
+      add('error', `重点工作"${title}"没有填写${place(month, 'percent')}`, cellOf(month, 'percent'));
   }
 
   // Percents: within 0..100, never decreasing, 100 in the due month.
@@ -104,7 +111,11 @@ export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere)
     const p = m.plannedPercent;
     if (p === null) continue;
     if (!Number.isFinite(p) || p < 0 || p > 100) {
-      add('error', `重点工作"${title}"${place(m.month, 'percent')}为${Number.isFinite(p) ? formatPercent(p) : String(p)}，应在0%～100%之间`, cellOf(m.month, 'percent'));
+      add(
+        'error',
+        `重点工作"${title}"${place(m.month, 'percent')}为${Number.isFinite(p) ? formatPercent(p) : String(p)}，应在0%～100%之间`,
+        cellOf(m.month, 'percent'),
+      );
       continue;
     }
     if (previous && p < previous.percent) {
@@ -171,9 +182,13 @@ export function planSubmissionStatus(
     const received = earliest.get(id);
     if (received !== undefined) {
       const late = daysBetween(due.due, received);
-      return late > 0 ? { unitId: id, state: 'late', receivedDate: received, daysLate: late } : { unitId: id, state: 'submitted', receivedDate: received, daysLate: 0 };
+      return late > 0
+        ? { unitId: id, state: 'late', receivedDate: received, daysLate: late }
+        : { unitId: id, state: 'submitted', receivedDate: received, daysLate: 0 };
     }
     const overdue = daysBetween(due.due, today);
-    return overdue > 0 ? { unitId: id, state: 'missing', daysLate: overdue } : { unitId: id, state: 'pending', daysLate: 0 };
+    return overdue > 0
+      ? { unitId: id, state: 'missing', daysLate: overdue }
+      : { unitId: id, state: 'pending', daysLate: 0 };
   });
 }

@@ -19,7 +19,8 @@ import {
 
 const window2026 = { year: 2026, windowStartMonth: 3, windowEndMonth: 11 };
 type Plan = { month: number; plannedPercent: number }[];
-const plan = (...pairs: [number, number][]): Plan => pairs.map(([month, plannedPercent]) => ({ month, plannedPercent }));
+const plan = (...pairs: [number, number][]): Plan =>
+  pairs.map(([month, plannedPercent]) => ({ month, plannedPercent }));
 
 describe('expectedPercent (序时进度)', () => {
   const cases: [string, string, Plan, number, number, boolean][] = [
@@ -87,7 +88,12 @@ describe('statusOf', () => {
 
 describe('lightOf', () => {
   const base = { today: '2026-05-26', dueDate: '2026-11-30', monthEnd: '2026-05-31' };
-  const cases: [string, Partial<LightInput> & Pick<LightInput, 'status' | 'percent' | 'expected'>, 'green' | 'yellow' | 'red', LightReason][] = [
+  const cases: [
+    string,
+    Partial<LightInput> & Pick<LightInput, 'status' | 'percent' | 'expected'>,
+    'green' | 'yellow' | 'red',
+    LightReason,
+  ][] = [
     ['done', { status: 'done', percent: 100, expected: 33.3 }, 'green', 'done'],
     ['ahead', { status: 'ahead', percent: 50, expected: 33.3 }, 'green', 'on_schedule'],
     ['on track', { status: 'on_track', percent: 30, expected: 33.3 }, 'green', 'on_schedule'],
@@ -97,13 +103,48 @@ describe('lightOf', () => {
     ['not started, 15 behind: yellow', { status: 'not_started', percent: 0, expected: 15 }, 'yellow', 'behind'],
     ['not started, 25 behind: red', { status: 'not_started', percent: 0, expected: 25 }, 'red', 'far_behind'],
     ['no report: red', { status: 'no_report', percent: null, expected: 33.3 }, 'red', 'no_report'],
-    ['due in 10 days, on track: yellow', { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-06-05' }, 'yellow', 'due_soon'],
-    ['due in 10 days, ahead: yellow', { status: 'ahead', percent: 90, expected: 80, dueDate: '2026-06-05' }, 'yellow', 'due_soon'],
-    ['due in 11 days, on track: green', { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-06-06' }, 'green', 'on_schedule'],
-    ['due today, on track: yellow, not overdue', { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-05-26' }, 'yellow', 'due_soon'],
-    ['due in 10 days, done: green', { status: 'done', percent: 100, expected: 100, dueDate: '2026-06-05' }, 'green', 'done'],
-    ['overdue by a day: red', { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-05-25' }, 'red', 'overdue'],
-    ['overdue but done: green', { status: 'done', percent: 100, expected: 100, dueDate: '2026-04-30' }, 'green', 'done'],
+    [
+      'due in 10 days, on track: yellow',
+      { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-06-05' },
+      'yellow',
+      'due_soon',
+    ],
+    [
+      'due in 10 days, ahead: yellow',
+      { status: 'ahead', percent: 90, expected: 80, dueDate: '2026-06-05' },
+      'yellow',
+      'due_soon',
+    ],
+    [
+      'due in 11 days, on track: green',
+      { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-06-06' },
+      'green',
+      'on_schedule',
+    ],
+    [
+      'due today, on track: yellow, not overdue',
+      { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-05-26' },
+      'yellow',
+      'due_soon',
+    ],
+    [
+      'due in 10 days, done: green',
+      { status: 'done', percent: 100, expected: 100, dueDate: '2026-06-05' },
+      'green',
+      'done',
+    ],
+    [
+      'overdue by a day: red',
+      { status: 'on_track', percent: 96, expected: 100, dueDate: '2026-05-25' },
+      'red',
+      'overdue',
+    ],
+    [
+      'overdue but done: green',
+      { status: 'done', percent: 100, expected: 100, dueDate: '2026-04-30' },
+      'green',
+      'done',
+    ],
     [
       'May judged in December: as at 31 May, not overdue',
       { status: 'on_track', percent: 30, expected: 33.3, today: '2026-12-10' },
@@ -134,11 +175,16 @@ describe('lightOf', () => {
 
   it('is red when not started and due, even with a generous yellow band', () => {
     const input = { ...base, status: 'not_started' as const, percent: 0, expected: 100 };
-    expect(lightWithReason(input, { ...defaultProgressRules, yellowMaxBehind: 100 })).toEqual({ light: 'red', reason: 'not_started_when_due' });
+    expect(lightWithReason(input, { ...defaultProgressRules, yellowMaxBehind: 100 })).toEqual({
+      light: 'red',
+      reason: 'not_started_when_due',
+    });
   });
 
   it('without monthEnd judges as at today', () => {
-    expect(lightOf({ status: 'on_track', percent: 30, expected: 33.3, today: '2026-12-10', dueDate: '2026-11-30' })).toBe('red');
+    expect(
+      lightOf({ status: 'on_track', percent: 30, expected: 33.3, today: '2026-12-10', dueDate: '2026-11-30' }),
+    ).toBe('red');
   });
 });
 
@@ -203,7 +249,10 @@ describe('assessTaskMonth', () => {
   });
 
   it('a behind task with an explanation needs none', () => {
-    const a = assessTaskMonth({ ...may, report: { percent: 40, statusWord: '滞后', delayExplanation: '用地指标未到位' } });
+    const a = assessTaskMonth({
+      ...may,
+      report: { percent: 40, statusWord: '滞后', delayExplanation: '用地指标未到位' },
+    });
     expect(a).toMatchObject({ status: 'behind', writtenStatus: 'behind', needsExplanation: false });
     expect(a.mismatch).toBeUndefined();
   });
@@ -224,12 +273,22 @@ describe('assessTaskMonth', () => {
       lightReason: 'no_report',
       needsExplanation: false,
     });
-    expect(assessTaskMonth({ ...may, report: { percent: null, statusWord: '序时推进' } })).toMatchObject({ status: 'no_report', light: 'red' });
+    expect(assessTaskMonth({ ...may, report: { percent: null, statusWord: '序时推进' } })).toMatchObject({
+      status: 'no_report',
+      light: 'red',
+    });
   });
 
   it('a task without a plan is judged against the line', () => {
     const a = assessTaskMonth({ ...may, milestones: [], report: { percent: 0, statusWord: '未启动' } });
-    expect(a).toMatchObject({ expected: 33.3, fromPlan: false, status: 'not_started', light: 'red', lightReason: 'far_behind', needsExplanation: true });
+    expect(a).toMatchObject({
+      expected: 33.3,
+      fromPlan: false,
+      status: 'not_started',
+      light: 'red',
+      lightReason: 'far_behind',
+      needsExplanation: true,
+    });
     expect(a.mismatch).toBeUndefined();
   });
 
@@ -249,7 +308,14 @@ describe('assessTaskMonth', () => {
 
 describe('labels and helpers', () => {
   it('names every status and light in Chinese', () => {
-    expect(statusLabels).toEqual({ done: '已完成', ahead: '超序时', on_track: '序时推进', behind: '滞后', not_started: '未启动', no_report: '未报送' });
+    expect(statusLabels).toEqual({
+      done: '已完成',
+      ahead: '超序时',
+      on_track: '序时推进',
+      behind: '滞后',
+      not_started: '未启动',
+      no_report: '未报送',
+    });
     expect(lightLabels).toEqual({ green: '绿灯', yellow: '黄灯', red: '红灯' });
   });
 

@@ -102,7 +102,8 @@ export function expectedPercent(
   if (month < window.windowStartMonth) return { percent: 0, fromPlan: false };
 
   let before = { month: window.windowStartMonth - 1, percent: 0 };
-  for (const m of known) if (m.month < month && m.month > before.month) before = { month: m.month, percent: m.plannedPercent };
+  for (const m of known)
+    if (m.month < month && m.month > before.month) before = { month: m.month, percent: m.plannedPercent };
   let after = { month: due, percent: 100 };
   for (const m of known) {
     if (m.month > month && m.month <= due) {
@@ -111,7 +112,8 @@ export function expectedPercent(
     }
   }
   const span = after.month - before.month;
-  const percent = span <= 0 ? after.percent : before.percent + ((after.percent - before.percent) * (month - before.month)) / span;
+  const percent =
+    span <= 0 ? after.percent : before.percent + ((after.percent - before.percent) * (month - before.month)) / span;
   return { percent: clampPercent(round1(percent)), fromPlan: false };
 }
 
@@ -131,14 +133,7 @@ export function statusOf(p: number, e: number, rules: ProgressRules = defaultPro
 }
 
 export type LightReason =
-  | 'no_report'
-  | 'overdue'
-  | 'far_behind'
-  | 'not_started_when_due'
-  | 'behind'
-  | 'due_soon'
-  | 'on_schedule'
-  | 'done';
+  'no_report' | 'overdue' | 'far_behind' | 'not_started_when_due' | 'behind' | 'due_soon' | 'on_schedule' | 'done';
 
 /** Why a light is what it is, for a tooltip or a column beside it. */
 export const lightReasonLabels: Record<LightReason, string> = {
@@ -168,9 +163,13 @@ export interface LightInput {
 }
 
 /** The light and its reason; see lightOf. */
-export function lightWithReason(input: LightInput, rules: ProgressRules = defaultProgressRules): { light: Light; reason: LightReason } {
+export function lightWithReason(
+  input: LightInput,
+  rules: ProgressRules = defaultProgressRules,
+): { light: Light; reason: LightReason } {
   const { status, percent, expected } = input;
-  const asOf = input.monthEnd !== undefined && daysBetween(input.monthEnd, input.today) > 0 ? input.monthEnd : input.today;
+  const asOf =
+    input.monthEnd !== undefined && daysBetween(input.monthEnd, input.today) > 0 ? input.monthEnd : input.today;
   if (percent === null || status === 'no_report') return { light: 'red', reason: 'no_report' };
   if (status === 'done') return { light: 'green', reason: 'done' };
   if (daysBetween(input.dueDate, asOf) > 0) return { light: 'red', reason: 'overdue' };
@@ -199,7 +198,21 @@ const STATUS_WORDS: Record<string, Status> = {};
 const WORDS: [Status, string[]][] = [
   ['done', ['已完成', '完成', '全部完成', '提前完成', '已办结', '办结', '已完工']],
   ['ahead', ['超序时', '超序时推进', '超序时进度', '超前', '超前推进', '超进度', '快于序时']],
-  ['on_track', ['序时推进', '正常推进', '按序时', '按序时推进', '按序时进度推进', '按计划推进', '序时', '正常', '达序时', '符合序时']],
+  [
+    'on_track',
+    [
+      '序时推进',
+      '正常推进',
+      '按序时',
+      '按序时推进',
+      '按序时进度推进',
+      '按计划推进',
+      '序时',
+      '正常',
+      '达序时',
+      '符合序时',
+    ],
+  ],
   ['behind', ['滞后', '落后', '滞后推进', '进度滞后', '落后序时', '滞后序时', '慢于序时', '未达序时']],
   ['not_started', ['未启动', '未开始', '尚未启动', '尚未开始', '未开展', '尚未开展']],
 ];
@@ -257,12 +270,25 @@ export interface TaskMonthInput {
 }
 
 /** Everything the screens show for a task in a month, in one call. */
-export function assessTaskMonth(input: TaskMonthInput, rules: ProgressRules = defaultProgressRules): TaskMonthAssessment {
+export function assessTaskMonth(
+  input: TaskMonthInput,
+  rules: ProgressRules = defaultProgressRules,
+): TaskMonthAssessment {
   const { percent: expected, fromPlan } = expectedPercent(input.task, input.milestones, input.month, input.window);
-  const percent = input.report && typeof input.report.percent === 'number' && Number.isFinite(input.report.percent) ? input.report.percent : null;
+  const percent =
+    input.report && typeof input.report.percent === 'number' && Number.isFinite(input.report.percent)
+      ? input.report.percent
+      : null;
   const status: AssessedStatus = percent === null ? 'no_report' : statusOf(percent, expected, rules);
   const { light, reason } = lightWithReason(
-    { status, percent, expected, today: input.today, dueDate: input.task.dueDate, monthEnd: monthEndOf(input.window.year, input.month) },
+    {
+      status,
+      percent,
+      expected,
+      today: input.today,
+      dueDate: input.task.dueDate,
+      monthEnd: monthEndOf(input.window.year, input.month),
+    },
     rules,
   );
   const result: TaskMonthAssessment = {
@@ -272,13 +298,15 @@ export function assessTaskMonth(input: TaskMonthInput, rules: ProgressRules = de
     status,
     light,
     lightReason: reason,
-    needsExplanation: (status === 'behind' || status === 'not_started') && (input.report?.delayExplanation ?? '').trim() === '',
+    needsExplanation:
+      (status === 'behind' || status === 'not_started') && (input.report?.delayExplanation ?? '').trim() === '',
   };
   const word = input.report?.statusWord ?? '';
   const written = statusWordOf(word);
   if (written !== undefined) {
     result.writtenStatus = written;
-    if (status !== 'no_report' && isMismatch(written, status)) result.mismatch = { written: word.trim(), computed: status };
+    if (status !== 'no_report' && isMismatch(written, status))
+      result.mismatch = { written: word.trim(), computed: status };
   }
   return result;
 }

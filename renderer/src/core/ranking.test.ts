@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreEntryState, Unit } from './model';
-import { defaultListSettings, groupOf, interviewSuggestions, rankGroups, redBlackLists, type ListSettings, type RankableUnit, type RankedUnit } from './ranking';
+import {
+  defaultListSettings,
+  groupOf,
+  interviewSuggestions,
+  rankGroups,
+  redBlackLists,
+  type ListSettings,
+  type RankableUnit,
+  type RankedUnit,
+} from './ranking';
 
-const dept = (id: string, sortOrder: number, rankingGroup = '区级部门'): RankableUnit => ({ id, name: `部门${id}`, kind: 'department', rankingGroup, sortOrder });
-const town = (id: string, sortOrder: number): RankableUnit => ({ id, name: `街道${id}`, kind: 'town', rankingGroup: '镇街', sortOrder });
+const dept = (id: string, sortOrder: number, rankingGroup = '区级部门'): RankableUnit => ({
+  id,
+  name: `部门${id}`,
+  kind: 'department',
+  rankingGroup,
+  sortOrder,
+});
+const town = (id: string, sortOrder: number): RankableUnit => ({
+  id,
+  name: `街道${id}`,
+  kind: 'town',
+  rankingGroup: '镇街',
+  sortOrder,
+});
 const scores = (pairs: Record<string, number>) => Object.entries(pairs).map(([unitId, score]) => ({ unitId, score }));
 const ranksOf = (list: RankedUnit[] | undefined) => (list ?? []).map((r) => [r.unitId, r.score, r.rank]);
 
@@ -32,7 +53,11 @@ describe('rankGroups', () => {
     ['float noise is a tie: 95.1 + 0.2 vs 95.3', { d1: 95.1 + 0.2, d2: 95.3, d3: 90, d4: 80 }, [1, 1, 3, 4]],
   ];
   it.each(tieCases)('%s', (_name, s, ranks) => {
-    expect(rankGroups(scores(s), units).get('区级部门')!.map((r) => r.rank)).toEqual(ranks);
+    expect(
+      rankGroups(scores(s), units)
+        .get('区级部门')!
+        .map((r) => r.rank),
+    ).toEqual(ranks);
   });
 
   it('movement against the previous period: positive = up', () => {
@@ -71,15 +96,64 @@ describe('redBlackLists', () => {
   type Case = [string, RankedUnit[], Partial<ListSettings>, (id: string) => boolean, string[], string[]];
   const cases: Case[] = [
     ['both: top 3 ≥ 95; bottom 3 ∪ below 85 (worst first)', base, {}, none, ['a', 'b', 'c'], ['f', 'e', 'd']],
-    ['a unit with a behind task is not red (no one moves up)', base, {}, (id) => id === 'b', ['a', 'c'], ['f', 'e', 'd']],
-    ['rank: top 3 / bottom 3, no thresholds', rankSix({ a: 94, b: 93, c: 92, d: 91, e: 90, f: 89 }), { mode: 'rank' }, none, ['a', 'b', 'c'], ['f', 'e', 'd']],
-    ['both: the top 3 below 95 are not red', rankSix({ a: 94, b: 93, c: 92, d: 91, e: 90, f: 89 }), {}, none, [], ['f', 'e', 'd']],
+    [
+      'a unit with a behind task is not red (no one moves up)',
+      base,
+      {},
+      (id) => id === 'b',
+      ['a', 'c'],
+      ['f', 'e', 'd'],
+    ],
+    [
+      'rank: top 3 / bottom 3, no thresholds',
+      rankSix({ a: 94, b: 93, c: 92, d: 91, e: 90, f: 89 }),
+      { mode: 'rank' },
+      none,
+      ['a', 'b', 'c'],
+      ['f', 'e', 'd'],
+    ],
+    [
+      'both: the top 3 below 95 are not red',
+      rankSix({ a: 94, b: 93, c: 92, d: 91, e: 90, f: 89 }),
+      {},
+      none,
+      [],
+      ['f', 'e', 'd'],
+    ],
     ['threshold: ≥ 95 red, < 85 black, however many', base, { mode: 'threshold' }, none, ['a', 'b', 'c'], ['f', 'e']],
-    ['threshold: 85 itself is not below 85', rankSix({ a: 100, b: 99, c: 98, d: 97, e: 85, f: 84.99 }), { mode: 'threshold' }, none, ['a', 'b', 'c', 'd'], ['f']],
-    ['both: below 85 beyond the bottom 3 is black too', rankSix({ a: 100, b: 84, c: 83, d: 82, e: 81, f: 80 }), {}, none, ['a'], ['f', 'e', 'd', 'c', 'b']],
-    ['ties at the top cut-off: 100, 98, 96, 96 → four red', rankSix({ a: 100, b: 98, c: 96, d: 96, e: 84, f: 80 }), {}, none, ['a', 'b', 'c', 'd'], ['f', 'e']],
+    [
+      'threshold: 85 itself is not below 85',
+      rankSix({ a: 100, b: 99, c: 98, d: 97, e: 85, f: 84.99 }),
+      { mode: 'threshold' },
+      none,
+      ['a', 'b', 'c', 'd'],
+      ['f'],
+    ],
+    [
+      'both: below 85 beyond the bottom 3 is black too',
+      rankSix({ a: 100, b: 84, c: 83, d: 82, e: 81, f: 80 }),
+      {},
+      none,
+      ['a'],
+      ['f', 'e', 'd', 'c', 'b'],
+    ],
+    [
+      'ties at the top cut-off: 100, 98, 96, 96 → four red',
+      rankSix({ a: 100, b: 98, c: 96, d: 96, e: 84, f: 80 }),
+      {},
+      none,
+      ['a', 'b', 'c', 'd'],
+      ['f', 'e'],
+    ],
     // rank mode: c, d, e share rank 3 (top 3) and are in the bottom 3 too; below 95 they go black.
-    ['ties at the bottom cut-off: 90, 90, 90 above 80 → four black', rankSix({ a: 100, b: 98, c: 90, d: 90, e: 90, f: 80 }), { mode: 'rank' }, none, ['a', 'b'], ['f', 'c', 'd', 'e']],
+    [
+      'ties at the bottom cut-off: 90, 90, 90 above 80 → four black',
+      rankSix({ a: 100, b: 98, c: 90, d: 90, e: 90, f: 80 }),
+      { mode: 'rank' },
+      none,
+      ['a', 'b'],
+      ['f', 'c', 'd', 'e'],
+    ],
   ];
   it.each(cases)('%s', (_name, ranked, patch, behind, red, black) => {
     const lists = redBlackLists(ranked, [], behind, settings(patch));
@@ -90,11 +164,46 @@ describe('redBlackLists', () => {
   describe('never on both lists', () => {
     const four = [dept('a', 1), dept('b', 2), dept('c', 3), dept('d', 4)];
     const rankFour = (s: Record<string, number>) => rankGroups(scores(s), four).get('区级部门')!;
-    const overlap: [string, Record<string, number>, Partial<ListSettings>, (id: string) => boolean, string[], string[]][] = [
-      ['four at 100, 99, 98, 97 (top 3 and bottom 3 overlap): ≥ 95 goes red', { a: 100, b: 99, c: 98, d: 97 }, { mode: 'rank' }, none, ['a', 'b', 'c'], ['d']],
-      ['four at 90, 80, 70, 60 by rank: below 95 goes black', { a: 90, b: 80, c: 70, d: 60 }, { mode: 'rank' }, none, ['a'], ['d', 'c', 'b']],
-      ['all tied for first: no bottom, even when none is red', { a: 100, b: 100, c: 100, d: 100 }, {}, () => true, [], []],
-      ['all tied at 80: black by the threshold only', { a: 80, b: 80, c: 80, d: 80 }, {}, none, [], ['a', 'b', 'c', 'd']],
+    const overlap: [
+      string,
+      Record<string, number>,
+      Partial<ListSettings>,
+      (id: string) => boolean,
+      string[],
+      string[],
+    ][] = [
+      [
+        'four at 100, 99, 98, 97 (top 3 and bottom 3 overlap): ≥ 95 goes red',
+        { a: 100, b: 99, c: 98, d: 97 },
+        { mode: 'rank' },
+        none,
+        ['a', 'b', 'c'],
+        ['d'],
+      ],
+      [
+        'four at 90, 80, 70, 60 by rank: below 95 goes black',
+        { a: 90, b: 80, c: 70, d: 60 },
+        { mode: 'rank' },
+        none,
+        ['a'],
+        ['d', 'c', 'b'],
+      ],
+      [
+        'all tied for first: no bottom, even when none is red',
+        { a: 100, b: 100, c: 100, d: 100 },
+        {},
+        () => true,
+        [],
+        [],
+      ],
+      [
+        'all tied at 80: black by the threshold only',
+        { a: 80, b: 80, c: 80, d: 80 },
+        {},
+        none,
+        [],
+        ['a', 'b', 'c', 'd'],
+      ],
     ];
     it.each(overlap)('%s', (_name, s, patch, behind, red, black) => {
       const lists = redBlackLists(rankFour(s), [], behind, settings(patch));
@@ -119,7 +228,12 @@ describe('redBlackLists', () => {
   });
 
   it('reasons: the main highlight for red, the largest deductions for black, from confirmed entries', () => {
-    const entry = (unitId: string, points: number, reason: string, state: ScoreEntryState = 'confirmed') => ({ unitId, points, reason, state });
+    const entry = (unitId: string, points: number, reason: string, state: ScoreEntryState = 'confirmed') => ({
+      unitId,
+      points,
+      reason,
+      state,
+    });
     const entries = [
       entry('a', 2, '“轻纺市场转型升级”提前完成（5月累计100%，完成时限11月30日）'),
       entry('a', 5, '区长批示肯定'),
@@ -141,7 +255,10 @@ describe('redBlackLists', () => {
       ['c', 96, 3, '无扣分事项'],
     ]);
     expect(lists.black.map((u) => [u.unitId, u.reason])).toEqual([
-      ['f', '5月进展未报送（“A”，截止5月25日）；5月进展未报送（“B”，截止5月25日）；5月进展未报送（“C”，截止5月25日）等5项'],
+      [
+        'f',
+        '5月进展未报送（“A”，截止5月25日）；5月进展未报送（“B”，截止5月25日）；5月进展未报送（“C”，截止5月25日）等5项',
+      ],
       [
         'e',
         '“促进民间投资增长”连续两个月滞后（4月累计5%，序时30%；5月累计10%，序时40%）；“促进民间投资增长”滞后且未说明原因；“促进民间投资增长”滞后（累计10%，序时40%）',

@@ -63,7 +63,11 @@ const collator = new Intl.Collator('zh');
 
 function sortScored(list: Scored[]): Scored[] {
   return list.sort(
-    (a, b) => b.key - a.key || a.unit.sortOrder - b.unit.sortOrder || collator.compare(a.unit.name, b.unit.name) || (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0),
+    (a, b) =>
+      b.key - a.key ||
+      a.unit.sortOrder - b.unit.sortOrder ||
+      collator.compare(a.unit.name, b.unit.name) ||
+      (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0),
   );
 }
 
@@ -135,7 +139,13 @@ export interface ListSettings {
   blackBelow: number;
 }
 
-export const defaultListSettings: ListSettings = { mode: 'both', redTop: 3, redMinScore: 95, blackBottom: 3, blackBelow: 85 };
+export const defaultListSettings: ListSettings = {
+  mode: 'both',
+  redTop: 3,
+  redMinScore: 95,
+  blackBottom: 3,
+  blackBelow: 85,
+};
 
 export interface ListedUnit {
   unitId: string;
@@ -225,19 +235,41 @@ export function redBlackLists(
       const key = keys[i]!;
       const fromBottom = 1 + lower(key);
       const inTop = r.rank <= settings.redTop;
-      const isRed = (settings.mode === 'both' ? inTop && key >= settings.redMinScore : settings.mode === 'rank' ? inTop : key >= settings.redMinScore) && !hasBehindTask(r.unitId);
+      const isRed =
+        (settings.mode === 'both'
+          ? inTop && key >= settings.redMinScore
+          : settings.mode === 'rank'
+            ? inTop
+            : key >= settings.redMinScore) && !hasBehindTask(r.unitId);
       const inBottom = fromBottom <= settings.blackBottom && key < best;
       const isBlack = (useRank && inBottom) || (useThreshold && key < settings.blackBelow);
       const own = confirmed.get(r.unitId) ?? [];
       if (isRed && (!isBlack || key >= settings.redMinScore)) {
-        const reason = mainReasons(own, 1) ?? (own.some((e) => e.points < 0) ? `得分${fmt(r.score)}，本组第${r.rank}名` : '无扣分事项');
+        const reason =
+          mainReasons(own, 1) ??
+          (own.some((e) => e.points < 0) ? `得分${fmt(r.score)}，本组第${r.rank}名` : '无扣分事项');
         groupRed.push({ unitId: r.unitId, group, score: r.score, rank: r.rank, reason });
       } else if (isBlack) {
-        const fallback = useThreshold && key < settings.blackBelow ? `得分${fmt(r.score)}，低于${fmt(settings.blackBelow)}分` : `得分${fmt(r.score)}，本组倒数第${fromBottom}名（共${size}个单位）`;
-        groupBlack.push({ unitId: r.unitId, group, score: r.score, rank: r.rank, reason: mainReasons(own, -1) ?? fallback, fromBottom });
+        const fallback =
+          useThreshold && key < settings.blackBelow
+            ? `得分${fmt(r.score)}，低于${fmt(settings.blackBelow)}分`
+            : `得分${fmt(r.score)}，本组倒数第${fromBottom}名（共${size}个单位）`;
+        groupBlack.push({
+          unitId: r.unitId,
+          group,
+          score: r.score,
+          rank: r.rank,
+          reason: mainReasons(own, -1) ?? fallback,
+          fromBottom,
+        });
       }
     });
-    red.push(...groupRed.map((u, i) => ({ u, i })).sort((a, b) => a.u.rank - b.u.rank || a.i - b.i).map(({ u }) => u));
+    red.push(
+      ...groupRed
+        .map((u, i) => ({ u, i }))
+        .sort((a, b) => a.u.rank - b.u.rank || a.i - b.i)
+        .map(({ u }) => u),
+    );
     black.push(
       ...groupBlack
         .map((u, i) => ({ u, i }))

@@ -29,7 +29,12 @@ describe('findNameClash', () => {
   const cases: { label: string; candidate: NamedCandidate; kind?: string; expected: string | undefined }[] = [
     { label: 'free name', candidate: { name: '区教育局', aliases: ['教育局'] }, expected: undefined },
     { label: 'empty name', candidate: { name: '  ', aliases: [] }, expected: '单位名称不能为空' },
-    { label: 'empty leader name', candidate: { name: '', aliases: [] }, kind: '区领导', expected: '区领导姓名不能为空' },
+    {
+      label: 'empty leader name',
+      candidate: { name: '', aliases: [] },
+      kind: '区领导',
+      expected: '区领导姓名不能为空',
+    },
     {
       label: 'name equals a name',
       candidate: { name: '区发展和改革局', aliases: [] },

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { defaultCalendarSettings, dueDate } from './calendar';
 import { reminderList, responsibleUnits, type ReminderTask, type ReminderUnit } from './reminders';
 
-const unit = (id: string, name: string, sortOrder: number): ReminderUnit => ({ id, name, contactPerson: `${name}联系人`, phone: `0575-${sortOrder}`, sortOrder });
-const units = [unit('fgj', '区发展和改革局', 2), unit('swj', '区商务局', 1), unit('dc', '东城街道', 3), unit('xc', '西城街道', 4)];
+const unit = (id: string, name: string, sortOrder: number): ReminderUnit => ({
+  id,
+  name,
+  contactPerson: `${name}联系人`,
+  phone: `0575-${sortOrder}`,
+  sortOrder,
+});
+const units = [
+  unit('fgj', '区发展和改革局', 2),
+  unit('swj', '区商务局', 1),
+  unit('dc', '东城街道', 3),
+  unit('xc', '西城街道', 4),
+];
 
 const task = (id: string, title: string, lead: string | undefined, co: string[], due = '2026-11-30'): ReminderTask => ({
   id,
@@ -39,7 +50,7 @@ describe('responsibleUnits', () => {
   });
 
   it('leaves out tasks due before the month', () => {
-    expect([...responsibleUnits(tasks, 2026, 6).get('dc') ?? []].map((t) => t.taskId)).toEqual(['t2']);
+    expect([...(responsibleUnits(tasks, 2026, 6).get('dc') ?? [])].map((t) => t.taskId)).toEqual(['t2']);
     expect(responsibleUnits([task('t3', 'x', 'xc', [], '2026-04-30')], 2026, 5).size).toBe(0);
   });
 });
@@ -80,12 +91,20 @@ describe('reminderList', () => {
   });
 
   it('is empty when every unit has sent its sheet', () => {
-    expect(reminderList({ ...input, today: '2026-06-01', submittedUnitIds: new Set(['fgj', 'swj', 'dc', 'xc']) })).toEqual([]);
+    expect(
+      reminderList({ ...input, today: '2026-06-01', submittedUnitIds: new Set(['fgj', 'swj', 'dc', 'xc']) }),
+    ).toEqual([]);
   });
 
   it('orders units of equal sortOrder by name and ignores units it does not know', () => {
     const same = [unit('b', '区统计局', 1), unit('a', '区财政局', 1)];
-    const rows = reminderList({ ...input, units: same, tasks: [task('t', '甲', 'a', ['b', 'ghost'])], submittedUnitIds: new Set<string>(), today: '2026-05-26' });
+    const rows = reminderList({
+      ...input,
+      units: same,
+      tasks: [task('t', '甲', 'a', ['b', 'ghost'])],
+      submittedUnitIds: new Set<string>(),
+      today: '2026-05-26',
+    });
     expect(rows.map((r) => r.unitName)).toEqual(['区财政局', '区统计局']);
   });
 });

@@ -27,14 +27,17 @@ export interface ReminderRow {
 export type ReminderTask = Pick<Task, 'id' | 'title' | 'leadUnitId' | 'coUnitIds' | 'dueDate'>;
 export type ReminderUnit = Pick<Unit, 'id' | 'name' | 'contactPerson' | 'phone' | 'sortOrder'>;
 
-
 /**
  * The units that owe a progress sheet for a month, with their tasks: every lead and co-unit of
  * each task still running in the month (due date on or after the month's first day). A unit
  * named both lead and co-unit of a task counts once, as lead. Map order: first appearance.
  * The same set is the dashboard's sheetsExpected.
  */
-export function responsibleUnits(tasks: readonly ReminderTask[], year: number, month: number): Map<string, ResponsibleTask[]> {
+export function responsibleUnits(
+  tasks: readonly ReminderTask[],
+  year: number,
+  month: number,
+): Map<string, ResponsibleTask[]> {
   const first = monthStart(year, month);
   const out = new Map<string, ResponsibleTask[]>();
   const add = (unitId: string | undefined, task: ReminderTask, role: TaskRole): void => {

@@ -20,25 +20,59 @@ import {
 const window = { year: 2026, windowStartMonth: 3, windowEndMonth: 11 };
 
 const task: Task = {
-  id: 't1', yearId: 'y', code: '3', title: '提高制造业投资比重',
+  id: 't1',
+  yearId: 'y',
+  code: '3',
+  title: '提高制造业投资比重',
   measures: [{ text: '引进大好高项目' }, { text: '技改奖补' }],
   targets: [{ text: '制造业投资占比提高到', value: 40, unit: '%' }],
-  leaderIds: ['l1'], leadUnitId: 'u1', coUnitIds: ['u2'], responsiblePerson: '王五', dueDate: '2026-11-30',
+  leaderIds: ['l1'],
+  leadUnitId: 'u1',
+  coUnitIds: ['u2'],
+  responsiblePerson: '王五',
+  dueDate: '2026-11-30',
 };
 
 function report(month: number, percent: number, more: Partial<ProgressReport> = {}): ProgressReport {
   return {
-    id: `r${month}${more.unitId ?? 'u1'}`, yearId: 'y', month, taskId: 't1', unitId: 'u1', isLeadUnit: true, percent, statusWord: '', doneThisMonth: '', problems: '',
-    nextSteps: '', coordination: '', delayExplanation: '', reporter: '', phone: '', receivedDate: '2026-05-25', ...more,
+    id: `r${month}${more.unitId ?? 'u1'}`,
+    yearId: 'y',
+    month,
+    taskId: 't1',
+    unitId: 'u1',
+    isLeadUnit: true,
+    percent,
+    statusWord: '',
+    doneThisMonth: '',
+    problems: '',
+    nextSteps: '',
+    coordination: '',
+    delayExplanation: '',
+    reporter: '',
+    phone: '',
+    receivedDate: '2026-05-25',
+    ...more,
   };
 }
 
 function feedback(month: number, comment: string, more: Partial<Feedback> = {}): Feedback {
-  return { id: `f${month}`, yearId: 'y', month, taskId: 't1', unitId: 'u1', comment, reviewer: '钱主任', date: '2026-05-30', ...more };
+  return {
+    id: `f${month}`,
+    yearId: 'y',
+    month,
+    taskId: 't1',
+    unitId: 'u1',
+    comment,
+    reviewer: '钱主任',
+    date: '2026-05-30',
+    ...more,
+  };
 }
 
 const names: ReviewNames = {
-  leaders: ['张明'], leadUnit: '区经信局', coUnits: ['区发改局'],
+  leaders: ['张明'],
+  leadUnit: '区经信局',
+  coUnits: ['区发改局'],
   unitName: (id) => ({ u1: '区经信局', u2: '区发改局' })[id] ?? '',
 };
 
@@ -68,7 +102,12 @@ describe('finalProgress and isUnfinished', () => {
 
 describe('reviewFacts', () => {
   const input = {
-    task, window, milestones: [], feedback: [], evaluations: [], lastMonth: 6,
+    task,
+    window,
+    milestones: [],
+    feedback: [],
+    evaluations: [],
+    lastMonth: 6,
     reports: [
       report(3, 11),
       report(4, 22),
@@ -97,7 +136,12 @@ describe('reviewFacts', () => {
   it('collects the explanations of every unit and the office comments, by month', () => {
     const facts = reviewFacts({
       ...input,
-      feedback: [feedback(5, '说明属实，需加快审批', { verdict: '属实' }), feedback(4, '', { verdict: '基本属实' }), feedback(3, ''), feedback(5, '别的任务', { taskId: 't2' })],
+      feedback: [
+        feedback(5, '说明属实，需加快审批', { verdict: '属实' }),
+        feedback(4, '', { verdict: '基本属实' }),
+        feedback(3, ''),
+        feedback(5, '别的任务', { taskId: 't2' }),
+      ],
     });
     expect(facts.explanations).toEqual([
       { month: 5, unitId: 'u1', text: '项目审批延后' },
@@ -116,7 +160,14 @@ describe('reviewFacts', () => {
 });
 
 describe('summariseEvaluations', () => {
-  const ev = (id: string, more: Partial<Evaluation>): Evaluation => ({ id, yearId: 'y', rater: '企业', score: 90, sampleSize: 10, ...more });
+  const ev = (id: string, more: Partial<Evaluation>): Evaluation => ({
+    id,
+    yearId: 'y',
+    rater: '企业',
+    score: 90,
+    sampleSize: 10,
+    ...more,
+  });
 
   it('weights by sample size, per scope and rater, the task before its lead unit', () => {
     expect(
@@ -134,15 +185,21 @@ describe('summariseEvaluations', () => {
   });
 
   it('falls back to the plain mean without sample sizes', () => {
-    expect(summariseEvaluations(task, [ev('1', { taskId: 't1', score: 90, sampleSize: 0 }), ev('2', { taskId: 't1', score: 85, sampleSize: 0 })])).toEqual([
-      { scope: 'task', rater: '企业', score: 87.5, sampleSize: 0 },
-    ]);
+    expect(
+      summariseEvaluations(task, [
+        ev('1', { taskId: 't1', score: 90, sampleSize: 0 }),
+        ev('2', { taskId: 't1', score: 85, sampleSize: 0 }),
+      ]),
+    ).toEqual([{ scope: 'task', rater: '企业', score: 87.5, sampleSize: 0 }]);
   });
 });
 
 describe('the drafts the steps start from', () => {
   const facts = reviewFacts({
-    task, window, milestones: [], lastMonth: 6,
+    task,
+    window,
+    milestones: [],
+    lastMonth: 6,
     reports: [report(3, 11), report(4, 22), report(5, 20, { delayExplanation: '项目审批延后' })],
     feedback: [feedback(5, '需加快审批', { verdict: '属实' })],
     evaluations: [{ id: 'e', yearId: 'y', taskId: 't1', rater: '企业', score: 92, sampleSize: 50 }],
@@ -180,8 +237,18 @@ describe('the drafts the steps start from', () => {
   });
 
   it('assessResults without data says so', () => {
-    const empty = reviewFacts({ task, window, milestones: [], reports: [], feedback: [], evaluations: [], lastMonth: 2 });
-    expect(assessResultsDraft(empty, names)).toBe('年末进度：牵头单位未报送进展。\n滞后月份：无。\n第三方评估：暂无评估结果。');
+    const empty = reviewFacts({
+      task,
+      window,
+      milestones: [],
+      reports: [],
+      feedback: [],
+      evaluations: [],
+      lastMonth: 2,
+    });
+    expect(assessResultsDraft(empty, names)).toBe(
+      '年末进度：牵头单位未报送进展。\n滞后月份：无。\n第三方评估：暂无评估结果。',
+    );
   });
 });
 
@@ -208,7 +275,13 @@ describe('review state and the months to look at', () => {
 });
 
 describe('reviewSections', () => {
-  const texts = { recallGoals: '目标', assessResults: '结果', analyseCauses: '原因', lessons: '经验做法：调度\n', nextYearPlan: ' 结转 ' };
+  const texts = {
+    recallGoals: '目标',
+    assessResults: '结果',
+    analyseCauses: '原因',
+    lessons: '经验做法：调度\n',
+    nextYearPlan: ' 结转 ',
+  };
 
   it('gives the four headings; 总结经验 carries what goes into next year', () => {
     expect(reviewSections(texts)).toEqual([
@@ -220,6 +293,9 @@ describe('reviewSections', () => {
   });
 
   it('leaves the plan out when empty', () => {
-    expect(reviewSections({ ...texts, nextYearPlan: '  ' })[3]).toEqual({ heading: '总结经验', text: '经验做法：调度\n' });
+    expect(reviewSections({ ...texts, nextYearPlan: '  ' })[3]).toEqual({
+      heading: '总结经验',
+      text: '经验做法：调度\n',
+    });
   });
 });

@@ -44,7 +44,9 @@ export const reviewFieldLabels: Record<ReviewTextField, string> = {
 export type ReviewTexts = Record<ReviewTextField, string>;
 
 /** A review's texts (nextYearPlan is optional in older rows). */
-export function textsOf(review: Pick<Review, 'recallGoals' | 'assessResults' | 'analyseCauses' | 'lessons' | 'nextYearPlan'>): ReviewTexts {
+export function textsOf(
+  review: Pick<Review, 'recallGoals' | 'assessResults' | 'analyseCauses' | 'lessons' | 'nextYearPlan'>,
+): ReviewTexts {
   return {
     recallGoals: review.recallGoals,
     assessResults: review.assessResults,
@@ -85,7 +87,10 @@ export interface FinalProgress {
  * lead unit's report of the latest month. A task without a lead unit, or whose lead unit never
  * reported, has none (null).
  */
-export function finalProgress(task: Pick<Task, 'id' | 'leadUnitId'>, reports: readonly Pick<ProgressReport, 'taskId' | 'unitId' | 'month' | 'percent'>[]): FinalProgress {
+export function finalProgress(
+  task: Pick<Task, 'id' | 'leadUnitId'>,
+  reports: readonly Pick<ProgressReport, 'taskId' | 'unitId' | 'month' | 'percent'>[],
+): FinalProgress {
   let best: { month: number; percent: number } | undefined;
   for (const r of reports) {
     if (r.taskId !== task.id || r.unitId !== task.leadUnitId || task.leadUnitId === undefined) continue;
@@ -159,10 +164,21 @@ export interface ReviewFactsInput {
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 /** Sample-weighted mean per scope and rater, task first, in the order the raters first appear. */
-export function summariseEvaluations(task: Pick<Task, 'id' | 'leadUnitId'>, rows: readonly Evaluation[]): EvaluationSummary[] {
-  const groups = new Map<string, { scope: 'task' | 'unit'; rater: RaterType; weighted: number; samples: number; count: number; plain: number }>();
+export function summariseEvaluations(
+  task: Pick<Task, 'id' | 'leadUnitId'>,
+  rows: readonly Evaluation[],
+): EvaluationSummary[] {
+  const groups = new Map<
+    string,
+    { scope: 'task' | 'unit'; rater: RaterType; weighted: number; samples: number; count: number; plain: number }
+  >();
   for (const row of rows) {
-    const scope = row.taskId === task.id ? 'task' : row.taskId === undefined && row.unitId !== undefined && row.unitId === task.leadUnitId ? 'unit' : undefined;
+    const scope =
+      row.taskId === task.id
+        ? 'task'
+        : row.taskId === undefined && row.unitId !== undefined && row.unitId === task.leadUnitId
+          ? 'unit'
+          : undefined;
     if (!scope || !Number.isFinite(row.score)) continue;
     const key = `${scope}:${row.rater}`;
     const g = groups.get(key) ?? { scope, rater: row.rater, weighted: 0, samples: 0, count: 0, plain: 0 };
@@ -176,7 +192,12 @@ export function summariseEvaluations(task: Pick<Task, 'id' | 'leadUnitId'>, rows
   }
   return [...groups.values()]
     .sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'task' ? -1 : 1))
-    .map((g) => ({ scope: g.scope, rater: g.rater, score: round1(g.samples > 0 ? g.weighted / g.samples : g.plain / g.count), sampleSize: g.samples }));
+    .map((g) => ({
+      scope: g.scope,
+      rater: g.rater,
+      score: round1(g.samples > 0 ? g.weighted / g.samples : g.plain / g.count),
+      sampleSize: g.samples,
+    }));
 }
 
 /** What the data says about a task's year: the inputs of 评估结果 and 分析原因. */
@@ -189,16 +210,22 @@ export function reviewFacts(input: ReviewFactsInput): ReviewFacts {
     .filter((m) => m <= input.lastMonth && isOpenInMonth(task, window.year, m))
     .map((month) => {
       const report = reports.find((r) => r.month === month && r.unitId === task.leadUnitId);
-      const a = assessTaskMonth({ task, milestones, month, window, report: report ?? null, today: monthEndOf(window.year, month) }, rules);
+      const a = assessTaskMonth(
+        { task, milestones, month, window, report: report ?? null, today: monthEndOf(window.year, month) },
+        rules,
+      );
       return { month, expected: a.expected, percent: a.percent, status: a.status, light: a.light };
     });
-  const byMonthThenUnit = (a: UnitText, b: UnitText) => a.month - b.month || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+  const byMonthThenUnit = (a: UnitText, b: UnitText) =>
+    a.month - b.month || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
   const explanations = reports
     .filter((r) => r.month <= input.lastMonth && r.delayExplanation.trim() !== '')
     .map((r) => ({ month: r.month, unitId: r.unitId, text: r.delayExplanation.trim() }))
     .sort(byMonthThenUnit);
   const comments = input.feedback
-    .filter((f) => f.taskId === task.id && f.month <= input.lastMonth && (f.comment.trim() !== '' || f.verdict !== undefined))
+    .filter(
+      (f) => f.taskId === task.id && f.month <= input.lastMonth && (f.comment.trim() !== '' || f.verdict !== undefined),
+    )
     .map((f) => {
       const c: ReviewComment = { month: f.month, unitId: f.unitId, text: f.comment.trim() };
       if (f.verdict !== undefined) c.verdict = f.verdict;
@@ -206,7 +233,10 @@ export function reviewFacts(input: ReviewFactsInput): ReviewFacts {
     })
     .sort(byMonthThenUnit);
   return {
-    final: finalProgress(task, reports.filter((r) => r.month <= input.lastMonth)),
+    final: finalProgress(
+      task,
+      reports.filter((r) => r.month <= input.lastMonth),
+    ),
     months,
     behindMonths: months.filter((m) => m.status === 'behind' || m.status === 'not_started').map((m) => m.month),
     missingMonths: months.filter((m) => m.status === 'no_report').map((m) => m.month),
@@ -235,9 +265,19 @@ function monthList(months: readonly number[]): string {
 }
 
 /** 回忆目标: the task's targets, measures and responsibility, as set at the start of the year. */
-export function recallGoalsDraft(task: Pick<Task, 'targets' | 'measures' | 'dueDate' | 'responsiblePerson'>, names: ReviewNames): string {
-  const targets = task.targets.map((t) => (t.value !== undefined && !t.text.includes(String(t.value)) ? `${t.text}（${t.value}${t.unit ?? ''}）` : t.text));
-  const lines = ['工作目标：', ...(targets.length ? numbered(targets) : ['（未列明）']), '主要措施：', ...(task.measures.length ? numbered(task.measures.map((m) => m.text)) : ['（未列明）'])];
+export function recallGoalsDraft(
+  task: Pick<Task, 'targets' | 'measures' | 'dueDate' | 'responsiblePerson'>,
+  names: ReviewNames,
+): string {
+  const targets = task.targets.map((t) =>
+    t.value !== undefined && !t.text.includes(String(t.value)) ? `${t.text}（${t.value}${t.unit ?? ''}）` : t.text,
+  );
+  const lines = [
+    '工作目标：',
+    ...(targets.length ? numbered(targets) : ['（未列明）']),
+    '主要措施：',
+    ...(task.measures.length ? numbered(task.measures.map((m) => m.text)) : ['（未列明）']),
+  ];
   const duty = [
     names.leaders.length ? `分管区领导：${names.leaders.join('、')}` : '',
     names.leadUnit ? `牵头单位：${names.leadUnit}` : '',
@@ -250,19 +290,28 @@ export function recallGoalsDraft(task: Pick<Task, 'targets' | 'measures' | 'dueD
 
 /** '93.5分（企业，样本120）' lines of the evaluations. */
 function evaluationLines(evaluations: readonly EvaluationSummary[], names: ReviewNames): string[] {
-  return evaluations.map((e) => `${e.scope === 'task' ? '本项工作' : `牵头单位${names.leadUnit ?? ''}`}${e.rater}评价${e.score}分${e.sampleSize > 0 ? `（样本${e.sampleSize}个）` : ''}`);
+  return evaluations.map(
+    (e) =>
+      `${e.scope === 'task' ? '本项工作' : `牵头单位${names.leadUnit ?? ''}`}${e.rater}评价${e.score}分${e.sampleSize > 0 ? `（样本${e.sampleSize}个）` : ''}`,
+  );
 }
 
 /** 评估结果: the final percent, the months behind, the lights month by month, the evaluation. */
 export function assessResultsDraft(facts: ReviewFacts, names: ReviewNames): string {
   const { final } = facts;
   const lines = [
-    final.percent === null ? '年末进度：牵头单位未报送进展。' : `年末进度：截至${final.month}月，累计完成${final.percent}%${final.percent >= 100 ? '，已完成。' : '，未完成。'}`,
-    facts.behindMonths.length ? `滞后月份：${monthList(facts.behindMonths)}，共${facts.behindMonths.length}个月。` : '滞后月份：无。',
+    final.percent === null
+      ? '年末进度：牵头单位未报送进展。'
+      : `年末进度：截至${final.month}月，累计完成${final.percent}%${final.percent >= 100 ? '，已完成。' : '，未完成。'}`,
+    facts.behindMonths.length
+      ? `滞后月份：${monthList(facts.behindMonths)}，共${facts.behindMonths.length}个月。`
+      : '滞后月份：无。',
   ];
   if (facts.missingMonths.length) lines.push(`未报送月份：${monthList(facts.missingMonths)}。`);
   if (facts.months.length) {
-    lines.push(`各月红黄绿灯：${facts.months.map((m) => `${m.month}月${lightLabels[m.light]}（${statusLabels[m.status]}）`).join('、')}。`);
+    lines.push(
+      `各月红黄绿灯：${facts.months.map((m) => `${m.month}月${lightLabels[m.light]}（${statusLabels[m.status]}）`).join('、')}。`,
+    );
   }
   const evaluations = evaluationLines(facts.evaluations, names);
   lines.push(evaluations.length ? `第三方评估：${evaluations.join('；')}。` : '第三方评估：暂无评估结果。');
@@ -276,7 +325,10 @@ export function analyseCausesDraft(facts: ReviewFacts, names: ReviewNames): stri
   for (const e of facts.explanations) lines.push(`${e.month}月 ${names.unitName(e.unitId)}：${e.text}`);
   lines.push('督查意见：');
   if (facts.comments.length === 0) lines.push('（无）');
-  for (const c of facts.comments) lines.push(`${c.month}月 ${names.unitName(c.unitId)}${c.verdict ? `（${c.verdict}）` : ''}${c.text ? `：${c.text}` : ''}`);
+  for (const c of facts.comments)
+    lines.push(
+      `${c.month}月 ${names.unitName(c.unitId)}${c.verdict ? `（${c.verdict}）` : ''}${c.text ? `：${c.text}` : ''}`,
+    );
   lines.push('原因分析：', '');
   return lines.join('\n');
 }
@@ -320,6 +372,9 @@ export function reviewSections(texts: ReviewTexts): { heading: string; text: str
     { heading: '回忆目标', text: texts.recallGoals },
     { heading: '评估结果', text: texts.assessResults },
     { heading: '分析原因', text: texts.analyseCauses },
-    { heading: '总结经验', text: plan ? `${texts.lessons.trimEnd()}\n${reviewFieldLabels.nextYearPlan}：\n${plan}` : texts.lessons },
+    {
+      heading: '总结经验',
+      text: plan ? `${texts.lessons.trimEnd()}\n${reviewFieldLabels.nextYearPlan}：\n${plan}` : texts.lessons,
+    },
   ];
 }

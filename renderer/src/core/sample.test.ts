@@ -3,24 +3,61 @@ import { dueDate, isOpenInMonth } from './calendar';
 import { defaultGroupForKind, type ProgressReport } from './model';
 import { assessTaskMonth, dueMonthIndex } from './progress';
 import { MANUAL_RULE_ID } from './scoring';
-import { generateSample, sampleCounts, SAMPLE_OPEN_MONTH, SAMPLE_PUBLISHED_MONTHS, SAMPLE_TITLE, SAMPLE_YEAR, type SampleData } from './sample';
+import {
+  generateSample,
+  sampleCounts,
+  SAMPLE_OPEN_MONTH,
+  SAMPLE_PUBLISHED_MONTHS,
+  SAMPLE_TITLE,
+  SAMPLE_YEAR,
+  type SampleData,
+} from './sample';
 
 const data = generateSample({ idPrefix: 'p' });
-const rowsOf = (d: SampleData) => Object.entries(d).flatMap(([table, value]) => (Array.isArray(value) ? value : [value]).map((row) => ({ table, row: row as { id: string; yearId?: string } })));
+const rowsOf = (d: SampleData) =>
+  Object.entries(d).flatMap(([table, value]) =>
+    (Array.isArray(value) ? value : [value]).map((row) => ({ table, row: row as { id: string; yearId?: string } })),
+  );
 
 describe('generateSample', () => {
   it('is a past work year marked as a sample, with the default calendar', () => {
-    expect(data.year).toMatchObject({ year: SAMPLE_YEAR, title: SAMPLE_TITLE, sample: true, windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30 });
+    expect(data.year).toMatchObject({
+      year: SAMPLE_YEAR,
+      title: SAMPLE_TITLE,
+      sample: true,
+      windowStartMonth: 3,
+      windowEndMonth: 11,
+      planDue: '03-10',
+      reportDueDay: 25,
+      feedbackDueDay: 30,
+    });
     expect(SAMPLE_TITLE).toContain('示例数据');
   });
 
   it('has the cast and the work of a district: counts', () => {
     const counts = sampleCounts(data);
-    expect(counts).toMatchObject({ year: 1, units: 12, leaders: 4, sections: 5, tasks: 20, scoreRules: 6, monthStates: 8, rankings: 8, reviews: 4, interviews: 1 });
+    expect(counts).toMatchObject({
+      year: 1,
+      units: 12,
+      leaders: 4,
+      sections: 5,
+      tasks: 20,
+      scoreRules: 6,
+      monthStates: 8,
+      rankings: 8,
+      reviews: 4,
+      interviews: 1,
+    });
     // Every ranking group, several units each, every unit with aliases.
     const groups = new Map<string, number>();
     for (const u of data.units) groups.set(u.rankingGroup, (groups.get(u.rankingGroup) ?? 0) + 1);
-    expect(groups).toEqual(new Map([['区级部门', 5], ['镇街', 4], ['国企和平台', 3]]));
+    expect(groups).toEqual(
+      new Map([
+        ['区级部门', 5],
+        ['镇街', 4],
+        ['国企和平台', 3],
+      ]),
+    );
     for (const u of data.units) {
       expect(u.rankingGroup).toBe(defaultGroupForKind[u.kind]);
       expect(u.aliases.length).toBeGreaterThan(0);
@@ -38,7 +75,8 @@ describe('generateSample', () => {
     expect(data.tasks.some((t) => t.coUnitIds.length > 0)).toBe(true);
     expect(data.tasks.some((t) => t.targets.some((g) => g.value !== undefined && g.unit))).toBe(true);
     // Every unit leads a task; every section and leader has one.
-    for (const u of data.units) expect(data.tasks.some((t) => t.leadUnitId === u.id || t.coUnitIds.includes(u.id))).toBe(true);
+    for (const u of data.units)
+      expect(data.tasks.some((t) => t.leadUnitId === u.id || t.coUnitIds.includes(u.id))).toBe(true);
     for (const s of data.sections) expect(data.tasks.some((t) => t.sectionId === s.id)).toBe(true);
     for (const l of data.leaders) expect(data.tasks.some((t) => t.leaderIds.includes(l.id))).toBe(true);
   });
@@ -67,7 +105,8 @@ describe('generateSample', () => {
       const plan = data.milestones.filter((m) => m.taskId === task.id).sort((a, b) => a.month - b.month);
       const due = dueMonthIndex(task.dueDate, data.year);
       expect(plan.map((m) => m.month)).toEqual(Array.from({ length: due - 2 }, (_, i) => i + 3));
-      for (let i = 1; i < plan.length; i += 1) expect(plan[i]!.plannedPercent).toBeGreaterThanOrEqual(plan[i - 1]!.plannedPercent);
+      for (let i = 1; i < plan.length; i += 1)
+        expect(plan[i]!.plannedPercent).toBeGreaterThanOrEqual(plan[i - 1]!.plannedPercent);
       expect(plan.at(-1)!.plannedPercent).toBe(100);
       for (const m of plan) expect(m.text).not.toBe('');
     }
@@ -91,7 +130,9 @@ describe('generateSample', () => {
       const key = `${r.taskId}/${r.unitId}/${r.month}`;
       expect(seen.has(key)).toBe(false);
       seen.add(key);
-      const sheet = data.submissions.find((s) => s.kind === 'progress' && s.month === r.month && s.unitId === r.unitId)!;
+      const sheet = data.submissions.find(
+        (s) => s.kind === 'progress' && s.month === r.month && s.unitId === r.unitId,
+      )!;
       expect(sheet).toBeDefined();
       expect(r.receivedDate).toBe(sheet.receivedDate);
       expect(r.sourceFile).toBe(sheet.fileName);
@@ -112,7 +153,14 @@ describe('generateSample', () => {
     const statuses = new Set<string>();
     const assess = (r: ProgressReport) => {
       const task = data.tasks.find((t) => t.id === r.taskId)!;
-      return assessTaskMonth({ task, milestones: data.milestones.filter((m) => m.taskId === task.id), month: r.month, window: data.year, report: r, today: '2025-12-31' });
+      return assessTaskMonth({
+        task,
+        milestones: data.milestones.filter((m) => m.taskId === task.id),
+        month: r.month,
+        window: data.year,
+        report: r,
+        today: '2025-12-31',
+      });
     };
     for (const r of data.reports.filter((x) => x.isLeadUnit)) {
       const a = assess(r);
@@ -122,13 +170,21 @@ describe('generateSample', () => {
     }
     expect(statuses).toEqual(new Set(['done', 'ahead', 'on_track', 'behind', 'not_started']));
     const lead = data.reports.filter((r) => r.isLeadUnit);
-    expect(lead.some((r) => ['behind', 'not_started'].includes(assess(r).status) && r.delayExplanation !== '')).toBe(true);
-    expect(lead.some((r) => ['behind', 'not_started'].includes(assess(r).status) && r.delayExplanation === '')).toBe(true);
+    expect(lead.some((r) => ['behind', 'not_started'].includes(assess(r).status) && r.delayExplanation !== '')).toBe(
+      true,
+    );
+    expect(lead.some((r) => ['behind', 'not_started'].includes(assess(r).status) && r.delayExplanation === '')).toBe(
+      true,
+    );
     expect(lead.some((r) => assess(r).mismatch !== undefined)).toBe(true);
-    const late = data.submissions.filter((s) => s.kind === 'progress' && s.receivedDate > dueDate(data.year, 'report', s.month).due);
+    const late = data.submissions.filter(
+      (s) => s.kind === 'progress' && s.receivedDate > dueDate(data.year, 'report', s.month).due,
+    );
     expect(late.length).toBeGreaterThanOrEqual(3);
     const rules = new Set(data.scoreEntries.map((e) => e.ruleId));
-    expect(rules).toEqual(new Set(['late', 'missing', 'behind', 'behind_unexplained', 'behind_twice', 'done_early', MANUAL_RULE_ID]));
+    expect(rules).toEqual(
+      new Set(['late', 'missing', 'behind', 'behind_unexplained', 'behind_twice', 'done_early', MANUAL_RULE_ID]),
+    );
   });
 
   it('reviews the reports: every one of a published month, part of the open one', () => {
@@ -138,7 +194,8 @@ describe('generateSample', () => {
       expect(['属实', '基本属实', '不属实']).toContain(f.verdict);
       expect(f.date.startsWith(`${SAMPLE_YEAR}-`)).toBe(true);
     }
-    for (const m of SAMPLE_PUBLISHED_MONTHS) expect(data.feedback.filter((f) => f.month === m)).toHaveLength(data.reports.filter((r) => r.month === m).length);
+    for (const m of SAMPLE_PUBLISHED_MONTHS)
+      expect(data.feedback.filter((f) => f.month === m)).toHaveLength(data.reports.filter((r) => r.month === m).length);
     const open = data.feedback.filter((f) => f.month === SAMPLE_OPEN_MONTH).length;
     expect(open).toBeGreaterThan(0);
     expect(open).toBeLessThan(data.reports.filter((r) => r.month === SAMPLE_OPEN_MONTH).length);
@@ -159,17 +216,29 @@ describe('generateSample', () => {
       if (e.evidence?.reportId) expect(reports.has(e.evidence.reportId)).toBe(true);
       if (e.state === 'waived') expect(e.decisionNote).toBeTruthy();
       if (SAMPLE_PUBLISHED_MONTHS.includes(e.month)) expect(e.state).not.toBe('proposed');
-      if (e.automatic) expect(e.id).toBe(`${data.year.id}:${e.month}:${e.ruleId}:${e.unitId}:${e.evidence?.taskId ?? ''}`);
+      if (e.automatic)
+        expect(e.id).toBe(`${data.year.id}:${e.month}:${e.ruleId}:${e.unitId}:${e.evidence?.taskId ?? ''}`);
     }
     const open = data.scoreEntries.filter((e) => e.month === SAMPLE_OPEN_MONTH);
     expect(open.some((e) => e.state === 'proposed')).toBe(true);
     expect(data.scoreEntries.some((e) => e.state === 'waived' && e.ruleId === 'late')).toBe(true);
-    expect(data.scoreEntries.filter((e) => !e.automatic).map((e) => Math.sign(e.points)).sort()).toEqual([-1, 1]);
+    expect(
+      data.scoreEntries
+        .filter((e) => !e.automatic)
+        .map((e) => Math.sign(e.points))
+        .sort(),
+    ).toEqual([-1, 1]);
   });
 
   it('publishes months 3–10 with their snapshots; records the 约谈 the rules suggest', () => {
-    expect(data.monthStates.map((s) => [s.month, s.state])).toEqual(SAMPLE_PUBLISHED_MONTHS.map((m) => [m, 'published']));
-    expect(data.monthStates.every((s) => s.id === `${data.year.id}:${s.month}` && s.publishedAt?.startsWith(`${SAMPLE_YEAR}-`))).toBe(true);
+    expect(data.monthStates.map((s) => [s.month, s.state])).toEqual(
+      SAMPLE_PUBLISHED_MONTHS.map((m) => [m, 'published']),
+    );
+    expect(
+      data.monthStates.every(
+        (s) => s.id === `${data.year.id}:${s.month}` && s.publishedAt?.startsWith(`${SAMPLE_YEAR}-`),
+      ),
+    ).toBe(true);
     expect(data.rankings.map((r) => [r.month, r.period])).toEqual(SAMPLE_PUBLISHED_MONTHS.map((m) => [m, 'month']));
     const [interview] = data.interviews;
     expect(interview).toMatchObject({ suggested: true });
@@ -194,7 +263,8 @@ describe('generateSample', () => {
     for (const u of data.units) expect(data.evaluations.some((e) => e.unitId === u.id)).toBe(true);
     for (const r of data.reviews) {
       expect(tasks.has(r.taskId)).toBe(true);
-      for (const text of [r.recallGoals, r.assessResults, r.analyseCauses, r.lessons]) expect(text.length).toBeGreaterThan(10);
+      for (const text of [r.recallGoals, r.assessResults, r.analyseCauses, r.lessons])
+        expect(text.length).toBeGreaterThan(10);
     }
   });
 });

@@ -41,7 +41,14 @@ import {
 } from './model';
 import { assessTaskMonth, defaultProgressRules, expectedPercent, statusLabels, statusOf } from './progress';
 import { defaultListSettings, interviewSuggestions, rankGroups, redBlackLists } from './ranking';
-import { defaultScoreRules, explanationWaiverNote, MANUAL_RULE_ID, monthScores, proposeEntries, type ProposedEntry } from './scoring';
+import {
+  defaultScoreRules,
+  explanationWaiverNote,
+  MANUAL_RULE_ID,
+  monthScores,
+  proposeEntries,
+  type ProposedEntry,
+} from './scoring';
 
 export const SAMPLE_YEAR = 2025;
 export const SAMPLE_TITLE = `${SAMPLE_YEAR}年度重点工作（示例数据）`;
@@ -91,18 +98,74 @@ interface UnitSpec {
 }
 
 const UNITS: UnitSpec[] = [
-  { key: 'fgj', name: '区发展和改革局', kind: 'department', aliases: ['区发改局', '发改局'], contact: '周涛', phone: '88100101' },
+  {
+    key: 'fgj',
+    name: '区发展和改革局',
+    kind: 'department',
+    aliases: ['区发改局', '发改局'],
+    contact: '周涛',
+    phone: '88100101',
+  },
   { key: 'czj', name: '区财政局', kind: 'department', aliases: ['财政局'], contact: '吴婷', phone: '88100102' },
-  { key: 'zjj', name: '区住房和城乡建设局', kind: 'department', aliases: ['区住建局', '住建局'], contact: '郑磊', phone: '88100103' },
+  {
+    key: 'zjj',
+    name: '区住房和城乡建设局',
+    kind: 'department',
+    aliases: ['区住建局', '住建局'],
+    contact: '郑磊',
+    phone: '88100103',
+  },
   { key: 'swj', name: '区商务局', kind: 'department', aliases: ['商务局'], contact: '冯雪', phone: '88100104' },
   { key: 'jyj', name: '区教育局', kind: 'department', aliases: ['教育局'], contact: '蒋伟', phone: '88100105' },
-  { key: 'dc', name: '东城街道', kind: 'town', aliases: ['东城街道办事处', '东城'], contact: '韩梅', phone: '88100201' },
-  { key: 'xc', name: '西城街道', kind: 'town', aliases: ['西城街道办事处', '西城'], contact: '杨帆', phone: '88100202' },
-  { key: 'bt', name: '北塘街道', kind: 'town', aliases: ['北塘街道办事处', '北塘'], contact: '朱琳', phone: '88100203' },
+  {
+    key: 'dc',
+    name: '东城街道',
+    kind: 'town',
+    aliases: ['东城街道办事处', '东城'],
+    contact: '韩梅',
+    phone: '88100201',
+  },
+  {
+    key: 'xc',
+    name: '西城街道',
+    kind: 'town',
+    aliases: ['西城街道办事处', '西城'],
+    contact: '杨帆',
+    phone: '88100202',
+  },
+  {
+    key: 'bt',
+    name: '北塘街道',
+    kind: 'town',
+    aliases: ['北塘街道办事处', '北塘'],
+    contact: '朱琳',
+    phone: '88100203',
+  },
   { key: 'qx', name: '清溪镇', kind: 'town', aliases: ['清溪镇人民政府', '清溪'], contact: '秦川', phone: '88100204' },
-  { key: 'ct', name: '区城市建设投资集团有限公司', kind: 'soe', aliases: ['区城投集团', '城投集团'], contact: '许诺', phone: '88100301' },
-  { key: 'ck', name: '区产业投资集团有限公司', kind: 'soe', aliases: ['区产投集团', '产投集团'], contact: '何静', phone: '88100302' },
-  { key: 'lk', name: '临空经济示范区管委会', kind: 'platform', aliases: ['临空示范区', '临空管委会'], contact: '吕强', phone: '88100303' },
+  {
+    key: 'ct',
+    name: '区城市建设投资集团有限公司',
+    kind: 'soe',
+    aliases: ['区城投集团', '城投集团'],
+    contact: '许诺',
+    phone: '88100301',
+  },
+  {
+    key: 'ck',
+    name: '区产业投资集团有限公司',
+    kind: 'soe',
+    aliases: ['区产投集团', '产投集团'],
+    contact: '何静',
+    phone: '88100302',
+  },
+  {
+    key: 'lk',
+    name: '临空经济示范区管委会',
+    kind: 'platform',
+    aliases: ['临空示范区', '临空管委会'],
+    contact: '吕强',
+    phone: '88100303',
+  },
 ];
 
 const LEADERS = [
@@ -149,64 +212,131 @@ interface TaskSpec {
 
 const TASKS: TaskSpec[] = [
   {
-    section: 'xm', title: '重大项目攻坚行动', leaders: ['lm'], lead: 'fgj', co: ['zjj', 'ct'], person: '周涛', due: '11-30',
-    measures: ['建立重大项目“一项目一专班”推进机制', '每月召开重大项目调度会，协调解决要素保障问题', '实行项目建设红黄绿灯管理'],
-    targets: [{ text: '完成重大项目年度投资120亿元', value: 120, unit: '亿元' }, { text: '新开工重大项目30个', value: 30, unit: '个' }],
+    section: 'xm',
+    title: '重大项目攻坚行动',
+    leaders: ['lm'],
+    lead: 'fgj',
+    co: ['zjj', 'ct'],
+    person: '周涛',
+    due: '11-30',
+    measures: [
+      '建立重大项目“一项目一专班”推进机制',
+      '每月召开重大项目调度会，协调解决要素保障问题',
+      '实行项目建设红黄绿灯管理',
+    ],
+    targets: [
+      { text: '完成重大项目年度投资120亿元', value: 120, unit: '亿元' },
+      { text: '新开工重大项目30个', value: 30, unit: '个' },
+    ],
     actual: [8, 18, 27, 40, 50, 64, 75, 88, 100],
     phases: ['梳理重大项目清单并建立专班', '推动一季度项目集中开工', '加快在建项目形象进度', '组织四季度项目集中竣工'],
   },
   {
-    section: 'xm', title: '市级重点项目前期工作', leaders: ['lm'], lead: 'fgj', co: ['lk'], person: '周涛', due: '09-30',
+    section: 'xm',
+    title: '市级重点项目前期工作',
+    leaders: ['lm'],
+    lead: 'fgj',
+    co: ['lk'],
+    person: '周涛',
+    due: '09-30',
     measures: ['编制项目前期工作计划表', '并联办理立项、用地、规划、环评手续'],
     targets: [{ text: '8个市级重点项目完成前期手续', value: 8, unit: '个' }],
     actual: [12, 28, 45, 60, 78, 100, 100],
     phases: ['完成项目建议书编制', '办理用地预审与规划选址', '完成可研批复和初步设计'],
   },
   {
-    section: 'cs', title: '城市更新片区改造', leaders: ['zh'], lead: 'zjj', co: ['dc', 'xc'], person: '郑磊', due: '11-30',
+    section: 'cs',
+    title: '城市更新片区改造',
+    leaders: ['zh'],
+    lead: 'zjj',
+    co: ['dc', 'xc'],
+    person: '郑磊',
+    due: '11-30',
     measures: ['编制片区城市更新实施方案', '推进房屋征收与安置', '同步实施片区道路和管网改造'],
-    targets: [{ text: '完成3个片区改造', value: 3, unit: '个' }, { text: '完成房屋征收面积12万平方米', value: 12, unit: '万平方米' }],
+    targets: [
+      { text: '完成3个片区改造', value: 3, unit: '个' },
+      { text: '完成房屋征收面积12万平方米', value: 12, unit: '万平方米' },
+    ],
     actual: [8, 16, 20, 30, 45, 60, 76, 88, 100],
     phases: ['完成实施方案编制和审批', '开展入户调查与征收签约', '启动拆除和安置房建设', '完成片区基础设施改造'],
     delay: '片区内部分房屋产权关系复杂，征收签约进度慢于计划；已增派工作专班逐户攻坚。',
   },
   {
-    section: 'cs', title: '老旧小区改造提升', leaders: ['zh'], lead: 'zjj', co: ['xc', 'bt'], person: '郑磊', due: '11-30',
+    section: 'cs',
+    title: '老旧小区改造提升',
+    leaders: ['zh'],
+    lead: 'zjj',
+    co: ['xc', 'bt'],
+    person: '郑磊',
+    due: '11-30',
     measures: ['逐小区征求居民改造意见', '统筹实施加装电梯、管网改造和停车设施建设'],
     targets: [{ text: '完成老旧小区改造32个', value: 32, unit: '个' }],
     actual: [8, 18, 28, 38, 52, 64, 76, 88, 100],
     phases: ['完成改造小区摸底和居民议事', '完成施工招标并陆续进场', '全面施工', '组织竣工验收'],
   },
   {
-    section: 'cy', title: '招商引资攻坚', leaders: ['wjg'], lead: 'swj', co: ['lk', 'ck'], person: '冯雪', due: '11-30',
+    section: 'cy',
+    title: '招商引资攻坚',
+    leaders: ['wjg'],
+    lead: 'swj',
+    co: ['lk', 'ck'],
+    person: '冯雪',
+    due: '11-30',
     measures: ['开展产业链精准招商', '建立重点在谈项目跟踪台账', '举办专题招商推介会4场'],
-    targets: [{ text: '引进亿元以上项目15个', value: 15, unit: '个' }, { text: '实际利用外资2亿美元', value: 2, unit: '亿美元' }],
+    targets: [
+      { text: '引进亿元以上项目15个', value: 15, unit: '个' },
+      { text: '实际利用外资2亿美元', value: 2, unit: '亿美元' },
+    ],
     actual: [10, 22, 33, 45, 58, 70, 82, 92, 100],
     phases: ['制定年度招商计划和产业链图谱', '举办专题推介会并跟踪在谈项目', '推动签约项目注册落地'],
   },
   {
-    section: 'cy', title: '外贸稳规模优结构', leaders: ['sw'], lead: 'swj', co: [], person: '冯雪', due: '11-30',
+    section: 'cy',
+    title: '外贸稳规模优结构',
+    leaders: ['sw'],
+    lead: 'swj',
+    co: [],
+    person: '冯雪',
+    due: '11-30',
     measures: ['组织企业参加境内外重点展会', '支持跨境电商和市场采购贸易发展'],
     targets: [{ text: '进出口总额增长5%', value: 5, unit: '%' }],
     actual: [8, 17, 28, 40, 50, 62, 76, 88, 100],
     phases: ['走访重点外贸企业摸清订单', '组织企业参展拓市场', '落实出口信保和退税政策'],
   },
   {
-    section: 'cy', title: '临空经济示范区建设', leaders: ['lm'], lead: 'lk', co: ['fgj'], person: '吕强', due: '11-30',
+    section: 'cy',
+    title: '临空经济示范区建设',
+    leaders: ['lm'],
+    lead: 'lk',
+    co: ['fgj'],
+    person: '吕强',
+    due: '11-30',
     measures: ['完善示范区产业规划', '推进航空物流园二期建设', '引进临空指向型企业'],
     targets: [{ text: '新引进临空产业项目10个', value: 10, unit: '个' }],
     actual: [8, 18, 28, 40, 52, 64, 76, 88, 96],
     phases: ['修编示范区产业规划', '推进物流园二期主体施工', '开展临空产业专题招商', '物流园二期投入试运营'],
   },
   {
-    section: 'cy', title: '产业基金组建运营', leaders: ['lm'], lead: 'ck', co: ['czj'], person: '何静', due: '10-31',
+    section: 'cy',
+    title: '产业基金组建运营',
+    leaders: ['lm'],
+    lead: 'ck',
+    co: ['czj'],
+    person: '何静',
+    due: '10-31',
     measures: ['组建区级产业引导基金', '遴选专业基金管理机构', '建立项目储备库并完成首批投资'],
     targets: [{ text: '基金认缴规模10亿元', value: 10, unit: '亿元' }],
     actual: [10, 22, 30, 46, 58, 70, 80, null],
     phases: ['完成基金设立方案', '遴选管理机构并完成注册', '完成首批项目投资决策'],
   },
   {
-    section: 'cs', title: '重点道路建设', leaders: ['zh'], lead: 'ct', co: ['zjj'], person: '许诺', due: '11-30',
+    section: 'cs',
+    title: '重点道路建设',
+    leaders: ['zh'],
+    lead: 'ct',
+    co: ['zjj'],
+    person: '许诺',
+    due: '11-30',
     measures: ['实施主干道新建和拓宽工程', '同步推进管线迁改', '严格施工进度和质量管理'],
     targets: [{ text: '建成主干道12公里', value: 12, unit: '公里' }],
     actual: [8, 18, 28, 36, 44, 56, 70, 82, 92],
@@ -214,78 +344,147 @@ const TASKS: TaskSpec[] = [
     delay: '沿线管线迁改涉及多家产权单位，协调时间长于预期，影响路基施工；已提请区领导召开专题协调会。',
   },
   {
-    section: 'cs', title: '农村人居环境整治', leaders: ['zh'], lead: 'qx', co: [], person: '秦川', due: '11-30',
+    section: 'cs',
+    title: '农村人居环境整治',
+    leaders: ['zh'],
+    lead: 'qx',
+    co: [],
+    person: '秦川',
+    due: '11-30',
     measures: ['开展村庄清洁行动', '推进农村生活污水治理', '建设美丽庭院示范户'],
     targets: [{ text: '完成12个村污水治理', value: 12, unit: '个' }],
     actual: [10, 22, 35, 50, 65, 80, 100, 100, 100],
     phases: ['开展村庄清洁行动', '推进污水管网建设', '完成美丽庭院创建验收'],
   },
   {
-    section: 'cs', title: '背街小巷环境整治', leaders: ['zh'], lead: 'dc', co: [], person: '韩梅', due: '06-30',
+    section: 'cs',
+    title: '背街小巷环境整治',
+    leaders: ['zh'],
+    lead: 'dc',
+    co: [],
+    person: '韩梅',
+    due: '06-30',
     measures: ['整治背街小巷路面和立面', '规范沿街店招和管线'],
     targets: [{ text: '整治背街小巷20条', value: 20, unit: '条' }],
     actual: [20, 48, 75, 100],
     phases: ['完成整治方案和居民征询', '分批实施路面和立面整治', '完成验收'],
   },
   {
-    section: 'cs', title: '城市防洪排涝工程', leaders: ['sw'], lead: 'ct', co: ['qx'], person: '许诺', due: '09-30',
+    section: 'cs',
+    title: '城市防洪排涝工程',
+    leaders: ['sw'],
+    lead: 'ct',
+    co: ['qx'],
+    person: '许诺',
+    due: '09-30',
     measures: ['实施易涝点改造', '新建排涝泵站2座'],
     targets: [{ text: '消除易涝点15处', value: 15, unit: '处' }],
     actual: [10, 25, 40, 52, 70, 85, 100],
     phases: ['完成易涝点排查和设计', '汛前完成重点易涝点改造', '泵站建成投用'],
   },
   {
-    section: 'ms', title: '新建改扩建中小学', leaders: ['sw'], lead: 'jyj', co: ['zjj', 'ct'], person: '蒋伟', due: '11-30',
+    section: 'ms',
+    title: '新建改扩建中小学',
+    leaders: ['sw'],
+    lead: 'jyj',
+    co: ['zjj', 'ct'],
+    person: '蒋伟',
+    due: '11-30',
     measures: ['加快新建学校主体工程建设', '同步推进校园配套和设备采购'],
-    targets: [{ text: '新建改扩建中小学6所', value: 6, unit: '所' }, { text: '新增学位5400个', value: 5400, unit: '个' }],
+    targets: [
+      { text: '新建改扩建中小学6所', value: 6, unit: '所' },
+      { text: '新增学位5400个', value: 5400, unit: '个' },
+    ],
     actual: [0, 8, 24, 38, 50, 62, 76, 88, 100],
     phases: ['完成用地移交和施工许可', '主体结构施工', '装修和设备安装', '秋季学期前完成交付准备'],
     delay: '两所学校用地移交晚于计划，3月未能开工；已与自然资源部门明确移交时间，4月中旬进场。',
   },
   {
-    section: 'ms', title: '托育服务扩容', leaders: ['sw'], lead: 'jyj', co: ['dc'], person: '蒋伟', due: '11-30',
+    section: 'ms',
+    title: '托育服务扩容',
+    leaders: ['sw'],
+    lead: 'jyj',
+    co: ['dc'],
+    person: '蒋伟',
+    due: '11-30',
     measures: ['支持幼儿园开设托班', '建设社区普惠托育点'],
     targets: [{ text: '新增普惠托位600个', value: 600, unit: '个' }],
     actual: [8, 18, 28, 40, 52, 64, 76, 88, 100],
     phases: ['摸排托育需求和场地', '改造社区托育点', '开班运营并完成备案'],
   },
   {
-    section: 'ms', title: '社区养老服务设施建设', leaders: ['sw'], lead: 'bt', co: ['czj'], person: '朱琳', due: '11-30',
+    section: 'ms',
+    title: '社区养老服务设施建设',
+    leaders: ['sw'],
+    lead: 'bt',
+    co: ['czj'],
+    person: '朱琳',
+    due: '11-30',
     measures: ['建设社区嵌入式养老服务中心', '推进老年助餐点全覆盖'],
     targets: [{ text: '新建社区养老服务中心4个', value: 4, unit: '个' }],
     actual: [8, 18, 28, 40, 52, 64, 76, 86, 100],
     phases: ['完成选址和设计', '施工改造', '引入运营机构并开业'],
   },
   {
-    section: 'ms', title: '民生实事资金保障', leaders: ['lm'], lead: 'czj', co: [], person: '吴婷', due: '11-30',
+    section: 'ms',
+    title: '民生实事资金保障',
+    leaders: ['lm'],
+    lead: 'czj',
+    co: [],
+    person: '吴婷',
+    due: '11-30',
     measures: ['优先安排民生实事项目预算', '按进度及时拨付资金'],
     targets: [{ text: '民生支出占一般公共预算支出比重不低于75%', value: 75, unit: '%' }],
     actual: [8, 18, 28, 40, 52, 64, 76, 88, 100],
     phases: ['下达民生实事资金预算', '按项目进度拨付资金', '开展资金绩效评价'],
   },
   {
-    section: 'ys', title: '涉企政策直达快享', leaders: ['lm'], lead: 'czj', co: ['swj'], person: '吴婷', due: '10-31',
+    section: 'ys',
+    title: '涉企政策直达快享',
+    leaders: ['lm'],
+    lead: 'czj',
+    co: ['swj'],
+    person: '吴婷',
+    due: '10-31',
     measures: ['梳理涉企政策清单', '推行惠企资金“免申即享”'],
     targets: [{ text: '“免申即享”政策事项不少于30项', value: 30, unit: '项' }],
     actual: [12, 25, 38, 50, 62, 75, 90, 100],
     phases: ['梳理发布涉企政策清单', '上线“免申即享”事项', '开展政策兑现评估'],
   },
   {
-    section: 'ys', title: '清理拖欠企业账款', leaders: ['lm'], lead: 'czj', co: ['ct', 'ck'], person: '吴婷', due: '06-30',
+    section: 'ys',
+    title: '清理拖欠企业账款',
+    leaders: ['lm'],
+    lead: 'czj',
+    co: ['ct', 'ck'],
+    person: '吴婷',
+    due: '06-30',
     measures: ['全面排查政府部门和国企拖欠账款', '建立清偿台账并逐笔销号'],
     targets: [{ text: '无分歧欠款全部清偿', value: 100, unit: '%' }],
     actual: [25, 50, 75, 100],
     phases: ['完成拖欠账款排查', '制定清偿计划', '完成清偿并销号'],
   },
   {
-    section: 'ys', title: '镇街营商环境优化', leaders: ['wjg'], lead: 'xc', co: ['qx'], person: '杨帆', due: '11-30',
+    section: 'ys',
+    title: '镇街营商环境优化',
+    leaders: ['wjg'],
+    lead: 'xc',
+    co: ['qx'],
+    person: '杨帆',
+    due: '11-30',
     measures: ['设立镇街企业服务专员', '推行企业诉求“一站受理、限时办结”'],
     targets: [{ text: '企业诉求按期办结率95%以上', value: 95, unit: '%' }],
     actual: [8, 18, 28, 40, null, 56, 76, 88, 100],
     phases: ['建立企业服务专员制度', '上线企业诉求受理平台', '开展营商环境满意度测评'],
   },
   {
-    section: 'ys', title: '优化工程建设项目审批', leaders: ['wjg'], lead: 'zjj', co: ['fgj'], person: '郑磊', due: '06-30',
+    section: 'ys',
+    title: '优化工程建设项目审批',
+    leaders: ['wjg'],
+    lead: 'zjj',
+    co: ['fgj'],
+    person: '郑磊',
+    due: '06-30',
     measures: ['推行施工许可分阶段办理', '实行联合验收'],
     targets: [{ text: '工程建设项目审批时间压减至80个工作日以内', value: 80, unit: '个工作日' }],
     actual: [20, 45, 72, 100],
@@ -303,11 +502,21 @@ const LATE: Record<string, Record<number, number>> = {
 /** Units that sent no sheet at all in a month. */
 const MISSING: Record<string, number[]> = { xc: [7], ck: [10] };
 /** A late sheet the reviewer excused (its automatic deduction is waived with this note). */
-const WAIVED_LATE: Record<string, Record<number, string>> = { swj: { 4: '截止日当天已通过电子邮件报送，纸质件次日送达' } };
+const WAIVED_LATE: Record<string, Record<number, string>> = {
+  swj: { 4: '截止日当天已通过电子邮件报送，纸质件次日送达' },
+};
 /** Behind without a 滞后原因说明 (task index, month). */
 const UNEXPLAINED = new Set(['12:3', '8:9', '18:8']);
 /** The review's decision on an explanation (task index, month): accepted or not. */
-const ACCEPTED: Record<string, boolean> = { '2:5': true, '2:6': false, '2:7': true, '12:4': true, '8:7': false, '8:8': true, '8:10': false };
+const ACCEPTED: Record<string, boolean> = {
+  '2:5': true,
+  '2:6': false,
+  '2:7': true,
+  '12:4': true,
+  '8:7': false,
+  '8:8': true,
+  '8:10': false,
+};
 /** A unit's own status word that disagrees with the computed status (task index, month). */
 const WORD_MISMATCH = new Set(['8:7']);
 /** Verdicts other than 属实, with the reviewer's comment (task index, month, unit key). */
@@ -353,7 +562,13 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 export function generateSample(options: SampleOptions): SampleData {
   const p = options.idPrefix;
   const settings = defaultCalendarSettings(SAMPLE_YEAR);
-  const year: WorkYear = { ...settings, id: `${p}-year`, title: SAMPLE_TITLE, createdAt: chinaTime('2025-02-24', '09:00'), sample: true };
+  const year: WorkYear = {
+    ...settings,
+    id: `${p}-year`,
+    title: SAMPLE_TITLE,
+    createdAt: chinaTime('2025-02-24', '09:00'),
+    sample: true,
+  };
   const yearId = year.id;
   const months = windowMonths(year);
   const monthsToReport = months.filter((m) => m <= SAMPLE_OPEN_MONTH);
@@ -361,8 +576,15 @@ export function generateSample(options: SampleOptions): SampleData {
   const scoreRules: ScoreRule[] = defaultScoreRules.map((r) => ({ ...r, yearId })).sort(byId);
 
   const units: Unit[] = UNITS.map((u, i) => ({
-    id: `${p}-unit-${u.key}`, yearId, name: u.name, kind: u.kind, rankingGroup: defaultGroupForKind[u.kind],
-    aliases: [...u.aliases], contactPerson: u.contact, phone: u.phone, sortOrder: i + 1,
+    id: `${p}-unit-${u.key}`,
+    yearId,
+    name: u.name,
+    kind: u.kind,
+    rankingGroup: defaultGroupForKind[u.kind],
+    aliases: [...u.aliases],
+    contactPerson: u.contact,
+    phone: u.phone,
+    sortOrder: i + 1,
   }));
   const unitOf = (key: string): Unit => {
     const unit = units.find((u) => u.id === `${p}-unit-${key}`);
@@ -370,18 +592,40 @@ export function generateSample(options: SampleOptions): SampleData {
     return unit;
   };
   const keyOfUnit = new Map(units.map((u, i) => [u.id, UNITS[i]!.key]));
-  const leaders: Leader[] = LEADERS.map((l, i) => ({ id: `${p}-leader-${l.key}`, yearId, name: l.name, title: l.title, aliases: [...l.aliases], sortOrder: i + 1 }));
-  const sections: Section[] = SECTIONS.map((s, i) => ({ id: `${p}-section-${s.key}`, yearId, name: s.name, sortOrder: i + 1 }));
+  const leaders: Leader[] = LEADERS.map((l, i) => ({
+    id: `${p}-leader-${l.key}`,
+    yearId,
+    name: l.name,
+    title: l.title,
+    aliases: [...l.aliases],
+    sortOrder: i + 1,
+  }));
+  const sections: Section[] = SECTIONS.map((s, i) => ({
+    id: `${p}-section-${s.key}`,
+    yearId,
+    name: s.name,
+    sortOrder: i + 1,
+  }));
 
   const tasks: Task[] = TASKS.map((t, i) => ({
-    id: `${p}-task-${pad(i + 1)}`, yearId, sectionId: `${p}-section-${t.section}`, code: String(i + 1), title: t.title,
-    measures: t.measures.map((text) => ({ text })), targets: t.targets.map((g) => ({ ...g })),
-    leaderIds: t.leaders.map((k) => `${p}-leader-${k}`), leadUnitId: unitOf(t.lead).id, coUnitIds: t.co.map((k) => unitOf(k).id),
-    responsiblePerson: t.person, dueDate: `${SAMPLE_YEAR}-${t.due}`,
+    id: `${p}-task-${pad(i + 1)}`,
+    yearId,
+    sectionId: `${p}-section-${t.section}`,
+    code: String(i + 1),
+    title: t.title,
+    measures: t.measures.map((text) => ({ text })),
+    targets: t.targets.map((g) => ({ ...g })),
+    leaderIds: t.leaders.map((k) => `${p}-leader-${k}`),
+    leadUnitId: unitOf(t.lead).id,
+    coUnitIds: t.co.map((k) => unitOf(k).id),
+    responsiblePerson: t.person,
+    dueDate: `${SAMPLE_YEAR}-${t.due}`,
   }));
   /** Ledger order (listTasks): section, then code. */
   const sectionRank = new Map(SECTIONS.map((s, i) => [`${p}-section-${s.key}`, i]));
-  const ledger = [...tasks].sort((a, b) => sectionRank.get(a.sectionId!)! - sectionRank.get(b.sectionId!)! || Number(a.code) - Number(b.code));
+  const ledger = [...tasks].sort(
+    (a, b) => sectionRank.get(a.sectionId!)! - sectionRank.get(b.sectionId!)! || Number(a.code) - Number(b.code),
+  );
 
   // Monthly plans (月方案): a milestone for every month from March to the due month.
   const milestones: Milestone[] = [];
@@ -391,7 +635,14 @@ export function generateSample(options: SampleOptions): SampleData {
       const month = months[0]! + j;
       const phase = spec.phases[Math.min(spec.phases.length - 1, Math.floor((j * spec.phases.length) / plan.length))]!;
       const text = percent === 100 ? `全面完成：${spec.phases[spec.phases.length - 1]}` : phase;
-      milestones.push({ id: `${p}-milestone-${pad(i + 1)}-${pad(month)}`, taskId: tasks[i]!.id, yearId, month, text, plannedPercent: percent });
+      milestones.push({
+        id: `${p}-milestone-${pad(i + 1)}-${pad(month)}`,
+        taskId: tasks[i]!.id,
+        yearId,
+        month,
+        text,
+        plannedPercent: percent,
+      });
     });
   });
   const milestonesOf = (taskId: string) => milestones.filter((m) => m.taskId === taskId);
@@ -401,23 +652,43 @@ export function generateSample(options: SampleOptions): SampleData {
   const submissions: Submission[] = units.map((u, i) => {
     const key = keyOfUnit.get(u.id)!;
     const received = key === 'bt' ? addDays(planDue, 2) : latestWorkday(addDays(planDue, -(i % 4)), year);
-    return { id: `${p}-submission-plan-${key}`, yearId, kind: 'plan', month: 0, unitId: u.id, receivedDate: received, fileName: `${u.name}-${SAMPLE_YEAR}年月方案.xlsx` };
+    return {
+      id: `${p}-submission-plan-${key}`,
+      yearId,
+      kind: 'plan',
+      month: 0,
+      unitId: u.id,
+      receivedDate: received,
+      fileName: `${u.name}-${SAMPLE_YEAR}年月方案.xlsx`,
+    };
   });
 
   // Progress sheets and their rows (月度进展): one sheet per unit and month, a row per task it owes.
   const reports: ProgressReport[] = [];
-  const percentOf = (taskIndex: number, month: number): number | null => TASKS[taskIndex]!.actual[month - months[0]!] ?? null;
+  const percentOf = (taskIndex: number, month: number): number | null =>
+    TASKS[taskIndex]!.actual[month - months[0]!] ?? null;
   for (const month of monthsToReport) {
     const due = dueDate(year, 'report', month).due;
     for (const unit of units) {
       const key = keyOfUnit.get(unit.id)!;
       if (MISSING[key]?.includes(month)) continue;
-      const owed = ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month) && (t.leadUnitId === unit.id || t.coUnitIds.includes(unit.id)));
+      const owed = ledger.filter(
+        (t) => isOpenInMonth(t, SAMPLE_YEAR, month) && (t.leadUnitId === unit.id || t.coUnitIds.includes(unit.id)),
+      );
       if (owed.length === 0) continue;
       const late = LATE[key]?.[month];
-      const receivedDate = late !== undefined ? addDays(due, late) : latestWorkday(addDays(due, -(hash(`${key}:${month}`) % 3)), year);
+      const receivedDate =
+        late !== undefined ? addDays(due, late) : latestWorkday(addDays(due, -(hash(`${key}:${month}`) % 3)), year);
       const fileName = `${unit.name}-${SAMPLE_YEAR}年${month}月进展.xlsx`;
-      submissions.push({ id: `${p}-submission-${pad(month)}-${key}`, yearId, kind: 'progress', month, unitId: unit.id, receivedDate, fileName });
+      submissions.push({
+        id: `${p}-submission-${pad(month)}-${key}`,
+        yearId,
+        kind: 'progress',
+        month,
+        unitId: unit.id,
+        receivedDate,
+        fileName,
+      });
       owed.forEach((task, row) => {
         const i = tasks.indexOf(task);
         const spec = TASKS[i]!;
@@ -433,17 +704,31 @@ export function generateSample(options: SampleOptions): SampleData {
         const next = milestonesOf(task.id).find((m) => m.month === month + 1);
         const word = lead && WORD_MISMATCH.has(`${i}:${month}`) ? statusLabels.on_track : statusLabels[status];
         reports.push({
-          id: `${p}-report-${pad(month)}-${pad(i + 1)}-${key}`, yearId, month, taskId: task.id, unitId: unit.id, isLeadUnit: lead, percent,
+          id: `${p}-report-${pad(month)}-${pad(i + 1)}-${key}`,
+          yearId,
+          month,
+          taskId: task.id,
+          unitId: unit.id,
+          isLeadUnit: lead,
+          percent,
           statusWord: lead ? word : '',
           doneThisMonth: lead
             ? `${behind ? '部分完成' : '已完成'}本月节点“${milestone?.text ?? ''}”，累计完成${percent}%。`
             : `配合${unitOf(spec.lead).name}推进“${task.title}”，按分工完成本单位事项。`,
           problems: behind ? (spec.delay ?? '进度慢于计划。').split('；')[0]! : '',
-          nextSteps: next ? `下月节点：${next.text}` : percent >= 100 ? '巩固成果，做好总结验收。' : '加快推进，确保按期完成。',
+          nextSteps: next
+            ? `下月节点：${next.text}`
+            : percent >= 100
+              ? '巩固成果，做好总结验收。'
+              : '加快推进，确保按期完成。',
           coordination: behind && explained ? '需区领导协调相关部门加快办理。' : '',
-          delayExplanation: explained ? spec.delay ?? '受前期手续影响，进度慢于计划，将倒排工期加快追赶。' : '',
-          reporter: unit.contactPerson, phone: unit.phone, receivedDate,
-          sourceFile: fileName, sourceSheet: '月度进展', sourceRow: row + 4,
+          delayExplanation: explained ? (spec.delay ?? '受前期手续影响，进度慢于计划，将倒排工期加快追赶。') : '',
+          reporter: unit.contactPerson,
+          phone: unit.phone,
+          receivedDate,
+          sourceFile: fileName,
+          sourceSheet: '月度进展',
+          sourceRow: row + 4,
         });
       });
     }
@@ -459,13 +744,23 @@ export function generateSample(options: SampleOptions): SampleData {
     const i = tasks.findIndex((t) => t.id === r.taskId);
     const special = VERDICTS[`${i}:${r.month}:${key}`];
     const row: Feedback = {
-      id: `${p}-feedback-${pad(r.month)}-${pad(i + 1)}-${key}`, yearId, month: r.month, taskId: r.taskId, unitId: r.unitId,
-      verdict: special?.verdict ?? '属实', comment: special?.comment ?? '', reviewer: SAMPLE_CLERK, date: reviewDate(year, r.month),
+      id: `${p}-feedback-${pad(r.month)}-${pad(i + 1)}-${key}`,
+      yearId,
+      month: r.month,
+      taskId: r.taskId,
+      unitId: r.unitId,
+      verdict: special?.verdict ?? '属实',
+      comment: special?.comment ?? '',
+      reviewer: SAMPLE_CLERK,
+      date: reviewDate(year, r.month),
     };
     const accepted = r.isLeadUnit && r.delayExplanation !== '' ? ACCEPTED[`${i}:${r.month}`] : undefined;
     if (accepted !== undefined) {
       row.explanationAccepted = accepted;
-      if (row.comment === '') row.comment = accepted ? '滞后原因属实，予以采纳，请按整改措施加快推进。' : '滞后原因说明不充分，不予采纳，按规定扣分。';
+      if (row.comment === '')
+        row.comment = accepted
+          ? '滞后原因属实，予以采纳，请按整改措施加快推进。'
+          : '滞后原因说明不充分，不予采纳，按规定扣分。';
     }
     feedback.push(row);
   }
@@ -476,21 +771,43 @@ export function generateSample(options: SampleOptions): SampleData {
   const proposalsByMonth = new Map<number, ProposedEntry[]>();
   for (const month of monthsToReport) {
     const proposals = proposeEntries({
-      year, month, units, tasks: ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month)),
-      reports: reports.filter((r) => r.month === month), previousReports: reports.filter((r) => r.month === month - 1), milestones,
-      submissions: submissions.filter((s) => s.kind === 'progress' && s.month === month), feedback: feedback.filter((f) => f.month === month),
-      reportDue: dueDate(year, 'report', month), today: reviewDate(year, month), rules: scoreRules, progressRules: defaultProgressRules,
+      year,
+      month,
+      units,
+      tasks: ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month)),
+      reports: reports.filter((r) => r.month === month),
+      previousReports: reports.filter((r) => r.month === month - 1),
+      milestones,
+      submissions: submissions.filter((s) => s.kind === 'progress' && s.month === month),
+      feedback: feedback.filter((f) => f.month === month),
+      reportDue: dueDate(year, 'report', month),
+      today: reviewDate(year, month),
+      rules: scoreRules,
+      progressRules: defaultProgressRules,
     });
     proposalsByMonth.set(month, proposals);
     const decidedAt = chinaTime(reviewDate(year, month), '15:00');
     for (const proposal of proposals) {
       const entry: ScoreEntry = {
-        id: `${yearId}:${month}:${proposal.key}`, yearId, month, unitId: proposal.unitId, ruleId: proposal.ruleId, points: proposal.points,
-        reason: proposal.reason, state: 'proposed', automatic: true, evidence: { ...proposal.evidence },
+        id: `${yearId}:${month}:${proposal.key}`,
+        yearId,
+        month,
+        unitId: proposal.unitId,
+        ruleId: proposal.ruleId,
+        points: proposal.points,
+        reason: proposal.reason,
+        state: 'proposed',
+        automatic: true,
+        evidence: { ...proposal.evidence },
       };
       const excuse = proposal.ruleId === 'late' ? WAIVED_LATE[keyOfUnit.get(proposal.unitId)!]?.[month] : undefined;
       if (proposal.waivedByExplanation || excuse !== undefined) {
-        Object.assign(entry, { state: 'waived', decidedBy: SAMPLE_REVIEWER, decidedAt, decisionNote: excuse ?? explanationWaiverNote });
+        Object.assign(entry, {
+          state: 'waived',
+          decidedBy: SAMPLE_REVIEWER,
+          decidedAt,
+          decisionNote: excuse ?? explanationWaiverNote,
+        });
       } else if (month !== SAMPLE_OPEN_MONTH) {
         Object.assign(entry, { state: 'confirmed', decidedBy: SAMPLE_REVIEWER, decidedAt });
       }
@@ -499,8 +816,17 @@ export function generateSample(options: SampleOptions): SampleData {
   }
   MANUAL.forEach((m) => {
     scoreEntries.push({
-      id: `${p}-manual-${pad(m.month)}-${m.unit}`, yearId, month: m.month, unitId: unitOf(m.unit).id, ruleId: MANUAL_RULE_ID, points: m.points,
-      reason: m.reason, state: 'confirmed', automatic: false, decidedBy: SAMPLE_REVIEWER, decidedAt: chinaTime(reviewDate(year, m.month), '10:00'),
+      id: `${p}-manual-${pad(m.month)}-${m.unit}`,
+      yearId,
+      month: m.month,
+      unitId: unitOf(m.unit).id,
+      ruleId: MANUAL_RULE_ID,
+      points: m.points,
+      reason: m.reason,
+      state: 'confirmed',
+      automatic: false,
+      decidedBy: SAMPLE_REVIEWER,
+      decidedAt: chinaTime(reviewDate(year, m.month), '10:00'),
     });
   });
 
@@ -513,7 +839,11 @@ export function generateSample(options: SampleOptions): SampleData {
     const unit = units.find((u) => u.id === unitId)!;
     const held = latestWorkday(addDays(reviewDate(year, month), 7), year);
     interviews.push({
-      id: `${p}-interview-${pad(month)}-${keyOfUnit.get(unitId)}`, yearId, month, unitId, date: held,
+      id: `${p}-interview-${pad(month)}-${keyOfUnit.get(unitId)}`,
+      yearId,
+      month,
+      unitId,
+      date: held,
       attendees: `区政府督查室${SAMPLE_REVIEWER}、${SAMPLE_CLERK}；${unit.name}主要负责人、分管负责人`,
       reason: `${month - 1}月、${month}月连续两个月列入黑榜`,
       outcome: `${unit.name}说明了重点工作进度滞后的原因，承认工作调度不到位，表态限期整改。`,
@@ -531,15 +861,26 @@ export function generateSample(options: SampleOptions): SampleData {
       const key = keyOfUnit.get(unit.id)!;
       const penalty = key === 'xc' || key === 'ct' ? 8 : 0;
       evaluations.push({
-        id: `${p}-evaluation-${key}-${rater(r)}`, yearId, unitId: unit.id, rater: r,
-        score: Math.round(820 + (h % 140) - penalty * 10) / 10, sampleSize: r === '企业' ? 30 + (h % 90) : 200 + (h % 300),
+        id: `${p}-evaluation-${key}-${rater(r)}`,
+        yearId,
+        unitId: unit.id,
+        rater: r,
+        score: Math.round(820 + (h % 140) - penalty * 10) / 10,
+        sampleSize: r === '企业' ? 30 + (h % 90) : 200 + (h % 300),
       });
     }
   }
   for (const i of [0, 2, 8, 9, 12, 18]) {
     const task = tasks[i]!;
     const h = hash(`${task.title}:第三方机构`);
-    evaluations.push({ id: `${p}-evaluation-task-${pad(i + 1)}`, yearId, taskId: task.id, rater: '第三方机构', score: Math.round((i === 8 ? 760 : 840) + (h % 120)) / 10, sampleSize: 50 + (h % 100) });
+    evaluations.push({
+      id: `${p}-evaluation-task-${pad(i + 1)}`,
+      yearId,
+      taskId: task.id,
+      rater: '第三方机构',
+      score: Math.round((i === 8 ? 760 : 840) + (h % 120)) / 10,
+      sampleSize: 50 + (h % 100),
+    });
   }
 
   // 复盘: four tasks, four steps each.
@@ -547,7 +888,15 @@ export function generateSample(options: SampleOptions): SampleData {
   const reviews: Review[] = REVIEWS.map((r, i) => {
     const updatedAt = chinaTime(r.date, '16:00');
     const done = i < REVIEWS.length - 1;
-    return { id: `${p}-review-${pad(r.task + 1)}`, yearId, taskId: tasks[r.task]!.id, ...r.texts, updatedAt, step: done ? 3 : 2, ...(done ? { completedAt: updatedAt } : {}) };
+    return {
+      id: `${p}-review-${pad(r.task + 1)}`,
+      yearId,
+      taskId: tasks[r.task]!.id,
+      ...r.texts,
+      updatedAt,
+      step: done ? 3 : 2,
+      ...(done ? { completedAt: updatedAt } : {}),
+    };
   });
 
   // Publication: months 3–10, each with the snapshot the 督查反馈 screen stores.
@@ -556,29 +905,69 @@ export function generateSample(options: SampleOptions): SampleData {
   for (const month of SAMPLE_PUBLISHED_MONTHS) {
     const day = reviewDate(year, month);
     const publishedAt = chinaTime(day, '17:00');
-    monthStates.push({ id: `${yearId}:${month}`, yearId, month, state: 'published', publishedAt, publishedBy: SAMPLE_REVIEWER });
+    monthStates.push({
+      id: `${yearId}:${month}`,
+      yearId,
+      month,
+      state: 'published',
+      publishedAt,
+      publishedBy: SAMPLE_REVIEWER,
+    });
     const open = ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month));
     const monthReports = reports.filter((r) => r.month === month);
     const snapshot = {
       tasks: open.map((task) => {
         const report = monthReports.find((r) => r.taskId === task.id && r.unitId === task.leadUnitId) ?? null;
         const a = assessTaskMonth({ task, milestones: milestonesOf(task.id), month, window: year, report, today: day });
-        return { taskId: task.id, title: task.title, expected: a.expected, percent: a.percent, status: a.status, light: a.light };
+        return {
+          taskId: task.id,
+          title: task.title,
+          expected: a.expected,
+          percent: a.percent,
+          status: a.status,
+          light: a.light,
+        };
       }),
       reports: monthReports,
       submissions: submissions.filter((s) => s.kind === 'progress' && s.month === month),
       feedback: feedback.filter((f) => f.month === month),
     };
-    rankings.push({ id: `${p}-snapshot-${pad(month)}`, yearId, period: 'month', month, publishedAt, publishedBy: SAMPLE_REVIEWER, data: snapshot });
+    rankings.push({
+      id: `${p}-snapshot-${pad(month)}`,
+      yearId,
+      period: 'month',
+      month,
+      publishedAt,
+      publishedBy: SAMPLE_REVIEWER,
+      data: snapshot,
+    });
   }
 
-  return { year, scoreRules, units, leaders, sections, tasks, milestones, submissions, reports, feedback, scoreEntries, interviews, evaluations, reviews, monthStates, rankings };
+  return {
+    year,
+    scoreRules,
+    units,
+    leaders,
+    sections,
+    tasks,
+    milestones,
+    submissions,
+    reports,
+    feedback,
+    scoreEntries,
+    interviews,
+    evaluations,
+    reviews,
+    monthStates,
+    rankings,
+  };
 }
 
 /** The number of rows of each table (the year counts 1). */
 export function sampleCounts(data: SampleData): Record<keyof SampleData, number> {
   const out = {} as Record<keyof SampleData, number>;
-  for (const [key, value] of Object.entries(data)) out[key as keyof SampleData] = Array.isArray(value) ? value.length : 1;
+  for (const [key, value] of Object.entries(data))
+    out[key as keyof SampleData] = Array.isArray(value) ? value.length : 1;
   return out;
 }
 
@@ -602,40 +991,67 @@ function latestWorkday(date: IsoDate, year: WorkYear): IsoDate {
  * the confirmed entries, as the 赛马 screens compute them (features/scoring/useScoring.ts) with
  * the default list settings.
  */
-function interviewSuggestionsOf(units: Unit[], entries: ScoreEntry[], rules: ScoreRule[], months: readonly number[]): Map<number, string[]> {
+function interviewSuggestionsOf(
+  units: Unit[],
+  entries: ScoreEntry[],
+  rules: ScoreRule[],
+  months: readonly number[],
+): Map<number, string[]> {
   const behindRules = new Set(['behind', 'behind_unexplained', 'behind_twice', 'missing']);
-  const scores = new Map(months.map((m) => [m, monthScores(units, entries.filter((e) => e.month === m), rules)]));
+  const scores = new Map(
+    months.map((m) => [
+      m,
+      monthScores(
+        units,
+        entries.filter((e) => e.month === m),
+        rules,
+      ),
+    ]),
+  );
   const black = new Map<number, string[]>();
   for (const m of months) {
     const ranked = [...rankGroups(scores.get(m)!, units, scores.get(m - 1)).values()].flat();
     const monthEntries = entries.filter((e) => e.month === m);
     const hasBehind = (unitId: string) => monthEntries.some((e) => e.unitId === unitId && behindRules.has(e.ruleId));
-    black.set(m, redBlackLists(ranked, monthEntries, hasBehind, defaultListSettings).black.map((l) => l.unitId));
+    black.set(
+      m,
+      redBlackLists(ranked, monthEntries, hasBehind, defaultListSettings).black.map((l) => l.unitId),
+    );
   }
   return new Map(months.map((m) => [m, interviewSuggestions(black, m)]));
 }
 
-const REVIEWS: { task: number; date: IsoDate; texts: Pick<Review, 'recallGoals' | 'assessResults' | 'analyseCauses' | 'lessons'> }[] = [
+const REVIEWS: {
+  task: number;
+  date: IsoDate;
+  texts: Pick<Review, 'recallGoals' | 'assessResults' | 'analyseCauses' | 'lessons'>;
+}[] = [
   {
-    task: 2, date: '2025-12-10',
+    task: 2,
+    date: '2025-12-10',
     texts: {
       recallGoals: '年初目标：完成3个片区改造，完成房屋征收面积12万平方米，11月底前全面完成。',
       assessResults: '3个片区改造全部完成，征收面积12.4万平方米；5—7月连续滞后，8月起追回进度，11月按期完成。',
-      analyseCauses: '部分房屋产权关系复杂，前期摸底不够细，征收签约集中在二季度受阻；专班攻坚和街道联动是追回进度的关键。',
+      analyseCauses:
+        '部分房屋产权关系复杂，前期摸底不够细，征收签约集中在二季度受阻；专班攻坚和街道联动是追回进度的关键。',
       lessons: '征收类项目要提前一个季度完成入户摸底；街道与主管部门建立周调度机制，滞后苗头早发现、早协调。',
     },
   },
   {
-    task: 8, date: '2025-12-12',
+    task: 8,
+    date: '2025-12-12',
     texts: {
       recallGoals: '年初目标：建成主干道12公里，11月底前交工验收。',
-      assessResults: '11月底建成11公里，累计完成92%，未按期全部完成；7—11月持续滞后，9月未说明滞后原因被扣分，并被约谈。',
-      analyseCauses: '管线迁改涉及多家产权单位，协调周期估计不足；施工组织按理想工期倒排，缺少余量；滞后后未及时说明情况。',
+      assessResults:
+        '11月底建成11公里，累计完成92%，未按期全部完成；7—11月持续滞后，9月未说明滞后原因被扣分，并被约谈。',
+      analyseCauses:
+        '管线迁改涉及多家产权单位，协调周期估计不足；施工组织按理想工期倒排，缺少余量；滞后后未及时说明情况。',
       lessons: '管线迁改纳入项目前期同步推进；进度计划留出协调余量；滞后必须当月说明原因并提出追赶措施。',
     },
   },
   {
-    task: 9, date: '2025-12-08',
+    task: 9,
+    date: '2025-12-08',
     texts: {
       recallGoals: '年初目标：完成12个村污水治理，开展村庄清洁行动，建设美丽庭院示范户。',
       assessResults: '9月提前完成全部目标，获区领导批示肯定。',
@@ -644,7 +1060,8 @@ const REVIEWS: { task: number; date: IsoDate; texts: Pick<Review, 'recallGoals' 
     },
   },
   {
-    task: 12, date: '2025-12-09',
+    task: 12,
+    date: '2025-12-09',
     texts: {
       recallGoals: '年初目标：新建改扩建中小学6所，新增学位5400个，秋季学期前完成交付准备。',
       assessResults: '6所学校全部建成，新增学位5460个；3月未能开工、4月滞后，5月起恢复序时。',

@@ -53,12 +53,35 @@ const task = (id: string, title: string, lead: string, co: string[], due = '2026
   responsiblePerson: '',
   dueDate: due,
 });
-const tasks = [task('t1', '促进民间投资增长', 'u1', ['u2']), task('t2', '轻纺市场转型升级', 'u2', []), task('t3', '印染产业提质增效', 'u3', ['u1'])];
+const tasks = [
+  task('t1', '促进民间投资增长', 'u1', ['u2']),
+  task('t2', '轻纺市场转型升级', 'u2', []),
+  task('t3', '印染产业提质增效', 'u3', ['u1']),
+];
 
-const ms = (taskId: string, month: number, plannedPercent: number): Milestone => ({ id: `${taskId}-${month}`, taskId, yearId: 'y', month, text: '', plannedPercent });
-const milestones = [ms('t1', 4, 30), ms('t1', 5, 40), ms('t2', 4, 20), ms('t2', 5, 30), ms('t3', 4, 20), ms('t3', 5, 30)];
+const ms = (taskId: string, month: number, plannedPercent: number): Milestone => ({
+  id: `${taskId}-${month}`,
+  taskId,
+  yearId: 'y',
+  month,
+  text: '',
+  plannedPercent,
+});
+const milestones = [
+  ms('t1', 4, 30),
+  ms('t1', 5, 40),
+  ms('t2', 4, 20),
+  ms('t2', 5, 30),
+  ms('t3', 4, 20),
+  ms('t3', 5, 30),
+];
 
-const report = (taskId: string, unitId: string, percent: number, extra: Partial<ProgressReport> = {}): ProgressReport => ({
+const report = (
+  taskId: string,
+  unitId: string,
+  percent: number,
+  extra: Partial<ProgressReport> = {},
+): ProgressReport => ({
   id: `r-${extra.month ?? 5}-${taskId}-${unitId}`,
   yearId: 'y',
   month: 5,
@@ -99,7 +122,8 @@ const feedback = (taskId: string, unitId: string, explanationAccepted: boolean |
   reviewer: '',
   date: '2026-05-29',
 });
-const rules = (patch: Record<string, Partial<ScoreRule>> = {}): ScoreRule[] => defaultScoreRules.map((r) => ({ ...r, yearId: 'y', ...patch[r.id] }));
+const rules = (patch: Record<string, Partial<ScoreRule>> = {}): ScoreRule[] =>
+  defaultScoreRules.map((r) => ({ ...r, yearId: 'y', ...patch[r.id] }));
 
 /** May, everyone on time and on track: proposes nothing. */
 function may(patch: Partial<MonthFacts> = {}): MonthFacts {
@@ -108,7 +132,13 @@ function may(patch: Partial<MonthFacts> = {}): MonthFacts {
     month: 5,
     units,
     tasks,
-    reports: [report('t1', 'u1', 40), report('t1', 'u2', 40), report('t2', 'u2', 30), report('t3', 'u3', 30), report('t3', 'u1', 30)],
+    reports: [
+      report('t1', 'u1', 40),
+      report('t1', 'u2', 40),
+      report('t2', 'u2', 30),
+      report('t3', 'u3', 30),
+      report('t3', 'u1', 30),
+    ],
     previousReports: [],
     milestones,
     submissions: [sheet('u1', '2026-05-20'), sheet('u2', '2026-05-25'), sheet('u3', '2026-05-22')],
@@ -177,11 +207,18 @@ describe('proposeEntries', () => {
 
     it('counts the earliest sheet of a unit: a late correction of an on-time sheet is not late', () => {
       const facts = october('2026-10-26');
-      expect(proposeEntries({ ...facts, submissions: [...facts.submissions, { ...sheet('u1', '2026-10-28', 10), id: 'again' }] })).toEqual([]);
+      expect(
+        proposeEntries({
+          ...facts,
+          submissions: [...facts.submissions, { ...sheet('u1', '2026-10-28', 10), id: 'again' }],
+        }),
+      ).toEqual([]);
     });
 
     it('May: received 05-27 after the 25th (a Monday, not shifted)', () => {
-      const entries = proposeEntries(may({ submissions: [sheet('u1', '2026-05-27'), sheet('u2', '2026-05-25'), sheet('u3', '2026-05-26')] }));
+      const entries = proposeEntries(
+        may({ submissions: [sheet('u1', '2026-05-27'), sheet('u2', '2026-05-25'), sheet('u3', '2026-05-26')] }),
+      );
       expect(entries.map((e) => [e.key, e.points, e.reason])).toEqual([
         ['late:u1:', -2, '5月进展逾期报送（5月27日收到，截止5月25日）'],
         ['late:u3:', -2, '5月进展逾期报送（5月26日收到，截止5月25日）'],
@@ -195,14 +232,21 @@ describe('proposeEntries', () => {
         reports: [report('t1', 'u1', 40), report('t1', 'u2', 40)],
       });
       expect(proposeEntries(onlyCo).map((e) => e.key)).toEqual(['late:u1:', 'late:u2:']);
-      expect(proposeEntries({ ...onlyCo, rules: rules({ late: { leadUnitOnly: true } }) }).map((e) => e.key)).toEqual(['late:u1:']);
+      expect(proposeEntries({ ...onlyCo, rules: rules({ late: { leadUnitOnly: true } }) }).map((e) => e.key)).toEqual([
+        'late:u1:',
+      ]);
     });
   });
 
   describe('missing', () => {
     // u1 sends nothing: it owes t1 (lead) and t3 (co).
     const noU1 = (today: string, patch: Partial<MonthFacts> = {}): MonthFacts =>
-      may({ today, submissions: [sheet('u2', '2026-05-25'), sheet('u3', '2026-05-22')], reports: may().reports.filter((r) => r.unitId !== 'u1'), ...patch });
+      may({
+        today,
+        submissions: [sheet('u2', '2026-05-25'), sheet('u3', '2026-05-22')],
+        reports: may().reports.filter((r) => r.unitId !== 'u1'),
+        ...patch,
+      });
 
     it('is not proposed on the due date itself (the sheet can still come in on time)', () => {
       expect(proposeEntries(noU1('2026-05-25'))).toEqual([]);
@@ -217,21 +261,39 @@ describe('proposeEntries', () => {
     });
 
     it('nobody sent anything: exactly the units and tasks of reminders.ts responsibleUnits', () => {
-      const lateTasks = [...tasks, task('t4', '蓝天办高效运作', 'u3', ['u3', 'u2'], '2026-05-31'), task('t5', '已完成任务', 'u1', [], '2026-04-30')];
+      const lateTasks = [
+        ...tasks,
+        task('t4', '蓝天办高效运作', 'u3', ['u3', 'u2'], '2026-05-31'),
+        task('t5', '已完成任务', 'u1', [], '2026-04-30'),
+      ];
       const entries = proposeEntries(may({ tasks: lateTasks, submissions: [], reports: [], today: '2026-06-01' }));
       const owing = responsibleUnits(lateTasks, 2026, 5);
       const expected = units.flatMap((u) => (owing.get(u.id) ?? []).map((t) => `missing:${u.id}:${t.taskId}`));
       expect(entries.map((e) => e.key)).toEqual(expected);
-      expect(expected).toEqual(['missing:u1:t1', 'missing:u1:t3', 'missing:u2:t1', 'missing:u2:t2', 'missing:u2:t4', 'missing:u3:t3', 'missing:u3:t4']);
+      expect(expected).toEqual([
+        'missing:u1:t1',
+        'missing:u1:t3',
+        'missing:u2:t1',
+        'missing:u2:t2',
+        'missing:u2:t4',
+        'missing:u3:t3',
+        'missing:u3:t4',
+      ]);
     });
 
     it('leadUnitOnly on missing: only the tasks the unit leads', () => {
-      expect(proposeEntries(noU1('2026-05-29', { rules: rules({ missing: { leadUnitOnly: true } }) })).map((e) => e.key)).toEqual(['missing:u1:t1']);
+      expect(
+        proposeEntries(noU1('2026-05-29', { rules: rules({ missing: { leadUnitOnly: true } }) })).map((e) => e.key),
+      ).toEqual(['missing:u1:t1']);
     });
 
     it('a unit with reports but no sheet record is not missing; tasks due before the month are not owed', () => {
       expect(proposeEntries(noU1('2026-05-29', { reports: may().reports }))).toEqual([]);
-      const done = [task('t1', '促进民间投资增长', 'u1', ['u2'], '2026-04-30'), tasks[1]!, task('t3', '印染产业提质增效', 'u3', [])];
+      const done = [
+        task('t1', '促进民间投资增长', 'u1', ['u2'], '2026-04-30'),
+        tasks[1]!,
+        task('t3', '印染产业提质增效', 'u3', []),
+      ];
       expect(proposeEntries(noU1('2026-05-29', { tasks: done }))).toEqual([]);
     });
   });
@@ -261,10 +323,32 @@ describe('proposeEntries', () => {
 
     const cases: [string, ProgressReport, [string, number][]][] = [
       ['within the tolerance (35 of 40) is on track', report('t1', 'u1', 35), []],
-      ['34.9 of 40 is behind', report('t1', 'u1', 34.9), [['behind:u1:t1', -2], ['behind_unexplained:u1:t1', -3]]],
-      ['behind with an explanation: only −2', report('t1', 'u1', 10, { delayExplanation: '受征迁影响' }), [['behind:u1:t1', -2]]],
-      ['a blank explanation is none', report('t1', 'u1', 10, { delayExplanation: '  ' }), [['behind:u1:t1', -2], ['behind_unexplained:u1:t1', -3]]],
-      ['not started (0 %) counts as behind', report('t1', 'u1', 0, { delayExplanation: '尚在前期' }), [['behind:u1:t1', -2]]],
+      [
+        '34.9 of 40 is behind',
+        report('t1', 'u1', 34.9),
+        [
+          ['behind:u1:t1', -2],
+          ['behind_unexplained:u1:t1', -3],
+        ],
+      ],
+      [
+        'behind with an explanation: only −2',
+        report('t1', 'u1', 10, { delayExplanation: '受征迁影响' }),
+        [['behind:u1:t1', -2]],
+      ],
+      [
+        'a blank explanation is none',
+        report('t1', 'u1', 10, { delayExplanation: '  ' }),
+        [
+          ['behind:u1:t1', -2],
+          ['behind_unexplained:u1:t1', -3],
+        ],
+      ],
+      [
+        'not started (0 %) counts as behind',
+        report('t1', 'u1', 0, { delayExplanation: '尚在前期' }),
+        [['behind:u1:t1', -2]],
+      ],
       ['a co-unit behind is not charged by default', report('t1', 'u2', 0), []],
     ];
     it.each(cases)('%s', (_name, r, expected) => {
@@ -280,17 +364,29 @@ describe('proposeEntries', () => {
 
     it('follows the progress rules in the facts (tolerance 10: 30 of 40 is on track)', () => {
       const facts = may({ reports: withReports(report('t1', 'u1', 30)) });
-      expect(brief(proposeEntries(facts))).toEqual([['behind:u1:t1', -2], ['behind_unexplained:u1:t1', -3]]);
-      expect(proposeEntries({ ...facts, progressRules: { onTrackTolerance: 10, yellowMaxBehind: 20, dueSoonDays: 10 } })).toEqual([]);
+      expect(brief(proposeEntries(facts))).toEqual([
+        ['behind:u1:t1', -2],
+        ['behind_unexplained:u1:t1', -3],
+      ]);
+      expect(
+        proposeEntries({ ...facts, progressRules: { onTrackTolerance: 10, yellowMaxBehind: 20, dueSoonDays: 10 } }),
+      ).toEqual([]);
     });
 
     it('a missing lead report proposes no behind entry (the sheet is missing instead)', () => {
-      expect(proposeEntries(may({ reports: may().reports.filter((r) => !(r.taskId === 't1' && r.unitId === 'u1')) }))).toEqual([]);
+      expect(
+        proposeEntries(may({ reports: may().reports.filter((r) => !(r.taskId === 't1' && r.unitId === 'u1')) })),
+      ).toEqual([]);
     });
   });
 
   describe('co-unit rule (leadUnitOnly false)', () => {
-    const facts = may({ reports: withReports(report('t1', 'u1', 10, { delayExplanation: '说明' }), report('t1', 'u2', 5, { delayExplanation: '说明' })) });
+    const facts = may({
+      reports: withReports(
+        report('t1', 'u1', 10, { delayExplanation: '说明' }),
+        report('t1', 'u2', 5, { delayExplanation: '说明' }),
+      ),
+    });
     it('by default only the lead unit is charged', () => {
       expect(brief(proposeEntries(facts))).toEqual([['behind:u1:t1', -2]]);
     });
@@ -304,7 +400,10 @@ describe('proposeEntries', () => {
       expect(entries[1]!.reason).toBe('“促进民间投资增长”滞后（累计5%，序时40%）');
     });
     it('a co-unit on track is not charged even then', () => {
-      const onTrack = may({ reports: withReports(report('t1', 'u1', 10, { delayExplanation: '说明' })), rules: rules({ behind: { leadUnitOnly: false } }) });
+      const onTrack = may({
+        reports: withReports(report('t1', 'u1', 10, { delayExplanation: '说明' })),
+        rules: rules({ behind: { leadUnitOnly: false } }),
+      });
       expect(brief(proposeEntries(onTrack))).toEqual([['behind:u1:t1', -2]]);
     });
   });
@@ -312,12 +411,36 @@ describe('proposeEntries', () => {
   describe('an explanation accepted in review waives the behind entries of that task', () => {
     const behind = withReports(report('t1', 'u1', 10, { delayExplanation: '受征迁影响' }), report('t2', 'u2', 0));
     const cases: [string, Feedback[], Record<string, boolean>][] = [
-      ['accepted for t1/u1', [feedback('t1', 'u1', true)], { 'behind:u1:t1': true, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false }],
-      ['not accepted (false)', [feedback('t1', 'u1', false)], { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false }],
-      ['no decision (undefined)', [feedback('t1', 'u1', undefined)], { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false }],
-      ['accepted for t2/u2: both of its entries', [feedback('t2', 'u2', true)], { 'behind:u1:t1': false, 'behind:u2:t2': true, 'behind_unexplained:u2:t2': true }],
-      ['accepted for another unit of the task', [feedback('t1', 'u2', true)], { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false }],
-      ['accepted in another month', [{ ...feedback('t1', 'u1', true), month: 4 }], { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false }],
+      [
+        'accepted for t1/u1',
+        [feedback('t1', 'u1', true)],
+        { 'behind:u1:t1': true, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false },
+      ],
+      [
+        'not accepted (false)',
+        [feedback('t1', 'u1', false)],
+        { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false },
+      ],
+      [
+        'no decision (undefined)',
+        [feedback('t1', 'u1', undefined)],
+        { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false },
+      ],
+      [
+        'accepted for t2/u2: both of its entries',
+        [feedback('t2', 'u2', true)],
+        { 'behind:u1:t1': false, 'behind:u2:t2': true, 'behind_unexplained:u2:t2': true },
+      ],
+      [
+        'accepted for another unit of the task',
+        [feedback('t1', 'u2', true)],
+        { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false },
+      ],
+      [
+        'accepted in another month',
+        [{ ...feedback('t1', 'u1', true), month: 4 }],
+        { 'behind:u1:t1': false, 'behind:u2:t2': false, 'behind_unexplained:u2:t2': false },
+      ],
     ];
     it.each(cases)('%s', (_name, fb, expected) => {
       const entries = proposeEntries(may({ reports: behind, feedback: fb }));
@@ -330,10 +453,28 @@ describe('proposeEntries', () => {
   describe('behind two months running', () => {
     const lastMonth = (percent: number): ProgressReport => report('t1', 'u1', percent, { month: 4, id: 'r-4-t1-u1' });
     const facts = (previous: ProgressReport[], fb: Feedback[] = []): MonthFacts =>
-      may({ reports: withReports(report('t1', 'u1', 10, { delayExplanation: '受征迁影响' })), previousReports: previous, feedback: fb });
+      may({
+        reports: withReports(report('t1', 'u1', 10, { delayExplanation: '受征迁影响' })),
+        previousReports: previous,
+        feedback: fb,
+      });
     const cases: [string, ProgressReport[], [string, number][]][] = [
-      ['April behind (5 of 30) and May behind', [lastMonth(5)], [['behind:u1:t1', -2], ['behind_twice:u1:t1', -5]]],
-      ['April not started and May behind', [lastMonth(0)], [['behind:u1:t1', -2], ['behind_twice:u1:t1', -5]]],
+      [
+        'April behind (5 of 30) and May behind',
+        [lastMonth(5)],
+        [
+          ['behind:u1:t1', -2],
+          ['behind_twice:u1:t1', -5],
+        ],
+      ],
+      [
+        'April not started and May behind',
+        [lastMonth(0)],
+        [
+          ['behind:u1:t1', -2],
+          ['behind_twice:u1:t1', -5],
+        ],
+      ],
       ['April on track (25 of 30)', [lastMonth(25)], [['behind:u1:t1', -2]]],
       ['no April report', [], [['behind:u1:t1', -2]]],
       ['an April report of another unit', [report('t1', 'u2', 0, { month: 4 })], [['behind:u1:t1', -2]]],
@@ -349,7 +490,9 @@ describe('proposeEntries', () => {
     });
 
     it('stacks −2 −3 −5 without an explanation', () => {
-      const entries = proposeEntries(may({ reports: withReports(report('t1', 'u1', 10)), previousReports: [lastMonth(5)] }));
+      const entries = proposeEntries(
+        may({ reports: withReports(report('t1', 'u1', 10)), previousReports: [lastMonth(5)] }),
+      );
       expect(brief(entries)).toEqual([
         ['behind:u1:t1', -2],
         ['behind_unexplained:u1:t1', -3],
@@ -378,11 +521,21 @@ describe('proposeEntries', () => {
         ),
       );
     const cases: [string, ProgressReport[], string, [string, number][]][] = [
-      ['first month at 100 (April 80)', [report('t2', 'u2', 80, { month: 4 })], '2026-11-30', [['done_early:u2:t2', 2]]],
+      [
+        'first month at 100 (April 80)',
+        [report('t2', 'u2', 80, { month: 4 })],
+        '2026-11-30',
+        [['done_early:u2:t2', 2]],
+      ],
       ['already 100 in April: no second +2', [report('t2', 'u2', 100, { month: 4 })], '2026-11-30', []],
       ['no April report: proposed (the reviewer decides)', [], '2026-11-30', [['done_early:u2:t2', 2]]],
       ['due in May: done in its due month is not early', [report('t2', 'u2', 80, { month: 4 })], '2026-05-31', []],
-      ['due in June: done in May is early', [report('t2', 'u2', 80, { month: 4 })], '2026-06-30', [['done_early:u2:t2', 2]]],
+      [
+        'due in June: done in May is early',
+        [report('t2', 'u2', 80, { month: 4 })],
+        '2026-06-30',
+        [['done_early:u2:t2', 2]],
+      ],
     ];
     it.each(cases)('%s', (_name, previous, due, expected) => {
       expect(done(previous, due)).toEqual(expected);
@@ -396,7 +549,9 @@ describe('proposeEntries', () => {
     it('a co-unit at 100 earns it only with leadUnitOnly false', () => {
       const facts = may({ reports: withReports(report('t1', 'u2', 100)) });
       expect(proposeEntries(facts)).toEqual([]);
-      expect(brief(proposeEntries({ ...facts, rules: rules({ done_early: { leadUnitOnly: false } }) }))).toEqual([['done_early:u2:t1', 2]]);
+      expect(brief(proposeEntries({ ...facts, rules: rules({ done_early: { leadUnitOnly: false } }) }))).toEqual([
+        ['done_early:u2:t1', 2],
+      ]);
     });
   });
 
@@ -415,19 +570,50 @@ describe('proposeEntries', () => {
       ]);
     });
     const cases: [string, Record<string, Partial<ScoreRule>>, [string, number][]][] = [
-      ['behind disabled: the unexplained rule stands alone', { behind: { enabled: false } }, [['late:u1:', -2], ['behind_unexplained:u1:t1', -3], ['done_early:u2:t2', 2], ['missing:u3:t3', -5]]],
-      ['late and missing disabled', { late: { enabled: false }, missing: { enabled: false } }, [['behind:u1:t1', -2], ['behind_unexplained:u1:t1', -3], ['done_early:u2:t2', 2]]],
-      ['points edited by the office', { late: { points: -1 }, done_early: { points: 3 } }, [['late:u1:', -1], ['behind:u1:t1', -2], ['behind_unexplained:u1:t1', -3], ['done_early:u2:t2', 3], ['missing:u3:t3', -5]]],
+      [
+        'behind disabled: the unexplained rule stands alone',
+        { behind: { enabled: false } },
+        [
+          ['late:u1:', -2],
+          ['behind_unexplained:u1:t1', -3],
+          ['done_early:u2:t2', 2],
+          ['missing:u3:t3', -5],
+        ],
+      ],
+      [
+        'late and missing disabled',
+        { late: { enabled: false }, missing: { enabled: false } },
+        [
+          ['behind:u1:t1', -2],
+          ['behind_unexplained:u1:t1', -3],
+          ['done_early:u2:t2', 2],
+        ],
+      ],
+      [
+        'points edited by the office',
+        { late: { points: -1 }, done_early: { points: 3 } },
+        [
+          ['late:u1:', -1],
+          ['behind:u1:t1', -2],
+          ['behind_unexplained:u1:t1', -3],
+          ['done_early:u2:t2', 3],
+          ['missing:u3:t3', -5],
+        ],
+      ],
     ];
     it.each(cases)('%s', (_name, patch, expected) => {
       expect(brief(proposeEntries({ ...bad, rules: rules(patch) }))).toEqual(expected);
     });
     it('a rule missing from the table proposes nothing; every rule disabled → nothing', () => {
-      expect(brief(proposeEntries({ ...bad, rules: rules().filter((r) => r.id !== 'missing') })).map(([k]) => k)).not.toContain('missing:u3:t3');
+      expect(
+        brief(proposeEntries({ ...bad, rules: rules().filter((r) => r.id !== 'missing') })).map(([k]) => k),
+      ).not.toContain('missing:u3:t3');
       expect(proposeEntries({ ...bad, rules: rules().map((r) => ({ ...r, enabled: false })) })).toEqual([]);
     });
     it('units not in the list get nothing', () => {
-      expect(brief(proposeEntries({ ...bad, units: units.filter((u) => u.id !== 'u3') })).map(([k]) => k)).not.toContain('missing:u3:t3');
+      expect(
+        brief(proposeEntries({ ...bad, units: units.filter((u) => u.id !== 'u3') })).map(([k]) => k),
+      ).not.toContain('missing:u3:t3');
     });
   });
 
@@ -435,7 +621,12 @@ describe('proposeEntries', () => {
     const before = proposeEntries(may({ reports: withReports(report('t1', 'u1', 10)) }));
     const after = proposeEntries(may({ reports: withReports(report('t1', 'u1', 12), report('t2', 'u2', 0)) }));
     expect(before.map((e) => e.key)).toEqual(['behind:u1:t1', 'behind_unexplained:u1:t1']);
-    expect(after.map((e) => e.key)).toEqual(['behind:u1:t1', 'behind_unexplained:u1:t1', 'behind:u2:t2', 'behind_unexplained:u2:t2']);
+    expect(after.map((e) => e.key)).toEqual([
+      'behind:u1:t1',
+      'behind_unexplained:u1:t1',
+      'behind:u2:t2',
+      'behind_unexplained:u2:t2',
+    ]);
     expect(entryKey({ ruleId: 'late', unitId: 'u1' })).toBe('late:u1:');
     expect(entryKey({ ruleId: 'behind', unitId: 'u1', evidence: { taskId: 't1' } })).toBe('behind:u1:t1');
   });
@@ -447,7 +638,14 @@ describe('judgeReport', () => {
     for (const month of [3, 4, 5, 6, 11, 12]) {
       for (const percent of [null, Number.NaN, 0, 3, 10, 29.9, 30, 35, 39.999, 40, 41, 99, 100, 120]) {
         const e = expectedPercent(tasks[0]!, plan, month, year).percent;
-        const full = assessTaskMonth({ task: tasks[0]!, milestones: plan, month, window: year, report: { percent }, today: '2026-05-29' });
+        const full = assessTaskMonth({
+          task: tasks[0]!,
+          milestones: plan,
+          month,
+          window: year,
+          report: { percent },
+          today: '2026-05-29',
+        });
         expect([month, percent, judgeReport({ percent }, e).status]).toEqual([month, percent, full.status]);
       }
     }
@@ -457,21 +655,54 @@ describe('judgeReport', () => {
 
 describe('monthScores', () => {
   const two = [{ id: 'u1' }, { id: 'u2' }];
-  const e = (unitId: string, ruleId: string, points: number, state: 'proposed' | 'confirmed' | 'waived' = 'confirmed') => ({ unitId, ruleId, points, state });
+  const e = (
+    unitId: string,
+    ruleId: string,
+    points: number,
+    state: 'proposed' | 'confirmed' | 'waived' = 'confirmed',
+  ) => ({ unitId, ruleId, points, state });
   const capped = rules({ missing: { cap: 10 }, done_early: { cap: 4 } });
   type Row = [string, ReturnType<typeof e>[], [number, number, number, boolean]];
   const cases: Row[] = [
     // name, u1's entries, [score, raw, entries, capped]
     ['no entries: 100', [], [100, 100, 0, false]],
-    ['confirmed only: proposed and waived do not count', [e('u1', 'late', -2), e('u1', 'behind', -2, 'proposed'), e('u1', 'behind', -2, 'waived')], [98, 98, 1, false]],
-    ['three missing −15 capped at 10', [e('u1', 'missing', -5), e('u1', 'missing', -5), e('u1', 'missing', -5)], [90, 85, 3, true]],
-    ['two missing −10 reach the cap exactly: not capped', [e('u1', 'missing', -5), e('u1', 'missing', -5)], [90, 90, 2, false]],
-    ['bonus capped at +4: +6 → +4, with −2 late', [e('u1', 'done_early', 2), e('u1', 'done_early', 2), e('u1', 'done_early', 2), e('u1', 'late', -2)], [102, 104, 4, true]],
-    ['uncapped rules add up', [e('u1', 'behind', -2), e('u1', 'behind_unexplained', -3), e('u1', 'behind_twice', -5)], [90, 90, 3, false]],
+    [
+      'confirmed only: proposed and waived do not count',
+      [e('u1', 'late', -2), e('u1', 'behind', -2, 'proposed'), e('u1', 'behind', -2, 'waived')],
+      [98, 98, 1, false],
+    ],
+    [
+      'three missing −15 capped at 10',
+      [e('u1', 'missing', -5), e('u1', 'missing', -5), e('u1', 'missing', -5)],
+      [90, 85, 3, true],
+    ],
+    [
+      'two missing −10 reach the cap exactly: not capped',
+      [e('u1', 'missing', -5), e('u1', 'missing', -5)],
+      [90, 90, 2, false],
+    ],
+    [
+      'bonus capped at +4: +6 → +4, with −2 late',
+      [e('u1', 'done_early', 2), e('u1', 'done_early', 2), e('u1', 'done_early', 2), e('u1', 'late', -2)],
+      [102, 104, 4, true],
+    ],
+    [
+      'uncapped rules add up',
+      [e('u1', 'behind', -2), e('u1', 'behind_unexplained', -3), e('u1', 'behind_twice', -5)],
+      [90, 90, 3, false],
+    ],
     ['clamped at 0', [e('u1', 'manual', -60), e('u1', 'behind', -50)], [0, -10, 2, true]],
-    ['clamped at 120; manual entries are not capped', [e('u1', 'manual', 15), e('u1', 'manual', 10)], [120, 125, 2, true]],
+    [
+      'clamped at 120; manual entries are not capped',
+      [e('u1', 'manual', 15), e('u1', 'manual', 10)],
+      [120, 125, 2, true],
+    ],
     ['fractions: −0.1 −0.2 = 99.7', [e('u1', 'manual', -0.1), e('u1', 'manual', -0.2)], [99.7, 99.7, 2, false]],
-    ["another unit's entries and unknown units are ignored", [e('u2', 'late', -2), e('u9', 'late', -2)], [100, 100, 0, false]],
+    [
+      "another unit's entries and unknown units are ignored",
+      [e('u2', 'late', -2), e('u9', 'late', -2)],
+      [100, 100, 0, false],
+    ],
   ];
   it.each(cases)('%s', (_name, entries, [score, raw, count, wasCapped]) => {
     const [u1] = monthScores(two, entries, capped);

@@ -26,13 +26,38 @@
 
 import { monthStart, type DueDate } from './calendar';
 import { daysBetween } from './dashboard';
-import type { Feedback, IsoDate, Milestone, ProgressReport, ScoreEntryState, ScoreRule, Submission, Task, Unit } from './model';
-import { defaultProgressRules, dueMonthIndex, expectedPercent, statusOf, type AssessedStatus, type ProgressRules, type WorkWindow } from './progress';
+import type {
+  Feedback,
+  IsoDate,
+  Milestone,
+  ProgressReport,
+  ScoreEntryState,
+  ScoreRule,
+  Submission,
+  Task,
+  Unit,
+} from './model';
+import {
+  defaultProgressRules,
+  dueMonthIndex,
+  expectedPercent,
+  statusOf,
+  type AssessedStatus,
+  type ProgressRules,
+  type WorkWindow,
+} from './progress';
 
 export type AutoRuleId = 'late' | 'missing' | 'behind' | 'behind_unexplained' | 'behind_twice' | 'done_early';
 
 /** The automatic rules in display (and proposal) order. */
-export const autoRuleIds: readonly AutoRuleId[] = ['late', 'missing', 'behind', 'behind_unexplained', 'behind_twice', 'done_early'];
+export const autoRuleIds: readonly AutoRuleId[] = [
+  'late',
+  'missing',
+  'behind',
+  'behind_unexplained',
+  'behind_twice',
+  'done_early',
+];
 
 /** ruleId of a manual entry (批示肯定, 通报批评, honours): no rule, no cap. */
 export const MANUAL_RULE_ID = 'manual';
@@ -126,7 +151,6 @@ const pct = (v: number | null): string => `${v === null ? '—' : round1(v)}%`;
 // ---------------------------------------------------------------------------
 // Proposing
 
-
 /** The status part of progress.ts assessTaskMonth (without the light, which scoring does not use). */
 export interface ReportJudgement {
   status: AssessedStatus;
@@ -136,8 +160,13 @@ export interface ReportJudgement {
 }
 
 /** assessTaskMonth's status of a report against an expected percent: no_report without a readable percent. */
-export function judgeReport(report: { percent: number | null } | undefined, expected: number, rules: ProgressRules = defaultProgressRules): ReportJudgement {
-  const percent = report && typeof report.percent === 'number' && Number.isFinite(report.percent) ? report.percent : null;
+export function judgeReport(
+  report: { percent: number | null } | undefined,
+  expected: number,
+  rules: ProgressRules = defaultProgressRules,
+): ReportJudgement {
+  const percent =
+    report && typeof report.percent === 'number' && Number.isFinite(report.percent) ? report.percent : null;
   return { status: percent === null ? 'no_report' : statusOf(percent, expected, rules), percent, expected };
 }
 
@@ -212,7 +241,8 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
     }
     return map;
   };
-  const find = (map: Map<string, ProgressReport[]>, taskId: string, unitId: string): ProgressReport | undefined => map.get(taskId)?.find((r) => r.unitId === unitId);
+  const find = (map: Map<string, ProgressReport[]>, taskId: string, unitId: string): ProgressReport | undefined =>
+    map.get(taskId)?.find((r) => r.unitId === unitId);
   const reports = indexReports(facts.reports, month);
   const previous = indexReports(facts.previousReports, month - 1);
   const unitsWithReports = new Set<string>();
@@ -239,10 +269,25 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
   }
 
   const out: { entry: ProposedEntry; order: number }[] = [];
-  const push = (ruleId: AutoRuleId, r: ScoreRule, unitId: string, taskId: string | undefined, reason: string, evidence: EntryEvidence, flags?: Pick<ProposedEntry, 'waivedByExplanation' | 'suggestsInterview'>): void => {
+  const push = (
+    ruleId: AutoRuleId,
+    r: ScoreRule,
+    unitId: string,
+    taskId: string | undefined,
+    reason: string,
+    evidence: EntryEvidence,
+    flags?: Pick<ProposedEntry, 'waivedByExplanation' | 'suggestsInterview'>,
+  ): void => {
     const unitIndex = unitOrder.get(unitId);
     if (unitIndex === undefined) return;
-    const entry: ProposedEntry = { key: `${ruleId}:${unitId}:${taskId ?? ''}`, unitId, ruleId, points: r.points, reason, evidence: stripUndefined(evidence) };
+    const entry: ProposedEntry = {
+      key: `${ruleId}:${unitId}:${taskId ?? ''}`,
+      unitId,
+      ruleId,
+      points: r.points,
+      reason,
+      evidence: stripUndefined(evidence),
+    };
     if (flags?.waivedByExplanation) entry.waivedByExplanation = true;
     if (flags?.suggestsInterview) entry.suggestsInterview = true;
     // unit, then rule, then task (a task-less entry first).
@@ -269,15 +314,34 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
     const pastDue = daysBetween(due, today) > 0;
     for (const [unitId, owed] of owing) {
       const sheet = sheetOf.get(unitId);
-      if (late && sheet && daysBetween(due, sheet.receivedDate) > 0 && (!late.leadUnitOnly || owed.some((t) => t.lead))) {
-        push('late', late, unitId, undefined, `${month}月进展逾期报送（${cnDate(sheet.receivedDate, dueYear)}收到，截止${cnDate(due, dueYear)}）`, {
-          file: sheet.fileName || undefined,
-        });
+      if (
+        late &&
+        sheet &&
+        daysBetween(due, sheet.receivedDate) > 0 &&
+        (!late.leadUnitOnly || owed.some((t) => t.lead))
+      ) {
+        push(
+          'late',
+          late,
+          unitId,
+          undefined,
+          `${month}月进展逾期报送（${cnDate(sheet.receivedDate, dueYear)}收到，截止${cnDate(due, dueYear)}）`,
+          {
+            file: sheet.fileName || undefined,
+          },
+        );
       }
       if (missing && pastDue && !sheet && !unitsWithReports.has(unitId)) {
         for (const t of owed) {
           if (missing.leadUnitOnly && !t.lead) continue;
-          push('missing', missing, unitId, t.taskId, `${month}月进展未报送（“${t.title}”，截止${cnDate(due, dueYear)}）`, { taskId: t.taskId });
+          push(
+            'missing',
+            missing,
+            unitId,
+            t.taskId,
+            `${month}月进展未报送（“${t.title}”，截止${cnDate(due, dueYear)}）`,
+            { taskId: t.taskId },
+          );
         }
       }
     }
@@ -287,7 +351,8 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
   const leadRules = [behind, unexplained, twice, early].filter((r): r is ScoreRule => r !== undefined);
   if (leadRules.length === 0) return sorted(out);
   const coRules = leadRules.some((r) => !r.leadUnitOnly);
-  const applies = (r: ScoreRule | undefined, lead: boolean): r is ScoreRule => r !== undefined && (lead || !r.leadUnitOnly);
+  const applies = (r: ScoreRule | undefined, lead: boolean): r is ScoreRule =>
+    r !== undefined && (lead || !r.leadUnitOnly);
   for (const task of running) {
     const taskReports = reports.get(task.id);
     if (!taskReports) continue;
@@ -300,13 +365,35 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
       if (!report) return;
       expectedNow ??= expectedPercent(task, milestones, month, window).percent;
       const now = judgeReport(report, expectedNow, progressRules);
-      const evidence: EntryEvidence = { taskId: task.id, reportId: report.id, file: report.sourceFile, row: report.sourceRow };
+      const evidence: EntryEvidence = {
+        taskId: task.id,
+        reportId: report.id,
+        file: report.sourceFile,
+        row: report.sourceRow,
+      };
       if (isBehind(now)) {
         const waived = accepted.get(task.id)?.has(unitId) ? { waivedByExplanation: true as const } : undefined;
         const word = now.status === 'not_started' ? '未启动' : '滞后';
-        if (applies(behind, lead)) push('behind', behind, unitId, task.id, `“${task.title}”${word}（累计${pct(now.percent)}，序时${pct(now.expected)}）`, evidence, waived);
+        if (applies(behind, lead))
+          push(
+            'behind',
+            behind,
+            unitId,
+            task.id,
+            `“${task.title}”${word}（累计${pct(now.percent)}，序时${pct(now.expected)}）`,
+            evidence,
+            waived,
+          );
         if (applies(unexplained, lead) && (report.delayExplanation ?? '').trim() === '') {
-          push('behind_unexplained', unexplained, unitId, task.id, `“${task.title}”${word}且未说明原因`, evidence, waived);
+          push(
+            'behind_unexplained',
+            unexplained,
+            unitId,
+            task.id,
+            `“${task.title}”${word}且未说明原因`,
+            evidence,
+            waived,
+          );
         }
         if (applies(twice, lead) && month > 1) {
           const before = find(previous, task.id, unitId);
@@ -326,8 +413,17 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
         }
       } else if (applies(early, lead) && now.status === 'done' && month < dueMonthIndex(task.dueDate, window)) {
         const before = find(previous, task.id, unitId);
-        const wasDone = before !== undefined && typeof before.percent === 'number' && Math.round(before.percent * 1e6) / 1e6 >= 100;
-        if (!wasDone) push('done_early', early, unitId, task.id, `“${task.title}”提前完成（${month}月累计100%，完成时限${cnDate(task.dueDate, window.year)}）`, evidence);
+        const wasDone =
+          before !== undefined && typeof before.percent === 'number' && Math.round(before.percent * 1e6) / 1e6 >= 100;
+        if (!wasDone)
+          push(
+            'done_early',
+            early,
+            unitId,
+            task.id,
+            `“${task.title}”提前完成（${month}月累计100%，完成时限${cnDate(task.dueDate, window.year)}）`,
+            evidence,
+          );
       }
     };
     if (task.leadUnitId) judge(task.leadUnitId, true);
@@ -451,7 +547,10 @@ export function quarterOf(month: number): number {
  * (a quarter's three months, the window so far for the year), rounded to 2 decimals;
  * undefined when none is. A month listed twice in `monthly` counts once (the last one).
  */
-export function periodScore(monthly: readonly { month: number; score: number }[], months: readonly number[]): number | undefined {
+export function periodScore(
+  monthly: readonly { month: number; score: number }[],
+  months: readonly number[],
+): number | undefined {
   const byMonth = new Map<number, number>();
   for (const m of monthly) if (Number.isFinite(m.score)) byMonth.set(m.month, m.score);
   const values = [...new Set(months)].flatMap((m) => (byMonth.has(m) ? [byMonth.get(m)!] : []));
@@ -474,7 +573,11 @@ export const defaultCompositeWeights: CompositeWeights = { process: 0.8, evaluat
  * Without an evaluation (or with weights that do not add up to a positive number) it is the
  * process score.
  */
-export function yearComposite(processScore: number, evaluation: number | undefined, weights: CompositeWeights = defaultCompositeWeights): number {
+export function yearComposite(
+  processScore: number,
+  evaluation: number | undefined,
+  weights: CompositeWeights = defaultCompositeWeights,
+): number {
   const wp = Number.isFinite(weights.process) && weights.process > 0 ? weights.process : 0;
   const we = Number.isFinite(weights.evaluation) && weights.evaluation > 0 ? weights.evaluation : 0;
   if (evaluation === undefined || !Number.isFinite(evaluation) || wp + we <= 0) return round2(processScore);

@@ -51,7 +51,11 @@ describe('splitList', () => {
   it.each<[string, string, string[]]>([
     ['one line, no number', '全年完成重大项目投资120亿元', ['全年完成重大项目投资120亿元']],
     ['one line with 、 is one item', '区领导挂帅、属地为主', ['区领导挂帅、属地为主']],
-    ['numbered 1、 on new lines', '1、全年完成重大项目投资120亿元\n2、新开工亿元以上项目30个', ['全年完成重大项目投资120亿元', '新开工亿元以上项目30个']],
+    [
+      'numbered 1、 on new lines',
+      '1、全年完成重大项目投资120亿元\n2、新开工亿元以上项目30个',
+      ['全年完成重大项目投资120亿元', '新开工亿元以上项目30个'],
+    ],
     ['one numbered item', '1、民间投资增速不低于8%', ['民间投资增速不低于8%']],
     ['an item that starts with a number', '1、17项GDP核算权重指标应统尽统', ['17项GDP核算权重指标应统尽统']],
     ['items that start with numbers, inline', '1、3000亩2、1500亩', ['3000亩', '1500亩']],
@@ -64,7 +68,11 @@ describe('splitList', () => {
     ['circled numbers', '①环境提档②维稳安保\n③交通组织', ['环境提档', '维稳安保', '交通组织']],
     ['full-width digits', '１、甲\n２、乙', ['甲', '乙']],
     ['plain lines', '环境提档\n维稳安保', ['环境提档', '维稳安保']],
-    ['wrapped line continues the numbered item', '1、建立重大项目\n月度推进清单\n2、实行制度', ['建立重大项目月度推进清单', '实行制度']],
+    [
+      'wrapped line continues the numbered item',
+      '1、建立重大项目\n月度推进清单\n2、实行制度',
+      ['建立重大项目月度推进清单', '实行制度'],
+    ],
     ['a heading line before the numbers stays an item', '主要措施：\n1、甲\n2、乙', ['主要措施：', '甲', '乙']],
     ['Chinese numerals at line start', '一、扩大投资\n二、推动转型', ['扩大投资', '推动转型']],
     ['Chinese numerals inline do not split', '统一、规范', ['统一、规范']],

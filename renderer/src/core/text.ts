@@ -173,7 +173,9 @@ function splitInline(original: string, half: string, marker: Marker): string[] {
  * unnumbered line is one item: '、' and '，' do not split here (see splitNames).
  */
 export function splitList(text: string): string[] {
-  const lines = cleanText(text).split('\n').filter((l) => l !== '');
+  const lines = cleanText(text)
+    .split('\n')
+    .filter((l) => l !== '');
   const items: string[] = [];
   let numbered = false;
   for (const line of lines) {
@@ -223,7 +225,9 @@ export function splitNames(text: string): string[] {
     const half = toHalfWidth(trimmed);
     const marker = markerAt(half);
     const pieces =
-      marker && marker.n !== undefined ? splitInline(trimmed.slice(marker.length), half.slice(marker.length), marker) : [trimmed];
+      marker && marker.n !== undefined
+        ? splitInline(trimmed.slice(marker.length), half.slice(marker.length), marker)
+        : [trimmed];
     for (const piece of pieces) {
       const name = tidyItem(piece);
       // A bare number is the numbering of a list written '1、甲、2、乙', not a name.

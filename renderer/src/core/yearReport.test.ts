@@ -3,7 +3,16 @@ import type { Interview, ProgressReport, Section, Task, Unit } from './model';
 import type { CompositeParts } from './evaluation';
 import type { RankedUnit } from './ranking';
 import { generateSample } from './sample';
-import { cellText, summaryText, yearReport, yearReportNote, yearReportParts, yearReportTitle, type StandingInput, type YearReportInput } from './yearReport';
+import {
+  cellText,
+  summaryText,
+  yearReport,
+  yearReportNote,
+  yearReportParts,
+  yearReportTitle,
+  type StandingInput,
+  type YearReportInput,
+} from './yearReport';
 
 // A small year, window March–June 2026, every number below worked out by hand.
 //   t1 A  U1 due 06-30  25 50 75 100        done in June = due month  → 按期完成
@@ -18,11 +27,36 @@ const sections: Section[] = [
   { id: 'sA', yearId: 'y', name: '项目建设', sortOrder: 1 },
 ];
 const unit = (id: string, name: string, sortOrder: number, kind: Unit['kind'] = 'department'): Unit => ({
-  id, yearId: 'y', name, kind, rankingGroup: kind === 'town' ? '镇街' : '区级部门', aliases: [], contactPerson: '', phone: '', sortOrder,
+  id,
+  yearId: 'y',
+  name,
+  kind,
+  rankingGroup: kind === 'town' ? '镇街' : '区级部门',
+  aliases: [],
+  contactPerson: '',
+  phone: '',
+  sortOrder,
 });
 const units: Unit[] = [unit('U2', '东城街道', 2, 'town'), unit('U1', '区发改局', 1), unit('U3', '区统计局', 3)];
-const task = (id: string, sectionId: string | undefined, leadUnitId: string | undefined, dueDate: string, coUnitIds: string[] = []): Task => {
-  const t: Task = { id, yearId: 'y', code: id.slice(1), title: `任务${id.slice(1)}`, measures: [], targets: [], leaderIds: [], coUnitIds, responsiblePerson: '', dueDate };
+const task = (
+  id: string,
+  sectionId: string | undefined,
+  leadUnitId: string | undefined,
+  dueDate: string,
+  coUnitIds: string[] = [],
+): Task => {
+  const t: Task = {
+    id,
+    yearId: 'y',
+    code: id.slice(1),
+    title: `任务${id.slice(1)}`,
+    measures: [],
+    targets: [],
+    leaderIds: [],
+    coUnitIds,
+    responsiblePerson: '',
+    dueDate,
+  };
   if (sectionId) t.sectionId = sectionId;
   if (leadUnitId) t.leadUnitId = leadUnitId;
   return t;
@@ -48,10 +82,29 @@ const reports: R[] = [
 ];
 const milestones = [20, 40, 60, 100].map((plannedPercent, i) => ({ taskId: 't5', month: 3 + i, plannedPercent }));
 const interview = (id: string, month: number, date: string): Interview => ({
-  id, yearId: 'y', month, unitId: 'U2', date, attendees: '督查室', reason: `${month - 1}月、${month}月连续上黑榜`, outcome: '表态整改', followUp: '下月跟踪', suggested: true,
+  id,
+  yearId: 'y',
+  month,
+  unitId: 'U2',
+  date,
+  attendees: '督查室',
+  reason: `${month - 1}月、${month}月连续上黑榜`,
+  outcome: '表态整改',
+  followUp: '下月跟踪',
+  suggested: true,
 });
 const interviews = [interview('i2', 6, '2026-06-20'), interview('i3', 5, ''), interview('i1', 5, '2026-05-28')];
-const input = (today: string, extra: Partial<YearReportInput> = {}): YearReportInput => ({ window, today, tasks, sections, units, milestones, reports, interviews, ...extra });
+const input = (today: string, extra: Partial<YearReportInput> = {}): YearReportInput => ({
+  window,
+  today,
+  tasks,
+  sections,
+  units,
+  milestones,
+  reports,
+  interviews,
+  ...extra,
+});
 
 describe('yearReport, a finished year', () => {
   const report = yearReport(input('2026-12-05'));
@@ -81,8 +134,16 @@ describe('yearReport, a finished year', () => {
   });
 
   it('counts by section (in their order, the tasks without one last) and in total', () => {
-    const row = (c: { name: string; tasks: number; done: number; onTime: number; late: number; unfinished: number; overdue: number; rate: number | null }) =>
-      [c.name, c.tasks, c.done, c.onTime, c.late, c.unfinished, c.overdue, c.rate];
+    const row = (c: {
+      name: string;
+      tasks: number;
+      done: number;
+      onTime: number;
+      late: number;
+      unfinished: number;
+      overdue: number;
+      rate: number | null;
+    }) => [c.name, c.tasks, c.done, c.onTime, c.late, c.unfinished, c.overdue, c.rate];
     expect(report.bySection.map(row)).toEqual([
       ['项目建设', 2, 2, 1, 1, 0, 0, 100],
       ['民生保障', 3, 0, 0, 0, 3, 3, 0],
@@ -107,7 +168,9 @@ describe('yearReport, a finished year', () => {
   it('says that the year is over', () => {
     expect(yearReportTitle(report)).toBe('2026年度重点工作完成情况报告');
     expect(yearReportNote(report)).toBe('2026年度已结束，本报告按各项重点工作牵头单位最后一次报送的进展统计。');
-    expect(summaryText(report)).toBe('全年纳入督查的重点工作共6项，已完成2项（按期完成1项、逾期完成1项），未完成4项，完成率33.3%。');
+    expect(summaryText(report)).toBe(
+      '全年纳入督查的重点工作共6项，已完成2项（按期完成1项、逾期完成1项），未完成4项，完成率33.3%。',
+    );
   });
 });
 
@@ -128,8 +191,12 @@ describe('yearReport, a year still running', () => {
     ]);
     expect(report.total).toEqual({ tasks: 6, done: 1, onTime: 0, late: 1, unfinished: 5, overdue: 0, rate: 16.7 });
     expect(yearReportTitle(report)).toBe('2026年度重点工作完成情况报告（截至5月10日）');
-    expect(yearReportNote(report)).toBe('2026年度尚未结束，本报告为截至2026年5月10日的情况（数据截至5月进展），未到完成时限的任务计为“未到期”，年度结束后数据以最终报送为准。');
-    expect(summaryText(report)).toBe('截至2026年5月10日，纳入督查的重点工作共6项，已完成1项（按期完成0项、逾期完成1项），未完成5项（其中逾期0项、未到期5项），完成率16.7%。');
+    expect(yearReportNote(report)).toBe(
+      '2026年度尚未结束，本报告为截至2026年5月10日的情况（数据截至5月进展），未到完成时限的任务计为“未到期”，年度结束后数据以最终报送为准。',
+    );
+    expect(summaryText(report)).toBe(
+      '截至2026年5月10日，纳入督查的重点工作共6项，已完成1项（按期完成0项、逾期完成1项），未完成5项（其中逾期0项、未到期5项），完成率16.7%。',
+    );
   });
 
   it('counts a task overdue the day after its due date', () => {
@@ -143,10 +210,12 @@ describe('yearReport, a year still running', () => {
 
 describe('yearReport, done then reopened', () => {
   it('takes the first month of the final run at 100 %', () => {
-    const report = yearReport(input('2026-12-05', {
-      tasks: [task('t1', 'sA', 'U1', '2026-04-30')],
-      reports: series('t1', 'U1', [100, 90, 100, 100]),
-    }));
+    const report = yearReport(
+      input('2026-12-05', {
+        tasks: [task('t1', 'sA', 'U1', '2026-04-30')],
+        reports: series('t1', 'U1', [100, 90, 100, 100]),
+      }),
+    );
     expect(report.tasks[0]).toMatchObject({ outcome: 'late', doneMonth: 5 });
   });
 });
@@ -163,8 +232,14 @@ describe('yearReportParts', () => {
     ['U2', { unitId: 'U2', process: 87, evaluation: 94.5, score: 88.5 }],
   ]);
   const standing: StandingInput = {
-    months: [3, 4, 5, 6], ranked, parts, shares: { process: 0.8, evaluation: 0.2 },
-    lists: { red: [{ unitId: 'U1', group: '区级部门', rank: 1, score: 96.4, reason: '无扣分事项' }], black: [{ unitId: 'U2', group: '镇街', rank: 1, score: 88.5, reason: '进度滞后' }] },
+    months: [3, 4, 5, 6],
+    ranked,
+    parts,
+    shares: { process: 0.8, evaluation: 0.2 },
+    lists: {
+      red: [{ unitId: 'U1', group: '区级部门', rank: 1, score: 96.4, reason: '无扣分事项' }],
+      black: [{ unitId: 'U2', group: '镇街', rank: 1, score: 88.5, reason: '进度滞后' }],
+    },
   };
   const report = yearReport(input('2026-12-05', { standing }));
   const names = new Map(units.map((u) => [u.id, u.name]));
@@ -172,7 +247,14 @@ describe('yearReportParts', () => {
   const part = (key: string) => all.find((p) => p.key === key)!;
 
   it('numbers the six parts', () => {
-    expect(all.map((p) => p.heading)).toEqual(['一、各工作板块完成情况', '二、各牵头单位完成情况', '三、未按期完成的任务', '四、年度赛马排名', '五、年度红黑榜', '六、约谈情况']);
+    expect(all.map((p) => p.heading)).toEqual([
+      '一、各工作板块完成情况',
+      '二、各牵头单位完成情况',
+      '三、未按期完成的任务',
+      '四、年度赛马排名',
+      '五、年度红黑榜',
+      '六、约谈情况',
+    ]);
   });
 
   it('writes the sections with a total row, percents as printed', () => {
@@ -193,7 +275,9 @@ describe('yearReportParts', () => {
   });
 
   it('lists the tasks not done by their due date with the month they fell behind', () => {
-    expect(part('late').rows.map((r) => [r['title'], r['lead'], r['due'], r['final'], r['outcome'], r['behind']])).toEqual([
+    expect(
+      part('late').rows.map((r) => [r['title'], r['lead'], r['due'], r['final'], r['outcome'], r['behind']]),
+    ).toEqual([
       ['任务2', '区发改局', '2026-04-30', '100%（5月）', '逾期完成（5月）', '4月（滞后）'],
       ['任务3', '东城街道', '2026-06-30', '60%（6月）', '逾期未完成', '4月（滞后）'],
       ['任务4', '东城街道', '2026-06-30', '未报送', '逾期未完成', '3月（未报送）'],
@@ -204,13 +288,25 @@ describe('yearReportParts', () => {
   });
 
   it('shows the ranking and the lists with the evaluation parts and the formula', () => {
-    expect(part('ranking').intro[0]).toBe('年度综合得分 = 过程得分（3—6月月均得分）× 80% + 第三方评估得分 × 20%；“无评估”的单位按过程得分计。');
+    expect(part('ranking').intro[0]).toBe(
+      '年度综合得分 = 过程得分（3—6月月均得分）× 80% + 第三方评估得分 × 20%；“无评估”的单位按过程得分计。',
+    );
     expect(part('ranking').rows).toEqual([
       { group: '区级部门', rank: 1, unit: '区发改局', process: 98, evaluation: 90, score: 96.4 },
       { group: '区级部门', rank: 2, unit: '区统计局', process: 90, evaluation: '无评估', score: 90 },
       { group: '镇街', rank: 1, unit: '东城街道', process: 87, evaluation: 94.5, score: 88.5 },
     ]);
-    expect(part('lists').rows.map((r) => [r['group'], r['list'], r['unit'], r['process'], r['evaluation'], r['score'], r['reason']])).toEqual([
+    expect(
+      part('lists').rows.map((r) => [
+        r['group'],
+        r['list'],
+        r['unit'],
+        r['process'],
+        r['evaluation'],
+        r['score'],
+        r['reason'],
+      ]),
+    ).toEqual([
       ['区级部门', '红榜', '区发改局', 98, 90, 96.4, '无扣分事项'],
       ['镇街', '黑榜', '东城街道', 87, 94.5, 88.5, '进度滞后'],
     ]);
@@ -239,8 +335,14 @@ describe('yearReport of the 2025 sample year (core/sample.ts), as the e2e test r
   // 产业基金组建运营 (80 % in September, no sheet in October) and 重点道路建设 (behind from July, 92 %).
   const data = generateSample({ idPrefix: 'p' });
   const report = yearReport({
-    window: data.year, today: '2026-03-02', tasks: data.tasks, sections: data.sections, units: data.units,
-    milestones: data.milestones, reports: data.reports, interviews: data.interviews,
+    window: data.year,
+    today: '2026-03-02',
+    tasks: data.tasks,
+    sections: data.sections,
+    units: data.units,
+    milestones: data.milestones,
+    reports: data.reports,
+    interviews: data.interviews,
   });
 
   it('counts 17 of 20 done, all on time, by section and by lead unit', () => {

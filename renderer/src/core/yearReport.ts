@@ -27,7 +27,16 @@
 
 import { windowMonths } from './calendar';
 import type { IsoDate, Interview, ProgressReport, Section, Task, Unit } from './model';
-import { assessTaskMonth, defaultProgressRules, dueMonthIndex, monthEndOf, statusLabels, type AssessedStatus, type ProgressRules, type WorkWindow } from './progress';
+import {
+  assessTaskMonth,
+  defaultProgressRules,
+  dueMonthIndex,
+  monthEndOf,
+  statusLabels,
+  type AssessedStatus,
+  type ProgressRules,
+  type WorkWindow,
+} from './progress';
 import type { CompositeParts } from './evaluation';
 import type { ListedUnit, RankedUnit } from './ranking';
 import { finalProgress, lastMonthOf, type FinalProgress } from './review';
@@ -163,7 +172,10 @@ function fellBehindOf(
   const months = windowMonths(window).filter((m) => m <= Math.min(lastMonth, dueMonth));
   const statuses = months.map((month) => {
     const report = lead.find((r) => r.month === month);
-    const a = assessTaskMonth({ task, milestones, month, window, report: report ?? null, today: monthEndOf(window.year, month) }, rules);
+    const a = assessTaskMonth(
+      { task, milestones, month, window, report: report ?? null, today: monthEndOf(window.year, month) },
+      rules,
+    );
     return { month, status: a.status };
   });
   let run: { month: number; status: AssessedStatus } | undefined;
@@ -178,7 +190,12 @@ function counts(results: readonly TaskYearResult[]): CompletionCounts {
   const late = n('late');
   const done = onTime + late;
   return {
-    tasks: results.length, done, onTime, late, unfinished: results.length - done, overdue: n('overdue'),
+    tasks: results.length,
+    done,
+    onTime,
+    late,
+    unfinished: results.length - done,
+    overdue: n('overdue'),
     rate: results.length > 0 ? round1((done * 100) / results.length) : null,
   };
 }
@@ -210,11 +227,20 @@ export function yearReport(input: YearReportInput): YearReport {
 
   const tasks: TaskYearResult[] = input.tasks.map((task) => {
     const lead = leadReports.get(task.id) ?? [];
-    const final = finalProgress(task, lead.map((r) => ({ taskId: task.id, unitId: task.leadUnitId!, month: r.month, percent: r.percent })));
+    const final = finalProgress(
+      task,
+      lead.map((r) => ({ taskId: task.id, unitId: task.leadUnitId!, month: r.month, percent: r.percent })),
+    );
     const dueMonth = dueMonthIndex(task.dueDate, window);
     const done = final.percent !== null && final.percent >= 100;
     const doneMonth = done ? doneMonthOf(lead) : undefined;
-    const outcome: TaskOutcome = done ? (doneMonth! <= dueMonth ? 'on_time' : 'late') : task.dueDate < today ? 'overdue' : 'open';
+    const outcome: TaskOutcome = done
+      ? doneMonth! <= dueMonth
+        ? 'on_time'
+        : 'late'
+      : task.dueDate < today
+        ? 'overdue'
+        : 'open';
     const result: TaskYearResult = { task, final, dueMonth, outcome };
     if (doneMonth !== undefined) result.doneMonth = doneMonth;
     if (outcome === 'late' || outcome === 'overdue') {
@@ -225,7 +251,11 @@ export function yearReport(input: YearReportInput): YearReport {
 
   const sections = [...input.sections].sort((a, b) => a.sortOrder - b.sortOrder);
   const sectionIds = new Set(sections.map((s) => s.id));
-  const bySection: SectionCompletion[] = sections.map((s) => ({ sectionId: s.id, name: s.name, ...counts(tasks.filter((t) => t.task.sectionId === s.id)) }));
+  const bySection: SectionCompletion[] = sections.map((s) => ({
+    sectionId: s.id,
+    name: s.name,
+    ...counts(tasks.filter((t) => t.task.sectionId === s.id)),
+  }));
   const noSection = tasks.filter((t) => t.task.sectionId === undefined || !sectionIds.has(t.task.sectionId));
   if (noSection.length > 0) bySection.push({ name: '未分板块', ...counts(noSection) });
 
@@ -233,7 +263,11 @@ export function yearReport(input: YearReportInput): YearReport {
   const unitIds = new Set(units.map((u) => u.id));
   const rankedOf = new Map((input.standing?.ranked ?? []).map((r) => [r.unitId, r]));
   const byUnit: UnitCompletion[] = units.map((u) => {
-    const row: UnitCompletion = { unitId: u.id, name: u.name, ...counts(tasks.filter((t) => t.task.leadUnitId === u.id)) };
+    const row: UnitCompletion = {
+      unitId: u.id,
+      name: u.name,
+      ...counts(tasks.filter((t) => t.task.leadUnitId === u.id)),
+    };
     const ranked = rankedOf.get(u.id);
     const composite = input.standing?.parts.get(u.id);
     if (ranked) row.ranked = ranked;
@@ -250,8 +284,16 @@ export function yearReport(input: YearReportInput): YearReport {
   });
 
   const report: YearReport = {
-    year: window.year, asOf: today, lastMonth, complete, tasks, total: counts(tasks), bySection, byUnit,
-    notDoneByDue: tasks.filter((t) => t.outcome === 'late' || t.outcome === 'overdue'), interviews,
+    year: window.year,
+    asOf: today,
+    lastMonth,
+    complete,
+    tasks,
+    total: counts(tasks),
+    bySection,
+    byUnit,
+    notDoneByDue: tasks.filter((t) => t.outcome === 'late' || t.outcome === 'overdue'),
+    interviews,
   };
   if (input.standing) report.standing = input.standing;
   return report;
@@ -316,7 +358,8 @@ export function yearReportNote(report: Pick<YearReport, 'year' | 'asOf' | 'compl
   return `${report.year}年度尚未结束，本报告为截至${chineseDate(report.asOf)}的情况（${months}），未到完成时限的任务计为“未到期”，年度结束后数据以最终报送为准。`;
 }
 
-const percentText = (final: FinalProgress): string => (final.percent === null ? '未报送' : `${final.percent}%${final.month !== undefined ? `（${final.month}月）` : ''}`);
+const percentText = (final: FinalProgress): string =>
+  final.percent === null ? '未报送' : `${final.percent}%${final.month !== undefined ? `（${final.month}月）` : ''}`;
 
 function shareText(share: number): string {
   return `${Math.round(share * 10000) / 100}%`;
@@ -335,7 +378,12 @@ function completionColumns(first: ReportColumn[]): ReportColumn[] {
 }
 
 const countCells = (c: CompletionCounts): Record<string, CellValue> => ({
-  tasks: c.tasks, done: c.done, onTime: c.onTime, late: c.late, unfinished: c.unfinished, rate: c.rate,
+  tasks: c.tasks,
+  done: c.done,
+  onTime: c.onTime,
+  late: c.late,
+  unfinished: c.unfinished,
+  rate: c.rate,
 });
 
 /** The summary sentence: '全年纳入督查的重点工作共20项，已完成17项……'. */
@@ -343,29 +391,40 @@ export function summaryText(report: YearReport): string {
   const t = report.total;
   const lead = report.complete ? '全年纳入督查的重点工作' : `截至${chineseDate(report.asOf)}，纳入督查的重点工作`;
   const open = t.unfinished - t.overdue;
-  const unfinished = report.complete || open === 0 ? `未完成${t.unfinished}项` : `未完成${t.unfinished}项（其中逾期${t.overdue}项、未到期${open}项）`;
+  const unfinished =
+    report.complete || open === 0
+      ? `未完成${t.unfinished}项`
+      : `未完成${t.unfinished}项（其中逾期${t.overdue}项、未到期${open}项）`;
   return `${lead}共${t.tasks}项，已完成${t.done}项（按期完成${t.onTime}项、逾期完成${t.late}项），${unfinished}，完成率${t.rate === null ? '—' : `${t.rate}%`}。`;
 }
 
 /** The six parts of the report, numbered, as tables. */
 export function yearReportParts(report: YearReport, unitName: (id: string) => string): ReportPart[] {
   const standing = report.standing;
-  const range = standing && standing.months.length > 0
-    ? standing.months.length > 1 ? `${standing.months[0]}—${standing.months.at(-1)}月` : `${standing.months[0]}月`
-    : '';
+  const range =
+    standing && standing.months.length > 0
+      ? standing.months.length > 1
+        ? `${standing.months[0]}—${standing.months.at(-1)}月`
+        : `${standing.months[0]}月`
+      : '';
   const formula = standing
     ? `年度综合得分 = 过程得分（${range}月均得分）× ${shareText(standing.shares.process)} + 第三方评估得分 × ${shareText(standing.shares.evaluation)}；“无评估”的单位按过程得分计。`
     : '';
   const parts: Omit<ReportPart, 'heading'>[] = [
     {
-      key: 'sections', name: '各工作板块完成情况',
+      key: 'sections',
+      name: '各工作板块完成情况',
       intro: [summaryText(report)],
       columns: completionColumns([{ key: 'name', header: '工作板块', width: 18, wrap: true }]),
-      rows: [...report.bySection.map((s) => ({ name: s.name, ...countCells(s) })), { name: '合计', ...countCells(report.total) }],
+      rows: [
+        ...report.bySection.map((s) => ({ name: s.name, ...countCells(s) })),
+        { name: '合计', ...countCells(report.total) },
+      ],
       empty: '本年度尚无重点工作。',
     },
     {
-      key: 'units', name: '各牵头单位完成情况',
+      key: 'units',
+      name: '各牵头单位完成情况',
       intro: ['按牵头单位统计其牵头的重点工作；综合得分和名次为年度赛马结果，名次在本组内排列。'],
       columns: [
         { key: 'group', header: '分组', width: 12 },
@@ -378,13 +437,20 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
         { key: 'rank', header: '名次', kind: 'number', width: 6 },
       ],
       rows: report.byUnit.map((u) => ({
-        group: u.ranked?.group ?? '', name: u.name, tasks: u.tasks, done: u.done, unfinished: u.unfinished, rate: u.rate,
-        score: u.composite?.score ?? u.ranked?.score ?? null, rank: u.ranked?.rank ?? null,
+        group: u.ranked?.group ?? '',
+        name: u.name,
+        tasks: u.tasks,
+        done: u.done,
+        unfinished: u.unfinished,
+        rate: u.rate,
+        score: u.composite?.score ?? u.ranked?.score ?? null,
+        rank: u.ranked?.rank ?? null,
       })),
       empty: '本年度尚无单位。',
     },
     {
-      key: 'late', name: '未按期完成的任务',
+      key: 'late',
+      name: '未按期完成的任务',
       intro: [
         report.notDoneByDue.length > 0
           ? `未在完成时限内完成的重点工作共${report.notDoneByDue.length}项（逾期完成${report.total.late}项、逾期未完成${report.total.overdue}项）。`
@@ -401,7 +467,10 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
         { key: 'behind', header: '滞后起始', width: 13, wrap: true },
       ],
       rows: report.notDoneByDue.map((t) => ({
-        code: t.task.code, title: t.task.title, lead: t.task.leadUnitId ? unitName(t.task.leadUnitId) : '', due: t.task.dueDate,
+        code: t.task.code,
+        title: t.task.title,
+        lead: t.task.leadUnitId ? unitName(t.task.leadUnitId) : '',
+        due: t.task.dueDate,
         final: percentText(t.final),
         outcome: t.outcome === 'late' ? `逾期完成（${t.doneMonth}月）` : outcomeLabels[t.outcome],
         behind: t.fellBehind ? `${t.fellBehind.month}月（${behindReasonLabels[t.fellBehind.reason]}）` : '',
@@ -409,7 +478,8 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
       empty: '无。',
     },
     {
-      key: 'ranking', name: '年度赛马排名',
+      key: 'ranking',
+      name: '年度赛马排名',
       intro: standing ? [formula] : ['尚无赛马得分。'],
       columns: [
         { key: 'group', header: '分组', width: 12 },
@@ -421,12 +491,20 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
       ],
       rows: (standing?.ranked ?? []).map((r) => {
         const p = standing?.parts.get(r.unitId);
-        return { group: r.group, rank: r.rank, unit: unitName(r.unitId), process: p?.process ?? null, evaluation: p?.evaluation ?? '无评估', score: r.score };
+        return {
+          group: r.group,
+          rank: r.rank,
+          unit: unitName(r.unitId),
+          process: p?.process ?? null,
+          evaluation: p?.evaluation ?? '无评估',
+          score: r.score,
+        };
       }),
       empty: '尚无赛马得分。',
     },
     {
-      key: 'lists', name: '年度红黑榜',
+      key: 'lists',
+      name: '年度红黑榜',
       intro: standing ? ['按年度综合得分评定，各组分别上榜。'] : ['尚无赛马得分。'],
       columns: [
         { key: 'group', header: '分组', width: 12 },
@@ -442,7 +520,8 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
       empty: '本年度无单位上榜。',
     },
     {
-      key: 'interviews', name: '约谈情况',
+      key: 'interviews',
+      name: '约谈情况',
       intro: [report.interviews.length > 0 ? `全年共约谈${report.interviews.length}次。` : '本年度未进行约谈。'],
       columns: [
         { key: 'date', header: '日期', width: 12 },
@@ -453,7 +532,12 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
         { key: 'followUp', header: '整改跟踪', width: 24, wrap: true },
       ],
       rows: report.interviews.map((i) => ({
-        date: i.date || `${i.month}月`, unit: unitName(i.unitId), reason: i.reason, attendees: i.attendees, outcome: i.outcome, followUp: i.followUp,
+        date: i.date || `${i.month}月`,
+        unit: unitName(i.unitId),
+        reason: i.reason,
+        attendees: i.attendees,
+        outcome: i.outcome,
+        followUp: i.followUp,
       })),
       empty: '无。',
     },
@@ -464,10 +548,21 @@ export function yearReportParts(report: YearReport, unitName: (id: string) => st
 /** The 红黑榜 rows: per group (in ranking order) its red list, then its black list. */
 function listRows(standing: StandingInput, unitName: (id: string) => string): Record<string, CellValue>[] {
   const groups = [...new Set(standing.ranked.map((r) => r.group))];
-  const row = (list: string) => (l: ListedUnit): Record<string, CellValue> => {
-    const p = standing.parts.get(l.unitId);
-    return { group: l.group, list, rank: l.rank, unit: unitName(l.unitId), process: p?.process ?? null, evaluation: p?.evaluation ?? '无评估', score: l.score, reason: l.reason };
-  };
+  const row =
+    (list: string) =>
+    (l: ListedUnit): Record<string, CellValue> => {
+      const p = standing.parts.get(l.unitId);
+      return {
+        group: l.group,
+        list,
+        rank: l.rank,
+        unit: unitName(l.unitId),
+        process: p?.process ?? null,
+        evaluation: p?.evaluation ?? '无评估',
+        score: l.score,
+        reason: l.reason,
+      };
+    };
   return groups.flatMap((g) => [
     ...standing.lists.red.filter((l) => l.group === g).map(row('红榜')),
     ...standing.lists.black.filter((l) => l.group === g).map(row('黑榜')),

@@ -45,7 +45,12 @@ export interface AuditedWriter {
    * Merges the defined fields of `patch` into the row with `key` and returns the new row.
    * A patch that changes nothing writes nothing and logs nothing.
    */
-  update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>, options?: RowWriteOptions): Promise<T>;
+  update<T, K extends IndexableType>(
+    table: Table<T, K>,
+    key: K,
+    patch: Partial<T>,
+    options?: RowWriteOptions,
+  ): Promise<T>;
   /** Deletes the row with `key` and returns what it was. */
   delete<T, K extends IndexableType>(table: Table<T, K>, key: K, options?: RowWriteOptions): Promise<T>;
   /** `add` for many rows in one request per table (imports): fails (and aborts) if any key exists. */
@@ -54,9 +59,17 @@ export interface AuditedWriter {
    * `put` for many rows (imports, undo): rows equal to the stored ones are not rewritten nor
    * logged. Returns the rows written with what they replaced (undefined for a new row).
    */
-  putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<{ before: T | undefined; after: T }[]>;
+  putAll<T, K extends IndexableType>(
+    table: Table<T, K>,
+    rows: readonly T[],
+    options?: RowWriteOptions,
+  ): Promise<{ before: T | undefined; after: T }[]>;
   /** `delete` for many keys; fails (and aborts) if any row is missing. Returns what they were. */
-  deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[], options?: RowWriteOptions): Promise<T[]>;
+  deleteAll<T, K extends IndexableType>(
+    table: Table<T, K>,
+    keys: readonly K[],
+    options?: RowWriteOptions,
+  ): Promise<T[]>;
   /**
    * Writes one audit entry (this transaction's operator and time) for a change made in the
    * same transaction with { audit: false }: e.g. an import batch, logged once with a summary.
@@ -94,7 +107,13 @@ function definedFields<T>(patch: Partial<T>): Partial<T> {
 const sameData = deepEqual;
 
 function makeWriter(operator: string, at: string): AuditedWriter {
-  const entry = (action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): AuditEntry => {
+  const entry = (
+    action: AuditAction,
+    table: Table,
+    key: IndexableType,
+    before: unknown,
+    after: unknown,
+  ): AuditEntry => {
     const e: AuditEntry = { at, operator, action, entity: table.name, entityId: entityIdOf(key) };
     if (before !== undefined) e.before = before;
     if (after !== undefined) e.after = after;
@@ -132,7 +151,12 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (audited(options)) await log(before === undefined ? 'create' : 'update', table, key, before, row);
     return row;
   }
-  async function update<T, K extends IndexableType>(table: Table<T, K>, key: K, patch: Partial<T>, options?: RowWriteOptions): Promise<T> {
+  async function update<T, K extends IndexableType>(
+    table: Table<T, K>,
+    key: K,
+    patch: Partial<T>,
+    options?: RowWriteOptions,
+  ): Promise<T> {
     guard(table);
     const before = await table.get(key);
     if (before === undefined) throw missing(table);
@@ -153,27 +177,48 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (audited(options)) await log('delete', table, key, before, undefined);
     return before;
   }
-  async function addAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<T[]> {
+  async function addAll<T, K extends IndexableType>(
+    table: Table<T, K>,
+    rows: readonly T[],
+    options?: RowWriteOptions,
+  ): Promise<T[]> {
     guard(table);
     if (rows.length === 0) return [];
     await open(table, rows);
     await table.bulkAdd(rows as T[]);
-    if (audited(options)) await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
+    if (audited(options))
+      await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
     return [...rows];
   }
-  async function putAll<T, K extends IndexableType>(table: Table<T, K>, rows: readonly T[], options?: RowWriteOptions): Promise<{ before: T | undefined; after: T }[]> {
+  async function putAll<T, K extends IndexableType>(
+    table: Table<T, K>,
+    rows: readonly T[],
+    options?: RowWriteOptions,
+  ): Promise<{ before: T | undefined; after: T }[]> {
     guard(table);
     if (rows.length === 0) return [];
     const keys = rows.map((row) => primaryKeyOf(table, row) as K);
     const befores = await table.bulkGet(keys);
-    const written = rows.map((after, i) => ({ key: keys[i] as K, before: befores[i], after })).filter((c) => c.before === undefined || !sameData(c.before, c.after));
+    const written = rows
+      .map((after, i) => ({ key: keys[i] as K, before: befores[i], after }))
+      .filter((c) => c.before === undefined || !sameData(c.before, c.after));
     if (written.length === 0) return [];
-    await open(table, written.flatMap((c) => [c.before, c.after]));
+    await open(
+      table,
+      written.flatMap((c) => [c.before, c.after]),
+    );
     await table.bulkPut(written.map((c) => c.after));
-    if (audited(options)) await logAll(written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)));
+    if (audited(options))
+      await logAll(
+        written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)),
+      );
     return written.map(({ before, after }) => ({ before, after }));
   }
-  async function deleteAll<T, K extends IndexableType>(table: Table<T, K>, keys: readonly K[], options?: RowWriteOptions): Promise<T[]> {
+  async function deleteAll<T, K extends IndexableType>(
+    table: Table<T, K>,
+    keys: readonly K[],
+    options?: RowWriteOptions,
+  ): Promise<T[]> {
     guard(table);
     if (keys.length === 0) return [];
     const befores = await table.bulkGet(keys as K[]);
@@ -187,7 +232,13 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (audited(options)) await logAll(keys.map((key, i) => entry('delete', table, key, found[i], undefined)));
     return found;
   }
-  async function logOne(action: AuditAction, table: Table, key: IndexableType, before: unknown, after: unknown): Promise<void> {
+  async function logOne(
+    action: AuditAction,
+    table: Table,
+    key: IndexableType,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     guard(table);
     await log(action, table, key, before, after);
   }
@@ -228,6 +279,7 @@ export async function writeTransaction<R>(
   // awaits of nested async helpers (with a plain arrow it loses it after a few microtasks and
   // the next call runs outside the transaction: PrematureCommitError).
   const scopeTables = [...tables, db.audit];
-  if (tables.some((t) => isFrozenTable(t.name)) && !tables.some((t) => t.name === db.monthStates.name)) scopeTables.push(db.monthStates);
+  if (tables.some((t) => isFrozenTable(t.name)) && !tables.some((t) => t.name === db.monthStates.name))
+    scopeTables.push(db.monthStates);
   return db.transaction('rw', scopeTables, async () => scope(writer));
 }

@@ -3,7 +3,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../core/model';
 import { writeTransaction } from './audit';
 import { canonicalJson, hashAuditEntry } from './auditChain';
-import { addUnit, addUnits, createWorkYear, db, deleteUnit, setOperator, updateUnit, verifyAuditChain, type NewUnit, type NewWorkYear } from './index';
+import {
+  addUnit,
+  addUnits,
+  createWorkYear,
+  db,
+  deleteUnit,
+  setOperator,
+  updateUnit,
+  verifyAuditChain,
+  type NewUnit,
+  type NewWorkYear,
+} from './index';
 
 function yearInput(year: number): NewWorkYear {
   return {
@@ -39,7 +50,11 @@ beforeEach(async () => {
 
 /** A year, four units (one batch), an update and a delete: 7 entries. */
 async function someHistory(): Promise<void> {
-  const [a] = await addUnits([unitInput(yearId, '区财政局'), unitInput(yearId, '区教育局'), unitInput(yearId, '城南街道')]);
+  const [a] = await addUnits([
+    unitInput(yearId, '区财政局'),
+    unitInput(yearId, '区教育局'),
+    unitInput(yearId, '城南街道'),
+  ]);
   await addUnit(unitInput(yearId, '区卫健委'));
   await updateUnit(a?.id ?? '', { phone: '123' });
   await deleteUnit(a?.id ?? '');
@@ -47,14 +62,16 @@ async function someHistory(): Promise<void> {
 
 describe('canonicalJson', () => {
   it('sorts keys recursively, leaves out undefined fields, writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, undefined, 'x'], c: null }, e: undefined })).toBe('{"a":{"c":null,"d":[3,null,"x"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, undefined, 'x'], c: null }, e: undefined })).toBe(
+      '{"a":{"c":null,"d":[3,null,"x"]},"b":1}',
+    );
     expect(canonicalJson({ z: '中文', y: true })).toBe(canonicalJson({ y: true, z: '中文' }));
     expect(canonicalJson([Number.NaN, -0, 1.5])).toBe('[null,0,1.5]');
   });
 });
 
 describe('writing', () => {
-  it('chains every entry to the one before it; the first links to the genesis \'\'', async () => {
+  it("chains every entry to the one before it; the first links to the genesis ''", async () => {
     await someHistory();
     const rows = await auditRows();
     expect(rows).toHaveLength(7);
@@ -66,7 +83,16 @@ describe('writing', () => {
   });
 
   it('the hash covers the content and the link, not the seq', () => {
-    const entry: AuditEntry = { seq: 5, at: '2026-01-01T00:00:00.000Z', operator: '张三', action: 'create', entity: 'units', entityId: 'u1', after: { name: 'A' }, prevHash: '' };
+    const entry: AuditEntry = {
+      seq: 5,
+      at: '2026-01-01T00:00:00.000Z',
+      operator: '张三',
+      action: 'create',
+      entity: 'units',
+      entityId: 'u1',
+      after: { name: 'A' },
+      prevHash: '',
+    };
     const hash = hashAuditEntry(entry);
     expect(hashAuditEntry({ ...entry, seq: 6, hash: 'x' })).toBe(hash);
     expect(hashAuditEntry({ ...entry, after: { name: 'B' } })).not.toBe(hash);
@@ -101,10 +127,12 @@ describe('writing', () => {
       db.audit.hook('creating').unsubscribe(boom);
     }
     expect(await db.audit.count()).toBe(count);
-    await expect(writeTransaction([db.units], async (w) => {
-      await w.add(db.units, { ...unitInput(yearId, 'X'), id: 'dup', sortOrder: 1 });
-      await w.add(db.units, { ...unitInput(yearId, 'Y'), id: 'dup', sortOrder: 2 });
-    })).rejects.toMatchObject({ name: 'ConstraintError' });
+    await expect(
+      writeTransaction([db.units], async (w) => {
+        await w.add(db.units, { ...unitInput(yearId, 'X'), id: 'dup', sortOrder: 1 });
+        await w.add(db.units, { ...unitInput(yearId, 'Y'), id: 'dup', sortOrder: 2 });
+      }),
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await db.audit.count()).toBe(count);
     await addUnit(unitInput(yearId, '区财政局'));
     expect(await verifyAuditChain()).toEqual({ ok: true, count: count + 1, legacy: 0 });
@@ -142,7 +170,12 @@ describe('verifyAuditChain', () => {
     if (!row) throw new Error('no entry 5');
     delete row.hash;
     await db.audit.put(row);
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 5, reason: 'hash', message: '第 5 条记录缺少校验值（可能被改动）' });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      brokenAt: 5,
+      reason: 'hash',
+      message: '第 5 条记录缺少校验值（可能被改动）',
+    });
   });
 
   it('reports a deleted entry in the middle (link) at the next one', async () => {
@@ -172,13 +205,26 @@ describe('verifyAuditChain', () => {
     await db.audit.bulkDelete([6, 7]);
     await addUnit(unitInput(yearId, '区农业农村局'));
     expect((await auditRows()).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 8]);
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, count: 5, brokenAt: 8, reason: 'gap', message: '第 8 条记录之前缺少第 6–7 条记录（可能被删除）' });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      count: 5,
+      brokenAt: 8,
+      reason: 'gap',
+      message: '第 8 条记录之前缺少第 6–7 条记录（可能被删除）',
+    });
   });
 
   it('skips the legacy entries written before the chain, and counts them', async () => {
     // A log of an earlier program: entries without prevHash and hash.
     await db.audit.clear();
-    const legacy: AuditEntry[] = [1, 2, 3].map((i) => ({ at: `2026-01-0${i}T00:00:00.000Z`, operator: '张三', action: 'create', entity: 'units', entityId: `old${i}`, after: { name: `旧${i}` } }));
+    const legacy: AuditEntry[] = [1, 2, 3].map((i) => ({
+      at: `2026-01-0${i}T00:00:00.000Z`,
+      operator: '张三',
+      action: 'create',
+      entity: 'units',
+      entityId: `old${i}`,
+      after: { name: `旧${i}` },
+    }));
     await db.audit.bulkAdd(legacy);
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 0, legacy: 3 });
     await someHistory();
@@ -190,12 +236,19 @@ describe('verifyAuditChain', () => {
     await db.audit.update(seqs[1] ?? 0, { operator: '李四' });
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 6, legacy: 3 });
     await db.audit.update(seqs[5] ?? 0, { operator: '李四' });
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, legacy: 3, count: 2, brokenAt: seqs[5], reason: 'hash' });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      legacy: 3,
+      count: 2,
+      brokenAt: seqs[5],
+      reason: 'hash',
+    });
   });
 
   it('finds a change among many entries, read page by page', async () => {
     await writeTransaction([db.units], async (w) => {
-      for (let i = 0; i < 2500; i++) await w.add(db.units, { ...unitInput(yearId, `单位${i}`), id: `u${i}`, sortOrder: i + 1 });
+      for (let i = 0; i < 2500; i++)
+        await w.add(db.units, { ...unitInput(yearId, `单位${i}`), id: `u${i}`, sortOrder: i + 1 });
     });
     expect(await verifyAuditChain()).toEqual({ ok: true, count: 2501, legacy: 0 });
     await db.audit.update(2222, { entityId: 'x' });

@@ -108,10 +108,13 @@ export async function appendAuditEntries(entries: readonly AuditEntry[]): Promis
   let tail = tails.get(trans.idbtrans);
   if (!tail) {
     const created: ChainTail = { prev: '', ready: Promise.resolve() };
-    created.ready = db.audit.orderBy('seq').last().then((last) => {
-      // An unhashed newest entry (a legacy log) starts the chain afresh: genesis ''.
-      created.prev = typeof last?.hash === 'string' ? last.hash : '';
-    });
+    created.ready = db.audit
+      .orderBy('seq')
+      .last()
+      .then((last) => {
+        // An unhashed newest entry (a legacy log) starts the chain afresh: genesis ''.
+        created.prev = typeof last?.hash === 'string' ? last.hash : '';
+      });
     tails.set(trans.idbtrans, created);
     tail = created;
   }
@@ -177,12 +180,23 @@ export async function verifyAuditChain(): Promise<ChainCheck> {
         legacy++;
         continue;
       }
-      const broken = (reason: 'hash' | 'link' | 'gap', message: string): ChainCheck => ({ ok: false, count, legacy, brokenAt: seq, entry, reason, message });
+      const broken = (reason: 'hash' | 'link' | 'gap', message: string): ChainCheck => ({
+        ok: false,
+        count,
+        legacy,
+        brokenAt: seq,
+        entry,
+        reason,
+        message,
+      });
       if (typeof entry.hash !== 'string') return broken('hash', `第 ${seq} 条记录缺少校验值（可能被改动）`);
-      if (hashAuditEntry(entry) !== entry.hash) return broken('hash', `第 ${seq} 条记录的内容与其校验值不符（可能被改动）`);
-      if (entry.prevHash !== (previous?.hash ?? '')) return broken('link', `第 ${seq} 条记录与前一条的链接断开（前一条可能被删除或改动）`);
+      if (hashAuditEntry(entry) !== entry.hash)
+        return broken('hash', `第 ${seq} 条记录的内容与其校验值不符（可能被改动）`);
+      if (entry.prevHash !== (previous?.hash ?? ''))
+        return broken('link', `第 ${seq} 条记录与前一条的链接断开（前一条可能被删除或改动）`);
       if (previous?.seq !== undefined && seq !== previous.seq + 1) {
-        const missing = seq - previous.seq - 1 === 1 ? `第 ${previous.seq + 1} 条` : `第 ${previous.seq + 1}–${seq - 1} 条`;
+        const missing =
+          seq - previous.seq - 1 === 1 ? `第 ${previous.seq + 1} 条` : `第 ${previous.seq + 1}–${seq - 1} 条`;
         return broken('gap', `第 ${seq} 条记录之前缺少${missing}记录（可能被删除）`);
       }
       previous = entry;

@@ -45,7 +45,15 @@ const yearInput = (year: number): NewWorkYear => ({
   extraWorkdays: [],
 });
 
-const unitInput = (yearId: string, name: string): NewUnit => ({ yearId, name, kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' });
+const unitInput = (yearId: string, name: string): NewUnit => ({
+  yearId,
+  name,
+  kind: 'department',
+  rankingGroup: '',
+  aliases: [],
+  contactPerson: '',
+  phone: '',
+});
 
 type Dump = Record<string, unknown[]>;
 
@@ -68,7 +76,9 @@ let unitIds: string[];
 /** A database touched by most repositories, and a setting with values JSON cannot hold. */
 async function seed(): Promise<void> {
   yearId = (await createWorkYear(yearInput(2026))).id;
-  unitIds = (await addUnits([unitInput(yearId, '区发改局'), unitInput(yearId, '区财政局'), unitInput(yearId, '东城街道')])).map((u) => u.id);
+  unitIds = (
+    await addUnits([unitInput(yearId, '区发改局'), unitInput(yearId, '区财政局'), unitInput(yearId, '东城街道')])
+  ).map((u) => u.id);
   leaderId = (await addLeader({ yearId, name: '王副区长', title: '副区长', aliases: ['王区长'] })).id;
   spareLeaderId = (await addLeader({ yearId, name: '陈副区长', title: '副区长', aliases: [] })).id;
   const task = await addTask({
@@ -87,8 +97,16 @@ async function seed(): Promise<void> {
     { month: 3, text: '完成选址', plannedPercent: 10 },
     { month: 6, text: '开工', plannedPercent: 50 },
   ]);
-  await ensureScoreRules(yearId, [{ id: 'late_report', name: '逾期报送', points: -2, leadUnitOnly: false, enabled: true }]);
-  await putSetting('backupProbe', { missing: undefined, sparse: [1, undefined, 3], when: new Date('2026-05-27T02:30:00Z'), notANumber: Number.NaN, text: '换行\n与"引号"' });
+  await ensureScoreRules(yearId, [
+    { id: 'late_report', name: '逾期报送', points: -2, leadUnitOnly: false, enabled: true },
+  ]);
+  await putSetting('backupProbe', {
+    missing: undefined,
+    sparse: [1, undefined, 3],
+    when: new Date('2026-05-27T02:30:00Z'),
+    notANumber: Number.NaN,
+    text: '换行\n与"引号"',
+  });
 }
 
 beforeEach(async () => {
@@ -106,12 +124,20 @@ function tamper(bytes: Uint8Array, find: string, replace: string): Uint8Array {
 }
 
 /** Rewrites a backup's header and payload as another program would, with a valid checksum. */
-async function rewrite(bytes: Uint8Array, change: (file: Record<string, unknown>, payload: { data: { databaseVersion: number; tables: { name: string }[]; data: { tableName: string }[] } }) => void): Promise<Uint8Array> {
+async function rewrite(
+  bytes: Uint8Array,
+  change: (
+    file: Record<string, unknown>,
+    payload: { data: { databaseVersion: number; tables: { name: string }[]; data: { tableName: string }[] } },
+  ) => void,
+): Promise<Uint8Array> {
   const file = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   const payload = JSON.parse(file.payload as string);
   change(file, payload);
   file.payload = JSON.stringify(payload);
-  const counts = Object.fromEntries(Object.entries(file.counts as Record<string, number>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const counts = Object.fromEntries(
+    Object.entries(file.counts as Record<string, number>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   const { format, formatVersion, appVersion, schemaVersion, createdAt } = file;
   const signed = `${JSON.stringify({ format, formatVersion, appVersion, schemaVersion, createdAt, counts })}\n${file.payload as string}`;
   file.sha256 = await sha256Hex(new TextEncoder().encode(signed));
@@ -124,13 +150,31 @@ describe('createBackup / readBackup', () => {
     const backup = await createBackup({ appVersion: '9.9.9', now });
     expect(backup.fileName).toBe('督查督办备份-2026-05-27-1030.dcbackup');
     const current = await describeCurrent('9.9.9');
-    expect(backup.summary).toEqual({ ...current, createdAt: now.toISOString(), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(backup.summary.counts).toMatchObject({ workYears: 1, units: 3, leaders: 2, tasks: 1, milestones: 2, scoreRules: 1, submissions: 0 });
+    expect(backup.summary).toEqual({
+      ...current,
+      createdAt: now.toISOString(),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(backup.summary.counts).toMatchObject({
+      workYears: 1,
+      units: 3,
+      leaders: 2,
+      tasks: 1,
+      milestones: 2,
+      scoreRules: 1,
+      submissions: 0,
+    });
     expect(Object.keys(backup.summary.counts).sort()).toEqual([...TABLE_NAMES].sort());
     expect(backup.summary.total).toBe(Object.values(backup.summary.counts).reduce((a, b) => a + b, 0));
 
     const file = JSON.parse(new TextDecoder().decode(backup.bytes));
-    expect(file).toMatchObject({ format: 'duchaduban-backup', formatVersion: 1, appVersion: '9.9.9', schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString() });
+    expect(file).toMatchObject({
+      format: 'duchaduban-backup',
+      formatVersion: 1,
+      appVersion: '9.9.9',
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: now.toISOString(),
+    });
     expect(JSON.parse(file.payload)).toMatchObject({ formatName: 'dexie', data: { databaseName: 'duchaduban' } });
 
     expect(await readBackup(backup.bytes)).toEqual({ ok: true, summary: backup.summary });
@@ -138,10 +182,12 @@ describe('createBackup / readBackup', () => {
 
   it('names the file by the time in China', () => {
     expect(backupFileName(new Date('2026-12-31T16:05:00Z'))).toBe('督查督办备份-2027-01-01-0005.dcbackup');
-    expect(backupFileName(new Date('2026-05-27T02:30:00Z'), '督查督办恢复前自动备份')).toBe('督查督办恢复前自动备份-2026-05-27-1030.dcbackup');
+    expect(backupFileName(new Date('2026-05-27T02:30:00Z'), '督查督办恢复前自动备份')).toBe(
+      '督查督办恢复前自动备份-2026-05-27-1030.dcbackup',
+    );
   });
 
-  it('refuses a changed byte, a cut-short file, other files and a newer program\'s backup', async () => {
+  it("refuses a changed byte, a cut-short file, other files and a newer program's backup", async () => {
     const { bytes } = await createBackup();
     const checksum = '备份文件校验失败：内容已被修改或损坏';
     const refused = async (b: Uint8Array) => {
@@ -159,7 +205,9 @@ describe('createBackup / readBackup', () => {
     }
     const notBackup = '所选文件不是督查督办备份文件（.dcbackup），不能恢复。';
     expect(await refused(new TextEncoder().encode('{"name":"区财政局","units":[1,2,3]}'))).toBe(notBackup);
-    expect(await refused(new TextEncoder().encode(JSON.parse(new TextDecoder().decode(bytes)).payload))).toBe(notBackup); // a bare Dexie export
+    expect(await refused(new TextEncoder().encode(JSON.parse(new TextDecoder().decode(bytes)).payload))).toBe(
+      notBackup,
+    ); // a bare Dexie export
     expect(await refused(new TextEncoder().encode('单位名称,联系人\n区财政局,李明\n'))).toBe(notBackup);
     expect(await refused(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00]))).toBe(notBackup);
     expect(await refused(new Uint8Array())).toBe(notBackup);
@@ -168,7 +216,9 @@ describe('createBackup / readBackup', () => {
       file.schemaVersion = SCHEMA_VERSION + 1;
       payload.data.databaseVersion = SCHEMA_VERSION + 1;
     });
-    expect(await refused(newer)).toBe(`此备份来自较新版本的程序（数据结构版本 ${SCHEMA_VERSION + 1}，本程序为 ${SCHEMA_VERSION}），本程序不能恢复，请使用新版本程序。`);
+    expect(await refused(newer)).toBe(
+      `此备份来自较新版本的程序（数据结构版本 ${SCHEMA_VERSION + 1}，本程序为 ${SCHEMA_VERSION}），本程序不能恢复，请使用新版本程序。`,
+    );
     const newerFormat = await rewrite(bytes, (file) => {
       file.formatVersion = 2;
     });
@@ -197,11 +247,17 @@ describe('restoreBackup', () => {
     const changedAudit = auditOf(changed);
 
     const keep = vi.fn(async () => true);
-    const result = await restoreBackup(backup.bytes, { sourceName: backup.fileName, appVersion: '0.2.0', keepSafetyBackup: keep });
+    const result = await restoreBackup(backup.bytes, {
+      sourceName: backup.fileName,
+      appVersion: '0.2.0',
+      keepSafetyBackup: keep,
+    });
     expect(result.summary).toEqual(backup.summary);
     expect(result.safetyFileName).toMatch(/^督查督办恢复前自动备份-\d{4}-\d{2}-\d{2}-\d{4}\.dcbackup$/);
     expect(keep).toHaveBeenCalledOnce();
-    expect(keep.mock.calls[0]).toEqual([expect.objectContaining({ bytes: result.safetyBackup, fileName: result.safetyFileName })]);
+    expect(keep.mock.calls[0]).toEqual([
+      expect.objectContaining({ bytes: result.safetyBackup, fileName: result.safetyFileName }),
+    ]);
 
     const restored = await dump();
     const restoredAudit = auditOf(restored);
@@ -212,7 +268,12 @@ describe('restoreBackup', () => {
       else expect.soft(restored[name], name).toStrictEqual(original[name]);
     }
     // … the settings but the operator, who stays the one at this computer …
-    expect(restored.settings).toStrictEqual([...(original.settings as { key: string }[]).filter((s) => s.key !== 'operator'), { key: 'operator', value: '李四' }].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    expect(restored.settings).toStrictEqual(
+      [
+        ...(original.settings as { key: string }[]).filter((s) => s.key !== 'operator'),
+        { key: 'operator', value: '李四' },
+      ].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
     // … the backup's log in order (renumbered after the entries the database had numbered
     // since: seq has no gap up to the restore entry) and one entry for the restore.
     expect(withoutSeq(restoredAudit.filter((e) => !isRestoreEntry(e)))).toStrictEqual(withoutSeq(auditOf(original)));
@@ -225,8 +286,20 @@ describe('restoreBackup', () => {
       action: 'update',
       entity: 'settings',
       entityId: 'restore',
-      before: { name: '从备份恢复', file: result.safetyFileName, appVersion: '0.2.0', counts: { units: 4, leaders: 1, milestones: 0 } },
-      after: { name: '从备份恢复', file: backup.fileName, appVersion: '0.1.0', createdAt: backup.summary.createdAt, counts: backup.summary.counts, sha256: backup.summary.sha256 },
+      before: {
+        name: '从备份恢复',
+        file: result.safetyFileName,
+        appVersion: '0.2.0',
+        counts: { units: 4, leaders: 1, milestones: 0 },
+      },
+      after: {
+        name: '从备份恢复',
+        file: backup.fileName,
+        appVersion: '0.1.0',
+        createdAt: backup.summary.createdAt,
+        counts: backup.summary.counts,
+        sha256: backup.summary.sha256,
+      },
     });
     // The next change is numbered right after the restore, and the log's hash chain holds.
     await addUnit(unitInput(yearId, '北山街道'));
@@ -235,10 +308,16 @@ describe('restoreBackup', () => {
 
     // The safety backup holds the replaced state and restores it in turn.
     const safety = await readBackup(result.safetyBackup);
-    expect(safety.ok && safety.summary.counts).toMatchObject({ units: 4, leaders: 1, milestones: 0, audit: changedAudit.length });
+    expect(safety.ok && safety.summary.counts).toMatchObject({
+      units: 4,
+      leaders: 1,
+      milestones: 0,
+      audit: changedAudit.length,
+    });
     await restoreBackup(result.safetyBackup);
     const back = await dump();
-    for (const name of TABLE_NAMES) if (name !== 'audit' && name !== 'settings') expect.soft(back[name], name).toStrictEqual(changed[name]);
+    for (const name of TABLE_NAMES)
+      if (name !== 'audit' && name !== 'settings') expect.soft(back[name], name).toStrictEqual(changed[name]);
     expect(withoutSeq(auditOf(back).filter((e) => !isRestoreEntry(e)))).toStrictEqual(withoutSeq(changedAudit));
   });
 
@@ -250,10 +329,15 @@ describe('restoreBackup', () => {
     await db.open();
     await restoreBackup(backup.bytes);
     const restored = await dump();
-    for (const name of TABLE_NAMES) if (name !== 'audit') expect.soft(restored[name], name).toStrictEqual(original[name]);
+    for (const name of TABLE_NAMES)
+      if (name !== 'audit') expect.soft(restored[name], name).toStrictEqual(original[name]);
     const audit = auditOf(restored);
     expect(audit.slice(0, -1)).toStrictEqual(auditOf(original));
-    expect(audit.at(-1)).toMatchObject({ seq: (auditOf(original).at(-1)?.seq ?? 0) + 1, entityId: 'restore', before: { total: 0 } });
+    expect(audit.at(-1)).toMatchObject({
+      seq: (auditOf(original).at(-1)?.seq ?? 0) + 1,
+      entityId: 'restore',
+      before: { total: 0 },
+    });
   });
 
   it('restores a backup of an older structure version through the upgrades', async () => {
@@ -262,7 +346,9 @@ describe('restoreBackup', () => {
       file.schemaVersion = 1;
       payload.data.databaseVersion = 1;
       payload.data.tables = payload.data.tables.filter((t) => t.name !== 'submissions' && t.name !== 'monthStates');
-      payload.data.data = payload.data.data.filter((t) => t.tableName !== 'submissions' && t.tableName !== 'monthStates');
+      payload.data.data = payload.data.data.filter(
+        (t) => t.tableName !== 'submissions' && t.tableName !== 'monthStates',
+      );
       const counts = file.counts as Record<string, number>;
       delete counts.submissions;
       delete counts.monthStates;
@@ -283,10 +369,16 @@ describe('restoreBackup', () => {
     await addUnit(unitInput(yearId, '西湖街道'));
     const before = await dump();
     const keep = vi.fn(async () => true);
-    for (const bad of [tamper(backup.bytes, '区财政局', '区财攻局'), backup.bytes.slice(0, -10), new TextEncoder().encode('{"hello":"world"}')]) {
+    for (const bad of [
+      tamper(backup.bytes, '区财政局', '区财攻局'),
+      backup.bytes.slice(0, -10),
+      new TextEncoder().encode('{"hello":"world"}'),
+    ]) {
       await expect(restoreBackup(bad, { keepSafetyBackup: keep })).rejects.toThrow(DomainError);
     }
-    await expect(restoreBackup(tamper(backup.bytes, '区财政局', '区财攻局'))).rejects.toThrow('备份文件校验失败：内容已被修改或损坏');
+    await expect(restoreBackup(tamper(backup.bytes, '区财政局', '区财攻局'))).rejects.toThrow(
+      '备份文件校验失败：内容已被修改或损坏',
+    );
     expect(keep).not.toHaveBeenCalled();
     expect(await dump()).toStrictEqual(before);
   });
@@ -297,7 +389,9 @@ describe('restoreBackup', () => {
     const before = await dump();
     // The units are written after the tables before them were cleared and refilled.
     type TableThis = { name: string; db: unknown };
-    const tableApi = Object.getPrototypeOf(db.units) as { bulkAdd: (this: TableThis, ...args: unknown[]) => Promise<unknown> };
+    const tableApi = Object.getPrototypeOf(db.units) as {
+      bulkAdd: (this: TableThis, ...args: unknown[]) => Promise<unknown>;
+    };
     const bulkAdd = tableApi.bulkAdd;
     const written: string[] = [];
     const failing = vi.spyOn(tableApi, 'bulkAdd').mockImplementation(function (this: TableThis, ...args: unknown[]) {

@@ -183,7 +183,8 @@ const chinaTime = new Intl.DateTimeFormat('en-CA', {
 
 /** `督查督办备份-2026-05-27-1030.dcbackup`: the label and the time in China, to the minute. */
 export function backupFileName(at: Date, label: string = BACKUP_LABEL): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) => chinaTime.formatToParts(at).find((p) => p.type === type)?.value ?? '00';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    chinaTime.formatToParts(at).find((p) => p.type === type)?.value ?? '00';
   return `${label}-${part('year')}-${part('month')}-${part('day')}-${part('hour')}${part('minute')}${BACKUP_EXTENSION}`;
 }
 
@@ -221,7 +222,14 @@ export async function createBackup(options: BackupOptions = {}): Promise<Created
   const envelope: Envelope = { ...header, sha256, payload };
   // The header indented (readable in an editor); the payload is one long line.
   const bytes = new TextEncoder().encode(JSON.stringify(envelope, null, 2));
-  const summary: BackupSummary = { appVersion: header.appVersion, schemaVersion, createdAt: header.createdAt, counts: allCounts(counts), total: sum(counts), sha256 };
+  const summary: BackupSummary = {
+    appVersion: header.appVersion,
+    schemaVersion,
+    createdAt: header.createdAt,
+    counts: allCounts(counts),
+    total: sum(counts),
+    sha256,
+  };
   return { bytes, fileName: backupFileName(now, options.label), summary };
 }
 
@@ -231,7 +239,10 @@ export async function createBackup(options: BackupOptions = {}): Promise<Created
  * at this program's version or newer. Call it before anything opens the app's database: the
  * old database is opened as it is (no version declared, so Dexie never upgrades it) and closed.
  */
-export async function createUpgradeBackup(options: Omit<BackupOptions, 'source'> = {}, name: string = DB_NAME): Promise<CreatedBackup | undefined> {
+export async function createUpgradeBackup(
+  options: Omit<BackupOptions, 'source'> = {},
+  name: string = DB_NAME,
+): Promise<CreatedBackup | undefined> {
   if (!(await Dexie.exists(name))) return undefined;
   const installed = new Dexie(name);
   try {
@@ -265,7 +276,13 @@ export async function describeCurrent(appVersion: string = defaultAppVersion()):
     for (const table of db.tables) found[table.name] = await table.count();
     return found;
   });
-  return { appVersion, schemaVersion, createdAt: new Date().toISOString(), counts: allCounts(counts), total: sum(counts) };
+  return {
+    appVersion,
+    schemaVersion,
+    createdAt: new Date().toISOString(),
+    counts: allCounts(counts),
+    total: sum(counts),
+  };
 }
 
 // ---------------------------------------------------------------- reading a file
@@ -288,11 +305,21 @@ function decode(bytes: Uint8Array): string | undefined {
 function readHeader(value: Record<string, unknown>): Envelope | undefined {
   const { format, formatVersion, appVersion, schemaVersion, createdAt, counts, sha256, payload } = value;
   if (format !== BACKUP_FORMAT || typeof formatVersion !== 'number') return undefined;
-  if (typeof appVersion !== 'string' || typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return undefined;
+  if (typeof appVersion !== 'string' || typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)))
+    return undefined;
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) return undefined;
   if (!isRecord(counts) || !Object.values(counts).every(isCount)) return undefined;
   if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256) || typeof payload !== 'string') return undefined;
-  return { format, formatVersion, appVersion, schemaVersion, createdAt, counts: counts as Record<string, number>, sha256, payload };
+  return {
+    format,
+    formatVersion,
+    appVersion,
+    schemaVersion,
+    createdAt,
+    counts: counts as Record<string, number>,
+    sha256,
+    payload,
+  };
 }
 
 /** The payload's rows agree with the header: known tables, inline keys, the stated counts. */
@@ -303,25 +330,45 @@ function readPayload(payload: string, header: Header): DexieExport | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(exported) || exported.formatName !== 'dexie' || exported.formatVersion !== 1 || !isRecord(exported.data)) return undefined;
+  if (
+    !isRecord(exported) ||
+    exported.formatName !== 'dexie' ||
+    exported.formatVersion !== 1 ||
+    !isRecord(exported.data)
+  )
+    return undefined;
   const { databaseName, databaseVersion, tables, data } = exported.data;
-  if (databaseName !== DB_NAME || typeof databaseVersion !== 'number' || !Array.isArray(tables) || !Array.isArray(data)) return undefined;
+  if (databaseName !== DB_NAME || typeof databaseVersion !== 'number' || !Array.isArray(tables) || !Array.isArray(data))
+    return undefined;
   const stated = new Map<string, number>();
   for (const table of tables as unknown[]) {
-    if (!isRecord(table) || typeof table.name !== 'string' || !tableNames.includes(table.name) || typeof table.schema !== 'string') return undefined;
+    if (
+      !isRecord(table) ||
+      typeof table.name !== 'string' ||
+      !tableNames.includes(table.name) ||
+      typeof table.schema !== 'string'
+    )
+      return undefined;
     if (!isCount(table.rowCount) || stated.has(table.name)) return undefined;
     stated.set(table.name, table.rowCount);
   }
   const found = new Map<string, number>();
   for (const entry of data as unknown[]) {
-    if (!isRecord(entry) || typeof entry.tableName !== 'string' || !stated.has(entry.tableName) || found.has(entry.tableName)) return undefined;
+    if (
+      !isRecord(entry) ||
+      typeof entry.tableName !== 'string' ||
+      !stated.has(entry.tableName) ||
+      found.has(entry.tableName)
+    )
+      return undefined;
     if (entry.inbound !== true || !Array.isArray(entry.rows)) return undefined;
     found.set(entry.tableName, entry.rows.length);
   }
   const names = new Set([...Object.keys(header.counts), ...stated.keys()]);
   for (const name of names) {
     const count = header.counts[name] ?? 0;
-    if (!tableNames.includes(name) || (stated.get(name) ?? 0) !== count || (found.get(name) ?? 0) !== count) return undefined;
+    if (!tableNames.includes(name) || (stated.get(name) ?? 0) !== count || (found.get(name) ?? 0) !== count)
+      return undefined;
   }
   return exported as unknown as DexieExport;
 }
@@ -339,7 +386,8 @@ async function parseBackup(bytes: Uint8Array): Promise<Parsed> {
     return refuse(looksLikeBackup(text) ? truncated : notBackup);
   }
   if (!isRecord(value) || value.format !== BACKUP_FORMAT) return refuse(notBackup);
-  if (typeof value.formatVersion === 'number' && value.formatVersion > BACKUP_FORMAT_VERSION) return refuse(newerFormat);
+  if (typeof value.formatVersion === 'number' && value.formatVersion > BACKUP_FORMAT_VERSION)
+    return refuse(newerFormat);
   const envelope = readHeader(value);
   if (!envelope || envelope.formatVersion !== BACKUP_FORMAT_VERSION) return refuse(inconsistent);
   const actual = await sha256Hex(new TextEncoder().encode(signedText(envelope, envelope.payload)));
@@ -380,10 +428,19 @@ const STAGING_NAME = `${DB_NAME}-restore-staging`;
  * a scratch database by dexie-export-import (which revives the types it encoded), opened with
  * the current AppDb (which upgrades an older structure), read, and deleted.
  */
-async function stageRows(exported: DexieExport, expected: Readonly<Record<string, number>>): Promise<Map<string, unknown[]>> {
+async function stageRows(
+  exported: DexieExport,
+  expected: Readonly<Record<string, number>>,
+): Promise<Map<string, unknown[]>> {
   const { importDB } = await import('dexie-export-import');
   // The whole file is already parsed: hand it over as a finished stream (no Blob, no FileReader).
-  const stream = { result: exported, done: () => true, eof: () => true, pullAsync: async () => exported, pullSync: () => exported };
+  const stream = {
+    result: exported,
+    done: () => true,
+    eof: () => true,
+    pullAsync: async () => exported,
+    pullSync: () => exported,
+  };
   await Dexie.delete(STAGING_NAME);
   try {
     (await importDB(stream as unknown as Parameters<typeof importDB>[0], { name: STAGING_NAME })).close();
@@ -408,8 +465,20 @@ async function stageRows(exported: DexieExport, expected: Readonly<Record<string
 }
 
 /** The restore's audit entry: who replaced what with which backup. */
-function restoreEntry(seq: number, before: BackupSummary & { file: string }, after: BackupSummary & { file: string }): AuditEntry {
-  const describe = ({ file, createdAt, appVersion, schemaVersion, total, counts, sha256 }: BackupSummary & { file: string }) => ({
+function restoreEntry(
+  seq: number,
+  before: BackupSummary & { file: string },
+  after: BackupSummary & { file: string },
+): AuditEntry {
+  const describe = ({
+    file,
+    createdAt,
+    appVersion,
+    schemaVersion,
+    total,
+    counts,
+    sha256,
+  }: BackupSummary & { file: string }) => ({
     name: '从备份恢复',
     file,
     createdAt,
@@ -419,7 +488,16 @@ function restoreEntry(seq: number, before: BackupSummary & { file: string }, aft
     counts,
     sha256,
   });
-  return { seq, at: new Date().toISOString(), operator: getOperator(), action: 'update', entity: 'settings', entityId: 'restore', before: describe(before), after: describe(after) };
+  return {
+    seq,
+    at: new Date().toISOString(),
+    operator: getOperator(),
+    action: 'update',
+    entity: 'settings',
+    entityId: 'restore',
+    before: describe(before),
+    after: describe(after),
+  };
 }
 
 /**
@@ -449,19 +527,30 @@ export async function restoreBackup(bytes: Uint8Array, options: RestoreOptions =
   const tables: Table[] = db.tables;
   await db.transaction('rw', tables, async () => {
     // The number the audit table would give next (the probe goes with the clear below).
-    const next = await db.audit.add({ at: '', operator: '', action: 'update', entity: 'settings', entityId: 'restore-probe' });
+    const next = await db.audit.add({
+      at: '',
+      operator: '',
+      action: 'update',
+      entity: 'settings',
+      entityId: 'restore-probe',
+    });
     const offset = Math.max(0, next - (lastSeq + 1));
     const operator = await db.settings.get(OPERATOR_KEY);
     for (const table of tables) await table.clear();
     for (const table of tables) {
       let rows = staged.get(table.name) ?? [];
-      if (table.name === db.audit.name && offset > 0) rows = auditRows.map((e) => ({ ...e, seq: (e.seq ?? 0) + offset }));
+      if (table.name === db.audit.name && offset > 0)
+        rows = auditRows.map((e) => ({ ...e, seq: (e.seq ?? 0) + offset }));
       if (rows.length > 0) await table.bulkAdd(rows);
     }
     if (operator) await db.settings.put(operator);
     // Chained to the restored log like any entry, so 校验日志完整性 still passes after a restore.
     await appendAuditEntries([
-      restoreEntry(lastSeq + offset + 1, { ...safety.summary, file: safety.fileName }, { ...summary, file: options.sourceName ?? '' }),
+      restoreEntry(
+        lastSeq + offset + 1,
+        { ...safety.summary, file: safety.fileName },
+        { ...summary, file: options.sourceName ?? '' },
+      ),
     ]);
   });
   return { safetyBackup: safety.bytes, safetyFileName: safety.fileName, summary };

@@ -17,7 +17,9 @@ export async function listEvaluations(yearId: string | undefined): Promise<Evalu
   const rows = await db.evaluations.where('yearId').equals(yearId).toArray();
   return rows.sort(
     (a, b) =>
-      (a.sourceFile ?? '').localeCompare(b.sourceFile ?? '', 'zh') || (a.sourceRow ?? 0) - (b.sourceRow ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      (a.sourceFile ?? '').localeCompare(b.sourceFile ?? '', 'zh') ||
+      (a.sourceRow ?? 0) - (b.sourceRow ?? 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 
@@ -33,18 +35,22 @@ export function useEvaluations(yearId: string | undefined): Evaluation[] | undef
 export async function setSampleAccepted(id: string, accepted: boolean): Promise<Evaluation> {
   const operator = requireOperator();
   const at = new Date().toISOString();
-  return writeTransaction([db.evaluations, db.units, db.tasks], async (w) => {
-    const before = await db.evaluations.get(id);
-    if (!before) throw new DomainError('评估结果不存在（可能已被撤销导入）');
-    const row: Evaluation = { ...before };
-    if (accepted) {
-      row.sampleAcceptedBy = operator;
-      row.sampleAcceptedAt = at;
-    } else {
-      delete row.sampleAcceptedBy;
-      delete row.sampleAcceptedAt;
-    }
-    await checkEvaluations(row.yearId, [row]);
-    return w.put(db.evaluations, row);
-  }, { operator, at });
+  return writeTransaction(
+    [db.evaluations, db.units, db.tasks],
+    async (w) => {
+      const before = await db.evaluations.get(id);
+      if (!before) throw new DomainError('评估结果不存在（可能已被撤销导入）');
+      const row: Evaluation = { ...before };
+      if (accepted) {
+        row.sampleAcceptedBy = operator;
+        row.sampleAcceptedAt = at;
+      } else {
+        delete row.sampleAcceptedBy;
+        delete row.sampleAcceptedAt;
+      }
+      await checkEvaluations(row.yearId, [row]);
+      return w.put(db.evaluations, row);
+    },
+    { operator, at },
+  );
 }

@@ -134,7 +134,11 @@ export function useYearReports(yearId: string | undefined): ProgressReport[] | u
 }
 
 /** The sheets received for plans (kind 'plan', month 0) or a month's progress ([] without a year or month). */
-export function useSubmissions(yearId: string | undefined, kind: Submission['kind'], month: number | undefined): Submission[] | undefined {
+export function useSubmissions(
+  yearId: string | undefined,
+  kind: Submission['kind'],
+  month: number | undefined,
+): Submission[] | undefined {
   return useLiveQuery(() => listSubmissions(yearId, kind, month), [yearId, kind, month]);
 }
 
@@ -154,7 +158,10 @@ export function useMonthStates(yearId: string | undefined): MonthState[] | undef
 }
 
 /** Every snapshot published for a year's month, newest first ([] without a year or month). */
-export function useMonthSnapshots(yearId: string | undefined, month: number | undefined): RankingSnapshot[] | undefined {
+export function useMonthSnapshots(
+  yearId: string | undefined,
+  month: number | undefined,
+): RankingSnapshot[] | undefined {
   return useLiveQuery(() => listMonthSnapshots(yearId, month), [yearId, month]);
 }
 
@@ -165,7 +172,10 @@ export function useScoreRules(yearId: string | undefined): ScoreRule[] | undefin
 
 /** The score entries of a year's month, by id ([] without a year or month). */
 export function useScoreEntries(yearId: string | undefined, month: number | undefined): ScoreEntry[] | undefined {
-  return useLiveQuery(() => (month === undefined ? Promise.resolve([]) : listScoreEntries(yearId, month)), [yearId, month]);
+  return useLiveQuery(
+    () => (month === undefined ? Promise.resolve([]) : listScoreEntries(yearId, month)),
+    [yearId, month],
+  );
 }
 
 /** Every score entry of a year, by month then id ([] without a year): quarter and year scores. */

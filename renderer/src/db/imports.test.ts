@@ -25,7 +25,18 @@ import {
 import { TABLE_NAMES } from './schema';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 const HASH_A = 'a'.repeat(64);
@@ -36,11 +47,33 @@ let unitA: Unit;
 let stored: Task;
 
 function taskRow(id: string, title: string, more: Partial<Task> = {}): Task {
-  return { id, yearId, code: '', title, measures: [], targets: [], leaderIds: [], coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30', ...more };
+  return {
+    id,
+    yearId,
+    code: '',
+    title,
+    measures: [],
+    targets: [],
+    leaderIds: [],
+    coUnitIds: [],
+    responsiblePerson: '',
+    dueDate: '2026-11-30',
+    ...more,
+  };
 }
 
 function unitRow(id: string, name: string): Unit {
-  return { id, yearId, name, kind: 'department', rankingGroup: '区级部门', aliases: [], contactPerson: '', phone: '', sortOrder: 10 };
+  return {
+    id,
+    yearId,
+    name,
+    kind: 'department',
+    rankingGroup: '区级部门',
+    aliases: [],
+    contactPerson: '',
+    phone: '',
+    sortOrder: 10,
+  };
 }
 
 /** A task-list import: a new unit, a new section and two new tasks (the first leading with the new unit), one changed task. */
@@ -50,7 +83,17 @@ function plan(more: Partial<ImportPlan> = {}): ImportPlan {
     kind: 'tasks',
     files: [{ name: '任务清单-2026.xlsx', sha256: HASH_A }],
     creates: [
-      { table: 'tasks', row: { ...taskRow('t-new', '新建重点工作', { code: '2', sectionId: 's-new', leadUnitId: 'u-new', coUnitIds: [unitA.id] }) } },
+      {
+        table: 'tasks',
+        row: {
+          ...taskRow('t-new', '新建重点工作', {
+            code: '2',
+            sectionId: 's-new',
+            leadUnitId: 'u-new',
+            coUnitIds: [unitA.id],
+          }),
+        },
+      },
       { table: 'units', row: { ...unitRow('u-new', '区数据局') } },
       { table: 'sections', row: { id: 's-new', yearId, name: '数字政府', sortOrder: 1 } },
       { table: 'tasks', row: { ...taskRow('t-new2', '第二项新工作', { code: '3' }) } },
@@ -77,8 +120,27 @@ beforeEach(async () => {
   await db.open();
   setOperator('张三');
   yearId = (await createWorkYear(yearInput(2026))).id;
-  unitA = await addUnit({ yearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' });
-  stored = await addTask({ yearId, code: '1', title: '已有重点工作', measures: [{ text: '原措施' }], targets: [], leaderIds: [], leadUnitId: unitA.id, coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' });
+  unitA = await addUnit({
+    yearId,
+    name: '区发改局',
+    kind: 'department',
+    rankingGroup: '',
+    aliases: [],
+    contactPerson: '',
+    phone: '',
+  });
+  stored = await addTask({
+    yearId,
+    code: '1',
+    title: '已有重点工作',
+    measures: [{ text: '原措施' }],
+    targets: [],
+    leaderIds: [],
+    leadUnitId: unitA.id,
+    coUnitIds: [],
+    responsiblePerson: '',
+    dueDate: '2026-11-30',
+  });
 });
 
 describe('commitImport', () => {
@@ -122,7 +184,12 @@ describe('commitImport', () => {
         action: 'create',
         entity: 'importBatches',
         entityId: batch.id,
-        after: { kind: 'tasks', files: [{ name: '任务清单-2026.xlsx', sha256: HASH_A }], counts: { created: 4, updated: 1, unchanged: 5 }, rows: 5 },
+        after: {
+          kind: 'tasks',
+          files: [{ name: '任务清单-2026.xlsx', sha256: HASH_A }],
+          counts: { created: 4, updated: 1, unchanged: 5 },
+          rows: 5,
+        },
         prevHash: expect.any(String) as string,
         hash: expect.any(String) as string,
       },
@@ -131,13 +198,21 @@ describe('commitImport', () => {
 
   it('writes exactly one audit entry for a 2,000-row import, and one for its undo', async () => {
     const auditBefore = await db.audit.count();
-    const creates = Array.from({ length: 2000 }, (_, i) => ({ table: 'tasks', row: { ...taskRow(`bulk-${i}`, `批量工作${i}`, { code: String(i + 10) }) } }));
+    const creates = Array.from({ length: 2000 }, (_, i) => ({
+      table: 'tasks',
+      row: { ...taskRow(`bulk-${i}`, `批量工作${i}`, { code: String(i + 10) }) },
+    }));
     const batch = await commitImport(plan({ creates, updates: [], unchanged: 0 }));
     expect(await db.tasks.count()).toBe(2001);
     expect(batch.counts).toEqual({ created: 2000, updated: 0, unchanged: 0 });
     expect((await db.importBatches.get(batch.id))?.changes).toHaveLength(2000);
     expect(await db.audit.count()).toBe(auditBefore + 1);
-    expect(await db.audit.orderBy('seq').last()).toMatchObject({ action: 'create', entity: 'importBatches', entityId: batch.id, after: { kind: 'tasks', rows: 2000, counts: batch.counts } });
+    expect(await db.audit.orderBy('seq').last()).toMatchObject({
+      action: 'create',
+      entity: 'importBatches',
+      entityId: batch.id,
+      after: { kind: 'tasks', rows: 2000, counts: batch.counts },
+    });
 
     await undoImport(batch.id);
     expect(await db.tasks.count()).toBe(1);
@@ -145,29 +220,89 @@ describe('commitImport', () => {
   });
 
   it('counts an update that changes nothing as unchanged and writes nothing for it', async () => {
-    const batch = await commitImport(plan({ creates: [], updates: [{ table: 'tasks', id: stored.id, patch: { title: '已有重点工作', code: '1' } }], unchanged: 2 }));
+    const batch = await commitImport(
+      plan({
+        creates: [],
+        updates: [{ table: 'tasks', id: stored.id, patch: { title: '已有重点工作', code: '1' } }],
+        unchanged: 2,
+      }),
+    );
     expect(batch.counts).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(batch.changes).toEqual([]);
     expect((await db.audit.toArray()).at(-1)).toMatchObject({ entity: 'importBatches' });
   });
 
   it.each([
-    ['an unknown table', () => plan({ creates: [{ table: 'bogus', row: { id: 'x' } }] }), '导入内容含不能导入的数据表"bogus"'],
-    ['the audit table', () => plan({ updates: [{ table: 'audit', id: '1', patch: {} }] }), '导入内容含不能导入的数据表"audit"'],
-    ['an update of a missing row', () => plan({ updates: [...plan().updates, { table: 'tasks', id: 'gone', patch: { title: '消失的工作' } }] }), '重点工作"消失的工作"不存在（可能已被删除），无法导入对它的修改'],
-    ['a create with a stored id', () => plan({ creates: [...plan().creates, { table: 'tasks', row: { ...taskRow(stored.id, '另一项') } }], updates: [] }), '重点工作"另一项"的编号已被占用，不能新增'],
-    ['a row twice', () => plan({ updates: [{ table: 'tasks', id: 't-new', patch: { code: '9' } }] }), '导入内容中重点工作（编号 t-new）出现了不止一次'],
-    ['a row of another year', () => plan({ creates: [{ table: 'units', row: { ...unitRow('u-x', '区某局'), yearId: 'other' } }] }), '单位"区某局"不属于本批次的工作年度'],
+    [
+      'an unknown table',
+      () => plan({ creates: [{ table: 'bogus', row: { id: 'x' } }] }),
+      '导入内容含不能导入的数据表"bogus"',
+    ],
+    [
+      'the audit table',
+      () => plan({ updates: [{ table: 'audit', id: '1', patch: {} }] }),
+      '导入内容含不能导入的数据表"audit"',
+    ],
+    [
+      'an update of a missing row',
+      () => plan({ updates: [...plan().updates, { table: 'tasks', id: 'gone', patch: { title: '消失的工作' } }] }),
+      '重点工作"消失的工作"不存在（可能已被删除），无法导入对它的修改',
+    ],
+    [
+      'a create with a stored id',
+      () =>
+        plan({
+          creates: [...plan().creates, { table: 'tasks', row: { ...taskRow(stored.id, '另一项') } }],
+          updates: [],
+        }),
+      '重点工作"另一项"的编号已被占用，不能新增',
+    ],
+    [
+      'a row twice',
+      () => plan({ updates: [{ table: 'tasks', id: 't-new', patch: { code: '9' } }] }),
+      '导入内容中重点工作（编号 t-new）出现了不止一次',
+    ],
+    [
+      'a row of another year',
+      () => plan({ creates: [{ table: 'units', row: { ...unitRow('u-x', '区某局'), yearId: 'other' } }] }),
+      '单位"区某局"不属于本批次的工作年度',
+    ],
     ['a missing year', () => plan({ yearId: 'nope', creates: [], updates: [] }), '工作年度不存在（可能已被删除）'],
-    ['a duplicate title among the new tasks', () => plan({ creates: [...plan().creates, { table: 'tasks', row: { ...taskRow('t-dup', '新建重点工作 ') } }] }), '重点工作"新建重点工作"已存在'],
-    ['a task leading with a unit that neither exists nor is created', () => plan({ creates: plan().creates.filter((c) => c.table !== 'units') }), '重点工作"新建重点工作"的牵头单位不存在（可能已被删除）'],
-    ['a new unit whose name is taken', () => plan({ creates: [{ table: 'units', row: { ...unitRow('u-x', '区发改局') } }] }), '单位名称"区发改局"与已有单位"区发改局"重复'],
-    ['a changed title that clashes', () => plan({ creates: [], updates: [{ table: 'tasks', id: stored.id, patch: { title: '新建重点工作' } }], }), ''],
+    [
+      'a duplicate title among the new tasks',
+      () => plan({ creates: [...plan().creates, { table: 'tasks', row: { ...taskRow('t-dup', '新建重点工作 ') } }] }),
+      '重点工作"新建重点工作"已存在',
+    ],
+    [
+      'a task leading with a unit that neither exists nor is created',
+      () => plan({ creates: plan().creates.filter((c) => c.table !== 'units') }),
+      '重点工作"新建重点工作"的牵头单位不存在（可能已被删除）',
+    ],
+    [
+      'a new unit whose name is taken',
+      () => plan({ creates: [{ table: 'units', row: { ...unitRow('u-x', '区发改局') } }] }),
+      '单位名称"区发改局"与已有单位"区发改局"重复',
+    ],
+    [
+      'a changed title that clashes',
+      () => plan({ creates: [], updates: [{ table: 'tasks', id: stored.id, patch: { title: '新建重点工作' } }] }),
+      '',
+    ],
     ['a bad file hash', () => plan({ files: [{ name: 'a.xlsx', sha256: 'xyz' }] }), '文件"a.xlsx"的校验值无效'],
   ])('refuses %s and writes nothing at all', async (_label, makePlan, message) => {
     if (message === '') {
       // Clash with a task stored before: rename the plan's target onto another stored title.
-      await addTask({ yearId, code: '', title: '新建重点工作', measures: [], targets: [], leaderIds: [], coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' });
+      await addTask({
+        yearId,
+        code: '',
+        title: '新建重点工作',
+        measures: [],
+        targets: [],
+        leaderIds: [],
+        coUnitIds: [],
+        responsiblePerson: '',
+        dueDate: '2026-11-30',
+      });
       message = '重点工作"新建重点工作"已存在';
     }
     const before = await allTables();
@@ -175,7 +310,7 @@ describe('commitImport', () => {
     expect(await allTables()).toEqual(before);
   });
 
-  it('a failure of the batch\'s audit entry (after every row and the batch were written) leaves every table as before', async () => {
+  it("a failure of the batch's audit entry (after every row and the batch were written) leaves every table as before", async () => {
     const before = await allTables();
     let calls = 0;
     const boom = (): void => {
@@ -218,7 +353,11 @@ describe('commitImport', () => {
   });
 
   it('the tables an import may write: rows keyed by id, with a yearId index', () => {
-    expect([...IMPORT_TABLES].sort()).toEqual(TABLE_NAMES.filter((n) => !['audit', 'importBatches', 'settings', 'workYears', 'scoreRules', 'monthStates'].includes(n)).sort());
+    expect([...IMPORT_TABLES].sort()).toEqual(
+      TABLE_NAMES.filter(
+        (n) => !['audit', 'importBatches', 'settings', 'workYears', 'scoreRules', 'monthStates'].includes(n),
+      ).sort(),
+    );
     for (const name of IMPORT_TABLES) {
       const schema = db.table(name).schema;
       expect(schema.primKey.keyPath).toBe('id');
@@ -259,18 +398,64 @@ describe('undoImport', () => {
   });
 
   it.each([
-    ['a created task was edited', () => updateTask('t-new', { responsiblePerson: '李四' }), '重点工作"新建重点工作"在导入后又被修改过，无法撤销此批次'],
-    ['an updated task was edited', () => updateTask(stored.id, { code: '1.1' }), '重点工作"已有重点工作"在导入后又被修改过，无法撤销此批次'],
-    ['a created unit was edited', () => updateUnit('u-new', { phone: '123' }), '单位"区数据局"在导入后又被修改过，无法撤销此批次'],
-    ['a created task was deleted', () => deleteTask('t-new2'), '重点工作"第二项新工作"在导入后已被删除，无法撤销此批次'],
+    [
+      'a created task was edited',
+      () => updateTask('t-new', { responsiblePerson: '李四' }),
+      '重点工作"新建重点工作"在导入后又被修改过，无法撤销此批次',
+    ],
+    [
+      'an updated task was edited',
+      () => updateTask(stored.id, { code: '1.1' }),
+      '重点工作"已有重点工作"在导入后又被修改过，无法撤销此批次',
+    ],
+    [
+      'a created unit was edited',
+      () => updateUnit('u-new', { phone: '123' }),
+      '单位"区数据局"在导入后又被修改过，无法撤销此批次',
+    ],
+    [
+      'a created task was deleted',
+      () => deleteTask('t-new2'),
+      '重点工作"第二项新工作"在导入后已被删除，无法撤销此批次',
+    ],
     [
       'a task entered since leads with a created unit',
-      () => addTask({ yearId, code: '', title: '后加的工作', measures: [], targets: [], leaderIds: [], leadUnitId: 'u-new', coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' }),
+      () =>
+        addTask({
+          yearId,
+          code: '',
+          title: '后加的工作',
+          measures: [],
+          targets: [],
+          leaderIds: [],
+          leadUnitId: 'u-new',
+          coUnitIds: [],
+          responsiblePerson: '',
+          dueDate: '2026-11-30',
+        }),
       '单位"区数据局"已被重点工作引用，无法撤销此批次',
     ],
     [
       'a progress report refers to a created task',
-      () => db.reports.add({ id: 'r1', yearId, month: 3, taskId: 't-new', unitId: unitA.id, isLeadUnit: false, percent: 10, statusWord: '', doneThisMonth: '', problems: '', nextSteps: '', coordination: '', delayExplanation: '', reporter: '', phone: '', receivedDate: '2026-03-25' }),
+      () =>
+        db.reports.add({
+          id: 'r1',
+          yearId,
+          month: 3,
+          taskId: 't-new',
+          unitId: unitA.id,
+          isLeadUnit: false,
+          percent: 10,
+          statusWord: '',
+          doneThisMonth: '',
+          problems: '',
+          nextSteps: '',
+          coordination: '',
+          delayExplanation: '',
+          reporter: '',
+          phone: '',
+          receivedDate: '2026-03-25',
+        }),
       '重点工作"新建重点工作"已被月度进展引用，无法撤销此批次',
     ],
   ])('is refused when %s, and changes nothing', async (_label, change, message) => {
@@ -283,7 +468,13 @@ describe('undoImport', () => {
 
   it('a later batch over the same rows must be undone first', async () => {
     const first = await commitImport(plan());
-    const second = await commitImport({ ...plan(), files: [{ name: '任务清单-修订.xlsx', sha256: HASH_B }], creates: [], updates: [{ table: 'tasks', id: 't-new', patch: { dueDate: '2026-10-31' } }], unchanged: 0 });
+    const second = await commitImport({
+      ...plan(),
+      files: [{ name: '任务清单-修订.xlsx', sha256: HASH_B }],
+      creates: [],
+      updates: [{ table: 'tasks', id: 't-new', patch: { dueDate: '2026-10-31' } }],
+      unchanged: 0,
+    });
     await expect(undoImport(first.id)).rejects.toThrow('重点工作"新建重点工作"在导入后又被修改过，无法撤销此批次');
     await undoImport(second.id);
     await undoImport(first.id);
@@ -293,21 +484,39 @@ describe('undoImport', () => {
 
   it('refuses to restore a row that no longer fits its year', async () => {
     // The batch moved the task off unit B; B was deleted since; restoring would point at nothing.
-    const unitB = await addUnit({ yearId, name: '区财政局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' });
+    const unitB = await addUnit({
+      yearId,
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    });
     await updateTask(stored.id, { coUnitIds: [unitB.id] });
-    const batch = await commitImport(plan({ creates: [], updates: [{ table: 'tasks', id: stored.id, patch: { coUnitIds: [] } }] }));
+    const batch = await commitImport(
+      plan({ creates: [], updates: [{ table: 'tasks', id: stored.id, patch: { coUnitIds: [] } }] }),
+    );
     await db.units.delete(unitB.id);
     const before = await allTables();
-    await expect(undoImport(batch.id)).rejects.toThrow(new DomainError('重点工作"已有重点工作"的责任单位不存在（可能已被删除）'));
+    await expect(undoImport(batch.id)).rejects.toThrow(
+      new DomainError('重点工作"已有重点工作"的责任单位不存在（可能已被删除）'),
+    );
     expect(await allTables()).toEqual(before);
   });
 });
 
 describe('import history and file recognition', () => {
-  it('lists a year\'s batches newest first and recognises files of batches not undone', async () => {
+  it("lists a year's batches newest first and recognises files of batches not undone", async () => {
     const first = await commitImport(plan());
     await new Promise((resolve) => setTimeout(resolve, 5)); // distinct importedAt
-    const second = await commitImport({ ...plan(), files: [{ name: '任务清单-修订.xlsx', sha256: HASH_B }], creates: [], updates: [], unchanged: 7 });
+    const second = await commitImport({
+      ...plan(),
+      files: [{ name: '任务清单-修订.xlsx', sha256: HASH_B }],
+      creates: [],
+      updates: [],
+      unchanged: 7,
+    });
     expect(second.files[0]?.sha256).toBe(HASH_B.toLowerCase());
     expect((await listImportBatches(yearId)).map((b) => b.id)).toEqual([second.id, first.id]);
     expect(await listImportBatches(undefined)).toEqual([]);
@@ -317,7 +526,9 @@ describe('import history and file recognition', () => {
       { sha256: HASH_A, name: '任务清单-2026.xlsx', importedAt: first.importedAt, batchId: first.id },
     ]);
     await undoImport(second.id);
-    expect(await findImportedFiles([HASH_B, HASH_A])).toEqual([{ sha256: HASH_A, name: '任务清单-2026.xlsx', importedAt: first.importedAt, batchId: first.id }]);
+    expect(await findImportedFiles([HASH_B, HASH_A])).toEqual([
+      { sha256: HASH_A, name: '任务清单-2026.xlsx', importedAt: first.importedAt, batchId: first.id },
+    ]);
     expect(await findImportedFiles([])).toEqual([]);
   });
 });
@@ -325,9 +536,13 @@ describe('import history and file recognition', () => {
 describe('sha256Hex', () => {
   it('matches the standard test vectors', async () => {
     expect(await sha256Hex(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     const bytes = new TextEncoder().encode('xxabcxx');
-    expect(await sha256Hex(bytes.subarray(2, 5))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await sha256Hex(bytes.subarray(2, 5))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
   });
 });
 

@@ -42,7 +42,21 @@ export interface ImportPlan {
  * scoreRules (keyed by [yearId+id], edited in the app) nor monthStates (publishMonth and
  * reopenMonth only).
  */
-export const IMPORT_TABLES = ['units', 'leaders', 'sections', 'tasks', 'milestones', 'reports', 'submissions', 'feedback', 'scoreEntries', 'rankings', 'interviews', 'evaluations', 'reviews'] as const;
+export const IMPORT_TABLES = [
+  'units',
+  'leaders',
+  'sections',
+  'tasks',
+  'milestones',
+  'reports',
+  'submissions',
+  'feedback',
+  'scoreEntries',
+  'rankings',
+  'interviews',
+  'evaluations',
+  'reviews',
+] as const;
 export type ImportTable = (typeof IMPORT_TABLES)[number];
 
 type Row = Record<string, unknown> & { id: string };
@@ -117,7 +131,8 @@ function checkPlan(plan: ImportPlan): void {
   const seen = new Set<string>();
   const once = (table: string, id: unknown): void => {
     if (!isImportTable(table)) throw new DomainError(`导入内容含不能导入的数据表"${String(table)}"`);
-    if (typeof id !== 'string' || id === '') throw new DomainError(`导入内容中有${entityLabels[table] ?? table}缺少编号`);
+    if (typeof id !== 'string' || id === '')
+      throw new DomainError(`导入内容中有${entityLabels[table] ?? table}缺少编号`);
     const key = `${table}/${id}`;
     if (seen.has(key)) throw new DomainError(`导入内容中${entityLabels[table] ?? table}（编号 ${id}）出现了不止一次`);
     seen.add(key);
@@ -137,7 +152,12 @@ function applyPatch(before: Row, patch: Record<string, unknown>): Row {
 }
 
 /** What the audit entry of a batch holds: the batch without its `changes` (kept in the batch itself). */
-function batchSummary(batch: ImportBatch): { kind: string; files: ImportBatch['files']; counts: ImportBatch['counts']; rows: number } {
+function batchSummary(batch: ImportBatch): {
+  kind: string;
+  files: ImportBatch['files'];
+  counts: ImportBatch['counts'];
+  rows: number;
+} {
   return { kind: batch.kind, files: batch.files, counts: batch.counts, rows: batch.changes.length };
 }
 
@@ -168,13 +188,17 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
       for (const [tableName, items] of creates) {
         const table = tableOf(tableName);
         const stamp = recordsBatch(tableName);
-        const rows = items.map((c) => (stamp && c.row['importBatchId'] === undefined ? { ...c.row, importBatchId: batchId } : c.row));
+        const rows = items.map((c) =>
+          stamp && c.row['importBatchId'] === undefined ? { ...c.row, importBatchId: batchId } : c.row,
+        );
         for (const row of rows) {
-          if (row['yearId'] !== plan.yearId) throw new DomainError(`${await describeRow(tableName, row)}不属于本批次的工作年度`);
+          if (row['yearId'] !== plan.yearId)
+            throw new DomainError(`${await describeRow(tableName, row)}不属于本批次的工作年度`);
         }
         const stored = await table.bulkGet(rows.map((r) => r.id));
         const taken = stored.findIndex((r) => r !== undefined);
-        if (taken >= 0) throw new DomainError(`${await describeRow(tableName, rows[taken] as Row)}的编号已被占用，不能新增`);
+        if (taken >= 0)
+          throw new DomainError(`${await describeRow(tableName, rows[taken] as Row)}的编号已被占用，不能新增`);
         await w.addAll(table, rows, { audit: false }); // audited as part of the batch, below
         for (const row of rows) changes.push({ table: tableName, id: row.id, after: row });
         written.set(tableName, [...rows]);
@@ -189,11 +213,15 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
         const afters: Row[] = [];
         for (const [i, item] of items.entries()) {
           const before = befores[i];
-          if (before === undefined) throw new DomainError(`${await describeRow(tableName, { ...item.patch, id: item.id })}不存在（可能已被删除），无法导入对它的修改`);
+          if (before === undefined)
+            throw new DomainError(
+              `${await describeRow(tableName, { ...item.patch, id: item.id })}不存在（可能已被删除），无法导入对它的修改`,
+            );
           const what = await describeRow(tableName, before);
           if (before['yearId'] !== plan.yearId) throw new DomainError(`${what}不属于本批次的工作年度`);
           if ('id' in item.patch && item.patch['id'] !== item.id) throw new DomainError(`${what}的编号不能修改`);
-          if ('yearId' in item.patch && item.patch['yearId'] !== plan.yearId) throw new DomainError(`不能更改${what}所属的工作年度`);
+          if ('yearId' in item.patch && item.patch['yearId'] !== plan.yearId)
+            throw new DomainError(`不能更改${what}所属的工作年度`);
           const after = applyPatch(before, item.patch);
           if (deepEqual(before, after)) unchanged += 1;
           else afters.push(stamp && !('importBatchId' in item.patch) ? { ...after, importBatchId: batchId } : after);
@@ -256,8 +284,10 @@ export function undoImport(batchId: string): Promise<void> {
         for (const [i, change] of changes.entries()) {
           const row = current[i];
           const after = change.after as Row;
-          if (row === undefined) throw new DomainError(`${await describeRow(tableName, after)}在导入后已被删除，无法撤销此批次`);
-          if (!deepEqual(row, after)) throw new DomainError(`${await describeRow(tableName, after)}在导入后又被修改过，无法撤销此批次`);
+          if (row === undefined)
+            throw new DomainError(`${await describeRow(tableName, after)}在导入后已被删除，无法撤销此批次`);
+          if (!deepEqual(row, after))
+            throw new DomainError(`${await describeRow(tableName, after)}在导入后又被修改过，无法撤销此批次`);
         }
       }
 
@@ -274,7 +304,11 @@ export function undoImport(batchId: string): Promise<void> {
       }
 
       for (const [tableName, changes] of groups) {
-        await w.deleteAll(tableOf(tableName), changes.filter((c) => c.before === undefined).map((c) => c.id), { audit: false });
+        await w.deleteAll(
+          tableOf(tableName),
+          changes.filter((c) => c.before === undefined).map((c) => c.id),
+          { audit: false },
+        );
       }
       const restored = new Map<ImportTable, Row[]>();
       for (const [tableName, changes] of groups) {
@@ -286,7 +320,13 @@ export function undoImport(batchId: string): Promise<void> {
 
       await w.update(db.importBatches, batchId, { undone: true, undoneAt: at }, { audit: false });
       const summary = batchSummary(batch);
-      await w.log('update', db.importBatches, batchId, { ...summary, undone: false }, { ...summary, undone: true, undoneAt: at });
+      await w.log(
+        'update',
+        db.importBatches,
+        batchId,
+        { ...summary, undone: false },
+        { ...summary, undone: true, undoneAt: at },
+      );
     },
     { at },
   );

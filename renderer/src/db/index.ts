@@ -111,9 +111,25 @@ export {
   BACKUP_LABEL,
   SAFETY_BACKUP_LABEL,
 } from './backup';
-export type { BackupSummary, BackupCheck, BackupTable, BackupOptions, CreatedBackup, RestoreOptions, RestoreResult } from './backup';
+export type {
+  BackupSummary,
+  BackupCheck,
+  BackupTable,
+  BackupOptions,
+  CreatedBackup,
+  RestoreOptions,
+  RestoreResult,
+} from './backup';
 // 复盘 and 新年度 (issue 7).
-export { saveReview, listReviews, getTaskReview, getTaskRecord, useReviews, useTaskReview, useTaskRecord } from './reviews';
+export {
+  saveReview,
+  listReviews,
+  getTaskReview,
+  getTaskRecord,
+  useReviews,
+  useTaskReview,
+  useTaskRecord,
+} from './reviews';
 export type { ReviewInput, TaskRecord } from './reviews';
 export { startYearFrom, getCarriedSource, useCarriedSource } from './newYear';
 export type { StartYearOptions, StartedYear, CarriedSource } from './newYear';

@@ -19,7 +19,18 @@ import {
 import { TABLE_NAMES } from './schema';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 async function allTables(): Promise<Record<string, unknown[]>> {
@@ -58,8 +69,28 @@ beforeEach(async () => {
   setOperator('张三');
   yearId = (await createWorkYear(yearInput(2026))).id;
   otherYearId = (await createWorkYear(yearInput(2025))).id;
-  unitA = (await addUnit({ yearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  otherUnit = (await addUnit({ yearId: otherYearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
+  unitA = (
+    await addUnit({
+      yearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  otherUnit = (
+    await addUnit({
+      yearId: otherYearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
 });
 
 describe('interviews (约谈)', () => {
@@ -67,16 +98,27 @@ describe('interviews (约谈)', () => {
     const seq = await lastSeq();
     const added = await addInterview(input());
     expect(added).toEqual({
-      id: expect.any(String), yearId, month: 6, unitId: unitA, date: '2026-07-08', attendees: '区政府督查室主任、区发改局局长', reason: '连续两个月列入黑榜', outcome: '已当面约谈', followUp: '', suggested: true,
+      id: expect.any(String),
+      yearId,
+      month: 6,
+      unitId: unitA,
+      date: '2026-07-08',
+      attendees: '区政府督查室主任、区发改局局长',
+      reason: '连续两个月列入黑榜',
+      outcome: '已当面约谈',
+      followUp: '',
+      suggested: true,
     });
     expect(await listInterviews(yearId)).toEqual([added]);
     const entries: AuditEntry[] = await db.audit.where('seq').above(seq).toArray();
-    expect(entries.map((e) => [e.action, e.entity, e.entityId, e.operator])).toEqual([['create', 'interviews', added.id, '张三']]);
+    expect(entries.map((e) => [e.action, e.entity, e.entityId, e.operator])).toEqual([
+      ['create', 'interviews', added.id, '张三'],
+    ]);
     expect(await listInterviews(otherYearId)).toEqual([]);
     expect(await listInterviews(undefined)).toEqual([]);
   });
 
-  it('lists a year\'s interviews by date held', async () => {
+  it("lists a year's interviews by date held", async () => {
     const late = await addInterview(input({ date: '2026-08-01', month: 7 }));
     const early = await addInterview(input({ date: '2026-06-03', month: 5, suggested: false }));
     expect((await listInterviews(yearId)).map((i) => i.id)).toEqual([early.id, late.id]);
@@ -97,23 +139,42 @@ describe('interviews (约谈)', () => {
   });
 
   it('addInterview refuses a unit of another year by id', async () => {
-    await expect(addInterview(input({ unitId: otherUnit }))).rejects.toThrow(new DomainError('约谈（6月）的单位不存在（可能已被删除）'));
+    await expect(addInterview(input({ unitId: otherUnit }))).rejects.toThrow(
+      new DomainError('约谈（6月）的单位不存在（可能已被删除）'),
+    );
   });
 
   it('updateInterview changes the given fields with the same checks, audited', async () => {
     const added = await addInterview(input());
     const seq = await lastSeq();
-    const updated = await updateInterview(added.id, { outcome: ' 已约谈，单位作出书面检查 ', followUp: '8月复查', date: undefined });
+    const updated = await updateInterview(added.id, {
+      outcome: ' 已约谈，单位作出书面检查 ',
+      followUp: '8月复查',
+      date: undefined,
+    });
     expect(updated).toEqual({ ...added, outcome: '已约谈，单位作出书面检查', followUp: '8月复查' });
     expect((await listInterviews(yearId))[0]).toEqual(updated);
     const last = await db.audit.orderBy('seq').last();
-    expect(last).toMatchObject({ seq: seq + 1, action: 'update', entity: 'interviews', entityId: added.id, before: added, after: updated });
+    expect(last).toMatchObject({
+      seq: seq + 1,
+      action: 'update',
+      entity: 'interviews',
+      entityId: added.id,
+      before: added,
+      after: updated,
+    });
 
     const before = await allTables();
     await expect(updateInterview(added.id, { reason: '' })).rejects.toThrow(new DomainError('请填写约谈事由'));
-    await expect(updateInterview(added.id, { date: '7月8日' })).rejects.toThrow(new DomainError('约谈日期应为有效日期（YYYY-MM-DD），现为"7月8日"'));
-    await expect(updateInterview(added.id, { yearId: otherYearId } as Partial<NewInterview>)).rejects.toThrow(new DomainError('不能更改约谈记录所属的工作年度'));
-    await expect(updateInterview('nope', { outcome: 'x' })).rejects.toThrow(new DomainError('约谈记录不存在（可能已被删除）'));
+    await expect(updateInterview(added.id, { date: '7月8日' })).rejects.toThrow(
+      new DomainError('约谈日期应为有效日期（YYYY-MM-DD），现为"7月8日"'),
+    );
+    await expect(updateInterview(added.id, { yearId: otherYearId } as Partial<NewInterview>)).rejects.toThrow(
+      new DomainError('不能更改约谈记录所属的工作年度'),
+    );
+    await expect(updateInterview('nope', { outcome: 'x' })).rejects.toThrow(
+      new DomainError('约谈记录不存在（可能已被删除）'),
+    );
     expect(await allTables()).toEqual(before);
   });
 
@@ -121,7 +182,12 @@ describe('interviews (约谈)', () => {
     const added = await addInterview(input());
     await deleteInterview(added.id);
     expect(await listInterviews(yearId)).toEqual([]);
-    expect(await db.audit.orderBy('seq').last()).toMatchObject({ action: 'delete', entity: 'interviews', entityId: added.id, before: added });
+    expect(await db.audit.orderBy('seq').last()).toMatchObject({
+      action: 'delete',
+      entity: 'interviews',
+      entityId: added.id,
+      before: added,
+    });
     await expect(deleteInterview(added.id)).rejects.toThrow(new DomainError('约谈记录不存在（可能已被删除）'));
   });
 

@@ -58,7 +58,8 @@ export async function updateInterview(id: string, patch: InterviewPatch): Promis
     const { yearId } = patch as Partial<Interview>;
     if (yearId !== undefined && yearId !== before.yearId) throw new DomainError('不能更改约谈记录所属的工作年度');
     const merged: Interview = { ...before };
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined && key !== 'id') (merged as unknown as Record<string, unknown>)[key] = value;
+    for (const [key, value] of Object.entries(patch))
+      if (value !== undefined && key !== 'id') (merged as unknown as Record<string, unknown>)[key] = value;
     const row = cleanInterview(merged);
     await checkInterviews(row.yearId, [row]);
     return w.put(db.interviews, row);

@@ -26,7 +26,18 @@ import {
 import { TABLE_NAMES } from './schema';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 async function allTables(): Promise<Record<string, unknown[]>> {
@@ -52,17 +63,51 @@ let taskId: string;
 
 function report(id: string, unitId: string, month: number, more: Partial<ProgressReport> = {}): ProgressReport {
   return {
-    id, yearId, month, taskId, unitId, isLeadUnit: unitId === unitA, percent: 40, statusWord: '序时推进', doneThisMonth: '推进中', problems: '', nextSteps: '', coordination: '',
-    delayExplanation: '', reporter: '李四', phone: '12345', receivedDate: '2026-05-26', ...more,
+    id,
+    yearId,
+    month,
+    taskId,
+    unitId,
+    isLeadUnit: unitId === unitA,
+    percent: 40,
+    statusWord: '序时推进',
+    doneThisMonth: '推进中',
+    problems: '',
+    nextSteps: '',
+    coordination: '',
+    delayExplanation: '',
+    reporter: '李四',
+    phone: '12345',
+    receivedDate: '2026-05-26',
+    ...more,
   };
 }
 
 function submission(id: string, unitId: string, month: number, more: Partial<Submission> = {}): Submission {
-  return { id, yearId, kind: 'progress', month, unitId, receivedDate: '2026-05-26', fileName: `${unitId}-${month}月.xlsx`, ...more };
+  return {
+    id,
+    yearId,
+    kind: 'progress',
+    month,
+    unitId,
+    receivedDate: '2026-05-26',
+    fileName: `${unitId}-${month}月.xlsx`,
+    ...more,
+  };
 }
 
-function importOf(creates: { table: string; row: { id: string } & Record<string, unknown> }[], updates: ImportPlan['updates'] = []): ImportPlan {
-  return { yearId, kind: 'progress', files: [{ name: '5月进展.xlsx', sha256: 'c'.repeat(64) }], creates, updates, unchanged: 0 };
+function importOf(
+  creates: { table: string; row: { id: string } & Record<string, unknown> }[],
+  updates: ImportPlan['updates'] = [],
+): ImportPlan {
+  return {
+    yearId,
+    kind: 'progress',
+    files: [{ name: '5月进展.xlsx', sha256: 'c'.repeat(64) }],
+    creates,
+    updates,
+    unchanged: 0,
+  };
 }
 
 const PLAN: PlanMonth[] = [
@@ -76,9 +121,42 @@ beforeEach(async () => {
   await db.open();
   setOperator('张三');
   yearId = (await createWorkYear(yearInput(2026))).id;
-  unitA = (await addUnit({ yearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  unitB = (await addUnit({ yearId, name: '区财政局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  taskId = (await addTask({ yearId, code: '1', title: '优化营商环境', measures: [], targets: [], leaderIds: [], leadUnitId: unitA, coUnitIds: [unitB], responsiblePerson: '', dueDate: '2026-11-30' })).id;
+  unitA = (
+    await addUnit({
+      yearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  unitB = (
+    await addUnit({
+      yearId,
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  taskId = (
+    await addTask({
+      yearId,
+      code: '1',
+      title: '优化营商环境',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      leadUnitId: unitA,
+      coUnitIds: [unitB],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    })
+  ).id;
 });
 
 describe('chinaToday', () => {
@@ -97,14 +175,19 @@ describe('setTaskPlan', () => {
     const seq = await lastSeq();
     await setTaskPlan(taskId, [...PLAN].reverse());
     const stored = await listTaskMilestones(taskId);
-    expect(stored.map(({ month, text, plannedPercent, taskId: t, yearId: y }) => ({ month, text, plannedPercent, t, y }))).toEqual(PLAN.map((p) => ({ ...p, t: taskId, y: yearId })));
+    expect(
+      stored.map(({ month, text, plannedPercent, taskId: t, yearId: y }) => ({ month, text, plannedPercent, t, y })),
+    ).toEqual(PLAN.map((p) => ({ ...p, t: taskId, y: yearId })));
     expect(await auditSince(seq)).toEqual([
       ['create', 'milestones'],
       ['create', 'milestones'],
       ['create', 'milestones'],
     ]);
     const before = await allTables();
-    await setTaskPlan(taskId, PLAN.map((p) => ({ ...p, text: ` ${p.text} ` })));
+    await setTaskPlan(
+      taskId,
+      PLAN.map((p) => ({ ...p, text: ` ${p.text} ` })),
+    );
     expect(await allTables()).toEqual(before);
   });
 
@@ -136,8 +219,21 @@ describe('setTaskPlan', () => {
     expect(await listTaskMilestones(taskId)).toEqual([]);
   });
 
-  it('lists a year\'s milestones by month', async () => {
-    const other = (await addTask({ yearId, code: '2', title: '改善民生', measures: [], targets: [], leaderIds: [], leadUnitId: unitA, coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' })).id;
+  it("lists a year's milestones by month", async () => {
+    const other = (
+      await addTask({
+        yearId,
+        code: '2',
+        title: '改善民生',
+        measures: [],
+        targets: [],
+        leaderIds: [],
+        leadUnitId: unitA,
+        coUnitIds: [],
+        responsiblePerson: '',
+        dueDate: '2026-11-30',
+      })
+    ).id;
     await setTaskPlan(taskId, PLAN);
     await setTaskPlan(other, [{ month: 4, text: '启动', plannedPercent: 20 }]);
     const all: Milestone[] = await listMilestones(yearId);
@@ -148,10 +244,22 @@ describe('setTaskPlan', () => {
   });
 
   it.each([
-    ['a month outside the work window', [{ month: 12, text: '收尾', plannedPercent: 100 }], '重点工作"优化营商环境"的月方案月份应在3月至11月之间（现为 12）'],
+    [
+      'a month outside the work window',
+      [{ month: 12, text: '收尾', plannedPercent: 100 }],
+      '重点工作"优化营商环境"的月方案月份应在3月至11月之间（现为 12）',
+    ],
     ['a month twice', [PLAN[0], PLAN[0]], '月方案中3月出现了不止一次'],
-    ['a percent above 100', [{ month: 3, text: '制定方案', plannedPercent: 120 }], '重点工作"优化营商环境"的3月节点的计划累计进度应为0至100之间的数'],
-    ['a percent that is not a number', [{ month: 3, text: '制定方案', plannedPercent: Number.NaN }], '重点工作"优化营商环境"的3月节点的计划累计进度应为0至100之间的数'],
+    [
+      'a percent above 100',
+      [{ month: 3, text: '制定方案', plannedPercent: 120 }],
+      '重点工作"优化营商环境"的3月节点的计划累计进度应为0至100之间的数',
+    ],
+    [
+      'a percent that is not a number',
+      [{ month: 3, text: '制定方案', plannedPercent: Number.NaN }],
+      '重点工作"优化营商环境"的3月节点的计划累计进度应为0至100之间的数',
+    ],
     [
       'a percent lower than the month before',
       [PLAN[0], { month: 4, text: '完成调研', plannedPercent: 5 }],
@@ -181,7 +289,7 @@ describe('setTaskPlan', () => {
 });
 
 describe('reports and submissions', () => {
-  it('an import creates reports and the units\' submissions in one batch, stamped with the batch, audited once; undo removes them', async () => {
+  it("an import creates reports and the units' submissions in one batch, stamped with the batch, audited once; undo removes them", async () => {
     const before = await allTables();
     const seq = await lastSeq();
     const batch = await commitImport(
@@ -215,25 +323,52 @@ describe('reports and submissions', () => {
 
   it('a later import that changes a report records its own batch', async () => {
     const first = await commitImport(importOf([{ table: 'reports', row: { ...report('r-a5', unitA, 5) } }]));
-    const second = await commitImport({ ...importOf([], [{ table: 'reports', id: 'r-a5', patch: { percent: 45 } }]), files: [{ name: '5月进展-补报.xlsx', sha256: 'd'.repeat(64) }] });
+    const second = await commitImport({
+      ...importOf([], [{ table: 'reports', id: 'r-a5', patch: { percent: 45 } }]),
+      files: [{ name: '5月进展-补报.xlsx', sha256: 'd'.repeat(64) }],
+    });
     expect(await db.reports.get('r-a5')).toMatchObject({ percent: 45, importBatchId: second.id });
     await undoImport(second.id);
     expect(await db.reports.get('r-a5')).toMatchObject({ percent: 40, importBatchId: first.id });
   });
 
   it.each([
-    ['a second report of a unit on a task for a month', () => [{ table: 'reports', row: { ...report('r-a5-2', unitA, 5) } }], '月度进展（区发改局，重点工作"优化营商环境"，5月）已存在，不能重复'],
-    ['a second submission of a unit for a month', () => [{ table: 'submissions', row: { ...submission('s-a5-2', unitA, 5) } }], '区发改局的5月进展报送记录已存在，不能重复'],
-    ['a report of an unknown unit', () => [{ table: 'reports', row: { ...report('r-x', 'ghost', 6) } }], '月度进展（重点工作"优化营商环境"，6月）的单位不存在（可能已被删除）'],
-    ['a report with a percent above 100', () => [{ table: 'reports', row: { ...report('r-x', unitB, 6, { percent: 180 }) } }], '月度进展（区财政局，重点工作"优化营商环境"，6月）的累计进度应为0至100之间的数'],
-    ['a plan submission with a month', () => [{ table: 'submissions', row: { ...submission('s-x', unitB, 3, { kind: 'plan' }) } }], '区财政局的月方案报送记录的月份无效（月方案为0，月度进展为1至12）'],
+    [
+      'a second report of a unit on a task for a month',
+      () => [{ table: 'reports', row: { ...report('r-a5-2', unitA, 5) } }],
+      '月度进展（区发改局，重点工作"优化营商环境"，5月）已存在，不能重复',
+    ],
+    [
+      'a second submission of a unit for a month',
+      () => [{ table: 'submissions', row: { ...submission('s-a5-2', unitA, 5) } }],
+      '区发改局的5月进展报送记录已存在，不能重复',
+    ],
+    [
+      'a report of an unknown unit',
+      () => [{ table: 'reports', row: { ...report('r-x', 'ghost', 6) } }],
+      '月度进展（重点工作"优化营商环境"，6月）的单位不存在（可能已被删除）',
+    ],
+    [
+      'a report with a percent above 100',
+      () => [{ table: 'reports', row: { ...report('r-x', unitB, 6, { percent: 180 }) } }],
+      '月度进展（区财政局，重点工作"优化营商环境"，6月）的累计进度应为0至100之间的数',
+    ],
+    [
+      'a plan submission with a month',
+      () => [{ table: 'submissions', row: { ...submission('s-x', unitB, 3, { kind: 'plan' }) } }],
+      '区财政局的月方案报送记录的月份无效（月方案为0，月度进展为1至12）',
+    ],
   ])('refuses %s and stores nothing', async (_label, creates, message) => {
-    await commitImport(importOf([
-      { table: 'reports', row: { ...report('r-a5', unitA, 5) } },
-      { table: 'submissions', row: { ...submission('s-a5', unitA, 5) } },
-    ]));
+    await commitImport(
+      importOf([
+        { table: 'reports', row: { ...report('r-a5', unitA, 5) } },
+        { table: 'submissions', row: { ...submission('s-a5', unitA, 5) } },
+      ]),
+    );
     const before = await allTables();
-    await expect(commitImport({ ...importOf(creates()), files: [{ name: 'x.xlsx', sha256: 'e'.repeat(64) }] })).rejects.toThrow(new DomainError(message));
+    await expect(
+      commitImport({ ...importOf(creates()), files: [{ name: 'x.xlsx', sha256: 'e'.repeat(64) }] }),
+    ).rejects.toThrow(new DomainError(message));
     expect(await allTables()).toEqual(before);
   });
 });
@@ -251,7 +386,10 @@ describe('setReceivedDate', () => {
     );
   });
 
-  it.each([['', '请填写更改收到日期的原因'], ['   ', '请填写更改收到日期的原因']])('refuses the reason %j and changes nothing', async (reason, message) => {
+  it.each([
+    ['', '请填写更改收到日期的原因'],
+    ['   ', '请填写更改收到日期的原因'],
+  ])('refuses the reason %j and changes nothing', async (reason, message) => {
     const before = await allTables();
     await expect(setReceivedDate('s-a5', '2026-05-24', reason)).rejects.toThrow(new DomainError(message));
     expect(await allTables()).toEqual(before);
@@ -259,16 +397,26 @@ describe('setReceivedDate', () => {
 
   it('refuses a date that is not a date, and a missing submission', async () => {
     const before = await allTables();
-    await expect(setReceivedDate('s-a5', '2026-02-30', '邮件24日已到')).rejects.toThrow(new DomainError('收到日期应为有效日期（YYYY-MM-DD）'));
-    await expect(setReceivedDate('nope', '2026-05-24', '邮件24日已到')).rejects.toThrow(new DomainError('报送记录不存在（可能已被删除）'));
+    await expect(setReceivedDate('s-a5', '2026-02-30', '邮件24日已到')).rejects.toThrow(
+      new DomainError('收到日期应为有效日期（YYYY-MM-DD）'),
+    );
+    await expect(setReceivedDate('nope', '2026-05-24', '邮件24日已到')).rejects.toThrow(
+      new DomainError('报送记录不存在（可能已被删除）'),
+    );
     expect(await allTables()).toEqual(before);
   });
 
-  it('sets the date and the reason on the submission and on that unit\'s reports of that month, audited', async () => {
+  it("sets the date and the reason on the submission and on that unit's reports of that month, audited", async () => {
     const seq = await lastSeq();
     await setReceivedDate('s-a5', '2026-05-24', ' 邮件24日已到 ');
-    expect(await db.submissions.get('s-a5')).toMatchObject({ receivedDate: '2026-05-24', receivedDateReason: '邮件24日已到' });
-    expect(await db.reports.get('r-a5')).toMatchObject({ receivedDate: '2026-05-24', receivedDateReason: '邮件24日已到' });
+    expect(await db.submissions.get('s-a5')).toMatchObject({
+      receivedDate: '2026-05-24',
+      receivedDateReason: '邮件24日已到',
+    });
+    expect(await db.reports.get('r-a5')).toMatchObject({
+      receivedDate: '2026-05-24',
+      receivedDateReason: '邮件24日已到',
+    });
     // Another unit's report and the same unit's other month are left alone.
     expect(await db.reports.get('r-b5')).toEqual({ ...report('r-b5', unitB, 5), importBatchId: expect.any(String) });
     expect((await db.reports.get('r-a6'))?.receivedDate).toBe('2026-06-24');
@@ -284,26 +432,83 @@ describe('setReceivedDate', () => {
 });
 
 describe('saveFeedback', () => {
-  const base = (): Parameters<typeof saveFeedback>[0] => ({ yearId, month: 5, taskId, unitId: unitA, verdict: '属实', comment: ' 进展属实 ', explanationAccepted: true, date: '2026-05-29' });
+  const base = (): Parameters<typeof saveFeedback>[0] => ({
+    yearId,
+    month: 5,
+    taskId,
+    unitId: unitA,
+    verdict: '属实',
+    comment: ' 进展属实 ',
+    explanationAccepted: true,
+    date: '2026-05-29',
+  });
 
   it('creates the feedback with the operator as reviewer, audited', async () => {
     const seq = await lastSeq();
     const saved = await saveFeedback(base());
-    const expected: Feedback = { id: saved.id, yearId, month: 5, taskId, unitId: unitA, verdict: '属实', comment: '进展属实', explanationAccepted: true, reviewer: '张三', date: '2026-05-29' };
+    const expected: Feedback = {
+      id: saved.id,
+      yearId,
+      month: 5,
+      taskId,
+      unitId: unitA,
+      verdict: '属实',
+      comment: '进展属实',
+      explanationAccepted: true,
+      reviewer: '张三',
+      date: '2026-05-29',
+    };
     expect(saved).toEqual(expected);
     expect(await listFeedback(yearId, 5)).toEqual([expected]);
     const entries: AuditEntry[] = await db.audit.where('seq').above(seq).toArray();
-    expect(entries).toEqual([{ seq: seq + 1, at: expect.any(String), operator: '张三', action: 'create', entity: 'feedback', entityId: saved.id, after: expected, prevHash: expect.any(String), hash: expect.any(String) }]);
+    expect(entries).toEqual([
+      {
+        seq: seq + 1,
+        at: expect.any(String),
+        operator: '张三',
+        action: 'create',
+        entity: 'feedback',
+        entityId: saved.id,
+        after: expected,
+        prevHash: expect.any(String),
+        hash: expect.any(String),
+      },
+    ]);
   });
 
   it('upserts by year, month, task and unit: same id, new reviewer and date; absent fields are cleared', async () => {
     const first = await saveFeedback(base());
     setOperator('李科长');
-    const second = await saveFeedback({ yearId, month: 5, taskId, unitId: unitA, comment: '说明不充分', explanationAccepted: false, date: '2026-05-30' });
-    expect(second).toEqual({ id: first.id, yearId, month: 5, taskId, unitId: unitA, comment: '说明不充分', explanationAccepted: false, reviewer: '李科长', date: '2026-05-30' });
+    const second = await saveFeedback({
+      yearId,
+      month: 5,
+      taskId,
+      unitId: unitA,
+      comment: '说明不充分',
+      explanationAccepted: false,
+      date: '2026-05-30',
+    });
+    expect(second).toEqual({
+      id: first.id,
+      yearId,
+      month: 5,
+      taskId,
+      unitId: unitA,
+      comment: '说明不充分',
+      explanationAccepted: false,
+      reviewer: '李科长',
+      date: '2026-05-30',
+    });
     expect(await db.feedback.count()).toBe(1);
     const last = await db.audit.orderBy('seq').last();
-    expect(last).toMatchObject({ action: 'update', entity: 'feedback', entityId: first.id, operator: '李科长', before: first, after: second });
+    expect(last).toMatchObject({
+      action: 'update',
+      entity: 'feedback',
+      entityId: first.id,
+      operator: '李科长',
+      before: first,
+      after: second,
+    });
     // Another unit or month is another feedback.
     await saveFeedback({ ...base(), unitId: unitB });
     await saveFeedback({ ...base(), month: 6 });
@@ -325,7 +530,11 @@ describe('saveFeedback', () => {
   });
 
   it.each([
-    ['a bad verdict', { verdict: '大致属实' }, '督查反馈（区发改局，重点工作"优化营商环境"，5月）的核查结论应为属实、基本属实或不属实'],
+    [
+      'a bad verdict',
+      { verdict: '大致属实' },
+      '督查反馈（区发改局，重点工作"优化营商环境"，5月）的核查结论应为属实、基本属实或不属实',
+    ],
     ['an unknown unit', { unitId: 'ghost' }, '督查反馈（重点工作"优化营商环境"，5月）的单位不存在（可能已被删除）'],
     ['an unknown task', { taskId: 'ghost' }, '督查反馈（区发改局，5月）的重点工作不存在（可能已被删除）'],
     ['a month 13', { month: 13 }, '月份应为1至12（现为 13）'],

@@ -35,7 +35,13 @@ export async function setTaskPlan(taskId: string, months: readonly PlanMonth[]):
     if (seen.has(m.month)) throw new DomainError(`月方案中${m.month}月出现了不止一次`);
     seen.add(m.month);
   }
-  const clean = months.map((m) => ({ month: m.month, text: typeof m.text === 'string' ? m.text.trim() : m.text, plannedPercent: m.plannedPercent })).sort((a, b) => a.month - b.month);
+  const clean = months
+    .map((m) => ({
+      month: m.month,
+      text: typeof m.text === 'string' ? m.text.trim() : m.text,
+      plannedPercent: m.plannedPercent,
+    }))
+    .sort((a, b) => a.month - b.month);
   await writeTransaction([db.milestones, db.tasks, db.units, db.workYears], async (w) => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new DomainError('重点工作不存在（可能已被删除）');
@@ -50,7 +56,10 @@ export async function setTaskPlan(taskId: string, months: readonly PlanMonth[]):
         written.push(await w.add(db.milestones, { id: newId(), taskId, yearId: task.yearId, ...m }));
       }
     }
-    await w.deleteAll(db.milestones, [...stored.values()].map((m) => m.id));
+    await w.deleteAll(
+      db.milestones,
+      [...stored.values()].map((m) => m.id),
+    );
     await checkMilestones(task.yearId, written);
   });
 }
@@ -72,7 +81,10 @@ export async function setReceivedDate(submissionId: string, date: IsoDate, reaso
     const patch = { receivedDate: date, receivedDateReason: why };
     await w.update(db.submissions, submissionId, patch);
     if (submission.kind !== 'progress') return;
-    const reports = await db.reports.where('[unitId+yearId+month]').equals([submission.unitId, submission.yearId, submission.month]).toArray();
+    const reports = await db.reports
+      .where('[unitId+yearId+month]')
+      .equals([submission.unitId, submission.yearId, submission.month])
+      .toArray();
     for (const report of reports) await w.update(db.reports, report.id, patch);
   });
 }
@@ -109,8 +121,21 @@ export async function saveFeedback(input: FeedbackInput): Promise<Feedback> {
   if (!isIsoDate(date)) throw new DomainError('督查反馈的日期应为有效日期（YYYY-MM-DD）');
   return writeTransaction([db.feedback, db.tasks, db.units, db.workYears], async (w) => {
     await requireYear(yearId);
-    const stored = await db.feedback.where('[unitId+yearId+month]').equals([unitId, yearId, month]).filter((f) => f.taskId === taskId).first();
-    const row: Feedback = { id: stored?.id ?? newId(), yearId, month, taskId, unitId, comment: typeof input.comment === 'string' ? input.comment.trim() : input.comment, reviewer, date };
+    const stored = await db.feedback
+      .where('[unitId+yearId+month]')
+      .equals([unitId, yearId, month])
+      .filter((f) => f.taskId === taskId)
+      .first();
+    const row: Feedback = {
+      id: stored?.id ?? newId(),
+      yearId,
+      month,
+      taskId,
+      unitId,
+      comment: typeof input.comment === 'string' ? input.comment.trim() : input.comment,
+      reviewer,
+      date,
+    };
     if (input.verdict !== undefined) row.verdict = input.verdict;
     if (input.explanationAccepted !== undefined) row.explanationAccepted = input.explanationAccepted;
     if (stored && deepEqual({ ...stored, reviewer, date }, row)) return stored;

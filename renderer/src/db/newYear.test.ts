@@ -23,7 +23,18 @@ import {
 import { TABLE_NAMES } from './schema';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: `${year}年度重点工作`, windowStartMonth: 3, windowEndMonth: 11, planDue: '03-12', reportDueDay: 20, feedbackDueDay: 28, completionDue: '11-30', extraHolidays: [`${year}-10-09`], extraWorkdays: [] };
+  return {
+    year,
+    title: `${year}年度重点工作`,
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-12',
+    reportDueDay: 20,
+    feedbackDueDay: 28,
+    completionDue: '11-30',
+    extraHolidays: [`${year}-10-09`],
+    extraWorkdays: [],
+  };
 }
 
 async function allTables(): Promise<Record<string, unknown[]>> {
@@ -44,8 +55,22 @@ const taskIds: Record<string, string> = {};
 
 function report(taskId: string, unitId: string, month: number, percent: number): ProgressReport {
   return {
-    id: `${taskId}-${unitId}-${month}`, yearId, month, taskId, unitId, isLeadUnit: true, percent, statusWord: '', doneThisMonth: '', problems: '', nextSteps: '',
-    coordination: '', delayExplanation: '', reporter: '', phone: '', receivedDate: '2026-11-20',
+    id: `${taskId}-${unitId}-${month}`,
+    yearId,
+    month,
+    taskId,
+    unitId,
+    isLeadUnit: true,
+    percent,
+    statusWord: '',
+    doneThisMonth: '',
+    problems: '',
+    nextSteps: '',
+    coordination: '',
+    delayExplanation: '',
+    reporter: '',
+    phone: '',
+    receivedDate: '2026-11-20',
   };
 }
 
@@ -54,8 +79,28 @@ beforeEach(async () => {
   await db.open();
   setOperator('钱主任');
   yearId = (await createWorkYear(yearInput(2026))).id;
-  fgj = (await addUnit({ yearId, name: '区发展和改革局', kind: 'department', rankingGroup: '', aliases: ['发改局'], contactPerson: '李明', phone: '1234' })).id;
-  dc = (await addUnit({ yearId, name: '东城街道', kind: 'town', rankingGroup: '城区街道', aliases: [], contactPerson: '', phone: '' })).id;
+  fgj = (
+    await addUnit({
+      yearId,
+      name: '区发展和改革局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: ['发改局'],
+      contactPerson: '李明',
+      phone: '1234',
+    })
+  ).id;
+  dc = (
+    await addUnit({
+      yearId,
+      name: '东城街道',
+      kind: 'town',
+      rankingGroup: '城区街道',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
   zhang = (await addLeader({ yearId, name: '张明', title: '副区长', aliases: ['张区长'] })).id;
   await db.sections.add({ id: 's1', yearId, name: '一、扩大有效投资', sortOrder: 1 });
   for (const [title, more] of [
@@ -63,9 +108,26 @@ beforeEach(async () => {
     ['促进民间投资增长', {}],
     ['轻纺市场转型升级', { leadUnitId: dc }],
   ] as const) {
-    taskIds[title] = (await addTask({ yearId, code: '', title, measures: [{ text: '措施' }], targets: [{ text: '目标' }], leaderIds: [zhang], leadUnitId: fgj, coUnitIds: [dc], responsiblePerson: '', dueDate: '2026-11-30', ...more })).id;
+    taskIds[title] = (
+      await addTask({
+        yearId,
+        code: '',
+        title,
+        measures: [{ text: '措施' }],
+        targets: [{ text: '目标' }],
+        leaderIds: [zhang],
+        leadUnitId: fgj,
+        coUnitIds: [dc],
+        responsiblePerson: '',
+        dueDate: '2026-11-30',
+        ...more,
+      })
+    ).id;
   }
-  await db.reports.bulkAdd([report(taskIds['重大项目攻坚年行动']!, fgj, 11, 100), report(taskIds['促进民间投资增长']!, fgj, 11, 60)]);
+  await db.reports.bulkAdd([
+    report(taskIds['重大项目攻坚年行动']!, fgj, 11, 100),
+    report(taskIds['促进民间投资增长']!, fgj, 11, 60),
+  ]);
   await ensureScoreRules(yearId, defaultScoreRules);
   await updateScoreRule(yearId, 'late', { points: -3 });
 });
@@ -80,7 +142,14 @@ describe('startYearFrom', () => {
     const started = await startYearFrom(yearId, { carryOver: true });
     expect(started).toMatchObject({ units: 2, leaders: 1, tasks: 2, scoreRules: defaultScoreRules.length });
     const next = started.year;
-    expect(next).toMatchObject({ year: 2027, title: '2027年度重点工作', planDue: '03-12', reportDueDay: 20, feedbackDueDay: 28, extraHolidays: [] });
+    expect(next).toMatchObject({
+      year: 2027,
+      title: '2027年度重点工作',
+      planDue: '03-12',
+      reportDueDay: 20,
+      feedbackDueDay: 28,
+      extraHolidays: [],
+    });
 
     expect((await listUnits(next.id)).map((u) => [u.name, u.aliases, u.rankingGroup, u.contactPerson])).toEqual([
       ['区发展和改革局', ['发改局'], '区级部门', '李明'],
@@ -114,7 +183,11 @@ describe('startYearFrom', () => {
     expect(await listTasks(yearId)).toHaveLength(3);
     // A carried task knows where it came from and how far it had got.
     const source = await getCarriedSource(tasks[0]!.carriedOverFrom);
-    expect(source).toMatchObject({ year: { year: 2026 }, task: { title: '促进民间投资增长' }, final: { percent: 60, month: 11 } });
+    expect(source).toMatchObject({
+      year: { year: 2026 },
+      task: { title: '促进民间投资增长' },
+      final: { percent: 60, month: 11 },
+    });
   });
 
   it('carries nothing unless asked', async () => {
@@ -132,7 +205,9 @@ describe('startYearFrom', () => {
   it('refuses when the next year exists, storing nothing', async () => {
     await createWorkYear(yearInput(2027));
     const before = await allTables();
-    await expect(startYearFrom(yearId, { carryOver: true })).rejects.toThrow(new DomainError('2027年度已存在，不能再从2026年度新建'));
+    await expect(startYearFrom(yearId, { carryOver: true })).rejects.toThrow(
+      new DomainError('2027年度已存在，不能再从2026年度新建'),
+    );
     expect(await allTables()).toStrictEqual(before);
   });
 
@@ -143,7 +218,9 @@ describe('startYearFrom', () => {
   it('leaves nothing behind when a write fails half-way (the tasks, after the year, units, leaders and rules)', async () => {
     const before = await allTables();
     type TableThis = { name: string };
-    const tableApi = Object.getPrototypeOf(db.tasks) as { bulkAdd: (this: TableThis, ...args: unknown[]) => Promise<unknown> };
+    const tableApi = Object.getPrototypeOf(db.tasks) as {
+      bulkAdd: (this: TableThis, ...args: unknown[]) => Promise<unknown>;
+    };
     const bulkAdd = tableApi.bulkAdd;
     const written: string[] = [];
     vi.spyOn(tableApi, 'bulkAdd').mockImplementation(function (this: TableThis, ...args: unknown[]) {

@@ -34,32 +34,45 @@ export interface StartedYear {
  */
 export async function startYearFrom(sourceYearId: string, options: StartYearOptions): Promise<StartedYear> {
   const now = new Date().toISOString();
-  return writeTransaction([db.workYears, db.units, db.leaders, db.sections, db.tasks, db.scoreRules, db.reports], async (w) => {
-    const year = await requireYear(sourceYearId);
-    const next = year.year + 1;
-    if (await db.workYears.where('year').equals(next).first()) throw new DomainError(`${next}年度已存在，不能再从${year.year}年度新建`);
-    const source = {
-      year,
-      units: await db.units.where('yearId').equals(sourceYearId).toArray(),
-      leaders: await db.leaders.where('yearId').equals(sourceYearId).toArray(),
-      sections: await db.sections.where('yearId').equals(sourceYearId).toArray(),
-      tasks: await db.tasks.where('yearId').equals(sourceYearId).toArray(),
-      reports: await db.reports.where('[yearId+month]').between([sourceYearId, -Infinity], [sourceYearId, Infinity]).toArray(),
-      scoreRules: await db.scoreRules.where('yearId').equals(sourceYearId).toArray(),
-    };
-    const plan = planNextYear(source, { carryOver: options.carryOver, taskIds: options.taskIds, newId, now });
-    await w.add(db.workYears, plan.year);
-    await w.addAll(db.units, plan.units);
-    await w.addAll(db.leaders, plan.leaders);
-    await w.addAll(db.sections, plan.sections);
-    await w.addAll(db.scoreRules, plan.scoreRules);
-    await w.addAll(db.tasks, plan.tasks);
-    await checkRegistryRows(db.units, plan.year.id, plan.units);
-    await checkRegistryRows(db.leaders, plan.year.id, plan.leaders);
-    await checkSections(plan.year.id, plan.sections);
-    await checkTasks(plan.year.id, plan.tasks);
-    return { year: plan.year, units: plan.units.length, leaders: plan.leaders.length, scoreRules: plan.scoreRules.length, tasks: plan.tasks.length };
-  });
+  return writeTransaction(
+    [db.workYears, db.units, db.leaders, db.sections, db.tasks, db.scoreRules, db.reports],
+    async (w) => {
+      const year = await requireYear(sourceYearId);
+      const next = year.year + 1;
+      if (await db.workYears.where('year').equals(next).first())
+        throw new DomainError(`${next}年度已存在，不能再从${year.year}年度新建`);
+      const source = {
+        year,
+        units: await db.units.where('yearId').equals(sourceYearId).toArray(),
+        leaders: await db.leaders.where('yearId').equals(sourceYearId).toArray(),
+        sections: await db.sections.where('yearId').equals(sourceYearId).toArray(),
+        tasks: await db.tasks.where('yearId').equals(sourceYearId).toArray(),
+        reports: await db.reports
+          .where('[yearId+month]')
+          .between([sourceYearId, -Infinity], [sourceYearId, Infinity])
+          .toArray(),
+        scoreRules: await db.scoreRules.where('yearId').equals(sourceYearId).toArray(),
+      };
+      const plan = planNextYear(source, { carryOver: options.carryOver, taskIds: options.taskIds, newId, now });
+      await w.add(db.workYears, plan.year);
+      await w.addAll(db.units, plan.units);
+      await w.addAll(db.leaders, plan.leaders);
+      await w.addAll(db.sections, plan.sections);
+      await w.addAll(db.scoreRules, plan.scoreRules);
+      await w.addAll(db.tasks, plan.tasks);
+      await checkRegistryRows(db.units, plan.year.id, plan.units);
+      await checkRegistryRows(db.leaders, plan.year.id, plan.leaders);
+      await checkSections(plan.year.id, plan.sections);
+      await checkTasks(plan.year.id, plan.tasks);
+      return {
+        year: plan.year,
+        units: plan.units.length,
+        leaders: plan.leaders.length,
+        scoreRules: plan.scoreRules.length,
+        tasks: plan.tasks.length,
+      };
+    },
+  );
 }
 
 /** Where a carried-over task came from: the old task, its year and how far it had got. */

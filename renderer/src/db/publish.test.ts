@@ -27,7 +27,18 @@ import { TABLE_NAMES } from './schema';
 const FROZEN = '5月已发布，不能修改；如需修改，请先撤销发布并说明原因';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 async function allTables(): Promise<Record<string, unknown[]>> {
@@ -49,19 +60,49 @@ let mayBatch: string;
 
 function report(id: string, unitId: string, month: number, more: Partial<ProgressReport> = {}): ProgressReport {
   return {
-    id, yearId, month, taskId, unitId, isLeadUnit: unitId === unitA, percent: 40, statusWord: '序时推进', doneThisMonth: '推进中', problems: '', nextSteps: '', coordination: '',
-    delayExplanation: '', reporter: '李四', phone: '12345', receivedDate: '2026-05-26', ...more,
+    id,
+    yearId,
+    month,
+    taskId,
+    unitId,
+    isLeadUnit: unitId === unitA,
+    percent: 40,
+    statusWord: '序时推进',
+    doneThisMonth: '推进中',
+    problems: '',
+    nextSteps: '',
+    coordination: '',
+    delayExplanation: '',
+    reporter: '李四',
+    phone: '12345',
+    receivedDate: '2026-05-26',
+    ...more,
   };
 }
 
 function submission(id: string, unitId: string, month: number): Submission {
-  return { id, yearId, kind: 'progress', month, unitId, receivedDate: '2026-05-26', fileName: `${unitId}-${month}月.xlsx` };
+  return {
+    id,
+    yearId,
+    kind: 'progress',
+    month,
+    unitId,
+    receivedDate: '2026-05-26',
+    fileName: `${unitId}-${month}月.xlsx`,
+  };
 }
 
 let hashSeed = 0;
 function importOf(creates: ImportPlan['creates'], updates: ImportPlan['updates'] = []): ImportPlan {
   hashSeed += 1;
-  return { yearId, kind: 'progress', files: [{ name: `进展-${hashSeed}.xlsx`, sha256: hashSeed.toString(16).padStart(64, '0') }], creates, updates, unchanged: 0 };
+  return {
+    yearId,
+    kind: 'progress',
+    files: [{ name: `进展-${hashSeed}.xlsx`, sha256: hashSeed.toString(16).padStart(64, '0') }],
+    creates,
+    updates,
+    unchanged: 0,
+  };
 }
 
 beforeEach(async () => {
@@ -69,11 +110,70 @@ beforeEach(async () => {
   await db.open();
   setOperator('张三');
   yearId = (await createWorkYear(yearInput(2026))).id;
-  unitA = (await addUnit({ yearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  unitB = (await addUnit({ yearId, name: '区财政局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  taskId = (await addTask({ yearId, code: '1', title: '优化营商环境', measures: [], targets: [], leaderIds: [], leadUnitId: unitA, coUnitIds: [unitB], responsiblePerson: '', dueDate: '2026-11-30' })).id;
-  planOnlyTask = (await addTask({ yearId, code: '2', title: '改善民生', measures: [], targets: [], leaderIds: [], leadUnitId: unitB, coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' })).id;
-  bareTask = (await addTask({ yearId, code: '3', title: '乡村振兴', measures: [], targets: [], leaderIds: [], leadUnitId: unitB, coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' })).id;
+  unitA = (
+    await addUnit({
+      yearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  unitB = (
+    await addUnit({
+      yearId,
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  taskId = (
+    await addTask({
+      yearId,
+      code: '1',
+      title: '优化营商环境',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      leadUnitId: unitA,
+      coUnitIds: [unitB],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    })
+  ).id;
+  planOnlyTask = (
+    await addTask({
+      yearId,
+      code: '2',
+      title: '改善民生',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      leadUnitId: unitB,
+      coUnitIds: [],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    })
+  ).id;
+  bareTask = (
+    await addTask({
+      yearId,
+      code: '3',
+      title: '乡村振兴',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      leadUnitId: unitB,
+      coUnitIds: [],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    })
+  ).id;
   await setTaskPlan(taskId, [
     { month: 4, text: '完成调研', plannedPercent: 30 },
     { month: 5, text: '启动实施', plannedPercent: 50 },
@@ -97,9 +197,24 @@ describe('publishMonth', () => {
     const seq = (await db.audit.orderBy('seq').last())?.seq ?? 0;
     const data = { units: [{ unitId: unitA, score: 98, rank: 1 }] };
     const snapshot = await publishMonth(yearId, 5, data);
-    expect(snapshot).toEqual({ id: expect.any(String), yearId, period: 'month', month: 5, publishedAt: expect.any(String), publishedBy: '张三', data });
+    expect(snapshot).toEqual({
+      id: expect.any(String),
+      yearId,
+      period: 'month',
+      month: 5,
+      publishedAt: expect.any(String),
+      publishedBy: '张三',
+      data,
+    });
     const state = await getMonthState(yearId, 5);
-    expect(state).toEqual({ id: `${yearId}:5`, yearId, month: 5, state: 'published', publishedAt: snapshot.publishedAt, publishedBy: '张三' });
+    expect(state).toEqual({
+      id: `${yearId}:5`,
+      yearId,
+      month: 5,
+      state: 'published',
+      publishedAt: snapshot.publishedAt,
+      publishedBy: '张三',
+    });
     expect(await listMonthStates(yearId)).toEqual([state]);
     expect(await listMonthSnapshots(yearId, 5)).toEqual([snapshot]);
     const entries: AuditEntry[] = await db.audit.where('seq').above(seq).toArray();
@@ -115,7 +230,9 @@ describe('publishMonth', () => {
   it('refuses a month published already, a month 0, a missing year, and no operator', async () => {
     await publishMonth(yearId, 5, {});
     const before = await allTables();
-    await expect(publishMonth(yearId, 5, {})).rejects.toThrow(new DomainError('5月已发布；如需重新发布，请先撤销发布并说明原因'));
+    await expect(publishMonth(yearId, 5, {})).rejects.toThrow(
+      new DomainError('5月已发布；如需重新发布，请先撤销发布并说明原因'),
+    );
     await expect(publishMonth(yearId, 0, {})).rejects.toThrow(new DomainError('月份应为1至12（现为 0）'));
     await expect(publishMonth('nope', 6, {})).rejects.toThrow(new DomainError('工作年度不存在（可能已被删除）'));
     setOperator('');
@@ -130,26 +247,96 @@ describe('the freeze of a published month', () => {
   });
 
   it.each([
-    ['changing the month\'s milestone', () => setTaskPlan(taskId, [{ month: 4, text: '完成调研', plannedPercent: 30 }, { month: 5, text: '改了', plannedPercent: 50 }, { month: 6, text: '全面实施', plannedPercent: 70 }])],
-    ['dropping the month\'s milestone', () => setTaskPlan(taskId, [{ month: 4, text: '完成调研', plannedPercent: 30 }, { month: 6, text: '全面实施', plannedPercent: 70 }])],
-    ['adding a milestone for the month', () => setTaskPlan(bareTask, [{ month: 4, text: '准备', plannedPercent: 10 }, { month: 5, text: '启动', plannedPercent: 20 }])],
+    [
+      "changing the month's milestone",
+      () =>
+        setTaskPlan(taskId, [
+          { month: 4, text: '完成调研', plannedPercent: 30 },
+          { month: 5, text: '改了', plannedPercent: 50 },
+          { month: 6, text: '全面实施', plannedPercent: 70 },
+        ]),
+    ],
+    [
+      "dropping the month's milestone",
+      () =>
+        setTaskPlan(taskId, [
+          { month: 4, text: '完成调研', plannedPercent: 30 },
+          { month: 6, text: '全面实施', plannedPercent: 70 },
+        ]),
+    ],
+    [
+      'adding a milestone for the month',
+      () =>
+        setTaskPlan(bareTask, [
+          { month: 4, text: '准备', plannedPercent: 10 },
+          { month: 5, text: '启动', plannedPercent: 20 },
+        ]),
+    ],
     ['deleting a task whose plan covers the month', () => deleteTask(planOnlyTask)],
-    ['changing the month\'s feedback', () => saveFeedback({ yearId, month: 5, taskId, unitId: unitA, verdict: '不属实', comment: '复核不属实', date: '2026-06-01' })],
-    ['adding feedback for the month', () => saveFeedback({ yearId, month: 5, taskId, unitId: unitB, comment: '未报送', date: '2026-06-01' })],
+    [
+      "changing the month's feedback",
+      () =>
+        saveFeedback({
+          yearId,
+          month: 5,
+          taskId,
+          unitId: unitA,
+          verdict: '不属实',
+          comment: '复核不属实',
+          date: '2026-06-01',
+        }),
+    ],
+    [
+      'adding feedback for the month',
+      () => saveFeedback({ yearId, month: 5, taskId, unitId: unitB, comment: '未报送', date: '2026-06-01' }),
+    ],
     ['setting a received date in the month', () => setReceivedDate('s-a5', '2026-05-24', '邮件24日已到')],
-    ['importing a report into the month', () => commitImport(importOf([{ table: 'reports', row: { ...report('r-b5', unitB, 5) } }]))],
-    ['importing a submission for the month', () => commitImport(importOf([{ table: 'submissions', row: { ...submission('s-b5', unitB, 5) } }]))],
-    ['importing a change of the month\'s report', () => commitImport(importOf([], [{ table: 'reports', id: 'r-a5', patch: { percent: 60 } }]))],
-    ['importing feedback for the month', () => commitImport(importOf([{ table: 'feedback', row: { id: 'f-x', yearId, month: 5, taskId, unitId: unitB, comment: '', reviewer: '张三', date: '2026-05-30' } }]))],
-    ['undoing the import of the month\'s reports', () => undoImport(mayBatch)],
+    [
+      'importing a report into the month',
+      () => commitImport(importOf([{ table: 'reports', row: { ...report('r-b5', unitB, 5) } }])),
+    ],
+    [
+      'importing a submission for the month',
+      () => commitImport(importOf([{ table: 'submissions', row: { ...submission('s-b5', unitB, 5) } }])),
+    ],
+    [
+      "importing a change of the month's report",
+      () => commitImport(importOf([], [{ table: 'reports', id: 'r-a5', patch: { percent: 60 } }])),
+    ],
+    [
+      'importing feedback for the month',
+      () =>
+        commitImport(
+          importOf([
+            {
+              table: 'feedback',
+              row: {
+                id: 'f-x',
+                yearId,
+                month: 5,
+                taskId,
+                unitId: unitB,
+                comment: '',
+                reviewer: '张三',
+                date: '2026-05-30',
+              },
+            },
+          ]),
+        ),
+    ],
+    ["undoing the import of the month's reports", () => undoImport(mayBatch)],
   ])('refuses %s and changes nothing', async (_label, write) => {
     const before = await allTables();
     await expect(write()).rejects.toThrow(new DomainError(FROZEN));
     expect(await allTables()).toEqual(before);
   });
 
-  it('lets other months be written: another month\'s plan, feedback and reports', async () => {
-    await setTaskPlan(taskId, [{ month: 4, text: '完成调研', plannedPercent: 30 }, { month: 5, text: '启动实施', plannedPercent: 50 }, { month: 6, text: '深化实施', plannedPercent: 75 }]);
+  it("lets other months be written: another month's plan, feedback and reports", async () => {
+    await setTaskPlan(taskId, [
+      { month: 4, text: '完成调研', plannedPercent: 30 },
+      { month: 5, text: '启动实施', plannedPercent: 50 },
+      { month: 6, text: '深化实施', plannedPercent: 75 },
+    ]);
     await saveFeedback({ yearId, month: 6, taskId, unitId: unitA, comment: '6月意见', date: '2026-06-29' });
     await commitImport(importOf([{ table: 'reports', row: { ...report('r-a6', unitA, 6) } }]));
     expect((await db.milestones.where('[taskId+month]').equals([taskId, 6]).first())?.text).toBe('深化实施');
@@ -159,8 +346,20 @@ describe('the freeze of a published month', () => {
 
   it('does not refuse a save that changes nothing', async () => {
     const seq = (await db.audit.orderBy('seq').last())?.seq;
-    await setTaskPlan(taskId, [{ month: 4, text: '完成调研', plannedPercent: 30 }, { month: 5, text: '启动实施', plannedPercent: 50 }, { month: 6, text: '全面实施', plannedPercent: 70 }]);
-    await saveFeedback({ yearId, month: 5, taskId, unitId: unitA, verdict: '属实', comment: '属实', date: '2026-06-01' });
+    await setTaskPlan(taskId, [
+      { month: 4, text: '完成调研', plannedPercent: 30 },
+      { month: 5, text: '启动实施', plannedPercent: 50 },
+      { month: 6, text: '全面实施', plannedPercent: 70 },
+    ]);
+    await saveFeedback({
+      yearId,
+      month: 5,
+      taskId,
+      unitId: unitA,
+      verdict: '属实',
+      comment: '属实',
+      date: '2026-06-01',
+    });
     expect((await db.audit.orderBy('seq').last())?.seq).toBe(seq);
   });
 });
@@ -186,11 +385,32 @@ describe('reopenMonth', () => {
     setOperator('李主任');
     await reopenMonth(yearId, 5, ' 区财政局补报材料 ');
     const state = await getMonthState(yearId, 5);
-    expect(state).toEqual({ ...published, state: 'open', reopenedAt: expect.any(String), reopenReason: '区财政局补报材料' });
+    expect(state).toEqual({
+      ...published,
+      state: 'open',
+      reopenedAt: expect.any(String),
+      reopenReason: '区财政局补报材料',
+    });
     const last = await db.audit.orderBy('seq').last();
-    expect(last).toMatchObject({ action: 'update', entity: 'monthStates', entityId: `${yearId}:5`, operator: '李主任', at: state?.reopenedAt, before: published, after: state });
+    expect(last).toMatchObject({
+      action: 'update',
+      entity: 'monthStates',
+      entityId: `${yearId}:5`,
+      operator: '李主任',
+      at: state?.reopenedAt,
+      before: published,
+      after: state,
+    });
 
-    await saveFeedback({ yearId, month: 5, taskId, unitId: unitA, verdict: '基本属实', comment: '复核后基本属实', date: '2026-06-02' });
+    await saveFeedback({
+      yearId,
+      month: 5,
+      taskId,
+      unitId: unitA,
+      verdict: '基本属实',
+      comment: '复核后基本属实',
+      date: '2026-06-02',
+    });
     await setReceivedDate('s-a5', '2026-05-24', '邮件24日已到');
     await commitImport(importOf([{ table: 'reports', row: { ...report('r-b5', unitB, 5) } }]));
     expect((await db.feedback.toArray()).map((f) => f.verdict)).toEqual(['基本属实']);
@@ -206,8 +426,15 @@ describe('reopenMonth', () => {
     expect(snapshots).toEqual([second, first]);
     expect(second.publishedAt > (first?.publishedAt ?? '')).toBe(true);
     const state = await getMonthState(yearId, 5);
-    expect(state).toMatchObject({ state: 'published', publishedAt: second.publishedAt, publishedBy: '张三', reopenReason: '更正评分' });
+    expect(state).toMatchObject({
+      state: 'published',
+      publishedAt: second.publishedAt,
+      publishedBy: '张三',
+      reopenReason: '更正评分',
+    });
     // Frozen again.
-    await expect(saveFeedback({ yearId, month: 5, taskId, unitId: unitA, comment: '再改', date: '2026-06-03' })).rejects.toThrow(new DomainError(FROZEN));
+    await expect(
+      saveFeedback({ yearId, month: 5, taskId, unitId: unitA, comment: '再改', date: '2026-06-03' }),
+    ).rejects.toThrow(new DomainError(FROZEN));
   });
 });

@@ -27,14 +27,28 @@ export async function publishMonth(yearId: string, month: number, snapshot: unkn
       await requireYear(yearId);
       const id = monthStateId(yearId, month);
       const before = await db.monthStates.get(id);
-      if (before?.state === 'published') throw new DomainError(`${month}月已发布；如需重新发布，请先撤销发布并说明原因`);
+      if (before?.state === 'published')
+        throw new DomainError(`${month}月已发布；如需重新发布，请先撤销发布并说明原因`);
       // Snapshots are ordered by publishedAt: keep it after the last one even within a millisecond.
       const previous = await db.rankings.where('[yearId+month]').equals([yearId, month]).toArray();
       const last = previous.reduce((max, r) => (r.publishedAt > max ? r.publishedAt : max), '');
       const publishedAt = last < at ? at : new Date(Date.parse(last) + 1).toISOString();
-      const state: MonthState = { ...(before ?? { id, yearId, month }), state: 'published', publishedAt, publishedBy: operator };
+      const state: MonthState = {
+        ...(before ?? { id, yearId, month }),
+        state: 'published',
+        publishedAt,
+        publishedBy: operator,
+      };
       await w.put(db.monthStates, state);
-      return w.add(db.rankings, { id: newId(), yearId, period: 'month', month, publishedAt, publishedBy: operator, data: snapshot });
+      return w.add(db.rankings, {
+        id: newId(),
+        yearId,
+        period: 'month',
+        month,
+        publishedAt,
+        publishedBy: operator,
+        data: snapshot,
+      });
     },
     { operator, at },
   );

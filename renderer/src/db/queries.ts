@@ -195,7 +195,11 @@ export async function listYearReports(yearId: string | undefined): Promise<Progr
  * The sheets received for a year's plans (kind 'plan', month 0) or a month's progress: one per
  * unit that sent one; none without a year or month.
  */
-export async function listSubmissions(yearId: string | undefined, kind: Submission['kind'], month: number | undefined): Promise<Submission[]> {
+export async function listSubmissions(
+  yearId: string | undefined,
+  kind: Submission['kind'],
+  month: number | undefined,
+): Promise<Submission[]> {
   if (yearId === undefined || month === undefined) return [];
   const rows = await db.submissions.where('[yearId+kind+month]').equals([yearId, kind, month]).toArray();
   return rows.sort(byId);
@@ -212,7 +216,10 @@ export async function listFeedback(yearId: string | undefined, month: number | u
  * Whether a month is published: the stored state, or { state: 'open' } for a month never
  * published. Undefined only without a year or month.
  */
-export async function getMonthState(yearId: string | undefined, month: number | undefined): Promise<MonthState | undefined> {
+export async function getMonthState(
+  yearId: string | undefined,
+  month: number | undefined,
+): Promise<MonthState | undefined> {
   if (yearId === undefined || month === undefined) return undefined;
   const id = monthStateId(yearId, month);
   return (await db.monthStates.get(id)) ?? { id, yearId, month, state: 'open' };
@@ -226,10 +233,15 @@ export async function listMonthStates(yearId: string | undefined): Promise<Month
 }
 
 /** Every snapshot published for a year's month, newest first; none without a year or month. */
-export async function listMonthSnapshots(yearId: string | undefined, month: number | undefined): Promise<RankingSnapshot[]> {
+export async function listMonthSnapshots(
+  yearId: string | undefined,
+  month: number | undefined,
+): Promise<RankingSnapshot[]> {
   if (yearId === undefined || month === undefined) return [];
   const rows = await db.rankings.where('[yearId+month]').equals([yearId, month]).toArray();
-  return rows.filter((r) => r.period === 'month').sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : byId(a, b)));
+  return rows
+    .filter((r) => r.period === 'month')
+    .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : byId(a, b)));
 }
 
 // ---------------------------------------------------------------- scoring and interviews

@@ -82,13 +82,23 @@ function heldIds(value: unknown): unknown[] {
  * rows named in `ignore` as 'table/id' (e.g. rows deleted together with them) and each row's
  * reference to itself.
  */
-export async function findReferrers(tableName: string, ids: readonly string[], yearId: string, ignore: ReadonlySet<string> = new Set()): Promise<Referrer[]> {
+export async function findReferrers(
+  tableName: string,
+  ids: readonly string[],
+  yearId: string,
+  ignore: ReadonlySet<string> = new Set(),
+): Promise<Referrer[]> {
   if (ids.length === 0) return [];
   const wanted = new Set(ids);
   const found: Referrer[] = [];
   for (const ref of referencesTo(tableName)) {
     const rows: Record<string, unknown>[] =
-      'index' in ref ? await ref.table.where(ref.index).anyOf([...wanted]).toArray() : await ref.table.where('yearId').equals(yearId).toArray();
+      'index' in ref
+        ? await ref.table
+            .where(ref.index)
+            .anyOf([...wanted])
+            .toArray()
+        : await ref.table.where('yearId').equals(yearId).toArray();
     for (const row of rows) {
       const rowId = String(row['id']);
       if (ignore.has(`${ref.table.name}/${rowId}`)) continue;

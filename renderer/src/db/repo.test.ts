@@ -73,7 +73,17 @@ describe('work years', () => {
     expect(Date.parse(year?.createdAt ?? '')).not.toBeNaN();
     const audit = await auditRows();
     expect(audit).toEqual([
-      { seq: 1, at: expect.any(String), operator: '张三', action: 'create', entity: 'workYears', entityId: yearId, after: year, prevHash: '', hash: expect.any(String) },
+      {
+        seq: 1,
+        at: expect.any(String),
+        operator: '张三',
+        action: 'create',
+        entity: 'workYears',
+        entityId: yearId,
+        after: year,
+        prevHash: '',
+        hash: expect.any(String),
+      },
     ]);
   });
 
@@ -93,7 +103,13 @@ describe('work years', () => {
     await createWorkYear(yearInput(2027));
     await updateWorkYear(yearId, { title: '新标题', reportDueDay: 20 });
     const last = (await auditRows()).at(-1);
-    expect(last).toMatchObject({ action: 'update', entity: 'workYears', entityId: yearId, before: { title: '2026年区政府重点工作', reportDueDay: 25 }, after: { title: '新标题', reportDueDay: 20 } });
+    expect(last).toMatchObject({
+      action: 'update',
+      entity: 'workYears',
+      entityId: yearId,
+      before: { title: '2026年区政府重点工作', reportDueDay: 25 },
+      after: { title: '新标题', reportDueDay: 20 },
+    });
     await expect(updateWorkYear(yearId, { year: 2027 })).rejects.toThrow('2027年度已存在');
     await expect(updateWorkYear(yearId, { windowStartMonth: 12, windowEndMonth: 3 })).rejects.toThrow(DomainError);
     await expect(updateWorkYear('nope', { title: 'x' })).rejects.toThrow('工作年度不存在');
@@ -116,13 +132,39 @@ describe('units', () => {
   it('adds a unit: cleaned, default group, sortOrder after the last, one audit entry', async () => {
     const a = await addUnit({ ...unitInput(yearId, ' 区财政局 ', [' 财政局 ', '']), phone: ' 123 ' });
     const b = await addUnit({ ...unitInput(yearId, '城南街道'), kind: 'town' });
-    expect(a).toMatchObject({ name: '区财政局', aliases: ['财政局'], phone: '123', rankingGroup: '区级部门', sortOrder: 1 });
+    expect(a).toMatchObject({
+      name: '区财政局',
+      aliases: ['财政局'],
+      phone: '123',
+      rankingGroup: '区级部门',
+      sortOrder: 1,
+    });
     expect(b).toMatchObject({ rankingGroup: '镇街', sortOrder: 2 });
     expect(await listUnits(yearId)).toEqual([a, b]);
     const audit = (await auditRows()).filter((e) => e.entity === 'units');
     expect(audit).toEqual([
-      { seq: 2, at: expect.any(String), operator: '张三', action: 'create', entity: 'units', entityId: a.id, after: a, prevHash: expect.any(String), hash: expect.any(String) },
-      { seq: 3, at: expect.any(String), operator: '张三', action: 'create', entity: 'units', entityId: b.id, after: b, prevHash: expect.any(String), hash: expect.any(String) },
+      {
+        seq: 2,
+        at: expect.any(String),
+        operator: '张三',
+        action: 'create',
+        entity: 'units',
+        entityId: a.id,
+        after: a,
+        prevHash: expect.any(String),
+        hash: expect.any(String),
+      },
+      {
+        seq: 3,
+        at: expect.any(String),
+        operator: '张三',
+        action: 'create',
+        entity: 'units',
+        entityId: b.id,
+        after: b,
+        prevHash: expect.any(String),
+        hash: expect.any(String),
+      },
     ]);
   });
 
@@ -141,7 +183,11 @@ describe('units', () => {
 
   it.each([
     ['same name', unitInput('', '区发展和改革局'), '单位名称"区发展和改革局"与已有单位"区发展和改革局"重复'],
-    ['same name, full-width and spaces', unitInput('', '区发展和改革局\u3000'), '单位名称"区发展和改革局"与已有单位"区发展和改革局"重复'],
+    [
+      'same name, full-width and spaces',
+      unitInput('', '区发展和改革局\u3000'),
+      '单位名称"区发展和改革局"与已有单位"区发展和改革局"重复',
+    ],
     ['name is an alias', unitInput('', '发改局'), '单位名称"发改局"已是单位"区发展和改革局"的别名'],
     ['alias is an alias', unitInput('', '区发改委', ['发改局']), '别名"发改局"已是单位"区发展和改革局"的别名'],
     ['empty name', unitInput('', ' '), '单位名称不能为空'],
@@ -179,9 +225,16 @@ describe('units', () => {
 
   it('addUnits is all or nothing: a clash within the list', async () => {
     const before = await snapshot();
-    const inputs = [unitInput(yearId, '区教育局', ['教育局']), unitInput(yearId, '区民政局'), unitInput(yearId, '教育局'), unitInput(yearId, '区司法局')];
+    const inputs = [
+      unitInput(yearId, '区教育局', ['教育局']),
+      unitInput(yearId, '区民政局'),
+      unitInput(yearId, '教育局'),
+      unitInput(yearId, '区司法局'),
+    ];
     await expect(addUnits(inputs)).rejects.toThrow(new DomainError('单位名称"教育局"已是单位"区教育局"的别名'));
-    await expect(addUnits([unitInput(yearId, 'A'), unitInput(yearId, 'A')])).rejects.toThrow('单位名称"A"与本次名单中的单位"A"重复');
+    await expect(addUnits([unitInput(yearId, 'A'), unitInput(yearId, 'A')])).rejects.toThrow(
+      '单位名称"A"与本次名单中的单位"A"重复',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -192,7 +245,14 @@ describe('units', () => {
     const stored = await db.units.get(unit.id);
     expect(stored).toEqual({ ...unit, name: '区发展和改革局', aliases: ['发改局'], contactPerson: '王五' });
     const [last] = await listAudit({ limit: 1 });
-    expect(last).toMatchObject({ operator: '李四', action: 'update', entity: 'units', entityId: unit.id, before: unit, after: stored });
+    expect(last).toMatchObject({
+      operator: '李四',
+      action: 'update',
+      entity: 'units',
+      entityId: unit.id,
+      before: unit,
+      after: stored,
+    });
   });
 
   it('updateUnit: keeps own names, refuses clashes, logs nothing for no change', async () => {
@@ -223,8 +283,29 @@ describe('units', () => {
     await deleteUnit(a.id);
     expect(await db.units.get(a.id)).toBeUndefined();
     const [last] = await listAudit({ limit: 1 });
-    expect(last).toEqual({ seq: expect.any(Number), at: expect.any(String), operator: '张三', action: 'delete', entity: 'units', entityId: a.id, before: a, prevHash: expect.any(String), hash: expect.any(String) });
-    await db.tasks.add({ id: 't1', yearId, code: '1', title: '任务', measures: [], targets: [], leaderIds: [], coUnitIds: [b.id], responsiblePerson: '', dueDate: '2026-11-30' });
+    expect(last).toEqual({
+      seq: expect.any(Number),
+      at: expect.any(String),
+      operator: '张三',
+      action: 'delete',
+      entity: 'units',
+      entityId: a.id,
+      before: a,
+      prevHash: expect.any(String),
+      hash: expect.any(String),
+    });
+    await db.tasks.add({
+      id: 't1',
+      yearId,
+      code: '1',
+      title: '任务',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      coUnitIds: [b.id],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    });
     await expect(deleteUnit(b.id)).rejects.toThrow(new DomainError('单位"区教育局"已被重点工作引用，不能删除'));
     await expect(deleteUnit(a.id)).rejects.toThrow('单位不存在');
     expect(await db.units.get(b.id)).toEqual(b);
@@ -236,13 +317,33 @@ describe('leaders', () => {
     const a = await addLeader({ yearId, name: '王副区长', title: '副区长', aliases: ['王区长'] });
     const b = await addLeader({ yearId, name: '李副区长', title: '副区长', aliases: [] });
     expect([a.sortOrder, b.sortOrder]).toEqual([1, 2]);
-    await expect(addLeader({ yearId, name: '王区长', title: '', aliases: [] })).rejects.toThrow('区领导姓名"王区长"已是区领导"王副区长"的别名');
-    await expect(updateLeader(b.id, { name: ' 王副区长 ' })).rejects.toThrow('区领导姓名"王副区长"与已有区领导"王副区长"重复');
+    await expect(addLeader({ yearId, name: '王区长', title: '', aliases: [] })).rejects.toThrow(
+      '区领导姓名"王区长"已是区领导"王副区长"的别名',
+    );
+    await expect(updateLeader(b.id, { name: ' 王副区长 ' })).rejects.toThrow(
+      '区领导姓名"王副区长"与已有区领导"王副区长"重复',
+    );
     await updateLeader(b.id, { title: '常务副区长' });
-    await db.tasks.add({ id: 't1', yearId, code: '1', title: '任务', measures: [], targets: [], leaderIds: [a.id], coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' });
+    await db.tasks.add({
+      id: 't1',
+      yearId,
+      code: '1',
+      title: '任务',
+      measures: [],
+      targets: [],
+      leaderIds: [a.id],
+      coUnitIds: [],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    });
     await expect(deleteLeader(a.id)).rejects.toThrow('区领导"王副区长"已被重点工作引用，不能删除');
     await deleteLeader(b.id);
-    expect((await listAudit({ entity: 'leaders' })).map((e) => e.action)).toEqual(['delete', 'update', 'create', 'create']);
+    expect((await listAudit({ entity: 'leaders' })).map((e) => e.action)).toEqual([
+      'delete',
+      'update',
+      'create',
+      'create',
+    ]);
   });
 });
 
@@ -298,7 +399,13 @@ describe('operator and settings', () => {
     expect(await loadOperator()).toBe('李四');
     expect(getOperator()).toBe('李四');
     const [last] = await listAudit({ limit: 1 });
-    expect(last).toMatchObject({ operator: '李四', action: 'create', entity: 'settings', entityId: 'operator', after: { key: 'operator', value: '李四' } });
+    expect(last).toMatchObject({
+      operator: '李四',
+      action: 'create',
+      entity: 'settings',
+      entityId: 'operator',
+      after: { key: 'operator', value: '李四' },
+    });
     await expect(saveOperator('  ')).rejects.toThrow(new DomainError('操作人姓名不能为空'));
     expect(getOperator()).toBe('李四');
   });

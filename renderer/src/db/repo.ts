@@ -64,7 +64,11 @@ function isMonthDay(s: unknown): boolean {
 
 function checkWorkYear(y: NewWorkYear): void {
   if (!isIntIn(y.year, 2000, 2100)) throw new DomainError('年度应为四位数年份（2000—2100）');
-  if (!isIntIn(y.windowStartMonth, 1, 12) || !isIntIn(y.windowEndMonth, 1, 12) || y.windowStartMonth > y.windowEndMonth) {
+  if (
+    !isIntIn(y.windowStartMonth, 1, 12) ||
+    !isIntIn(y.windowEndMonth, 1, 12) ||
+    y.windowStartMonth > y.windowEndMonth
+  ) {
     throw new DomainError('工作月份应在1至12月之间，且起始月不晚于结束月');
   }
   if (!isMonthDay(y.planDue)) throw new DomainError('月方案报送截止日期应为"月-日"，如 03-10');
@@ -93,7 +97,12 @@ function cleanWorkYear(input: NewWorkYear): NewWorkYear {
 
 async function assertYearFree(year: number, exceptId?: string): Promise<void> {
   const taken = await db.workYears.where('year').equals(year).first();
-  if (taken && taken.id !== exceptId) throw new DomainError(taken.sample ? `${year}年度已被示例数据占用；如需建立正式的${year}年度，请先在“工作年度”页面删除示例数据` : `${year}年度已存在`);
+  if (taken && taken.id !== exceptId)
+    throw new DomainError(
+      taken.sample
+        ? `${year}年度已被示例数据占用；如需建立正式的${year}年度，请先在“工作年度”页面删除示例数据`
+        : `${year}年度已存在`,
+    );
 }
 
 export function createWorkYear(input: NewWorkYear): Promise<WorkYear> {
@@ -142,7 +151,11 @@ function cleanAliases(aliases: readonly string[]): string[] {
 }
 
 /** Adds rows to a registry: all or nothing; sortOrder continues after the year's last. */
-async function insertRows<T extends RegistryRow>(w: AuditedWriter, registry: Registry<T>, inputs: Omit<T, 'id' | 'sortOrder'>[]): Promise<T[]> {
+async function insertRows<T extends RegistryRow>(
+  w: AuditedWriter,
+  registry: Registry<T>,
+  inputs: Omit<T, 'id' | 'sortOrder'>[],
+): Promise<T[]> {
   const { table, kindLabel } = registry;
   const stored = new Map<string, T[]>();
   const added: T[] = [];
@@ -154,7 +167,8 @@ async function insertRows<T extends RegistryRow>(w: AuditedWriter, registry: Reg
       stored.set(input.yearId, existing);
     }
     const sameYear = added.filter((row) => row.yearId === input.yearId);
-    const clash = findNameClash(existing, input, kindLabel) ?? findNameClash(sameYear, input, kindLabel, '本次名单中的');
+    const clash =
+      findNameClash(existing, input, kindLabel) ?? findNameClash(sameYear, input, kindLabel, '本次名单中的');
     if (clash) throw new DomainError(clash);
     const maxOrder = Math.max(0, ...existing.map((r) => r.sortOrder), ...sameYear.map((r) => r.sortOrder));
     const row = { ...input, id: newId(), sortOrder: maxOrder + 1 } as T;
@@ -164,11 +178,17 @@ async function insertRows<T extends RegistryRow>(w: AuditedWriter, registry: Reg
   return added;
 }
 
-async function updateRow<T extends RegistryRow>(w: AuditedWriter, registry: Registry<T>, id: string, patch: Partial<T>): Promise<void> {
+async function updateRow<T extends RegistryRow>(
+  w: AuditedWriter,
+  registry: Registry<T>,
+  id: string,
+  patch: Partial<T>,
+): Promise<void> {
   const { table, kindLabel } = registry;
   const before = await table.get(id);
   if (!before) throw new DomainError(`${kindLabel}不存在（可能已被删除）`);
-  if (patch.yearId !== undefined && patch.yearId !== before.yearId) throw new DomainError(`不能更改${kindLabel}所属的工作年度`);
+  if (patch.yearId !== undefined && patch.yearId !== before.yearId)
+    throw new DomainError(`不能更改${kindLabel}所属的工作年度`);
   const merged = { ...before, ...patch };
   const others = await table.where('yearId').equals(before.yearId).toArray();
   const clash = findNameClash(others, merged, kindLabel);
@@ -181,7 +201,8 @@ async function deleteRow<T extends RegistryRow>(w: AuditedWriter, registry: Regi
   const row = await table.get(id);
   if (!row) throw new DomainError(`${kindLabel}不存在（可能已被删除）`);
   const referrers = await findReferrers(table.name, [id], row.yearId);
-  if (referrers.length > 0) throw new DomainError(`${kindLabel}"${row.name}"已被${referrerLabels(referrers)}引用，不能删除`);
+  if (referrers.length > 0)
+    throw new DomainError(`${kindLabel}"${row.name}"已被${referrerLabels(referrers)}引用，不能删除`);
   await w.delete(table, id);
 }
 
@@ -213,7 +234,8 @@ function cleanUnitPatch(before: Unit, patch: Partial<NewUnit>): Partial<NewUnit>
   if (out.phone !== undefined) out.phone = out.phone.trim();
   const kind = out.kind !== undefined ? checkKind(out.kind) : before.kind;
   if (out.rankingGroup !== undefined) out.rankingGroup = out.rankingGroup.trim() || defaultGroupForKind[kind];
-  else if (kind !== before.kind && before.rankingGroup === defaultGroupForKind[before.kind]) out.rankingGroup = defaultGroupForKind[kind];
+  else if (kind !== before.kind && before.rankingGroup === defaultGroupForKind[before.kind])
+    out.rankingGroup = defaultGroupForKind[kind];
   return out;
 }
 
@@ -249,7 +271,12 @@ export type NewLeader = Omit<Leader, 'id' | 'sortOrder'>;
 const leaders: Registry<Leader> = { table: db.leaders, kindLabel: '区领导' };
 
 function cleanLeader(input: NewLeader): NewLeader {
-  return { yearId: input.yearId, name: input.name.trim(), title: input.title.trim(), aliases: cleanAliases(input.aliases) };
+  return {
+    yearId: input.yearId,
+    name: input.name.trim(),
+    title: input.title.trim(),
+    aliases: cleanAliases(input.aliases),
+  };
 }
 
 function cleanLeaderPatch(patch: Partial<NewLeader>): Partial<NewLeader> {

@@ -18,7 +18,18 @@ import {
 import { TABLE_NAMES } from './schema';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 async function allTables(): Promise<Record<string, unknown[]>> {
@@ -42,7 +53,16 @@ let unitId: string;
 
 function input(more: Partial<ReviewInput> = {}): ReviewInput {
   return {
-    yearId, taskId, recallGoals: '目标：制造业投资占比40%', assessResults: '', analyseCauses: '', lessons: '', nextYearPlan: '', step: 0, completed: false, ...more,
+    yearId,
+    taskId,
+    recallGoals: '目标：制造业投资占比40%',
+    assessResults: '',
+    analyseCauses: '',
+    lessons: '',
+    nextYearPlan: '',
+    step: 0,
+    completed: false,
+    ...more,
   };
 }
 
@@ -52,8 +72,31 @@ beforeEach(async () => {
   setOperator('钱主任');
   yearId = (await createWorkYear(yearInput(2026))).id;
   otherYearId = (await createWorkYear(yearInput(2027))).id;
-  unitId = (await addUnit({ yearId, name: '区经信局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  taskId = (await addTask({ yearId, code: '3', title: '提高制造业投资比重', measures: [], targets: [], leaderIds: [], leadUnitId: unitId, coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' })).id;
+  unitId = (
+    await addUnit({
+      yearId,
+      name: '区经信局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  taskId = (
+    await addTask({
+      yearId,
+      code: '3',
+      title: '提高制造业投资比重',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      leadUnitId: unitId,
+      coUnitIds: [],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    })
+  ).id;
 });
 
 afterEach(() => {
@@ -69,7 +112,9 @@ describe('saveReview', () => {
     expect(Date.parse(review.updatedAt)).not.toBeNaN();
     expect(await getTaskReview(taskId)).toEqual(review);
     const entries = await auditSince(seq);
-    expect(entries).toMatchObject([{ action: 'create', entity: 'reviews', entityId: review.id, operator: '钱主任', after: review }]);
+    expect(entries).toMatchObject([
+      { action: 'create', entity: 'reviews', entityId: review.id, operator: '钱主任', after: review },
+    ]);
   });
 
   it('replaces it on later saves (one row per task), each step logged with before and after', async () => {
@@ -79,7 +124,12 @@ describe('saveReview', () => {
     expect(second.id).toBe(first.id);
     expect(await listReviews(yearId)).toHaveLength(1);
     const [entry] = await auditSince(seq);
-    expect(entry).toMatchObject({ action: 'update', entity: 'reviews', before: { assessResults: '', step: 0 }, after: { assessResults: '年末完成20%', step: 1 } });
+    expect(entry).toMatchObject({
+      action: 'update',
+      entity: 'reviews',
+      before: { assessResults: '', step: 0 },
+      after: { assessResults: '年末完成20%', step: 1 },
+    });
   });
 
   it('writes nothing when nothing changed', async () => {
@@ -113,7 +163,9 @@ describe('saveReview', () => {
   it('keeps neither the review nor its audit entry when the audit write fails', async () => {
     const before = await allTables();
     type TableThis = { name: string };
-    const tableApi = Object.getPrototypeOf(db.audit) as { add: (this: TableThis, ...args: unknown[]) => Promise<unknown> };
+    const tableApi = Object.getPrototypeOf(db.audit) as {
+      add: (this: TableThis, ...args: unknown[]) => Promise<unknown>;
+    };
     const add = tableApi.add;
     vi.spyOn(tableApi, 'add').mockImplementation(function (this: TableThis, ...args: unknown[]) {
       return this.name === 'audit' ? Promise.reject(new Error('QuotaExceededError')) : add.apply(this, args);
@@ -127,10 +179,33 @@ describe('saveReview', () => {
 describe('getTaskRecord', () => {
   it('reads the task reports, feedback and the evaluations of the task or its lead unit in the year', async () => {
     await db.reports.add({
-      id: 'r5', yearId, month: 5, taskId, unitId, isLeadUnit: true, percent: 20, statusWord: '滞后', doneThisMonth: '', problems: '', nextSteps: '', coordination: '',
-      delayExplanation: '项目审批延后', reporter: '', phone: '', receivedDate: '2026-05-25',
+      id: 'r5',
+      yearId,
+      month: 5,
+      taskId,
+      unitId,
+      isLeadUnit: true,
+      percent: 20,
+      statusWord: '滞后',
+      doneThisMonth: '',
+      problems: '',
+      nextSteps: '',
+      coordination: '',
+      delayExplanation: '项目审批延后',
+      reporter: '',
+      phone: '',
+      receivedDate: '2026-05-25',
     });
-    await db.feedback.add({ id: 'f5', yearId, month: 5, taskId, unitId, comment: '需加快', reviewer: '钱主任', date: '2026-05-30' });
+    await db.feedback.add({
+      id: 'f5',
+      yearId,
+      month: 5,
+      taskId,
+      unitId,
+      comment: '需加快',
+      reviewer: '钱主任',
+      date: '2026-05-30',
+    });
     await db.evaluations.bulkAdd([
       { id: 'e1', yearId, taskId, rater: '企业', score: 90, sampleSize: 10 },
       { id: 'e2', yearId, unitId, rater: '群众', score: 80, sampleSize: 10 },

@@ -30,8 +30,10 @@ const TEXT_FIELDS = ['recallGoals', 'assessResults', 'analyseCauses', 'lessons',
  * review (updatedAt aside) writes nothing and logs nothing. Audited.
  */
 export async function saveReview(input: ReviewInput): Promise<Review> {
-  for (const field of TEXT_FIELDS) if (typeof input[field] !== 'string') throw new DomainError(`复盘的数据不完整（${field}）`);
-  if (!Number.isInteger(input.step) || input.step < 0 || input.step >= reviewSteps.length) throw new DomainError(`复盘步骤应为1至${reviewSteps.length}`);
+  for (const field of TEXT_FIELDS)
+    if (typeof input[field] !== 'string') throw new DomainError(`复盘的数据不完整（${field}）`);
+  if (!Number.isInteger(input.step) || input.step < 0 || input.step >= reviewSteps.length)
+    throw new DomainError(`复盘步骤应为1至${reviewSteps.length}`);
   const now = new Date().toISOString();
   return writeTransaction([db.reviews, db.tasks], async (w) => {
     const task = await db.tasks.get(input.taskId);
@@ -77,7 +79,11 @@ export interface TaskRecord {
   evaluations: Evaluation[];
 }
 
-export async function getTaskRecord(yearId: string, taskId: string, leadUnitId: string | undefined): Promise<TaskRecord> {
+export async function getTaskRecord(
+  yearId: string,
+  taskId: string,
+  leadUnitId: string | undefined,
+): Promise<TaskRecord> {
   const [reports, feedback, byTask, byUnit] = await Promise.all([
     db.reports.where('taskId').equals(taskId).toArray(),
     db.feedback.where('taskId').equals(taskId).toArray(),

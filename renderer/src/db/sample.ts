@@ -20,7 +20,18 @@ import type { SampleData } from '../core/sample';
 import { writeTransaction, type AuditedWriter } from './audit';
 import { DomainError } from './errors';
 import { db } from './schema';
-import { checkFeedback, checkInterviews, checkMilestones, checkRegistryRows, checkReports, checkScoreEntries, checkScoreRules, checkSections, checkSubmissions, checkTasks } from './validate';
+import {
+  checkFeedback,
+  checkInterviews,
+  checkMilestones,
+  checkRegistryRows,
+  checkReports,
+  checkScoreEntries,
+  checkScoreRules,
+  checkSections,
+  checkSubmissions,
+  checkTasks,
+} from './validate';
 
 /** Progress of a load or a removal: tables done out of all. */
 export type SampleProgress = (done: number, total: number) => void;
@@ -29,8 +40,21 @@ type RowTable = keyof Omit<SampleData, 'year'>;
 
 /** The order of writing: every row after what it refers to; the month states last (they freeze). */
 const LOAD_ORDER: readonly RowTable[] = [
-  'scoreRules', 'units', 'leaders', 'sections', 'tasks', 'milestones', 'submissions', 'reports', 'feedback',
-  'scoreEntries', 'interviews', 'evaluations', 'reviews', 'rankings', 'monthStates',
+  'scoreRules',
+  'units',
+  'leaders',
+  'sections',
+  'tasks',
+  'milestones',
+  'submissions',
+  'reports',
+  'feedback',
+  'scoreEntries',
+  'interviews',
+  'evaluations',
+  'reviews',
+  'rankings',
+  'monthStates',
 ];
 
 /** The domain checks of a table's rows as stored now (the ones the forms and imports run). */
@@ -53,8 +77,17 @@ function yearTables(): Table[] {
   return db.tables.filter((t) => t.schema.idxByName['yearId'] !== undefined);
 }
 
-function summary(action: '加载' | '删除', year: WorkYear, table: Table, rows: number): { name: string; yearId: string; rows: number } {
-  return { name: `${action}示例数据（${year.year}年度）：${entityLabels[table.name] ?? table.name} ${rows} 条`, yearId: year.id, rows };
+function summary(
+  action: '加载' | '删除',
+  year: WorkYear,
+  table: Table,
+  rows: number,
+): { name: string; yearId: string; rows: number } {
+  return {
+    name: `${action}示例数据（${year.year}年度）：${entityLabels[table.name] ?? table.name} ${rows} 条`,
+    yearId: year.id,
+    rows,
+  };
 }
 
 /**
@@ -63,7 +96,11 @@ function summary(action: '加载' | '删除', year: WorkYear, table: Table, rows
  */
 export async function emptiedBySampleRemoval(): Promise<boolean> {
   const last = await db.audit.where('entity').equals(db.workYears.name).last();
-  return last?.action === 'delete' && (last.before as Partial<WorkYear> | undefined)?.sample === true && (await db.workYears.count()) === 0;
+  return (
+    last?.action === 'delete' &&
+    (last.before as Partial<WorkYear> | undefined)?.sample === true &&
+    (await db.workYears.count()) === 0
+  );
 }
 
 /** The sample years stored (normally none or one). */
@@ -84,7 +121,9 @@ export async function loadSample(data: SampleData, onProgress?: SampleProgress):
     const taken = await db.workYears.where('year').equals(year.year).first();
     if (taken?.sample === true) throw new DomainError(`示例数据已经加载（${taken.year}年度），无需重复加载。`);
     if (taken) {
-      throw new DomainError(`已有${year.year}年度的数据。示例数据使用${year.year}年度，为免与正式数据混在一起，不能加载；如需体验，请在另一台电脑或浏览器中加载。`);
+      throw new DomainError(
+        `已有${year.year}年度的数据。示例数据使用${year.year}年度，为免与正式数据混在一起，不能加载；如需体验，请在另一台电脑或浏览器中加载。`,
+      );
     }
     await w.add(db.workYears, year);
     onProgress?.(1, total);
@@ -138,7 +177,11 @@ async function removeRows(w: AuditedWriter, year: WorkYear, table: Table): Promi
 async function refuseCarriedOver(year: WorkYear): Promise<void> {
   const taskIds = (await db.tasks.where('yearId').equals(year.id).primaryKeys()) as string[];
   if (taskIds.length === 0) return;
-  const carried = await db.tasks.where('carriedOverFrom').anyOf(taskIds).filter((t) => t.yearId !== year.id).toArray();
+  const carried = await db.tasks
+    .where('carriedOverFrom')
+    .anyOf(taskIds)
+    .filter((t) => t.yearId !== year.id)
+    .toArray();
   if (carried.length === 0) return;
   const other = await db.workYears.get(carried[0]!.yearId);
   throw new DomainError(

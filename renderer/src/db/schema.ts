@@ -105,4 +105,6 @@ export function openDatabase(name: string = DB_NAME): AppDb {
 export const db: AppDb = openDatabase();
 
 /** The table names of the newest schema, for tests and the backup. */
-export const TABLE_NAMES = [...Object.keys(schemaV1), ...Object.keys(schemaV2)] as (keyof typeof schemaV1 | keyof typeof schemaV2)[];
+export const TABLE_NAMES = [...Object.keys(schemaV1), ...Object.keys(schemaV2)] as (
+  keyof typeof schemaV1 | keyof typeof schemaV2
+)[];

@@ -39,7 +39,18 @@ const DEFAULTS: ScoreRuleDefault[] = [
 ];
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 async function allTables(): Promise<Record<string, unknown[]>> {
@@ -65,17 +76,47 @@ let taskId: string;
 
 function report(id: string, unitId: string, month: number): ProgressReport {
   return {
-    id, yearId, month, taskId, unitId, isLeadUnit: unitId === unitA, percent: 20, statusWord: '滞后', doneThisMonth: '', problems: '', nextSteps: '', coordination: '',
-    delayExplanation: '', reporter: '李四', phone: '', receivedDate: '2026-05-27', sourceFile: '发改局5月.xlsx', sourceRow: 4,
+    id,
+    yearId,
+    month,
+    taskId,
+    unitId,
+    isLeadUnit: unitId === unitA,
+    percent: 20,
+    statusWord: '滞后',
+    doneThisMonth: '',
+    problems: '',
+    nextSteps: '',
+    coordination: '',
+    delayExplanation: '',
+    reporter: '李四',
+    phone: '',
+    receivedDate: '2026-05-27',
+    sourceFile: '发改局5月.xlsx',
+    sourceRow: 4,
   };
 }
 
 function late(unitId: string, points = -2): ScoreProposal {
-  return { key: `late_report:${unitId}`, unitId, ruleId: 'late_report', points, reason: ' 5月进展逾期报送 ', evidence: { file: '5月.xlsx' } };
+  return {
+    key: `late_report:${unitId}`,
+    unitId,
+    ruleId: 'late_report',
+    points,
+    reason: ' 5月进展逾期报送 ',
+    evidence: { file: '5月.xlsx' },
+  };
 }
 
 function behind(unitId: string, points = -2): ScoreProposal {
-  return { key: `behind:${taskId}:${unitId}`, unitId, ruleId: 'behind', points, reason: '优化营商环境进度滞后', evidence: { taskId, reportId: 'r-a5', file: '发改局5月.xlsx', row: 4 } };
+  return {
+    key: `behind:${taskId}:${unitId}`,
+    unitId,
+    ruleId: 'behind',
+    points,
+    reason: '优化营商环境进度滞后',
+    evidence: { taskId, reportId: 'r-a5', file: '发改局5月.xlsx', row: 4 },
+  };
 }
 
 async function entry(id: string): Promise<ScoreEntry | undefined> {
@@ -88,29 +129,84 @@ beforeEach(async () => {
   setOperator('张三');
   yearId = (await createWorkYear(yearInput(2026))).id;
   otherYearId = (await createWorkYear(yearInput(2025))).id;
-  unitA = (await addUnit({ yearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  unitB = (await addUnit({ yearId, name: '区财政局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  otherUnit = (await addUnit({ yearId: otherYearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  taskId = (await addTask({ yearId, code: '1', title: '优化营商环境', measures: [], targets: [], leaderIds: [], leadUnitId: unitA, coUnitIds: [unitB], responsiblePerson: '', dueDate: '2026-11-30' })).id;
+  unitA = (
+    await addUnit({
+      yearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  unitB = (
+    await addUnit({
+      yearId,
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  otherUnit = (
+    await addUnit({
+      yearId: otherYearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  taskId = (
+    await addTask({
+      yearId,
+      code: '1',
+      title: '优化营商环境',
+      measures: [],
+      targets: [],
+      leaderIds: [],
+      leadUnitId: unitA,
+      coUnitIds: [unitB],
+      responsiblePerson: '',
+      dueDate: '2026-11-30',
+    })
+  ).id;
   await db.reports.add(report('r-a5', unitA, 5));
 });
 
 // ---------------------------------------------------------------- rule table
 
 describe('ensureScoreRules', () => {
-  it('creates the year\'s copy of the rule table once, audited', async () => {
+  it("creates the year's copy of the rule table once, audited", async () => {
     const seq = await lastSeq();
     const rules = await ensureScoreRules(yearId, DEFAULTS);
     expect(rules.map((r) => r.id)).toEqual(['behind', 'behind_unexplained', 'done_early', 'late_report']);
     expect(rules.every((r) => r.yearId === yearId)).toBe(true);
-    expect(rules.find((r) => r.id === 'behind')).toEqual({ id: 'behind', yearId, name: '进度滞后', points: -2, cap: 10, leadUnitOnly: false, enabled: true });
+    expect(rules.find((r) => r.id === 'behind')).toEqual({
+      id: 'behind',
+      yearId,
+      name: '进度滞后',
+      points: -2,
+      cap: 10,
+      leadUnitOnly: false,
+      enabled: true,
+    });
     expect(await listScoreRules(yearId)).toEqual(rules);
     const entries = await auditSince(seq);
-    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual(rules.map((r) => ['create', 'scoreRules', `${yearId}/${r.id}`]));
+    expect(entries.map((e) => [e.action, e.entity, e.entityId])).toEqual(
+      rules.map((r) => ['create', 'scoreRules', `${yearId}/${r.id}`]),
+    );
 
     // A second call (even with other defaults) keeps the year's copy and writes nothing.
     const seq2 = await lastSeq();
-    const again = await ensureScoreRules(yearId, [{ id: 'late_report', name: '逾期', points: -9, leadUnitOnly: false, enabled: true }]);
+    const again = await ensureScoreRules(yearId, [
+      { id: 'late_report', name: '逾期', points: -9, leadUnitOnly: false, enabled: true },
+    ]);
     expect(again).toEqual(rules);
     expect(await lastSeq()).toBe(seq2);
 
@@ -133,12 +229,32 @@ describe('ensureScoreRules', () => {
 
   it.each<[string, ScoreRuleDefault[], string]>([
     ['no defaults', [], '默认评分规则为空，无法建立本年度的评分规则'],
-    ['the code manual', [{ id: 'manual', name: '手工', points: 1, leadUnitOnly: false, enabled: true }], '规则代码"manual"留给手工加扣分，不能用作评分规则'],
-    ['a repeated code', [DEFAULTS[0] as ScoreRuleDefault, { ...(DEFAULTS[0] as ScoreRuleDefault), name: '另一条' }], '评分规则代码"late_report"重复'],
-    ['a repeated name', [DEFAULTS[0] as ScoreRuleDefault, { ...(DEFAULTS[1] as ScoreRuleDefault), name: '逾期报送' }], '评分规则名称"逾期报送"重复'],
+    [
+      'the code manual',
+      [{ id: 'manual', name: '手工', points: 1, leadUnitOnly: false, enabled: true }],
+      '规则代码"manual"留给手工加扣分，不能用作评分规则',
+    ],
+    [
+      'a repeated code',
+      [DEFAULTS[0] as ScoreRuleDefault, { ...(DEFAULTS[0] as ScoreRuleDefault), name: '另一条' }],
+      '评分规则代码"late_report"重复',
+    ],
+    [
+      'a repeated name',
+      [DEFAULTS[0] as ScoreRuleDefault, { ...(DEFAULTS[1] as ScoreRuleDefault), name: '逾期报送' }],
+      '评分规则名称"逾期报送"重复',
+    ],
     ['an empty name', [{ ...(DEFAULTS[0] as ScoreRuleDefault), name: ' ' }], '评分规则名称不能为空'],
-    ['points not a number', [{ ...(DEFAULTS[0] as ScoreRuleDefault), points: Number.NaN }], '评分规则"逾期报送"的分值应为有效数字'],
-    ['a cap of 0', [{ ...(DEFAULTS[0] as ScoreRuleDefault), cap: 0 }], '评分规则"逾期报送"的封顶分值应为正数（不封顶则不填）'],
+    [
+      'points not a number',
+      [{ ...(DEFAULTS[0] as ScoreRuleDefault), points: Number.NaN }],
+      '评分规则"逾期报送"的分值应为有效数字',
+    ],
+    [
+      'a cap of 0',
+      [{ ...(DEFAULTS[0] as ScoreRuleDefault), cap: 0 }],
+      '评分规则"逾期报送"的封顶分值应为正数（不封顶则不填）',
+    ],
   ])('refuses %s and stores nothing', async (_label, defaults, message) => {
     const before = await allTables();
     await expect(ensureScoreRules(yearId, defaults)).rejects.toThrow(new DomainError(message));
@@ -158,12 +274,32 @@ describe('updateScoreRule', () => {
   it('changes the editable fields, audited; cap: undefined removes the cap', async () => {
     const seq = await lastSeq();
     const before = await db.scoreRules.get([yearId, 'behind']);
-    const after = await updateScoreRule(yearId, 'behind', { name: ' 进度滞后（每项） ', points: -1, leadUnitOnly: true, enabled: false, cap: undefined });
-    expect(after).toEqual({ id: 'behind', yearId, name: '进度滞后（每项）', points: -1, leadUnitOnly: true, enabled: false });
+    const after = await updateScoreRule(yearId, 'behind', {
+      name: ' 进度滞后（每项） ',
+      points: -1,
+      leadUnitOnly: true,
+      enabled: false,
+      cap: undefined,
+    });
+    expect(after).toEqual({
+      id: 'behind',
+      yearId,
+      name: '进度滞后（每项）',
+      points: -1,
+      leadUnitOnly: true,
+      enabled: false,
+    });
     expect(await db.scoreRules.get([yearId, 'behind'])).toEqual(after);
     const entries = await auditSince(seq);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'update', entity: 'scoreRules', entityId: `${yearId}/behind`, operator: '张三', before, after });
+    expect(entries[0]).toMatchObject({
+      action: 'update',
+      entity: 'scoreRules',
+      entityId: `${yearId}/behind`,
+      operator: '张三',
+      before,
+      after,
+    });
 
     // An absent cap is kept absent; a new cap is set; a patch that changes nothing logs nothing.
     expect((await updateScoreRule(yearId, 'behind', { cap: 6 })).cap).toBe(6);
@@ -186,7 +322,9 @@ describe('updateScoreRule', () => {
   });
 
   it('refuses a rule of a year that has no copy', async () => {
-    await expect(updateScoreRule(otherYearId, 'behind', { points: -1 })).rejects.toThrow(new DomainError('评分规则不存在（可能已被删除）'));
+    await expect(updateScoreRule(otherYearId, 'behind', { points: -1 })).rejects.toThrow(
+      new DomainError('评分规则不存在（可能已被删除）'),
+    );
   });
 
   it('is not frozen by a published month', async () => {
@@ -204,12 +342,38 @@ describe('syncProposedEntries', () => {
 
   it('stores the proposals as proposed automatic entries keyed by their key, audited', async () => {
     const seq = await lastSeq();
-    expect(await syncProposedEntries(yearId, 5, [late(unitB), behind(unitA)])).toEqual({ created: 2, updated: 0, removed: 0 });
+    expect(await syncProposedEntries(yearId, 5, [late(unitB), behind(unitA)])).toEqual({
+      created: 2,
+      updated: 0,
+      removed: 0,
+    });
     const entries = await listScoreEntries(yearId, 5);
     expect(entries).toEqual(
       [
-        { id: scoreEntryId(yearId, 5, `late_report:${unitB}`), yearId, month: 5, unitId: unitB, ruleId: 'late_report', points: -2, reason: '5月进展逾期报送', state: 'proposed', automatic: true, evidence: { file: '5月.xlsx' } },
-        { id: scoreEntryId(yearId, 5, `behind:${taskId}:${unitA}`), yearId, month: 5, unitId: unitA, ruleId: 'behind', points: -2, reason: '优化营商环境进度滞后', state: 'proposed', automatic: true, evidence: { taskId, reportId: 'r-a5', file: '发改局5月.xlsx', row: 4 } },
+        {
+          id: scoreEntryId(yearId, 5, `late_report:${unitB}`),
+          yearId,
+          month: 5,
+          unitId: unitB,
+          ruleId: 'late_report',
+          points: -2,
+          reason: '5月进展逾期报送',
+          state: 'proposed',
+          automatic: true,
+          evidence: { file: '5月.xlsx' },
+        },
+        {
+          id: scoreEntryId(yearId, 5, `behind:${taskId}:${unitA}`),
+          yearId,
+          month: 5,
+          unitId: unitA,
+          ruleId: 'behind',
+          points: -2,
+          reason: '优化营商环境进度滞后',
+          state: 'proposed',
+          automatic: true,
+          evidence: { taskId, reportId: 'r-a5', file: '发改局5月.xlsx', row: 4 },
+        },
       ].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     expect(scoreEntryId(yearId, 5, 'k')).toBe(`${yearId}:5:k`);
@@ -225,23 +389,31 @@ describe('syncProposedEntries', () => {
   it('re-running with the same proposals writes nothing', async () => {
     await syncProposedEntries(yearId, 5, [late(unitB), behind(unitA)]);
     const seq = await lastSeq();
-    expect(await syncProposedEntries(yearId, 5, [behind(unitA), late(unitB)])).toEqual({ created: 0, updated: 0, removed: 0 });
+    expect(await syncProposedEntries(yearId, 5, [behind(unitA), late(unitB)])).toEqual({
+      created: 0,
+      updated: 0,
+      removed: 0,
+    });
     expect(await lastSeq()).toBe(seq);
   });
 
-  it('sync twice keeps a confirmed entry\'s decision and points, and updates a proposed one', async () => {
+  it("sync twice keeps a confirmed entry's decision and points, and updates a proposed one", async () => {
     await syncProposedEntries(yearId, 5, [late(unitB), behind(unitA)]);
     const lateId = scoreEntryId(yearId, 5, `late_report:${unitB}`);
     const behindId = scoreEntryId(yearId, 5, `behind:${taskId}:${unitA}`);
     const [confirmed] = await confirmEntries([lateId]);
     // The rule's points changed: the next proposals carry −3.
-    expect(await syncProposedEntries(yearId, 5, [late(unitB, -3), behind(unitA, -3)])).toEqual({ created: 0, updated: 1, removed: 0 });
+    expect(await syncProposedEntries(yearId, 5, [late(unitB, -3), behind(unitA, -3)])).toEqual({
+      created: 0,
+      updated: 1,
+      removed: 0,
+    });
     expect(await entry(lateId)).toEqual(confirmed);
     expect(confirmed).toMatchObject({ state: 'confirmed', points: -2, decidedBy: '张三' });
     expect(await entry(behindId)).toMatchObject({ state: 'proposed', points: -3 });
   });
 
-  it('keeps a waived entry\'s decision and note', async () => {
+  it("keeps a waived entry's decision and note", async () => {
     await syncProposedEntries(yearId, 5, [behind(unitA)]);
     const id = scoreEntryId(yearId, 5, `behind:${taskId}:${unitA}`);
     const waived = await waiveEntry(id, '说明情况已认可');
@@ -265,11 +437,13 @@ describe('syncProposedEntries', () => {
     expect(markedB).toEqual({ ...confirmedB, reason: `5月进展逾期报送${BASIS_CHANGED_MARK}` });
     expect(await entry(behindA)).toEqual({ ...waivedA, reason: `优化营商环境进度滞后${BASIS_CHANGED_MARK}` });
     expect(markedB && isBasisChanged(markedB)).toBe(true);
-    expect((await auditSince(seq)).map((e) => [e.action, e.entityId]).sort()).toEqual([
-      ['delete', lateA],
-      ['update', behindA],
-      ['update', lateB],
-    ].sort());
+    expect((await auditSince(seq)).map((e) => [e.action, e.entityId]).sort()).toEqual(
+      [
+        ['delete', lateA],
+        ['update', behindA],
+        ['update', lateB],
+      ].sort(),
+    );
 
     // Marked once: syncing again writes nothing.
     const seq2 = await lastSeq();
@@ -287,21 +461,39 @@ describe('syncProposedEntries', () => {
   });
 
   it('stores a proposal with a waiveNote (an accepted explanation) as waived; a decided entry keeps its decision', async () => {
-    const excused = (unitId: string): ScoreProposal => ({ ...behind(unitId), key: `behind:${taskId}:${unitId}`, waiveNote: ' 滞后原因说明已采纳 ' });
+    const excused = (unitId: string): ScoreProposal => ({
+      ...behind(unitId),
+      key: `behind:${taskId}:${unitId}`,
+      waiveNote: ' 滞后原因说明已采纳 ',
+    });
     await syncProposedEntries(yearId, 5, [behind(unitA), late(unitA)]);
     const lateA = scoreEntryId(yearId, 5, `late_report:${unitA}`);
     const [confirmed] = await confirmEntries([lateA]);
     setOperator('李科长');
-    expect(await syncProposedEntries(yearId, 5, [excused(unitA), excused(unitB), { ...late(unitA), waiveNote: '已采纳' }])).toEqual({ created: 1, updated: 1, removed: 0 });
+    expect(
+      await syncProposedEntries(yearId, 5, [excused(unitA), excused(unitB), { ...late(unitA), waiveNote: '已采纳' }]),
+    ).toEqual({ created: 1, updated: 1, removed: 0 });
     for (const unitId of [unitA, unitB]) {
-      expect(await entry(scoreEntryId(yearId, 5, `behind:${taskId}:${unitId}`))).toMatchObject({ unitId, state: 'waived', decisionNote: '滞后原因说明已采纳', decidedBy: '李科长', decidedAt: expect.any(String) });
+      expect(await entry(scoreEntryId(yearId, 5, `behind:${taskId}:${unitId}`))).toMatchObject({
+        unitId,
+        state: 'waived',
+        decisionNote: '滞后原因说明已采纳',
+        decidedBy: '李科长',
+        decidedAt: expect.any(String),
+      });
     }
     expect(await entry(lateA)).toEqual(confirmed);
     // Decided now: syncing again writes nothing.
     const seq = await lastSeq();
-    expect(await syncProposedEntries(yearId, 5, [excused(unitA), excused(unitB), late(unitA)])).toEqual({ created: 0, updated: 0, removed: 0 });
+    expect(await syncProposedEntries(yearId, 5, [excused(unitA), excused(unitB), late(unitA)])).toEqual({
+      created: 0,
+      updated: 0,
+      removed: 0,
+    });
     expect(await lastSeq()).toBe(seq);
-    await expect(syncProposedEntries(yearId, 6, [{ ...late(unitA), waiveNote: ' ' }])).rejects.toThrow(new DomainError('请填写免扣原因'));
+    await expect(syncProposedEntries(yearId, 6, [{ ...late(unitA), waiveNote: ' ' }])).rejects.toThrow(
+      new DomainError('请填写免扣原因'),
+    );
   });
 
   it('never touches manual entries nor other months', async () => {
@@ -315,22 +507,52 @@ describe('syncProposedEntries', () => {
   });
 
   it.each<[string, () => ScoreProposal[], string | (() => string)]>([
-    ['two proposals with one key', () => [late(unitA), late(unitA)], () => `自动加扣分的标识"late_report:${unitA}"重复`],
+    [
+      'two proposals with one key',
+      () => [late(unitA), late(unitA)],
+      () => `自动加扣分的标识"late_report:${unitA}"重复`,
+    ],
     ['an empty key', () => [{ ...late(unitA), key: '' }], '自动加扣分缺少标识（key）'],
-    ['a rule not in the year\'s table', () => [{ ...late(unitA), ruleId: 'nope' }], '加扣分（区发改局，5月）的评分规则"nope"不存在，请先建立本年度的评分规则'],
-    ['the manual rule', () => [{ ...late(unitA), ruleId: 'manual' }], '加扣分（区发改局，5月）的评分规则"manual"不存在，请先建立本年度的评分规则'],
+    [
+      "a rule not in the year's table",
+      () => [{ ...late(unitA), ruleId: 'nope' }],
+      '加扣分（区发改局，5月）的评分规则"nope"不存在，请先建立本年度的评分规则',
+    ],
+    [
+      'the manual rule',
+      () => [{ ...late(unitA), ruleId: 'manual' }],
+      '加扣分（区发改局，5月）的评分规则"manual"不存在，请先建立本年度的评分规则',
+    ],
     ['a unit of another year', () => [late(otherUnit)], '加扣分（5月）的单位不存在（可能已被删除）'],
     ['an empty reason', () => [{ ...late(unitA), reason: '  ' }], '加扣分（区发改局，5月）的原因不能为空'],
     ['points not a number', () => [late(unitA, Number.NaN)], '加扣分（区发改局，5月）的分值应为有效数字'],
-    ['a missing task as evidence', () => [{ ...late(unitA), evidence: { taskId: 'nope' } }], '加扣分（区发改局，5月）所依据的重点工作不存在（可能已被删除）'],
-    ['a missing report as evidence', () => [{ ...late(unitA), evidence: { reportId: 'nope' } }], '加扣分（区发改局，5月）所依据的月度进展不存在（可能已被删除）'],
-    ['a report of another year as evidence', () => [{ ...late(unitA), evidence: { reportId: 'r-other' } }], '加扣分（区发改局，5月）所依据的月度进展不存在（可能已被删除）'],
-    ['a row number that is not a whole number', () => [{ ...late(unitA), evidence: { row: 2.5 } }], '加扣分（区发改局，5月）的数据不完整（依据行号）'],
+    [
+      'a missing task as evidence',
+      () => [{ ...late(unitA), evidence: { taskId: 'nope' } }],
+      '加扣分（区发改局，5月）所依据的重点工作不存在（可能已被删除）',
+    ],
+    [
+      'a missing report as evidence',
+      () => [{ ...late(unitA), evidence: { reportId: 'nope' } }],
+      '加扣分（区发改局，5月）所依据的月度进展不存在（可能已被删除）',
+    ],
+    [
+      'a report of another year as evidence',
+      () => [{ ...late(unitA), evidence: { reportId: 'r-other' } }],
+      '加扣分（区发改局，5月）所依据的月度进展不存在（可能已被删除）',
+    ],
+    [
+      'a row number that is not a whole number',
+      () => [{ ...late(unitA), evidence: { row: 2.5 } }],
+      '加扣分（区发改局，5月）的数据不完整（依据行号）',
+    ],
   ])('refuses %s and stores nothing', async (_label, proposals, message) => {
     await syncProposedEntries(yearId, 5, [late(unitB)]);
     await db.reports.add({ ...report('r-other', unitA, 5), yearId: otherYearId });
     const before = await allTables();
-    await expect(syncProposedEntries(yearId, 5, [behind(unitA), ...proposals()])).rejects.toThrow(new DomainError(typeof message === 'string' ? message : message()));
+    await expect(syncProposedEntries(yearId, 5, [behind(unitA), ...proposals()])).rejects.toThrow(
+      new DomainError(typeof message === 'string' ? message : message()),
+    );
     expect(await allTables()).toEqual(before);
   });
 
@@ -362,7 +584,8 @@ describe('confirm, waive, reopen', () => {
     const seq = await lastSeq();
     const out = await confirmEntries([lateA, lateB, lateA]);
     expect(out.map((e) => e.id)).toEqual([lateA, lateB]);
-    for (const e of out) expect(e).toMatchObject({ state: 'confirmed', decidedBy: '李科长', decidedAt: out[0]?.decidedAt });
+    for (const e of out)
+      expect(e).toMatchObject({ state: 'confirmed', decidedBy: '李科长', decidedAt: out[0]?.decidedAt });
     expect(await entry(lateA)).toEqual(out[0]);
     const entries = await auditSince(seq);
     expect(entries.map((e) => [e.action, e.entityId, e.operator, e.at])).toEqual([
@@ -389,7 +612,12 @@ describe('confirm, waive, reopen', () => {
 
   it('waiveEntry waives with the note; confirming it later drops the note; reopening clears the decision', async () => {
     const waived = await waiveEntry(behindA, ' 滞后原因说明已认可 ');
-    expect(waived).toMatchObject({ state: 'waived', decisionNote: '滞后原因说明已认可', decidedBy: '张三', points: -2 });
+    expect(waived).toMatchObject({
+      state: 'waived',
+      decisionNote: '滞后原因说明已认可',
+      decidedBy: '张三',
+      points: -2,
+    });
     const seq = await lastSeq();
     expect(await waiveEntry(behindA, '滞后原因说明已认可')).toEqual(waived);
     expect(await lastSeq()).toBe(seq);
@@ -400,7 +628,18 @@ describe('confirm, waive, reopen', () => {
     expect(confirmed?.decisionNote).toBeUndefined();
 
     const reopened = await reopenEntry(behindA);
-    expect(reopened).toEqual({ id: behindA, yearId, month: 5, unitId: unitA, ruleId: 'behind', points: -2, reason: '优化营商环境进度滞后', state: 'proposed', automatic: true, evidence: { taskId, reportId: 'r-a5', file: '发改局5月.xlsx', row: 4 } });
+    expect(reopened).toEqual({
+      id: behindA,
+      yearId,
+      month: 5,
+      unitId: unitA,
+      ruleId: 'behind',
+      points: -2,
+      reason: '优化营商环境进度滞后',
+      state: 'proposed',
+      automatic: true,
+      evidence: { taskId, reportId: 'r-a5', file: '发改局5月.xlsx', row: 4 },
+    });
     expect(await entry(behindA)).toEqual(reopened);
     const last = await db.audit.orderBy('seq').last();
     expect(last).toMatchObject({ action: 'update', entity: 'scoreEntries', entityId: behindA, after: reopened });
@@ -422,8 +661,12 @@ describe('confirm, waive, reopen', () => {
 
   it('refuses to waive or reopen a manual entry', async () => {
     const manual = await addManualEntry({ yearId, month: 5, unitId: unitA, points: -5, reason: '通报批评' });
-    await expect(waiveEntry(manual.id, '理由')).rejects.toThrow(new DomainError('手工录入的加扣分不能免扣；如录入有误，请删除'));
-    await expect(reopenEntry(manual.id)).rejects.toThrow(new DomainError('手工录入的加扣分无需恢复为待确认；如录入有误，请删除'));
+    await expect(waiveEntry(manual.id, '理由')).rejects.toThrow(
+      new DomainError('手工录入的加扣分不能免扣；如录入有误，请删除'),
+    );
+    await expect(reopenEntry(manual.id)).rejects.toThrow(
+      new DomainError('手工录入的加扣分无需恢复为待确认；如录入有误，请删除'),
+    );
     expect(await entry(manual.id)).toEqual(manual);
   });
 });
@@ -432,7 +675,19 @@ describe('manual entries', () => {
   it('addManualEntry stores a confirmed manual entry, audited; deleteManualEntry removes it, audited', async () => {
     const seq = await lastSeq();
     const added = await addManualEntry({ yearId, month: 5, unitId: unitA, points: 3, reason: ' 区长批示肯定 ' });
-    expect(added).toEqual({ id: expect.any(String), yearId, month: 5, unitId: unitA, ruleId: 'manual', points: 3, reason: '区长批示肯定', state: 'confirmed', automatic: false, decidedBy: '张三', decidedAt: expect.any(String) });
+    expect(added).toEqual({
+      id: expect.any(String),
+      yearId,
+      month: 5,
+      unitId: unitA,
+      ruleId: 'manual',
+      points: 3,
+      reason: '区长批示肯定',
+      state: 'confirmed',
+      automatic: false,
+      decidedBy: '张三',
+      decidedAt: expect.any(String),
+    });
     expect(await listScoreEntries(yearId, 5)).toEqual([added]);
     await deleteManualEntry(added.id);
     expect(await listScoreEntries(yearId, 5)).toEqual([]);
@@ -452,20 +707,26 @@ describe('manual entries', () => {
     ['a unit of another year', { unitId: 'other' }, '加扣分（5月）的单位不存在（可能已被删除）'],
   ])('addManualEntry refuses %s and stores nothing', async (_label, more, message) => {
     const before = await allTables();
-    await expect(addManualEntry({ yearId, month: 5, unitId: unitA, points: 3, reason: '批示肯定', ...more })).rejects.toThrow(new DomainError(message));
+    await expect(
+      addManualEntry({ yearId, month: 5, unitId: unitA, points: 3, reason: '批示肯定', ...more }),
+    ).rejects.toThrow(new DomainError(message));
     expect(await allTables()).toEqual(before);
   });
 
   it('addManualEntry needs an operator', async () => {
     setOperator('');
-    await expect(addManualEntry({ yearId, month: 5, unitId: unitA, points: 3, reason: '批示肯定' })).rejects.toThrow(new DomainError('请先填写操作人姓名'));
+    await expect(addManualEntry({ yearId, month: 5, unitId: unitA, points: 3, reason: '批示肯定' })).rejects.toThrow(
+      new DomainError('请先填写操作人姓名'),
+    );
   });
 
   it('deleteManualEntry refuses an automatic entry and a missing one', async () => {
     await ensureScoreRules(yearId, DEFAULTS);
     await syncProposedEntries(yearId, 5, [late(unitA)]);
     const id = scoreEntryId(yearId, 5, `late_report:${unitA}`);
-    await expect(deleteManualEntry(id)).rejects.toThrow(new DomainError('自动生成的加扣分不能删除；如不应扣分，请免扣'));
+    await expect(deleteManualEntry(id)).rejects.toThrow(
+      new DomainError('自动生成的加扣分不能删除；如不应扣分，请免扣'),
+    );
     await expect(deleteManualEntry('nope')).rejects.toThrow(new DomainError('加扣分不存在（可能已被删除）'));
     expect(await entry(id)).toBeDefined();
   });
@@ -494,9 +755,15 @@ describe('score entries of a published month', () => {
     ['confirming', () => confirmEntries([lateA])],
     ['waiving', () => waiveEntry(behindA, '说明已认可')],
     ['reopening', () => reopenEntry(lateB)],
-    ['syncing (even the same proposals)', () => syncProposedEntries(yearId, 5, [late(unitA), late(unitB), behind(unitA)])],
+    [
+      'syncing (even the same proposals)',
+      () => syncProposedEntries(yearId, 5, [late(unitA), late(unitB), behind(unitA)]),
+    ],
     ['syncing changed proposals', () => syncProposedEntries(yearId, 5, [late(unitA, -3)])],
-    ['adding a manual entry', () => addManualEntry({ yearId, month: 5, unitId: unitA, points: -1, reason: '通报批评' })],
+    [
+      'adding a manual entry',
+      () => addManualEntry({ yearId, month: 5, unitId: unitA, points: -1, reason: '通报批评' }),
+    ],
     ['deleting a manual entry', () => deleteManualEntry(manualId)],
   ])('refuses %s and changes nothing', async (_label, write) => {
     const before = await allTables();

@@ -168,53 +168,73 @@ function cleanEvidence(evidence: ScoreEntry['evidence']): ScoreEntry['evidence']
  * when two proposals share a key, or when a proposal does not pass the checks of
  * checkScoreEntries (unit and evidence of the year, a rule of the year's table, a reason).
  */
-export async function syncProposedEntries(yearId: string, month: number, proposals: readonly ScoreProposal[]): Promise<SyncResult> {
+export async function syncProposedEntries(
+  yearId: string,
+  month: number,
+  proposals: readonly ScoreProposal[],
+): Promise<SyncResult> {
   const operator = getOperator();
   const at = new Date().toISOString();
-  return writeTransaction([db.scoreEntries, db.scoreRules, db.units, db.tasks, db.reports, db.workYears], async (w) => {
-    await requireYear(yearId);
-    checkMonth(month);
-    await assertMonthOpen(yearId, month);
-    const stored = new Map(
-      (await db.scoreEntries.where('[yearId+month]').equals([yearId, month]).toArray()).filter((e) => e.automatic).map((e) => [e.id, e]),
-    );
-    const keys = new Set<string>();
-    const rows: ScoreEntry[] = [];
-    for (const p of proposals) {
-      if (!isFilled(p.key)) throw new DomainError('自动加扣分缺少标识（key）');
-      if (keys.has(p.key)) throw new DomainError(`自动加扣分的标识"${p.key}"重复`);
-      keys.add(p.key);
-      const id = scoreEntryId(yearId, month, p.key);
-      const before = stored.get(id);
-      stored.delete(id);
-      if (before !== undefined && before.state !== 'proposed') {
-        if (isBasisChanged(before)) rows.push({ ...before, reason: withoutMark(before.reason) });
-        continue;
+  return writeTransaction(
+    [db.scoreEntries, db.scoreRules, db.units, db.tasks, db.reports, db.workYears],
+    async (w) => {
+      await requireYear(yearId);
+      checkMonth(month);
+      await assertMonthOpen(yearId, month);
+      const stored = new Map(
+        (await db.scoreEntries.where('[yearId+month]').equals([yearId, month]).toArray())
+          .filter((e) => e.automatic)
+          .map((e) => [e.id, e]),
+      );
+      const keys = new Set<string>();
+      const rows: ScoreEntry[] = [];
+      for (const p of proposals) {
+        if (!isFilled(p.key)) throw new DomainError('自动加扣分缺少标识（key）');
+        if (keys.has(p.key)) throw new DomainError(`自动加扣分的标识"${p.key}"重复`);
+        keys.add(p.key);
+        const id = scoreEntryId(yearId, month, p.key);
+        const before = stored.get(id);
+        stored.delete(id);
+        if (before !== undefined && before.state !== 'proposed') {
+          if (isBasisChanged(before)) rows.push({ ...before, reason: withoutMark(before.reason) });
+          continue;
+        }
+        const row: ScoreEntry = {
+          id,
+          yearId,
+          month,
+          unitId: p.unitId,
+          ruleId: p.ruleId,
+          points: p.points,
+          reason: trimmed(p.reason) as string,
+          state: 'proposed',
+          automatic: true,
+        };
+        const evidence = cleanEvidence(p.evidence);
+        if (evidence !== undefined) row.evidence = evidence;
+        if (p.waiveNote !== undefined) {
+          const note = trimmed(p.waiveNote);
+          if (!isFilled(note)) throw new DomainError('请填写免扣原因');
+          row.state = 'waived';
+          if (operator !== '') row.decidedBy = operator;
+          row.decidedAt = at;
+          row.decisionNote = note;
+        }
+        rows.push(row);
       }
-      const row: ScoreEntry = { id, yearId, month, unitId: p.unitId, ruleId: p.ruleId, points: p.points, reason: trimmed(p.reason) as string, state: 'proposed', automatic: true };
-      const evidence = cleanEvidence(p.evidence);
-      if (evidence !== undefined) row.evidence = evidence;
-      if (p.waiveNote !== undefined) {
-        const note = trimmed(p.waiveNote);
-        if (!isFilled(note)) throw new DomainError('请填写免扣原因');
-        row.state = 'waived';
-        if (operator !== '') row.decidedBy = operator;
-        row.decidedAt = at;
-        row.decisionNote = note;
+      const removed: string[] = [];
+      for (const e of stored.values()) {
+        if (e.state === 'proposed') removed.push(e.id);
+        else if (!isBasisChanged(e)) rows.push({ ...e, reason: `${e.reason}${BASIS_CHANGED_MARK}` });
       }
-      rows.push(row);
-    }
-    const removed: string[] = [];
-    for (const e of stored.values()) {
-      if (e.state === 'proposed') removed.push(e.id);
-      else if (!isBasisChanged(e)) rows.push({ ...e, reason: `${e.reason}${BASIS_CHANGED_MARK}` });
-    }
-    await checkScoreEntries(yearId, rows);
-    const written = await w.putAll(db.scoreEntries, rows);
-    await w.deleteAll(db.scoreEntries, removed);
-    const created = written.filter((c) => c.before === undefined).length;
-    return { created, updated: written.length - created, removed: removed.length };
-  }, { at });
+      await checkScoreEntries(yearId, rows);
+      const written = await w.putAll(db.scoreEntries, rows);
+      await w.deleteAll(db.scoreEntries, removed);
+      const created = written.filter((c) => c.before === undefined).length;
+      return { created, updated: written.length - created, removed: removed.length };
+    },
+    { at },
+  );
 }
 
 async function getEntry(id: string): Promise<ScoreEntry> {
@@ -271,7 +291,13 @@ export async function waiveEntry(id: string, note: string): Promise<ScoreEntry> 
       const before = await getEntry(id);
       if (!before.automatic) throw new DomainError('手工录入的加扣分不能免扣；如录入有误，请删除');
       if (before.state === 'waived' && before.decisionNote === why) return before;
-      return w.put(db.scoreEntries, { ...before, state: 'waived', decidedBy: operator, decidedAt: at, decisionNote: why });
+      return w.put(db.scoreEntries, {
+        ...before,
+        state: 'waived',
+        decidedBy: operator,
+        decidedAt: at,
+        decisionNote: why,
+      });
     },
     { operator, at },
   );

@@ -20,11 +20,33 @@ import {
 } from './index';
 
 function yearInput(year: number): NewWorkYear {
-  return { year, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] };
+  return {
+    year,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  };
 }
 
 function taskInput(title: string, more: Partial<NewTask> = {}): NewTask {
-  return { yearId, code: '', title, measures: [], targets: [], leaderIds: [], coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30', ...more };
+  return {
+    yearId,
+    code: '',
+    title,
+    measures: [],
+    targets: [],
+    leaderIds: [],
+    coUnitIds: [],
+    responsiblePerson: '',
+    dueDate: '2026-11-30',
+    ...more,
+  };
 }
 
 async function addSection(name: string, sortOrder: number, year = yearId): Promise<string> {
@@ -34,7 +56,11 @@ async function addSection(name: string, sortOrder: number, year = yearId): Promi
 }
 
 async function snapshot(): Promise<unknown> {
-  return { tasks: await db.tasks.toArray(), milestones: await db.milestones.toArray(), audit: await db.audit.toArray() };
+  return {
+    tasks: await db.tasks.toArray(),
+    milestones: await db.milestones.toArray(),
+    audit: await db.audit.toArray(),
+  };
 }
 
 let yearId: string;
@@ -47,8 +73,28 @@ beforeEach(async () => {
   await db.open();
   setOperator('张三');
   yearId = (await createWorkYear(yearInput(2026))).id;
-  unitA = (await addUnit({ yearId, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
-  unitB = (await addUnit({ yearId, name: '区财政局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
+  unitA = (
+    await addUnit({
+      yearId,
+      name: '区发改局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
+  unitB = (
+    await addUnit({
+      yearId,
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    })
+  ).id;
   leader = (await addLeader({ yearId, name: '王副区长', title: '', aliases: [] })).id;
 });
 
@@ -60,7 +106,10 @@ describe('addTask', () => {
         code: ' 1 ',
         sectionId: section,
         measures: [{ text: ' 抓开工 ' }, { text: ' ' }],
-        targets: [{ text: '完成投资', value: 50, unit: ' 亿元 ' }, { text: '', unit: ' ' }],
+        targets: [
+          { text: '完成投资', value: 50, unit: ' 亿元 ' },
+          { text: '', unit: ' ' },
+        ],
         leaderIds: [leader, leader],
         leadUnitId: unitA,
         coUnitIds: [unitB, unitB],
@@ -85,31 +134,60 @@ describe('addTask', () => {
     expect(await getTask(task.id)).toEqual(expected);
     expect(Object.keys((await getTask(task.id)) ?? {})).not.toContain('carriedOverFrom');
     const [last] = await listAudit({ limit: 1 });
-    expect(last).toMatchObject({ operator: '张三', action: 'create', entity: 'tasks', entityId: task.id, after: expected });
+    expect(last).toMatchObject({
+      operator: '张三',
+      action: 'create',
+      entity: 'tasks',
+      entityId: task.id,
+      after: expected,
+    });
   });
 
   it.each([
     ['an empty title', ' ', {}, '重点工作名称不能为空'],
     ['a duplicate title', '推进重大项目建设', {}, '重点工作"推进重大项目建设"已存在'],
-    ['a duplicate title with other spaces and full-width forms', '推进 重大项目建设\u3000', {}, '重点工作"推进 重大项目建设"已存在'],
+    [
+      'a duplicate title with other spaces and full-width forms',
+      '推进 重大项目建设\u3000',
+      {},
+      '重点工作"推进 重大项目建设"已存在',
+    ],
     ['a missing year', '新任务', { yearId: 'nope' }, '工作年度不存在（可能已被删除）'],
     ['a missing section', '新任务', { sectionId: 'nope' }, '重点工作"新任务"的工作板块不存在（可能已被删除）'],
     ['a missing lead unit', '新任务', { leadUnitId: 'nope' }, '重点工作"新任务"的牵头单位不存在（可能已被删除）'],
     ['a missing co-unit', '新任务', { coUnitIds: ['nope'] }, '重点工作"新任务"的责任单位不存在（可能已被删除）'],
     ['a missing leader', '新任务', { leaderIds: ['nope'] }, '重点工作"新任务"的分管区领导不存在（可能已被删除）'],
     ['a text due date', '新任务', { dueDate: '11月底前' }, '重点工作"新任务"的完成时限应为有效日期（YYYY-MM-DD）'],
-    ['an impossible due date', '新任务', { dueDate: '2026-02-30' }, '重点工作"新任务"的完成时限应为有效日期（YYYY-MM-DD）'],
+    [
+      'an impossible due date',
+      '新任务',
+      { dueDate: '2026-02-30' },
+      '重点工作"新任务"的完成时限应为有效日期（YYYY-MM-DD）',
+    ],
     ['a bad target value', '新任务', { targets: [{ text: 'x', value: Number.NaN }] }, '重点工作"新任务"的目标数值无效'],
-  ] as [string, string, Partial<NewTask>, string][])('refuses %s and stores nothing', async (_label, title, more, message) => {
-    await addTask(taskInput('推进重大项目建设'));
-    const before = await snapshot();
-    await expect(addTask(taskInput(title, more))).rejects.toThrow(new DomainError(message));
-    expect(await snapshot()).toEqual(before);
-  });
+  ] as [string, string, Partial<NewTask>, string][])(
+    'refuses %s and stores nothing',
+    async (_label, title, more, message) => {
+      await addTask(taskInput('推进重大项目建设'));
+      const before = await snapshot();
+      await expect(addTask(taskInput(title, more))).rejects.toThrow(new DomainError(message));
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it('refuses a unit, leader or section of another year', async () => {
     const other = (await createWorkYear(yearInput(2027))).id;
-    const otherUnit = (await addUnit({ yearId: other, name: '区发改局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).id;
+    const otherUnit = (
+      await addUnit({
+        yearId: other,
+        name: '区发改局',
+        kind: 'department',
+        rankingGroup: '',
+        aliases: [],
+        contactPerson: '',
+        phone: '',
+      })
+    ).id;
     const otherSection = await addSection('项目建设', 1, other);
     await expect(addTask(taskInput('新任务', { leadUnitId: otherUnit }))).rejects.toThrow('牵头单位不存在');
     await expect(addTask(taskInput('新任务', { sectionId: otherSection }))).rejects.toThrow('工作板块不存在');
@@ -119,8 +197,12 @@ describe('addTask', () => {
   it('the same title in another year is no clash', async () => {
     const other = (await createWorkYear(yearInput(2027))).id;
     const first = await addTask(taskInput('推进重大项目建设'));
-    await expect(addTask(taskInput('推进重大项目建设', { yearId: other, carriedOverFrom: first.id }))).resolves.toMatchObject({ carriedOverFrom: first.id });
-    await expect(addTask(taskInput('另一项', { yearId: other, carriedOverFrom: 'nope' }))).rejects.toThrow('所结转的上年度重点工作不存在');
+    await expect(
+      addTask(taskInput('推进重大项目建设', { yearId: other, carriedOverFrom: first.id })),
+    ).resolves.toMatchObject({ carriedOverFrom: first.id });
+    await expect(addTask(taskInput('另一项', { yearId: other, carriedOverFrom: 'nope' }))).rejects.toThrow(
+      '所结转的上年度重点工作不存在',
+    );
   });
 });
 
@@ -133,7 +215,14 @@ describe('updateTask', () => {
     const renamed = { ...task, title: '推进重大项目建设年' };
     expect(await getTask(task.id)).toEqual(renamed);
     const [last] = await listAudit({ limit: 1 });
-    expect(last).toMatchObject({ operator: '李四', action: 'update', entity: 'tasks', entityId: task.id, before: task, after: renamed });
+    expect(last).toMatchObject({
+      operator: '李四',
+      action: 'update',
+      entity: 'tasks',
+      entityId: task.id,
+      before: task,
+      after: renamed,
+    });
 
     await updateTask(task.id, { sectionId: undefined });
     const cleared = await getTask(task.id);
@@ -179,15 +268,69 @@ describe('deleteTask', () => {
   });
 
   it.each([
-    ['progress reports', async (taskId: string) => db.reports.add({ id: 'r1', yearId, month: 3, taskId, unitId: unitA, isLeadUnit: true, percent: 10, statusWord: '', doneThisMonth: '', problems: '', nextSteps: '', coordination: '', delayExplanation: '', reporter: '', phone: '', receivedDate: '2026-03-25' }), '月度进展'],
-    ['feedback', async (taskId: string) => db.feedback.add({ id: 'f1', yearId, month: 3, taskId, unitId: unitA, comment: '', reviewer: '', date: '2026-03-30' }), '督查反馈'],
-    ['score entries', async (taskId: string) => db.scoreEntries.add({ id: 'e1', yearId, month: 3, unitId: unitA, ruleId: 'late_report', points: -1, reason: '', state: 'proposed', automatic: true, evidence: { taskId } }), '加扣分'],
+    [
+      'progress reports',
+      async (taskId: string) =>
+        db.reports.add({
+          id: 'r1',
+          yearId,
+          month: 3,
+          taskId,
+          unitId: unitA,
+          isLeadUnit: true,
+          percent: 10,
+          statusWord: '',
+          doneThisMonth: '',
+          problems: '',
+          nextSteps: '',
+          coordination: '',
+          delayExplanation: '',
+          reporter: '',
+          phone: '',
+          receivedDate: '2026-03-25',
+        }),
+      '月度进展',
+    ],
+    [
+      'feedback',
+      async (taskId: string) =>
+        db.feedback.add({
+          id: 'f1',
+          yearId,
+          month: 3,
+          taskId,
+          unitId: unitA,
+          comment: '',
+          reviewer: '',
+          date: '2026-03-30',
+        }),
+      '督查反馈',
+    ],
+    [
+      'score entries',
+      async (taskId: string) =>
+        db.scoreEntries.add({
+          id: 'e1',
+          yearId,
+          month: 3,
+          unitId: unitA,
+          ruleId: 'late_report',
+          points: -1,
+          reason: '',
+          state: 'proposed',
+          automatic: true,
+          evidence: { taskId },
+        }),
+      '加扣分',
+    ],
   ])('is refused while %s refer to it, and changes nothing', async (_label, refer, label) => {
     const task = await addTask(taskInput('推进重大项目建设'));
     await db.milestones.add({ id: 'm3', taskId: task.id, yearId, month: 3, text: '开工', plannedPercent: 10 });
     await refer(task.id);
     const before = await snapshot();
-    await expect(deleteTask(task.id)).rejects.toThrow(new DomainError(`重点工作"推进重大项目建设"已被${label}引用，不能删除`));
+    await expect(deleteTask(task.id)).rejects.toThrow(
+      new DomainError(`重点工作"推进重大项目建设"已被${label}引用，不能删除`),
+    );
     expect(await snapshot()).toEqual(before);
   });
 });

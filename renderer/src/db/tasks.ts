@@ -68,7 +68,8 @@ export function updateTask(id: string, patch: Partial<NewTask>): Promise<void> {
   return writeTransaction([db.tasks, db.units, db.leaders, db.sections], async (w) => {
     const before = await db.tasks.get(id);
     if (!before) throw new DomainError('重点工作不存在（可能已被删除）');
-    if (patch.yearId !== undefined && patch.yearId !== before.yearId) throw new DomainError('不能更改重点工作所属的工作年度');
+    if (patch.yearId !== undefined && patch.yearId !== before.yearId)
+      throw new DomainError('不能更改重点工作所属的工作年度');
     const merged: Record<string, unknown> = { ...before };
     for (const [key, value] of Object.entries(patch)) {
       if (value !== undefined) merged[key] = value;

@@ -35,9 +35,15 @@ export function createLegacyDatabase(
     request.onupgradeneeded = () => {
       const idb = request.result;
       for (const [storeName, spec] of Object.entries(stores)) {
-        const store = idb.createObjectStore(storeName, { keyPath: spec.keyPath ?? null, autoIncrement: spec.autoIncrement ?? false });
+        const store = idb.createObjectStore(storeName, {
+          keyPath: spec.keyPath ?? null,
+          autoIncrement: spec.autoIncrement ?? false,
+        });
         for (const index of spec.indexes ?? []) {
-          store.createIndex(index.name, index.keyPath, { unique: index.unique ?? false, multiEntry: index.multiEntry ?? false });
+          store.createIndex(index.name, index.keyPath, {
+            unique: index.unique ?? false,
+            multiEntry: index.multiEntry ?? false,
+          });
         }
         for (const row of spec.rows) store.add(row);
       }
@@ -71,7 +77,12 @@ export function layoutOf(appDb: Dexie, rows: Record<string, unknown[]> = {}): Re
     stores[table.name] = {
       keyPath: primKey.keyPath ?? undefined,
       autoIncrement: primKey.auto ?? false,
-      indexes: indexes.map((index) => ({ name: index.name, keyPath: index.keyPath ?? index.name, unique: index.unique ?? false, multiEntry: index.multi ?? false })),
+      indexes: indexes.map((index) => ({
+        name: index.name,
+        keyPath: index.keyPath ?? index.name,
+        unique: index.unique ?? false,
+        multiEntry: index.multi ?? false,
+      })),
       rows: rows[table.name] ?? [],
     };
   }
@@ -83,7 +94,8 @@ export function layoutOf(appDb: Dexie, rows: Record<string, unknown[]> = {}): Re
  * filled with `rows`: pass it to createLegacyDatabase with native version `version * 10`.
  */
 export function layoutOfVersion(version: number, rows: Record<string, unknown[]> = {}): Record<string, LegacyStore> {
-  if (!Number.isInteger(version) || version < 1 || version > STORES_BY_VERSION.length) throw new Error(`no schema version ${version}`);
+  if (!Number.isInteger(version) || version < 1 || version > STORES_BY_VERSION.length)
+    throw new Error(`no schema version ${version}`);
   const declared = new Dexie(`layout-of-version-${version}`);
   STORES_BY_VERSION.slice(0, version).forEach((stores, i) => declared.version(i + 1).stores({ ...stores }));
   return layoutOf(declared, rows);

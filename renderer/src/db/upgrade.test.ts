@@ -3,7 +3,18 @@
 // layout with createLegacyDatabase (native version n × 10) and opens it with AppDb.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppDb, DB_NAME, db, DomainError, openDatabase, publishMonth, saveFeedback, SCHEMA_VERSION, setOperator, setTaskPlan } from './index';
+import {
+  AppDb,
+  DB_NAME,
+  db,
+  DomainError,
+  openDatabase,
+  publishMonth,
+  saveFeedback,
+  SCHEMA_VERSION,
+  setOperator,
+  setTaskPlan,
+} from './index';
 import { addUnit, createWorkYear } from './repo';
 import { listFeedback, listMonthSnapshots, listUnits } from './queries';
 import { TABLE_NAMES } from './schema';
@@ -46,8 +57,28 @@ describe('schema', () => {
 
 describe('upgrade from the pre-release prototype (native version 1: units only)', () => {
   const prototypeUnits = [
-    { id: 'u1', yearId: 'y1', name: '区财政局', kind: 'department', rankingGroup: '区级部门', aliases: ['财政局'], contactPerson: '', phone: '', sortOrder: 1 },
-    { id: 'u2', yearId: 'y1', name: '城南街道', kind: 'town', rankingGroup: '镇街', aliases: [], contactPerson: '', phone: '', sortOrder: 2 },
+    {
+      id: 'u1',
+      yearId: 'y1',
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '区级部门',
+      aliases: ['财政局'],
+      contactPerson: '',
+      phone: '',
+      sortOrder: 1,
+    },
+    {
+      id: 'u2',
+      yearId: 'y1',
+      name: '城南街道',
+      kind: 'town',
+      rankingGroup: '镇街',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+      sortOrder: 2,
+    },
   ];
 
   it('keeps the rows, builds the indexes, adds the missing tables', async () => {
@@ -63,13 +94,29 @@ describe('upgrade from the pre-release prototype (native version 1: units only)'
     expect(await handle.units.where('yearId').equals('y1').count()).toBe(2);
     // The new tables work.
     expect(await handle.tasks.count()).toBe(0);
-    await handle.audit.add({ at: '2026-03-01T00:00:00.000Z', operator: '张三', action: 'create', entity: 'units', entityId: 'u3' });
+    await handle.audit.add({
+      at: '2026-03-01T00:00:00.000Z',
+      operator: '张三',
+      action: 'create',
+      entity: 'units',
+      entityId: 'u3',
+    });
     expect(await handle.audit.where('[entity+entityId]').equals(['units', 'u3']).count()).toBe(1);
   });
 });
 
 describe('a database made by the current version', () => {
-  const unit = { id: 'u1', yearId: 'y1', name: '区财政局', kind: 'department', rankingGroup: '区级部门', aliases: [], contactPerson: '', phone: '', sortOrder: 1 } as const;
+  const unit = {
+    id: 'u1',
+    yearId: 'y1',
+    name: '区财政局',
+    kind: 'department',
+    rankingGroup: '区级部门',
+    aliases: [],
+    contactPerson: '',
+    phone: '',
+    sortOrder: 1,
+  } as const;
 
   it('made by Dexie: reopens with the current program unchanged', async () => {
     const first = open('current');
@@ -83,18 +130,92 @@ describe('a database made by the current version', () => {
 });
 
 // Rows as version 1 stored them (the monthly tables that already existed included).
-const v1Year = { id: 'y1', year: 2026, title: '2026年区政府重点工作', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [], createdAt: '2026-01-05T01:00:00.000Z' };
-const v1Unit = { id: 'u1', yearId: 'y1', name: '区财政局', kind: 'department', rankingGroup: '区级部门', aliases: ['财政局'], contactPerson: '王五', phone: '12345', sortOrder: 1 };
-const v1Task = { id: 't1', yearId: 'y1', code: '1', title: '优化营商环境', measures: [], targets: [], leaderIds: [], leadUnitId: 'u1', coUnitIds: [], responsiblePerson: '', dueDate: '2026-11-30' };
+const v1Year = {
+  id: 'y1',
+  year: 2026,
+  title: '2026年区政府重点工作',
+  windowStartMonth: 3,
+  windowEndMonth: 11,
+  planDue: '03-10',
+  reportDueDay: 25,
+  feedbackDueDay: 30,
+  completionDue: '11-30',
+  extraHolidays: [],
+  extraWorkdays: [],
+  createdAt: '2026-01-05T01:00:00.000Z',
+};
+const v1Unit = {
+  id: 'u1',
+  yearId: 'y1',
+  name: '区财政局',
+  kind: 'department',
+  rankingGroup: '区级部门',
+  aliases: ['财政局'],
+  contactPerson: '王五',
+  phone: '12345',
+  sortOrder: 1,
+};
+const v1Task = {
+  id: 't1',
+  yearId: 'y1',
+  code: '1',
+  title: '优化营商环境',
+  measures: [],
+  targets: [],
+  leaderIds: [],
+  leadUnitId: 'u1',
+  coUnitIds: [],
+  responsiblePerson: '',
+  dueDate: '2026-11-30',
+};
 const v1Milestone = { id: 'm1', taskId: 't1', yearId: 'y1', month: 5, text: '完成调研', plannedPercent: 30 };
 const v1Report = {
-  id: 'r1', yearId: 'y1', month: 5, taskId: 't1', unitId: 'u1', isLeadUnit: true, percent: 30, statusWord: '序时推进', doneThisMonth: '完成调研', problems: '', nextSteps: '',
-  coordination: '', delayExplanation: '', reporter: '李四', phone: '12345', receivedDate: '2026-05-22',
+  id: 'r1',
+  yearId: 'y1',
+  month: 5,
+  taskId: 't1',
+  unitId: 'u1',
+  isLeadUnit: true,
+  percent: 30,
+  statusWord: '序时推进',
+  doneThisMonth: '完成调研',
+  problems: '',
+  nextSteps: '',
+  coordination: '',
+  delayExplanation: '',
+  reporter: '李四',
+  phone: '12345',
+  receivedDate: '2026-05-22',
 };
-const v1Feedback = { id: 'f1', yearId: 'y1', month: 4, taskId: 't1', unitId: 'u1', comment: '属实', reviewer: '张三', date: '2026-04-29' };
+const v1Feedback = {
+  id: 'f1',
+  yearId: 'y1',
+  month: 4,
+  taskId: 't1',
+  unitId: 'u1',
+  comment: '属实',
+  reviewer: '张三',
+  date: '2026-04-29',
+};
 const v1Audit = [
-  { seq: 1, at: '2026-01-05T01:00:00.000Z', operator: '张三', action: 'create', entity: 'workYears', entityId: 'y1', after: v1Year },
-  { seq: 2, at: '2026-01-05T01:01:00.000Z', operator: '张三', action: 'create', entity: 'units', entityId: 'u1', after: v1Unit },
+  {
+    seq: 1,
+    at: '2026-01-05T01:00:00.000Z',
+    operator: '张三',
+    action: 'create',
+    entity: 'workYears',
+    entityId: 'y1',
+    after: v1Year,
+  },
+  {
+    seq: 2,
+    at: '2026-01-05T01:01:00.000Z',
+    operator: '张三',
+    action: 'create',
+    entity: 'units',
+    entityId: 'u1',
+    after: v1Unit,
+  },
 ];
 const v1Rows: Record<string, unknown[]> = {
   workYears: [v1Year],
@@ -120,14 +241,40 @@ describe('upgrade from version 1 to version 2 (submissions, monthStates)', () =>
     expect(await handle.units.where('aliases').equals('财政局').count()).toBe(1);
     expect(await handle.milestones.where('[taskId+month]').equals(['t1', 5]).count()).toBe(1);
     // The new tables and their indexes.
-    await handle.submissions.add({ id: 's1', yearId: 'y1', kind: 'progress', month: 5, unitId: 'u1', receivedDate: '2026-05-22', fileName: '区财政局5月.xlsx', importBatchId: 'b1' });
-    expect((await handle.submissions.where('[yearId+kind+month]').equals(['y1', 'progress', 5]).toArray()).map((s) => s.id)).toEqual(['s1']);
+    await handle.submissions.add({
+      id: 's1',
+      yearId: 'y1',
+      kind: 'progress',
+      month: 5,
+      unitId: 'u1',
+      receivedDate: '2026-05-22',
+      fileName: '区财政局5月.xlsx',
+      importBatchId: 'b1',
+    });
+    expect(
+      (await handle.submissions.where('[yearId+kind+month]').equals(['y1', 'progress', 5]).toArray()).map((s) => s.id),
+    ).toEqual(['s1']);
     expect(await handle.submissions.where('[unitId+yearId]').equals(['u1', 'y1']).count()).toBe(1);
     expect(await handle.submissions.where('importBatchId').equals('b1').count()).toBe(1);
-    await handle.monthStates.add({ id: 'y1:5', yearId: 'y1', month: 5, state: 'published', publishedAt: '2026-05-31T08:00:00.000Z', publishedBy: '张三' });
+    await handle.monthStates.add({
+      id: 'y1:5',
+      yearId: 'y1',
+      month: 5,
+      state: 'published',
+      publishedAt: '2026-05-31T08:00:00.000Z',
+      publishedBy: '张三',
+    });
     expect(await handle.monthStates.where('yearId').equals('y1').count()).toBe(1);
     // The audit sequence continues after the old entries.
-    expect(await handle.audit.add({ at: '2026-06-01T00:00:00.000Z', operator: '张三', action: 'create', entity: 'submissions', entityId: 's1' })).toBe(3);
+    expect(
+      await handle.audit.add({
+        at: '2026-06-01T00:00:00.000Z',
+        operator: '张三',
+        action: 'create',
+        entity: 'submissions',
+        entityId: 's1',
+      }),
+    ).toBe(3);
   });
 
   describe('as the app database', () => {
@@ -142,13 +289,32 @@ describe('upgrade from version 1 to version 2 (submissions, monthStates)', () =>
       await db.open();
       expect(db.verno).toBe(2);
       setOperator('张三');
-      await setTaskPlan('t1', [{ month: 5, text: '完成调研', plannedPercent: 30 }, { month: 6, text: '形成方案', plannedPercent: 60 }]);
-      await saveFeedback({ yearId: 'y1', month: 5, taskId: 't1', unitId: 'u1', verdict: '属实', comment: '进展属实', date: '2026-05-29' });
+      await setTaskPlan('t1', [
+        { month: 5, text: '完成调研', plannedPercent: 30 },
+        { month: 6, text: '形成方案', plannedPercent: 60 },
+      ]);
+      await saveFeedback({
+        yearId: 'y1',
+        month: 5,
+        taskId: 't1',
+        unitId: 'u1',
+        verdict: '属实',
+        comment: '进展属实',
+        date: '2026-05-29',
+      });
       const snapshot = await publishMonth('y1', 5, { units: [{ unitId: 'u1', score: 100 }] });
       expect(await listMonthSnapshots('y1', 5)).toEqual([snapshot]);
-      await expect(saveFeedback({ yearId: 'y1', month: 5, taskId: 't1', unitId: 'u1', verdict: '不属实', comment: '改', date: '2026-05-30' })).rejects.toThrow(
-        new DomainError('5月已发布，不能修改；如需修改，请先撤销发布并说明原因'),
-      );
+      await expect(
+        saveFeedback({
+          yearId: 'y1',
+          month: 5,
+          taskId: 't1',
+          unitId: 'u1',
+          verdict: '不属实',
+          comment: '改',
+          date: '2026-05-30',
+        }),
+      ).rejects.toThrow(new DomainError('5月已发布，不能修改；如需修改，请先撤销发布并说明原因'));
       expect((await listFeedback('y1', 5)).map((f) => f.verdict)).toEqual(['属实']);
       expect(await db.reports.get('r1')).toEqual(v1Report);
       expect((await db.audit.orderBy('seq').toArray()).map((e) => [e.seq, e.entity])).toEqual([
@@ -171,7 +337,20 @@ describe('a database upgraded by a newer program', () => {
 
   it('opens for reading but refuses every write', async () => {
     await db.delete();
-    const year = { id: 'y1', year: 2026, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [], createdAt: '2026-01-01T00:00:00.000Z' };
+    const year = {
+      id: 'y1',
+      year: 2026,
+      title: '',
+      windowStartMonth: 3,
+      windowEndMonth: 11,
+      planDue: '03-10',
+      reportDueDay: 25,
+      feedbackDueDay: 30,
+      completionDue: '11-30',
+      extraHolidays: [],
+      extraWorkdays: [],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
     // Version 3 (native 30) with the current stores and one more.
     const layout = layoutOf(new AppDb('layout-only'), { workYears: [year] });
     layout['futureTable'] = { keyPath: 'id', rows: [] };
@@ -179,7 +358,17 @@ describe('a database upgraded by a newer program', () => {
     await db.open();
     expect(await listUnits('y1')).toEqual([]);
     await expect(createWorkYear({ ...year, year: 2027 })).rejects.toThrow(DomainError);
-    await expect(addUnit({ yearId: 'y1', name: '区财政局', kind: 'department', rankingGroup: '', aliases: [], contactPerson: '', phone: '' })).rejects.toThrow(
+    await expect(
+      addUnit({
+        yearId: 'y1',
+        name: '区财政局',
+        kind: 'department',
+        rankingGroup: '',
+        aliases: [],
+        contactPerson: '',
+        phone: '',
+      }),
+    ).rejects.toThrow(
       '数据库已由较新版本的程序升级（结构版本 3，本程序为 2），本程序不能修改其中的数据，请使用新版本程序。',
     );
     expect(await db.workYears.count()).toBe(1);

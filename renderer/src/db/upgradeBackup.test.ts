@@ -2,7 +2,16 @@
 // (PRODUCT.md §8), and the "holds work" check behind the start-up loss warning.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUpgradeBackup, db, DB_NAME, holdsWork, readBackup, restoreBackup, SCHEMA_VERSION, setOperator } from './index';
+import {
+  createUpgradeBackup,
+  db,
+  DB_NAME,
+  holdsWork,
+  readBackup,
+  restoreBackup,
+  SCHEMA_VERSION,
+  setOperator,
+} from './index';
 import { addUnit, createWorkYear, saveOperator } from './repo';
 import { createLegacyDatabase, deleteRawDatabase, layoutOfVersion, provideExportGlobals } from './testing';
 
@@ -14,10 +23,30 @@ afterEach(async () => {
 });
 
 const version1Year = {
-  id: 'y1', year: 2025, title: '2025年区政府重点工作', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10',
-  reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [], createdAt: '2025-02-01T00:00:00.000Z',
+  id: 'y1',
+  year: 2025,
+  title: '2025年区政府重点工作',
+  windowStartMonth: 3,
+  windowEndMonth: 11,
+  planDue: '03-10',
+  reportDueDay: 25,
+  feedbackDueDay: 30,
+  completionDue: '11-30',
+  extraHolidays: [],
+  extraWorkdays: [],
+  createdAt: '2025-02-01T00:00:00.000Z',
 };
-const version1Unit = { id: 'u1', yearId: 'y1', name: '区财政局', kind: 'department', rankingGroup: '区级部门', aliases: [], contactPerson: '', phone: '', sortOrder: 1 };
+const version1Unit = {
+  id: 'u1',
+  yearId: 'y1',
+  name: '区财政局',
+  kind: 'department',
+  rankingGroup: '区级部门',
+  aliases: [],
+  contactPerson: '',
+  phone: '',
+  sortOrder: 1,
+};
 
 describe('createUpgradeBackup', () => {
   it('backs up a database of an older version as it is, without upgrading it', async () => {
@@ -65,11 +94,27 @@ describe('holdsWork', () => {
     setOperator('李娜');
     expect(await holdsWork()).toBe(false);
     const year = await createWorkYear({
-      year: 2026, title: '2026年区政府重点工作', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10',
-      reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [],
+      year: 2026,
+      title: '2026年区政府重点工作',
+      windowStartMonth: 3,
+      windowEndMonth: 11,
+      planDue: '03-10',
+      reportDueDay: 25,
+      feedbackDueDay: 30,
+      completionDue: '11-30',
+      extraHolidays: [],
+      extraWorkdays: [],
     });
     expect(await holdsWork()).toBe(true);
-    await addUnit({ yearId: year.id, name: '区财政局', kind: 'department', rankingGroup: '区级部门', aliases: [], contactPerson: '', phone: '' });
+    await addUnit({
+      yearId: year.id,
+      name: '区财政局',
+      kind: 'department',
+      rankingGroup: '区级部门',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    });
     expect(await holdsWork()).toBe(true);
   });
 });

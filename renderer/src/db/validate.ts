@@ -45,7 +45,8 @@ export function checkMonth(month: unknown): number {
 }
 
 export function checkKind(kind: unknown): UnitKind {
-  if (typeof kind !== 'string' || !Object.hasOwn(unitKindLabels, kind)) throw new DomainError('单位类型应为区级部门、镇街、国企或平台');
+  if (typeof kind !== 'string' || !Object.hasOwn(unitKindLabels, kind))
+    throw new DomainError('单位类型应为区级部门、镇街、国企或平台');
   return kind as UnitKind;
 }
 
@@ -98,14 +99,22 @@ function checkTaskShape(t: Task): void {
   if (!isString(t.code)) throw incomplete(what, '序号');
   if (!isString(t.responsiblePerson)) throw incomplete(what, '责任人');
   if (!Array.isArray(t.measures) || !t.measures.every((m) => isString(m?.text))) throw incomplete(what, '主要措施');
-  if (!Array.isArray(t.targets) || !t.targets.every((g) => isString(g?.text) && (g.unit === undefined || isString(g.unit)))) throw incomplete(what, '工作目标');
-  if (!t.targets.every((g) => g.value === undefined || isFiniteNumber(g.value))) throw new DomainError(`${what}的目标数值无效`);
+  if (
+    !Array.isArray(t.targets) ||
+    !t.targets.every((g) => isString(g?.text) && (g.unit === undefined || isString(g.unit)))
+  )
+    throw incomplete(what, '工作目标');
+  if (!t.targets.every((g) => g.value === undefined || isFiniteNumber(g.value)))
+    throw new DomainError(`${what}的目标数值无效`);
   if (!isStringArray(t.leaderIds)) throw incomplete(what, '分管区领导');
   if (!isStringArray(t.coUnitIds)) throw incomplete(what, '责任单位');
   if (!isIsoDate(t.dueDate)) throw new DomainError(`${what}的完成时限应为有效日期（YYYY-MM-DD）`);
 }
 
-async function idsOfYear(table: typeof db.units | typeof db.leaders | typeof db.sections, yearId: string): Promise<Set<string>> {
+async function idsOfYear(
+  table: typeof db.units | typeof db.leaders | typeof db.sections,
+  yearId: string,
+): Promise<Set<string>> {
   return new Set((await table.where('yearId').equals(yearId).primaryKeys()) as string[]);
 }
 
@@ -137,18 +146,25 @@ export async function checkTasks(yearId: string, tasks: readonly Task[]): Promis
   for (const t of tasks) {
     const what = taskLabel(t);
     if ((byTitle.get(normaliseName(t.title)) ?? []).some((id) => id !== t.id)) throw new DomainError(`${what}已存在`);
-    if (t.sectionId !== undefined && !sections.has(t.sectionId)) throw new DomainError(`${what}的工作板块不存在（可能已被删除）`);
-    if (t.leadUnitId !== undefined && !units.has(t.leadUnitId)) throw new DomainError(`${what}的牵头单位不存在（可能已被删除）`);
+    if (t.sectionId !== undefined && !sections.has(t.sectionId))
+      throw new DomainError(`${what}的工作板块不存在（可能已被删除）`);
+    if (t.leadUnitId !== undefined && !units.has(t.leadUnitId))
+      throw new DomainError(`${what}的牵头单位不存在（可能已被删除）`);
     if (!t.coUnitIds.every((id) => units.has(id))) throw new DomainError(`${what}的责任单位不存在（可能已被删除）`);
     if (!t.leaderIds.every((id) => leaders.has(id))) throw new DomainError(`${what}的分管区领导不存在（可能已被删除）`);
-    if (t.carriedOverFrom !== undefined && !carriedFound.has(t.carriedOverFrom)) throw new DomainError(`${what}所结转的上年度重点工作不存在`);
+    if (t.carriedOverFrom !== undefined && !carriedFound.has(t.carriedOverFrom))
+      throw new DomainError(`${what}所结转的上年度重点工作不存在`);
   }
 }
 
 // ---------------------------------------------------------------- units, leaders, sections
 
 /** Checks stored or about-to-be-stored units or leaders of a year for name clashes. */
-export async function checkRegistryRows(table: typeof db.units | typeof db.leaders, yearId: string, rows: readonly (Unit | Leader)[]): Promise<void> {
+export async function checkRegistryRows(
+  table: typeof db.units | typeof db.leaders,
+  yearId: string,
+  rows: readonly (Unit | Leader)[],
+): Promise<void> {
   if (rows.length === 0) return;
   const kindLabel = table.name === 'units' ? '单位' : '区领导';
   for (const row of rows) {
@@ -177,7 +193,8 @@ export async function checkSections(yearId: string, rows: readonly Section[]): P
   const stored = await db.sections.where('yearId').equals(yearId).toArray();
   for (const row of rows) {
     const key = normaliseName(row.name);
-    if (stored.some((s) => s.id !== row.id && normaliseName(s.name) === key)) throw new DomainError(`工作板块"${row.name.trim()}"已存在`);
+    if (stored.some((s) => s.id !== row.id && normaliseName(s.name) === key))
+      throw new DomainError(`工作板块"${row.name.trim()}"已存在`);
   }
 }
 
@@ -196,7 +213,11 @@ async function yearNames(yearId: string): Promise<YearNames> {
 }
 
 /** '月度进展（区财政局，重点工作"…"，5月）' for a row of a unit, task and month. */
-function monthRowLabel(label: string, names: YearNames, row: { unitId?: unknown; taskId?: unknown; month?: unknown }): string {
+function monthRowLabel(
+  label: string,
+  names: YearNames,
+  row: { unitId?: unknown; taskId?: unknown; month?: unknown },
+): string {
   const parts: string[] = [];
   const unit = isString(row.unitId) ? names.units.get(row.unitId) : undefined;
   if (unit !== undefined) parts.push(unit);
@@ -207,10 +228,18 @@ function monthRowLabel(label: string, names: YearNames, row: { unitId?: unknown;
 }
 
 /** Refuses a row of another year, or one whose unit or task (when it has them) is not of this year. */
-function checkMonthRowRefs(what: string, names: YearNames, yearId: string, row: { yearId?: unknown; unitId?: unknown; taskId?: unknown }, hasTask: boolean): void {
+function checkMonthRowRefs(
+  what: string,
+  names: YearNames,
+  yearId: string,
+  row: { yearId?: unknown; unitId?: unknown; taskId?: unknown },
+  hasTask: boolean,
+): void {
   if (row.yearId !== yearId) throw new DomainError(`${what}不属于本工作年度`);
-  if (!isString(row.unitId) || !names.units.has(row.unitId)) throw new DomainError(`${what}的单位不存在（可能已被删除）`);
-  if (hasTask && (!isString(row.taskId) || !names.tasks.has(row.taskId))) throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
+  if (!isString(row.unitId) || !names.units.has(row.unitId))
+    throw new DomainError(`${what}的单位不存在（可能已被删除）`);
+  if (hasTask && (!isString(row.taskId) || !names.tasks.has(row.taskId)))
+    throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
 }
 
 /**
@@ -231,8 +260,15 @@ export async function checkMilestones(yearId: string, rows: readonly Milestone[]
     const what = `${task}的${String(m.month)}月节点`;
     if (m.yearId !== yearId) throw new DomainError(`${title === undefined ? '月方案节点' : what}不属于本工作年度`);
     if (title === undefined) throw new DomainError('月方案节点所属的重点工作不存在（可能已被删除）');
-    if (typeof m.month !== 'number' || !Number.isInteger(m.month) || m.month < year.windowStartMonth || m.month > year.windowEndMonth) {
-      throw new DomainError(`${task}的月方案月份应在${year.windowStartMonth}月至${year.windowEndMonth}月之间（现为 ${String(m.month)}）`);
+    if (
+      typeof m.month !== 'number' ||
+      !Number.isInteger(m.month) ||
+      m.month < year.windowStartMonth ||
+      m.month > year.windowEndMonth
+    ) {
+      throw new DomainError(
+        `${task}的月方案月份应在${year.windowStartMonth}月至${year.windowEndMonth}月之间（现为 ${String(m.month)}）`,
+      );
     }
     if (!isString(m.text)) throw incomplete(what, '节点目标');
     if (!isPercent(m.plannedPercent)) throw new DomainError(`${what}的计划累计进度应为0至100之间的数`);
@@ -246,7 +282,9 @@ export async function checkMilestones(yearId: string, rows: readonly Milestone[]
       const cur = stored[i] as Milestone;
       if (cur.month === prev.month) throw new DomainError(`${task}的${cur.month}月节点重复`);
       if (cur.plannedPercent < prev.plannedPercent) {
-        throw new DomainError(`${task}的计划累计进度不能逐月减少（${cur.month}月 ${cur.plannedPercent}% 低于${prev.month}月 ${prev.plannedPercent}%）`);
+        throw new DomainError(
+          `${task}的计划累计进度不能逐月减少（${cur.month}月 ${cur.plannedPercent}% 低于${prev.month}月 ${prev.plannedPercent}%）`,
+        );
       }
     }
   }
@@ -288,7 +326,8 @@ export async function checkReports(yearId: string, rows: readonly ProgressReport
     for (const [field, label] of REPORT_TEXTS) if (!isString(r[field])) throw incomplete(what, label);
     if (!isIsoDate(r.receivedDate)) throw new DomainError(`${what}的收到日期应为有效日期（YYYY-MM-DD）`);
     if (!isOptional(r.receivedDateReason, isString)) throw incomplete(what, '更改收到日期的原因');
-    if ((stored.get(`${r.taskId}/${r.unitId}/${r.month}`) ?? []).some((id) => id !== r.id)) throw new DomainError(`${what}已存在，不能重复`);
+    if ((stored.get(`${r.taskId}/${r.unitId}/${r.month}`) ?? []).some((id) => id !== r.id))
+      throw new DomainError(`${what}已存在，不能重复`);
   }
 }
 
@@ -305,12 +344,17 @@ export async function checkSubmissions(yearId: string, rows: readonly Submission
     const what = `${unit ?? ''}的${s.kind === 'plan' ? '月方案' : `${String(s.month)}月进展`}报送记录`;
     checkMonthRowRefs(what, names, yearId, s, false);
     if (s.kind !== 'plan' && s.kind !== 'progress') throw new DomainError(`${what}的类型应为月方案或月度进展`);
-    if (s.kind === 'plan' ? s.month !== 0 : !isMonth(s.month)) throw new DomainError(`${what}的月份无效（月方案为0，月度进展为1至12）`);
+    if (s.kind === 'plan' ? s.month !== 0 : !isMonth(s.month))
+      throw new DomainError(`${what}的月份无效（月方案为0，月度进展为1至12）`);
     if (!isIsoDate(s.receivedDate)) throw new DomainError(`${what}的收到日期应为有效日期（YYYY-MM-DD）`);
     if (!isOptional(s.receivedDateReason, isString)) throw incomplete(what, '更改收到日期的原因');
     if (!isString(s.fileName)) throw incomplete(what, '文件名');
     if (!isOptional(s.importBatchId, isString)) throw incomplete(what, '导入批次');
-    const same = await db.submissions.where('[yearId+kind+month]').equals([yearId, s.kind, s.month]).filter((o) => o.unitId === s.unitId && o.id !== s.id).count();
+    const same = await db.submissions
+      .where('[yearId+kind+month]')
+      .equals([yearId, s.kind, s.month])
+      .filter((o) => o.unitId === s.unitId && o.id !== s.id)
+      .count();
     if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
   }
 }
@@ -338,7 +382,11 @@ export async function checkFeedback(yearId: string, rows: readonly Feedback[]): 
     if (!isOptional(f.explanationAccepted, isBoolean)) throw incomplete(what, '是否认可说明');
     if (!isString(f.reviewer)) throw incomplete(what, '督查人');
     if (!isIsoDate(f.date)) throw new DomainError(`${what}的日期应为有效日期（YYYY-MM-DD）`);
-    const same = await db.feedback.where('[taskId+month]').equals([f.taskId, f.month]).filter((o) => o.unitId === f.unitId && o.id !== f.id).count();
+    const same = await db.feedback
+      .where('[taskId+month]')
+      .equals([f.taskId, f.month])
+      .filter((o) => o.unitId === f.unitId && o.id !== f.id)
+      .count();
     if (same > 0) throw new DomainError(`${what}已存在，不能重复`);
   }
 }
@@ -372,7 +420,8 @@ export async function checkScoreRules(yearId: string, rows: readonly ScoreRule[]
     if (r.yearId !== yearId) throw new DomainError(`${what}不属于本工作年度`);
     if (!isFilled(r.name)) throw new DomainError('评分规则名称不能为空');
     if (!isFiniteNumber(r.points)) throw new DomainError(`${what}的分值应为有效数字`);
-    if (r.cap !== undefined && !(isFiniteNumber(r.cap) && r.cap > 0)) throw new DomainError(`${what}的封顶分值应为正数（不封顶则不填）`);
+    if (r.cap !== undefined && !(isFiniteNumber(r.cap) && r.cap > 0))
+      throw new DomainError(`${what}的封顶分值应为正数（不封顶则不填）`);
     if (!isBoolean(r.leadUnitOnly)) throw incomplete(what, '是否仅限牵头单位');
     if (!isBoolean(r.enabled)) throw incomplete(what, '是否启用');
   }
@@ -404,7 +453,11 @@ export async function checkScoreEntries(yearId: string, rows: readonly ScoreEntr
   const names = await yearNames(yearId);
   const rules = new Set((await db.scoreRules.where('yearId').equals(yearId).toArray()).map((r) => r.id));
   const reportIds = [...new Set(rows.map((e) => e.evidence?.reportId).filter((id): id is string => isString(id)))];
-  const reports = new Set((await db.reports.bulkGet(reportIds)).filter((r): r is ProgressReport => r !== undefined && r.yearId === yearId).map((r) => r.id));
+  const reports = new Set(
+    (await db.reports.bulkGet(reportIds))
+      .filter((r): r is ProgressReport => r !== undefined && r.yearId === yearId)
+      .map((r) => r.id),
+  );
   for (const e of rows) {
     const what = monthRowLabel('加扣分', names, e);
     checkMonthRowRefs(what, names, yearId, e, false);
@@ -414,21 +467,30 @@ export async function checkScoreEntries(yearId: string, rows: readonly ScoreEntr
     if (!ENTRY_STATES.includes(e.state)) throw incomplete(what, '状态');
     if (!isBoolean(e.automatic)) throw incomplete(what, '自动/手工标记');
     if (e.automatic) {
-      if (!isString(e.ruleId) || !rules.has(e.ruleId)) throw new DomainError(`${what}的评分规则"${String(e.ruleId)}"不存在，请先建立本年度的评分规则`);
+      if (!isString(e.ruleId) || !rules.has(e.ruleId))
+        throw new DomainError(`${what}的评分规则"${String(e.ruleId)}"不存在，请先建立本年度的评分规则`);
     } else {
       if (e.ruleId !== MANUAL_RULE_ID) throw incomplete(what, '规则');
       if (e.points === 0) throw new DomainError('加扣分的分值不能为0');
       if (e.state !== 'confirmed') throw new DomainError(`${what}为手工录入，状态应为已确认`);
     }
     if (e.state === 'waived' && !isFilled(e.decisionNote)) throw new DomainError('请填写免扣原因');
-    if (!isOptional(e.decidedBy, isString) || !isOptional(e.decidedAt, isString) || !isOptional(e.decisionNote, isString)) throw incomplete(what, '确认信息');
+    if (
+      !isOptional(e.decidedBy, isString) ||
+      !isOptional(e.decidedAt, isString) ||
+      !isOptional(e.decisionNote, isString)
+    )
+      throw incomplete(what, '确认信息');
     const ev = e.evidence;
     if (ev === undefined) continue;
     if (typeof ev !== 'object' || ev === null) throw incomplete(what, '依据');
-    if (ev.taskId !== undefined && (!isString(ev.taskId) || !names.tasks.has(ev.taskId))) throw new DomainError(`${what}所依据的重点工作不存在（可能已被删除）`);
-    if (ev.reportId !== undefined && (!isString(ev.reportId) || !reports.has(ev.reportId))) throw new DomainError(`${what}所依据的月度进展不存在（可能已被删除）`);
+    if (ev.taskId !== undefined && (!isString(ev.taskId) || !names.tasks.has(ev.taskId)))
+      throw new DomainError(`${what}所依据的重点工作不存在（可能已被删除）`);
+    if (ev.reportId !== undefined && (!isString(ev.reportId) || !reports.has(ev.reportId)))
+      throw new DomainError(`${what}所依据的月度进展不存在（可能已被删除）`);
     if (!isOptional(ev.file, isString)) throw incomplete(what, '依据文件');
-    if (ev.row !== undefined && !(isFiniteNumber(ev.row) && Number.isInteger(ev.row) && ev.row > 0)) throw incomplete(what, '依据行号');
+    if (ev.row !== undefined && !(isFiniteNumber(ev.row) && Number.isInteger(ev.row) && ev.row > 0))
+      throw incomplete(what, '依据行号');
   }
 }
 
@@ -468,28 +530,43 @@ export async function checkEvaluations(yearId: string, rows: readonly Evaluation
   const units = new Map((await db.units.where('yearId').equals(yearId).toArray()).map((u) => [u.id, u.name]));
   const tasks = new Map((await db.tasks.where('yearId').equals(yearId).toArray()).map((t) => [t.id, t.title]));
   const label = (e: Evaluation): string => {
-    const target = e.taskId !== undefined ? `重点工作"${tasks.get(e.taskId) ?? ''}"` : (units.get(e.unitId ?? '') ?? '');
+    const target =
+      e.taskId !== undefined ? `重点工作"${tasks.get(e.taskId) ?? ''}"` : (units.get(e.unitId ?? '') ?? '');
     return `第三方评估（${[target, isString(e.rater) ? e.rater : ''].filter((x) => x !== '').join('，')}）`;
   };
   for (const e of rows) {
     const what = label(e);
     if (e.yearId !== yearId) throw new DomainError(`${what}不属于本工作年度`);
-    if ((e.unitId === undefined) === (e.taskId === undefined)) throw new DomainError(`${what}应评价一个单位或一项重点工作`);
+    if ((e.unitId === undefined) === (e.taskId === undefined))
+      throw new DomainError(`${what}应评价一个单位或一项重点工作`);
     if (e.unitId !== undefined && !units.has(e.unitId)) throw new DomainError(`${what}的单位不存在（可能已被删除）`);
-    if (e.taskId !== undefined && !tasks.has(e.taskId)) throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
+    if (e.taskId !== undefined && !tasks.has(e.taskId))
+      throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
     if (!RATERS.includes(e.rater)) throw new DomainError(`${what}的评价主体应为企业、群众或第三方机构`);
-    if (!isFiniteNumber(e.score) || e.score < 0 || e.score > 100) throw new DomainError(`${what}的得分应为0至100之间的数`);
-    if (e.sampleSize !== undefined && !(isFiniteNumber(e.sampleSize) && Number.isInteger(e.sampleSize) && e.sampleSize >= 0)) throw new DomainError(`${what}的样本数应为整数`);
+    if (!isFiniteNumber(e.score) || e.score < 0 || e.score > 100)
+      throw new DomainError(`${what}的得分应为0至100之间的数`);
+    if (
+      e.sampleSize !== undefined &&
+      !(isFiniteNumber(e.sampleSize) && Number.isInteger(e.sampleSize) && e.sampleSize >= 0)
+    )
+      throw new DomainError(`${what}的样本数应为整数`);
     if (!isOptional(e.rawScore, isFiniteNumber)) throw incomplete(what, '原始得分');
     if (e.scale !== undefined && !SCALES.includes(e.scale)) throw incomplete(what, '评分制');
-    if (!isOptional(e.sourceFile, isString) || !isOptional(e.sourceSheet, isString) || !isOptional(e.sourceRow, isFiniteNumber)) throw incomplete(what, '来源');
-    if (!isOptional(e.sampleAcceptedBy, isString) || !isOptional(e.sampleAcceptedAt, isString)) throw incomplete(what, '采纳信息');
+    if (
+      !isOptional(e.sourceFile, isString) ||
+      !isOptional(e.sourceSheet, isString) ||
+      !isOptional(e.sourceRow, isFiniteNumber)
+    )
+      throw incomplete(what, '来源');
+    if (!isOptional(e.sampleAcceptedBy, isString) || !isOptional(e.sampleAcceptedAt, isString))
+      throw incomplete(what, '采纳信息');
   }
   const keys = new Map<string, string>();
   for (const e of await db.evaluations.where('yearId').equals(yearId).toArray()) {
     const key = `${e.unitId ?? ''}|${e.taskId ?? ''}|${e.rater}`;
     const other = keys.get(key);
-    if (other !== undefined && other !== e.id) throw new DomainError(`${label(e)}重复：同一单位或重点工作的同一评价主体只能有一条评估结果`);
+    if (other !== undefined && other !== e.id)
+      throw new DomainError(`${label(e)}重复：同一单位或重点工作的同一评价主体只能有一条评估结果`);
     keys.set(key, e.id);
   }
 }

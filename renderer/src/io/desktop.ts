@@ -35,7 +35,11 @@ function pickWithFileInput(request: OpenFilesRequest): Promise<PickedFile[]> {
     input.addEventListener('change', async () => {
       const files = Array.from(input.files ?? []);
       input.remove();
-      resolve(await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))));
+      resolve(
+        await Promise.all(
+          files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+        ),
+      );
     });
     input.addEventListener('cancel', () => {
       input.remove();

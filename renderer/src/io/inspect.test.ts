@@ -9,7 +9,10 @@ import { inspectFile, type InspectReport } from './inspect';
 // expected.json says what they hold.
 const dir = path.resolve(import.meta.dirname, '../../../test/fixtures');
 const bytesOf = (name: string) => readFileSync(path.join(dir, name));
-const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<string, { unit: string; month: number; rows: [string, number, string][] }>;
+const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<
+  string,
+  { unit: string; month: number; rows: [string, number, string][] }
+>;
 
 async function taskTitles(): Promise<string[]> {
   const list = await inspectFile('任务清单-2026.xlsx', bytesOf('任务清单-2026.xlsx'), { year: 2026 });
@@ -34,8 +37,16 @@ describe('the task list fixture', () => {
     });
     // Merged 工作板块 cells fill down; 2026/10/31 and 2026/6/30 are read as written.
     const byTitle = new Map(report.rows.map((r) => [r.title, r]));
-    expect(byTitle.get('印染产业提质增效')).toMatchObject({ section: '二、推动产业转型', due: '2026-10-31', coUnits: ['区生态环境分局', '安桥镇'] });
-    expect(byTitle.get('蓝天办高效运作')).toMatchObject({ section: '三、改善生态环境', due: '2026-06-30', coUnits: [] });
+    expect(byTitle.get('印染产业提质增效')).toMatchObject({
+      section: '二、推动产业转型',
+      due: '2026-10-31',
+      coUnits: ['区生态环境分局', '安桥镇'],
+    });
+    expect(byTitle.get('蓝天办高效运作')).toMatchObject({
+      section: '三、改善生态环境',
+      due: '2026-06-30',
+      coUnits: [],
+    });
     expect(byTitle.get('PM2.5浓度攻坚')!.measures).toHaveLength(4);
   });
 });
@@ -67,7 +78,16 @@ describe('npm run inspect', () => {
   it('prints one JSON report per file and exits 0, refused files included', async () => {
     const { stdout } = await promisify(execFile)(
       'npx',
-      ['tsx', 'scripts/inspect.ts', '--year', '2026', '--tasks', path.join(dir, '任务清单-2026.xlsx'), path.join(dir, '东城街道-5月进展.xls'), path.join(dir, 'bad/empty.xlsx')],
+      [
+        'tsx',
+        'scripts/inspect.ts',
+        '--year',
+        '2026',
+        '--tasks',
+        path.join(dir, '任务清单-2026.xlsx'),
+        path.join(dir, '东城街道-5月进展.xls'),
+        path.join(dir, 'bad/empty.xlsx'),
+      ],
       { cwd: path.resolve(dir, '../..') },
     );
     const reports = JSON.parse(stdout) as InspectReport[];
@@ -84,13 +104,21 @@ describe('an evaluation sheet', () => {
     const { writeWorkbook } = await import('./excel/write');
     const bytes = await writeWorkbook([
       {
-        name: '评估', title: '2026年度企业满意度测评',
-        columns: [{ header: '单位', key: 'u' }, { header: '评价主体', key: 'r' }, { header: '满意度（五分制）', key: 's' }, { header: '样本数', key: 'n' }],
+        name: '评估',
+        title: '2026年度企业满意度测评',
+        columns: [
+          { header: '单位', key: 'u' },
+          { header: '评价主体', key: 'r' },
+          { header: '满意度（五分制）', key: 's' },
+          { header: '样本数', key: 'n' },
+        ],
         rows: [{ u: '东城街道', r: '企业', s: 4.5, n: 120 }],
       },
     ]);
     const report = await inspectFile('评估.xlsx', bytes, { year: 2026 });
     expect(report).toMatchObject({ ok: true, template: 'evaluation', issues: [] });
-    expect(report.rows).toEqual([{ unit: '东城街道', task: '', rater: '企业', rawScore: 4.5, scale: 'five', score: 90, sampleSize: 120 }]);
+    expect(report.rows).toEqual([
+      { unit: '东城街道', task: '', rater: '企业', rawScore: 4.5, scale: 'five', score: 90, sampleSize: 120 },
+    ]);
   });
 });

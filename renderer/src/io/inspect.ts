@@ -27,8 +27,20 @@ export interface InspectOptions {
 
 const withoutFile = ({ file: _file, ...rest }: ImportIssue) => rest;
 
-export async function inspectFile(fileName: string, bytes: Uint8Array, options: InspectOptions): Promise<InspectReport> {
-  const report: InspectReport = { file: fileName, ok: false, template: null, unit: null, month: null, rows: [], issues: [] };
+export async function inspectFile(
+  fileName: string,
+  bytes: Uint8Array,
+  options: InspectOptions,
+): Promise<InspectReport> {
+  const report: InspectReport = {
+    file: fileName,
+    ok: false,
+    template: null,
+    unit: null,
+    month: null,
+    rows: [],
+    issues: [],
+  };
   const read = await readWorkbook(fileName, bytes);
   if (!read.ok) {
     report.issues.push({ severity: 'error', message: read.message });
@@ -41,7 +53,14 @@ export async function inspectFile(fileName: string, bytes: Uint8Array, options: 
     const mapped = mapTaskList(read.grid, { year: options.year });
     issues = mapped.issues;
     report.rows = mapped.rows.map((r) => ({
-      title: r.title, section: r.section, leader: r.leader, leadUnit: r.leadUnit, coUnits: r.coUnits, targets: r.targets, measures: r.measures, due: r.due,
+      title: r.title,
+      section: r.section,
+      leader: r.leader,
+      leadUnit: r.leadUnit,
+      coUnits: r.coUnits,
+      targets: r.targets,
+      measures: r.measures,
+      due: r.due,
     }));
   } else if (detected.kind === 'progress') {
     const mapped = mapProgress(read.grid, { year: options.year });
@@ -67,10 +86,22 @@ export async function inspectFile(fileName: string, bytes: Uint8Array, options: 
     const mapped = mapEvaluation(read.grid, { year: options.year });
     issues = mapped.issues;
     report.rows = mapped.rows.map((r) => ({
-      unit: r.unitAsWritten, task: r.taskAsWritten, rater: r.rater, rawScore: r.rawScore, scale: r.scale, score: r.score, sampleSize: r.sampleSize ?? null,
+      unit: r.unitAsWritten,
+      task: r.taskAsWritten,
+      rater: r.rater,
+      rawScore: r.rawScore,
+      scale: r.scale,
+      score: r.score,
+      sampleSize: r.sampleSize ?? null,
     }));
   } else {
-    issues = [{ severity: 'error', file: fileName, message: `"${fileName}"：未识别出表格类型（任务清单、月方案、月度进展或第三方评估）` }];
+    issues = [
+      {
+        severity: 'error',
+        file: fileName,
+        message: `"${fileName}"：未识别出表格类型（任务清单、月方案、月度进展或第三方评估）`,
+      },
+    ];
   }
   report.issues = issues.map(withoutFile);
   report.ok = !issues.some((i) => i.severity === 'error');

@@ -7,7 +7,8 @@ function centralEntries(zip: Uint8Array): { flags: number; method: number }[] {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const out: { flags: number; method: number }[] = [];
   for (let i = 0; i + 4 <= zip.length; i++) {
-    if (view.getUint32(i, true) === 0x02014b50) out.push({ flags: view.getUint16(i + 8, true), method: view.getUint16(i + 10, true) });
+    if (view.getUint32(i, true) === 0x02014b50)
+      out.push({ flags: view.getUint16(i + 8, true), method: view.getUint16(i + 10, true) });
   }
   return out;
 }
@@ -37,9 +38,29 @@ describe('zipFiles', () => {
   });
 
   it('makes names flat, safe and unique, so nothing unpacks outside one folder', () => {
-    const names = ['../../evil.xlsx', 'a/b\\c.xlsx', 'A.xlsx', 'a.xlsx', '', '..', 'CON.xlsx', '__proto__', 'x\u0000y.xlsx'];
+    const names = [
+      '../../evil.xlsx',
+      'a/b\\c.xlsx',
+      'A.xlsx',
+      'a.xlsx',
+      '',
+      '..',
+      'CON.xlsx',
+      '__proto__',
+      'x\u0000y.xlsx',
+    ];
     const unzipped = unzipSync(zipFiles(names.map((name, i) => ({ name, bytes: new Uint8Array([i]) }))));
-    expect(Object.keys(unzipped)).toEqual(['evil.xlsx', 'abc.xlsx', 'A.xlsx', 'a (2).xlsx', '未命名', '未命名 (2)', '_CON.xlsx', '___proto__', 'xy.xlsx']);
+    expect(Object.keys(unzipped)).toEqual([
+      'evil.xlsx',
+      'abc.xlsx',
+      'A.xlsx',
+      'a (2).xlsx',
+      '未命名',
+      '未命名 (2)',
+      '_CON.xlsx',
+      '___proto__',
+      'xy.xlsx',
+    ]);
     expect(Object.values(unzipped).map((bytes) => bytes[0])).toEqual(names.map((_, i) => i));
   });
 

@@ -17,17 +17,27 @@ const printStyles = (
         '@bottom-center': { content: '"— " counter(page) " —"', fontFamily: bodyFont, fontSize: '14pt' },
       },
       '@media print': {
-        'body': { background: 'white' },
+        body: { background: 'white' },
         // The page margins are the document's: the app's own padding would widen them on paper.
-        'main': { padding: '0 !important' },
+        main: { padding: '0 !important' },
         '.screen-only, .no-print': { display: 'none !important' },
         '.print-document': { display: 'block', fontFamily: bodyFont, fontSize: '16pt', color: 'black' },
-        '.print-document h1': { fontFamily: titleFont, fontSize: '22pt', fontWeight: 'normal', textAlign: 'center', margin: '0 0 8pt' },
+        '.print-document h1': {
+          fontFamily: titleFont,
+          fontSize: '22pt',
+          fontWeight: 'normal',
+          textAlign: 'center',
+          margin: '0 0 8pt',
+        },
         '.print-document .issuer': { textAlign: 'center', fontSize: '14pt', marginBottom: '14pt' },
         '.print-document table': { width: '100%', borderCollapse: 'collapse', fontSize: '12pt' },
         '.print-document thead': { display: 'table-header-group' },
         '.print-document tr': { breakInside: 'avoid' },
-        '.print-document th, .print-document td': { border: '0.5pt solid black', padding: '3pt 4pt', verticalAlign: 'top' },
+        '.print-document th, .print-document td': {
+          border: '0.5pt solid black',
+          padding: '3pt 4pt',
+          verticalAlign: 'top',
+        },
         '.print-document th': { fontFamily: titleFont, fontWeight: 'normal' },
         '*': { boxShadow: 'none !important' },
       },
@@ -39,13 +49,27 @@ const printStyles = (
  * A page as it is printed: hidden on screen, alone on paper (the screen around it is marked
  * `screen-only`). The print/PDF button of a screen prints this.
  */
-export function PrintDocument({ title, issuer, date, children }: { title: string; issuer: string; date: string; children: ReactNode }) {
+export function PrintDocument({
+  title,
+  issuer,
+  date,
+  children,
+}: {
+  title: string;
+  issuer: string;
+  date: string;
+  children: ReactNode;
+}) {
   return (
     <>
       {printStyles}
       <div className="print-document">
         <h1>{title}</h1>
-        <div className="issuer">{issuer}{'\u3000'}{date}</div>
+        <div className="issuer">
+          {issuer}
+          {'\u3000'}
+          {date}
+        </div>
         {children}
       </div>
     </>

@@ -5,10 +5,27 @@ import { bulletinDocx, bulletinTitle } from './bulletin';
 describe('督查通报 .docx', () => {
   it('is a Word document whose text holds the title, the counts and the lists', async () => {
     const bytes = await bulletinDocx({
-      year: 2026, month: 5, issuer: '区政府督查室', date: '2026-05-30', tasks: 20,
-      byStatus: [['已完成', 0], ['序时推进', 6], ['滞后', 11], ['未报送', 3]],
-      sheetsReceived: 3, sheetsExpected: 24, lateSheets: 2,
-      groups: [{ name: '区级部门', red: [{ unit: '区统计局', score: 100, reason: '按时报送，无滞后' }], black: [{ unit: '区商务局', score: 80, reason: '5月进展未报送' }] }],
+      year: 2026,
+      month: 5,
+      issuer: '区政府督查室',
+      date: '2026-05-30',
+      tasks: 20,
+      byStatus: [
+        ['已完成', 0],
+        ['序时推进', 6],
+        ['滞后', 11],
+        ['未报送', 3],
+      ],
+      sheetsReceived: 3,
+      sheetsExpected: 24,
+      lateSheets: 2,
+      groups: [
+        {
+          name: '区级部门',
+          red: [{ unit: '区统计局', score: 100, reason: '按时报送，无滞后' }],
+          black: [{ unit: '区商务局', score: 80, reason: '5月进展未报送' }],
+        },
+      ],
     });
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     expect(text).toContain(bulletinTitle({ year: 2026, month: 5 }));

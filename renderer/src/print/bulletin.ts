@@ -36,13 +36,20 @@ export function bulletinTitle(input: Pick<BulletinInput, 'year' | 'month'>): str
 
 export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
   const [y, m, d] = input.date.split('-').map(Number);
-  const statusLine = input.byStatus.filter(([, n]) => n > 0).map(([label, n]) => `${label}${n}项`).join('，');
+  const statusLine = input.byStatus
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label}${n}项`)
+    .join('，');
   const children: Paragraph[] = [
     titleLine(bulletinTitle(input)),
     body('各镇街、区级各部门、各区属国企和平台：', false),
-    body(`根据区政府重点工作闭环管控要求，区政府督查室对${input.year}年${input.month}月全区重点工作推进情况进行了督查，现将有关情况通报如下。`),
+    body(
+      `根据区政府重点工作闭环管控要求，区政府督查室对${input.year}年${input.month}月全区重点工作推进情况进行了督查，现将有关情况通报如下。`,
+    ),
     heading('一、总体情况'),
-    body(`本月纳入督查的重点工作共${input.tasks}项，其中${statusLine || '暂无进展'}。应报送进展的单位${input.sheetsExpected}个，已报送${input.sheetsReceived}个，逾期报送${input.lateSheets}个。`),
+    body(
+      `本月纳入督查的重点工作共${input.tasks}项，其中${statusLine || '暂无进展'}。应报送进展的单位${input.sheetsExpected}个，已报送${input.sheetsReceived}个，逾期报送${input.lateSheets}个。`,
+    ),
     heading('二、红黑榜'),
   ];
   for (const group of input.groups) {
@@ -51,9 +58,19 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
   }
   children.push(
     heading('三、下步要求'),
-    body('各单位要对照月方案，推动本月事本月毕；滞后事项要说明情况、明确措施、限期追赶。上黑榜的单位要深刻剖析原因，连续两个月上黑榜的，将视情进行约谈。'),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 600, line: 560 }, children: [new TextRun({ text: input.issuer, font: BODY_FONT, size: SIZE_3 })] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { line: 560 }, children: [new TextRun({ text: `${y}年${m}月${d}日`, font: BODY_FONT, size: SIZE_3 })] }),
+    body(
+      '各单位要对照月方案，推动本月事本月毕；滞后事项要说明情况、明确措施、限期追赶。上黑榜的单位要深刻剖析原因，连续两个月上黑榜的，将视情进行约谈。',
+    ),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: 600, line: 560 },
+      children: [new TextRun({ text: input.issuer, font: BODY_FONT, size: SIZE_3 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: { line: 560 },
+      children: [new TextRun({ text: `${y}年${m}月${d}日`, font: BODY_FONT, size: SIZE_3 })],
+    }),
   );
   return officialDocx(bulletinTitle(input), input.issuer, children);
 }

@@ -18,33 +18,63 @@ export const INDENT = 2 * SIZE_3 * 10;
 const LINE = 560; // 28 pt
 
 /** A paragraph of body text (or of `textFont`), indented two characters unless `indent` is false. */
-export function textLine(text: string, options: { textFont?: typeof BODY_FONT; indent?: boolean; pageBreakBefore?: boolean } = {}): Paragraph {
+export function textLine(
+  text: string,
+  options: { textFont?: typeof BODY_FONT; indent?: boolean; pageBreakBefore?: boolean } = {},
+): Paragraph {
   const { textFont = BODY_FONT, indent = true, pageBreakBefore = false } = options;
-  return new Paragraph({ pageBreakBefore, indent: indent ? { firstLine: INDENT } : undefined, spacing: { line: LINE }, children: [new TextRun({ text, font: textFont, size: SIZE_3 })] });
+  return new Paragraph({
+    pageBreakBefore,
+    indent: indent ? { firstLine: INDENT } : undefined,
+    spacing: { line: LINE },
+    children: [new TextRun({ text, font: textFont, size: SIZE_3 })],
+  });
 }
 
 /** The centred title in 2号 小标宋. */
 export function titleLine(text: string, after = 400): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after, line: 700 }, children: [new TextRun({ text, font: TITLE_FONT, size: SIZE_2 })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after, line: 700 },
+    children: [new TextRun({ text, font: TITLE_FONT, size: SIZE_2 })],
+  });
 }
 
 /** Under a title: who issues it and when ('YYYY-MM-DD'), centred. */
 export function issuerDateLine(issuer: string, isoDate: string): Paragraph {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400, line: LINE }, children: [new TextRun({ text: `${issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 400, line: LINE },
+    children: [new TextRun({ text: `${issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })],
+  });
 }
 
 /** The whole document, as bytes of a .docx. */
-export async function officialDocx(title: string, creator: string, children: (Paragraph | Table)[]): Promise<Uint8Array> {
+export async function officialDocx(
+  title: string,
+  creator: string,
+  children: (Paragraph | Table)[],
+): Promise<Uint8Array> {
   const doc = new Document({
     creator,
     title,
     sections: [
       {
-        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM } } },
+        properties: {
+          page: {
+            size: { width: 210 * MM, height: 297 * MM },
+            margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
+          },
+        },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: BODY_FONT, size: 28 })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: BODY_FONT, size: 28 })],
+              }),
+            ],
           }),
         },
         children,

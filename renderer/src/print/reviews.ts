@@ -18,7 +18,6 @@ export interface ReviewDocInput {
   items: ReviewDocItem[];
 }
 
-
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99). */
@@ -34,19 +33,20 @@ export function reviewsTitle(year: number): string {
   return `${year}年度重点工作复盘汇编`;
 }
 
-const line = (text: string, textFont = BODY_FONT, indent = true, pageBreakBefore = false) => textLine(text, { textFont, indent, pageBreakBefore });
+const line = (text: string, textFont = BODY_FONT, indent = true, pageBreakBefore = false) =>
+  textLine(text, { textFont, indent, pageBreakBefore });
 
 /** A text as written: one paragraph per line, empty lines left out. */
 function paragraphs(text: string): Paragraph[] {
-  const lines = text.split(/\r?\n/u).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.length ? lines.map((l) => line(l)) : [line('（未填写）')];
 }
 
 export async function reviewsDocx(input: ReviewDocInput): Promise<Uint8Array> {
-  const children: Paragraph[] = [
-    titleLine(reviewsTitle(input.year), 200),
-    issuerDateLine(input.issuer, input.date),
-  ];
+  const children: Paragraph[] = [titleLine(reviewsTitle(input.year), 200), issuerDateLine(input.issuer, input.date)];
   if (input.items.length === 0) children.push(line('本年度尚无复盘记录。'));
   input.items.forEach((item, i) => {
     children.push(line(`${chineseNumber(i + 1)}、${item.title}`, HEADING_FONT, true, i > 0));

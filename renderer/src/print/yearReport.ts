@@ -2,7 +2,15 @@
 // 小四 with the header row repeated on every page and rows never split. The parts are core/yearReport.ts
 // yearReportParts, the same tables the screen prints and Excel holds.
 import {
-  AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import { cellText, type ReportPart } from '../core/yearReport';
 import { BODY_FONT, HEADING_FONT, issuerDateLine, officialDocx, TEXT_WIDTH, textLine, titleLine } from './officialDocx';
@@ -31,10 +39,15 @@ function cell(text: string, width: number, header: boolean, numeric: boolean): T
     borders: BORDERS,
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: text.split('\n').map((t) => new Paragraph({
-      alignment: header || numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [new TextRun({ text: t, font: header ? TABLE_HEAD_FONT : BODY_FONT, size: SIZE_TABLE, bold: header })],
-    })),
+    children: text.split('\n').map(
+      (t) =>
+        new Paragraph({
+          alignment: header || numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [
+            new TextRun({ text: t, font: header ? TABLE_HEAD_FONT : BODY_FONT, size: SIZE_TABLE, bold: header }),
+          ],
+        }),
+    ),
   });
 }
 
@@ -43,11 +56,18 @@ function table(part: ReportPart): Table {
   const total = part.columns.reduce((s, c) => s + (c.width ?? 10), 0);
   const widths = part.columns.map((c) => Math.floor((TEXT_WIDTH * (c.width ?? 10)) / total));
   const numeric = part.columns.map((c) => c.kind === 'number' || c.kind === 'percent');
-  const head = new TableRow({ tableHeader: true, cantSplit: true, children: part.columns.map((c, i) => cell(c.header, widths[i]!, true, false)) });
-  const rows = part.rows.map((row) => new TableRow({
+  const head = new TableRow({
+    tableHeader: true,
     cantSplit: true,
-    children: part.columns.map((c, i) => cell(cellText(row[c.key] ?? null, c), widths[i]!, false, numeric[i]!)),
-  }));
+    children: part.columns.map((c, i) => cell(c.header, widths[i]!, true, false)),
+  });
+  const rows = part.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: part.columns.map((c, i) => cell(cellText(row[c.key] ?? null, c), widths[i]!, false, numeric[i]!)),
+      }),
+  );
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [head, ...rows] });
 }
 

@@ -27,11 +27,17 @@ export function ConfirmDialog({ open, title, text, confirmLabel = '删除', onCo
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{text}</DialogContentText>
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button color="error" variant="contained" onClick={confirm}>{confirmLabel}</Button>
+        <Button color="error" variant="contained" onClick={confirm}>
+          {confirmLabel}
+        </Button>
       </DialogActions>
     </Dialog>
   );

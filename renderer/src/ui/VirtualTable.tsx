@@ -35,11 +35,29 @@ export function VirtualTable<Row>({ ariaLabel, columns, rows, rowKey, onRowClick
   const cellSx = { px: 1, py: 0.75, overflow: 'hidden', wordBreak: 'break-all', whiteSpace: 'pre-line' } as const;
 
   return (
-    <Box role="table" aria-label={ariaLabel} aria-rowcount={rows.length + 1} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
+    <Box
+      role="table"
+      aria-label={ariaLabel}
+      aria-rowcount={rows.length + 1}
+      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}
+    >
       <Box role="rowgroup">
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: template, borderBottom: 2, borderColor: 'divider', fontWeight: 700, bgcolor: 'grey.100' }}>
+        <Box
+          role="row"
+          aria-rowindex={1}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: template,
+            borderBottom: 2,
+            borderColor: 'divider',
+            fontWeight: 700,
+            bgcolor: 'grey.100',
+          }}
+        >
           {columns.map((c) => (
-            <Box key={c.key} role="columnheader" sx={{ ...cellSx, whiteSpace: 'nowrap' }}>{c.header}</Box>
+            <Box key={c.key} role="columnheader" sx={{ ...cellSx, whiteSpace: 'nowrap' }}>
+              {c.header}
+            </Box>
           ))}
         </Box>
       </Box>
@@ -71,7 +89,9 @@ export function VirtualTable<Row>({ ariaLabel, columns, rows, rowKey, onRowClick
                 }}
               >
                 {columns.map((c) => (
-                  <Box key={c.key} role="cell" sx={cellSx}>{c.render(row)}</Box>
+                  <Box key={c.key} role="cell" sx={cellSx}>
+                    {c.render(row)}
+                  </Box>
                 ))}
               </Box>
             );

@@ -1,11 +1,17 @@
 import { DomainError } from '../db';
 
-const QUOTA = '磁盘空间不足（或浏览器的存储配额已满），本次修改没有保存，已有数据未受影响。请清理磁盘空间后重试，并及时备份。';
+const QUOTA =
+  '磁盘空间不足（或浏览器的存储配额已满），本次修改没有保存，已有数据未受影响。请清理磁盘空间后重试，并及时备份。';
 
 /** The first error in a chain of causes (Dexie wraps the browser's error as `inner`). */
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let e = error; e && chain.length < 5; e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause) chain.push(e);
+  for (
+    let e = error;
+    e && chain.length < 5;
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause
+  )
+    chain.push(e);
   return chain;
 }
 

@@ -2,7 +2,8 @@ import { createTheme } from '@mui/material/styles';
 import { zhCN } from '@mui/material/locale';
 
 // Windows office PCs have Microsoft YaHei; the Linux test machines and 信创 desktops have Noto CJK.
-export const uiFontStack = '"Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+export const uiFontStack =
+  '"Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 export const theme = createTheme(
   {

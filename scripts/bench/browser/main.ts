@@ -128,7 +128,10 @@ function barePool(fast: boolean, size: number): BarePool {
 
 window.bench = {
   put(key, files) {
-    stored.set(key, files.map((f) => ({ name: f.name, bytes: decode(f.base64) })));
+    stored.set(
+      key,
+      files.map((f) => ({ name: f.name, bytes: decode(f.base64) })),
+    );
     return files.length;
   },
 

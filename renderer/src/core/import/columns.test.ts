@@ -39,7 +39,17 @@ describe('defaultColumnAliases', () => {
   });
 
   it('labels are the canonical headers of PRODUCT.md §6', () => {
-    expect(Object.values(columnLabels.tasks)).toEqual(['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限']);
+    expect(Object.values(columnLabels.tasks)).toEqual([
+      '序号',
+      '工作板块',
+      '重点工作',
+      '工作目标',
+      '主要措施',
+      '分管区领导',
+      '牵头单位',
+      '责任单位',
+      '完成时限',
+    ]);
     expect(columnLabels.progress).toMatchObject({
       taskId: '任务编号',
       title: '重点工作',
@@ -101,7 +111,9 @@ describe('fieldOfHeader', () => {
   });
 
   it('ignores malformed office aliases', () => {
-    const bad = { tasks: { title: 'not a list', leader: [3, null, '联系领导'] } } as unknown as Parameters<typeof aliasIndex>[1];
+    const bad = { tasks: { title: 'not a list', leader: [3, null, '联系领导'] } } as unknown as Parameters<
+      typeof aliasIndex
+    >[1];
     const index = aliasIndex('tasks', bad);
     expect(fieldOfHeader('重点工作', index)).toBe('title');
     expect(fieldOfHeader('联系领导', index)).toBe('leader');

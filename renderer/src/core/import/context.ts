@@ -89,7 +89,8 @@ export function contextFromTexts(texts: readonly string[]): SheetContext {
 /** Report words after a unit's name in a file name: '区商务局重点工作进展情况表'. */
 const REPORT_TAIL = /(重点工作)?(月度)?(进展情况表|进展情况|进展|推进情况|完成情况|月报|报表|情况表)$/u;
 /** Generic words in file names that are not a unit. */
-const FILE_NOISE = /^(进展|进展情况|进展情况表|月度进展|月报|报表|重点工作|重点工作进展|填报|最新|修改|终稿|副本|copy)$/iu;
+const FILE_NOISE =
+  /^(进展|进展情况|进展情况表|月度进展|月报|报表|重点工作|重点工作进展|填报|最新|修改|终稿|副本|copy)$/iu;
 
 /**
  * Unit, year and month from a file name: '东城街道-5月进展.xls' → 东城街道, 5;

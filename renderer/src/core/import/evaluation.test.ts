@@ -5,7 +5,10 @@ import type { EvaluationScale } from '../model';
 
 const header = ['单位', '评价主体', '满意度得分', '样本数'];
 
-function map(rows: CellInput[][], options: { file?: string; sheet?: string; scale?: EvaluationScale; sheetOptions?: SheetOptions } = {}) {
+function map(
+  rows: CellInput[][],
+  options: { file?: string; sheet?: string; scale?: EvaluationScale; sheetOptions?: SheetOptions } = {},
+) {
   const grid = gridOf(options.file ?? '评估.xlsx', sheetOf(options.sheet ?? 'Sheet1', rows, options.sheetOptions));
   return mapEvaluation(grid, { year: 2026, scale: options.scale });
 }
@@ -23,16 +26,49 @@ describe('mapEvaluation', () => {
     expect(result.scale).toEqual({ scale: 'hundred', reason: '数值大于10，按百分制' });
     expect(result.columns).toEqual({ unit: 'A', rater: 'B', score: 'C', sampleSize: 'D' });
     expect(result.rows).toEqual([
-      { sheetRow: 3, unitAsWritten: '东城街道', taskAsWritten: '', rater: '企业', rawScore: 90, scale: 'hundred', score: 90, sampleSize: 200 },
-      { sheetRow: 4, unitAsWritten: '东城街道', taskAsWritten: '', rater: '群众', rawScore: 80, scale: 'hundred', score: 80, sampleSize: 300 },
-      { sheetRow: 5, unitAsWritten: '北塘街道', taskAsWritten: '', rater: '第三方机构', rawScore: 95.5, scale: 'hundred', score: 95.5 },
+      {
+        sheetRow: 3,
+        unitAsWritten: '东城街道',
+        taskAsWritten: '',
+        rater: '企业',
+        rawScore: 90,
+        scale: 'hundred',
+        score: 90,
+        sampleSize: 200,
+      },
+      {
+        sheetRow: 4,
+        unitAsWritten: '东城街道',
+        taskAsWritten: '',
+        rater: '群众',
+        rawScore: 80,
+        scale: 'hundred',
+        score: 80,
+        sampleSize: 300,
+      },
+      {
+        sheetRow: 5,
+        unitAsWritten: '北塘街道',
+        taskAsWritten: '',
+        rater: '第三方机构',
+        rawScore: 95.5,
+        scale: 'hundred',
+        score: 95.5,
+      },
     ]);
   });
 
   it('a 五分制 header hint: 4.5 → 90, and the header still matches the score column', () => {
-    const result = map([['单位', '评价主体', '满意度（五分制）', '样本数'], ['安桥镇', '企业', 4.5, 60], ['平水镇', '企业', '３.５', 60]]);
+    const result = map([
+      ['单位', '评价主体', '满意度（五分制）', '样本数'],
+      ['安桥镇', '企业', 4.5, 60],
+      ['平水镇', '企业', '３.５', 60],
+    ]);
     expect(result.scale).toEqual({ scale: 'five', reason: '表头“满意度（五分制）”' });
-    expect(result.rows.map((r) => [r.rawScore, r.score, r.scale])).toEqual([[4.5, 90, 'five'], [3.5, 70, 'five']]);
+    expect(result.rows.map((r) => [r.rawScore, r.score, r.scale])).toEqual([
+      [4.5, 90, 'five'],
+      [3.5, 70, 'five'],
+    ]);
     expect(rawScoreText(result.rows[0]!)).toBe('4.5（五分制）');
   });
 
@@ -43,9 +79,26 @@ describe('mapEvaluation', () => {
   });
 
   it('满意率: "92%", 92 % in a percent cell, and a fraction column under a 满意率 header', () => {
-    expect(map([['重点工作', '评价主体', '满意率', '样本数'], ['轻纺市场转型升级', '第三方机构', '92%', 50]]).rows[0]).toMatchObject({ taskAsWritten: '轻纺市场转型升级', rawScore: 92, scale: 'percent', score: 92 });
-    expect(map([header, ['东城街道', '群众', pct(0.875), 100], ['西城街道', '群众', 95, 100]]).rows.map((r) => [r.scale, r.score])).toEqual([['percent', 87.5], ['hundred', 95]]);
-    const fractions = map([['单位', '评价主体', '满意率(%)', '样本数'], ['东城街道', '群众', 0.92, 100], ['西城街道', '群众', 1, 100]]);
+    expect(
+      map([
+        ['重点工作', '评价主体', '满意率', '样本数'],
+        ['轻纺市场转型升级', '第三方机构', '92%', 50],
+      ]).rows[0],
+    ).toMatchObject({ taskAsWritten: '轻纺市场转型升级', rawScore: 92, scale: 'percent', score: 92 });
+    expect(
+      map([header, ['东城街道', '群众', pct(0.875), 100], ['西城街道', '群众', 95, 100]]).rows.map((r) => [
+        r.scale,
+        r.score,
+      ]),
+    ).toEqual([
+      ['percent', 87.5],
+      ['hundred', 95],
+    ]);
+    const fractions = map([
+      ['单位', '评价主体', '满意率(%)', '样本数'],
+      ['东城街道', '群众', 0.92, 100],
+      ['西城街道', '群众', 1, 100],
+    ]);
     expect(fractions.scale).toMatchObject({ scale: 'percent', fractions: true });
     expect(fractions.rows.map((r) => r.score)).toEqual([92, 100]);
   });
@@ -56,7 +109,14 @@ describe('mapEvaluation', () => {
     expect(asked.rows).toEqual([]);
     expect(asked.scale).toEqual({ reason: '数值均不大于5', options: ['five', 'ten', 'hundred'] });
     expect(asked.issues).toEqual([
-      { severity: 'error', file: '企业评价.xlsx', sheet: 'Sheet1', row: 1, column: 'C', message: '"满意度得分"列数值均不大于5，无法判断是五分制、十分制、百分制中的哪一种，请在上方选择评分制' },
+      {
+        severity: 'error',
+        file: '企业评价.xlsx',
+        sheet: 'Sheet1',
+        row: 1,
+        column: 'C',
+        message: '"满意度得分"列数值均不大于5，无法判断是五分制、十分制、百分制中的哪一种，请在上方选择评分制',
+      },
     ]);
     const chosen = map(rows, { file: '企业评价.xlsx', scale: 'five' });
     expect(chosen.issues).toEqual([]);
@@ -69,18 +129,42 @@ describe('mapEvaluation', () => {
   });
 
   it('the file name can give the scale', () => {
-    expect(map([header, ['东城街道', '企业', 4, 60]], { file: '企业评价-五分制.xlsx' }).scale).toEqual({ scale: 'five', reason: '文件名“企业评价-五分制”' });
+    expect(map([header, ['东城街道', '企业', 4, 60]], { file: '企业评价-五分制.xlsx' }).scale).toEqual({
+      scale: 'five',
+      reason: '文件名“企业评价-五分制”',
+    });
   });
 
   it('a chosen scale is checked against the numbers: 85 on 五分制 is out of range, naming file, sheet, row and column', () => {
-    const result = map([header, ['东城街道', '企业', 85, 60], ['西城街道', '企业', 4, 60]], { scale: 'five', file: 'a.xlsx', sheet: '评估' });
+    const result = map([header, ['东城街道', '企业', 85, 60], ['西城街道', '企业', 4, 60]], {
+      scale: 'five',
+      file: 'a.xlsx',
+      sheet: '评估',
+    });
     expect(result.rows.map((r) => r.unitAsWritten)).toEqual(['西城街道']);
-    expect(result.issues).toEqual([{ severity: 'error', file: 'a.xlsx', sheet: '评估', row: 2, column: 'C', message: 'C列第2行的"85"超出五分制的范围（0～5），此行不导入' }]);
+    expect(result.issues).toEqual([
+      {
+        severity: 'error',
+        file: 'a.xlsx',
+        sheet: '评估',
+        row: 2,
+        column: 'C',
+        message: 'C列第2行的"85"超出五分制的范围（0～5），此行不导入',
+      },
+    ]);
   });
 
   it('bad cells are errors that name the cell; only their rows are left out', () => {
     const result = map(
-      [header, ['东城街道', '企业', '良好', 60], ['东城街道', '专家', 90, 60], ['西城街道', '企业', 90, '约百人'], ['南湖街道', '群众', '', 60], ['北塘街道', '企业', 91, 12.5], ['北塘街道', '群众', 93, 300]],
+      [
+        header,
+        ['东城街道', '企业', '良好', 60],
+        ['东城街道', '专家', 90, 60],
+        ['西城街道', '企业', 90, '约百人'],
+        ['南湖街道', '群众', '', 60],
+        ['北塘街道', '企业', 91, 12.5],
+        ['北塘街道', '群众', 93, 300],
+      ],
       { file: '镇街.xlsx', sheet: '测评' },
     );
     expect(result.rows.map((r) => `${r.unitAsWritten}${r.rater}`)).toEqual(['北塘街道群众']);
@@ -91,7 +175,9 @@ describe('mapEvaluation', () => {
       [5, 'C', 'C列第5行没有填写满意度得分，此行不导入'],
       [6, 'D', 'D列第6行的"12.5"不是可识别的样本数（应为整数），此行不导入'],
     ]);
-    expect(result.issues.every((i) => i.file === '镇街.xlsx' && i.sheet === '测评' && i.severity === 'error')).toBe(true);
+    expect(result.issues.every((i) => i.file === '镇街.xlsx' && i.sheet === '测评' && i.severity === 'error')).toBe(
+      true,
+    );
   });
 
   it('a unit merged over its two rater rows fills down; totals and notes are skipped', () => {
@@ -106,19 +192,27 @@ describe('mapEvaluation', () => {
     const byTitle = map([['2026年企业满意度调查结果'], ['单位', '满意度得分', '样本数'], ['东城街道', 90, 100]]);
     expect(byTitle.rows[0]!.rater).toBe('企业');
     expect(byTitle.issues.map((i) => i.severity)).toEqual(['info']);
-    const none = map([['单位', '满意度得分', '样本数'], ['东城街道', 90, 100]]);
+    const none = map([
+      ['单位', '满意度得分', '样本数'],
+      ['东城街道', 90, 100],
+    ]);
     expect(none.rows).toEqual([]);
     expect(none.issues[0]!.message).toContain('没有找到"评价主体"列');
   });
 
   it('a sheet that is not an evaluation sheet is refused with what it needs', () => {
-    const result = map([['序号', '名称'], [1, '甲']]);
+    const result = map([
+      ['序号', '名称'],
+      [1, '甲'],
+    ]);
     expect(result.rows).toEqual([]);
     expect(result.issues[0]!.message).toContain('未找到第三方评估结果的表头');
   });
 
   it('warns about another year', () => {
-    expect(map([['2025年度满意度测评'], header, ['东城街道', '企业', 90, 100]]).issues.map((i) => i.message)).toEqual(['文件写的是2025年，当前工作年度是2026年']);
+    expect(map([['2025年度满意度测评'], header, ['东城街道', '企业', 90, 100]]).issues.map((i) => i.message)).toEqual([
+      '文件写的是2025年，当前工作年度是2026年',
+    ]);
   });
 });
 

@@ -102,7 +102,12 @@ interface Reading {
 /** A score cell as a number: 92, '92', '92分', '４.５', '92%', 0.92 in a percent cell; undefined for text like '良好'. */
 function readScore(cell: Cell | undefined): Reading | undefined {
   if (!cell) return undefined;
-  if (cell.t === 'number') return Number.isFinite(cell.v) ? (cell.percent ? { v: cell.v * 100, marked: true } : { v: cell.v, marked: false }) : undefined;
+  if (cell.t === 'number')
+    return Number.isFinite(cell.v)
+      ? cell.percent
+        ? { v: cell.v * 100, marked: true }
+        : { v: cell.v, marked: false }
+      : undefined;
   if (cell.t !== 'text') return undefined;
   const s = toHalfWidth(cell.v).replace(/\s+/gu, '').replace(/分$/u, '');
   const marked = s.endsWith('%');
@@ -117,7 +122,10 @@ const isEmpty = (cell: Cell | undefined): boolean => !cell || (cell.t === 'text'
  * The sheet's scale from its hints and numbers (see the file header). `readings` are the
  * readable score cells of its data rows.
  */
-export function decideScale(hints: readonly { text: string; where: string }[], readings: readonly Reading[]): ScaleDecision {
+export function decideScale(
+  hints: readonly { text: string; where: string }[],
+  readings: readonly Reading[],
+): ScaleDecision {
   const plain = readings.filter((r) => !r.marked).map((r) => r.v);
   const fractions = plain.length > 0 && plain.every((v) => v >= 0 && v <= 1) && plain.some((v) => v > 0 && v < 1);
   for (const { text, where } of hints) {
@@ -127,7 +135,10 @@ export function decideScale(hints: readonly { text: string; where: string }[], r
     if (scale === 'percent' && fractions) decision.fractions = true;
     return decision;
   }
-  if (plain.length === 0) return readings.length > 0 ? { scale: 'percent', reason: '数值带%' } : { scale: 'hundred', reason: '未见数值，按百分制' };
+  if (plain.length === 0)
+    return readings.length > 0
+      ? { scale: 'percent', reason: '数值带%' }
+      : { scale: 'hundred', reason: '未见数值，按百分制' };
   if (fractions) return { scale: 'percent', reason: '数值均在0～1之间，按满意率（小数）读取', fractions: true };
   const max = Math.max(...plain);
   if (max <= 5) return { reason: `数值均不大于5`, options: ['five', 'ten', 'hundred'] };
@@ -141,7 +152,9 @@ function readSample(cell: Cell | undefined): number | undefined | null {
   let v: number;
   if (cell!.t === 'number') v = cell!.v;
   else if (cell!.t === 'text') {
-    const s = toHalfWidth(cell!.v).replace(/[\s,，]+/gu, '').replace(/(人|份|个|户|家|名|人次|份问卷)$/u, '');
+    const s = toHalfWidth(cell!.v)
+      .replace(/[\s,，]+/gu, '')
+      .replace(/(人|份|个|户|家|名|人次|份问卷)$/u, '');
     if (!/^\d+(\.0*)?$/u.test(s)) return null;
     v = Number(s);
   } else return null;
@@ -171,7 +184,8 @@ function mapRows(grid: Grid, ctx: EvaluationContext, issues: IssueList, result: 
   const { data } = tableRows(table);
   const titles = titleTexts(table);
   const year = yearOf([...titles, grid.fileName]);
-  if (year !== undefined && year !== ctx.year) sheetIssues.add('warning', `文件写的是${year}年，当前工作年度是${ctx.year}年`);
+  if (year !== undefined && year !== ctx.year)
+    sheetIssues.add('warning', `文件写的是${year}年，当前工作年度是${ctx.year}年`);
   if (fields.unit === undefined && fields.title === undefined) {
     sheetIssues.add('error', '没有找到"单位"或"重点工作"列，不知道评价的是谁');
     return;
@@ -190,7 +204,12 @@ function mapRows(grid: Grid, ctx: EvaluationContext, issues: IssueList, result: 
   result.scale = scale;
   if (scale.scale === undefined) {
     const options = (scale.options ?? []).map((s) => scaleLabels[s]).join('、');
-    sheetIssues.add('error', `"${headerOf(table, scoreCol)}"列${scale.reason}，无法判断是${options}中的哪一种，请在上方选择评分制`, table.layout.headerRow, scoreCol);
+    sheetIssues.add(
+      'error',
+      `"${headerOf(table, scoreCol)}"列${scale.reason}，无法判断是${options}中的哪一种，请在上方选择评分制`,
+      table.layout.headerRow,
+      scoreCol,
+    );
     return;
   }
 
@@ -208,7 +227,14 @@ function mapRows(grid: Grid, ctx: EvaluationContext, issues: IssueList, result: 
       rater = raterOf(written);
       if (rater === undefined) {
         const c = fields.rater!;
-        sheetIssues.add('error', written === '' ? `${cellName(r, c)}没有填写评价主体，此行不导入` : `${cellName(r, c)}的评价主体"${written}"不是企业、群众或第三方机构，此行不导入`, r, c);
+        sheetIssues.add(
+          'error',
+          written === ''
+            ? `${cellName(r, c)}没有填写评价主体，此行不导入`
+            : `${cellName(r, c)}的评价主体"${written}"不是企业、群众或第三方机构，此行不导入`,
+          r,
+          c,
+        );
         continue;
       }
     }
@@ -224,29 +250,53 @@ function mapRows(grid: Grid, ctx: EvaluationContext, issues: IssueList, result: 
     }
     const reading = readScore(cell);
     if (!reading) {
-      sheetIssues.add('error', `${cellName(r, scoreCol)}的"${singleLine(shown)}"不是可识别的分数，此行不导入`, r, scoreCol);
+      sheetIssues.add(
+        'error',
+        `${cellName(r, scoreCol)}的"${singleLine(shown)}"不是可识别的分数，此行不导入`,
+        r,
+        scoreCol,
+      );
       continue;
     }
     const rowScale: EvaluationScale = reading.marked ? 'percent' : scale.scale;
     const rawScore = Math.round((reading.marked || !scale.fractions ? reading.v : reading.v * 100) * 10000) / 10000;
     const score = normaliseScore(rawScore, rowScale);
     if (score === undefined) {
-      sheetIssues.add('error', `${cellName(r, scoreCol)}的"${singleLine(shown)}"超出${scaleLabels[rowScale]}的范围（0～${scaleMax[rowScale]}${rowScale === 'percent' ? '%' : ''}），此行不导入`, r, scoreCol);
+      sheetIssues.add(
+        'error',
+        `${cellName(r, scoreCol)}的"${singleLine(shown)}"超出${scaleLabels[rowScale]}的范围（0～${scaleMax[rowScale]}${rowScale === 'percent' ? '%' : ''}），此行不导入`,
+        r,
+        scoreCol,
+      );
       continue;
     }
-    const row: EvaluationSheetRow = { sheetRow: r + 1, unitAsWritten, taskAsWritten, rater, rawScore, scale: rowScale, score };
+    const row: EvaluationSheetRow = {
+      sheetRow: r + 1,
+      unitAsWritten,
+      taskAsWritten,
+      rater,
+      rawScore,
+      scale: rowScale,
+      score,
+    };
     if (fields.sampleSize !== undefined) {
       const sample = readSample(read.cell('sampleSize'));
       if (sample === null) {
         const c = fields.sampleSize;
-        sheetIssues.add('error', `${cellName(r, c)}的"${singleLine(cleanText(read.raw('sampleSize')))}"不是可识别的样本数（应为整数），此行不导入`, r, c);
+        sheetIssues.add(
+          'error',
+          `${cellName(r, c)}的"${singleLine(cleanText(read.raw('sampleSize')))}"不是可识别的样本数（应为整数），此行不导入`,
+          r,
+          c,
+        );
         continue;
       }
       if (sample !== undefined) row.sampleSize = sample;
     }
     result.rows.push(row);
   }
-  if (result.rows.length === 0 && !result.issues.some((i) => i.severity === 'error')) sheetIssues.add('error', '评估表中没有读到任何评估结果');
+  if (result.rows.length === 0 && !result.issues.some((i) => i.severity === 'error'))
+    sheetIssues.add('error', '评估表中没有读到任何评估结果');
 }
 
 /** The year the title rows or the file name give ('2026年度…'), first found. */
@@ -262,7 +312,14 @@ function headerOf(table: OpenTable, col: number): string {
   return table.layout.columns.find((c) => c.index === col)?.header ?? columnLetter(col);
 }
 
-function chooseScale(table: OpenTable, data: readonly number[], scoreCol: number, titles: readonly string[], fileName: string, chosen: EvaluationScale | undefined): ScaleDecision {
+function chooseScale(
+  table: OpenTable,
+  data: readonly number[],
+  scoreCol: number,
+  titles: readonly string[],
+  fileName: string,
+  chosen: EvaluationScale | undefined,
+): ScaleDecision {
   const readings: Reading[] = [];
   for (const r of data) {
     const reading = readScore(table.view.rows[r]?.[scoreCol] ?? undefined);
@@ -270,7 +327,11 @@ function chooseScale(table: OpenTable, data: readonly number[], scoreCol: number
   }
   if (chosen !== undefined) {
     const plain = readings.filter((x) => !x.marked).map((x) => x.v);
-    const fractions = chosen === 'percent' && plain.length > 0 && plain.every((v) => v >= 0 && v <= 1) && plain.some((v) => v > 0 && v < 1);
+    const fractions =
+      chosen === 'percent' &&
+      plain.length > 0 &&
+      plain.every((v) => v >= 0 && v <= 1) &&
+      plain.some((v) => v > 0 && v < 1);
     return fractions ? { scale: chosen, reason: '已选择', fractions } : { scale: chosen, reason: '已选择' };
   }
   const hints = [
@@ -305,5 +366,7 @@ export function mapEvaluation(grid: Grid, ctx: EvaluationContext): EvaluationRes
 /** '4.5（五分制）', '92%', '90' (百分制): a score as the sheet wrote it, for the preview and the screens. */
 export function rawScoreText(row: Pick<EvaluationSheetRow, 'rawScore' | 'scale'>): string {
   if (row.scale === 'percent') return `${numberText(row.rawScore)}%`;
-  return row.scale === 'hundred' ? numberText(row.rawScore) : `${numberText(row.rawScore)}（${scaleLabels[row.scale]}）`;
+  return row.scale === 'hundred'
+    ? numberText(row.rawScore)
+    : `${numberText(row.rawScore)}（${scaleLabels[row.scale]}）`;
 }

@@ -56,11 +56,16 @@ export interface EvaluationImportPlan {
   issues: ImportIssue[];
 }
 
-const keyOf = (e: Pick<Evaluation, 'unitId' | 'taskId' | 'rater'>): string => (e.taskId !== undefined ? `t:${e.taskId}|${e.rater}` : `u:${e.unitId ?? ''}|${e.rater}`);
+const keyOf = (e: Pick<Evaluation, 'unitId' | 'taskId' | 'rater'>): string =>
+  e.taskId !== undefined ? `t:${e.taskId}|${e.rater}` : `u:${e.unitId ?? ''}|${e.rater}`;
 
 const FIELDS = ['score', 'rawScore', 'scale', 'sampleSize'] as const;
 
-export function planEvaluationImport(files: readonly EvaluationFile[], known: EvaluationKnown, newId: () => string): EvaluationImportPlan {
+export function planEvaluationImport(
+  files: readonly EvaluationFile[],
+  known: EvaluationKnown,
+  newId: () => string,
+): EvaluationImportPlan {
   const plan: EvaluationImportPlan = { creates: [], updates: [], unchanged: 0, previews: [], issues: [] };
   const unitById = new Map(known.units.map((u) => [u.id, u]));
   const stored = new Map(known.evaluations.map((e) => [keyOf(e), e]));
@@ -81,7 +86,11 @@ export function planEvaluationImport(files: readonly EvaluationFile[], known: Ev
         const task = match.id ? known.tasks.find((t) => t.id === match.id) : undefined;
         if (!task) {
           const hint = match.suggestions.map((s) => `“${s.title}”`).join('、');
-          at(f.columns.title, 'error', `未找到重点工作“${row.taskAsWritten}”${hint ? `（是否为${hint}？）` : ''}，此行不导入`);
+          at(
+            f.columns.title,
+            'error',
+            `未找到重点工作“${row.taskAsWritten}”${hint ? `（是否为${hint}？）` : ''}，此行不导入`,
+          );
           continue;
         }
         const lead = task.leadUnitId ? unitById.get(task.leadUnitId) : undefined;
@@ -89,14 +98,19 @@ export function planEvaluationImport(files: readonly EvaluationFile[], known: Ev
         if (!lead) at(f.columns.title, 'warning', `重点工作“${task.title}”没有牵头单位，此项评估暂不计入任何单位`);
         else if (row.unitAsWritten !== '') {
           const written = matchName(row.unitAsWritten, known.units).id;
-          if (written !== lead.id) at(f.columns.unit, 'warning', `表中单位为“${row.unitAsWritten}”，重点工作的评估计入其牵头单位${lead.name}`);
+          if (written !== lead.id)
+            at(f.columns.unit, 'warning', `表中单位为“${row.unitAsWritten}”，重点工作的评估计入其牵头单位${lead.name}`);
         }
       } else {
         const match = matchName(row.unitAsWritten, known.units);
         const unit = match.id ? unitById.get(match.id) : undefined;
         if (!unit) {
           const hint = match.suggestions.map((s) => `“${s.name}”`).join('、');
-          at(f.columns.unit, 'error', `单位“${row.unitAsWritten}”${match.ambiguous ? '对应多个单位' : '不在单位名单中'}${hint ? `（是否为${hint}？）` : ''}，此行不导入（可在“单位”中为其添加别名）`);
+          at(
+            f.columns.unit,
+            'error',
+            `单位“${row.unitAsWritten}”${match.ambiguous ? '对应多个单位' : '不在单位名单中'}${hint ? `（是否为${hint}？）` : ''}，此行不导入（可在“单位”中为其添加别名）`,
+          );
           continue;
         }
         target = { unitId: unit.id, name: unit.name, unit };
@@ -105,28 +119,54 @@ export function planEvaluationImport(files: readonly EvaluationFile[], known: Ev
       const key = keyOf({ ...target, rater: row.rater });
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        at(f.columns.unit ?? f.columns.title, 'error', `${target.name}的${row.rater}评价已在${earlier}出现，此行不导入`);
+        at(
+          f.columns.unit ?? f.columns.title,
+          'error',
+          `${target.name}的${row.rater}评价已在${earlier}出现，此行不导入`,
+        );
         continue;
       }
       seen.set(key, `${f.file} 第${row.sheetRow}行`);
 
-      const fields: Pick<Evaluation, 'score' | 'rawScore' | 'scale' | 'sampleSize'> = { score: row.score, rawScore: row.rawScore, scale: row.scale, sampleSize: row.sampleSize };
+      const fields: Pick<Evaluation, 'score' | 'rawScore' | 'scale' | 'sampleSize'> = {
+        score: row.score,
+        rawScore: row.rawScore,
+        scale: row.scale,
+        sampleSize: row.sampleSize,
+      };
       const flag = sampleFlag({ rater: row.rater, sampleSize: row.sampleSize }, settings);
       if (flag) {
         const what = flag === 'missing' ? '未填写样本数' : `样本数${row.sampleSize}少于${known.minSample}`;
-        at(flag === 'missing' ? (f.columns.sampleSize ?? f.columns.score) : f.columns.sampleSize, 'warning', `${what}，标记为“${sampleFlagText(flag, settings)}”：在“第三方评估”中采纳前不计入综合得分`);
+        at(
+          flag === 'missing' ? (f.columns.sampleSize ?? f.columns.score) : f.columns.sampleSize,
+          'warning',
+          `${what}，标记为“${sampleFlagText(flag, settings)}”：在“第三方评估”中采纳前不计入综合得分`,
+        );
       }
       const source = { sourceFile: f.file, sourceSheet: f.sheet, sourceRow: row.sheetRow };
       const before = stored.get(key);
       const preview: EvaluationPreview = {
-        file: f.file, sheetRow: row.sheetRow, target: target.name, isTask: target.taskId !== undefined, rater: row.rater,
-        raw: rawScoreText(row), score: row.score, kind: 'added',
+        file: f.file,
+        sheetRow: row.sheetRow,
+        target: target.name,
+        isTask: target.taskId !== undefined,
+        rater: row.rater,
+        raw: rawScoreText(row),
+        score: row.score,
+        kind: 'added',
       };
       if (target.unit) preview.unitName = target.unit.name;
       if (row.sampleSize !== undefined) preview.sampleSize = row.sampleSize;
       if (flag) preview.flag = flag;
       if (!before) {
-        const evaluation: Evaluation = { id: newId(), yearId: known.yearId, ...(target.taskId ? { taskId: target.taskId } : { unitId: target.unitId! }), rater: row.rater, ...fields, ...source };
+        const evaluation: Evaluation = {
+          id: newId(),
+          yearId: known.yearId,
+          ...(target.taskId ? { taskId: target.taskId } : { unitId: target.unitId! }),
+          rater: row.rater,
+          ...fields,
+          ...source,
+        };
         if (evaluation.sampleSize === undefined) delete evaluation.sampleSize;
         if (evaluation.sourceSheet === undefined) delete evaluation.sourceSheet;
         plan.creates.push({ table: 'evaluations', row: { ...evaluation } });
@@ -135,7 +175,11 @@ export function planEvaluationImport(files: readonly EvaluationFile[], known: Ev
         preview.kind = 'unchanged';
       } else {
         // New figures: an acceptance of the old small sample does not carry over.
-        plan.updates.push({ table: 'evaluations', id: before.id, patch: { ...fields, ...source, sampleAcceptedBy: undefined, sampleAcceptedAt: undefined } });
+        plan.updates.push({
+          table: 'evaluations',
+          id: before.id,
+          patch: { ...fields, ...source, sampleAcceptedBy: undefined, sampleAcceptedAt: undefined },
+        });
         preview.kind = 'changed';
         preview.scoreBefore = before.score;
       }

@@ -7,7 +7,17 @@ function headerOf(rows: CellInput[][], merges: string[] = [], hiddenColumns: num
   return findHeader(sheetView(sheetOf('表', rows, { merges, hiddenColumns })));
 }
 
-const taskHeader = ['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限'];
+const taskHeader = [
+  '序号',
+  '工作板块',
+  '重点工作',
+  '工作目标',
+  '主要措施',
+  '分管区领导',
+  '牵头单位',
+  '责任单位',
+  '完成时限',
+];
 
 describe('findHeader', () => {
   it('finds the header on row 3 after two title rows', () => {
@@ -21,14 +31,35 @@ describe('findHeader', () => {
       ['A1:I1', 'A2:I2'],
     );
     expect(layout).toMatchObject({ kind: 'tasks', headerRow: 2, headerRows: 1, dataStartRow: 3 });
-    expect(layout?.fields).toEqual({ code: 0, section: 1, title: 2, targets: 3, measures: 4, leader: 5, leadUnit: 6, coUnits: 7, due: 8 });
+    expect(layout?.fields).toEqual({
+      code: 0,
+      section: 1,
+      title: 2,
+      targets: 3,
+      measures: 4,
+      leader: 5,
+      leadUnit: 6,
+      coUnits: 7,
+      due: 8,
+    });
   });
 
   it('flattens a two-row merged header: 进度情况 over 计划(%) and 实际(%)', () => {
     const layout = headerOf(
       [
         ['填报单位：东城街道        填报日期：2026年5月26日'],
-        ['序号', '重点工作', '本月计划节点', '本月完成情况', '进度情况', null, '状态', '存在问题', '下步措施', '需协调事项'],
+        [
+          '序号',
+          '重点工作',
+          '本月计划节点',
+          '本月完成情况',
+          '进度情况',
+          null,
+          '状态',
+          '存在问题',
+          '下步措施',
+          '需协调事项',
+        ],
         [null, null, null, null, '计划(%)', '实际(%)'],
         [1, '轻纺市场转型升级', '培育国际物流通道', '累计完成43%', 33, 43, '序时推进', null, '下月完成节点'],
       ],
@@ -47,7 +78,14 @@ describe('findHeader', () => {
       '下步措施',
       '需协调事项',
     ]);
-    expect(layout?.fields).toMatchObject({ title: 1, milestone: 2, done: 3, plannedPercent: 4, percent: 5, statusWord: 6 });
+    expect(layout?.fields).toMatchObject({
+      title: 1,
+      milestone: 2,
+      done: 3,
+      plannedPercent: 4,
+      percent: 5,
+      statusWord: 6,
+    });
     expect(layout?.duplicates).toEqual([]);
   });
 
@@ -58,7 +96,13 @@ describe('findHeader', () => {
       [1, '轻纺市场转型升级', 33, 43, '序时推进'],
     ]);
     expect(layout).toMatchObject({ headerRows: 2, dataStartRow: 2 });
-    expect(layout?.columns.map((c) => c.header)).toEqual(['序号', '重点工作', '进度情况/计划(%)', '进度情况/实际(%)', '状态']);
+    expect(layout?.columns.map((c) => c.header)).toEqual([
+      '序号',
+      '重点工作',
+      '进度情况/计划(%)',
+      '进度情况/实际(%)',
+      '状态',
+    ]);
     expect(layout?.fields).toMatchObject({ plannedPercent: 2, percent: 3 });
   });
 
@@ -118,7 +162,12 @@ describe('findHeader', () => {
   });
 
   it('numbers are data, not headers', () => {
-    expect(headerOf([[1, 2, 3], [4, 5, 6]])).toBeUndefined();
+    expect(
+      headerOf([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toBeUndefined();
   });
 
   it('does not call a sheet a template without its required columns', () => {
@@ -138,6 +187,13 @@ describe('findHeader', () => {
       ['A1:A2', 'B1:B2', 'C1:D1', 'E1:F1'],
     );
     expect(layout).toMatchObject({ kind: 'plan', headerRows: 2, dataStartRow: 2 });
-    expect(layout?.columns.map((c) => c.header)).toEqual(['任务编号', '重点工作', '3月/节点目标', '3月/计划累计进度(%)', '4月/节点目标', '4月/计划累计进度(%)']);
+    expect(layout?.columns.map((c) => c.header)).toEqual([
+      '任务编号',
+      '重点工作',
+      '3月/节点目标',
+      '3月/计划累计进度(%)',
+      '4月/节点目标',
+      '4月/计划累计进度(%)',
+    ]);
   });
 });

@@ -154,7 +154,9 @@ function isColumnNumberRow(view: SheetView, row: number): boolean {
     if (!Number.isInteger(n)) return false;
     values.push(n);
   }
-  return values.length >= 3 && values.every((n, i) => n === (values[0] ?? 0) + i) && (values[0] === 0 || values[0] === 1);
+  return (
+    values.length >= 3 && values.every((n, i) => n === (values[0] ?? 0) + i) && (values[0] === 0 || values[0] === 1)
+  );
 }
 
 export interface FindHeaderOptions {
@@ -223,5 +225,13 @@ export function findHeader(view: SheetView, options: FindHeaderOptions = {}): He
   }
   let dataStartRow = best.row + best.block.rows;
   if (isColumnNumberRow(view, dataStartRow)) dataStartRow += 1;
-  return { kind: best.kind, headerRow: best.row, headerRows: best.block.rows, dataStartRow, columns, fields, duplicates };
+  return {
+    kind: best.kind,
+    headerRow: best.row,
+    headerRows: best.block.rows,
+    dataStartRow,
+    columns,
+    fields,
+    duplicates,
+  };
 }

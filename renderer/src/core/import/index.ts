@@ -60,4 +60,11 @@ export {
   type TemplateDetection,
   type WorkbookMeta,
 } from './template';
-export { excelSerialToDate, isFractionColumn, lastDayOfMonth, parseDate, parsePercent, type ValueResult } from './values';
+export {
+  excelSerialToDate,
+  isFractionColumn,
+  lastDayOfMonth,
+  parseDate,
+  parsePercent,
+  type ValueResult,
+} from './values';

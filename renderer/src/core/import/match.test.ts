@@ -12,7 +12,9 @@ describe('diceSimilarity', () => {
   });
 
   it('is symmetric', () => {
-    expect(diceSimilarity('临空示范区开发', '临空示范区开发建设')).toBe(diceSimilarity('临空示范区开发建设', '临空示范区开发'));
+    expect(diceSimilarity('临空示范区开发', '临空示范区开发建设')).toBe(
+      diceSimilarity('临空示范区开发建设', '临空示范区开发'),
+    );
   });
 });
 
@@ -97,7 +99,10 @@ describe('matchTaskTitle', () => {
   it('is ambiguous when the words are in two titles, and suggests both', () => {
     const m = matchTaskTitle('土地', [...tasks, { id: 'x', title: '土地' + '整治' }]);
     expect(m.id).toBeUndefined();
-    const both = matchTaskTitle('土地攻坚', [{ id: 'a', title: '土地攻坚一' }, { id: 'b', title: '土地攻坚二' }]);
+    const both = matchTaskTitle('土地攻坚', [
+      { id: 'a', title: '土地攻坚一' },
+      { id: 'b', title: '土地攻坚二' },
+    ]);
     expect(both).toMatchObject({ ambiguous: true });
     expect(both.suggestions.map((s) => s.id).sort()).toEqual(['a', 'b']);
   });
@@ -117,7 +122,12 @@ describe('matchTaskTitle', () => {
   });
 
   it('is ambiguous for two equal titles', () => {
-    expect(matchTaskTitle('甲', [{ id: 'a', title: '甲' }, { id: 'b', title: '甲' }])).toMatchObject({ ambiguous: true });
+    expect(
+      matchTaskTitle('甲', [
+        { id: 'a', title: '甲' },
+        { id: 'b', title: '甲' },
+      ]),
+    ).toMatchObject({ ambiguous: true });
   });
 
   it('gives nothing for nothing', () => {

@@ -122,7 +122,10 @@ export function matchName(written: string, records: readonly NamedRecord[]): Nam
     const hits = records.filter(test);
     if (hits.length === 1 && hits[0]) return { id: hits[0].id, via, suggestions: [] };
     if (hits.length > 1) {
-      return { ambiguous: true, suggestions: hits.slice(0, MAX_SUGGESTIONS).map((r) => ({ id: r.id, name: r.name, score: 1 })) };
+      return {
+        ambiguous: true,
+        suggestions: hits.slice(0, MAX_SUGGESTIONS).map((r) => ({ id: r.id, name: r.name, score: 1 })),
+      };
     }
   }
   const scored = records.map((r) => ({
@@ -151,7 +154,11 @@ function containsEnough(a: string, b: string): boolean {
  * Several tasks fitting equally is no match (`ambiguous`), with suggestions. Matches by
  * containment or similarity carry their suggestions, so the preview can show what else was close.
  */
-export function matchTaskTitle(written: string, tasks: readonly { id: string; title: string }[], options: TaskMatchOptions = {}): TaskMatch {
+export function matchTaskTitle(
+  written: string,
+  tasks: readonly { id: string; title: string }[],
+  options: TaskMatchOptions = {},
+): TaskMatch {
   const text = typeof written === 'string' ? written.trim() : '';
   if (text === '') return { suggestions: [] };
   const threshold = options.threshold ?? 0.75;
@@ -165,7 +172,8 @@ export function matchTaskTitle(written: string, tasks: readonly { id: string; ti
   if (exact.length > 1) return { ambiguous: true, suggestions: asSuggestions(exact, 1) };
   if (key === '') return { suggestions: [] };
   const normalised = keyed.filter((k) => k.key === key);
-  if (normalised.length === 1 && normalised[0]) return { id: normalised[0].task.id, via: 'normalised', suggestions: [] };
+  if (normalised.length === 1 && normalised[0])
+    return { id: normalised[0].task.id, via: 'normalised', suggestions: [] };
   if (normalised.length > 1) return { ambiguous: true, suggestions: asSuggestions(normalised, 1) };
 
   const scored = keyed.map(({ task, key: k }) => ({ id: task.id, title: task.title, score: closeness(key, k) }));
@@ -173,8 +181,16 @@ export function matchTaskTitle(written: string, tasks: readonly { id: string; ti
   const containing = keyed.filter((k) => containsEnough(key, k.key));
   if (containing.length === 1 && containing[0]) {
     const id = containing[0].task.id;
-    const first = suggestions.find((s) => s.id === id) ?? { id, title: containing[0].task.title, score: closeness(key, containing[0].key) };
-    return { id, via: 'contains', suggestions: [first, ...suggestions.filter((s) => s.id !== id)].slice(0, MAX_SUGGESTIONS) };
+    const first = suggestions.find((s) => s.id === id) ?? {
+      id,
+      title: containing[0].task.title,
+      score: closeness(key, containing[0].key),
+    };
+    return {
+      id,
+      via: 'contains',
+      suggestions: [first, ...suggestions.filter((s) => s.id !== id)].slice(0, MAX_SUGGESTIONS),
+    };
   }
   if (containing.length > 1) return { ambiguous: true, suggestions };
 

@@ -31,7 +31,11 @@ function exported(dataRows: CellInput[][], months = window) {
         { top: noteRow, left: 0, bottom: noteRow, right: width - 1 },
       ],
     }),
-    sheetOf(META_SHEET_NAME, metaRows({ kind: 'plan', year: 2026, unit: '区发展和改革局', unitId: 'u-fgj', appVersion: '0.1.0' }), { hidden: true }),
+    sheetOf(
+      META_SHEET_NAME,
+      metaRows({ kind: 'plan', year: 2026, unit: '区发展和改革局', unitId: 'u-fgj', appVersion: '0.1.0' }),
+      { hidden: true },
+    ),
   );
 }
 
@@ -79,8 +83,18 @@ describe('mapPlan', () => {
     expect(result.monthColumns[0]).toEqual({ month: 3, text: 'D', percent: 'E' });
     expect(result.monthColumns[8]).toEqual({ month: 11, text: 'T', percent: 'U' });
     expect(result.rows).toHaveLength(2);
-    expect(result.rows[0]).toMatchObject({ sheetRow: 4, taskId: 't1', taskAsWritten: '重大项目攻坚年行动', role: 'lead' });
-    expect(result.rows[0]?.months[0]).toEqual({ month: 3, text: '3月节点', plannedPercent: 10, column: { text: 'D', percent: 'E' } });
+    expect(result.rows[0]).toMatchObject({
+      sheetRow: 4,
+      taskId: 't1',
+      taskAsWritten: '重大项目攻坚年行动',
+      role: 'lead',
+    });
+    expect(result.rows[0]?.months[0]).toEqual({
+      month: 3,
+      text: '3月节点',
+      plannedPercent: 10,
+      column: { text: 'D', percent: 'E' },
+    });
     expect(result.rows[0]?.months.map((m) => m.plannedPercent)).toEqual([10, 20, 30, 40, 50, 60, 70, 85, 100]);
     expect(result.rows[1]).toMatchObject({ taskId: 't2', role: 'co' });
     expect(result.rows[1]?.months.map((m) => m.plannedPercent)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 100]);
@@ -90,8 +104,22 @@ describe('mapPlan', () => {
     const grid = exported([dataRow('t1', '重大项目攻坚年行动', '牵头', [10, '八成', 30, 120, null, 60, 70, 85, 100])]);
     const result = mapPlan(grid, ctx);
     expect(result.issues).toEqual([
-      { severity: 'error', file: '区发展和改革局-2026年月方案.xlsx', sheet: '月方案', row: 4, column: 'G', message: 'G列第4行的"八成"不是可识别的百分比' },
-      { severity: 'error', file: '区发展和改革局-2026年月方案.xlsx', sheet: '月方案', row: 4, column: 'K', message: 'K列第4行的"120"超出0%～100%的范围' },
+      {
+        severity: 'error',
+        file: '区发展和改革局-2026年月方案.xlsx',
+        sheet: '月方案',
+        row: 4,
+        column: 'G',
+        message: 'G列第4行的"八成"不是可识别的百分比',
+      },
+      {
+        severity: 'error',
+        file: '区发展和改革局-2026年月方案.xlsx',
+        sheet: '月方案',
+        row: 4,
+        column: 'K',
+        message: 'K列第4行的"120"超出0%～100%的范围',
+      },
     ]);
     const row = result.rows[0];
     expect(row?.months.map((m) => m.plannedPercent)).toEqual([10, null, 30, null, null, 60, 70, 85, 100]);
@@ -130,9 +158,37 @@ describe('mapPlan', () => {
       { month: 4, text: 'E', percent: 'F' },
       { month: 5, text: 'G', percent: 'H' },
     ]);
-    expect(result.rows.map((r) => [r.sheetRow, r.taskId, r.code, r.taskAsWritten, r.months.map((m) => [m.text, m.plannedPercent])])).toEqual([
-      [5, undefined, '1', '轻纺市场转型升级', [['摸排市场主体', 10], ['出台方案', 25], ['启动改造', 40]]],
-      [7, undefined, '3', '出租房安全整治', [['开展排查', 10], ['整改隐患', 20], ['复查', 35]]],
+    expect(
+      result.rows.map((r) => [
+        r.sheetRow,
+        r.taskId,
+        r.code,
+        r.taskAsWritten,
+        r.months.map((m) => [m.text, m.plannedPercent]),
+      ]),
+    ).toEqual([
+      [
+        5,
+        undefined,
+        '1',
+        '轻纺市场转型升级',
+        [
+          ['摸排市场主体', 10],
+          ['出台方案', 25],
+          ['启动改造', 40],
+        ],
+      ],
+      [
+        7,
+        undefined,
+        '3',
+        '出租房安全整治',
+        [
+          ['开展排查', 10],
+          ['整改隐患', 20],
+          ['复查', 35],
+        ],
+      ],
     ]);
     expect(result.issues.map((i) => [i.severity, i.row, i.column, i.message])).toEqual([
       ['info', 3, 'I', 'I列"备注"不是可识别的列名，已忽略（可在"列名别名"中添加）'],
@@ -160,10 +216,28 @@ describe('mapPlan', () => {
   it("reads the exporter's one-row variant: hidden id, 序号, then '3月节点目标' / '3月计划累计进度(%)'", () => {
     const grid = gridOf(
       '东城街道-2026年月方案.xlsx',
-      sheetOf('月方案', [['任务编号', '序号', '重点工作', '责任类型', '3月节点目标', '3月计划累计进度(%)', '4月节点目标', '4月计划累计进度(%)'], ['t5', '5', '轻纺市场转型升级', '配合', '摸排', 20, '方案', 100]], {
-        hiddenColumns: [0],
+      sheetOf(
+        '月方案',
+        [
+          [
+            '任务编号',
+            '序号',
+            '重点工作',
+            '责任类型',
+            '3月节点目标',
+            '3月计划累计进度(%)',
+            '4月节点目标',
+            '4月计划累计进度(%)',
+          ],
+          ['t5', '5', '轻纺市场转型升级', '配合', '摸排', 20, '方案', 100],
+        ],
+        {
+          hiddenColumns: [0],
+        },
+      ),
+      sheetOf(META_SHEET_NAME, metaRows({ kind: 'plan', year: 2026, unit: '东城街道', unitId: 'u-dc' }), {
+        hidden: true,
       }),
-      sheetOf(META_SHEET_NAME, metaRows({ kind: 'plan', year: 2026, unit: '东城街道', unitId: 'u-dc' }), { hidden: true }),
     );
     const result = mapPlan(grid, ctx);
     expect(result.issues).toEqual([]);
@@ -188,7 +262,12 @@ describe('mapPlan', () => {
       '东城街道-月方案.xlsx',
       sheetOf(
         '月方案',
-        [header.rows[0], header.rows[1], ['t1', '甲', '牵头', 'a', 0.5, 'b', 1], ['t2', '乙', '配合', 'c', 0.8, 'd', 1]].map((r) => r.map((t) => (t === '' ? null : t))),
+        [
+          header.rows[0],
+          header.rows[1],
+          ['t1', '甲', '牵头', 'a', 0.5, 'b', 1],
+          ['t2', '乙', '配合', 'c', 0.8, 'd', 1],
+        ].map((r) => r.map((t) => (t === '' ? null : t))),
         { merges: header.merges, hiddenColumns: header.hiddenColumns },
       ),
     );
@@ -201,8 +280,22 @@ describe('mapPlan', () => {
   });
 
   it('reads 0.8 in a percent-formatted cell as 80 %', () => {
-    const grid = exported([dataRow('t1', '甲', '牵头', [pct(0.1), pct(0.2), pct(0.3), pct(0.4), pct(0.5), pct(0.6), pct(0.7), pct(0.8), pct(1)])]);
-    expect(mapPlan(grid, ctx).rows[0]?.months.map((m) => m.plannedPercent)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 100]);
+    const grid = exported([
+      dataRow('t1', '甲', '牵头', [
+        pct(0.1),
+        pct(0.2),
+        pct(0.3),
+        pct(0.4),
+        pct(0.5),
+        pct(0.6),
+        pct(0.7),
+        pct(0.8),
+        pct(1),
+      ]),
+    ]);
+    expect(mapPlan(grid, ctx).rows[0]?.months.map((m) => m.plannedPercent)).toEqual([
+      10, 20, 30, 40, 50, 60, 70, 80, 100,
+    ]);
   });
 
   it('warns about a task written twice', () => {
@@ -211,7 +304,11 @@ describe('mapPlan', () => {
   });
 
   it('refuses a workbook whose _meta says it is another template', () => {
-    const grid = gridOf('进展.xlsx', sheetOf('进展', [['重点工作', '累计进度(%)']]), sheetOf(META_SHEET_NAME, metaRows({ kind: 'progress', month: 5 }), { hidden: true }));
+    const grid = gridOf(
+      '进展.xlsx',
+      sheetOf('进展', [['重点工作', '累计进度(%)']]),
+      sheetOf(META_SHEET_NAME, metaRows({ kind: 'progress', month: 5 }), { hidden: true }),
+    );
     expect(mapPlan(grid, ctx)).toMatchObject({
       rows: [],
       issues: [{ severity: 'error', file: '进展.xlsx', message: '该文件是本系统导出的月度进展情况表，不是月方案' }],
@@ -219,14 +316,26 @@ describe('mapPlan', () => {
   });
 
   it('says what the header needs when it finds none', () => {
-    const grid = gridOf('x.xlsx', sheetOf('Sheet1', [['序号', '名称'], [1, '甲']]));
+    const grid = gridOf(
+      'x.xlsx',
+      sheetOf('Sheet1', [
+        ['序号', '名称'],
+        [1, '甲'],
+      ]),
+    );
     expect(mapPlan(grid, ctx).issues.map((i) => i.message)).toEqual([
       '未找到月方案的表头：前15行中应有一行包含"重点工作"（或"任务编号"）以及"节点目标"或"计划累计进度(%)"',
     ]);
   });
 
   it('is an error when no column names its month', () => {
-    const grid = gridOf('x.xlsx', sheetOf('Sheet1', [['重点工作', '节点目标', '计划累计进度(%)'], ['甲', '开工', 10]]));
+    const grid = gridOf(
+      'x.xlsx',
+      sheetOf('Sheet1', [
+        ['重点工作', '节点目标', '计划累计进度(%)'],
+        ['甲', '开工', 10],
+      ]),
+    );
     const result = mapPlan(grid, ctx);
     expect(result.rows).toEqual([]);
     expect(result.issues.map((i) => [i.severity, i.column, i.message])).toEqual([
@@ -238,7 +347,9 @@ describe('mapPlan', () => {
 
   it('warns about the year of another work year', () => {
     const grid = exported([dataRow('t1', '甲', '牵头', [10])], [3]);
-    expect(mapPlan(grid, { year: 2027 }).issues.map((i) => i.message)).toEqual(['文件写的是2026年，当前工作年度是2027年']);
+    expect(mapPlan(grid, { year: 2027 }).issues.map((i) => i.message)).toEqual([
+      '文件写的是2026年，当前工作年度是2027年',
+    ]);
   });
 
   it('never throws on a broken grid', () => {

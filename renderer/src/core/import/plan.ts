@@ -107,7 +107,8 @@ function planAliases(office: ColumnAliasTable | undefined): ColumnAliasTable {
   for (const [field, texts] of Object.entries(PLAN_EXTRA_ALIASES)) merged[field] = [...texts];
   // The office's entries come last, so they win a clash.
   for (const [field, texts] of Object.entries(own)) {
-    if (Array.isArray(texts)) merged[field] = [...(merged[field] ?? []), ...texts.filter((t): t is string => typeof t === 'string')];
+    if (Array.isArray(texts))
+      merged[field] = [...(merged[field] ?? []), ...texts.filter((t): t is string => typeof t === 'string')];
   }
   return { ...office, plan: merged };
 }
@@ -176,7 +177,9 @@ function monthOfPart(part: string): number | undefined {
   else {
     const word = /^(十[一二]?|[一二三四五六七八九])月/u.exec(s)?.[1];
     if (word === undefined) return undefined;
-    n = word.startsWith('十') ? 10 + (word.length > 1 ? CHINESE_DIGITS.indexOf(word[1] ?? '') + 1 : 0) : CHINESE_DIGITS.indexOf(word) + 1;
+    n = word.startsWith('十')
+      ? 10 + (word.length > 1 ? CHINESE_DIGITS.indexOf(word[1] ?? '') + 1 : 0)
+      : CHINESE_DIGITS.indexOf(word) + 1;
   }
   return Number.isInteger(n) && n >= 1 && n <= 12 ? n : undefined;
 }
@@ -216,7 +219,10 @@ function openPlanTable(grid: Grid, aliases: ColumnAliasTable, issues: IssueList)
   }
   if (!found.sheet || !found.layout) {
     const visible = sheets.filter((s) => s && !s.hidden).length;
-    issues.add('error', visible === 0 ? '文件中没有可见的工作表' : `未找到${label}的表头：前15行中应有一行包含${headerRequirement.plan}`);
+    issues.add(
+      'error',
+      visible === 0 ? '文件中没有可见的工作表' : `未找到${label}的表头：前15行中应有一行包含${headerRequirement.plan}`,
+    );
     return undefined;
   }
   const sheetIssues = issues.forSheet(found.sheet.name);
@@ -251,23 +257,43 @@ function monthColumnsOf(table: OpenTable): MonthColumnIndexes[] {
       const kept = entry[key];
       if (kept === undefined) entry[key] = column.index;
       else {
-        issues.add('warning', `${column.letter}列"${column.header}"与${columnLetter(kept)}列是同一项，只读取了${columnLetter(kept)}列`, layout.headerRow, column.index);
+        issues.add(
+          'warning',
+          `${column.letter}列"${column.header}"与${columnLetter(kept)}列是同一项，只读取了${columnLetter(kept)}列`,
+          layout.headerRow,
+          column.index,
+        );
       }
       byMonth.set(month, entry);
       continue;
     }
     if (isMonthField) {
-      issues.add('warning', `${column.letter}列"${column.header}"没有标明月份，已忽略（表头应写成"3月"下分"节点目标""计划累计进度(%)"）`, layout.headerRow, column.index);
+      issues.add(
+        'warning',
+        `${column.letter}列"${column.header}"没有标明月份，已忽略（表头应写成"3月"下分"节点目标""计划累计进度(%)"）`,
+        layout.headerRow,
+        column.index,
+      );
       continue;
     }
     if (field === undefined && !column.hidden) {
-      issues.add('info', `${column.letter}列"${column.header}"不是可识别的列名，已忽略（可在"列名别名"中添加）`, layout.headerRow, column.index);
+      issues.add(
+        'info',
+        `${column.letter}列"${column.header}"不是可识别的列名，已忽略（可在"列名别名"中添加）`,
+        layout.headerRow,
+        column.index,
+      );
     }
   }
   for (const column of layout.duplicates) {
     if (column.field === 'milestone' || column.field === 'plannedPercent') continue;
     const kept = layout.fields[column.field ?? ''] ?? 0;
-    issues.add('warning', `${column.letter}列"${column.header}"与${columnLetter(kept)}列是同一项，只读取了${columnLetter(kept)}列`, layout.headerRow, column.index);
+    issues.add(
+      'warning',
+      `${column.letter}列"${column.header}"与${columnLetter(kept)}列是同一项，只读取了${columnLetter(kept)}列`,
+      layout.headerRow,
+      column.index,
+    );
   }
   const months = [...byMonth.values()].sort((a, b) => a.month - b.month);
   if (months.length === 0) {
@@ -276,7 +302,8 @@ function monthColumnsOf(table: OpenTable): MonthColumnIndexes[] {
   const noText = months.filter((m) => m.text === undefined).map((m) => `${m.month}月`);
   if (noText.length > 0) issues.add('warning', `没有找到${noText.join('、')}的"节点目标"列`, layout.headerRow);
   const noPercent = months.filter((m) => m.percent === undefined).map((m) => `${m.month}月`);
-  if (noPercent.length > 0) issues.add('warning', `没有找到${noPercent.join('、')}的"计划累计进度(%)"列`, layout.headerRow);
+  if (noPercent.length > 0)
+    issues.add('warning', `没有找到${noPercent.join('、')}的"计划累计进度(%)"列`, layout.headerRow);
   return months;
 }
 
@@ -314,7 +341,9 @@ function mapRows(grid: Grid, ctx: PlanContext, issues: IssueList, result: PlanRe
 
   // A unit writing 0.1 … 1 writes it so in every month: fractions are judged over all percent cells.
   const percentCells: (Cell | undefined)[] = [];
-  for (const r of data) for (const m of months) if (m.percent !== undefined) percentCells.push(table.view.rows[r]?.[m.percent] ?? undefined);
+  for (const r of data)
+    for (const m of months)
+      if (m.percent !== undefined) percentCells.push(table.view.rows[r]?.[m.percent] ?? undefined);
   const fractions = isFractionColumn(percentCells);
 
   const seen = new Map<string, number>();
@@ -329,7 +358,12 @@ function mapRows(grid: Grid, ctx: PlanContext, issues: IssueList, result: PlanRe
     const key = taskId !== '' ? `id:${taskId}` : `title:${titleKey(taskAsWritten)}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      sheetIssues.add('warning', `第${r + 1}行的重点工作"${taskAsWritten || taskId}"与第${earlier + 1}行重复`, r, fields.title);
+      sheetIssues.add(
+        'warning',
+        `第${r + 1}行的重点工作"${taskAsWritten || taskId}"与第${earlier + 1}行重复`,
+        r,
+        fields.title,
+      );
     } else {
       seen.set(key, r);
     }
@@ -393,6 +427,8 @@ export function mapPlan(grid: Grid, ctx: PlanContext): PlanResult {
 /**
  * validatePlan's columnOf for a mapped row: the letter of a month's cell, when the sheet has it.
  */
-export function planColumnOf(row: Pick<PlanSheetRow, 'months'>): (month: number, field: 'text' | 'percent') => string | undefined {
+export function planColumnOf(
+  row: Pick<PlanSheetRow, 'months'>,
+): (month: number, field: 'text' | 'percent') => string | undefined {
   return (month, field) => row.months.find((m) => m.month === month)?.column[field];
 }

@@ -47,15 +47,29 @@ export interface MonthlyPlanImport {
   issues: ImportIssue[];
 }
 
-export function planMonthlyPlanImport(files: PlanFile[], known: PlanKnown, unitChoices: Record<string, string>, today: IsoDate, newId: () => string): MonthlyPlanImport {
+export function planMonthlyPlanImport(
+  files: PlanFile[],
+  known: PlanKnown,
+  unitChoices: Record<string, string>,
+  today: IsoDate,
+  newId: () => string,
+): MonthlyPlanImport {
   const out: MonthlyPlanImport = { creates: [], updates: [], unchanged: 0, previews: [], unknownUnits: [], issues: [] };
   const submitted = new Set(known.submissions.map((s) => s.unitId));
   const done = new Set<string>();
   for (const f of files) {
-    const unitId = unitChoices[f.file] ?? (f.unitId && known.units.some((u) => u.id === f.unitId) ? f.unitId : undefined) ?? (f.unitWritten ? matchName(f.unitWritten, known.units).id : undefined);
+    const unitId =
+      unitChoices[f.file] ??
+      (f.unitId && known.units.some((u) => u.id === f.unitId) ? f.unitId : undefined) ??
+      (f.unitWritten ? matchName(f.unitWritten, known.units).id : undefined);
     if (!unitId) {
       out.unknownUnits.push({ file: f.file, written: f.unitWritten ?? '' });
-      out.issues.push({ severity: 'error', file: f.file, sheet: f.sheet, message: `未能认出填报单位“${f.unitWritten ?? ''}”，请在上方选择` });
+      out.issues.push({
+        severity: 'error',
+        file: f.file,
+        sheet: f.sheet,
+        message: `未能认出填报单位“${f.unitWritten ?? ''}”，请在上方选择`,
+      });
       continue;
     }
     const unit = known.units.find((u) => u.id === unitId)!;
@@ -64,7 +78,13 @@ export function planMonthlyPlanImport(files: PlanFile[], known: PlanKnown, unitC
     for (const row of f.rows) {
       const task = (row.taskId && known.tasks.find((t) => t.id === row.taskId)) || byTitle(row.taskAsWritten, own);
       if (!task) {
-        out.issues.push({ severity: 'error', file: f.file, sheet: f.sheet, row: row.sheetRow, message: `未找到重点工作“${row.taskAsWritten}”，此行不导入` });
+        out.issues.push({
+          severity: 'error',
+          file: f.file,
+          sheet: f.sheet,
+          row: row.sheetRow,
+          message: `未找到重点工作“${row.taskAsWritten}”，此行不导入`,
+        });
         continue;
       }
       anyRow = true;
@@ -74,7 +94,13 @@ export function planMonthlyPlanImport(files: PlanFile[], known: PlanKnown, unitC
         continue;
       }
       if (done.has(task.id)) {
-        out.issues.push({ severity: 'warning', file: f.file, sheet: f.sheet, row: row.sheetRow, message: `“${task.title}”的月方案已在本批次中出现，此行不导入` });
+        out.issues.push({
+          severity: 'warning',
+          file: f.file,
+          sheet: f.sheet,
+          row: row.sheetRow,
+          message: `“${task.title}”的月方案已在本批次中出现，此行不导入`,
+        });
         continue;
       }
       const problems = validatePlan(
@@ -92,12 +118,20 @@ export function planMonthlyPlanImport(files: PlanFile[], known: PlanKnown, unitC
         const fields = { text: cell.text, plannedPercent: cell.plannedPercent ?? 0 };
         const existing = known.milestones.find((m) => m.taskId === task.id && m.month === cell.month);
         if (!existing) {
-          const milestone: Milestone = { id: newId(), taskId: task.id, yearId: known.year.id, month: cell.month, ...fields };
+          const milestone: Milestone = {
+            id: newId(),
+            taskId: task.id,
+            yearId: known.year.id,
+            month: cell.month,
+            ...fields,
+          };
           out.creates.push({ table: 'milestones', row: { ...milestone } });
           created = true;
         } else if (existing.text !== fields.text || existing.plannedPercent !== fields.plannedPercent) {
           out.updates.push({ table: 'milestones', id: existing.id, patch: fields });
-          changes.push(`${cell.month}月：${existing.plannedPercent}% → ${fields.plannedPercent}%${existing.text !== fields.text ? '（节点目标有改动）' : ''}`);
+          changes.push(
+            `${cell.month}月：${existing.plannedPercent}% → ${fields.plannedPercent}%${existing.text !== fields.text ? '（节点目标有改动）' : ''}`,
+          );
         }
       }
       const kind = changes.length ? 'changed' : created ? 'added' : 'unchanged';
@@ -106,7 +140,15 @@ export function planMonthlyPlanImport(files: PlanFile[], known: PlanKnown, unitC
     }
     if (anyRow && !submitted.has(unitId)) {
       submitted.add(unitId);
-      const submission: Submission = { id: newId(), yearId: known.year.id, kind: 'plan', month: 0, unitId, receivedDate: today, fileName: f.file };
+      const submission: Submission = {
+        id: newId(),
+        yearId: known.year.id,
+        kind: 'plan',
+        month: 0,
+        unitId,
+        receivedDate: today,
+        fileName: f.file,
+      };
       out.creates.push({ table: 'submissions', row: { ...submission } });
     }
   }

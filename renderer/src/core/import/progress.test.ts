@@ -3,10 +3,26 @@ import { err, gridOf, pct, sheetOf, type CellInput, type SheetOptions } from './
 import { mapProgress } from './progress';
 import { META_SHEET_NAME, metaRows } from './template';
 
-const ownHeader = ['任务编号', '重点工作', '本月计划节点', '本月完成情况', '累计进度(%)', '状态', '存在问题', '下步措施', '需协调事项', '滞后原因说明', '填报人', '联系电话'];
+const ownHeader = [
+  '任务编号',
+  '重点工作',
+  '本月计划节点',
+  '本月完成情况',
+  '累计进度(%)',
+  '状态',
+  '存在问题',
+  '下步措施',
+  '需协调事项',
+  '滞后原因说明',
+  '填报人',
+  '联系电话',
+];
 
 function map(fileName: string, rows: CellInput[][], options: SheetOptions = {}, month?: number) {
-  return mapProgress(gridOf(fileName, sheetOf('5月', rows, options)), month === undefined ? { year: 2026 } : { year: 2026, month });
+  return mapProgress(
+    gridOf(fileName, sheetOf('5月', rows, options)),
+    month === undefined ? { year: 2026 } : { year: 2026, month },
+  );
 }
 
 describe('mapProgress', () => {
@@ -18,11 +34,26 @@ describe('mapProgress', () => {
         [
           ['东城街道2026年5月重点工作进展情况表'],
           ownHeader,
-          ['t-1', '轻纺市场转型升级', '培育国际物流通道', '本月推进\n双轮驱动', 43, '序时推进', '无', '下月完成节点', '需区里协调用地', '', '王某某', '0575-1'],
+          [
+            't-1',
+            '轻纺市场转型升级',
+            '培育国际物流通道',
+            '本月推进\n双轮驱动',
+            43,
+            '序时推进',
+            '无',
+            '下月完成节点',
+            '需区里协调用地',
+            '',
+            '王某某',
+            '0575-1',
+          ],
         ],
         { hiddenColumns: [0] },
       ),
-      sheetOf(META_SHEET_NAME, metaRows({ kind: 'progress', year: 2026, month: 5, unit: '东城街道' }), { hidden: true }),
+      sheetOf(META_SHEET_NAME, metaRows({ kind: 'progress', year: 2026, month: 5, unit: '东城街道' }), {
+        hidden: true,
+      }),
     );
     const result = mapProgress(grid, { year: 2026 });
     expect(result.issues).toEqual([]);
@@ -47,10 +78,16 @@ describe('mapProgress', () => {
   });
 
   it('refuses a workbook whose _meta says it is another template', () => {
-    const grid = gridOf('清单.xlsx', sheetOf('清单', [ownHeader]), sheetOf(META_SHEET_NAME, metaRows({ kind: 'tasks' }), { hidden: true }));
+    const grid = gridOf(
+      '清单.xlsx',
+      sheetOf('清单', [ownHeader]),
+      sheetOf(META_SHEET_NAME, metaRows({ kind: 'tasks' }), { hidden: true }),
+    );
     const result = mapProgress(grid, { year: 2026 });
     expect(result.rows).toEqual([]);
-    expect(result.issues).toEqual([{ severity: 'error', file: '清单.xlsx', message: '该文件是本系统导出的重点工作任务清单，不是月度进展情况表' }]);
+    expect(result.issues).toEqual([
+      { severity: 'error', file: '清单.xlsx', message: '该文件是本系统导出的重点工作任务清单，不是月度进展情况表' },
+    ]);
   });
 
   it('reads 80%, 80, ８０％ and 0.8 in a percent cell as 80', () => {
@@ -83,7 +120,14 @@ describe('mapProgress', () => {
     ]);
     expect(rows.map((r) => r.percent)).toEqual([40, 0.5]);
     expect(issues).toEqual([
-      { severity: 'warning', file: '东城街道-5月进展.xlsx', sheet: '5月', row: 3, column: 'B', message: 'B列第3行的0.5按0.5%读取；如果是指50%，请填写"50%"' },
+      {
+        severity: 'warning',
+        file: '东城街道-5月进展.xlsx',
+        sheet: '5月',
+        row: 3,
+        column: 'B',
+        message: 'B列第3行的0.5按0.5%读取；如果是指50%，请填写"50%"',
+      },
     ]);
   });
 
@@ -100,16 +144,42 @@ describe('mapProgress', () => {
       ['丙', null],
     ]);
     expect(issues).toEqual([
-      { severity: 'error', file: '东城街道-5月进展.xlsx', sheet: '5月', row: 2, column: 'C', message: 'C列第2行的"八成"不是可识别的百分比' },
-      { severity: 'error', file: '东城街道-5月进展.xlsx', sheet: '5月', row: 3, column: 'C', message: 'C列第3行没有填写累计进度' },
-      { severity: 'error', file: '东城街道-5月进展.xlsx', sheet: '5月', row: 4, column: 'C', message: 'C列第4行是错误值#N/A，不是百分比' },
+      {
+        severity: 'error',
+        file: '东城街道-5月进展.xlsx',
+        sheet: '5月',
+        row: 2,
+        column: 'C',
+        message: 'C列第2行的"八成"不是可识别的百分比',
+      },
+      {
+        severity: 'error',
+        file: '东城街道-5月进展.xlsx',
+        sheet: '5月',
+        row: 3,
+        column: 'C',
+        message: 'C列第3行没有填写累计进度',
+      },
+      {
+        severity: 'error',
+        file: '东城街道-5月进展.xlsx',
+        sheet: '5月',
+        row: 4,
+        column: 'C',
+        message: 'C列第4行是错误值#N/A，不是百分比',
+      },
     ]);
   });
 
   it('is an error when the sheet has a status but no percent column', () => {
-    const { rows, issues } = map('东城街道-5月进展.xlsx', [['重点工作', '状态'], ['甲', '序时推进']]);
+    const { rows, issues } = map('东城街道-5月进展.xlsx', [
+      ['重点工作', '状态'],
+      ['甲', '序时推进'],
+    ]);
     expect(rows).toMatchObject([{ taskAsWritten: '甲', percent: null }]);
-    expect(issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual(['没有找到"累计进度(%)"列（或"完成进度""进度情况/实际(%)"等）']);
+    expect(issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      '没有找到"累计进度(%)"列（或"完成进度""进度情况/实际(%)"等）',
+    ]);
   });
 
   it('takes reporter and phone from a note row when there are no such columns', () => {
@@ -130,17 +200,41 @@ describe('mapProgress', () => {
       ['合计', null, null, null],
     ]);
     expect(rows.map((r) => r.taskAsWritten)).toEqual(['甲']);
-    expect(issues).toEqual([{ severity: 'warning', file: '东城街道-5月进展.xlsx', sheet: '5月', row: 3, column: 'B', message: '第3行没有填写重点工作，已跳过' }]);
+    expect(issues).toEqual([
+      {
+        severity: 'warning',
+        file: '东城街道-5月进展.xlsx',
+        sheet: '5月',
+        row: 3,
+        column: 'B',
+        message: '第3行没有填写重点工作，已跳过',
+      },
+    ]);
   });
 
   it('takes unit and month from the file name, and warns when the chosen month differs', () => {
-    const result = map('区商务局-4月进展.xlsx', [['重点工作', '完成进度', '状态'], ['甲', '40%', '序时推进']], {}, 5);
+    const result = map(
+      '区商务局-4月进展.xlsx',
+      [
+        ['重点工作', '完成进度', '状态'],
+        ['甲', '40%', '序时推进'],
+      ],
+      {},
+      5,
+    );
     expect(result).toMatchObject({ unit: '区商务局', month: 4 });
     expect(result.issues.map((i) => i.message)).toEqual(['文件写的是4月的进展，正在导入的是5月']);
   });
 
   it('uses the chosen month when the file says none, and asks for one when neither does', () => {
-    const grid = (name: string) => gridOf(name, sheetOf('Sheet1', [['重点工作', '完成进度', '状态'], ['甲', '40%', '序时推进']]));
+    const grid = (name: string) =>
+      gridOf(
+        name,
+        sheetOf('Sheet1', [
+          ['重点工作', '完成进度', '状态'],
+          ['甲', '40%', '序时推进'],
+        ]),
+      );
     expect(mapProgress(grid('区商务局.xlsx'), { year: 2026, month: 6 })).toMatchObject({ month: 6, issues: [] });
     const none = mapProgress(grid('区商务局.xlsx'), { year: 2026 });
     expect(none.month).toBeUndefined();

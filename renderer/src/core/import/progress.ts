@@ -78,7 +78,8 @@ function mapRows(grid: Grid, ctx: ProgressContext, issues: IssueList, result: Pr
   if (context.unit !== undefined) result.unit = context.unit;
   if (context.year !== undefined) {
     result.year = context.year;
-    if (context.year !== ctx.year) sheetIssues.add('warning', `文件写的是${context.year}年，当前工作年度是${ctx.year}年`);
+    if (context.year !== ctx.year)
+      sheetIssues.add('warning', `文件写的是${context.year}年，当前工作年度是${ctx.year}年`);
   }
   const month = context.month ?? ctx.month;
   if (month !== undefined) result.month = month;
@@ -86,7 +87,8 @@ function mapRows(grid: Grid, ctx: ProgressContext, issues: IssueList, result: Pr
     sheetIssues.add('warning', `文件写的是${context.month}月的进展，正在导入的是${ctx.month}月`);
   }
   if (month === undefined) sheetIssues.add('warning', '无法从文件中看出是几月的进展，请在导入时选择月份');
-  if (fields.percent === undefined) sheetIssues.add('error', '没有找到"累计进度(%)"列（或"完成进度""进度情况/实际(%)"等）');
+  if (fields.percent === undefined)
+    sheetIssues.add('error', '没有找到"累计进度(%)"列（或"完成进度""进度情况/实际(%)"等）');
 
   // The reporter and phone of the note rows ('填报人：王某某  联系电话：…'), above or below the table.
   let sheetContact: { reporter?: string; phone?: string } = {};

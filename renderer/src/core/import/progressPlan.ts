@@ -55,13 +55,29 @@ export interface ProgressPlan {
   issues: ImportIssue[];
 }
 
-const REPORT_FIELDS = ['percent', 'statusWord', 'doneThisMonth', 'problems', 'nextSteps', 'coordination', 'delayExplanation', 'reporter', 'phone'] as const;
+const REPORT_FIELDS = [
+  'percent',
+  'statusWord',
+  'doneThisMonth',
+  'problems',
+  'nextSteps',
+  'coordination',
+  'delayExplanation',
+  'reporter',
+  'phone',
+] as const;
 
 /**
  * `unitChoices` maps a file name to the unit the user picked for it; `today` is the import date,
  * the default received date of a new submission (a re-sent sheet keeps the first date).
  */
-export function planProgressImport(files: ProgressFile[], known: ProgressKnown, unitChoices: Record<string, string>, today: IsoDate, newId: () => string): ProgressPlan {
+export function planProgressImport(
+  files: ProgressFile[],
+  known: ProgressKnown,
+  unitChoices: Record<string, string>,
+  today: IsoDate,
+  newId: () => string,
+): ProgressPlan {
   const plan: ProgressPlan = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
   const unitById = new Map(known.units.map((u) => [u.id, u]));
   const taskById = new Map(known.tasks.map((t) => [t.id, t]));
@@ -80,33 +96,67 @@ export function planProgressImport(files: ProgressFile[], known: ProgressKnown, 
       const where = { severity: 'error' as const, file: f.file, sheet: f.sheet, row: row.sheetRow };
       const task = findTask(row, own, known.tasks, taskById);
       if (!task) {
-        const hint = matchTaskTitle(row.taskAsWritten, own.length ? own : known.tasks).suggestions.map((s) => `“${s.title}”`).join('、');
-        plan.issues.push({ ...where, message: `未找到重点工作“${row.taskAsWritten}”${hint ? `，是否为${hint}？` : ''}，此行不导入` });
+        const hint = matchTaskTitle(row.taskAsWritten, own.length ? own : known.tasks)
+          .suggestions.map((s) => `“${s.title}”`)
+          .join('、');
+        plan.issues.push({
+          ...where,
+          message: `未找到重点工作“${row.taskAsWritten}”${hint ? `，是否为${hint}？` : ''}，此行不导入`,
+        });
         continue;
       }
       if (row.percent === null) continue; // the mapper named the cell already
       const key = reportKey(task.id, unitId);
       if (seen.has(key)) {
-        plan.issues.push({ ...where, severity: 'warning', message: `“${task.title}”在${seen.get(key)}已填报，此行不导入` });
+        plan.issues.push({
+          ...where,
+          severity: 'warning',
+          message: `“${task.title}”在${seen.get(key)}已填报，此行不导入`,
+        });
         continue;
       }
       seen.set(key, `${f.file} 第${row.sheetRow}行`);
       const role = task.leadUnitId === unitId ? 'lead' : 'co';
       if (role === 'co' && !task.coUnitIds.includes(unitId)) {
-        plan.issues.push({ ...where, severity: 'warning', message: `${unit.name}不是“${task.title}”的责任单位，按配合单位记录` });
+        plan.issues.push({
+          ...where,
+          severity: 'warning',
+          message: `${unit.name}不是“${task.title}”的责任单位，按配合单位记录`,
+        });
       }
       const fields = {
-        percent: row.percent, statusWord: row.statusWord, doneThisMonth: row.done, problems: row.problems, nextSteps: row.nextSteps,
-        coordination: row.coordination, delayExplanation: row.delayExplanation, reporter: row.reporter, phone: row.phone,
+        percent: row.percent,
+        statusWord: row.statusWord,
+        doneThisMonth: row.done,
+        problems: row.problems,
+        nextSteps: row.nextSteps,
+        coordination: row.coordination,
+        delayExplanation: row.delayExplanation,
+        reporter: row.reporter,
+        phone: row.phone,
       };
       const source = { sourceFile: f.file, sourceSheet: f.sheet, sourceRow: row.sheetRow };
       const before = stored.get(key);
-      const preview = { file: f.file, sheetRow: row.sheetRow, taskTitle: task.title, unitName: unit.name, role, percent: row.percent } as const;
+      const preview = {
+        file: f.file,
+        sheetRow: row.sheetRow,
+        taskTitle: task.title,
+        unitName: unit.name,
+        role,
+        percent: row.percent,
+      } as const;
       wroteAny = true;
       if (!before) {
         const report: ProgressReport = {
-          id: newId(), yearId: known.yearId, month: known.month, taskId: task.id, unitId, isLeadUnit: role === 'lead',
-          ...fields, receivedDate: receivedDateOf(known.submissions, unitId) ?? today, ...source,
+          id: newId(),
+          yearId: known.yearId,
+          month: known.month,
+          taskId: task.id,
+          unitId,
+          isLeadUnit: role === 'lead',
+          ...fields,
+          receivedDate: receivedDateOf(known.submissions, unitId) ?? today,
+          ...source,
         };
         plan.creates.push({ table: 'reports', row: { ...report } });
         plan.previews.push({ ...preview, kind: 'added' });
@@ -120,14 +170,27 @@ export function planProgressImport(files: ProgressFile[], known: ProgressKnown, 
     }
     if (wroteAny && !submitted.has(unitId)) {
       submitted.add(unitId);
-      const submission: Submission = { id: newId(), yearId: known.yearId, kind: 'progress', month: known.month, unitId, receivedDate: today, fileName: f.file };
+      const submission: Submission = {
+        id: newId(),
+        yearId: known.yearId,
+        kind: 'progress',
+        month: known.month,
+        unitId,
+        receivedDate: today,
+        fileName: f.file,
+      };
       plan.creates.push({ table: 'submissions', row: { ...submission } });
     }
   }
   return plan;
 }
 
-function resolveUnit(f: ProgressFile, units: Unit[], choices: Record<string, string>, plan: ProgressPlan): string | undefined {
+function resolveUnit(
+  f: ProgressFile,
+  units: Unit[],
+  choices: Record<string, string>,
+  plan: ProgressPlan,
+): string | undefined {
   const chosen = choices[f.file];
   const byId = f.unitId && units.some((u) => u.id === f.unitId) ? f.unitId : undefined;
   const match = f.unitWritten ? matchName(f.unitWritten, units) : undefined;
@@ -142,7 +205,9 @@ function resolveUnit(f: ProgressFile, units: Unit[], choices: Record<string, str
     severity: 'error',
     file: f.file,
     sheet: f.sheet,
-    message: written ? `填报单位“${written}”不在单位名单中，请在上方选择是哪个单位` : '未能从文件中认出填报单位，请在上方选择',
+    message: written
+      ? `填报单位“${written}”不在单位名单中，请在上方选择是哪个单位`
+      : '未能从文件中认出填报单位，请在上方选择',
   });
   return undefined;
 }

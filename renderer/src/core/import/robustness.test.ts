@@ -20,7 +20,29 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = ['重点工作', '累计进度(%)', '状态', '牵头单位', '完成时限', '填报人：', '合计', '八成', '80%', '11月底前', '１、甲\n２、乙', '', '  ', '\u3000', '进度情况', '实际(%)', '=SUM(A1)', '#REF!', '区财政局、', '（1）', '①②③'];
+const WORDS = [
+  '重点工作',
+  '累计进度(%)',
+  '状态',
+  '牵头单位',
+  '完成时限',
+  '填报人：',
+  '合计',
+  '八成',
+  '80%',
+  '11月底前',
+  '１、甲\n２、乙',
+  '',
+  '  ',
+  '\u3000',
+  '进度情况',
+  '实际(%)',
+  '=SUM(A1)',
+  '#REF!',
+  '区财政局、',
+  '（1）',
+  '①②③',
+];
 
 function randomCell(next: () => number): Cell {
   const k = Math.floor(next() * 9);
@@ -42,14 +64,19 @@ function randomCell(next: () => number): Cell {
     case 7:
       return { t: 'number', v: [Number.NaN, Number.POSITIVE_INFINITY, -0, 1e308][Math.floor(next() * 4)] ?? 0 };
     default:
-      return { t: 'text', v: String.fromCharCode(...Array.from({ length: Math.floor(next() * 20) }, () => Math.floor(next() * 0xffff))) };
+      return {
+        t: 'text',
+        v: String.fromCharCode(...Array.from({ length: Math.floor(next() * 20) }, () => Math.floor(next() * 0xffff))),
+      };
   }
 }
 
 function randomSheet(seed: number): GridSheet {
   const next = random(seed);
   const height = Math.floor(next() * 40);
-  const rows = Array.from({ length: height }, () => Array.from({ length: Math.floor(next() * 15) }, () => randomCell(next)));
+  const rows = Array.from({ length: height }, () =>
+    Array.from({ length: Math.floor(next() * 15) }, () => randomCell(next)),
+  );
   const merges = Array.from({ length: Math.floor(next() * 6) }, () => ({
     top: Math.floor(next() * 50) - 5,
     left: Math.floor(next() * 20) - 5,
@@ -91,7 +118,10 @@ const taskHeader = ['重点工作', '牵头单位', '责任单位', '完成时�
 describe('mapping garbage never throws', () => {
   it('a workbook without sheets is one error', () => {
     const grid = gridOf('空.xlsx');
-    expect(mapTaskList(grid, { year: 2026 })).toEqual({ rows: [], issues: [{ severity: 'error', file: '空.xlsx', message: '文件中没有工作表' }] });
+    expect(mapTaskList(grid, { year: 2026 })).toEqual({
+      rows: [],
+      issues: [{ severity: 'error', file: '空.xlsx', message: '文件中没有工作表' }],
+    });
     mapEverything(grid);
   });
 
@@ -107,7 +137,13 @@ describe('mapping garbage never throws', () => {
       const sheet = randomSheet(seed);
       mapEverything(gridOf(`random-${seed}.xlsx`, sheet));
       const header = seed % 2 === 0 ? progressHeader : taskHeader;
-      mapEverything(gridOf(`headed-${seed}.xlsx`, { ...sheet, hidden: false, rows: [header.map((v) => ({ t: 'text', v }) as Cell), ...sheet.rows] }));
+      mapEverything(
+        gridOf(`headed-${seed}.xlsx`, {
+          ...sheet,
+          hidden: false,
+          rows: [header.map((v) => ({ t: 'text', v }) as Cell), ...sheet.rows],
+        }),
+      );
     }
   });
 
@@ -120,7 +156,10 @@ describe('mapping garbage never throws', () => {
 
   it('a 10,000-column row', () => {
     const wide = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `列${i}` : i));
-    const grid = gridOf('wide.xlsx', sheetOf('5月', [progressHeader, ['甲', '40%', '序时推进', '王某某'], wide], { merges: ['A1:NTP1'] }));
+    const grid = gridOf(
+      'wide.xlsx',
+      sheetOf('5月', [progressHeader, ['甲', '40%', '序时推进', '王某某'], wide], { merges: ['A1:NTP1'] }),
+    );
     const result = mapProgress(grid, { year: 2026, month: 5 });
     expect(result.rows[0]).toMatchObject({ taskAsWritten: '甲', percent: 40 });
     expect(result.issues.map((i) => i.message)).toContain('IV列以后的内容已忽略');
@@ -144,7 +183,10 @@ describe('mapping garbage never throws', () => {
     rows[3] = [];
     rows[3][0] = { t: 'text', v: '甲' };
     rows[3][2] = { t: 'text', v: '序时推进' };
-    rows[6] = [{ t: 'text', v: '乙' }, { t: 'text', v: '50%' }];
+    rows[6] = [
+      { t: 'text', v: '乙' },
+      { t: 'text', v: '50%' },
+    ];
     const grid = gridOf('sparse.xlsx', { name: '5月', hidden: false, rows, merges: [], hiddenColumns: [] });
     const result = mapProgress(grid, { year: 2026, month: 5 });
     expect(result.rows.map((r) => [r.sheetRow, r.percent])).toEqual([
@@ -157,8 +199,34 @@ describe('mapping garbage never throws', () => {
     const broken = [
       { fileName: 'x.xlsx', sheets: null },
       { fileName: 'y.xlsx', sheets: [{ name: 'S', hidden: false, rows: null, merges: null, hiddenColumns: null }] },
-      { fileName: 'z.xlsx', sheets: [{ name: 'S', hidden: false, rows: [[{ t: 'text', v: 42 }], ['重点工作', '完成进度']], merges: [null], hiddenColumns: 'A' }] },
-      { fileName: 'w.xlsx', sheets: [null, { name: 'S', hidden: false, rows: [progressHeader.map((v) => ({ t: 'text', v })), [{ t: 'text', v: null }, { t: 'number', v: '40' }, { t: 'mystery' }]], merges: [], hiddenColumns: [] }] },
+      {
+        fileName: 'z.xlsx',
+        sheets: [
+          {
+            name: 'S',
+            hidden: false,
+            rows: [[{ t: 'text', v: 42 }], ['重点工作', '完成进度']],
+            merges: [null],
+            hiddenColumns: 'A',
+          },
+        ],
+      },
+      {
+        fileName: 'w.xlsx',
+        sheets: [
+          null,
+          {
+            name: 'S',
+            hidden: false,
+            rows: [
+              progressHeader.map((v) => ({ t: 'text', v })),
+              [{ t: 'text', v: null }, { t: 'number', v: '40' }, { t: 'mystery' }],
+            ],
+            merges: [],
+            hiddenColumns: [],
+          },
+        ],
+      },
     ] as unknown as Grid[];
     for (const grid of broken) {
       const tasks = mapTaskList(grid, { year: 2026 });
@@ -172,7 +240,10 @@ describe('mapping garbage never throws', () => {
   });
 
   it('caps the issues of one file and says how many more there were', () => {
-    const rows = [progressHeader, ...Array.from({ length: MAX_ISSUES_PER_FILE + 200 }, (_, i) => [`任务${i}`, '八成', '滞后'])];
+    const rows = [
+      progressHeader,
+      ...Array.from({ length: MAX_ISSUES_PER_FILE + 200 }, (_, i) => [`任务${i}`, '八成', '滞后']),
+    ];
     const result = mapProgress(gridOf('many.xlsx', sheetOf('5月', rows)), { year: 2026, month: 5 });
     expect(result.rows).toHaveLength(MAX_ISSUES_PER_FILE + 200);
     expect(result.issues).toHaveLength(MAX_ISSUES_PER_FILE + 1);

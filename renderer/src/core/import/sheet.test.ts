@@ -94,4 +94,3 @@ describe('sheetView', () => {
     expect(view.raw[MAX_ROWS - 1]?.[0]).toBeNull();
   });
 });
-

@@ -8,7 +8,16 @@ import { contextFromFileName, contextFromTexts, mergeContext, monthFromSheetName
 import { headerRequirement, type HeaderLayout } from './headers';
 import type { IssueList } from './issues';
 import { isNoteRow, isTotalsRow, rowTexts } from './notes';
-import { MAX_COLUMNS, MAX_ROWS, cellName, cellText, columnLetter, isBlankRow, sheetView, type SheetView } from './sheet';
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  cellName,
+  cellText,
+  columnLetter,
+  isBlankRow,
+  sheetView,
+  type SheetView,
+} from './sheet';
 import { detectTemplate, templateLabels, type WorkbookMeta } from './template';
 import type { Cell, Grid, GridSheet, TemplateKind } from './types';
 
@@ -49,9 +58,7 @@ export function openTable(
     const visible = sheets.filter((s) => s && !s.hidden).length;
     issues.add(
       'error',
-      visible === 0
-        ? '文件中没有可见的工作表'
-        : `未找到${label}的表头：前15行中应有一行包含${headerRequirement[kind]}`,
+      visible === 0 ? '文件中没有可见的工作表' : `未找到${label}的表头：前15行中应有一行包含${headerRequirement[kind]}`,
     );
     return undefined;
   }
@@ -69,7 +76,12 @@ export function openTable(
   }
   for (const column of layout.columns) {
     if (column.field === undefined && !column.hidden) {
-      sheetIssues.add('info', `${column.letter}列"${column.header}"不是可识别的列名，已忽略（可在"列名别名"中添加）`, layout.headerRow, column.index);
+      sheetIssues.add(
+        'info',
+        `${column.letter}列"${column.header}"不是可识别的列名，已忽略（可在"列名别名"中添加）`,
+        layout.headerRow,
+        column.index,
+      );
     }
   }
   for (const column of layout.duplicates) {
@@ -185,7 +197,12 @@ export class RowReader {
     const cell = this.cell(field);
     if (cell && cell.t === 'error') {
       const c = this.column(field) ?? 0;
-      this.table.issues.add('warning', `${columnLetter(c)}列第${this.row + 1}行是错误值${cell.v}，按空白处理`, this.row, c);
+      this.table.issues.add(
+        'warning',
+        `${columnLetter(c)}列第${this.row + 1}行是错误值${cell.v}，按空白处理`,
+        this.row,
+        c,
+      );
       return '';
     }
     if (cell && cell.t === 'number' && !cell.percent && Math.abs(cell.v) >= 1e15 && Number.isFinite(cell.v)) {

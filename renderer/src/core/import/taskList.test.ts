@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { date, err, gridOf, sheetOf, type CellInput, type SheetOptions } from './buildGrid';
 import { mapTaskList } from './taskList';
 
-const header = ['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限'];
+const header = [
+  '序号',
+  '工作板块',
+  '重点工作',
+  '工作目标',
+  '主要措施',
+  '分管区领导',
+  '牵头单位',
+  '责任单位',
+  '完成时限',
+];
 const titleRows: CellInput[][] = [['2026年度区政府重点工作任务清单'], ['区政府督查室  制表日期：2026年2月20日']];
 
 function map(rows: CellInput[][], options: SheetOptions = {}, year = 2026) {
@@ -14,7 +24,17 @@ describe('mapTaskList', () => {
     const { rows, issues } = map([
       ...titleRows,
       header,
-      [1, '一、扩大有效投资', '重大项目攻坚年行动', '1、全年完成重大项目投资120亿元\n2、新开工亿元以上项目30个', '1、建立清单\n2、实行制度\n3、每月调度', '张明', '区发展和改革局', '区财政局、区自然资源和规划分局', '11月底前'],
+      [
+        1,
+        '一、扩大有效投资',
+        '重大项目攻坚年行动',
+        '1、全年完成重大项目投资120亿元\n2、新开工亿元以上项目30个',
+        '1、建立清单\n2、实行制度\n3、每月调度',
+        '张明',
+        '区发展和改革局',
+        '区财政局、区自然资源和规划分局',
+        '11月底前',
+      ],
     ]);
     expect(issues).toEqual([]);
     expect(rows).toEqual([
@@ -100,19 +120,41 @@ describe('mapTaskList', () => {
   });
 
   it('skips a row without a title, with a warning naming it', () => {
-    const { rows, issues } = map([header, [1, '一、板块', null, '目标', '措施', '张明', '区发展和改革局', '', '11月底前']]);
+    const { rows, issues } = map([
+      header,
+      [1, '一、板块', null, '目标', '措施', '张明', '区发展和改革局', '', '11月底前'],
+    ]);
     expect(rows).toEqual([]);
-    expect(issues).toContainEqual({ severity: 'warning', file: '任务清单.xlsx', sheet: '清单', row: 2, column: 'C', message: '第2行没有填写重点工作名称，已跳过' });
+    expect(issues).toContainEqual({
+      severity: 'warning',
+      file: '任务清单.xlsx',
+      sheet: '清单',
+      row: 2,
+      column: 'C',
+      message: '第2行没有填写重点工作名称，已跳过',
+    });
   });
 
   it('uses 11-30 of the year for a missing due date, with an info', () => {
     const { rows, issues } = map([header, [1, '一、板块', '甲', '', '', '张明', '区发展和改革局', '', null]], {}, 2027);
     expect(rows[0]?.due).toBe('2027-11-30');
-    expect(issues).toEqual([{ severity: 'info', file: '任务清单.xlsx', sheet: '清单', row: 2, column: 'I', message: 'I列第2行没有填写完成时限，按2027-11-30' }]);
+    expect(issues).toEqual([
+      {
+        severity: 'info',
+        file: '任务清单.xlsx',
+        sheet: '清单',
+        row: 2,
+        column: 'I',
+        message: 'I列第2行没有填写完成时限，按2027-11-30',
+      },
+    ]);
   });
 
   it('uses 11-30 when the sheet has no due column at all', () => {
-    const { rows, issues } = map([['重点工作', '牵头单位', '责任单位'], ['甲', '区发展和改革局', '区财政局']]);
+    const { rows, issues } = map([
+      ['重点工作', '牵头单位', '责任单位'],
+      ['甲', '区发展和改革局', '区财政局'],
+    ]);
     expect(rows[0]?.due).toBe('2026-11-30');
     expect(issues.map((i) => i.severity)).toEqual(['info']);
   });
@@ -120,7 +162,16 @@ describe('mapTaskList', () => {
   it('reports an unreadable due date as an error naming the cell', () => {
     const { rows, issues } = map([header, [1, '一、板块', '甲', '', '', '张明', '区发展和改革局', '', '尽快']]);
     expect(rows[0]?.due).toBe('');
-    expect(issues).toEqual([{ severity: 'error', file: '任务清单.xlsx', sheet: '清单', row: 2, column: 'I', message: 'I列第2行的"尽快"不是可识别的日期' }]);
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        file: '任务清单.xlsx',
+        sheet: '清单',
+        row: 2,
+        column: 'I',
+        message: 'I列第2行的"尽快"不是可识别的日期',
+      },
+    ]);
   });
 
   it('reports an error cell under 完成时限 as an error', () => {
@@ -143,8 +194,16 @@ describe('mapTaskList', () => {
   });
 
   it('splits several lead units: the first leads, the others join the co-units', () => {
-    const { rows, issues } = map([header, [1, '一、板块', '甲', '', '', '张明、李华', '区财政局、区商务局', '区商务局、东城街道', '11月底前']]);
-    expect(rows[0]).toMatchObject({ leader: '张明、李华', leaders: ['张明', '李华'], leadUnit: '区财政局', coUnits: ['区商务局', '东城街道'] });
+    const { rows, issues } = map([
+      header,
+      [1, '一、板块', '甲', '', '', '张明、李华', '区财政局、区商务局', '区商务局、东城街道', '11月底前'],
+    ]);
+    expect(rows[0]).toMatchObject({
+      leader: '张明、李华',
+      leaders: ['张明', '李华'],
+      leadUnit: '区财政局',
+      coUnits: ['区商务局', '东城街道'],
+    });
     expect(issues.map((i) => i.severity)).toEqual(['info']);
   });
 
@@ -155,12 +214,24 @@ describe('mapTaskList', () => {
       [2, '一、板块', ' 甲 ', '', '', '张明', '区发展和改革局', '', '11月底前'],
     ]);
     expect(rows.map((r) => r.targets)).toEqual([[], []]);
-    expect(issues.map((i) => i.message)).toEqual(['D列第2行是错误值#REF!，按空白处理', '第3行的重点工作"甲"与第2行重复']);
+    expect(issues.map((i) => i.message)).toEqual([
+      'D列第2行是错误值#REF!，按空白处理',
+      '第3行的重点工作"甲"与第2行重复',
+    ]);
   });
 
   it('matches the office aliases over the defaults', () => {
-    const grid = gridOf('a.xlsx', sheetOf('清单', [['任务', '主责单位', '截至'], ['甲', '区财政局', '10月底']]));
-    const { rows } = mapTaskList(grid, { year: 2026, aliases: { tasks: { title: ['任务'], leadUnit: ['主责单位'], due: ['截至'] } } });
+    const grid = gridOf(
+      'a.xlsx',
+      sheetOf('清单', [
+        ['任务', '主责单位', '截至'],
+        ['甲', '区财政局', '10月底'],
+      ]),
+    );
+    const { rows } = mapTaskList(grid, {
+      year: 2026,
+      aliases: { tasks: { title: ['任务'], leadUnit: ['主责单位'], due: ['截至'] } },
+    });
     expect(rows).toMatchObject([{ title: '甲', leadUnit: '区财政局', due: '2026-10-31' }]);
   });
 
@@ -171,7 +242,8 @@ describe('mapTaskList', () => {
       {
         severity: 'error',
         file: 'x.xlsx',
-        message: '未找到重点工作任务清单的表头：前15行中应有一行包含"重点工作"以及"牵头单位""责任单位""完成时限""分管区领导""工作目标""主要措施"中的至少两列',
+        message:
+          '未找到重点工作任务清单的表头：前15行中应有一行包含"重点工作"以及"牵头单位""责任单位""完成时限""分管区领导""工作目标""主要措施"中的至少两列',
       },
     ]);
   });
@@ -192,7 +264,8 @@ describe('mapTaskList', () => {
         sheet: '清单',
         row: 2,
         column: 'A',
-        message: 'A列第2行的数字110105199001011000超过15位，Excel只保存15位有效数字，末尾几位已变成0；如果是证件号码或编号，请在Excel中把该列设为“文本”格式后重新填写',
+        message:
+          'A列第2行的数字110105199001011000超过15位，Excel只保存15位有效数字，末尾几位已变成0；如果是证件号码或编号，请在Excel中把该列设为“文本”格式后重新填写',
       },
     ]);
   });
@@ -207,4 +280,3 @@ describe('mapTaskList', () => {
     expect(result.issues.map((i) => i.message)).toEqual(['IV列以后的内容已忽略', '第65536行以后的内容已忽略']);
   }, 30_000);
 });
-

@@ -127,7 +127,12 @@ function mapRows(grid: Grid, ctx: TaskListContext, issues: IssueList, result: Ta
       } else if (parsed.empty) {
         sheetIssues.add('info', `${cellName(r, fields.due)}没有填写完成时限，按${defaultDue}`, r, fields.due);
       } else if (OPEN_ENDED.test(shown)) {
-        sheetIssues.add('warning', `${cellName(r, fields.due)}的"${shown}"不是具体日期，完成时限按${defaultDue}`, r, fields.due);
+        sheetIssues.add(
+          'warning',
+          `${cellName(r, fields.due)}的"${shown}"不是具体日期，完成时限按${defaultDue}`,
+          r,
+          fields.due,
+        );
       } else {
         due = '';
         sheetIssues.add('error', `${cellName(r, fields.due)}${parsed.reason}`, r, fields.due);

@@ -74,13 +74,32 @@ export function guessUnitKind(name: string): UnitKind {
 
 const joinList = (items: string[]) => items.map((t, i) => `${i + 1}、${t}`).join('\n');
 
-export function planTaskListImport(files: TaskListFile[], known: TaskListKnown, choices: TaskListChoices, newId: () => string): TaskListPlan {
-  const plan: TaskListPlan = { creates: [], updates: [], unchanged: 0, previews: [], unknownUnits: [], unknownLeaders: [], issues: [] };
+export function planTaskListImport(
+  files: TaskListFile[],
+  known: TaskListKnown,
+  choices: TaskListChoices,
+  newId: () => string,
+): TaskListPlan {
+  const plan: TaskListPlan = {
+    creates: [],
+    updates: [],
+    unchanged: 0,
+    previews: [],
+    unknownUnits: [],
+    unknownLeaders: [],
+    issues: [],
+  };
   const units = [...known.units];
   const leaders = [...known.leaders];
   const aliasPatches = new Map<string, { table: string; record: Unit | Leader; aliases: string[] }>();
 
-  const resolver = <R extends Unit | Leader>(table: 'units' | 'leaders', records: R[], unknown: UnknownName[], choiceOf: Record<string, NameChoice>, create: (name: string) => R) => {
+  const resolver = <R extends Unit | Leader>(
+    table: 'units' | 'leaders',
+    records: R[],
+    unknown: UnknownName[],
+    choiceOf: Record<string, NameChoice>,
+    create: (name: string) => R,
+  ) => {
     const resolved = new Map<string, string>();
     return (written: string, where: string): string => {
       const key = normaliseName(written);
@@ -113,11 +132,26 @@ export function planTaskListImport(files: TaskListFile[], known: TaskListKnown, 
   let unitOrder = Math.max(0, ...units.map((u) => u.sortOrder));
   const unitId = resolver('units', units, plan.unknownUnits, choices.units, (name) => {
     const kind = guessUnitKind(name);
-    return { id: newId(), yearId: known.yearId, name, kind, rankingGroup: defaultGroupForKind[kind], aliases: [], contactPerson: '', phone: '', sortOrder: ++unitOrder };
+    return {
+      id: newId(),
+      yearId: known.yearId,
+      name,
+      kind,
+      rankingGroup: defaultGroupForKind[kind],
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+      sortOrder: ++unitOrder,
+    };
   });
   let leaderOrder = Math.max(0, ...leaders.map((l) => l.sortOrder));
   const leaderId = resolver('leaders', leaders, plan.unknownLeaders, choices.leaders, (name) => ({
-    id: newId(), yearId: known.yearId, name, title: '', aliases: [], sortOrder: ++leaderOrder,
+    id: newId(),
+    yearId: known.yearId,
+    name,
+    title: '',
+    aliases: [],
+    sortOrder: ++leaderOrder,
   }));
 
   const sections = new Map(known.sections.map((s) => [normaliseName(s.name), s]));
@@ -149,7 +183,13 @@ export function planTaskListImport(files: TaskListFile[], known: TaskListKnown, 
       const key = titleKey(row.title);
       const earlier = seen.get(key);
       if (earlier) {
-        plan.issues.push({ severity: 'warning', file, sheet, row: row.sheetRow, message: `重点工作"${row.title}"与${earlier}重复，此行不导入` });
+        plan.issues.push({
+          severity: 'warning',
+          file,
+          sheet,
+          row: row.sheetRow,
+          message: `重点工作"${row.title}"与${earlier}重复，此行不导入`,
+        });
         continue;
       }
       seen.set(key, where);
@@ -181,8 +221,20 @@ export function planTaskListImport(files: TaskListFile[], known: TaskListKnown, 
         ['重点工作', 'title', fields.title, existing.title, fields.title],
         ['工作板块', 'sectionId', fields.sectionId, names.section(existing.sectionId), names.section(fields.sectionId)],
         ['工作目标', 'targets', targets, joinList(existing.targets.map((t) => t.text)), joinList(row.targets)],
-        ['主要措施', 'measures', fields.measures, joinList(existing.measures.map((m) => m.text)), joinList(row.measures)],
-        ['分管区领导', 'leaderIds', fields.leaderIds, names.leaders(existing.leaderIds), names.leaders(fields.leaderIds)],
+        [
+          '主要措施',
+          'measures',
+          fields.measures,
+          joinList(existing.measures.map((m) => m.text)),
+          joinList(row.measures),
+        ],
+        [
+          '分管区领导',
+          'leaderIds',
+          fields.leaderIds,
+          names.leaders(existing.leaderIds),
+          names.leaders(fields.leaderIds),
+        ],
         ['牵头单位', 'leadUnitId', fields.leadUnitId, names.unit(existing.leadUnitId), names.unit(fields.leadUnitId)],
         ['责任单位', 'coUnitIds', fields.coUnitIds, names.units(existing.coUnitIds), names.units(fields.coUnitIds)],
         ['完成时限', 'dueDate', fields.dueDate, existing.dueDate, fields.dueDate],
@@ -203,7 +255,8 @@ export function planTaskListImport(files: TaskListFile[], known: TaskListKnown, 
       }
     }
   }
-  for (const { table, record, aliases } of aliasPatches.values()) plan.updates.push({ table, id: record.id, patch: { aliases } });
+  for (const { table, record, aliases } of aliasPatches.values())
+    plan.updates.push({ table, id: record.id, patch: { aliases } });
   return plan;
 }
 

@@ -59,7 +59,9 @@ export function readMeta(sheet: GridSheet): WorkbookMeta | undefined {
   const pairs = new Map<string, string>();
   for (const row of Array.isArray(sheet.rows) ? sheet.rows.slice(0, 100) : []) {
     if (!Array.isArray(row)) continue;
-    const key = cellText(row[0] ?? null).trim().toLowerCase();
+    const key = cellText(row[0] ?? null)
+      .trim()
+      .toLowerCase();
     if (key !== '' && !pairs.has(key)) pairs.set(key, cellText(row[1] ?? null).trim());
   }
   const kind = pairs.get('kind') as TemplateKind | undefined;

@@ -1,5 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+} from '@mui/material';
 import type { AppInfo } from '../../../../electron/shared/contract';
 import { DB_NAME, SCHEMA_VERSION } from '../../db';
 import { desktop } from '../../io/desktop';
@@ -20,16 +30,33 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
       <DialogContent>
         <Table size="small" aria-label="程序信息">
           <TableBody>
-            <TableRow><TableCell>程序名称</TableCell><TableCell>重点工作督查督办</TableCell></TableRow>
-            <TableRow><TableCell>程序版本</TableCell><TableCell>{info?.version ?? ''}</TableCell></TableRow>
-            <TableRow><TableCell>数据结构版本</TableCell><TableCell>{SCHEMA_VERSION}</TableCell></TableRow>
-            <TableRow><TableCell>数据位置</TableCell><TableCell>{info ? `${info.dataFolder}（数据库 ${DB_NAME}）` : ''}</TableCell></TableRow>
-            <TableRow><TableCell>运行方式</TableCell><TableCell>{info ? (info.shell === 'electron' ? '桌面程序' : '浏览器') : ''}</TableCell></TableRow>
+            <TableRow>
+              <TableCell>程序名称</TableCell>
+              <TableCell>重点工作督查督办</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>程序版本</TableCell>
+              <TableCell>{info?.version ?? ''}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>数据结构版本</TableCell>
+              <TableCell>{SCHEMA_VERSION}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>数据位置</TableCell>
+              <TableCell>{info ? `${info.dataFolder}（数据库 ${DB_NAME}）` : ''}</TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell>运行方式</TableCell>
+              <TableCell>{info ? (info.shell === 'electron' ? '桌面程序' : '浏览器') : ''}</TableCell>
+            </TableRow>
           </TableBody>
         </Table>
       </DialogContent>
       <DialogActions>
-        <Button variant="contained" onClick={onClose}>确定</Button>
+        <Button variant="contained" onClick={onClose}>
+          确定
+        </Button>
       </DialogActions>
     </Dialog>
   );

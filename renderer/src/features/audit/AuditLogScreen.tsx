@@ -1,5 +1,18 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { entityLabels, type AuditEntry } from '../../core/model';
 import { useAuditEntries, useAuditOperators, verifyAuditChain, type ChainCheck } from '../../db';
 import { formatTimestamp } from '../../ui/today';
@@ -32,22 +45,50 @@ export function AuditLogScreen() {
   const showBroken = () => {
     setEntity('');
     setOperator('');
-    requestAnimationFrame(() => tableRef.current?.querySelector('[data-broken="true"]')?.scrollIntoView({ block: 'center' }));
+    requestAnimationFrame(() =>
+      tableRef.current?.querySelector('[data-broken="true"]')?.scrollIntoView({ block: 'center' }),
+    );
   };
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h5" component="h2">操作日志</Typography>
+      <Typography variant="h5" component="h2">
+        操作日志
+      </Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField select size="small" label="对象" value={entity} onChange={(e) => setEntity(e.target.value)} sx={{ minWidth: 160 }}>
+        <TextField
+          select
+          size="small"
+          label="对象"
+          value={entity}
+          onChange={(e) => setEntity(e.target.value)}
+          sx={{ minWidth: 160 }}
+        >
           <MenuItem value="">全部</MenuItem>
-          {Object.entries(entityLabels).map(([key, label]) => <MenuItem key={key} value={key}>{label}</MenuItem>)}
+          {Object.entries(entityLabels).map(([key, label]) => (
+            <MenuItem key={key} value={key}>
+              {label}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select size="small" label="操作人" value={operator} onChange={(e) => setOperator(e.target.value)} sx={{ minWidth: 160 }}>
+        <TextField
+          select
+          size="small"
+          label="操作人"
+          value={operator}
+          onChange={(e) => setOperator(e.target.value)}
+          sx={{ minWidth: 160 }}
+        >
           <MenuItem value="">全部</MenuItem>
-          {operators?.map((name) => <MenuItem key={name} value={name}>{name}</MenuItem>)}
+          {operators?.map((name) => (
+            <MenuItem key={name} value={name}>
+              {name}
+            </MenuItem>
+          ))}
         </TextField>
-        <Button variant="outlined" onClick={() => void runCheck()} disabled={checking}>{checking ? '正在校验…' : '校验日志完整性'}</Button>
+        <Button variant="outlined" onClick={() => void runCheck()} disabled={checking}>
+          {checking ? '正在校验…' : '校验日志完整性'}
+        </Button>
       </Stack>
       {check && <ChainCheckAlert check={check} onShow={showBroken} />}
       <Paper variant="outlined">
@@ -64,12 +105,20 @@ export function AuditLogScreen() {
           </TableHead>
           <TableBody>
             {entries?.length === 0 && (
-              <TableRow><TableCell colSpan={6} sx={{ color: 'text.secondary' }}>没有符合条件的操作记录。</TableCell></TableRow>
+              <TableRow>
+                <TableCell colSpan={6} sx={{ color: 'text.secondary' }}>
+                  没有符合条件的操作记录。
+                </TableCell>
+              </TableRow>
             )}
             {entries?.map((e) => {
               const broken = e.seq === brokenAt;
               return (
-                <TableRow key={e.seq} data-broken={broken || undefined} sx={broken ? { bgcolor: 'error.light', '& td': { color: 'error.contrastText' } } : undefined}>
+                <TableRow
+                  key={e.seq}
+                  data-broken={broken || undefined}
+                  sx={broken ? { bgcolor: 'error.light', '& td': { color: 'error.contrastText' } } : undefined}
+                >
                   <TableCell>{e.seq}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</TableCell>
                   <TableCell>{e.operator}</TableCell>
@@ -82,7 +131,11 @@ export function AuditLogScreen() {
           </TableBody>
         </Table>
       </Paper>
-      {entries?.length === pageSize && <Typography variant="body2" color="text.secondary">仅显示最近 {pageSize} 条，可按对象或操作人筛选。</Typography>}
+      {entries?.length === pageSize && (
+        <Typography variant="body2" color="text.secondary">
+          仅显示最近 {pageSize} 条，可按对象或操作人筛选。
+        </Typography>
+      )}
     </Stack>
   );
 }
@@ -92,17 +145,31 @@ function ChainCheckAlert({ check, onShow }: { check: ChainCheck | { error: strin
   if ('error' in check) return <Alert severity="error">校验未能完成：{check.error}</Alert>;
   const legacy = check.legacy > 0 ? `另有 ${check.legacy} 条较早的记录写入时尚无校验值，未参与校验。` : '';
   if (check.ok) {
-    return <Alert severity="success">共 {check.count} 条记录，校验通过，未发现改动。{legacy}</Alert>;
+    return (
+      <Alert severity="success">
+        共 {check.count} 条记录，校验通过，未发现改动。{legacy}
+      </Alert>
+    );
   }
   const { entry } = check;
   return (
-    <Alert severity="error" action={<Button color="inherit" size="small" onClick={onShow}>在列表中定位</Button>}>
+    <Alert
+      severity="error"
+      action={
+        <Button color="inherit" size="small" onClick={onShow}>
+          在列表中定位
+        </Button>
+      }
+    >
       <div>{check.message}。</div>
       <div>
         该条记录：序号 {check.brokenAt}，时间 {formatTimestamp(entry.at)}，操作人 {entry.operator || '（空）'}，
-        {actionLabels[entry.action] ?? entry.action} {entityLabels[entry.entity] ?? entry.entity} {describeChange(entry)}
+        {actionLabels[entry.action] ?? entry.action} {entityLabels[entry.entity] ?? entry.entity}{' '}
+        {describeChange(entry)}
       </div>
-      <div>在此之前的 {check.count} 条记录校验通过。{legacy}</div>
+      <div>
+        在此之前的 {check.count} 条记录校验通过。{legacy}
+      </div>
     </Alert>
   );
 }
@@ -130,13 +197,20 @@ function describeChange(entry: AuditEntry): string {
  * and '撤销导入 …' for its undo. Entries written before that held the whole batch; they read
  * the same.
  */
-function describeImportBatch(action: AuditEntry['action'], before: Row | undefined, after: Row | undefined): string | undefined {
+function describeImportBatch(
+  action: AuditEntry['action'],
+  before: Row | undefined,
+  after: Row | undefined,
+): string | undefined {
   const undo = action === 'update' && after?.undone === true && before?.undone !== true;
   if (!(action === 'create' || undo)) return undefined;
   if (!after || typeof after.kind !== 'string') return undefined;
   const kind = importKindLabels[after.kind] ?? after.kind;
-  const names = Array.isArray(after.files) ? after.files.map((f: unknown) => (f as Row | null)?.name).filter((n): n is string => typeof n === 'string') : [];
-  const files = names.length > shownFiles ? `${names.slice(0, shownFiles).join('、')} 等 ${names.length} 个文件` : names.join('、');
+  const names = Array.isArray(after.files)
+    ? after.files.map((f: unknown) => (f as Row | null)?.name).filter((n): n is string => typeof n === 'string')
+    : [];
+  const files =
+    names.length > shownFiles ? `${names.slice(0, shownFiles).join('、')} 等 ${names.length} 个文件` : names.join('、');
   const counts = (after.counts ?? {}) as Row;
   const count = (key: string): string => (typeof counts[key] === 'number' ? String(counts[key]) : '?');
   const head = `${undo ? '撤销导入' : '导入'} ${kind}${files ? `：${files}` : ''}`;
@@ -161,12 +235,37 @@ function show(value: unknown): string {
   return String(value);
 }
 
-const settingLabels: Record<string, string> = { operator: '操作人', columnAliases: '列名别名', progressRules: '进度规则', listSettings: '红黑榜设置', compositeWeights: '综合得分权重' };
+const settingLabels: Record<string, string> = {
+  operator: '操作人',
+  columnAliases: '列名别名',
+  progressRules: '进度规则',
+  listSettings: '红黑榜设置',
+  compositeWeights: '综合得分权重',
+};
 const fieldLabels: Record<string, string> = {
-  name: '名称', title: '名称/职务', kind: '类别', rankingGroup: '排名分组', aliases: '别名', contactPerson: '联系人', phone: '联系电话',
-  windowStartMonth: '工作起始月', windowEndMonth: '工作结束月', planDue: '月方案报送截止', reportDueDay: '月度进展报送日',
-  feedbackDueDay: '督查反馈截止日', completionDue: '完成时限', extraHolidays: '补充节假日', extraWorkdays: '补充调休上班日', value: '值',
+  name: '名称',
+  title: '名称/职务',
+  kind: '类别',
+  rankingGroup: '排名分组',
+  aliases: '别名',
+  contactPerson: '联系人',
+  phone: '联系电话',
+  windowStartMonth: '工作起始月',
+  windowEndMonth: '工作结束月',
+  planDue: '月方案报送截止',
+  reportDueDay: '月度进展报送日',
+  feedbackDueDay: '督查反馈截止日',
+  completionDue: '完成时限',
+  extraHolidays: '补充节假日',
+  extraWorkdays: '补充调休上班日',
+  value: '值',
   // 复盘
-  recallGoals: '回忆目标', assessResults: '评估结果', analyseCauses: '分析原因', lessons: '经验与不足', nextYearPlan: '纳入下年度计划',
-  step: '复盘步骤', completedAt: '完成复盘', updatedAt: '更新时间',
+  recallGoals: '回忆目标',
+  assessResults: '评估结果',
+  analyseCauses: '分析原因',
+  lessons: '经验与不足',
+  nextYearPlan: '纳入下年度计划',
+  step: '复盘步骤',
+  completedAt: '完成复盘',
+  updatedAt: '更新时间',
 };

@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Snackbar } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Snackbar,
+} from '@mui/material';
 import { autoBackupReasonLabels, type StoredBackup } from '../../../../electron/shared/contract';
 import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -19,7 +28,9 @@ export function AutoBackupGuard() {
 
   useEffect(() => startAutomaticBackups((text) => setNotice({ severity: 'error', text })), []);
   useEffect(() => {
-    backupsOfEmptyDatabase().then(setLossBackups, (e: unknown) => setNotice({ severity: 'error', text: userMessage(e) }));
+    backupsOfEmptyDatabase().then(setLossBackups, (e: unknown) =>
+      setNotice({ severity: 'error', text: userMessage(e) }),
+    );
   }, []);
 
   const newest = lossBackups[0];
@@ -41,7 +52,8 @@ export function AutoBackupGuard() {
           <DialogContentText>
             本机数据库中没有任何工作数据，但数据文件夹中有 {lossBackups.length} 份自动备份，最近一份是
             {newest ? ` ${formatTimestamp(newest.createdAt)}（${autoBackupReasonLabels[newest.reason]}）` : ''}。
-            如果您没有有意清空数据，可能是数据丢失了（例如系统清理、更换了 Windows 用户或重装了程序）。建议先查看并恢复最近的备份。
+            如果您没有有意清空数据，可能是数据丢失了（例如系统清理、更换了 Windows
+            用户或重装了程序）。建议先查看并恢复最近的备份。
           </DialogContentText>
         </DialogContent>
         <DialogActions>
@@ -54,7 +66,9 @@ export function AutoBackupGuard() {
             查看全部备份
           </Button>
           <Button onClick={() => setLossBackups([])}>从空白开始</Button>
-          <Button variant="contained" onClick={() => void openNewest()}>查看并恢复最近的备份</Button>
+          <Button variant="contained" onClick={() => void openNewest()}>
+            查看并恢复最近的备份
+          </Button>
         </DialogActions>
       </Dialog>
       <RestorePreviewDialog
@@ -66,7 +80,9 @@ export function AutoBackupGuard() {
         }}
       />
       <Snackbar open={notice !== undefined} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity={notice?.severity ?? 'success'} onClose={() => setNotice(undefined)}>{notice?.text}</Alert>
+        <Alert severity={notice?.severity ?? 'success'} onClose={() => setNotice(undefined)}>
+          {notice?.text}
+        </Alert>
       </Snackbar>
     </>
   );

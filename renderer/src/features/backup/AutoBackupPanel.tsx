@@ -1,5 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { autoBackupReasonLabels, type AutoBackupList } from '../../../../electron/shared/contract';
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
@@ -34,15 +45,22 @@ export function AutoBackupPanel({ onRestored }: { onRestored?: () => void }) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack spacing={1.5}>
-        <Typography variant="h6" component="h3">自动备份</Typography>
+        <Typography variant="h6" component="h3">
+          自动备份
+        </Typography>
         {!autoBackupsAvailable ? (
-          <Alert severity="info">浏览器版不做自动备份（浏览器不能写入文件夹），请用下面的“备份到文件”定期手动备份。</Alert>
+          <Alert severity="info">
+            浏览器版不做自动备份（浏览器不能写入文件夹），请用下面的“备份到文件”定期手动备份。
+          </Alert>
         ) : (
           <>
             <Typography variant="body2" color="text.secondary">
-              桌面版每天第一次打开时、每次导入前、恢复前、升级前和退出时自动备份全部数据，保存在 {list?.folder ?? '数据文件夹的 backups 文件夹'}。保留最近 30 份，更早的每月保留一份。
+              桌面版每天第一次打开时、每次导入前、恢复前、升级前和退出时自动备份全部数据，保存在{' '}
+              {list?.folder ?? '数据文件夹的 backups 文件夹'}。保留最近 30 份，更早的每月保留一份。
             </Typography>
-            {list && list.backups.length === 0 && <Typography variant="body2">还没有自动备份（数据库中有工作数据后才会备份）。</Typography>}
+            {list && list.backups.length === 0 && (
+              <Typography variant="body2">还没有自动备份（数据库中有工作数据后才会备份）。</Typography>
+            )}
             {list && list.backups.length > 0 && (
               <Table size="small" aria-label="自动备份">
                 <TableHead>
@@ -60,7 +78,9 @@ export function AutoBackupPanel({ onRestored }: { onRestored?: () => void }) {
                       <TableCell>{autoBackupReasonLabels[backup.reason]}</TableCell>
                       <TableCell align="right">{megabytes(backup.size)}</TableCell>
                       <TableCell align="right">
-                        <Button size="small" onClick={() => void open(backup.name)} aria-label={`恢复 ${backup.name}`}>恢复…</Button>
+                        <Button size="small" onClick={() => void open(backup.name)} aria-label={`恢复 ${backup.name}`}>
+                          恢复…
+                        </Button>
                       </TableCell>
                     </TableRow>
                   ))}
@@ -69,7 +89,11 @@ export function AutoBackupPanel({ onRestored }: { onRestored?: () => void }) {
             )}
           </>
         )}
-        {message && <Alert severity={message.severity} sx={{ wordBreak: 'break-all' }}>{message.text}</Alert>}
+        {message && (
+          <Alert severity={message.severity} sx={{ wordBreak: 'break-all' }}>
+            {message.text}
+          </Alert>
+        )}
       </Stack>
       <RestorePreviewDialog
         preview={preview}

@@ -1,11 +1,30 @@
 import { useState } from 'react';
 import {
-  Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell,
-  TableHead, TableRow, Typography,
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import type { PickedFile } from '../../../../electron/shared/contract';
 import { entityLabels } from '../../core/model';
-import { restoreBackup, SAFETY_BACKUP_LABEL, type BackupCheck, type BackupSummary, type BackupTable, type RestoreResult } from '../../db';
+import {
+  restoreBackup,
+  SAFETY_BACKUP_LABEL,
+  type BackupCheck,
+  type BackupSummary,
+  type BackupTable,
+  type RestoreResult,
+} from '../../db';
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
 import { formatTimestamp } from '../../ui/today';
@@ -63,7 +82,9 @@ export function RestorePreviewDialog({ preview, onClose, onRestored }: Props) {
           if (autoBackupsAvailable) {
             // Desktop: into the backups folder, no dialog (an empty database is not kept).
             const kept = await keepSafetyBackup(safety);
-            safetyNote = kept ? `恢复前的数据已自动备份为数据文件夹 backups 中的“${kept.name}”。` : '恢复前数据库中没有工作数据，未另存。';
+            safetyNote = kept
+              ? `恢复前的数据已自动备份为数据文件夹 backups 中的“${kept.name}”。`
+              : '恢复前数据库中没有工作数据，未另存。';
             return true;
           }
           const saved = await desktop.saveFile({ suggestedName: safety.fileName, bytes: safety.bytes });
@@ -90,7 +111,9 @@ export function RestorePreviewDialog({ preview, onClose, onRestored }: Props) {
             {!check.ok && <Alert severity="error">{check.message}</Alert>}
             {check.ok && (
               <>
-                <Alert severity="success">校验通过：文件完整，未被修改（SHA-256 {check.summary.sha256?.slice(0, 16)}…）。</Alert>
+                <Alert severity="success">
+                  校验通过：文件完整，未被修改（SHA-256 {check.summary.sha256?.slice(0, 16)}…）。
+                </Alert>
                 <Alert severity="warning">
                   恢复将用此备份的内容替换当前的全部数据（包括操作日志）。
                   {autoBackupsAvailable
@@ -106,7 +129,9 @@ export function RestorePreviewDialog({ preview, onClose, onRestored }: Props) {
       </DialogContent>
       <DialogActions>
         {busy && <CircularProgress size={20} aria-label="正在恢复" />}
-        <Button onClick={close} disabled={busy}>{check?.ok ? '取消' : '关闭'}</Button>
+        <Button onClick={close} disabled={busy}>
+          {check?.ok ? '取消' : '关闭'}
+        </Button>
         {preview && check?.ok && (
           <Button color="error" variant="contained" disabled={busy} onClick={() => void restore(preview.file)}>
             恢复
@@ -150,15 +175,23 @@ function Comparison({ backup, current }: { backup: BackupSummary; current: Backu
           return (
             <TableRow key={name}>
               <TableCell>{tableLabel(name)}</TableCell>
-              <TableCell align="right" sx={sx}>{backup.counts[name]}</TableCell>
-              <TableCell align="right" sx={sx}>{current.counts[name]}</TableCell>
+              <TableCell align="right" sx={sx}>
+                {backup.counts[name]}
+              </TableCell>
+              <TableCell align="right" sx={sx}>
+                {current.counts[name]}
+              </TableCell>
             </TableRow>
           );
         })}
         <TableRow>
           <TableCell sx={differs}>合计</TableCell>
-          <TableCell align="right" sx={differs}>{backup.total}</TableCell>
-          <TableCell align="right" sx={differs}>{current.total}</TableCell>
+          <TableCell align="right" sx={differs}>
+            {backup.total}
+          </TableCell>
+          <TableCell align="right" sx={differs}>
+            {current.total}
+          </TableCell>
         </TableRow>
       </TableBody>
     </Table>

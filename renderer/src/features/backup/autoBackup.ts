@@ -4,9 +4,23 @@
 // while the app is open, before every import commit (ImportFrame), before a restore
 // (RestorePreviewDialog) and when the window closes (main's close gate calls the quit hook).
 // An empty database is never backed up: the newest backup must be worth restoring.
-import { beforeQuitHook, type AutoBackupReason, type PickedFile, type StoredBackup } from '../../../../electron/shared/contract';
+import {
+  beforeQuitHook,
+  type AutoBackupReason,
+  type PickedFile,
+  type StoredBackup,
+} from '../../../../electron/shared/contract';
 import { countsHoldWork, dailyBackupDue } from '../../core/backupSchedule';
-import { createBackup, createUpgradeBackup, describeCurrent, emptiedBySampleRemoval, holdsWork, newerDatabaseNotice, readBackup, type CreatedBackup } from '../../db';
+import {
+  createBackup,
+  createUpgradeBackup,
+  describeCurrent,
+  emptiedBySampleRemoval,
+  holdsWork,
+  newerDatabaseNotice,
+  readBackup,
+  type CreatedBackup,
+} from '../../db';
 import { desktop, isDesktopShell } from '../../io/desktop';
 import { failureReason } from '../../ui/errors';
 import type { RestorePreview } from './RestorePreviewDialog';

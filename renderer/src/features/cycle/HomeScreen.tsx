@@ -3,7 +3,13 @@ import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { isOpenInMonth, weekdayName, windowMonths } from '../../core/calendar';
 import { daysBetween, lightOrder, statusByMonth, statusOrder } from '../../core/dashboard';
-import { assessTaskMonth, defaultProgressRules, monthEndOf, statusLabels, type ProgressRules } from '../../core/progress';
+import {
+  assessTaskMonth,
+  defaultProgressRules,
+  monthEndOf,
+  statusLabels,
+  type ProgressRules,
+} from '../../core/progress';
 import type { WorkYear } from '../../core/model';
 import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -18,9 +24,15 @@ export function HomeScreen() {
   if (!year) {
     return (
       <Stack spacing={2}>
-        <Typography variant="h5" component="h2">首页</Typography>
+        <Typography variant="h5" component="h2">
+          首页
+        </Typography>
         <Typography>还没有工作年度。请先创建工作年度，再导入任务清单和单位名单。</Typography>
-        <Box><Button variant="contained" onClick={() => navigateTo('year')}>创建工作年度</Button></Box>
+        <Box>
+          <Button variant="contained" onClick={() => navigateTo('year')}>
+            创建工作年度
+          </Button>
+        </Box>
       </Stack>
     );
   }
@@ -33,17 +45,42 @@ function Dashboard({ year }: { year: WorkYear }) {
   if (!view) return null;
   return (
     <Stack spacing={2}>
-      <Typography variant="h5" component="h2">{year.year}年{month}月概况</Typography>
+      <Typography variant="h5" component="h2">
+        {year.year}年{month}月概况
+      </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}>
-        <Figure label="进展报送截止" value={view.reportDue.due} note={`${weekdayName(view.reportDue.due)}，${dayNote(view.today, view.reportDue.due)}`} />
-        <Figure label="督查反馈截止" value={view.feedbackDue.due} note={`${weekdayName(view.feedbackDue.due)}，${dayNote(view.today, view.feedbackDue.due)}`} />
-        <Figure label="已收到报表" value={`${view.summary.sheetsReceived} / ${view.summary.sheetsExpected}`} note="个单位" onClick={() => navigateTo(`reports/${month}`)} />
-        <Figure label="任务" value={String(view.summary.tasks)} note={statusOrder.map((s) => `${statusLabels[s]} ${view.summary.byStatus[s]}`).join(' · ')} />
+        <Figure
+          label="进展报送截止"
+          value={view.reportDue.due}
+          note={`${weekdayName(view.reportDue.due)}，${dayNote(view.today, view.reportDue.due)}`}
+        />
+        <Figure
+          label="督查反馈截止"
+          value={view.feedbackDue.due}
+          note={`${weekdayName(view.feedbackDue.due)}，${dayNote(view.today, view.feedbackDue.due)}`}
+        />
+        <Figure
+          label="已收到报表"
+          value={`${view.summary.sheetsReceived} / ${view.summary.sheetsExpected}`}
+          note="个单位"
+          onClick={() => navigateTo(`reports/${month}`)}
+        />
+        <Figure
+          label="任务"
+          value={String(view.summary.tasks)}
+          note={statusOrder.map((s) => `${statusLabels[s]} ${view.summary.byStatus[s]}`).join(' · ')}
+        />
       </Box>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography variant="h6" component="h3">红黄绿灯</Typography>
+        <Typography variant="h6" component="h3">
+          红黄绿灯
+        </Typography>
         <Stack direction="row" spacing={2} sx={{ mt: 1 }} aria-label="红黄绿灯统计">
-          {lightOrder.map((l) => <span key={l}><LightChip light={l} /> {view.summary.byLight[l]} 项</span>)}
+          {lightOrder.map((l) => (
+            <span key={l}>
+              <LightChip light={l} /> {view.summary.byLight[l]} 项
+            </span>
+          ))}
         </Stack>
         <RedUnits view={view} />
       </Paper>
@@ -59,22 +96,39 @@ function dayNote(today: string, due: string): string {
 
 function Figure({ label, value, note, onClick }: { label: string; value: string; note: string; onClick?: () => void }) {
   return (
-    <Paper variant="outlined" sx={{ p: 2, cursor: onClick ? 'pointer' : undefined }} onClick={onClick} aria-label={label}>
-      <Typography variant="body2" color="text.secondary">{label}</Typography>
-      <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>{value}</Typography>
-      <Typography variant="body2" color="text.secondary">{note}</Typography>
+    <Paper
+      variant="outlined"
+      sx={{ p: 2, cursor: onClick ? 'pointer' : undefined }}
+      onClick={onClick}
+      aria-label={label}
+    >
+      <Typography variant="body2" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="h5" component="p" sx={{ fontWeight: 700 }}>
+        {value}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {note}
+      </Typography>
     </Paper>
   );
 }
 
 function RedUnits({ view }: { view: MonthView }) {
-  if (view.summary.redUnits.length === 0) return <Typography sx={{ mt: 1 }} color="text.secondary">本月没有红灯任务。</Typography>;
+  if (view.summary.redUnits.length === 0)
+    return (
+      <Typography sx={{ mt: 1 }} color="text.secondary">
+        本月没有红灯任务。
+      </Typography>
+    );
   return (
     <Box sx={{ mt: 1 }}>
       <Typography sx={{ fontWeight: 700 }}>红灯单位</Typography>
       {view.summary.redUnits.map((r) => (
         <Typography key={r.unitId} variant="body2">
-          {view.unitById.get(r.unitId)?.name}：{r.taskIds.map((id) => view.rows.find((x) => x.task.id === id)?.task.title).join('、')}
+          {view.unitById.get(r.unitId)?.name}：
+          {r.taskIds.map((id) => view.rows.find((x) => x.task.id === id)?.task.title).join('、')}
         </Typography>
       ))}
     </Box>
@@ -103,7 +157,9 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
                   milestones: milestones.filter((m) => m.taskId === task.id),
                   month,
                   window: year,
-                  report: reports.find((r) => r.month === month && r.taskId === task.id && r.unitId === task.leadUnitId) ?? null,
+                  report:
+                    reports.find((r) => r.month === month && r.taskId === task.id && r.unitId === task.leadUnitId) ??
+                    null,
                   today: monthEndOf(year.year, month),
                 },
                 rules,
@@ -116,11 +172,17 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
   if (!data || data.length === 0) return null;
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      <Typography variant="h6" component="h3">各月任务状态</Typography>
+      <Typography variant="h6" component="h3">
+        各月任务状态
+      </Typography>
       <BarChart
         height={280}
         xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`) }]}
-        series={statusOrder.map((s) => ({ label: statusLabels[s], data: data.map((d) => d.byStatus[s]), stack: 'status' }))}
+        series={statusOrder.map((s) => ({
+          label: statusLabels[s],
+          data: data.map((d) => d.byStatus[s]),
+          stack: 'status',
+        }))}
         skipAnimation
       />
     </Paper>

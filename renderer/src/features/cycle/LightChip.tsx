@@ -2,7 +2,11 @@ import { Chip } from '@mui/material';
 import type { Light } from '../../core/model';
 import { lightLabels, statusLabels, type AssessedStatus } from '../../core/progress';
 
-const lightColors: Record<Light, 'success' | 'warning' | 'error'> = { green: 'success', yellow: 'warning', red: 'error' };
+const lightColors: Record<Light, 'success' | 'warning' | 'error'> = {
+  green: 'success',
+  yellow: 'warning',
+  red: 'error',
+};
 
 export function LightChip({ light, title }: { light: Light; title?: string }) {
   return <Chip size="small" color={lightColors[light]} label={lightLabels[light]} title={title} />;

@@ -3,7 +3,6 @@ import type { WorkYear } from '../../core/model';
 import { windowMonths } from '../../core/calendar';
 import { todayInChina } from '../../ui/today';
 
-
 /** The month to open on: this month inside the year's window, else the nearest end. */
 export function defaultMonth(year: WorkYear): number {
   const today = todayInChina();
@@ -13,10 +12,29 @@ export function defaultMonth(year: WorkYear): number {
   return Math.min(year.windowEndMonth, Math.max(year.windowStartMonth, m));
 }
 
-export function MonthPicker({ year, month, onChange }: { year: WorkYear; month: number; onChange(month: number): void }) {
+export function MonthPicker({
+  year,
+  month,
+  onChange,
+}: {
+  year: WorkYear;
+  month: number;
+  onChange(month: number): void;
+}) {
   return (
-    <TextField select size="small" label="月份" value={month} onChange={(e) => onChange(Number(e.target.value))} sx={{ minWidth: 100 }}>
-      {windowMonths(year).map((m) => <MenuItem key={m} value={m}>{m}月</MenuItem>)}
+    <TextField
+      select
+      size="small"
+      label="月份"
+      value={month}
+      onChange={(e) => onChange(Number(e.target.value))}
+      sx={{ minWidth: 100 }}
+    >
+      {windowMonths(year).map((m) => (
+        <MenuItem key={m} value={m}>
+          {m}月
+        </MenuItem>
+      ))}
     </TextField>
   );
 }

@@ -1,5 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Alert, Autocomplete, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { dueDate, weekdayName } from '../../core/calendar';
 import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
 import { useSubmissions, useTasks, useUnits } from '../../db';
@@ -9,7 +23,12 @@ import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
 import { exportPlanTemplates } from './exportTemplates';
 
-const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'> = { submitted: 'success', late: 'warning', missing: 'error', pending: 'default' };
+const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'> = {
+  submitted: 'success',
+  late: 'warning',
+  missing: 'error',
+  pending: 'default',
+};
 
 /** 月方案: templates out to every unit, plans back in, who has submitted by the (shifted) due date. */
 export function PlansScreen() {
@@ -27,11 +46,16 @@ export function PlansScreen() {
     () => units?.filter((u) => tasks?.some((t) => t.leadUnitId === u.id || t.coUnitIds.includes(u.id))) ?? [],
     [units, tasks],
   );
-  const status = useMemo(() => (submissions ? planSubmissionStatus(owing, submissions, due, today) : []), [owing, submissions, due, today]);
+  const status = useMemo(
+    () => (submissions ? planSubmissionStatus(owing, submissions, due, today) : []),
+    [owing, submissions, due, today],
+  );
 
   const doExport = async () => {
     try {
-      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), (done, total) => setMessage({ severity: 'info', text: `正在生成 ${done}/${total}` }));
+      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), (done, total) =>
+        setMessage({ severity: 'info', text: `正在生成 ${done}/${total}` }),
+      );
       setMessage({ severity: 'info', text: result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。' });
     } catch (e) {
       setMessage({ severity: 'error', text: userMessage(e) });
@@ -41,7 +65,9 @@ export function PlansScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>月方案</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          月方案
+        </Typography>
         <Autocomplete
           multiple
           size="small"
@@ -52,11 +78,20 @@ export function PlansScreen() {
           onChange={(_e, value) => setChosen(value)}
           renderInput={(params) => <TextField {...params} label="导出的单位（不选则全部）" />}
         />
-        <Button variant="outlined" onClick={doExport} disabled={owing.length === 0}>导出月方案模板</Button>
-        <Button variant="contained" onClick={() => navigateTo('import/plan')}>导入月方案</Button>
+        <Button variant="outlined" onClick={doExport} disabled={owing.length === 0}>
+          导出月方案模板
+        </Button>
+        <Button variant="contained" onClick={() => navigateTo('import/plan')}>
+          导入月方案
+        </Button>
       </Stack>
       <Typography>
-        月方案报送截止：<b>{due.due}（{weekdayName(due.due)}）</b>{due.shifted && `（${due.reason}）`}。已报送 {status.filter((s) => s.receivedDate).length}/{owing.length} 个单位。
+        月方案报送截止：
+        <b>
+          {due.due}（{weekdayName(due.due)}）
+        </b>
+        {due.shifted && `（${due.reason}）`}。已报送 {status.filter((s) => s.receivedDate).length}/{owing.length}{' '}
+        个单位。
       </Typography>
       {message && <Alert severity={message.severity}>{message.text}</Alert>}
       <Paper variant="outlined">
@@ -69,12 +104,23 @@ export function PlansScreen() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {owing.length === 0 && <TableRow><TableCell colSpan={3} sx={{ color: 'text.secondary' }}>请先导入任务清单：有任务的单位需要报送月方案。</TableCell></TableRow>}
+            {owing.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={3} sx={{ color: 'text.secondary' }}>
+                  请先导入任务清单：有任务的单位需要报送月方案。
+                </TableCell>
+              </TableRow>
+            )}
             {status.map((s) => (
               <TableRow key={s.unitId}>
                 <TableCell>{owing.find((u) => u.id === s.unitId)?.name}</TableCell>
-                <TableCell><Chip size="small" color={stateColors[s.state]} label={planStateLabels[s.state]} /></TableCell>
-                <TableCell>{s.receivedDate ?? ''}{s.daysLate > 0 ? `（逾期 ${s.daysLate} 天）` : ''}</TableCell>
+                <TableCell>
+                  <Chip size="small" color={stateColors[s.state]} label={planStateLabels[s.state]} />
+                </TableCell>
+                <TableCell>
+                  {s.receivedDate ?? ''}
+                  {s.daysLate > 0 ? `（逾期 ${s.daysLate} 天）` : ''}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { weekdayName } from '../../core/calendar';
 import type { WorkYear } from '../../core/model';
 import type { ReminderRow } from '../../core/reminders';
@@ -30,17 +41,43 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>催报清单</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          催报清单
+        </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reminders/${m}`)} />
-        <Button variant="outlined" disabled={!view?.reminders.length} onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
-        <Button variant="outlined" disabled={!view?.reminders.length} onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
-        <Button variant="outlined" disabled={!view?.reminders.length} onClick={() => view && exportList(view.reminders)}>导出Excel</Button>
+        <Button
+          variant="outlined"
+          disabled={!view?.reminders.length}
+          onClick={() => desktop.printView({ mode: 'print' })}
+        >
+          打印
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!view?.reminders.length}
+          onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}
+        >
+          另存为PDF
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!view?.reminders.length}
+          onClick={() => view && exportList(view.reminders)}
+        >
+          导出Excel
+        </Button>
       </Stack>
-      {error && <Alert severity="error" className="screen-only">{error}</Alert>}
+      {error && (
+        <Alert severity="error" className="screen-only">
+          {error}
+        </Alert>
+      )}
       {view && (
         <Typography className="screen-only">
           {month}月进展报送截止 {view.reportDue.due}（{weekdayName(view.reportDue.due)}）。
-          {view.today < view.reportDue.due ? '尚未到截止日期，暂无需催报。' : `截至今天，${view.reminders.length} 个单位未报送。`}
+          {view.today < view.reportDue.due
+            ? '尚未到截止日期，暂无需催报。'
+            : `截至今天，${view.reminders.length} 个单位未报送。`}
         </Typography>
       )}
       {view && view.reminders.length > 0 && (
@@ -77,7 +114,9 @@ function ReminderTable({ rows }: { rows: ReminderRow[] }) {
             <TableCell>{r.unitName}</TableCell>
             <TableCell>{r.contactPerson}</TableCell>
             <TableCell>{r.phone}</TableCell>
-            <TableCell>{r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('；')}</TableCell>
+            <TableCell>
+              {r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('；')}
+            </TableCell>
             <TableCell>{r.daysOverdue}</TableCell>
           </TableRow>
         ))}
@@ -102,8 +141,12 @@ async function exportReminders(year: WorkYear, month: number, title: string, row
         { header: '逾期天数', key: 'days', width: 8 },
       ],
       rows: rows.map((r, i) => ({
-        n: i + 1, unit: r.unitName, contact: r.contactPerson, phone: r.phone,
-        tasks: r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('\n'), days: r.daysOverdue,
+        n: i + 1,
+        unit: r.unitName,
+        contact: r.contactPerson,
+        phone: r.phone,
+        tasks: r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('\n'),
+        days: r.daysOverdue,
       })),
     },
   ]);

@@ -1,7 +1,22 @@
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Stack, Table, TableBody, TableCell,
-  TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { isOnTime, weekdayName } from '../../core/calendar';
 import { daysBetween } from '../../core/dashboard';
@@ -28,7 +43,9 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
     if (!view) return;
     setMessage(undefined);
     try {
-      const result = await exportProgressTemplates(year, month, undefined, (done, total) => setProgress(`正在生成 ${done}/${total}`));
+      const result = await exportProgressTemplates(year, month, undefined, (done, total) =>
+        setProgress(`正在生成 ${done}/${total}`),
+      );
       setProgress(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
     } catch (e) {
       setProgress(undefined);
@@ -39,11 +56,19 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>月度进展</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          月度进展
+        </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reports/${m}`)} />
-        <Button variant="outlined" onClick={doExport} disabled={!view}>导出{month}月进展表</Button>
-        <Button variant="contained" onClick={() => navigateTo(`import/progress/${month}`)}>导入{month}月进展</Button>
-        <Button variant="outlined" onClick={() => navigateTo(`reminders/${month}`)}>催报清单</Button>
+        <Button variant="outlined" onClick={doExport} disabled={!view}>
+          导出{month}月进展表
+        </Button>
+        <Button variant="contained" onClick={() => navigateTo(`import/progress/${month}`)}>
+          导入{month}月进展
+        </Button>
+        <Button variant="outlined" onClick={() => navigateTo(`reminders/${month}`)}>
+          催报清单
+        </Button>
       </Stack>
       {message && <Alert severity="error">{message}</Alert>}
       {progress && <Alert severity="info">{progress}</Alert>}
@@ -59,20 +84,27 @@ function DueLine({ view, month }: { view: MonthView; month: number }) {
   const left = daysBetween(view.today, view.reportDue.due);
   return (
     <Typography>
-      {month}月进展报送截止：<b>{view.reportDue.due}（{weekdayName(view.reportDue.due)}）</b>
+      {month}月进展报送截止：
+      <b>
+        {view.reportDue.due}（{weekdayName(view.reportDue.due)}）
+      </b>
       {view.reportDue.shifted && `（${view.reportDue.reason}）`}
-      {left >= 0 ? `，还有 ${left} 天` : `，已过 ${-left} 天`}；督查反馈截止：{view.feedbackDue.due}。
-      已收到 {view.summary.sheetsReceived}/{view.summary.sheetsExpected} 个单位的报表。
+      {left >= 0 ? `，还有 ${left} 天` : `，已过 ${-left} 天`}；督查反馈截止：{view.feedbackDue.due}。 已收到{' '}
+      {view.summary.sheetsReceived}/{view.summary.sheetsExpected} 个单位的报表。
     </Typography>
   );
 }
 
 function SubmissionTable({ view, month }: { view: MonthView; year: WorkYear; month: number }) {
   const [editing, setEditing] = useState<Submission>();
-  const unitIds = [...view.owing.keys()].sort((a, b) => (view.unitById.get(a)?.sortOrder ?? 0) - (view.unitById.get(b)?.sortOrder ?? 0));
+  const unitIds = [...view.owing.keys()].sort(
+    (a, b) => (view.unitById.get(a)?.sortOrder ?? 0) - (view.unitById.get(b)?.sortOrder ?? 0),
+  );
   return (
     <Paper variant="outlined">
-      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>报送情况</Typography>
+      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+        报送情况
+      </Typography>
       <Table size="small" aria-label="报送情况">
         <TableHead>
           <TableRow>
@@ -87,28 +119,59 @@ function SubmissionTable({ view, month }: { view: MonthView; year: WorkYear; mon
           {unitIds.map((unitId) => {
             const unit = view.unitById.get(unitId)!;
             const s = view.submissionOf(unitId);
-            const state = s ? (isOnTime(s.receivedDate, view.reportDue) ? '按时报送' : '逾期报送') : view.today > view.reportDue.due ? '未报送' : '待报送';
+            const state = s
+              ? isOnTime(s.receivedDate, view.reportDue)
+                ? '按时报送'
+                : '逾期报送'
+              : view.today > view.reportDue.due
+                ? '未报送'
+                : '待报送';
             const color = { 按时报送: 'success', 逾期报送: 'warning', 未报送: 'error', 待报送: 'default' } as const;
             return (
               <TableRow key={unitId}>
                 <TableCell>{unit.name}</TableCell>
-                <TableCell><Chip size="small" color={color[state]} label={state} /></TableCell>
-                <TableCell>{s ? `${s.receivedDate}${s.receivedDateReason ? `（${s.receivedDateReason}）` : ''}` : ''}</TableCell>
+                <TableCell>
+                  <Chip size="small" color={color[state]} label={state} />
+                </TableCell>
+                <TableCell>
+                  {s ? `${s.receivedDate}${s.receivedDateReason ? `（${s.receivedDateReason}）` : ''}` : ''}
+                </TableCell>
                 <TableCell>{s?.fileName}</TableCell>
                 <TableCell align="right">
-                  {s && !view.published && <Button size="small" onClick={() => setEditing(s)}>更正收到日期</Button>}
+                  {s && !view.published && (
+                    <Button size="small" onClick={() => setEditing(s)}>
+                      更正收到日期
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
-      {editing && <ReceivedDateDialog submission={editing} unitName={view.unitById.get(editing.unitId)?.name ?? ''} month={month} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <ReceivedDateDialog
+          submission={editing}
+          unitName={view.unitById.get(editing.unitId)?.name ?? ''}
+          month={month}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </Paper>
   );
 }
 
-function ReceivedDateDialog({ submission, unitName, month, onClose }: { submission: Submission; unitName: string; month: number; onClose(): void }) {
+function ReceivedDateDialog({
+  submission,
+  unitName,
+  month,
+  onClose,
+}: {
+  submission: Submission;
+  unitName: string;
+  month: number;
+  onClose(): void;
+}) {
   const [date, setDate] = useState(submission.receivedDate);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
@@ -122,17 +185,33 @@ function ReceivedDateDialog({ submission, unitName, month, onClose }: { submissi
   };
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>更正{unitName}{month}月报表的收到日期</DialogTitle>
+      <DialogTitle>
+        更正{unitName}
+        {month}月报表的收到日期
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField type="date" label="实际收到日期" value={date} onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField label="原因" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：5月24日已通过邮件报送" />
+          <TextField
+            type="date"
+            label="实际收到日期"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            label="原因"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="如：5月24日已通过邮件报送"
+          />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>保存</Button>
+        <Button variant="contained" onClick={save}>
+          保存
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -141,7 +220,9 @@ function ReceivedDateDialog({ submission, unitName, month, onClose }: { submissi
 function TaskTable({ view, month }: { view: MonthView; month: number }) {
   return (
     <Paper variant="outlined">
-      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>{month}月任务进展</Typography>
+      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+        {month}月任务进展
+      </Typography>
       <Box sx={{ overflow: 'auto' }}>
         <Table size="small" aria-label="任务进展">
           <TableHead>
@@ -162,13 +243,19 @@ function TaskTable({ view, month }: { view: MonthView; month: number }) {
               <TableRow key={task.id}>
                 <TableCell>{task.title}</TableCell>
                 <TableCell>{leadUnit?.name}</TableCell>
-                <TableCell>{a.expected}%{a.fromPlan ? '' : '（按时间）'}</TableCell>
+                <TableCell>
+                  {a.expected}%{a.fromPlan ? '' : '（按时间）'}
+                </TableCell>
                 <TableCell>{a.percent === null ? '—' : `${a.percent}%`}</TableCell>
                 <TableCell>{statusLabels[a.status]}</TableCell>
-                <TableCell><LightChip light={a.light} /></TableCell>
+                <TableCell>
+                  <LightChip light={a.light} />
+                </TableCell>
                 <TableCell>
                   {report?.statusWord}
-                  {a.mismatch && <Chip size="small" color="warning" variant="outlined" label="与计算不符" sx={{ ml: 0.5 }} />}
+                  {a.mismatch && (
+                    <Chip size="small" color="warning" variant="outlined" label="与计算不符" sx={{ ml: 0.5 }} />
+                  )}
                 </TableCell>
                 <TableCell>
                   {report?.delayExplanation}

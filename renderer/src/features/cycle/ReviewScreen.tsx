@@ -1,7 +1,24 @@
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Paper, Stack, Table, TableBody, TableCell,
-  TableHead, TableRow, TextField, ToggleButton, ToggleButtonGroup, Typography,
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
 } from '@mui/material';
 import { weekdayName } from '../../core/calendar';
 import type { ProgressReport, Unit, Verdict, WorkYear } from '../../core/model';
@@ -40,28 +57,60 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>督查反馈</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          督查反馈
+        </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`review/${m}`)} />
-        {view && !view.published && <Button variant="contained" onClick={publish}>发布{month}月</Button>}
-        {view?.published && <Button variant="outlined" color="warning" onClick={() => setReopening(true)}>撤销发布</Button>}
+        {view && !view.published && (
+          <Button variant="contained" onClick={publish}>
+            发布{month}月
+          </Button>
+        )}
+        {view?.published && (
+          <Button variant="outlined" color="warning" onClick={() => setReopening(true)}>
+            撤销发布
+          </Button>
+        )}
       </Stack>
       {view && (
         <Typography className="screen-only">
-          督查反馈截止：<b>{view.feedbackDue.due}（{weekdayName(view.feedbackDue.due)}）</b>{view.feedbackDue.shifted && `（${view.feedbackDue.reason}）`}。
+          督查反馈截止：
+          <b>
+            {view.feedbackDue.due}（{weekdayName(view.feedbackDue.due)}）
+          </b>
+          {view.feedbackDue.shifted && `（${view.feedbackDue.reason}）`}。
           {view.published
             ? ` ${month}月已于 ${formatTimestamp(view.state!.publishedAt!)} 由 ${view.state!.publishedBy} 发布，进展和反馈已冻结。`
-            : view.state?.reopenReason ? ` 已撤销发布（原因：${view.state.reopenReason}）。` : ` ${month}月尚未发布。`}
+            : view.state?.reopenReason
+              ? ` 已撤销发布（原因：${view.state.reopenReason}）。`
+              : ` ${month}月尚未发布。`}
         </Typography>
       )}
-      {error && <Alert severity="error" className="screen-only" onClose={() => setError(undefined)}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" className="screen-only" onClose={() => setError(undefined)}>
+          {error}
+        </Alert>
+      )}
       {view && <ReviewProgress view={view} />}
-      {view && <UnitSections view={view} year={year} month={month} onError={setError} onPrint={(unit) => {
-        setPrinting(unit);
-        // Print once React has rendered the unit's sheet into the print document.
-        requestAnimationFrame(() => void desktop.printView({ mode: 'print' }));
-      }} />}
+      {view && (
+        <UnitSections
+          view={view}
+          year={year}
+          month={month}
+          onError={setError}
+          onPrint={(unit) => {
+            setPrinting(unit);
+            // Print once React has rendered the unit's sheet into the print document.
+            requestAnimationFrame(() => void desktop.printView({ mode: 'print' }));
+          }}
+        />
+      )}
       {view && printing && (
-        <PrintDocument title={`${printing.name}${year.year}年${month}月重点工作督查反馈单`} issuer="区政府督查室" date={view.today}>
+        <PrintDocument
+          title={`${printing.name}${year.year}年${month}月重点工作督查反馈单`}
+          issuer="区政府督查室"
+          date={view.today}
+        >
           <FeedbackPrint view={view} unit={printing} />
         </PrintDocument>
       )}
@@ -77,7 +126,8 @@ function ReviewProgress({ view }: { view: MonthView }) {
   const late = !view.published && view.today > view.feedbackDue.due && reviewed < total;
   return (
     <Alert severity={late ? 'warning' : 'info'} className="screen-only">
-      已核查 {reviewed}/{total} 条进展{late ? `，已过反馈截止日期（${view.feedbackDue.due}），请尽快完成核查并发布。` : '。'}
+      已核查 {reviewed}/{total} 条进展
+      {late ? `，已过反馈截止日期（${view.feedbackDue.due}），请尽快完成核查并发布。` : '。'}
     </Alert>
   );
 }
@@ -94,7 +144,14 @@ function FeedbackPrint({ view, unit }: { view: MonthView; unit: Unit }) {
   return (
     <table>
       <thead>
-        <tr><th>序号</th><th>重点工作</th><th>累计进度</th><th>状态</th><th>核查结论</th><th>反馈意见</th></tr>
+        <tr>
+          <th>序号</th>
+          <th>重点工作</th>
+          <th>累计进度</th>
+          <th>状态</th>
+          <th>核查结论</th>
+          <th>反馈意见</th>
+        </tr>
       </thead>
       <tbody>
         {itemsOf(view, unit).map((item, i) => {
@@ -102,11 +159,16 @@ function FeedbackPrint({ view, unit }: { view: MonthView; unit: Unit }) {
           return (
             <tr key={item.row.task.id}>
               <td>{i + 1}</td>
-              <td>{item.row.task.title}（{item.role === 'lead' ? '牵头' : '配合'}）</td>
+              <td>
+                {item.row.task.title}（{item.role === 'lead' ? '牵头' : '配合'}）
+              </td>
               <td>{item.report ? `${item.report.percent}%` : '未报'}</td>
               <td>{item.role === 'lead' ? statusLabels[item.row.assessment.status] : ''}</td>
               <td>{fb?.verdict ?? ''}</td>
-              <td>{fb?.comment ?? ''}{fb?.explanationAccepted === false ? '（滞后原因说明不予采纳）' : ''}</td>
+              <td>
+                {fb?.comment ?? ''}
+                {fb?.explanationAccepted === false ? '（滞后原因说明不予采纳）' : ''}
+              </td>
             </tr>
           );
         })}
@@ -117,7 +179,14 @@ function FeedbackPrint({ view, unit }: { view: MonthView; unit: Unit }) {
 
 function snapshotOf(view: MonthView) {
   return {
-    tasks: view.rows.map((r) => ({ taskId: r.task.id, title: r.task.title, expected: r.assessment.expected, percent: r.assessment.percent, status: r.assessment.status, light: r.assessment.light })),
+    tasks: view.rows.map((r) => ({
+      taskId: r.task.id,
+      title: r.task.title,
+      expected: r.assessment.expected,
+      percent: r.assessment.percent,
+      status: r.assessment.status,
+      light: r.assessment.light,
+    })),
     reports: view.reports,
     submissions: view.submissions,
     feedback: view.feedback,
@@ -139,24 +208,50 @@ interface SectionProps {
 }
 
 function UnitSections(props: SectionProps) {
-  const units = [...props.view.owing.keys()].map((id) => props.view.unitById.get(id)!).sort((a, b) => a.sortOrder - b.sortOrder);
+  const units = [...props.view.owing.keys()]
+    .map((id) => props.view.unitById.get(id)!)
+    .sort((a, b) => a.sortOrder - b.sortOrder);
   return (
     <Box className="screen-only">
       <Stack spacing={2}>
-        {units.map((unit) => <UnitSection key={unit.id} unit={unit} items={itemsOf(props.view, unit)} {...props} />)}
+        {units.map((unit) => (
+          <UnitSection key={unit.id} unit={unit} items={itemsOf(props.view, unit)} {...props} />
+        ))}
       </Stack>
     </Box>
   );
 }
 
-function UnitSection({ unit, items, view, year, month, onError, onPrint }: SectionProps & { unit: Unit; items: UnitReport[] }) {
+function UnitSection({
+  unit,
+  items,
+  view,
+  year,
+  month,
+  onError,
+  onPrint,
+}: SectionProps & { unit: Unit; items: UnitReport[] }) {
   const submission = view.submissionOf(unit.id);
-  const save = async (item: UnitReport, change: { verdict?: Verdict | ''; comment?: string; explanationAccepted?: boolean | null }) => {
+  const save = async (
+    item: UnitReport,
+    change: { verdict?: Verdict | ''; comment?: string; explanationAccepted?: boolean | null },
+  ) => {
     const current = view.feedbackOf(item.row.task.id, unit.id);
     const verdict = change.verdict !== undefined ? change.verdict || undefined : current?.verdict;
-    const explanationAccepted = change.explanationAccepted !== undefined ? (change.explanationAccepted ?? undefined) : current?.explanationAccepted;
+    const explanationAccepted =
+      change.explanationAccepted !== undefined
+        ? (change.explanationAccepted ?? undefined)
+        : current?.explanationAccepted;
     try {
-      await saveFeedback({ yearId: year.id, month, taskId: item.row.task.id, unitId: unit.id, verdict, comment: change.comment ?? current?.comment ?? '', explanationAccepted });
+      await saveFeedback({
+        yearId: year.id,
+        month,
+        taskId: item.row.task.id,
+        unitId: unit.id,
+        verdict,
+        comment: change.comment ?? current?.comment ?? '',
+        explanationAccepted,
+      });
     } catch (e) {
       onError(userMessage(e));
     }
@@ -166,12 +261,26 @@ function UnitSection({ unit, items, view, year, month, onError, onPrint }: Secti
       <Stack direction="row" sx={{ alignItems: 'center', p: 2, pb: 1 }}>
         <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
           {unit.name}
-          <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>{submission ? `收到 ${submission.receivedDate}` : '未报送'}</Typography>
+          <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
+            {submission ? `收到 ${submission.receivedDate}` : '未报送'}
+          </Typography>
         </Typography>
-        <Button size="small" onClick={() => exportFeedbackSheet(year, month, unit, items.map((i) => ({ ...i, feedback: view.feedbackOf(i.row.task.id, unit.id) }))).catch((e) => onError(userMessage(e)))}>
+        <Button
+          size="small"
+          onClick={() =>
+            exportFeedbackSheet(
+              year,
+              month,
+              unit,
+              items.map((i) => ({ ...i, feedback: view.feedbackOf(i.row.task.id, unit.id) })),
+            ).catch((e) => onError(userMessage(e)))
+          }
+        >
           导出反馈单
         </Button>
-        <Button size="small" onClick={() => onPrint(unit)}>打印反馈单</Button>
+        <Button size="small" onClick={() => onPrint(unit)}>
+          打印反馈单
+        </Button>
       </Stack>
       <Box sx={{ overflow: 'auto' }}>
         <Table size="small">
@@ -200,14 +309,23 @@ function UnitSection({ unit, items, view, year, month, onError, onPrint }: Secti
                   <TableCell>{item.role === 'lead' ? statusLabels[a.status] : ''}</TableCell>
                   <TableCell>{item.role === 'lead' && <LightChip light={a.light} />}</TableCell>
                   <TableCell>
-                    {explanation || (a.needsExplanation && item.role === 'lead' ? <Typography color="error" variant="body2">缺少说明</Typography> : '')}
+                    {explanation ||
+                      (a.needsExplanation && item.role === 'lead' ? (
+                        <Typography color="error" variant="body2">
+                          缺少说明
+                        </Typography>
+                      ) : (
+                        ''
+                      ))}
                     {explanation && (
                       <ToggleButtonGroup
                         size="small"
                         exclusive
                         disabled={view.published}
                         value={fb?.explanationAccepted === undefined ? null : fb.explanationAccepted ? 'yes' : 'no'}
-                        onChange={(_e, v: 'yes' | 'no' | null) => save(item, { explanationAccepted: v === null ? null : v === 'yes' })}
+                        onChange={(_e, v: 'yes' | 'no' | null) =>
+                          save(item, { explanationAccepted: v === null ? null : v === 'yes' })
+                        }
                         aria-label={`${item.row.task.title}的说明`}
                         sx={{ display: 'flex', mt: 0.5 }}
                       >
@@ -217,9 +335,21 @@ function UnitSection({ unit, items, view, year, month, onError, onPrint }: Secti
                     )}
                   </TableCell>
                   <TableCell>
-                    <TextField select size="small" fullWidth disabled={view.published} value={fb?.verdict ?? ''} onChange={(e) => save(item, { verdict: e.target.value as Verdict | '' })} slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的核查结论` } }}>
+                    <TextField
+                      select
+                      size="small"
+                      fullWidth
+                      disabled={view.published}
+                      value={fb?.verdict ?? ''}
+                      onChange={(e) => save(item, { verdict: e.target.value as Verdict | '' })}
+                      slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的核查结论` } }}
+                    >
                       <MenuItem value="">（未核查）</MenuItem>
-                      {VERDICTS.map((v) => <MenuItem key={v} value={v}>{v}</MenuItem>)}
+                      {VERDICTS.map((v) => (
+                        <MenuItem key={v} value={v}>
+                          {v}
+                        </MenuItem>
+                      ))}
                     </TextField>
                   </TableCell>
                   <TableCell>
@@ -258,13 +388,21 @@ function ReopenDialog({ year, month, onClose }: { year: WorkYear; month: number;
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
       <DialogTitle>撤销{month}月的发布</DialogTitle>
       <DialogContent>
-        <Typography variant="body2" sx={{ mb: 2 }}>撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。</Typography>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。
+        </Typography>
         <TextField autoFocus fullWidth label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} />
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" color="warning" onClick={confirm}>撤销发布</Button>
+        <Button variant="contained" color="warning" onClick={confirm}>
+          撤销发布
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -39,7 +39,8 @@ export async function exportFeedbackSheet(year: WorkYear, month: number, unit: U
         status: i.role === 'lead' ? statusLabels[i.row.assessment.status] : '',
         light: i.role === 'lead' ? lightLabels[i.row.assessment.light] : '',
         explanation: i.report?.delayExplanation ?? '',
-        accepted: i.feedback?.explanationAccepted === undefined ? '' : i.feedback.explanationAccepted ? '采纳' : '不予采纳',
+        accepted:
+          i.feedback?.explanationAccepted === undefined ? '' : i.feedback.explanationAccepted ? '采纳' : '不予采纳',
         verdict: i.feedback?.verdict ?? '',
         comment: i.feedback?.comment ?? '',
       })),

@@ -2,9 +2,23 @@ import { useMemo } from 'react';
 import { dueDate, isOpenInMonth } from '../../core/calendar';
 import { monthSummary } from '../../core/dashboard';
 import type { Feedback, ProgressReport, Submission, Task, Unit, WorkYear } from '../../core/model';
-import { assessTaskMonth, defaultProgressRules, type ProgressRules, type TaskMonthAssessment } from '../../core/progress';
+import {
+  assessTaskMonth,
+  defaultProgressRules,
+  type ProgressRules,
+  type TaskMonthAssessment,
+} from '../../core/progress';
 import { reminderList, responsibleUnits } from '../../core/reminders';
-import { useFeedback, useMonthState, useReports, useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
+import {
+  useFeedback,
+  useMonthState,
+  useReports,
+  useSetting,
+  useSubmissions,
+  useTasks,
+  useUnits,
+  useYearMilestones,
+} from '../../db';
 import { todayInChina } from '../../ui/today';
 
 export interface TaskMonth {
@@ -36,7 +50,8 @@ export function useMonth(year: WorkYear, month: number) {
   return useMemo(() => {
     if (!tasks || !units || !milestones || !reports || !submissions || !feedback) return undefined;
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const reportOf = (taskId: string, unitId: string | undefined) => reports.find((r) => r.taskId === taskId && r.unitId === unitId);
+    const reportOf = (taskId: string, unitId: string | undefined) =>
+      reports.find((r) => r.taskId === taskId && r.unitId === unitId);
     const owing = responsibleUnits(tasks, year.year, month);
     const rows: TaskMonth[] = tasks
       .filter((t) => isOpenInMonth(t, year.year, month))
@@ -46,9 +61,18 @@ export function useMonth(year: WorkYear, month: number) {
           task,
           leadUnit: task.leadUnitId ? unitById.get(task.leadUnitId) : undefined,
           report,
-          coReports: task.coUnitIds.flatMap((id) => (unitById.has(id) ? [{ unit: unitById.get(id)!, report: reportOf(task.id, id) }] : [])),
+          coReports: task.coUnitIds.flatMap((id) =>
+            unitById.has(id) ? [{ unit: unitById.get(id)!, report: reportOf(task.id, id) }] : [],
+          ),
           assessment: assessTaskMonth(
-            { task, milestones: milestones.filter((m) => m.taskId === task.id), month, window: year, report: report ?? null, today },
+            {
+              task,
+              milestones: milestones.filter((m) => m.taskId === task.id),
+              month,
+              window: year,
+              report: report ?? null,
+              today,
+            },
             rules,
           ),
         };
@@ -57,7 +81,12 @@ export function useMonth(year: WorkYear, month: number) {
     const feedbackDue = dueDate(year, 'feedback', month);
     const submittedUnitIds = new Set(submissions.map((s) => s.unitId));
     const summary = monthSummary({
-      assessments: rows.map((r) => ({ taskId: r.task.id, status: r.assessment.status, light: r.assessment.light, unitIds: r.task.leadUnitId ? [r.task.leadUnitId] : [] })),
+      assessments: rows.map((r) => ({
+        taskId: r.task.id,
+        status: r.assessment.status,
+        light: r.assessment.light,
+        unitIds: r.task.leadUnitId ? [r.task.leadUnitId] : [],
+      })),
       expectedUnitIds: [...owing.keys()],
       submittedUnitIds: [...submittedUnitIds],
     });

@@ -9,7 +9,17 @@ import { EvaluationRowsTable } from './EvaluationScreen';
 import { useEvaluationData, useYearStanding } from './useEvaluation';
 
 /** On a unit's page: its evaluation results (own and of the tasks it leads), and how its year composite is made. */
-export function UnitEvaluationPanel({ year, month, scoring, unitId }: { year: WorkYear; month: number; scoring: Scoring; unitId: string }) {
+export function UnitEvaluationPanel({
+  year,
+  month,
+  scoring,
+  unitId,
+}: {
+  year: WorkYear;
+  month: number;
+  scoring: Scoring;
+  unitId: string;
+}) {
   const { standing, data } = useYearStanding(scoring, year, month);
   const [error, setError] = useState<string>();
   if (!standing || !data) return null;
@@ -20,17 +30,21 @@ export function UnitEvaluationPanel({ year, month, scoring, unitId }: { year: Wo
   const period = months.length > 1 ? `${months[0]}—${months[months.length - 1]}月` : `${months[0]}月`;
   return (
     <Paper variant="outlined" component="section" aria-label="第三方评估与年度综合得分" className="screen-only">
-      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>第三方评估与年度综合得分（截至{month}月）</Typography>
+      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+        第三方评估与年度综合得分（截至{month}月）
+      </Typography>
       {parts && (
         <Box sx={{ px: 2, pt: 1 }} data-testid="composite">
           {parts.evaluation !== undefined ? (
             <Typography>
-              过程得分（{period}月均）{parts.process} × {shareText(standing.shares.process)} + 评估得分 {parts.evaluation} × {shareText(standing.shares.evaluation)} = 年度综合得分 {parts.score}
+              过程得分（{period}月均）{parts.process} × {shareText(standing.shares.process)} + 评估得分{' '}
+              {parts.evaluation} × {shareText(standing.shares.evaluation)} = 年度综合得分 {parts.score}
               {rank ? `，${rank.group}第${rank.rank}名` : ''}
             </Typography>
           ) : (
             <Typography>
-              尚无计入的评估得分，年度综合得分按过程得分（{period}月均）计：{parts.score}{rank ? `，${rank.group}第${rank.rank}名` : ''}
+              尚无计入的评估得分，年度综合得分按过程得分（{period}月均）计：{parts.score}
+              {rank ? `，${rank.group}第${rank.rank}名` : ''}
             </Typography>
           )}
           {ev && ev.parts.length > 0 && (
@@ -41,12 +55,25 @@ export function UnitEvaluationPanel({ year, month, scoring, unitId }: { year: Wo
           )}
         </Box>
       )}
-      {error && <Alert severity="error" sx={{ m: 2 }} onClose={() => setError(undefined)}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ m: 2 }} onClose={() => setError(undefined)}>
+          {error}
+        </Alert>
+      )}
       {ev ? (
-        <EvaluationRowsTable rows={ev.rows} data={data} unitById={scoring.unitById} onError={setError} label="本单位第三方评估" />
+        <EvaluationRowsTable
+          rows={ev.rows}
+          data={data}
+          unitById={scoring.unitById}
+          onError={setError}
+          label="本单位第三方评估"
+        />
       ) : (
         <Typography color="text.secondary" sx={{ p: 2 }}>
-          暂无第三方评估结果。<Button size="small" onClick={() => navigateTo('evaluation')}>第三方评估</Button>
+          暂无第三方评估结果。
+          <Button size="small" onClick={() => navigateTo('evaluation')}>
+            第三方评估
+          </Button>
         </Typography>
       )}
     </Paper>
@@ -64,16 +91,30 @@ export function TaskEvaluationPanel({ year, task }: { year: WorkYear; task: Task
   return (
     <Paper variant="outlined" component="section" aria-label="第三方评估" sx={{ p: 2 }}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
-        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>第三方评估</Typography>
+        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
+          第三方评估
+        </Typography>
         <Button onClick={() => navigateTo('evaluation')}>全部评估结果</Button>
       </Stack>
       {rows.length === 0 ? (
         <Typography color="text.secondary">暂无针对本项工作的评估结果。</Typography>
       ) : (
         <>
-          <Typography variant="body2" color="text.secondary">本项工作的评估结果计入牵头单位{lead ? `“${lead.name}”` : '（尚未确定）'}的评估得分。</Typography>
-          {error && <Alert severity="error" onClose={() => setError(undefined)}>{error}</Alert>}
-          <EvaluationRowsTable rows={rows} data={data} unitById={new Map(units.map((u) => [u.id, u]))} onError={setError} label="本项工作第三方评估" />
+          <Typography variant="body2" color="text.secondary">
+            本项工作的评估结果计入牵头单位{lead ? `“${lead.name}”` : '（尚未确定）'}的评估得分。
+          </Typography>
+          {error && (
+            <Alert severity="error" onClose={() => setError(undefined)}>
+              {error}
+            </Alert>
+          )}
+          <EvaluationRowsTable
+            rows={rows}
+            data={data}
+            unitById={new Map(units.map((u) => [u.id, u]))}
+            onError={setError}
+            label="本项工作第三方评估"
+          />
         </>
       )}
     </Paper>

@@ -1,6 +1,26 @@
 import { useState } from 'react';
-import { Alert, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { compositeShares, raterTypes, raterWeightsText, sampleFlag, sampleFlagText, shareText, type UnitEvaluation } from '../../core/evaluation';
+import {
+  Alert,
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import {
+  compositeShares,
+  raterTypes,
+  raterWeightsText,
+  sampleFlag,
+  sampleFlagText,
+  shareText,
+  type UnitEvaluation,
+} from '../../core/evaluation';
 import { groupOf } from '../../core/ranking';
 import type { Evaluation, Unit } from '../../core/model';
 import { rawScoreText } from '../../core/import/evaluation';
@@ -22,18 +42,28 @@ export function EvaluationScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>第三方评估</Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/evaluation')}>导入评估结果</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          第三方评估
+        </Typography>
+        <Button variant="contained" onClick={() => navigateTo('import/evaluation')}>
+          导入评估结果
+        </Button>
         <Button onClick={() => navigateTo('imports')}>导入记录</Button>
       </Stack>
       <Typography color="text.secondary">
         评估得分 = 各评价主体得分按权重加权（{raterWeightsText(data.settings)}，只计有结果的评价主体并按比例折算）；
-        年度综合得分 = 过程得分 × {shareText(compositeShares(data.weights).process)} + 评估得分 × {shareText(compositeShares(data.weights).evaluation)}。权重和小样本阈值在“规则设置”中修改。
+        年度综合得分 = 过程得分 × {shareText(compositeShares(data.weights).process)} + 评估得分 ×{' '}
+        {shareText(compositeShares(data.weights).evaluation)}。权重和小样本阈值在“规则设置”中修改。
       </Typography>
-      {error && <Alert severity="error" onClose={() => setError(undefined)}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" onClose={() => setError(undefined)}>
+          {error}
+        </Alert>
+      )}
       {data.pending.length > 0 && (
         <Alert severity="warning">
-          有 {data.pending.length} 条评估结果样本偏少（样本数少于{data.settings.minSample}，或企业、群众评价未填样本数），尚未计入综合得分；核实后可逐条“采纳”。
+          有 {data.pending.length} 条评估结果样本偏少（样本数少于{data.settings.minSample}
+          ，或企业、群众评价未填样本数），尚未计入综合得分；核实后可逐条“采纳”。
         </Alert>
       )}
       {data.evaluations.length === 0 ? (
@@ -41,11 +71,15 @@ export function EvaluationScreen() {
       ) : (
         <>
           <Paper variant="outlined">
-            <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>各单位评估得分</Typography>
+            <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+              各单位评估得分
+            </Typography>
             <UnitScoresTable units={evaluated} data={data} />
           </Paper>
           <Paper variant="outlined">
-            <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>评估结果（{data.evaluations.length}）</Typography>
+            <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+              评估结果（{data.evaluations.length}）
+            </Typography>
             <EvaluationRowsTable rows={data.evaluations} data={data} unitById={unitById} onError={setError} />
           </Paper>
         </>
@@ -61,7 +95,9 @@ function UnitScoresTable({ units, data }: { units: Unit[]; data: EvaluationData 
         <TableRow>
           <TableCell>分组</TableCell>
           <TableCell>单位</TableCell>
-          {raterTypes.map((r) => <TableCell key={r}>{r}</TableCell>)}
+          {raterTypes.map((r) => (
+            <TableCell key={r}>{r}</TableCell>
+          ))}
           <TableCell>评估得分</TableCell>
         </TableRow>
       </TableHead>
@@ -72,7 +108,9 @@ function UnitScoresTable({ units, data }: { units: Unit[]; data: EvaluationData 
             <TableRow key={u.id} hover onClick={() => navigateTo(`unit/${u.id}`)} sx={{ cursor: 'pointer' }}>
               <TableCell>{groupOf(u)}</TableCell>
               <TableCell>{u.name}</TableCell>
-              {raterTypes.map((r) => <TableCell key={r}>{raterCell(ev, r)}</TableCell>)}
+              {raterTypes.map((r) => (
+                <TableCell key={r}>{raterCell(ev, r)}</TableCell>
+              ))}
               <TableCell>{ev.score ?? '未计入'}</TableCell>
             </TableRow>
           );
@@ -90,7 +128,9 @@ function raterCell(ev: UnitEvaluation, rater: string): string {
 
 /** '4.5（五分制）', '92%', '90': a stored row's figure as the sheet wrote it. */
 export function rawText(e: Evaluation): string {
-  return e.rawScore === undefined || e.scale === undefined ? String(e.score) : rawScoreText({ rawScore: e.rawScore, scale: e.scale });
+  return e.rawScore === undefined || e.scale === undefined
+    ? String(e.score)
+    : rawScoreText({ rawScore: e.rawScore, scale: e.scale });
 }
 
 /** The row's state in the composite, in words. */
@@ -102,9 +142,22 @@ export function stateText(e: Evaluation, data: EvaluationData): string {
 }
 
 /** Rows of evaluations with their figures, source and state; flagged ones can be accepted here. */
-export function EvaluationRowsTable({ rows, data, unitById, onError, label = '评估结果' }: { rows: Evaluation[]; data: EvaluationData; unitById: Map<string, Unit>; onError(message: string): void; label?: string }) {
+export function EvaluationRowsTable({
+  rows,
+  data,
+  unitById,
+  onError,
+  label = '评估结果',
+}: {
+  rows: Evaluation[];
+  data: EvaluationData;
+  unitById: Map<string, Unit>;
+  onError(message: string): void;
+  label?: string;
+}) {
   const taskById = new Map(data.tasks.map((t) => [t.id, t]));
-  const accept = (e: Evaluation, accepted: boolean) => setSampleAccepted(e.id, accepted).catch((err) => onError(userMessage(err)));
+  const accept = (e: Evaluation, accepted: boolean) =>
+    setSampleAccepted(e.id, accepted).catch((err) => onError(userMessage(err)));
   return (
     <Table size="small" aria-label={label}>
       <TableHead>
@@ -123,7 +176,11 @@ export function EvaluationRowsTable({ rows, data, unitById, onError, label = '�
       <TableBody>
         {rows.map((e) => {
           const task = e.taskId ? taskById.get(e.taskId) : undefined;
-          const unit = task ? (task.leadUnitId ? unitById.get(task.leadUnitId) : undefined) : unitById.get(e.unitId ?? '');
+          const unit = task
+            ? task.leadUnitId
+              ? unitById.get(task.leadUnitId)
+              : undefined
+            : unitById.get(e.unitId ?? '');
           const flag = sampleFlag(e, data.settings);
           const target = task ? `重点工作：${task.title}` : (unit?.name ?? '');
           return (
@@ -136,11 +193,31 @@ export function EvaluationRowsTable({ rows, data, unitById, onError, label = '�
               <TableCell>{e.sampleSize ?? '—'}</TableCell>
               <TableCell>{e.sourceFile ? `${e.sourceFile}${e.sourceRow ? ` 第${e.sourceRow}行` : ''}` : ''}</TableCell>
               <TableCell>
-                {flag ? <Chip size="small" color={e.sampleAcceptedBy ? 'default' : 'warning'} label={stateText(e, data)} /> : '计入'}
+                {flag ? (
+                  <Chip size="small" color={e.sampleAcceptedBy ? 'default' : 'warning'} label={stateText(e, data)} />
+                ) : (
+                  '计入'
+                )}
               </TableCell>
               <TableCell>
-                {flag && !e.sampleAcceptedBy && <Button size="small" aria-label={`采纳${target}的${e.rater}评价`} onClick={() => void accept(e, true)}>采纳</Button>}
-                {flag && e.sampleAcceptedBy && <Button size="small" aria-label={`撤销采纳${target}的${e.rater}评价`} onClick={() => void accept(e, false)}>撤销采纳</Button>}
+                {flag && !e.sampleAcceptedBy && (
+                  <Button
+                    size="small"
+                    aria-label={`采纳${target}的${e.rater}评价`}
+                    onClick={() => void accept(e, true)}
+                  >
+                    采纳
+                  </Button>
+                )}
+                {flag && e.sampleAcceptedBy && (
+                  <Button
+                    size="small"
+                    aria-label={`撤销采纳${target}的${e.rater}评价`}
+                    onClick={() => void accept(e, false)}
+                  >
+                    撤销采纳
+                  </Button>
+                )}
               </TableCell>
             </TableRow>
           );

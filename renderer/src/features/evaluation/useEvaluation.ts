@@ -1,10 +1,23 @@
 import { useMemo } from 'react';
 import {
-  compositeScores, compositeShares, countsInComposite, evaluationSettingsOf, unitEvaluations,
-  type CompositeParts, type EvaluationSettings, type UnitEvaluation,
+  compositeScores,
+  compositeShares,
+  countsInComposite,
+  evaluationSettingsOf,
+  unitEvaluations,
+  type CompositeParts,
+  type EvaluationSettings,
+  type UnitEvaluation,
 } from '../../core/evaluation';
 import type { Evaluation, Task, Unit, WorkYear } from '../../core/model';
-import { defaultListSettings, rankGroups, redBlackLists, type ListSettings, type RankedUnit, type RedBlackLists } from '../../core/ranking';
+import {
+  defaultListSettings,
+  rankGroups,
+  redBlackLists,
+  type ListSettings,
+  type RankedUnit,
+  type RedBlackLists,
+} from '../../core/ranking';
 import { defaultCompositeWeights, periodScore, type CompositeWeights } from '../../core/scoring';
 import { windowMonths } from '../../core/calendar';
 import { useEvaluations, useSetting, useTasks } from '../../db';
@@ -34,7 +47,10 @@ export function useEvaluationData(year: WorkYear): EvaluationData | undefined {
     if (!evaluations || !tasks) return undefined;
     const settings = evaluationSettingsOf(stored);
     return {
-      evaluations, tasks, settings, weights,
+      evaluations,
+      tasks,
+      settings,
+      weights,
       byUnit: unitEvaluations(evaluations, tasks, settings),
       pending: evaluations.filter((e) => !countsInComposite(e, settings)),
     };
@@ -54,9 +70,19 @@ export interface YearStanding {
 }
 
 /** Each unit's mean monthly score over `months` (scoring.ts periodScore). */
-function processScores(scoring: Scoring, units: readonly Unit[], months: readonly number[]): { unitId: string; score: number }[] {
+function processScores(
+  scoring: Scoring,
+  units: readonly Unit[],
+  months: readonly number[],
+): { unitId: string; score: number }[] {
   return units.flatMap((u) => {
-    const monthly = months.flatMap((m) => scoring.byMonth.get(m)?.filter((s) => s.unitId === u.id).map((s) => ({ month: m, score: s.score })) ?? []);
+    const monthly = months.flatMap(
+      (m) =>
+        scoring.byMonth
+          .get(m)
+          ?.filter((s) => s.unitId === u.id)
+          .map((s) => ({ month: m, score: s.score })) ?? [],
+    );
     const score = periodScore(monthly, months);
     return score === undefined ? [] : [{ unitId: u.id, score }];
   });
@@ -67,7 +93,13 @@ function processScores(scoring: Scoring, units: readonly Unit[], months: readonl
  * evaluation × w), ranked within groups with the movement against the standing a month
  * earlier, and the year's 红黑榜 (behind = a behind or missing task in the chosen month).
  */
-export function yearStanding(scoring: Scoring, year: WorkYear, month: number, data: EvaluationData, listSettings: ListSettings = defaultListSettings): YearStanding {
+export function yearStanding(
+  scoring: Scoring,
+  year: WorkYear,
+  month: number,
+  data: EvaluationData,
+  listSettings: ListSettings = defaultListSettings,
+): YearStanding {
   const units = [...scoring.unitById.values()];
   const months = windowMonths(year).filter((m) => m <= month);
   const compositeOver = (ms: number[]) => compositeScores(processScores(scoring, units, ms), data.byUnit, data.weights);
@@ -81,13 +113,19 @@ export function yearStanding(scoring: Scoring, year: WorkYear, month: number, da
   const unevaluated: Unit[] = [];
   for (const list of groups.values()) {
     if (!list.some((r) => parts.get(r.unitId)?.evaluation !== undefined)) continue;
-    for (const r of list) if (parts.get(r.unitId)?.evaluation === undefined) unevaluated.push(scoring.unitById.get(r.unitId)!);
+    for (const r of list)
+      if (parts.get(r.unitId)?.evaluation === undefined) unevaluated.push(scoring.unitById.get(r.unitId)!);
   }
   return { months, parts, groups, ranked, lists, shares: compositeShares(data.weights), unevaluated };
 }
 
 /** yearStanding, kept in step with the data. */
-export function useYearStanding(scoring: Scoring | undefined, year: WorkYear, month: number, enabled = true): { standing?: YearStanding; data?: EvaluationData } {
+export function useYearStanding(
+  scoring: Scoring | undefined,
+  year: WorkYear,
+  month: number,
+  enabled = true,
+): { standing?: YearStanding; data?: EvaluationData } {
   const data = useEvaluationData(year);
   const listSettings = useSetting<ListSettings>('listSettings') ?? defaultListSettings;
   const standing = useMemo(

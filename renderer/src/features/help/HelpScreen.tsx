@@ -5,7 +5,11 @@ import { Marked, type Tokens } from 'marked';
 import guide from '../../../../docs/user-guide.md?raw';
 
 // Its screenshots, bundled as assets; the Markdown names them relative to docs/.
-const images = import.meta.glob<string>('../../../../docs/images/*.png', { eager: true, query: '?url', import: 'default' });
+const images = import.meta.glob<string>('../../../../docs/images/*.png', {
+  eager: true,
+  query: '?url',
+  import: 'default',
+});
 const imageUrl = (href: string) => images[`../../../../docs/${href}`] ?? href;
 
 /** The guide as HTML, each 二级标题 with an id for the table of contents. */
@@ -35,7 +39,11 @@ export function HelpScreen() {
     <Stack spacing={2} sx={{ maxWidth: 960 }}>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} component="nav" aria-label="使用说明目录">
         {sections.map((title, i) => (
-          <Chip key={title} label={title} onClick={() => document.getElementById(`help-${i + 1}`)?.scrollIntoView({ behavior: 'smooth' })} />
+          <Chip
+            key={title}
+            label={title}
+            onClick={() => document.getElementById(`help-${i + 1}`)?.scrollIntoView({ behavior: 'smooth' })}
+          />
         ))}
       </Stack>
       <Box

@@ -26,8 +26,17 @@ export function EvaluationImport() {
   const settings = evaluationSettingsOf(useSetting<Partial<EvaluationSettings>>(EVALUATION_SETTINGS_KEY));
   const [scales, setScales] = useState<Record<string, EvaluationScale>>({});
 
-  const mapSheets = useCallback((grid: Grid) => mapEvaluation(grid, { year: year.year, aliases, scale: scales[grid.fileName] }), [year.year, aliases, scales]);
-  const { mapped, usedFiles } = useMappedFiles(importer.files, 'evaluation', aliases, '“单位、评价主体、满意度得分”', mapSheets);
+  const mapSheets = useCallback(
+    (grid: Grid) => mapEvaluation(grid, { year: year.year, aliases, scale: scales[grid.fileName] }),
+    [year.year, aliases, scales],
+  );
+  const { mapped, usedFiles } = useMappedFiles(
+    importer.files,
+    'evaluation',
+    aliases,
+    '“单位、评价主体、满意度得分”',
+    mapSheets,
+  );
 
   const minSample = settings.minSample;
   const plan = useMemo(() => {
@@ -46,12 +55,15 @@ export function EvaluationImport() {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
     const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
-    const errors = m.result.issues.filter((i) => i.severity === 'error').length + (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length;
+    const errors =
+      m.result.issues.filter((i) => i.severity === 'error').length +
+      (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length;
     const scale = m.result.scale;
     return {
       summary: (
         <FileSummary errors={errors}>
-          {m.result.rows.length} 行 · 评分制：{scale?.scale ? `${scaleLabels[scale.scale]}（${scale.reason}）` : '待选择'} · {countsLine(kinds)}
+          {m.result.rows.length} 行 · 评分制：
+          {scale?.scale ? `${scaleLabels[scale.scale]}（${scale.reason}）` : '待选择'} · {countsLine(kinds)}
         </FileSummary>
       ),
     };
@@ -66,33 +78,54 @@ export function EvaluationImport() {
       chooseLabel="选择评估结果文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={plan && { yearId: year.id, kind: 'evaluation', creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged }}
+      plan={
+        plan && {
+          yearId: year.id,
+          kind: 'evaluation',
+          creates: plan.creates,
+          updates: plan.updates,
+          unchanged: plan.unchanged,
+        }
+      }
       usedFiles={usedFiles}
       issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
-      doneMessage={(n) => `已导入 ${n} 个文件：新增 ${added} 条评估结果，修改 ${changed} 条${flagged ? `，其中 ${flagged} 条样本偏少，须在“第三方评估”中采纳后才计入综合得分` : ''}。`}
+      doneMessage={(n) =>
+        `已导入 ${n} 个文件：新增 ${added} 条评估结果，修改 ${changed} 条${flagged ? `，其中 ${flagged} 条样本偏少，须在“第三方评估”中采纳后才计入综合得分` : ''}。`
+      }
       onCommitted={() => setScales({})}
     >
       <Typography color="text.secondary">
         表中应有“单位”或“重点工作”、“评价主体”（企业、群众、第三方机构）、“满意度得分”和“样本数”。得分可为百分制、五分制、十分制或满意率，统一折算为百分制；
-        重点工作的评估计入其牵头单位。样本数少于{minSample}（或企业、群众评价未填样本数）的结果照常导入但标记为“样本偏少”，采纳前不计入综合得分。
+        重点工作的评估计入其牵头单位。样本数少于{minSample}
+        （或企业、群众评价未填样本数）的结果照常导入但标记为“样本偏少”，采纳前不计入综合得分。
       </Typography>
       {scaled.length > 0 && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h6" component="h3">评分制</Typography>
+          <Typography variant="h6" component="h3">
+            评分制
+          </Typography>
           <Stack spacing={1} sx={{ mt: 1 }}>
             {scaled.map(({ file, result }) => (
               <Stack key={file.key} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                 <TextField
-                  select size="small" sx={{ minWidth: 220 }}
+                  select
+                  size="small"
+                  sx={{ minWidth: 220 }}
                   label={`“${file.name}”的评分制`}
                   value={scales[file.name] ?? result.scale!.scale ?? ''}
                   onChange={(e) => setScales({ ...scales, [file.name]: e.target.value as EvaluationScale })}
                   error={!result.scale!.scale}
                 >
-                  {SCALES.map((s) => <MenuItem key={s} value={s}>{scaleLabels[s]}</MenuItem>)}
+                  {SCALES.map((s) => (
+                    <MenuItem key={s} value={s}>
+                      {scaleLabels[s]}
+                    </MenuItem>
+                  ))}
                 </TextField>
                 <Typography variant="body2" color={result.scale!.scale ? 'text.secondary' : 'error'}>
-                  {result.scale!.scale ? `依据：${result.scale!.reason}` : `${result.scale!.reason}，请选择是${(result.scale!.options ?? []).map((s) => scaleLabels[s]).join('、')}中的哪一种`}
+                  {result.scale!.scale
+                    ? `依据：${result.scale!.reason}`
+                    : `${result.scale!.reason}，请选择是${(result.scale!.options ?? []).map((s) => scaleLabels[s]).join('、')}中的哪一种`}
                 </Typography>
               </Stack>
             ))}
@@ -124,12 +157,21 @@ export function EvaluationImport() {
               <TableCell>{p.unitName ?? '（无牵头单位）'}</TableCell>
               <TableCell>{p.rater}</TableCell>
               <TableCell>{p.raw}</TableCell>
-              <TableCell>{p.scoreBefore !== undefined && p.scoreBefore !== p.score ? `${p.scoreBefore} → ${p.score}` : p.score}</TableCell>
+              <TableCell>
+                {p.scoreBefore !== undefined && p.scoreBefore !== p.score ? `${p.scoreBefore} → ${p.score}` : p.score}
+              </TableCell>
               <TableCell>{p.sampleSize ?? '—'}</TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5}>
                   {kindChips[p.kind]}
-                  {p.flag && <Chip size="small" color="warning" variant="outlined" label={`样本偏少（${sampleFlagText(p.flag, settings)}）`} />}
+                  {p.flag && (
+                    <Chip
+                      size="small"
+                      color="warning"
+                      variant="outlined"
+                      label={`样本偏少（${sampleFlagText(p.flag, settings)}）`}
+                    />
+                  )}
                 </Stack>
               </TableCell>
             </TableRow>

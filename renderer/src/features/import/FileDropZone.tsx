@@ -21,7 +21,9 @@ export function FileDropZone({ onFiles, label }: { onFiles(files: PickedFile[]):
         e.preventDefault();
         setOver(false);
         const dropped = Array.from(e.dataTransfer.files);
-        onFiles(await Promise.all(dropped.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+        onFiles(
+          await Promise.all(dropped.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+        );
       }}
       sx={{
         border: 2,
@@ -33,7 +35,9 @@ export function FileDropZone({ onFiles, label }: { onFiles(files: PickedFile[]):
         textAlign: 'center',
       }}
     >
-      <Button variant="contained" onClick={choose}>{label}</Button>
+      <Button variant="contained" onClick={choose}>
+        {label}
+      </Button>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         也可以把一个或多个 Excel 文件（.xlsx、.xls）拖到这里。确认之前不会写入任何数据。
       </Typography>

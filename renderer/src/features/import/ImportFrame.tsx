@@ -1,6 +1,18 @@
 import { useState, type ReactNode } from 'react';
 import {
-  Alert, Box, Button, CircularProgress, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { ImportIssue } from '../../core/import/types';
@@ -43,7 +55,18 @@ interface Props {
  * checked on its own → preview → confirm → one transaction → undoable from 导入记录.
  * Nothing is written before the confirm button.
  */
-export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, usedFiles, issues, children, doneMessage, onCommitted }: Props) {
+export function ImportFrame({
+  title,
+  chooseLabel,
+  importer,
+  verdictOf,
+  plan,
+  usedFiles,
+  issues,
+  children,
+  doneMessage,
+  onCommitted,
+}: Props) {
   const { files, add, remove, clear } = importer;
   const [committing, setCommitting] = useState(false);
   const [outcome, setOutcome] = useState<{ severity: 'success' | 'error'; text: string }>();
@@ -56,7 +79,10 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
     try {
       await takeAutoBackup('import');
     } catch (e) {
-      setOutcome({ severity: 'error', text: `导入前自动备份失败：${failureReason(e)}。为保护现有数据，本次没有导入，请处理后重试。` });
+      setOutcome({
+        severity: 'error',
+        text: `导入前自动备份失败：${failureReason(e)}。为保护现有数据，本次没有导入，请处理后重试。`,
+      });
       setCommitting(false);
       return;
     }
@@ -75,10 +101,16 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>{title}</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          {title}
+        </Typography>
         <Button onClick={() => navigateTo('imports')}>导入记录</Button>
       </Stack>
-      {outcome && <Alert severity={outcome.severity} onClose={() => setOutcome(undefined)}>{outcome.text}</Alert>}
+      {outcome && (
+        <Alert severity={outcome.severity} onClose={() => setOutcome(undefined)}>
+          {outcome.text}
+        </Alert>
+      )}
       <FileDropZone
         label={chooseLabel}
         onFiles={(picked) => {
@@ -104,18 +136,28 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
                     <TableCell>{file.name}</TableCell>
                     <TableCell>
                       {file.status === 'reading' && (
-                        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}><CircularProgress size={16} /><span>正在读取…</span></Stack>
+                        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                          <CircularProgress size={16} />
+                          <span>正在读取…</span>
+                        </Stack>
                       )}
-                      {verdict.refusal && <Typography color="error" role="alert">{verdict.refusal}</Typography>}
+                      {verdict.refusal && (
+                        <Typography color="error" role="alert">
+                          {verdict.refusal}
+                        </Typography>
+                      )}
                       {!verdict.refusal && verdict.summary}
                       {file.previous && (
                         <Typography color="warning.dark" variant="body2">
-                          此文件已于 {formatTimestamp(file.previous.importedAt)} 导入过（“{file.previous.name}”），再次导入只会写入有变化的内容。
+                          此文件已于 {formatTimestamp(file.previous.importedAt)} 导入过（“{file.previous.name}
+                          ”），再次导入只会写入有变化的内容。
                         </Typography>
                       )}
                     </TableCell>
                     <TableCell align="right">
-                      <IconButton size="small" aria-label={`移除${file.name}`} onClick={() => remove(file.key)}><CloseIcon fontSize="small" /></IconButton>
+                      <IconButton size="small" aria-label={`移除${file.name}`} onClick={() => remove(file.key)}>
+                        <CloseIcon fontSize="small" />
+                      </IconButton>
                     </TableCell>
                   </TableRow>
                 );
@@ -127,8 +169,12 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
       {children}
       {issues.length > 0 && (
         <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>问题（{issues.length}）</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>有“错误”的行不会导入，其余照常导入。点击一行可查看对应单元格。</Typography>
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
+            问题（{issues.length}）
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
+            有“错误”的行不会导入，其余照常导入。点击一行可查看对应单元格。
+          </Typography>
           <IssueList issues={issues} gridOf={(name) => files.find((f) => f.name === name)?.grid} />
         </Paper>
       )}
@@ -137,8 +183,14 @@ export function ImportFrame({ title, chooseLabel, importer, verdictOf, plan, use
           <Button variant="contained" disabled={reading || committing || nothingToWrite} onClick={confirm}>
             {committing ? '正在导入…' : '确认导入'}
           </Button>
-          <Button onClick={clear} disabled={committing}>全部移除</Button>
-          {!reading && nothingToWrite && <Typography sx={{ alignSelf: 'center' }} color="text.secondary">没有需要写入的内容。</Typography>}
+          <Button onClick={clear} disabled={committing}>
+            全部移除
+          </Button>
+          {!reading && nothingToWrite && (
+            <Typography sx={{ alignSelf: 'center' }} color="text.secondary">
+              没有需要写入的内容。
+            </Typography>
+          )}
         </Stack>
       )}
     </Stack>
@@ -162,7 +214,12 @@ export function FileSummary({ errors, children }: { errors: number; children: Re
   return (
     <Typography variant="body2">
       {children}
-      {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
+      {errors > 0 && (
+        <Box component="span" sx={{ color: 'error.main' }}>
+          {' '}
+          · {errors} 个错误
+        </Box>
+      )}
     </Typography>
   );
 }
@@ -171,7 +228,9 @@ export function FileSummary({ errors, children }: { errors: number; children: Re
 export function PreviewTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
   return (
     <Paper variant="outlined">
-      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>{caption}</Typography>
+      <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
+        {caption}
+      </Typography>
       <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
         <Table size="small" stickyHeader aria-label="导入预览">
           <TableHead>{head}</TableHead>

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Button,
+  Chip,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import type { ImportBatch } from '../../core/model';
 import { undoImport, useImportBatches } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -16,8 +27,12 @@ export function ImportHistoryScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>导入记录</Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>导入任务清单</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          导入记录
+        </Typography>
+        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>
+          导入任务清单
+        </Button>
       </Stack>
       <Paper variant="outlined">
         <Table size="small" aria-label="导入记录">
@@ -36,7 +51,11 @@ export function ImportHistoryScreen() {
           </TableHead>
           <TableBody>
             {batches?.length === 0 && (
-              <TableRow><TableCell colSpan={9} sx={{ color: 'text.secondary' }}>还没有导入过文件。</TableCell></TableRow>
+              <TableRow>
+                <TableCell colSpan={9} sx={{ color: 'text.secondary' }}>
+                  还没有导入过文件。
+                </TableCell>
+              </TableRow>
             )}
             {batches?.map((b) => (
               <TableRow key={b.id}>
@@ -47,9 +66,19 @@ export function ImportHistoryScreen() {
                 <TableCell>{b.counts.created}</TableCell>
                 <TableCell>{b.counts.updated}</TableCell>
                 <TableCell>{b.counts.unchanged}</TableCell>
-                <TableCell>{b.undone ? <Chip size="small" label={`已撤销 ${b.undoneAt ? formatTimestamp(b.undoneAt) : ''}`} /> : <Chip size="small" color="success" label="有效" />}</TableCell>
+                <TableCell>
+                  {b.undone ? (
+                    <Chip size="small" label={`已撤销 ${b.undoneAt ? formatTimestamp(b.undoneAt) : ''}`} />
+                  ) : (
+                    <Chip size="small" color="success" label="有效" />
+                  )}
+                </TableCell>
                 <TableCell align="right">
-                  {!b.undone && <Button size="small" color="error" onClick={() => setUndoing(b)}>撤销此批次</Button>}
+                  {!b.undone && (
+                    <Button size="small" color="error" onClick={() => setUndoing(b)}>
+                      撤销此批次
+                    </Button>
+                  )}
                 </TableCell>
               </TableRow>
             ))}

@@ -1,12 +1,27 @@
 import { useState } from 'react';
 import {
-  Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
 } from '@mui/material';
 import type { Grid, ImportIssue, Severity } from '../../core/import/types';
 import { cellText, columnLetter } from '../../core/import/sheet';
 
 const severityLabels: Record<Severity, string> = { error: '错误', warning: '提醒', info: '说明' };
-const severityColors: Record<Severity, string> = { error: 'error.main', warning: 'warning.dark', info: 'text.secondary' };
+const severityColors: Record<Severity, string> = {
+  error: 'error.main',
+  warning: 'warning.dark',
+  info: 'text.secondary',
+};
 
 /** Every problem with file, sheet, row and column; a click shows the cell among its neighbours. */
 export function IssueList({ issues, gridOf }: { issues: ImportIssue[]; gridOf(file: string): Grid | undefined }) {
@@ -34,7 +49,9 @@ export function IssueList({ issues, gridOf }: { issues: ImportIssue[]; gridOf(fi
               sx={{ cursor: issue.row ? 'pointer' : undefined }}
               title={issue.row ? '点击查看该单元格' : undefined}
             >
-              <TableCell sx={{ color: severityColors[issue.severity], fontWeight: 700, whiteSpace: 'nowrap' }}>{severityLabels[issue.severity]}</TableCell>
+              <TableCell sx={{ color: severityColors[issue.severity], fontWeight: 700, whiteSpace: 'nowrap' }}>
+                {severityLabels[issue.severity]}
+              </TableCell>
               <TableCell>{issue.file}</TableCell>
               <TableCell>{issue.sheet ?? ''}</TableCell>
               <TableCell>{issue.row ?? ''}</TableCell>
@@ -65,7 +82,9 @@ function CellPeek({ issue, grid, onClose }: { issue: ImportIssue; grid: Grid; on
   const cols = Array.from({ length: Math.max(0, width - firstCol) }, (_, i) => firstCol + i);
   return (
     <Dialog open onClose={onClose} maxWidth="lg">
-      <DialogTitle>{issue.file} · {sheet?.name} · 第{issue.row}行{issue.column ? ` ${issue.column}列` : ''}</DialogTitle>
+      <DialogTitle>
+        {issue.file} · {sheet?.name} · 第{issue.row}行{issue.column ? ` ${issue.column}列` : ''}
+      </DialogTitle>
       <DialogContent>
         <Typography sx={{ mb: 2 }}>{issue.message}</Typography>
         <Box sx={{ overflow: 'auto' }}>
@@ -73,7 +92,9 @@ function CellPeek({ issue, grid, onClose }: { issue: ImportIssue; grid: Grid; on
             <TableHead>
               <TableRow>
                 <TableCell />
-                {cols.map((c) => <TableCell key={c}>{columnLetter(c)}</TableCell>)}
+                {cols.map((c) => (
+                  <TableCell key={c}>{columnLetter(c)}</TableCell>
+                ))}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -81,7 +102,14 @@ function CellPeek({ issue, grid, onClose }: { issue: ImportIssue; grid: Grid; on
                 <TableRow key={i} selected={firstRow + i === row}>
                   <TableCell sx={{ fontWeight: 700 }}>{firstRow + i + 1}</TableCell>
                   {cols.map((c) => (
-                    <TableCell key={c} sx={firstRow + i === row && c === col ? { outline: 2, outlineColor: 'error.main', outlineStyle: 'solid', fontWeight: 700 } : { maxWidth: 220, whiteSpace: 'pre-line' }}>
+                    <TableCell
+                      key={c}
+                      sx={
+                        firstRow + i === row && c === col
+                          ? { outline: 2, outlineColor: 'error.main', outlineStyle: 'solid', fontWeight: 700 }
+                          : { maxWidth: 220, whiteSpace: 'pre-line' }
+                      }
+                    >
                       {cellText(cells[c])}
                     </TableCell>
                   ))}

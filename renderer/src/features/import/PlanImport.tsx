@@ -1,5 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Box, MenuItem, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  MenuItem,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapPlan } from '../../core/import/plan';
 import { planMonthlyPlanImport } from '../../core/import/planImport';
@@ -43,12 +54,20 @@ export function PlanImport() {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
     const mine = plan?.previews.filter((p) => p.file === file.name) ?? [];
-    const errors = (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length + m.result.issues.filter((i) => i.severity === 'error').length;
+    const errors =
+      (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length +
+      m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
         <Typography variant="body2">
-          {mine[0]?.unitName ?? m.result.unit ?? '（单位待选择）'} · {m.result.rows.length} 项任务 · {countsLine(mine.map((p) => p.kind))}
-          {errors > 0 && <Box component="span" sx={{ color: 'error.main' }}> · {errors} 个错误</Box>}
+          {mine[0]?.unitName ?? m.result.unit ?? '（单位待选择）'} · {m.result.rows.length} 项任务 ·{' '}
+          {countsLine(mine.map((p) => p.kind))}
+          {errors > 0 && (
+            <Box component="span" sx={{ color: 'error.main' }}>
+              {' '}
+              · {errors} 个错误
+            </Box>
+          )}
         </Typography>
       ),
     };
@@ -60,7 +79,15 @@ export function PlanImport() {
       chooseLabel="选择月方案文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={plan && { yearId: year.id, kind: 'plan', creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged }}
+      plan={
+        plan && {
+          yearId: year.id,
+          kind: 'plan',
+          creates: plan.creates,
+          updates: plan.updates,
+          unchanged: plan.unchanged,
+        }
+      }
       usedFiles={usedFiles}
       issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
       doneMessage={(n) => `已导入 ${n} 个单位的月方案。`}
@@ -68,17 +95,34 @@ export function PlanImport() {
     >
       {plan && plan.unknownUnits.length > 0 && units && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h6" component="h3">请选择填报单位</Typography>
+          <Typography variant="h6" component="h3">
+            请选择填报单位
+          </Typography>
           {plan.unknownUnits.map((u) => (
-            <TextField key={u.file} select size="small" fullWidth sx={{ mt: 1 }} label={`“${u.file}”的填报单位`} value={unitChoices[u.file] ?? ''} onChange={(e) => setUnitChoices({ ...unitChoices, [u.file]: e.target.value })}>
-              {units.map((unit) => <MenuItem key={unit.id} value={unit.id}>{unit.name}</MenuItem>)}
+            <TextField
+              key={u.file}
+              select
+              size="small"
+              fullWidth
+              sx={{ mt: 1 }}
+              label={`“${u.file}”的填报单位`}
+              value={unitChoices[u.file] ?? ''}
+              onChange={(e) => setUnitChoices({ ...unitChoices, [u.file]: e.target.value })}
+            >
+              {units.map((unit) => (
+                <MenuItem key={unit.id} value={unit.id}>
+                  {unit.name}
+                </MenuItem>
+              ))}
             </TextField>
           ))}
         </Paper>
       )}
       {plan && plan.previews.length > 0 && (
         <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>预览</Typography>
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
+            预览
+          </Typography>
           <Table size="small" aria-label="导入预览">
             <TableHead>
               <TableRow>

@@ -22,7 +22,10 @@ export function ProgressImport({ month }: { month: number }) {
   const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
 
-  const mapSheets = useCallback((grid: Grid) => mapProgress(grid, { year: year.year, month, aliases }), [year.year, month, aliases]);
+  const mapSheets = useCallback(
+    (grid: Grid) => mapProgress(grid, { year: year.year, month, aliases }),
+    [year.year, month, aliases],
+  );
   const { mapped, usedFiles } = useMappedFiles(importer.files, 'progress', aliases, '“重点工作、累计进度”', mapSheets);
 
   const plan = useMemo(() => {
@@ -49,7 +52,8 @@ export function ProgressImport({ month }: { month: number }) {
     return {
       summary: (
         <FileSummary errors={errors}>
-          {unitName ?? '（单位待选择）'} · {m.result.month ? `${m.result.month}月` : ''} · {m.result.rows.length} 行 · {countsLine(kinds)}
+          {unitName ?? '（单位待选择）'} · {m.result.month ? `${m.result.month}月` : ''} · {m.result.rows.length} 行 ·{' '}
+          {countsLine(kinds)}
         </FileSummary>
       ),
     };
@@ -63,15 +67,27 @@ export function ProgressImport({ month }: { month: number }) {
       chooseLabel="选择月度进展文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={plan && { yearId: year.id, kind: 'progress', creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged }}
+      plan={
+        plan && {
+          yearId: year.id,
+          kind: 'progress',
+          creates: plan.creates,
+          updates: plan.updates,
+          unchanged: plan.unchanged,
+        }
+      }
       usedFiles={usedFiles}
       issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
-      doneMessage={(n) => `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${plan?.unchanged ?? 0} 条。`}
+      doneMessage={(n) =>
+        `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${plan?.unchanged ?? 0} 条。`
+      }
       onCommitted={() => setUnitChoices({})}
     >
       {unknownFiles.length > 0 && units && (
         <Paper variant="outlined" sx={{ p: 2 }}>
-          <Typography variant="h6" component="h3">请选择填报单位</Typography>
+          <Typography variant="h6" component="h3">
+            请选择填报单位
+          </Typography>
           <Table size="small" aria-label="请选择填报单位">
             <TableBody>
               {unknownFiles.map((u) => (
@@ -79,8 +95,19 @@ export function ProgressImport({ month }: { month: number }) {
                   <TableCell>{u.file}</TableCell>
                   <TableCell>表中写作：{u.unknown!.written || '（未写明）'}</TableCell>
                   <TableCell>
-                    <TextField select size="small" fullWidth label={`“${u.file}”的填报单位`} value={unitChoices[u.file] ?? ''} onChange={(e) => setUnitChoices({ ...unitChoices, [u.file]: e.target.value })}>
-                      {units.map((unit) => <MenuItem key={unit.id} value={unit.id}>{unit.name}</MenuItem>)}
+                    <TextField
+                      select
+                      size="small"
+                      fullWidth
+                      label={`“${u.file}”的填报单位`}
+                      value={unitChoices[u.file] ?? ''}
+                      onChange={(e) => setUnitChoices({ ...unitChoices, [u.file]: e.target.value })}
+                    >
+                      {units.map((unit) => (
+                        <MenuItem key={unit.id} value={unit.id}>
+                          {unit.name}
+                        </MenuItem>
+                      ))}
                     </TextField>
                   </TableCell>
                 </TableRow>
@@ -111,7 +138,11 @@ export function ProgressImport({ month }: { month: number }) {
               <TableCell>{p.unitName}</TableCell>
               <TableCell>{p.taskTitle}</TableCell>
               <TableCell>{p.role === 'lead' ? '牵头' : '配合'}</TableCell>
-              <TableCell>{p.percentBefore !== undefined && p.percentBefore !== p.percent ? `${p.percentBefore}% → ${p.percent}%` : `${p.percent}%`}</TableCell>
+              <TableCell>
+                {p.percentBefore !== undefined && p.percentBefore !== p.percent
+                  ? `${p.percentBefore}% → ${p.percent}%`
+                  : `${p.percent}%`}
+              </TableCell>
               <TableCell>{kindChips[p.kind]}</TableCell>
             </TableRow>
           ))}

@@ -28,13 +28,26 @@ export function TaskListImport() {
   const [unitChoices, setUnitChoices] = useState<Record<string, NameChoice>>({});
   const [leaderChoices, setLeaderChoices] = useState<Record<string, NameChoice>>({});
 
-  const mapTasks = useCallback((grid: Grid) => mapTaskList(grid, { year: year.year, aliases, defaultDue: year.completionDue }), [year, aliases]);
-  const { mapped, usedFiles } = useMappedFiles(importer.files, 'tasks', aliases, '“重点工作、牵头单位、完成时限”', mapTasks);
+  const mapTasks = useCallback(
+    (grid: Grid) => mapTaskList(grid, { year: year.year, aliases, defaultDue: year.completionDue }),
+    [year, aliases],
+  );
+  const { mapped, usedFiles } = useMappedFiles(
+    importer.files,
+    'tasks',
+    aliases,
+    '“重点工作、牵头单位、完成时限”',
+    mapTasks,
+  );
 
   const plan = useMemo(() => {
     if (!tasks || !units || !leaders || !sections || usedFiles.length === 0) return undefined;
     return planTaskListImport(
-      usedFiles.map((f) => ({ file: f.name, sheet: mapped.get(f.key)!.result!.sheet, rows: mapped.get(f.key)!.result!.rows })),
+      usedFiles.map((f) => ({
+        file: f.name,
+        sheet: mapped.get(f.key)!.result!.sheet,
+        rows: mapped.get(f.key)!.result!.rows,
+      })),
       { yearId: year.id, tasks, units, leaders, sections },
       { units: unitChoices, leaders: leaderChoices },
       () => crypto.randomUUID(),
@@ -62,20 +75,44 @@ export function TaskListImport() {
       chooseLabel="选择任务清单文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={plan && { yearId: year.id, kind: 'tasks', creates: plan.creates, updates: plan.updates, unchanged: plan.unchanged }}
+      plan={
+        plan && {
+          yearId: year.id,
+          kind: 'tasks',
+          creates: plan.creates,
+          updates: plan.updates,
+          unchanged: plan.unchanged,
+        }
+      }
       usedFiles={usedFiles}
       issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
-      doneMessage={(n) => `已导入 ${n} 个文件：新增 ${added} 项任务，修改 ${changed} 项，未变 ${plan?.unchanged ?? 0} 项。`}
+      doneMessage={(n) =>
+        `已导入 ${n} 个文件：新增 ${added} 项任务，修改 ${changed} 项，未变 ${plan?.unchanged ?? 0} 项。`
+      }
       onCommitted={() => {
         setUnitChoices({});
         setLeaderChoices({});
       }}
     >
       {plan && plan.unknownUnits.length > 0 && units && (
-        <UnknownNames title="名单中没有的单位" unknown={plan.unknownUnits} records={units} createLabel="新建单位" choices={unitChoices} onChoose={setUnitChoices} />
+        <UnknownNames
+          title="名单中没有的单位"
+          unknown={plan.unknownUnits}
+          records={units}
+          createLabel="新建单位"
+          choices={unitChoices}
+          onChoose={setUnitChoices}
+        />
       )}
       {plan && plan.unknownLeaders.length > 0 && leaders && (
-        <UnknownNames title="名单中没有的区领导" unknown={plan.unknownLeaders} records={leaders} createLabel="新建区领导" choices={leaderChoices} onChoose={setLeaderChoices} />
+        <UnknownNames
+          title="名单中没有的区领导"
+          unknown={plan.unknownLeaders}
+          records={leaders}
+          createLabel="新建区领导"
+          choices={leaderChoices}
+          onChoose={setLeaderChoices}
+        />
       )}
       {plan && plan.previews.length > 0 && (
         <PreviewTable
@@ -96,7 +133,9 @@ export function TaskListImport() {
               <TableCell>{p.sheetRow}</TableCell>
               <TableCell>{p.title}</TableCell>
               <TableCell>{kindChips[p.kind]}</TableCell>
-              <TableCell sx={{ whiteSpace: 'pre-line' }}>{p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'pre-line' }}>
+                {p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n')}
+              </TableCell>
             </TableRow>
           ))}
         </PreviewTable>
@@ -115,7 +154,9 @@ function UnknownNames<R extends Unit | Leader>(props: {
 }) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
-      <Typography variant="h6" component="h3">{props.title}（{props.unknown.length}）</Typography>
+      <Typography variant="h6" component="h3">
+        {props.title}（{props.unknown.length}）
+      </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         默认随导入新建。若是已有名单中的同一单位（如简称），请选择它：表格中的写法会记为其别名，下次自动识别。
       </Typography>
@@ -124,7 +165,10 @@ function UnknownNames<R extends Unit | Leader>(props: {
           {props.unknown.map((u) => {
             const choice = props.choices[u.written] ?? 'create';
             const suggested = new Set(u.suggestions.map((s) => s.id));
-            const ordered = [...props.records.filter((r) => suggested.has(r.id)), ...props.records.filter((r) => !suggested.has(r.id))];
+            const ordered = [
+              ...props.records.filter((r) => suggested.has(r.id)),
+              ...props.records.filter((r) => !suggested.has(r.id)),
+            ];
             return (
               <TableRow key={u.written}>
                 <TableCell sx={{ width: '30%' }}>{u.written}</TableCell>
@@ -136,11 +180,20 @@ function UnknownNames<R extends Unit | Leader>(props: {
                     fullWidth
                     label={`“${u.written}”的处理`}
                     value={choice === 'create' ? '' : choice.use}
-                    onChange={(e) => props.onChoose({ ...props.choices, [u.written]: e.target.value ? { use: e.target.value } : 'create' })}
+                    onChange={(e) =>
+                      props.onChoose({
+                        ...props.choices,
+                        [u.written]: e.target.value ? { use: e.target.value } : 'create',
+                      })
+                    }
                   >
-                    <MenuItem value="">{props.createLabel}“{u.written}”</MenuItem>
+                    <MenuItem value="">
+                      {props.createLabel}“{u.written}”
+                    </MenuItem>
                     {ordered.map((r) => (
-                      <MenuItem key={r.id} value={r.id}>即“{r.name}”{suggested.has(r.id) ? '（建议）' : ''}</MenuItem>
+                      <MenuItem key={r.id} value={r.id}>
+                        即“{r.name}”{suggested.has(r.id) ? '（建议）' : ''}
+                      </MenuItem>
                     ))}
                   </TextField>
                 </TableCell>

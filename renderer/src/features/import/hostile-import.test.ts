@@ -11,10 +11,28 @@ import { mapTaskList, type TaskListResult } from '../../core/import/taskList';
 import { planTaskListImport } from '../../core/import/taskListPlan';
 import type { Grid } from '../../core/import/types';
 import type { ImportBatch, WorkYear } from '../../core/model';
-import { commitImport, createWorkYear, db, listLeaders, listSections, listTasks, listUnits, setOperator, sha256Hex } from '../../db';
+import {
+  commitImport,
+  createWorkYear,
+  db,
+  listLeaders,
+  listSections,
+  listTasks,
+  listUnits,
+  setOperator,
+  sha256Hex,
+} from '../../db';
 import { TABLE_NAMES } from '../../db/schema';
 import { readWorkbook } from '../../io/excel/read';
-import { entry, fixture, packageWith, rawZip, repeatedEntry, worksheetXml, xlsxBytes } from '../../io/excel/workbooks.testing';
+import {
+  entry,
+  fixture,
+  packageWith,
+  rawZip,
+  repeatedEntry,
+  worksheetXml,
+  xlsxBytes,
+} from '../../io/excel/workbooks.testing';
 import { mapGrid } from './useImportFiles';
 
 const fake = vi.hoisted(() => ({ saveFile: vi.fn(async (_request: SaveFileRequest) => ({ saved: true })) }));
@@ -23,7 +41,17 @@ const { exportLedger } = await import('../ledger/exportLedger');
 const { toLedgerRows } = await import('../ledger/LedgerScreen');
 
 const MB = 1024 * 1024;
-const HEADER = ['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限'];
+const HEADER = [
+  '序号',
+  '工作板块',
+  '重点工作',
+  '工作目标',
+  '主要措施',
+  '分管区领导',
+  '牵头单位',
+  '责任单位',
+  '完成时限',
+];
 
 let year: WorkYear;
 
@@ -31,7 +59,18 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
   setOperator('张三');
-  year = await createWorkYear({ year: 2026, title: '', windowStartMonth: 3, windowEndMonth: 11, planDue: '03-10', reportDueDay: 25, feedbackDueDay: 30, completionDue: '11-30', extraHolidays: [], extraWorkdays: [] });
+  year = await createWorkYear({
+    year: 2026,
+    title: '',
+    windowStartMonth: 3,
+    windowEndMonth: 11,
+    planDue: '03-10',
+    reportDueDay: 25,
+    feedbackDueDay: 30,
+    completionDue: '11-30',
+    extraHolidays: [],
+    extraWorkdays: [],
+  });
 });
 
 /** Every table of the schema, rows in key order. */
@@ -66,7 +105,13 @@ async function importTaskLists(files: { name: string; bytes: Uint8Array }[]): Pr
   if (used.length === 0) return outcome;
   const plan = planTaskListImport(
     used.map((f) => ({ file: f.name, sheet: f.result.sheet, rows: f.result.rows })),
-    { yearId: year.id, tasks: await listTasks(year.id), units: await listUnits(year.id), leaders: await listLeaders(year.id), sections: await listSections(year.id) },
+    {
+      yearId: year.id,
+      tasks: await listTasks(year.id),
+      units: await listUnits(year.id),
+      leaders: await listLeaders(year.id),
+      sections: await listSections(year.id),
+    },
     { units: {}, leaders: {} },
     () => crypto.randomUUID(),
   );
@@ -89,20 +134,34 @@ async function refusedFiles(): Promise<{ name: string; bytes: Uint8Array; messag
   const manyRows = Array.from({ length: 400_000 }, (_, i) => `<row r="${i + 2}" s="1" customFormat="1"/>`).join('');
   return [
     { name: '空.xlsx', bytes: new Uint8Array(0), message: '"空.xlsx"：文件为空' },
-    { name: 'truncated.xlsx', bytes: fixture('bad/truncated.xlsx'), message: '"truncated.xlsx"：文件不完整（可能下载或复制时中断），请重新获取' },
+    {
+      name: 'truncated.xlsx',
+      bytes: fixture('bad/truncated.xlsx'),
+      message: '"truncated.xlsx"：文件不完整（可能下载或复制时中断），请重新获取',
+    },
     {
       name: '清单.xlsx',
       bytes: strToU8(`${HEADER.join(',')}\r\n1,,重大项目攻坚年行动,,,,区发展和改革局,,11月底前\r\n`),
-      message: '"清单.xlsx"：是文本文件（如CSV）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',
+      message:
+        '"清单.xlsx"：是文本文件（如CSV）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',
     },
     {
       name: '炸弹.xlsx',
-      bytes: rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': repeatedEntry('xl/worksheets/sheet1.xml', '', new Uint8Array(16 * MB), 64, '') })),
+      bytes: rawZip(
+        await packageWith({
+          'xl/worksheets/sheet1.xml': repeatedEntry('xl/worksheets/sheet1.xml', '', new Uint8Array(16 * MB), 64, ''),
+        }),
+      ),
       message: '"炸弹.xlsx"：文件解压后超过200MB，疑似恶意文件（压缩炸弹），已拒绝',
     },
     {
       name: '笑.xlsx',
-      bytes: rawZip(await packageWith({ 'xl/sharedStrings.xml': '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "哈哈"><!ENTITY b "&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>' })),
+      bytes: rawZip(
+        await packageWith({
+          'xl/sharedStrings.xml':
+            '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "哈哈"><!ENTITY b "&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>',
+        }),
+      ),
       message: '"笑.xlsx"：文件含有不安全的XML声明，已拒绝',
     },
     {
@@ -112,22 +171,43 @@ async function refusedFiles(): Promise<{ name: string; bytes: Uint8Array; messag
     },
     {
       name: '空行.xlsx',
-      bytes: rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': entry('xl/worksheets/sheet1.xml', worksheetXml(header + manyRows)) })),
-      message: '"空行.xlsx"：表格的行和单元格超过30万个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入',
+      bytes: rawZip(
+        await packageWith({
+          'xl/worksheets/sheet1.xml': entry('xl/worksheets/sheet1.xml', worksheetXml(header + manyRows)),
+        }),
+      ),
+      message:
+        '"空行.xlsx"：表格的行和单元格超过30万个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入',
     },
     {
       name: '重叠.xlsx',
-      bytes: rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': worksheetXml(header, '<mergeCells count="2"><mergeCell ref="B2:B9"/><mergeCell ref="A5:C5"/></mergeCells>') })),
-      message: '"重叠.xlsx"：工作表"数据"的合并单元格B2:B9与A5:C5相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入',
+      bytes: rawZip(
+        await packageWith({
+          'xl/worksheets/sheet1.xml': worksheetXml(
+            header,
+            '<mergeCells count="2"><mergeCell ref="B2:B9"/><mergeCell ref="A5:C5"/></mergeCells>',
+          ),
+        }),
+      ),
+      message:
+        '"重叠.xlsx"：工作表"数据"的合并单元格B2:B9与A5:C5相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入',
     },
     {
       name: '串.xlsx',
-      bytes: rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': worksheetXml(`${header}<row r="2"><c r="C2" t="s"><v>99</v></c></row>`) })),
+      bytes: rawZip(
+        await packageWith({
+          'xl/worksheets/sheet1.xml': worksheetXml(`${header}<row r="2"><c r="C2" t="s"><v>99</v></c></row>`),
+        }),
+      ),
       message: '"串.xlsx"：文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入',
     },
     {
       name: '长.xlsx',
-      bytes: rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': worksheetXml(`${header}<row r="2">${inline('C2', '长'.repeat(40_000))}</row>`) })),
+      bytes: rawZip(
+        await packageWith({
+          'xl/worksheets/sheet1.xml': worksheetXml(`${header}<row r="2">${inline('C2', '长'.repeat(40_000))}</row>`),
+        }),
+      ),
       message: '"长.xlsx"：工作表"数据"C2单元格的文字超过Excel的上限（32767个字符），无法导入，请缩短后再导入',
     },
     {
@@ -154,7 +234,11 @@ describe('hostile files on 导入任务清单', () => {
 
   it('in one batch with the good file, only the good file is written', async () => {
     const hostile = await refusedFiles();
-    const outcome = await importTaskLists([...hostile.slice(0, 4), { name: '任务清单-2026.xlsx', bytes: fixture('任务清单-2026.xlsx') }, ...hostile.slice(4)]);
+    const outcome = await importTaskLists([
+      ...hostile.slice(0, 4),
+      { name: '任务清单-2026.xlsx', bytes: fixture('任务清单-2026.xlsx') },
+      ...hostile.slice(4),
+    ]);
     expect(outcome.batch?.files.map((f) => f.name)).toEqual(['任务清单-2026.xlsx']);
     expect(await listTasks(year.id)).toHaveLength(20);
     expect(outcome.files.get('任务清单-2026.xlsx')?.result?.rows).toHaveLength(20);
@@ -174,8 +258,15 @@ describe('hostile files on 导入任务清单', () => {
     });
     const outcome = await importTaskLists([{ name: '怪.xlsx', bytes }]);
     const mapped = outcome.files.get('怪.xlsx')?.result;
-    expect(mapped?.issues.filter((i) => i.severity !== 'info').map((i) => [i.severity, i.row, i.column, i.message])).toEqual([
-      ['warning', 8, 'A', 'A列第8行的数字110105199001011000超过15位，Excel只保存15位有效数字，末尾几位已变成0；如果是证件号码或编号，请在Excel中把该列设为“文本”格式后重新填写'],
+    expect(
+      mapped?.issues.filter((i) => i.severity !== 'info').map((i) => [i.severity, i.row, i.column, i.message]),
+    ).toEqual([
+      [
+        'warning',
+        8,
+        'A',
+        'A列第8行的数字110105199001011000超过15位，Excel只保存15位有效数字，末尾几位已变成0；如果是证件号码或编号，请在Excel中把该列设为“文本”格式后重新填写',
+      ],
       ['error', 9, 'I', 'I列第9行的"0"不是可识别的日期'],
     ]);
     const tasks = await listTasks(year.id);
@@ -185,7 +276,10 @@ describe('hostile files on 导入任务清单', () => {
       ['110105199001011000', '身份证号作序号'],
     ]);
 
-    await exportLedger(year, toLedgerRows(tasks, await listSections(year.id), await listUnits(year.id), await listLeaders(year.id)));
+    await exportLedger(
+      year,
+      toLedgerRows(tasks, await listSections(year.id), await listUnits(year.id), await listLeaders(year.id)),
+    );
     const exported = fake.saveFile.mock.lastCall?.[0].bytes;
     if (!exported) throw new Error('nothing exported');
     const read = await readWorkbook('台账.xlsx', exported);

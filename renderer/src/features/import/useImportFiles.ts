@@ -30,7 +30,10 @@ export function useImportFiles() {
 
   const add = useCallback(async (picked: PickedFile[]) => {
     const entries = await Promise.all(
-      picked.map(async (p) => ({ picked: p, file: { key: String(++nextKey), name: p.name, sha256: await sha256Hex(p.bytes), status: 'reading' as const } })),
+      picked.map(async (p) => ({
+        picked: p,
+        file: { key: String(++nextKey), name: p.name, sha256: await sha256Hex(p.bytes), status: 'reading' as const },
+      })),
     );
     const previous = await findImportedFiles(entries.map((e) => e.file.sha256));
     setFiles((current) => [
@@ -43,7 +46,11 @@ export function useImportFiles() {
         const result = await readWorkbookInWorker(p.name, p.bytes.slice());
         setFiles((current) =>
           current.map((f) =>
-            f.key !== file.key ? f : result.ok ? { ...f, status: 'ready', grid: result.grid } : { ...f, status: 'refused', message: result.message },
+            f.key !== file.key
+              ? f
+              : result.ok
+                ? { ...f, status: 'ready', grid: result.grid }
+                : { ...f, status: 'refused', message: result.message },
           ),
         );
       }),
@@ -61,7 +68,13 @@ export interface Mapped<R> {
 }
 
 /** One read file checked to be the template this import expects, then mapped; or why it is left out. */
-export function mapGrid<R>(grid: Grid, kind: TemplateKind, aliases: ColumnAliasTable | undefined, expectedHeaders: string, map: (grid: Grid) => R): Mapped<R> {
+export function mapGrid<R>(
+  grid: Grid,
+  kind: TemplateKind,
+  aliases: ColumnAliasTable | undefined,
+  expectedHeaders: string,
+  map: (grid: Grid) => R,
+): Mapped<R> {
   const detected = detectTemplate(grid, { aliases });
   if (detected.kind !== kind) {
     const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : `未找到${expectedHeaders}等表头`;

@@ -25,9 +25,15 @@ export function toLedgerRows(tasks: Task[], sections: Section[], units: Unit[], 
   return tasks.map((task) => ({
     task,
     section: task.sectionId ? (sectionName.get(task.sectionId) ?? '') : '',
-    leaders: task.leaderIds.map((id) => leaderName.get(id) ?? '').filter(Boolean).join('、'),
+    leaders: task.leaderIds
+      .map((id) => leaderName.get(id) ?? '')
+      .filter(Boolean)
+      .join('、'),
     leadUnit: task.leadUnitId ? (unitName.get(task.leadUnitId) ?? '') : '',
-    coUnits: task.coUnitIds.map((id) => unitName.get(id) ?? '').filter(Boolean).join('、'),
+    coUnits: task.coUnitIds
+      .map((id) => unitName.get(id) ?? '')
+      .filter(Boolean)
+      .join('、'),
   }));
 }
 
@@ -35,11 +41,15 @@ const columns: VirtualColumn<LedgerRow>[] = [
   { key: 'code', header: '序号', width: '56px', render: (r) => r.task.code },
   { key: 'section', header: '工作板块', width: 'minmax(100px, 1fr)', render: (r) => r.section },
   {
-    key: 'title', header: '重点工作', width: 'minmax(160px, 2fr)',
+    key: 'title',
+    header: '重点工作',
+    width: 'minmax(160px, 2fr)',
     render: (r) => (
       <>
         {r.task.title}
-        {r.task.carriedOverFrom && <Chip size="small" variant="outlined" color="warning" label="上年结转" sx={{ ml: 1 }} />}
+        {r.task.carriedOverFrom && (
+          <Chip size="small" variant="outlined" color="warning" label="上年结转" sx={{ ml: 1 }} />
+        )}
       </>
     ),
   },
@@ -70,7 +80,9 @@ export function LedgerScreen() {
   // Pinyin keys are built only once someone searches: a first paint of a long ledger stays cheap.
   const keys = useMemo(() => {
     if (!rows || !query.trim()) return undefined;
-    return new Map(rows.map((r) => [r.task.id, searchKey([r.task.title, r.section, r.leaders, r.leadUnit, r.coUnits].join(' '))]));
+    return new Map(
+      rows.map((r) => [r.task.id, searchKey([r.task.title, r.section, r.leaders, r.leadUnit, r.coUnits].join(' '))]),
+    );
   }, [rows, query]);
   const shown = useMemo(
     () =>
@@ -96,27 +108,76 @@ export function LedgerScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>任务台账</Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>导入任务清单</Button>
-        <Button variant="outlined" onClick={() => setAdding(true)}>新增任务</Button>
-        <Button variant="outlined" onClick={doExport} disabled={!rows?.length}>导出台账</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          任务台账
+        </Typography>
+        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>
+          导入任务清单
+        </Button>
+        <Button variant="outlined" onClick={() => setAdding(true)}>
+          新增任务
+        </Button>
+        <Button variant="outlined" onClick={doExport} disabled={!rows?.length}>
+          导出台账
+        </Button>
       </Stack>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <TextField size="small" label="搜索（可用拼音首字母）" value={query} onChange={(e) => setQuery(e.target.value)} sx={{ minWidth: 220 }} />
-        <TextField select size="small" label="工作板块" value={sectionId} onChange={(e) => setSectionId(e.target.value)} sx={{ minWidth: 160 }}>
+        <TextField
+          size="small"
+          label="搜索（可用拼音首字母）"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          sx={{ minWidth: 220 }}
+        />
+        <TextField
+          select
+          size="small"
+          label="工作板块"
+          value={sectionId}
+          onChange={(e) => setSectionId(e.target.value)}
+          sx={{ minWidth: 160 }}
+        >
           <MenuItem value="">全部</MenuItem>
-          {sections?.map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
+          {sections?.map((s) => (
+            <MenuItem key={s.id} value={s.id}>
+              {s.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select size="small" label="分管区领导" value={leaderId} onChange={(e) => setLeaderId(e.target.value)} sx={{ minWidth: 130 }}>
+        <TextField
+          select
+          size="small"
+          label="分管区领导"
+          value={leaderId}
+          onChange={(e) => setLeaderId(e.target.value)}
+          sx={{ minWidth: 130 }}
+        >
           <MenuItem value="">全部</MenuItem>
-          {leaders?.map((l) => <MenuItem key={l.id} value={l.id}>{l.name}</MenuItem>)}
+          {leaders?.map((l) => (
+            <MenuItem key={l.id} value={l.id}>
+              {l.name}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select size="small" label="单位" value={unitId} onChange={(e) => setUnitId(e.target.value)} sx={{ minWidth: 180 }}>
+        <TextField
+          select
+          size="small"
+          label="单位"
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value)}
+          sx={{ minWidth: 180 }}
+        >
           <MenuItem value="">全部</MenuItem>
-          {units?.map((u) => <MenuItem key={u.id} value={u.id}>{u.name}</MenuItem>)}
+          {units?.map((u) => (
+            <MenuItem key={u.id} value={u.id}>
+              {u.name}
+            </MenuItem>
+          ))}
         </TextField>
         <Typography sx={{ alignSelf: 'center' }} color="text.secondary" aria-live="polite">
-          {shown ? `共 ${shown.length} 项${shown.length !== rows?.length ? `（全部 ${rows?.length} 项）` : ''}` : '正在读取…'}
+          {shown
+            ? `共 ${shown.length} 项${shown.length !== rows?.length ? `（全部 ${rows?.length} 项）` : ''}`
+            : '正在读取…'}
         </Typography>
       </Stack>
       {message && <Alert severity="error">{message}</Alert>}

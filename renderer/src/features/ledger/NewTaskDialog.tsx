@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
 import type { WorkYear } from '../../core/model';
 import { addTask, useSections, useUnits } from '../../db';
 import { userMessage } from '../../ui/errors';
@@ -44,18 +54,28 @@ export function NewTaskDialog({ year, onClose }: { year: WorkYear; onClose(): vo
           <TextField autoFocus label="重点工作" value={title} onChange={(e) => setTitle(e.target.value)} />
           <TextField select label="工作板块" value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
             <MenuItem value="">（无）</MenuItem>
-            {sections.map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
+            {sections.map((s) => (
+              <MenuItem key={s.id} value={s.id}>
+                {s.name}
+              </MenuItem>
+            ))}
           </TextField>
           <TextField select label="牵头单位" value={leadUnitId} onChange={(e) => setLeadUnitId(e.target.value)}>
             <MenuItem value="">（未定）</MenuItem>
-            {units.map((u) => <MenuItem key={u.id} value={u.id}>{u.name}</MenuItem>)}
+            {units.map((u) => (
+              <MenuItem key={u.id} value={u.id}>
+                {u.name}
+              </MenuItem>
+            ))}
           </TextField>
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={create}>创建并编辑</Button>
+        <Button variant="contained" onClick={create}>
+          创建并编辑
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -1,11 +1,29 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, Autocomplete, Box, Button, IconButton, MenuItem, Paper, Stack, TextField, Typography,
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  IconButton,
+  MenuItem,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import AddIcon from '@mui/icons-material/Add';
 import type { Task, Target } from '../../core/model';
-import { deleteTask, updateTask, useCarriedSource, useLeaders, useSections, useTask, useUnits, type NewTask } from '../../db';
+import {
+  deleteTask,
+  updateTask,
+  useCarriedSource,
+  useLeaders,
+  useSections,
+  useTask,
+  useUnits,
+  type NewTask,
+} from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -51,22 +69,58 @@ function TaskEditor({ task }: { task: Task }) {
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button onClick={() => navigateTo('ledger')}>← 返回台账</Button>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>{task.title}</Typography>
-        <Button variant="outlined" onClick={() => navigateTo(`retro/${task.id}`)}>复盘</Button>
-        <Button color="error" onClick={() => setDeleting(true)}>删除任务</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          {task.title}
+        </Typography>
+        <Button variant="outlined" onClick={() => navigateTo(`retro/${task.id}`)}>
+          复盘
+        </Button>
+        <Button color="error" onClick={() => setDeleting(true)}>
+          删除任务
+        </Button>
       </Stack>
       {task.carriedOverFrom && <CarriedOverNotice sourceId={task.carriedOverFrom} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Typography variant="h6" component="h3" sx={{ mb: 2 }}>基本信息与责任清单</Typography>
+        <Typography variant="h6" component="h3" sx={{ mb: 2 }}>
+          基本信息与责任清单
+        </Typography>
         <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 1fr', gap: 2 }}>
           <TextField size="small" label="序号" value={draft.code} onChange={(e) => set('code', e.target.value)} />
-          <TextField size="small" label="重点工作" value={draft.title} onChange={(e) => set('title', e.target.value)} sx={{ gridColumn: 'span 2' }} />
-          <TextField size="small" select label="工作板块" value={draft.sectionId ?? ''} onChange={(e) => set('sectionId', e.target.value || undefined)}>
+          <TextField
+            size="small"
+            label="重点工作"
+            value={draft.title}
+            onChange={(e) => set('title', e.target.value)}
+            sx={{ gridColumn: 'span 2' }}
+          />
+          <TextField
+            size="small"
+            select
+            label="工作板块"
+            value={draft.sectionId ?? ''}
+            onChange={(e) => set('sectionId', e.target.value || undefined)}
+          >
             <MenuItem value="">（无）</MenuItem>
-            {sections.map((s) => <MenuItem key={s.id} value={s.id}>{s.name}</MenuItem>)}
+            {sections.map((s) => (
+              <MenuItem key={s.id} value={s.id}>
+                {s.name}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField size="small" type="date" label="完成时限" value={draft.dueDate} onChange={(e) => set('dueDate', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField size="small" label="责任人" value={draft.responsiblePerson} onChange={(e) => set('responsiblePerson', e.target.value)} />
+          <TextField
+            size="small"
+            type="date"
+            label="完成时限"
+            value={draft.dueDate}
+            onChange={(e) => set('dueDate', e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            size="small"
+            label="责任人"
+            value={draft.responsiblePerson}
+            onChange={(e) => set('responsiblePerson', e.target.value)}
+          />
           <Autocomplete
             multiple
             size="small"
@@ -76,9 +130,19 @@ function TaskEditor({ task }: { task: Task }) {
             onChange={(_e, value) => set('leaderIds', value)}
             renderInput={(params) => <TextField {...params} label="分管区领导" />}
           />
-          <TextField size="small" select label="牵头单位" value={draft.leadUnitId ?? ''} onChange={(e) => set('leadUnitId', e.target.value || undefined)}>
+          <TextField
+            size="small"
+            select
+            label="牵头单位"
+            value={draft.leadUnitId ?? ''}
+            onChange={(e) => set('leadUnitId', e.target.value || undefined)}
+          >
             <MenuItem value="">（未定）</MenuItem>
-            {units.map((u) => <MenuItem key={u.id} value={u.id}>{u.name}</MenuItem>)}
+            {units.map((u) => (
+              <MenuItem key={u.id} value={u.id}>
+                {u.name}
+              </MenuItem>
+            ))}
           </TextField>
           <Autocomplete
             multiple
@@ -98,7 +162,13 @@ function TaskEditor({ task }: { task: Task }) {
         onChange={(targets) => set('targets', targets)}
         renderItem={(t: Target, update, index) => (
           <>
-            <TextField size="small" fullWidth label={`目标${index + 1}`} value={t.text} onChange={(e) => update({ ...t, text: e.target.value })} />
+            <TextField
+              size="small"
+              fullWidth
+              label={`目标${index + 1}`}
+              value={t.text}
+              onChange={(e) => update({ ...t, text: e.target.value })}
+            />
             <TextField
               size="small"
               type="number"
@@ -107,7 +177,13 @@ function TaskEditor({ task }: { task: Task }) {
               onChange={(e) => update({ ...t, value: e.target.value === '' ? undefined : Number(e.target.value) })}
               sx={{ width: 120 }}
             />
-            <TextField size="small" label="单位" value={t.unit ?? ''} onChange={(e) => update({ ...t, unit: e.target.value || undefined })} sx={{ width: 100 }} />
+            <TextField
+              size="small"
+              label="单位"
+              value={t.unit ?? ''}
+              onChange={(e) => update({ ...t, unit: e.target.value || undefined })}
+              sx={{ width: 100 }}
+            />
           </>
         )}
       />
@@ -117,12 +193,21 @@ function TaskEditor({ task }: { task: Task }) {
         blank={{ text: '' }}
         onChange={(measures) => set('measures', measures)}
         renderItem={(m, update, index) => (
-          <TextField size="small" fullWidth multiline label={`措施${index + 1}`} value={m.text} onChange={(e) => update({ text: e.target.value })} />
+          <TextField
+            size="small"
+            fullWidth
+            multiline
+            label={`措施${index + 1}`}
+            value={m.text}
+            onChange={(e) => update({ text: e.target.value })}
+          />
         )}
       />
       {message && <Alert severity={message.severity}>{message.text}</Alert>}
       <Box>
-        <Button variant="contained" disabled={!dirty} onClick={save}>保存修改</Button>
+        <Button variant="contained" disabled={!dirty} onClick={save}>
+          保存修改
+        </Button>
       </Box>
       <TaskPlanEditor task={task} year={year} />
       <TaskEvaluationPanel year={year} task={task} />
@@ -147,7 +232,11 @@ function CarriedOverNotice({ sourceId }: { sourceId: string }) {
   const detail = source
     ? `由${source.year.year}年度结转，上年末${source.final.percent === null ? '牵头单位未报送进展' : `累计进度 ${source.final.percent}%`}。`
     : '由上一年度结转（原任务已不存在）。';
-  return <Alert severity="info" icon={false}><b>上年结转</b>：本任务{detail}</Alert>;
+  return (
+    <Alert severity="info" icon={false}>
+      <b>上年结转</b>：本任务{detail}
+    </Alert>
+  );
 }
 
 interface ListEditorProps<Item> {
@@ -162,15 +251,22 @@ function ListEditor<Item>({ title, items, blank, onChange, renderItem }: ListEdi
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
-        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>{title}</Typography>
-        <Button startIcon={<AddIcon />} onClick={() => onChange([...items, blank])}>添加一条</Button>
+        <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
+          {title}
+        </Typography>
+        <Button startIcon={<AddIcon />} onClick={() => onChange([...items, blank])}>
+          添加一条
+        </Button>
       </Stack>
       <Stack spacing={1}>
         {items.length === 0 && <Typography color="text.secondary">（无）</Typography>}
         {items.map((item, index) => (
           <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             {renderItem(item, (next) => onChange(items.map((x, i) => (i === index ? next : x))), index)}
-            <IconButton aria-label={`删除${title}第${index + 1}条`} onClick={() => onChange(items.filter((_, i) => i !== index))}>
+            <IconButton
+              aria-label={`删除${title}第${index + 1}条`}
+              onClick={() => onChange(items.filter((_, i) => i !== index))}
+            >
               <DeleteIcon />
             </IconButton>
           </Stack>

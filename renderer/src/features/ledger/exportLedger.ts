@@ -48,7 +48,9 @@ export async function exportLedger(year: WorkYear, rows: LedgerRow[]): Promise<v
         { header: 'key', key: 'key' },
         { header: 'value', key: 'value' },
       ],
-      rows: metaRows({ kind: 'tasks', year: year.year, appVersion: import.meta.env.VITE_APP_VERSION }).map(([key, value]) => ({ key, value })),
+      rows: metaRows({ kind: 'tasks', year: year.year, appVersion: import.meta.env.VITE_APP_VERSION }).map(
+        ([key, value]) => ({ key, value }),
+      ),
     },
   ]);
   await desktop.saveFile({ suggestedName: `${year.year}年度重点工作任务台账.xlsx`, bytes });

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Box, Button, Chip, Paper, Stack, Step, StepButton, Stepper, TextField, Typography,
-} from '@mui/material';
+import { Box, Button, Chip, Paper, Stack, Step, StepButton, Stepper, TextField, Typography } from '@mui/material';
 import type { Review, Task, WorkYear } from '../../core/model';
 import { lightLabels, statusLabels } from '../../core/progress';
 import {
-  reviewFieldLabels, reviewSections, reviewStateText, reviewSteps, textsOf, type ReviewTextField, type ReviewTexts,
+  reviewFieldLabels,
+  reviewSections,
+  reviewStateText,
+  reviewSteps,
+  textsOf,
+  type ReviewTextField,
+  type ReviewTexts,
 } from '../../core/review';
 import { saveReview, useTask, useTaskReview } from '../../db';
 import { desktop } from '../../io/desktop';
@@ -32,7 +36,9 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
     return (
       <Stack spacing={2}>
         <Typography>该任务不属于当前选择的工作年度。</Typography>
-        <Box><Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button></Box>
+        <Box>
+          <Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button>
+        </Box>
       </Stack>
     );
   }
@@ -117,7 +123,8 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
       timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
     }
   };
-  const setText = (field: ReviewTextField, value: string) => change({ texts: { ...latest.current.texts, [field]: value } });
+  const setText = (field: ReviewTextField, value: string) =>
+    change({ texts: { ...latest.current.texts, [field]: value } });
   const goTo = (step: number) => change({ step }, true);
   const print = async (mode: 'print' | 'pdf') => {
     await flush();
@@ -135,15 +142,37 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} className="screen-only">
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+        className="screen-only"
+      >
         <Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button>
         <Button onClick={() => navigateTo(`task/${task.id}`)}>任务详情</Button>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>复盘：{task.title}</Typography>
-        <Chip size="small" color={completed ? 'success' : 'default'} label={reviewStateText(status === 'new' ? undefined : { step, completedAt: completed ? 'done' : undefined })} />
-        <Button variant="outlined" onClick={() => void print('print')}>打印</Button>
-        <Button variant="outlined" onClick={() => void print('pdf')}>另存为PDF</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          复盘：{task.title}
+        </Typography>
+        <Chip
+          size="small"
+          color={completed ? 'success' : 'default'}
+          label={reviewStateText(status === 'new' ? undefined : { step, completedAt: completed ? 'done' : undefined })}
+        />
+        <Button variant="outlined" onClick={() => void print('print')}>
+          打印
+        </Button>
+        <Button variant="outlined" onClick={() => void print('pdf')}>
+          另存为PDF
+        </Button>
       </Stack>
-      <Typography role="status" aria-live="polite" color={status === 'error' ? 'error' : 'text.secondary'} className="screen-only">{statusText}</Typography>
+      <Typography
+        role="status"
+        aria-live="polite"
+        color={status === 'error' ? 'error' : 'text.secondary'}
+        className="screen-only"
+      >
+        {statusText}
+      </Typography>
 
       <Paper variant="outlined" sx={{ p: 2 }} className="screen-only">
         <Stepper nonLinear activeStep={step} aria-label="复盘步骤">
@@ -155,8 +184,16 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
         </Stepper>
       </Paper>
 
-      <Paper variant="outlined" sx={{ p: 2 }} className="screen-only" component="section" aria-labelledby="review-step-heading">
-        <Typography variant="h6" component="h3" id="review-step-heading" sx={{ mb: 1 }}>第{step + 1}步：{current.label}</Typography>
+      <Paper
+        variant="outlined"
+        sx={{ p: 2 }}
+        className="screen-only"
+        component="section"
+        aria-labelledby="review-step-heading"
+      >
+        <Typography variant="h6" component="h3" id="review-step-heading" sx={{ mb: 1 }}>
+          第{step + 1}步：{current.label}
+        </Typography>
         <StepFacts step={step} task={task} data={data} year={year} />
         <Stack spacing={2} sx={{ mt: 2 }}>
           {current.fields.map((field) => (
@@ -170,14 +207,31 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
                 onChange={(e) => setText(field, e.target.value)}
                 onBlur={() => void flush()}
               />
-              <Button size="small" sx={{ mt: 0.5 }} disabled={texts[field] === data.drafts[field]} onClick={() => setRefill(field)}>按最新数据重新填入</Button>
+              <Button
+                size="small"
+                sx={{ mt: 0.5 }}
+                disabled={texts[field] === data.drafts[field]}
+                onClick={() => setRefill(field)}
+              >
+                按最新数据重新填入
+              </Button>
             </Box>
           ))}
         </Stack>
         <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
-          <Button disabled={step === 0} onClick={() => goTo(step - 1)}>上一步</Button>
-          {step < reviewSteps.length - 1 && <Button variant="contained" onClick={() => goTo(step + 1)}>下一步：{reviewSteps[step + 1]!.label}</Button>}
-          {step === reviewSteps.length - 1 && !completed && <Button variant="contained" color="success" onClick={() => change({ completed: true }, true)}>完成复盘</Button>}
+          <Button disabled={step === 0} onClick={() => goTo(step - 1)}>
+            上一步
+          </Button>
+          {step < reviewSteps.length - 1 && (
+            <Button variant="contained" onClick={() => goTo(step + 1)}>
+              下一步：{reviewSteps[step + 1]!.label}
+            </Button>
+          )}
+          {step === reviewSteps.length - 1 && !completed && (
+            <Button variant="contained" color="success" onClick={() => change({ completed: true }, true)}>
+              完成复盘
+            </Button>
+          )}
           {completed && <Button onClick={() => change({ completed: false }, true)}>重新打开</Button>}
         </Stack>
       </Paper>
@@ -206,7 +260,8 @@ function StepFacts({ step, task, data, year }: { step: number; task: Task; data:
   if (step === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
-        {task.targets.length} 项目标、{task.measures.length} 项措施；牵头单位：{names.leadUnit ?? '未定'}；完成时限：{task.dueDate}。下框已按任务清单预填，可修改补充。
+        {task.targets.length} 项目标、{task.measures.length} 项措施；牵头单位：{names.leadUnit ?? '未定'}；完成时限：
+        {task.dueDate}。下框已按任务清单预填，可修改补充。
       </Typography>
     );
   }
@@ -215,17 +270,24 @@ function StepFacts({ step, task, data, year }: { step: number; task: Task; data:
       <Stack spacing={1}>
         <Typography variant="body2">
           年末进度：{facts.final.percent === null ? '未报送' : `${facts.final.percent}%（${facts.final.month}月）`}；
-          滞后 {facts.behindMonths.length} 个月；未报送 {facts.missingMonths.length} 个月；
-          第三方评估：{facts.evaluations.length ? facts.evaluations.map((e) => `${e.rater}${e.score}分`).join('、') : '暂无'}。
+          滞后 {facts.behindMonths.length} 个月；未报送 {facts.missingMonths.length} 个月； 第三方评估：
+          {facts.evaluations.length ? facts.evaluations.map((e) => `${e.rater}${e.score}分`).join('、') : '暂无'}。
         </Typography>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label="各月红黄绿灯">
           {facts.months.map((m) => (
             <Stack key={m.month} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
               <Typography variant="body2">{m.month}月</Typography>
-              <LightChip light={m.light} title={`${lightLabels[m.light]}：${statusLabels[m.status]}${m.percent === null ? '' : `，${m.percent}%`}（序时${m.expected}%）`} />
+              <LightChip
+                light={m.light}
+                title={`${lightLabels[m.light]}：${statusLabels[m.status]}${m.percent === null ? '' : `，${m.percent}%`}（序时${m.expected}%）`}
+              />
             </Stack>
           ))}
-          {facts.months.length === 0 && <Typography variant="body2" color="text.secondary">{year.year}年度尚无可评估的月份。</Typography>}
+          {facts.months.length === 0 && (
+            <Typography variant="body2" color="text.secondary">
+              {year.year}年度尚无可评估的月份。
+            </Typography>
+          )}
         </Stack>
       </Stack>
     );
@@ -233,13 +295,18 @@ function StepFacts({ step, task, data, year }: { step: number; task: Task; data:
   if (step === 2) {
     return (
       <Typography variant="body2" color="text.secondary">
-        已汇集单位滞后原因说明 {facts.explanations.length} 条、督查意见 {facts.comments.length} 条；请在“原因分析：”之后写出督查室的分析。
+        已汇集单位滞后原因说明 {facts.explanations.length} 条、督查意见 {facts.comments.length}{' '}
+        条；请在“原因分析：”之后写出督查室的分析。
       </Typography>
     );
   }
   return (
     <Typography variant="body2" color="text.secondary">
-      总结经验做法和存在不足，并写明纳入{year.year + 1}年度计划的事项{facts.final.percent !== null && facts.final.percent >= 100 ? '' : '（本项工作未完成，可在“工作年度”中结转至下一年度）'}。
+      总结经验做法和存在不足，并写明纳入{year.year + 1}年度计划的事项
+      {facts.final.percent !== null && facts.final.percent >= 100
+        ? ''
+        : '（本项工作未完成，可在“工作年度”中结转至下一年度）'}
+      。
     </Typography>
   );
 }
@@ -247,23 +314,50 @@ function StepFacts({ step, task, data, year }: { step: number; task: Task; data:
 /** The review on paper: who and how far, then the four steps. */
 export function ReviewPrintBody({ task, data, texts }: { task: Task; data: ReviewData; texts: ReviewTexts }) {
   const { facts, names } = data;
-  const heading = { fontFamily: '"黑体", "SimHei", "Noto Sans CJK SC", sans-serif', fontSize: '16pt', fontWeight: 'normal', margin: '14pt 0 4pt' } as const;
+  const heading = {
+    fontFamily: '"黑体", "SimHei", "Noto Sans CJK SC", sans-serif',
+    fontSize: '16pt',
+    fontWeight: 'normal',
+    margin: '14pt 0 4pt',
+  } as const;
   const numbers = ['一', '二', '三', '四'];
   return (
     <>
       <table>
         <tbody>
-          <tr><th>牵头单位</th><td>{names.leadUnit ?? ''}</td><th>分管区领导</th><td>{names.leaders.join('、')}</td></tr>
-          <tr><th>责任单位</th><td>{names.coUnits.join('、')}</td><th>完成时限</th><td>{task.dueDate}</td></tr>
-          <tr><th>年末进度</th><td>{facts.final.percent === null ? '未报送' : `${facts.final.percent}%`}</td><th>滞后月数</th><td>{facts.behindMonths.length}</td></tr>
+          <tr>
+            <th>牵头单位</th>
+            <td>{names.leadUnit ?? ''}</td>
+            <th>分管区领导</th>
+            <td>{names.leaders.join('、')}</td>
+          </tr>
+          <tr>
+            <th>责任单位</th>
+            <td>{names.coUnits.join('、')}</td>
+            <th>完成时限</th>
+            <td>{task.dueDate}</td>
+          </tr>
+          <tr>
+            <th>年末进度</th>
+            <td>{facts.final.percent === null ? '未报送' : `${facts.final.percent}%`}</td>
+            <th>滞后月数</th>
+            <td>{facts.behindMonths.length}</td>
+          </tr>
         </tbody>
       </table>
       {reviewSections(texts).map((section, i) => (
         <div key={section.heading}>
-          <h2 style={heading}>{numbers[i]}、{section.heading}</h2>
-          {section.text.split(/\r?\n/u).filter((line) => line.trim() !== '').map((line, j) => (
-            <p key={j} style={{ margin: 0, textIndent: '2em', lineHeight: 1.6 }}>{line}</p>
-          ))}
+          <h2 style={heading}>
+            {numbers[i]}、{section.heading}
+          </h2>
+          {section.text
+            .split(/\r?\n/u)
+            .filter((line) => line.trim() !== '')
+            .map((line, j) => (
+              <p key={j} style={{ margin: 0, textIndent: '2em', lineHeight: 1.6 }}>
+                {line}
+              </p>
+            ))}
         </div>
       ))}
     </>

@@ -1,7 +1,14 @@
 import { useMemo } from 'react';
 import type { Task, WorkYear } from '../../core/model';
 import { defaultProgressRules, type ProgressRules } from '../../core/progress';
-import { lastMonthOf, reviewDrafts, reviewFacts, type ReviewFacts, type ReviewNames, type ReviewTexts } from '../../core/review';
+import {
+  lastMonthOf,
+  reviewDrafts,
+  reviewFacts,
+  type ReviewFacts,
+  type ReviewNames,
+  type ReviewTexts,
+} from '../../core/review';
 import { useLeaders, useMilestones, useSetting, useTaskRecord, useUnits } from '../../db';
 import { todayInChina } from '../../ui/today';
 
@@ -32,8 +39,14 @@ export function useReviewData(year: WorkYear, task: Task): ReviewData | undefine
       unitName: (id) => unitName.get(id) ?? '',
     };
     const facts = reviewFacts({
-      task, window: year, milestones, reports: record.reports, feedback: record.feedback, evaluations: record.evaluations,
-      lastMonth: lastMonthOf(year, today), rules,
+      task,
+      window: year,
+      milestones,
+      reports: record.reports,
+      feedback: record.feedback,
+      evaluations: record.evaluations,
+      lastMonth: lastMonthOf(year, today),
+      rules,
     });
     return { facts, names, drafts: reviewDrafts(task, facts, names, year.year), today };
   }, [units, leaders, milestones, record, rules, today, task, year]);

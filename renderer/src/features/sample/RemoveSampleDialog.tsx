@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  LinearProgress,
+  Typography,
+} from '@mui/material';
 import type { WorkYear } from '../../core/model';
 import { userMessage } from '../../ui/errors';
 import { removeSampleData, type SampleProgress } from './sampleData';
@@ -38,7 +49,17 @@ export function SampleProgressBar({ label, fraction }: { label: string; fraction
 }
 
 /** Confirms and removes the sample year: every row of it, nothing of the other years. */
-export function RemoveSampleDialog({ year, open, onClose, onRemoved }: { year: WorkYear; open: boolean; onClose(): void; onRemoved?(): void }) {
+export function RemoveSampleDialog({
+  year,
+  open,
+  onClose,
+  onRemoved,
+}: {
+  year: WorkYear;
+  open: boolean;
+  onClose(): void;
+  onRemoved?(): void;
+}) {
   const { busy, fraction, slow, run } = useSampleAction();
   const [error, setError] = useState<string>();
   const remove = async () => {
@@ -56,15 +77,24 @@ export function RemoveSampleDialog({ year, open, onClose, onRemoved }: { year: W
       <DialogTitle>删除示例数据</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          将删除“{year.title}”及其中的全部数据：单位、区领导、重点工作、月方案、月度进展、督查反馈、加扣分、排名、约谈、第三方评估和复盘，
+          将删除“{year.title}
+          ”及其中的全部数据：单位、区领导、重点工作、月方案、月度进展、督查反馈、加扣分、排名、约谈、第三方评估和复盘，
           也包括在示例年度中所做的修改和导入。其他年度的数据不受影响。删除后不能撤销。
         </DialogContentText>
         {busy && slow && <SampleProgressBar label="正在删除示例数据…" fraction={fraction} />}
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={busy}>取消</Button>
-        <Button color="error" variant="contained" onClick={() => void remove()} disabled={busy}>删除示例数据</Button>
+        <Button onClick={onClose} disabled={busy}>
+          取消
+        </Button>
+        <Button color="error" variant="contained" onClick={() => void remove()} disabled={busy}>
+          删除示例数据
+        </Button>
       </DialogActions>
     </Dialog>
   );

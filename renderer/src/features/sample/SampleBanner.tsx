@@ -7,7 +7,15 @@ const printMarkStyles = (
   <GlobalStyles
     styles={{
       '.sample-print-mark': { display: 'none' },
-      '@media print': { '.sample-print-mark': { display: 'block !important', textAlign: 'center', fontSize: '14pt', fontWeight: 700, marginBottom: '8pt' } },
+      '@media print': {
+        '.sample-print-mark': {
+          display: 'block !important',
+          textAlign: 'center',
+          fontSize: '14pt',
+          fontWeight: 700,
+          marginBottom: '8pt',
+        },
+      },
     }}
   />
 );
@@ -31,8 +39,14 @@ export function SampleBanner() {
         aria-label="示例数据提示"
         action={
           <Stack direction="row" spacing={1}>
-            {real && <Button color="inherit" size="small" onClick={() => choose(real.id)}>切换到{real.year}年度</Button>}
-            <Button color="inherit" size="small" variant="outlined" onClick={() => setRemoving(true)}>删除示例数据</Button>
+            {real && (
+              <Button color="inherit" size="small" onClick={() => choose(real.id)}>
+                切换到{real.year}年度
+              </Button>
+            )}
+            <Button color="inherit" size="small" variant="outlined" onClick={() => setRemoving(true)}>
+              删除示例数据
+            </Button>
           </Stack>
         }
       >

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Paper,
+  Stack,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import type { ListedUnit } from '../../core/ranking';
 import type { Unit, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
@@ -34,22 +47,63 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} className="screen-only">
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>红黑榜</Typography>
-        <ToggleButtonGroup size="small" exclusive value={period} onChange={(_e, v: 'month' | 'year' | null) => v && setPeriod(v)} aria-label="榜单周期">
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+        className="screen-only"
+      >
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          红黑榜
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={period}
+          onChange={(_e, v: 'month' | 'year' | null) => v && setPeriod(v)}
+          aria-label="榜单周期"
+        >
           <ToggleButton value="month">月度</ToggleButton>
           <ToggleButton value="year">年度</ToggleButton>
         </ToggleButtonGroup>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`lists/${m}`)} />
-        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
-        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
-        <Button variant="outlined" disabled={!scoring || (yearly && !standing)} onClick={() => scoring && guard(() => (yearly ? exportYearListsXlsx(title, standing!, scoring) : exportListsXlsx(year, month, title, scoring)))}>导出Excel</Button>
-        <Button variant="contained" disabled={!scoring || yearly} onClick={() => scoring && guard(() => exportBulletin(year, month, scoring))}>生成督查通报</Button>
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>
+          打印
+        </Button>
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>
+          另存为PDF
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!scoring || (yearly && !standing)}
+          onClick={() =>
+            scoring &&
+            guard(() =>
+              yearly ? exportYearListsXlsx(title, standing!, scoring) : exportListsXlsx(year, month, title, scoring),
+            )
+          }
+        >
+          导出Excel
+        </Button>
+        <Button
+          variant="contained"
+          disabled={!scoring || yearly}
+          onClick={() => scoring && guard(() => exportBulletin(year, month, scoring))}
+        >
+          生成督查通报
+        </Button>
       </Stack>
-      {error && <Alert severity="error" className="screen-only">{error}</Alert>}
+      {error && (
+        <Alert severity="error" className="screen-only">
+          {error}
+        </Alert>
+      )}
       {scoring && scoring.entries.some((e) => e.state === 'proposed') && (
         <Alert severity="warning" className="screen-only">
-          {month}月还有未确认的加扣分建议，得分和榜单尚未最终确定。<Button size="small" onClick={() => navigateTo(`scores/${month}`)}>去确认</Button>
+          {month}月还有未确认的加扣分建议，得分和榜单尚未最终确定。
+          <Button size="small" onClick={() => navigateTo(`scores/${month}`)}>
+            去确认
+          </Button>
         </Alert>
       )}
       {scoring && !yearly && scoring.suggestions.length > 0 && (
@@ -61,7 +115,13 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
             return (
               <span key={id}>
                 {unit.name}
-                {held ? '（已记录约谈）' : <Button size="small" onClick={() => setRecording(unit)}>记录约谈</Button>}
+                {held ? (
+                  '（已记录约谈）'
+                ) : (
+                  <Button size="small" onClick={() => setRecording(unit)}>
+                    记录约谈
+                  </Button>
+                )}
               </span>
             );
           })}
@@ -89,28 +149,51 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
       )}
       {scoring && interviews && interviews.some((i) => i.month === month) && (
         <Paper variant="outlined" sx={{ p: 2 }} className="screen-only">
-          <Typography variant="h6" component="h3">{month}月约谈</Typography>
+          <Typography variant="h6" component="h3">
+            {month}月约谈
+          </Typography>
           <table aria-label={`${month}月约谈`} style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <thead><tr><th style={short}>日期</th><th style={short}>单位</th><th style={cell}>事由</th><th style={cell}>参加人员</th><th style={cell}>约谈情况</th><th style={cell}>整改跟踪</th></tr></thead>
+            <thead>
+              <tr>
+                <th style={short}>日期</th>
+                <th style={short}>单位</th>
+                <th style={cell}>事由</th>
+                <th style={cell}>参加人员</th>
+                <th style={cell}>约谈情况</th>
+                <th style={cell}>整改跟踪</th>
+              </tr>
+            </thead>
             <tbody>
-              {interviews.filter((i) => i.month === month).map((i) => (
-                <tr key={i.id}>
-                  <td style={short}>{i.date}</td><td style={short}>{scoring.unitById.get(i.unitId)?.name}</td><td style={cell}>{i.reason}</td>
-                  <td style={cell}>{i.attendees}</td><td style={cell}>{i.outcome}</td><td style={cell}>{i.followUp}</td>
-                </tr>
-              ))}
+              {interviews
+                .filter((i) => i.month === month)
+                .map((i) => (
+                  <tr key={i.id}>
+                    <td style={short}>{i.date}</td>
+                    <td style={short}>{scoring.unitById.get(i.unitId)?.name}</td>
+                    <td style={cell}>{i.reason}</td>
+                    <td style={cell}>{i.attendees}</td>
+                    <td style={cell}>{i.outcome}</td>
+                    <td style={cell}>{i.followUp}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </Paper>
       )}
-      {recording && <InterviewDialog year={year} month={month} unit={recording} onClose={() => setRecording(undefined)} />}
+      {recording && (
+        <InterviewDialog year={year} month={month} unit={recording} onClose={() => setRecording(undefined)} />
+      )}
     </Stack>
   );
 }
 
 function groupsOf(scoring: Scoring): { name: string; red: ListedUnit[]; black: ListedUnit[] }[] {
   const names = [...new Set(scoring.ranked.map((r) => r.group))];
-  return names.map((name) => ({ name, red: scoring.lists.red.filter((l) => l.group === name), black: scoring.lists.black.filter((l) => l.group === name) }));
+  return names.map((name) => ({
+    name,
+    red: scoring.lists.red.filter((l) => l.group === name),
+    black: scoring.lists.black.filter((l) => l.group === name),
+  }));
 }
 
 function ListsTables({ scoring }: { scoring: Scoring }) {
@@ -118,15 +201,33 @@ function ListsTables({ scoring }: { scoring: Scoring }) {
     <Stack spacing={2}>
       {groupsOf(scoring).map((g) => (
         <div key={g.name}>
-          <Typography variant="h6" component="h3">{g.name}</Typography>
+          <Typography variant="h6" component="h3">
+            {g.name}
+          </Typography>
           <table aria-label={`${g.name}红黑榜`} style={{ width: '100%', borderCollapse: 'collapse' }}>
             <thead>
-              <tr><th style={short}>榜单</th><th style={short}>名次</th><th style={short}>单位</th><th style={short}>得分</th><th style={cell}>主要情况</th></tr>
+              <tr>
+                <th style={short}>榜单</th>
+                <th style={short}>名次</th>
+                <th style={short}>单位</th>
+                <th style={short}>得分</th>
+                <th style={cell}>主要情况</th>
+              </tr>
             </thead>
             <tbody>
-              {g.red.map((l) => <ListRow key={l.unitId} kind="红榜" listed={l} scoring={scoring} />)}
-              {g.black.map((l) => <ListRow key={l.unitId} kind="黑榜" listed={l} scoring={scoring} />)}
-              {g.red.length + g.black.length === 0 && <tr><td style={cell} colSpan={5}>本组本月无单位上榜</td></tr>}
+              {g.red.map((l) => (
+                <ListRow key={l.unitId} kind="红榜" listed={l} scoring={scoring} />
+              ))}
+              {g.black.map((l) => (
+                <ListRow key={l.unitId} kind="黑榜" listed={l} scoring={scoring} />
+              ))}
+              {g.red.length + g.black.length === 0 && (
+                <tr>
+                  <td style={cell} colSpan={5}>
+                    本组本月无单位上榜
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
         </div>
@@ -135,7 +236,12 @@ function ListsTables({ scoring }: { scoring: Scoring }) {
   );
 }
 
-const cell = { border: '1px solid #999', padding: '4px 6px', textAlign: 'left' as const, verticalAlign: 'top' as const };
+const cell = {
+  border: '1px solid #999',
+  padding: '4px 6px',
+  textAlign: 'left' as const,
+  verticalAlign: 'top' as const,
+};
 // Names and numbers never wrap (a name broken over three lines is unreadable on paper).
 const short = { ...cell, whiteSpace: 'nowrap' as const, width: '1%' };
 
@@ -151,13 +257,38 @@ function ListRow({ kind, listed, scoring }: { kind: string; listed: ListedUnit; 
   );
 }
 
-function InterviewDialog({ year, month, unit, onClose }: { year: WorkYear; month: number; unit: Unit; onClose(): void }) {
-  const [draft, setDraft] = useState({ date: '', attendees: '', reason: `连续两个月上黑榜（${month - 1}月、${month}月）`, outcome: '', followUp: '' });
+function InterviewDialog({
+  year,
+  month,
+  unit,
+  onClose,
+}: {
+  year: WorkYear;
+  month: number;
+  unit: Unit;
+  onClose(): void;
+}) {
+  const [draft, setDraft] = useState({
+    date: '',
+    attendees: '',
+    reason: `连续两个月上黑榜（${month - 1}月、${month}月）`,
+    outcome: '',
+    followUp: '',
+  });
   const [error, setError] = useState<string>();
   const save = () =>
-    addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft }).then(onClose, (e) => setError(userMessage(e)));
+    addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft }).then(onClose, (e) =>
+      setError(userMessage(e)),
+    );
   const field = (key: keyof typeof draft, label: string, type = 'text') => (
-    <TextField type={type} label={label} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} slotProps={type === 'date' ? { inputLabel: { shrink: true } } : undefined} multiline={type === 'text'} />
+    <TextField
+      type={type}
+      label={label}
+      value={draft[key]}
+      onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      slotProps={type === 'date' ? { inputLabel: { shrink: true } } : undefined}
+      multiline={type === 'text'}
+    />
   );
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
@@ -174,7 +305,9 @@ function InterviewDialog({ year, month, unit, onClose }: { year: WorkYear; month
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>保存</Button>
+        <Button variant="contained" onClick={save}>
+          保存
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -183,15 +316,35 @@ function InterviewDialog({ year, month, unit, onClose }: { year: WorkYear; month
 async function exportListsXlsx(year: WorkYear, month: number, title: string, scoring: Scoring) {
   const { writeWorkbook } = await import('../../io/excel/write');
   const rows = groupsOf(scoring).flatMap((g) => [
-    ...g.red.map((l) => ({ group: g.name, list: '红榜', rank: l.rank, unit: scoring.unitById.get(l.unitId)?.name, score: l.score, reason: l.reason })),
-    ...g.black.map((l) => ({ group: g.name, list: '黑榜', rank: l.rank, unit: scoring.unitById.get(l.unitId)?.name, score: l.score, reason: l.reason })),
+    ...g.red.map((l) => ({
+      group: g.name,
+      list: '红榜',
+      rank: l.rank,
+      unit: scoring.unitById.get(l.unitId)?.name,
+      score: l.score,
+      reason: l.reason,
+    })),
+    ...g.black.map((l) => ({
+      group: g.name,
+      list: '黑榜',
+      rank: l.rank,
+      unit: scoring.unitById.get(l.unitId)?.name,
+      score: l.score,
+      reason: l.reason,
+    })),
   ]);
   const bytes = await writeWorkbook([
     {
-      name: '红黑榜', title, subtitle: ISSUER,
+      name: '红黑榜',
+      title,
+      subtitle: ISSUER,
       columns: [
-        { header: '分组', key: 'group', width: 12 }, { header: '榜单', key: 'list', width: 8 }, { header: '名次', key: 'rank', width: 6 },
-        { header: '单位', key: 'unit', width: 22, wrap: true }, { header: '得分', key: 'score', width: 8 }, { header: '主要情况', key: 'reason', width: 50, wrap: true },
+        { header: '分组', key: 'group', width: 12 },
+        { header: '榜单', key: 'list', width: 8 },
+        { header: '名次', key: 'rank', width: 6 },
+        { header: '单位', key: 'unit', width: 22, wrap: true },
+        { header: '得分', key: 'score', width: 8 },
+        { header: '主要情况', key: 'reason', width: 50, wrap: true },
       ],
       rows,
     },
@@ -204,9 +357,14 @@ async function exportBulletin(year: WorkYear, month: number, scoring: Scoring) {
   const { view } = scoring;
   const name = (id: string) => scoring.unitById.get(id)?.name ?? '';
   const bytes = await bulletinDocx({
-    year: year.year, month, issuer: ISSUER, date: view.today, tasks: view.summary.tasks,
+    year: year.year,
+    month,
+    issuer: ISSUER,
+    date: view.today,
+    tasks: view.summary.tasks,
     byStatus: statusOrder.map((s) => [statusLabels[s], view.summary.byStatus[s]]),
-    sheetsReceived: view.summary.sheetsReceived, sheetsExpected: view.summary.sheetsExpected,
+    sheetsReceived: view.summary.sheetsReceived,
+    sheetsExpected: view.summary.sheetsExpected,
     lateSheets: view.submissions.filter((s) => s.receivedDate > view.reportDue.due).length,
     groups: groupsOf(scoring).map((g) => ({
       name: g.name,

@@ -1,5 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
 import { rankGroups, type RankedUnit } from '../../core/ranking';
 import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
@@ -26,26 +40,63 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
   const months = windowMonths(year).filter((m) => m <= month);
   // The year's ranking is by the composite (process score and 第三方评估); month and quarter by the monthly scores.
   const { standing, data } = useYearStanding(scoring, year, month, period === 'year');
-  const monthly = useMemo(() => (scoring && period !== 'year' ? rankedFor(scoring, period, month, months) : undefined), [scoring, period, month, months]);
+  const monthly = useMemo(
+    () => (scoring && period !== 'year' ? rankedFor(scoring, period, month, months) : undefined),
+    [scoring, period, month, months],
+  );
   const groups = period === 'year' ? standing?.groups : monthly;
   const parts = period === 'year' ? standing?.parts : undefined;
 
   const title = `${year.year}年${periodTitle(period, month)}重点工作赛马排名`;
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} className="screen-only">
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>赛马排名</Typography>
-        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>打印</Button>
-        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>另存为PDF</Button>
-        <Button variant="outlined" disabled={!groups} onClick={() => scoring && groups && void exportRanking(year, title, scoring, groups, parts)}>导出Excel</Button>
-        <ToggleButtonGroup size="small" exclusive value={period} onChange={(_e, v: Period | null) => v && setPeriod(v)} aria-label="排名周期">
-          {(Object.keys(periodLabels) as Period[]).map((p) => <ToggleButton key={p} value={p}>{periodLabels[p]}</ToggleButton>)}
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+        className="screen-only"
+      >
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          赛马排名
+        </Typography>
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>
+          打印
+        </Button>
+        <Button variant="outlined" onClick={() => desktop.printView({ mode: 'pdf', suggestedName: `${title}.pdf` })}>
+          另存为PDF
+        </Button>
+        <Button
+          variant="outlined"
+          disabled={!groups}
+          onClick={() => scoring && groups && void exportRanking(year, title, scoring, groups, parts)}
+        >
+          导出Excel
+        </Button>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={period}
+          onChange={(_e, v: Period | null) => v && setPeriod(v)}
+          aria-label="排名周期"
+        >
+          {(Object.keys(periodLabels) as Period[]).map((p) => (
+            <ToggleButton key={p} value={p}>
+              {periodLabels[p]}
+            </ToggleButton>
+          ))}
         </ToggleButtonGroup>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`ranking/${m}`)} />
-        <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>红黑榜</Button>
+        <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>
+          红黑榜
+        </Button>
       </Stack>
       <Typography color="text.secondary" className="screen-only">
-        {period === 'month' ? `${month}月得分` : period === 'quarter' ? `第${quarterOf(month)}季度（截至${month}月）月均得分` : `${year.year}年截至${month}月的年度综合得分`}；同分同名次；“变化”对比上一期。
+        {period === 'month'
+          ? `${month}月得分`
+          : period === 'quarter'
+            ? `第${quarterOf(month)}季度（截至${month}月）月均得分`
+            : `${year.year}年截至${month}月的年度综合得分`}
+        ；同分同名次；“变化”对比上一期。
       </Typography>
       {period === 'year' && standing && data && <CompositeNote standing={standing} data={data} month={month} />}
       {scoring && groups && (
@@ -54,13 +105,33 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
             <div key={group}>
               <h2 style={{ fontSize: '16pt', margin: '12pt 0 6pt' }}>{group}</h2>
               <table>
-                <thead><tr><th>名次</th><th>单位</th>{parts && <><th>过程得分</th><th>评估得分</th></>}<th>{parts ? '综合得分' : '得分'}</th><th>变化</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>名次</th>
+                    <th>单位</th>
+                    {parts && (
+                      <>
+                        <th>过程得分</th>
+                        <th>评估得分</th>
+                      </>
+                    )}
+                    <th>{parts ? '综合得分' : '得分'}</th>
+                    <th>变化</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {ranked.map((r) => (
                     <tr key={r.unitId}>
-                      <td>{r.rank}</td><td>{scoring.unitById.get(r.unitId)?.name}</td>
-                      {parts && <><td>{parts.get(r.unitId)?.process}</td><td>{evaluationText(parts.get(r.unitId))}</td></>}
-                      <td>{r.score}</td><td>{movementText(r)}</td>
+                      <td>{r.rank}</td>
+                      <td>{scoring.unitById.get(r.unitId)?.name}</td>
+                      {parts && (
+                        <>
+                          <td>{parts.get(r.unitId)?.process}</td>
+                          <td>{evaluationText(parts.get(r.unitId))}</td>
+                        </>
+                      )}
+                      <td>{r.score}</td>
+                      <td>{movementText(r)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -69,39 +140,66 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
           ))}
         </PrintDocument>
       )}
-      {scoring && groups && [...groups.entries()].map(([group, ranked]) => (
-        <Paper key={group} variant="outlined" className="screen-only">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>{group}</Typography>
-          <Table size="small" aria-label={`${group}排名`}>
-            <TableHead>
-              <TableRow>
-                <TableCell>名次</TableCell>
-                <TableCell>单位</TableCell>
-                {parts && <><TableCell>过程得分</TableCell><TableCell>评估得分</TableCell></>}
-                <TableCell>{parts ? '综合得分' : '得分'}</TableCell>
-                <TableCell>变化</TableCell>
-                <TableCell>趋势</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {ranked.map((r) => (
-                <TableRow key={r.unitId} hover onClick={() => navigateTo(`unit/${r.unitId}`)} sx={{ cursor: 'pointer' }}>
-                  <TableCell>{r.rank}</TableCell>
-                  <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
-                  {parts && <><TableCell>{parts.get(r.unitId)?.process}</TableCell><TableCell>{evaluationText(parts.get(r.unitId))}</TableCell></>}
-                  <TableCell>{r.score}</TableCell>
-                  <TableCell><Movement ranked={r} /></TableCell>
-                  <TableCell sx={{ width: 140 }}>
-                    <Box sx={{ width: 120, height: 28 }}>
-                      <SparkLineChart data={months.map((m) => scoring.byMonth.get(m)?.find((s) => s.unitId === r.unitId)?.score ?? 100)} height={28} width={120} />
-                    </Box>
-                  </TableCell>
+      {scoring &&
+        groups &&
+        [...groups.entries()].map(([group, ranked]) => (
+          <Paper key={group} variant="outlined" className="screen-only">
+            <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+              {group}
+            </Typography>
+            <Table size="small" aria-label={`${group}排名`}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>名次</TableCell>
+                  <TableCell>单位</TableCell>
+                  {parts && (
+                    <>
+                      <TableCell>过程得分</TableCell>
+                      <TableCell>评估得分</TableCell>
+                    </>
+                  )}
+                  <TableCell>{parts ? '综合得分' : '得分'}</TableCell>
+                  <TableCell>变化</TableCell>
+                  <TableCell>趋势</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
-      ))}
+              </TableHead>
+              <TableBody>
+                {ranked.map((r) => (
+                  <TableRow
+                    key={r.unitId}
+                    hover
+                    onClick={() => navigateTo(`unit/${r.unitId}`)}
+                    sx={{ cursor: 'pointer' }}
+                  >
+                    <TableCell>{r.rank}</TableCell>
+                    <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
+                    {parts && (
+                      <>
+                        <TableCell>{parts.get(r.unitId)?.process}</TableCell>
+                        <TableCell>{evaluationText(parts.get(r.unitId))}</TableCell>
+                      </>
+                    )}
+                    <TableCell>{r.score}</TableCell>
+                    <TableCell>
+                      <Movement ranked={r} />
+                    </TableCell>
+                    <TableCell sx={{ width: 140 }}>
+                      <Box sx={{ width: 120, height: 28 }}>
+                        <SparkLineChart
+                          data={months.map(
+                            (m) => scoring.byMonth.get(m)?.find((s) => s.unitId === r.unitId)?.score ?? 100,
+                          )}
+                          height={28}
+                          width={120}
+                        />
+                      </Box>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Paper>
+        ))}
     </Stack>
   );
 }
@@ -115,19 +213,39 @@ function movementText(r: RankedUnit): string {
   return r.movement > 0 ? `↑${r.movement}` : r.movement < 0 ? `↓${-r.movement}` : '持平';
 }
 
-async function exportRanking(year: WorkYear, title: string, scoring: Scoring, groups: Map<string, RankedUnit[]>, parts?: Map<string, CompositeParts>) {
+async function exportRanking(
+  year: WorkYear,
+  title: string,
+  scoring: Scoring,
+  groups: Map<string, RankedUnit[]>,
+  parts?: Map<string, CompositeParts>,
+) {
   const { writeWorkbook } = await import('../../io/excel/write');
   const bytes = await writeWorkbook([
     {
-      name: '赛马排名', title, subtitle: '区政府督查室',
+      name: '赛马排名',
+      title,
+      subtitle: '区政府督查室',
       columns: [
-        { header: '分组', key: 'group', width: 12 }, { header: '名次', key: 'rank', width: 6 }, { header: '单位', key: 'unit', width: 24 },
-        ...(parts ? [{ header: '过程得分', key: 'process', width: 10 }, { header: '评估得分', key: 'evaluation', width: 10 }] : []),
-        { header: parts ? '综合得分' : '得分', key: 'score', width: 10 }, { header: '变化', key: 'movement', width: 8 },
+        { header: '分组', key: 'group', width: 12 },
+        { header: '名次', key: 'rank', width: 6 },
+        { header: '单位', key: 'unit', width: 24 },
+        ...(parts
+          ? [
+              { header: '过程得分', key: 'process', width: 10 },
+              { header: '评估得分', key: 'evaluation', width: 10 },
+            ]
+          : []),
+        { header: parts ? '综合得分' : '得分', key: 'score', width: 10 },
+        { header: '变化', key: 'movement', width: 8 },
       ],
       rows: [...groups.entries()].flatMap(([group, ranked]) =>
         ranked.map((r) => ({
-          group, rank: r.rank, unit: scoring.unitById.get(r.unitId)?.name, score: r.score, movement: movementText(r),
+          group,
+          rank: r.rank,
+          unit: scoring.unitById.get(r.unitId)?.name,
+          score: r.score,
+          movement: movementText(r),
           ...(parts ? { process: parts.get(r.unitId)?.process, evaluation: evaluationText(parts.get(r.unitId)) } : {}),
         })),
       ),
@@ -147,14 +265,24 @@ function CompositeNote({ standing, data, month }: { standing: YearStanding; data
   return (
     <Stack spacing={1} className="screen-only">
       <Typography variant="body2" aria-label="综合得分说明">
-        年度综合得分 = 过程得分（{range}月均得分）× {shareText(standing.shares.process)} + 第三方评估得分 × {shareText(standing.shares.evaluation)}；
-        评估得分按 {raterWeightsText(data.settings)} 加权（只计有结果的评价主体，按比例折算）；“无评估”的单位按过程得分计。
+        年度综合得分 = 过程得分（{range}月均得分）× {shareText(standing.shares.process)} + 第三方评估得分 ×{' '}
+        {shareText(standing.shares.evaluation)}； 评估得分按 {raterWeightsText(data.settings)}{' '}
+        加权（只计有结果的评价主体，按比例折算）；“无评估”的单位按过程得分计。
       </Typography>
       {standing.unevaluated.length > 0 && (
-        <Alert severity="info">尚无第三方评估得分、按过程得分排名的单位：{standing.unevaluated.map((u) => u.name).join('、')}。</Alert>
+        <Alert severity="info">
+          尚无第三方评估得分、按过程得分排名的单位：{standing.unevaluated.map((u) => u.name).join('、')}。
+        </Alert>
       )}
       {data.pending.length > 0 && (
-        <Alert severity="warning" action={<Button size="small" onClick={() => navigateTo('evaluation')}>去查看</Button>}>
+        <Alert
+          severity="warning"
+          action={
+            <Button size="small" onClick={() => navigateTo('evaluation')}>
+              去查看
+            </Button>
+          }
+        >
           有 {data.pending.length} 条第三方评估结果样本偏少，尚未采纳，未计入综合得分。
         </Alert>
       )}
@@ -164,8 +292,18 @@ function CompositeNote({ standing, data, month }: { standing: YearStanding; data
 
 function Movement({ ranked }: { ranked: RankedUnit }) {
   if (ranked.movement === undefined) return <span>—</span>;
-  if (ranked.movement > 0) return <Box component="span" sx={{ color: 'success.main' }}>↑{ranked.movement}</Box>;
-  if (ranked.movement < 0) return <Box component="span" sx={{ color: 'error.main' }}>↓{-ranked.movement}</Box>;
+  if (ranked.movement > 0)
+    return (
+      <Box component="span" sx={{ color: 'success.main' }}>
+        ↑{ranked.movement}
+      </Box>
+    );
+  if (ranked.movement < 0)
+    return (
+      <Box component="span" sx={{ color: 'error.main' }}>
+        ↓{-ranked.movement}
+      </Box>
+    );
   return <span>持平</span>;
 }
 
@@ -173,10 +311,20 @@ function rankedFor(scoring: Scoring, period: Period, month: number, months: numb
   const units = [...scoring.unitById.values()];
   const scoresOver = (ms: number[]) =>
     units.flatMap((u) => {
-      const score = periodScore(ms.flatMap((m) => scoring.byMonth.get(m)?.filter((s) => s.unitId === u.id).map((s) => ({ month: m, score: s.score })) ?? []), ms);
+      const score = periodScore(
+        ms.flatMap(
+          (m) =>
+            scoring.byMonth
+              .get(m)
+              ?.filter((s) => s.unitId === u.id)
+              .map((s) => ({ month: m, score: s.score })) ?? [],
+        ),
+        ms,
+      );
       return score === undefined ? [] : [{ unitId: u.id, score }];
     });
-  if (period === 'month') return rankGroups(scoresOver([month]), units, months.includes(month - 1) ? scoresOver([month - 1]) : undefined);
+  if (period === 'month')
+    return rankGroups(scoresOver([month]), units, months.includes(month - 1) ? scoresOver([month - 1]) : undefined);
   if (period === 'quarter') {
     const q = quarterOf(month);
     const current = quarterMonths(q).filter((m) => months.includes(m));

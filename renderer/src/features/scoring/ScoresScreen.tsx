@@ -1,7 +1,23 @@
 import { useState } from 'react';
 import {
-  Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Paper, Stack, Table, TableBody, TableCell,
-  TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import type { ScoreEntry, WorkYear } from '../../core/model';
 import { addManualEntry, confirmEntries, reopenEntry, waiveEntry } from '../../db';
@@ -25,33 +41,70 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
   const [error, setError] = useState<string>();
   const [waiving, setWaiving] = useState<ScoreEntry>();
   const [adding, setAdding] = useState(false);
-  const act = (action: () => Promise<unknown>) => action().then(() => setError(undefined), (e) => setError(userMessage(e)));
+  const act = (action: () => Promise<unknown>) =>
+    action().then(
+      () => setError(undefined),
+      (e) => setError(userMessage(e)),
+    );
 
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>加扣分</Typography>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          加扣分
+        </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`scores/${m}`)} />
-        <Button variant="outlined" onClick={() => setAdding(true)} disabled={!scoring || scoring.view.published}>手工加扣分</Button>
-        <Button variant="outlined" onClick={() => navigateTo(`ranking/${month}`)}>赛马排名</Button>
+        <Button variant="outlined" onClick={() => setAdding(true)} disabled={!scoring || scoring.view.published}>
+          手工加扣分
+        </Button>
+        <Button variant="outlined" onClick={() => navigateTo(`ranking/${month}`)}>
+          赛马排名
+        </Button>
       </Stack>
       <Typography color="text.secondary">
-        根据{month}月的报送、进展和督查反馈自动提出建议；确认后计入得分，免扣须说明原因；采纳了滞后原因说明的任务，相应扣分自动免扣。
+        根据{month}
+        月的报送、进展和督查反馈自动提出建议；确认后计入得分，免扣须说明原因；采纳了滞后原因说明的任务，相应扣分自动免扣。
       </Typography>
       {scoring?.view.published && <Alert severity="info">{month}月已发布，加扣分已冻结。</Alert>}
-      {error && <Alert severity="error" onClose={() => setError(undefined)}>{error}</Alert>}
-      {scoring && <EntryTables scoring={scoring} onConfirm={(ids) => act(() => confirmEntries(ids))} onWaive={setWaiving} onReopen={(id) => act(() => reopenEntry(id))} />}
+      {error && (
+        <Alert severity="error" onClose={() => setError(undefined)}>
+          {error}
+        </Alert>
+      )}
+      {scoring && (
+        <EntryTables
+          scoring={scoring}
+          onConfirm={(ids) => act(() => confirmEntries(ids))}
+          onWaive={setWaiving}
+          onReopen={(id) => act(() => reopenEntry(id))}
+        />
+      )}
       {waiving && <WaiveDialog entry={waiving} onClose={() => setWaiving(undefined)} />}
-      {adding && scoring && <ManualDialog year={year} month={month} scoring={scoring} onClose={() => setAdding(false)} />}
+      {adding && scoring && (
+        <ManualDialog year={year} month={month} scoring={scoring} onClose={() => setAdding(false)} />
+      )}
     </Stack>
   );
 }
 
-function EntryTables({ scoring, onConfirm, onWaive, onReopen }: { scoring: Scoring; onConfirm(ids: string[]): void; onWaive(e: ScoreEntry): void; onReopen(id: string): void }) {
+function EntryTables({
+  scoring,
+  onConfirm,
+  onWaive,
+  onReopen,
+}: {
+  scoring: Scoring;
+  onConfirm(ids: string[]): void;
+  onWaive(e: ScoreEntry): void;
+  onReopen(id: string): void;
+}) {
   const frozen = scoring.view.published;
   const byUnit = new Map<string, ScoreEntry[]>();
   for (const e of scoring.entries) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e]);
-  const units = [...byUnit.keys()].map((id) => scoring.unitById.get(id)!).filter(Boolean).sort((a, b) => a.sortOrder - b.sortOrder);
+  const units = [...byUnit.keys()]
+    .map((id) => scoring.unitById.get(id)!)
+    .filter(Boolean)
+    .sort((a, b) => a.sortOrder - b.sortOrder);
   const scoreOf = (unitId: string) => scoring.byMonth.get(scoring.month)?.find((s) => s.unitId === unitId)?.score;
   if (units.length === 0) return <Typography color="text.secondary">本月暂无加扣分事项。</Typography>;
   return (
@@ -62,8 +115,17 @@ function EntryTables({ scoring, onConfirm, onWaive, onReopen }: { scoring: Scori
         return (
           <Paper key={unit.id} variant="outlined" component="section" aria-label={`${unit.name}的加扣分`}>
             <Stack direction="row" sx={{ alignItems: 'center', p: 2, pb: 1 }}>
-              <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>{unit.name}<Typography component="span" color="text.secondary" sx={{ ml: 1 }}>本月得分 {scoreOf(unit.id)}</Typography></Typography>
-              {!frozen && proposed.length > 0 && <Button size="small" onClick={() => onConfirm(proposed.map((e) => e.id))}>全部确认（{proposed.length}）</Button>}
+              <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
+                {unit.name}
+                <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
+                  本月得分 {scoreOf(unit.id)}
+                </Typography>
+              </Typography>
+              {!frozen && proposed.length > 0 && (
+                <Button size="small" onClick={() => onConfirm(proposed.map((e) => e.id))}>
+                  全部确认（{proposed.length}）
+                </Button>
+              )}
             </Stack>
             <Box sx={{ overflow: 'auto' }}>
               <Table size="small">
@@ -80,20 +142,34 @@ function EntryTables({ scoring, onConfirm, onWaive, onReopen }: { scoring: Scori
                   {list.map((e) => (
                     <TableRow key={e.id} data-rule={e.ruleId}>
                       <TableCell>{e.reason}</TableCell>
-                      <TableCell sx={{ color: e.points < 0 ? 'error.main' : 'success.main', fontWeight: 700 }}>{e.points > 0 ? `+${e.points}` : e.points}</TableCell>
+                      <TableCell sx={{ color: e.points < 0 ? 'error.main' : 'success.main', fontWeight: 700 }}>
+                        {e.points > 0 ? `+${e.points}` : e.points}
+                      </TableCell>
                       <TableCell sx={{ fontSize: 12 }}>{evidenceText(e, scoring)}</TableCell>
                       <TableCell>
                         <Chip size="small" color={stateChips[e.state].color} label={stateChips[e.state].label} />
-                        {e.decisionNote && <Typography variant="caption" sx={{ display: 'block' }}>{e.decisionNote}</Typography>}
+                        {e.decisionNote && (
+                          <Typography variant="caption" sx={{ display: 'block' }}>
+                            {e.decisionNote}
+                          </Typography>
+                        )}
                       </TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                         {!frozen && e.automatic && e.state === 'proposed' && (
                           <>
-                            <Button size="small" onClick={() => onConfirm([e.id])}>确认</Button>
-                            <Button size="small" color="warning" onClick={() => onWaive(e)}>免扣</Button>
+                            <Button size="small" onClick={() => onConfirm([e.id])}>
+                              确认
+                            </Button>
+                            <Button size="small" color="warning" onClick={() => onWaive(e)}>
+                              免扣
+                            </Button>
                           </>
                         )}
-                        {!frozen && e.automatic && e.state !== 'proposed' && <Button size="small" onClick={() => onReopen(e.id)}>撤回</Button>}
+                        {!frozen && e.automatic && e.state !== 'proposed' && (
+                          <Button size="small" onClick={() => onReopen(e.id)}>
+                            撤回
+                          </Button>
+                        )}
                       </TableCell>
                     </TableRow>
                   ))}
@@ -110,7 +186,9 @@ function EntryTables({ scoring, onConfirm, onWaive, onReopen }: { scoring: Scori
 function evidenceText(e: ScoreEntry, scoring: Scoring): string {
   if (!e.automatic) return `手工录入（${e.decidedBy ?? ''}）`;
   const parts: string[] = [];
-  const task = e.evidence?.taskId ? scoring.view.rows.find((r) => r.task.id === e.evidence!.taskId)?.task.title : undefined;
+  const task = e.evidence?.taskId
+    ? scoring.view.rows.find((r) => r.task.id === e.evidence!.taskId)?.task.title
+    : undefined;
   if (task) parts.push(`任务：${task}`);
   if (e.evidence?.file) parts.push(`文件：${e.evidence.file}${e.evidence.row ? ` 第${e.evidence.row}行` : ''}`);
   return parts.join('；');
@@ -123,42 +201,82 @@ function WaiveDialog({ entry, onClose }: { entry: ScoreEntry; onClose(): void })
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>免扣</DialogTitle>
       <DialogContent>
-        <Typography sx={{ mb: 2 }}>{entry.reason}（{entry.points}分）</Typography>
+        <Typography sx={{ mb: 2 }}>
+          {entry.reason}（{entry.points}分）
+        </Typography>
         <TextField autoFocus fullWidth label="免扣原因" value={note} onChange={(e) => setNote(e.target.value)} />
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={() => waiveEntry(entry.id, note.trim()).then(onClose, (e) => setError(userMessage(e)))}>免扣</Button>
+        <Button
+          variant="contained"
+          onClick={() => waiveEntry(entry.id, note.trim()).then(onClose, (e) => setError(userMessage(e)))}
+        >
+          免扣
+        </Button>
       </DialogActions>
     </Dialog>
   );
 }
 
-function ManualDialog({ year, month, scoring, onClose }: { year: WorkYear; month: number; scoring: Scoring; onClose(): void }) {
+function ManualDialog({
+  year,
+  month,
+  scoring,
+  onClose,
+}: {
+  year: WorkYear;
+  month: number;
+  scoring: Scoring;
+  onClose(): void;
+}) {
   const units = [...scoring.unitById.values()].sort((a, b) => a.sortOrder - b.sortOrder);
   const [unitId, setUnitId] = useState('');
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const save = () =>
-    addManualEntry({ yearId: year.id, month, unitId, points: Number(points), reason: reason.trim() }).then(onClose, (e) => setError(userMessage(e)));
+    addManualEntry({ yearId: year.id, month, unitId, points: Number(points), reason: reason.trim() }).then(
+      onClose,
+      (e) => setError(userMessage(e)),
+    );
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>手工加扣分（{month}月）</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           <TextField select label="单位" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {units.map((u) => <MenuItem key={u.id} value={u.id}>{u.name}</MenuItem>)}
+            {units.map((u) => (
+              <MenuItem key={u.id} value={u.id}>
+                {u.name}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField type="number" label="分值（扣分填负数）" value={points} onChange={(e) => setPoints(e.target.value)} />
-          <TextField label="事由" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：区领导批示肯定、通报批评" />
+          <TextField
+            type="number"
+            label="分值（扣分填负数）"
+            value={points}
+            onChange={(e) => setPoints(e.target.value)}
+          />
+          <TextField
+            label="事由"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="如：区领导批示肯定、通报批评"
+          />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" disabled={!unitId || !points} onClick={save}>保存</Button>
+        <Button variant="contained" disabled={!unitId || !points} onClick={save}>
+          保存
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -1,9 +1,31 @@
 import { useEffect, useMemo } from 'react';
 import type { ScoreEntry, Unit, WorkYear } from '../../core/model';
-import { defaultListSettings, interviewSuggestions, rankGroups, redBlackLists, type ListSettings, type RankedUnit, type RedBlackLists } from '../../core/ranking';
-import { defaultScoreRules, explanationWaiverNote, monthScores, proposeEntries, type ProposedEntry } from '../../core/scoring';
+import {
+  defaultListSettings,
+  interviewSuggestions,
+  rankGroups,
+  redBlackLists,
+  type ListSettings,
+  type RankedUnit,
+  type RedBlackLists,
+} from '../../core/ranking';
+import {
+  defaultScoreRules,
+  explanationWaiverNote,
+  monthScores,
+  proposeEntries,
+  type ProposedEntry,
+} from '../../core/scoring';
 import { defaultProgressRules, type ProgressRules } from '../../core/progress';
-import { ensureScoreRules, syncProposedEntries, useReports, useScoreRules, useSetting, useYearScoreEntries, useYearMilestones } from '../../db';
+import {
+  ensureScoreRules,
+  syncProposedEntries,
+  useReports,
+  useScoreRules,
+  useSetting,
+  useYearScoreEntries,
+  useYearMilestones,
+} from '../../db';
 import { useMonth } from '../cycle/useMonth';
 import { windowMonths } from '../../core/calendar';
 
@@ -12,7 +34,16 @@ const BEHIND_RULES = new Set(['behind', 'behind_unexplained', 'behind_twice', 'm
 
 /** Scores of every unit for every month of the window, from the confirmed entries. */
 function scoresByMonth(year: WorkYear, units: Unit[], entries: ScoreEntry[], rules: Parameters<typeof monthScores>[2]) {
-  return new Map(windowMonths(year).map((m) => [m, monthScores(units, entries.filter((e) => e.month === m), rules)]));
+  return new Map(
+    windowMonths(year).map((m) => [
+      m,
+      monthScores(
+        units,
+        entries.filter((e) => e.month === m),
+        rules,
+      ),
+    ]),
+  );
 }
 
 /**
@@ -36,8 +67,19 @@ export function useScoring(year: WorkYear, month: number) {
   const proposals = useMemo<ProposedEntry[] | undefined>(() => {
     if (!view || !previousReports || !milestones || !rules || rules.length === 0) return undefined;
     return proposeEntries({
-      year, month, units: view.units, tasks: view.rows.map((r) => r.task), reports: view.reports, previousReports, milestones,
-      submissions: view.submissions, feedback: view.feedback, reportDue: view.reportDue, today: view.today, rules, progressRules,
+      year,
+      month,
+      units: view.units,
+      tasks: view.rows.map((r) => r.task),
+      reports: view.reports,
+      previousReports,
+      milestones,
+      submissions: view.submissions,
+      feedback: view.feedback,
+      reportDue: view.reportDue,
+      today: view.today,
+      rules,
+      progressRules,
     });
   }, [view, previousReports, milestones, rules, progressRules, year, month]);
 
@@ -59,13 +101,40 @@ export function useScoring(year: WorkYear, month: number) {
     const units = view.units;
     const byMonth = scoresByMonth(year, units, entries, rules);
     const monthEntries = entries.filter((e) => e.month === month);
-    const hasBehind = (m: number) => (unitId: string) => entries.some((e) => e.month === m && e.unitId === unitId && BEHIND_RULES.has(e.ruleId));
-    const rankedOf = (m: number): RankedUnit[] => [...rankGroups(byMonth.get(m) ?? [], units, byMonth.get(m - 1)).values()].flat();
-    const listsOf = (m: number): RedBlackLists => redBlackLists(rankedOf(m), entries.filter((e) => e.month === m), hasBehind(m), listSettings);
+    const hasBehind = (m: number) => (unitId: string) =>
+      entries.some((e) => e.month === m && e.unitId === unitId && BEHIND_RULES.has(e.ruleId));
+    const rankedOf = (m: number): RankedUnit[] =>
+      [...rankGroups(byMonth.get(m) ?? [], units, byMonth.get(m - 1)).values()].flat();
+    const listsOf = (m: number): RedBlackLists =>
+      redBlackLists(
+        rankedOf(m),
+        entries.filter((e) => e.month === m),
+        hasBehind(m),
+        listSettings,
+      );
     const lists = listsOf(month);
     const previousLists = byMonth.has(month - 1) ? listsOf(month - 1) : { red: [], black: [] };
-    const suggestions = interviewSuggestions(new Map([[month, lists.black.map((l) => l.unitId)], [month - 1, previousLists.black.map((l) => l.unitId)]]), month);
-    return { month, listsOf, hasBehind, view, rules, entries: monthEntries, allEntries: entries, byMonth, ranked: rankedOf(month), lists, suggestions, unitById: view.unitById };
+    const suggestions = interviewSuggestions(
+      new Map([
+        [month, lists.black.map((l) => l.unitId)],
+        [month - 1, previousLists.black.map((l) => l.unitId)],
+      ]),
+      month,
+    );
+    return {
+      month,
+      listsOf,
+      hasBehind,
+      view,
+      rules,
+      entries: monthEntries,
+      allEntries: entries,
+      byMonth,
+      ranked: rankedOf(month),
+      lists,
+      suggestions,
+      unitById: view.unitById,
+    };
   }, [view, rules, entries, year, month, listSettings]);
 }
 

@@ -1,6 +1,27 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { columnLabels, defaultColumnAliases, progressFields, taskListFields, type ColumnAliasTable } from '../../core/import/columns';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import {
+  columnLabels,
+  defaultColumnAliases,
+  progressFields,
+  taskListFields,
+  type ColumnAliasTable,
+} from '../../core/import/columns';
 import type { TemplateKind } from '../../core/import/types';
 import { putSetting, useSetting } from '../../db';
 import { userMessage } from '../../ui/errors';
@@ -40,27 +61,70 @@ export function ColumnAliasScreen() {
       return;
     }
     const mine = table[kind] ?? {};
-    void save({ ...table, [kind]: { ...mine, [field]: [...(mine[field] ?? []), alias] } }, `已添加：“${alias}”识别为“${columnLabels[kind][field]}”。`);
+    void save(
+      { ...table, [kind]: { ...mine, [field]: [...(mine[field] ?? []), alias] } },
+      `已添加：“${alias}”识别为“${columnLabels[kind][field]}”。`,
+    );
     setText('');
   };
   const remove = (f: string, alias: string) => {
     const mine = table[kind] ?? {};
-    void save({ ...table, [kind]: { ...mine, [f]: (mine[f] ?? []).filter((a) => a !== alias) } }, `已删除列名“${alias}”。`);
+    void save(
+      { ...table, [kind]: { ...mine, [f]: (mine[f] ?? []).filter((a) => a !== alias) } },
+      `已删除列名“${alias}”。`,
+    );
   };
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h5" component="h2">列名别名</Typography>
-      <Typography color="text.secondary">导入单位自制的表格时，按这里的列名识别各列。内置列名不可删除；可为任一栏目添加本单位常见的其他写法。</Typography>
+      <Typography variant="h5" component="h2">
+        列名别名
+      </Typography>
+      <Typography color="text.secondary">
+        导入单位自制的表格时，按这里的列名识别各列。内置列名不可删除；可为任一栏目添加本单位常见的其他写法。
+      </Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField select size="small" label="表格类型" value={kind} onChange={(e) => { setKind(e.target.value as TemplateKind); setField(''); }} sx={{ minWidth: 140 }}>
-          {editable.map((e) => <MenuItem key={e.kind} value={e.kind}>{e.label}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label="表格类型"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as TemplateKind);
+            setField('');
+          }}
+          sx={{ minWidth: 140 }}
+        >
+          {editable.map((e) => (
+            <MenuItem key={e.kind} value={e.kind}>
+              {e.label}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField select size="small" label="栏目" value={field} onChange={(e) => setField(e.target.value)} sx={{ minWidth: 180 }}>
-          {current.fields.map((f) => <MenuItem key={f} value={f}>{columnLabels[kind][f]}</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label="栏目"
+          value={field}
+          onChange={(e) => setField(e.target.value)}
+          sx={{ minWidth: 180 }}
+        >
+          {current.fields.map((f) => (
+            <MenuItem key={f} value={f}>
+              {columnLabels[kind][f]}
+            </MenuItem>
+          ))}
         </TextField>
-        <TextField size="small" label="表格中的列名" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} />
-        <Button variant="contained" onClick={add} disabled={!field || !text.trim()}>添加</Button>
+        <TextField
+          size="small"
+          label="表格中的列名"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && add()}
+        />
+        <Button variant="contained" onClick={add} disabled={!field || !text.trim()}>
+          添加
+        </Button>
       </Stack>
       {message && <Alert severity={message.severity}>{message.text}</Alert>}
       <Paper variant="outlined">
@@ -77,9 +141,18 @@ export function ColumnAliasScreen() {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{columnLabels[kind][f]}</TableCell>
                 <TableCell>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5 }}>
-                    {(defaults[f] ?? []).map((a) => <Chip key={a} size="small" label={a} />)}
+                    {(defaults[f] ?? []).map((a) => (
+                      <Chip key={a} size="small" label={a} />
+                    ))}
                     {(table[kind]?.[f] ?? []).map((a) => (
-                      <Chip key={`mine-${a}`} size="small" color="primary" variant="outlined" label={a} onDelete={() => remove(f, a)} />
+                      <Chip
+                        key={`mine-${a}`}
+                        size="small"
+                        color="primary"
+                        variant="outlined"
+                        label={a}
+                        onDelete={() => remove(f, a)}
+                      />
                     ))}
                   </Box>
                 </TableCell>

@@ -1,6 +1,18 @@
 import { useState, type ReactNode } from 'react';
 import {
-  Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Step, StepContent, StepLabel, Stepper, Typography,
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Step,
+  StepContent,
+  StepLabel,
+  Stepper,
+  Typography,
 } from '@mui/material';
 import { useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -60,12 +72,16 @@ function GuideDialog({ open, operator, onClose }: Props) {
       done: current !== undefined,
       body: current ? (
         <Stack direction="row" spacing={1}>
-          <Button variant="contained" onClick={() => setActive(2)}>下一步</Button>
+          <Button variant="contained" onClick={() => setActive(2)}>
+            下一步
+          </Button>
           <Button onClick={() => go('year')}>查看年度规则</Button>
         </Stack>
       ) : (
         <Stack spacing={1}>
-          <Typography variant="body2">每个工作年度有自己的任务、单位和规则。先创建今年的工作年度（可稍后在“工作年度”中修改日期规则）。</Typography>
+          <Typography variant="body2">
+            每个工作年度有自己的任务、单位和规则。先创建今年的工作年度（可稍后在“工作年度”中修改日期规则）。
+          </Typography>
           <CreateYear
             existing={(years ?? []).map((y) => y.year)}
             onCreated={(year) => {
@@ -85,14 +101,19 @@ function GuideDialog({ open, operator, onClose }: Props) {
             导入区政府下发的重点工作任务清单（Excel），程序会一并建立其中的牵头单位、责任单位和区领导。也可以先空白开始，稍后逐项录入。
           </Typography>
           <Stack direction="row" spacing={1}>
-            <Button variant="contained" onClick={() => go('import/tasks')}>导入任务清单</Button>
+            <Button variant="contained" onClick={() => go('import/tasks')}>
+              导入任务清单
+            </Button>
             <Button onClick={() => setActive(3)}>先空白开始</Button>
           </Stack>
           <Typography variant="body2" color="text.secondary">
-            想先熟悉各个页面？可以加载一个完整的 {SAMPLE_YEAR} 年度示例（标有“示例数据”，用完可一键删除，不影响真实数据）。
+            想先熟悉各个页面？可以加载一个完整的 {SAMPLE_YEAR}{' '}
+            年度示例（标有“示例数据”，用完可一键删除，不影响真实数据）。
           </Typography>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <Button variant="outlined" disabled={loadingSample} onClick={() => void trySample()}>加载示例数据</Button>
+            <Button variant="outlined" disabled={loadingSample} onClick={() => void trySample()}>
+              加载示例数据
+            </Button>
             {loadingSample && <CircularProgress size={20} aria-label="正在加载示例数据" />}
           </Stack>
           {sampleError && <Alert severity="error">{sampleError}</Alert>}
@@ -108,7 +129,9 @@ function GuideDialog({ open, operator, onClose }: Props) {
             核对参加赛马的单位及其分组（区级部门、镇街、国企和平台）。可从 Excel 复制一列单位名称后“粘贴批量添加”。
           </Typography>
           <Stack direction="row" spacing={1}>
-            <Button variant="contained" onClick={() => go('units')}>去核对单位</Button>
+            <Button variant="contained" onClick={() => go('units')}>
+              去核对单位
+            </Button>
             <Button onClick={onClose}>完成</Button>
           </Stack>
         </Stack>
@@ -123,7 +146,12 @@ function GuideDialog({ open, operator, onClose }: Props) {
         <Stepper activeStep={step} orientation="vertical">
           {steps.map((s, index) => (
             <Step key={index} completed={s.done && index !== step}>
-              <StepLabel onClick={() => index > 0 && setActive(index)} sx={{ cursor: index > 0 ? 'pointer' : undefined }}>{s.label}</StepLabel>
+              <StepLabel
+                onClick={() => index > 0 && setActive(index)}
+                sx={{ cursor: index > 0 ? 'pointer' : undefined }}
+              >
+                {s.label}
+              </StepLabel>
               <StepContent>{s.body}</StepContent>
             </Step>
           ))}

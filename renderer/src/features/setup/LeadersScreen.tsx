@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Paper, Stack, Table, TableBody, TableCell,
-  TableHead, TableRow, TextField, Typography,
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import DeleteIcon from '@mui/icons-material/Delete';
@@ -21,8 +35,12 @@ export function LeadersScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>区领导</Typography>
-        <Button variant="contained" onClick={() => setEditing('new')}>新增区领导</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          区领导
+        </Typography>
+        <Button variant="contained" onClick={() => setEditing('new')}>
+          新增区领导
+        </Button>
       </Stack>
       <Paper variant="outlined">
         <Table size="small" aria-label="区领导列表">
@@ -38,7 +56,9 @@ export function LeadersScreen() {
           <TableBody>
             {leaders?.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>还没有区领导。任务清单中的“分管区领导”将按姓名或别称匹配到这里。</TableCell>
+                <TableCell colSpan={5} sx={{ color: 'text.secondary' }}>
+                  还没有区领导。任务清单中的“分管区领导”将按姓名或别称匹配到这里。
+                </TableCell>
               </TableRow>
             )}
             {leaders?.map((l, i) => (
@@ -48,15 +68,25 @@ export function LeadersScreen() {
                 <TableCell>{l.title}</TableCell>
                 <TableCell>{l.aliases.join('、')}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <IconButton size="small" aria-label={`编辑${l.name}`} onClick={() => setEditing(l)}><EditIcon fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`删除${l.name}`} onClick={() => setDeleting(l)}><DeleteIcon fontSize="small" /></IconButton>
+                  <IconButton size="small" aria-label={`编辑${l.name}`} onClick={() => setEditing(l)}>
+                    <EditIcon fontSize="small" />
+                  </IconButton>
+                  <IconButton size="small" aria-label={`删除${l.name}`} onClick={() => setDeleting(l)}>
+                    <DeleteIcon fontSize="small" />
+                  </IconButton>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </Paper>
-      {editing && <LeaderDialog yearId={yearId} leader={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <LeaderDialog
+          yearId={yearId}
+          leader={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
       <ConfirmDialog
         open={!!deleting}
         title="删除区领导"
@@ -89,15 +119,32 @@ function LeaderDialog({ yearId, leader, onClose }: { yearId: string; leader?: Le
       <DialogTitle>{leader ? '编辑区领导' : '新增区领导'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField autoFocus label="姓名" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-          <TextField label="职务" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} placeholder="如：副区长" />
-          <TextField label="别称" value={aliasText} onChange={(e) => setAliasText(e.target.value)} helperText="表格中可能出现的其他写法，如“王区长”；用顿号分隔" />
+          <TextField
+            autoFocus
+            label="姓名"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
+          <TextField
+            label="职务"
+            value={draft.title}
+            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+            placeholder="如：副区长"
+          />
+          <TextField
+            label="别称"
+            value={aliasText}
+            onChange={(e) => setAliasText(e.target.value)}
+            helperText="表格中可能出现的其他写法，如“王区长”；用顿号分隔"
+          />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>保存</Button>
+        <Button variant="contained" onClick={save}>
+          保存
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -1,5 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  TextField,
+} from '@mui/material';
 import { saveOperator } from '../../db';
 import { userMessage } from '../../ui/errors';
 
@@ -48,7 +57,11 @@ export function OperatorDialog({ open, initialName, onSaved, onCancel }: Props) 
             if (e.key === 'Enter') void submit();
           }}
         />
-        {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         {onCancel && <Button onClick={onCancel}>取消</Button>}

@@ -1,7 +1,22 @@
 import { useState } from 'react';
 import {
-  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, MenuItem, Paper, Stack, Table, TableBody,
-  TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  IconButton,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import DeleteIcon from '@mui/icons-material/Delete';
@@ -25,9 +40,15 @@ export function UnitsScreen() {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>单位</Typography>
-        <Button variant="contained" onClick={() => setEditing('new')}>新增单位</Button>
-        <Button variant="outlined" onClick={() => setPasting(true)}>粘贴批量添加</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          单位
+        </Typography>
+        <Button variant="contained" onClick={() => setEditing('new')}>
+          新增单位
+        </Button>
+        <Button variant="outlined" onClick={() => setPasting(true)}>
+          粘贴批量添加
+        </Button>
       </Stack>
       <Paper variant="outlined">
         <Table size="small" aria-label="单位列表">
@@ -46,7 +67,9 @@ export function UnitsScreen() {
           <TableBody>
             {units?.length === 0 && (
               <TableRow>
-                <TableCell colSpan={8} sx={{ color: 'text.secondary' }}>还没有单位。可逐个新增，或从 Excel 复制一列单位名称后“粘贴批量添加”。</TableCell>
+                <TableCell colSpan={8} sx={{ color: 'text.secondary' }}>
+                  还没有单位。可逐个新增，或从 Excel 复制一列单位名称后“粘贴批量添加”。
+                </TableCell>
               </TableRow>
             )}
             {units?.map((u, i) => (
@@ -59,15 +82,25 @@ export function UnitsScreen() {
                 <TableCell>{u.contactPerson}</TableCell>
                 <TableCell>{u.phone}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <IconButton size="small" aria-label={`编辑${u.name}`} onClick={() => setEditing(u)}><EditIcon fontSize="small" /></IconButton>
-                  <IconButton size="small" aria-label={`删除${u.name}`} onClick={() => setDeleting(u)}><DeleteIcon fontSize="small" /></IconButton>
+                  <IconButton size="small" aria-label={`编辑${u.name}`} onClick={() => setEditing(u)}>
+                    <EditIcon fontSize="small" />
+                  </IconButton>
+                  <IconButton size="small" aria-label={`删除${u.name}`} onClick={() => setDeleting(u)}>
+                    <DeleteIcon fontSize="small" />
+                  </IconButton>
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </Paper>
-      {editing && <UnitDialog yearId={yearId} unit={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />}
+      {editing && (
+        <UnitDialog
+          yearId={yearId}
+          unit={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
       {pasting && <PasteUnitsDialog yearId={yearId} onClose={() => setPasting(false)} />}
       <ConfirmDialog
         open={!!deleting}
@@ -82,7 +115,15 @@ export function UnitsScreen() {
 
 function UnitDialog({ yearId, unit, onClose }: { yearId: string; unit?: Unit; onClose(): void }) {
   const [draft, setDraft] = useState<NewUnit>(
-    unit ?? { yearId, name: '', kind: 'department', rankingGroup: defaultGroupForKind.department, aliases: [], contactPerson: '', phone: '' },
+    unit ?? {
+      yearId,
+      name: '',
+      kind: 'department',
+      rankingGroup: defaultGroupForKind.department,
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    },
   );
   const [aliasText, setAliasText] = useState(unit?.aliases.join('、') ?? '');
   const [error, setError] = useState<string>();
@@ -110,24 +151,62 @@ function UnitDialog({ yearId, unit, onClose }: { yearId: string; unit?: Unit; on
       <DialogTitle>{unit ? '编辑单位' : '新增单位'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField autoFocus label="单位名称" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <TextField
+            autoFocus
+            label="单位名称"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
           <Stack direction="row" spacing={2}>
-            <TextField select fullWidth label="类别" value={draft.kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
-              {kinds.map((k) => <MenuItem key={k} value={k}>{unitKindLabels[k]}</MenuItem>)}
+            <TextField
+              select
+              fullWidth
+              label="类别"
+              value={draft.kind}
+              onChange={(e) => setKind(e.target.value as UnitKind)}
+            >
+              {kinds.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {unitKindLabels[k]}
+                </MenuItem>
+              ))}
             </TextField>
-            <TextField fullWidth label="排名分组" value={draft.rankingGroup} onChange={(e) => setDraft({ ...draft, rankingGroup: e.target.value })} helperText="同一分组内的单位相互比拼排名" />
+            <TextField
+              fullWidth
+              label="排名分组"
+              value={draft.rankingGroup}
+              onChange={(e) => setDraft({ ...draft, rankingGroup: e.target.value })}
+              helperText="同一分组内的单位相互比拼排名"
+            />
           </Stack>
-          <TextField label="别名" value={aliasText} onChange={(e) => setAliasText(e.target.value)} helperText="单位自制表格中使用的其他名称，如简称、旧称；多个别名用顿号或逗号分隔" />
+          <TextField
+            label="别名"
+            value={aliasText}
+            onChange={(e) => setAliasText(e.target.value)}
+            helperText="单位自制表格中使用的其他名称，如简称、旧称；多个别名用顿号或逗号分隔"
+          />
           <Stack direction="row" spacing={2}>
-            <TextField fullWidth label="联系人" value={draft.contactPerson} onChange={(e) => setDraft({ ...draft, contactPerson: e.target.value })} />
-            <TextField fullWidth label="联系电话" value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.target.value })} />
+            <TextField
+              fullWidth
+              label="联系人"
+              value={draft.contactPerson}
+              onChange={(e) => setDraft({ ...draft, contactPerson: e.target.value })}
+            />
+            <TextField
+              fullWidth
+              label="联系电话"
+              value={draft.phone}
+              onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
+            />
           </Stack>
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>保存</Button>
+        <Button variant="contained" onClick={save}>
+          保存
+        </Button>
       </DialogActions>
     </Dialog>
   );
@@ -141,7 +220,17 @@ function PasteUnitsDialog({ yearId, onClose }: { yearId: string; onClose(): void
 
   const add = async () => {
     try {
-      await addUnits(names.map((name) => ({ yearId, name, kind, rankingGroup: defaultGroupForKind[kind], aliases: [], contactPerson: '', phone: '' })));
+      await addUnits(
+        names.map((name) => ({
+          yearId,
+          name,
+          kind,
+          rankingGroup: defaultGroupForKind[kind],
+          aliases: [],
+          contactPerson: '',
+          phone: '',
+        })),
+      );
       onClose();
     } catch (e) {
       setError(userMessage(e));
@@ -153,7 +242,9 @@ function PasteUnitsDialog({ yearId, onClose }: { yearId: string; onClose(): void
       <DialogTitle>粘贴批量添加单位</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <Typography variant="body2" color="text.secondary">从 Excel 复制一列单位名称，粘贴到下面（每行一个）。有任何一个名称重复时，全部不添加。</Typography>
+          <Typography variant="body2" color="text.secondary">
+            从 Excel 复制一列单位名称，粘贴到下面（每行一个）。有任何一个名称重复时，全部不添加。
+          </Typography>
           <TextField
             autoFocus
             multiline
@@ -166,14 +257,20 @@ function PasteUnitsDialog({ yearId, onClose }: { yearId: string; onClose(): void
             }}
           />
           <TextField select label="这些单位的类别" value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
-            {kinds.map((k) => <MenuItem key={k} value={k}>{unitKindLabels[k]}</MenuItem>)}
+            {kinds.map((k) => (
+              <MenuItem key={k} value={k}>
+                {unitKindLabels[k]}
+              </MenuItem>
+            ))}
           </TextField>
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" disabled={names.length === 0} onClick={add}>添加 {names.length} 个单位</Button>
+        <Button variant="contained" disabled={names.length === 0} onClick={add}>
+          添加 {names.length} 个单位
+        </Button>
       </DialogActions>
     </Dialog>
   );

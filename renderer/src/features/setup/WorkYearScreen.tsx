@@ -1,12 +1,44 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Box, Button, Checkbox, Chip, FormControlLabel, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow,
-  TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  FormControlLabel,
+  IconButton,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { WorkYear } from '../../core/model';
-import { calendarCoverage, defaultCalendarSettings, dueDate, monthSchedule, weekdayName, type CalendarSettings, type DueDate } from '../../core/calendar';
-import { createWorkYear, startYearFrom, updateWorkYear, useLeaders, useScoreRules, useTasks, useUnits, useYearReports } from '../../db';
+import {
+  calendarCoverage,
+  defaultCalendarSettings,
+  dueDate,
+  monthSchedule,
+  weekdayName,
+  type CalendarSettings,
+  type DueDate,
+} from '../../core/calendar';
+import {
+  createWorkYear,
+  startYearFrom,
+  updateWorkYear,
+  useLeaders,
+  useScoreRules,
+  useTasks,
+  useUnits,
+  useYearReports,
+} from '../../db';
 import { unfinishedTasks } from '../../core/newYear';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
@@ -18,7 +50,9 @@ export function WorkYearScreen() {
   if (!years) return null;
   return (
     <Stack spacing={3}>
-      <Typography variant="h5" component="h2">工作年度</Typography>
+      <Typography variant="h5" component="h2">
+        工作年度
+      </Typography>
       <CreateYear existing={years.map((y) => y.year)} onCreated={(y) => choose(y.id)} />
       <StartFromYear years={years} onCreated={(y) => choose(y.id)} />
       {current && <YearSettings key={current.id} year={current} />}
@@ -53,11 +87,25 @@ export function CreateYear({ existing, onCreated }: { existing: number[]; onCrea
     <Paper sx={{ p: 2 }} variant="outlined">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Typography sx={{ fontWeight: 700 }}>新建工作年度</Typography>
-        <TextField size="small" label="年度" value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} />
-        <Button variant="contained" onClick={create}>创建</Button>
-        <Typography variant="body2" color="text.secondary">按默认规则创建：3月至11月，3月10日报方案，每月25日报进展，30日前反馈，11月30日前完成。</Typography>
+        <TextField
+          size="small"
+          label="年度"
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+          sx={{ width: 120 }}
+        />
+        <Button variant="contained" onClick={create}>
+          创建
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          按默认规则创建：3月至11月，3月10日报方案，每月25日报进展，30日前反馈，11月30日前完成。
+        </Typography>
       </Stack>
-      {error && <Alert severity="error" sx={{ mt: 2 }}>{error}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mt: 2 }}>
+          {error}
+        </Alert>
+      )}
     </Paper>
   );
 }
@@ -79,8 +127,12 @@ function StartFromYear({ years, onCreated }: { years: WorkYear[]; onCreated(year
       <Paper sx={{ p: 2 }} variant="outlined" component="section" aria-label="从上一年度新建">
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Typography sx={{ fontWeight: 700 }}>从上一年度新建</Typography>
-          <Button variant="outlined" onClick={() => setOpen(true)}>新建下一年度…</Button>
-          <Typography variant="body2" color="text.secondary">复制单位、区领导和规则设置，并可结转未完成的任务。</Typography>
+          <Button variant="outlined" onClick={() => setOpen(true)}>
+            新建下一年度…
+          </Button>
+          <Typography variant="body2" color="text.secondary">
+            复制单位、区领导和规则设置，并可结转未完成的任务。
+          </Typography>
         </Stack>
       </Paper>
     );
@@ -127,26 +179,52 @@ function StartFromYearForm({ sources, onCreated }: { sources: WorkYear[]; onCrea
     <Paper sx={{ p: 2 }} variant="outlined" component="section" aria-label="从上一年度新建">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography sx={{ fontWeight: 700 }}>从上一年度新建</Typography>
-        <TextField select size="small" label="复制自" value={source.id} onChange={(e) => setSourceId(e.target.value)} sx={{ minWidth: 130 }}>
-          {sources.map((y) => <MenuItem key={y.id} value={y.id}>{y.year}年度</MenuItem>)}
+        <TextField
+          select
+          size="small"
+          label="复制自"
+          value={source.id}
+          onChange={(e) => setSourceId(e.target.value)}
+          sx={{ minWidth: 130 }}
+        >
+          {sources.map((y) => (
+            <MenuItem key={y.id} value={y.id}>
+              {y.year}年度
+            </MenuItem>
+          ))}
         </TextField>
         <FormControlLabel
           control={<Checkbox checked={carry} onChange={(e) => setCarry(e.target.checked)} />}
           label={`结转未完成任务（${unfinished ? `${chosen.length}/${unfinished.length} 项` : '…'}）`}
         />
-        <Button variant="contained" disabled={busy || !unfinished} onClick={() => void start()}>从{source.year}年度新建{next}年度</Button>
+        <Button variant="contained" disabled={busy || !unfinished} onClick={() => void start()}>
+          从{source.year}年度新建{next}年度
+        </Button>
       </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-        复制单位 {units?.length ?? '…'} 个（含别名、排名分组）、区领导 {leaders?.length ?? '…'} 名、{rules === undefined ? '加扣分规则' : rules.length ? `加扣分规则 ${rules.length} 条` : '加扣分规则（该年度未修改，新年度同样使用默认规则）'}，以及工作月份、报送和反馈截止日等日历设置（补充节假日只保留{next}年的日期）。
-        {carry && '年末（最近一次报送）累计进度低于100%或未报送的任务结转到新年度，标注“上年结转”；月方案、进展和得分不复制。'}
+        复制单位 {units?.length ?? '…'} 个（含别名、排名分组）、区领导 {leaders?.length ?? '…'} 名、
+        {rules === undefined
+          ? '加扣分规则'
+          : rules.length
+            ? `加扣分规则 ${rules.length} 条`
+            : '加扣分规则（该年度未修改，新年度同样使用默认规则）'}
+        ，以及工作月份、报送和反馈截止日等日历设置（补充节假日只保留{next}年的日期）。
+        {carry &&
+          '年末（最近一次报送）累计进度低于100%或未报送的任务结转到新年度，标注“上年结转”；月方案、进展和得分不复制。'}
       </Typography>
       {carry && unfinished && unfinished.length > 0 && (
-        <Button size="small" sx={{ mt: 1 }} onClick={() => setShowTasks(!showTasks)}>{showTasks ? '收起结转任务' : '查看并选择结转任务'}</Button>
+        <Button size="small" sx={{ mt: 1 }} onClick={() => setShowTasks(!showTasks)}>
+          {showTasks ? '收起结转任务' : '查看并选择结转任务'}
+        </Button>
       )}
       {carry && showTasks && unfinished && (
         <Table size="small" aria-label="结转任务">
           <TableHead>
-            <TableRow><TableCell padding="checkbox">结转</TableCell><TableCell>重点工作</TableCell><TableCell>年末进度</TableCell></TableRow>
+            <TableRow>
+              <TableCell padding="checkbox">结转</TableCell>
+              <TableCell>重点工作</TableCell>
+              <TableCell>年末进度</TableCell>
+            </TableRow>
           </TableHead>
           <TableBody>
             {unfinished.map(({ task, final }) => (
@@ -170,7 +248,11 @@ function StartFromYearForm({ sources, onCreated }: { sources: WorkYear[]; onCrea
           </TableBody>
         </Table>
       )}
-      {message && <Alert severity={message.severity} sx={{ mt: 2 }}>{message.text}</Alert>}
+      {message && (
+        <Alert severity={message.severity} sx={{ mt: 2 }}>
+          {message.text}
+        </Alert>
+      )}
     </Paper>
   );
 }
@@ -205,19 +287,69 @@ function YearSettings({ year }: { year: WorkYear }) {
   return (
     <Stack spacing={3}>
       <Paper sx={{ p: 2 }} variant="outlined">
-        <Typography variant="h6" component="h3" sx={{ mb: 2 }}>{year.year}年度 规则设置</Typography>
+        <Typography variant="h6" component="h3" sx={{ mb: 2 }}>
+          {year.year}年度 规则设置
+        </Typography>
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 2 }}>
-          <TextField size="small" label="年度名称" value={draft.title} onChange={(e) => set('title', e.target.value)} sx={{ gridColumn: 'span 2' }} />
-          <TextField size="small" select label="工作起始月" value={draft.windowStartMonth} onChange={(e) => set('windowStartMonth', Number(e.target.value))}>
-            {months.map((m) => <MenuItem key={m} value={m}>{m}月</MenuItem>)}
+          <TextField
+            size="small"
+            label="年度名称"
+            value={draft.title}
+            onChange={(e) => set('title', e.target.value)}
+            sx={{ gridColumn: 'span 2' }}
+          />
+          <TextField
+            size="small"
+            select
+            label="工作起始月"
+            value={draft.windowStartMonth}
+            onChange={(e) => set('windowStartMonth', Number(e.target.value))}
+          >
+            {months.map((m) => (
+              <MenuItem key={m} value={m}>
+                {m}月
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField size="small" select label="工作结束月" value={draft.windowEndMonth} onChange={(e) => set('windowEndMonth', Number(e.target.value))}>
-            {months.map((m) => <MenuItem key={m} value={m}>{m}月</MenuItem>)}
+          <TextField
+            size="small"
+            select
+            label="工作结束月"
+            value={draft.windowEndMonth}
+            onChange={(e) => set('windowEndMonth', Number(e.target.value))}
+          >
+            {months.map((m) => (
+              <MenuItem key={m} value={m}>
+                {m}月
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField size="small" label="月方案报送截止（月-日）" value={draft.planDue} onChange={(e) => set('planDue', e.target.value)} />
-          <TextField size="small" type="number" label="月度进展报送日" value={draft.reportDueDay} onChange={(e) => set('reportDueDay', Number(e.target.value))} />
-          <TextField size="small" type="number" label="督查反馈截止日" value={draft.feedbackDueDay} onChange={(e) => set('feedbackDueDay', Number(e.target.value))} />
-          <TextField size="small" label="完成时限（月-日）" value={draft.completionDue} onChange={(e) => set('completionDue', e.target.value)} />
+          <TextField
+            size="small"
+            label="月方案报送截止（月-日）"
+            value={draft.planDue}
+            onChange={(e) => set('planDue', e.target.value)}
+          />
+          <TextField
+            size="small"
+            type="number"
+            label="月度进展报送日"
+            value={draft.reportDueDay}
+            onChange={(e) => set('reportDueDay', Number(e.target.value))}
+          />
+          <TextField
+            size="small"
+            type="number"
+            label="督查反馈截止日"
+            value={draft.feedbackDueDay}
+            onChange={(e) => set('feedbackDueDay', Number(e.target.value))}
+          />
+          <TextField
+            size="small"
+            label="完成时限（月-日）"
+            value={draft.completionDue}
+            onChange={(e) => set('completionDue', e.target.value)}
+          />
         </Box>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} sx={{ mt: 3 }}>
           <DateList
@@ -237,17 +369,31 @@ function YearSettings({ year }: { year: WorkYear }) {
             onChange={(dates) => set('extraWorkdays', dates)}
           />
         </Stack>
-        {invalid && <Alert severity="error" sx={{ mt: 2 }}>{invalid}</Alert>}
-        {message && <Alert severity={message.severity} sx={{ mt: 2 }}>{message.text}</Alert>}
-        <Button sx={{ mt: 2 }} variant="contained" disabled={!dirty || !!invalid} onClick={save}>保存设置</Button>
+        {invalid && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {invalid}
+          </Alert>
+        )}
+        {message && (
+          <Alert severity={message.severity} sx={{ mt: 2 }}>
+            {message.text}
+          </Alert>
+        )}
+        <Button sx={{ mt: 2 }} variant="contained" disabled={!dirty || !!invalid} onClick={save}>
+          保存设置
+        </Button>
       </Paper>
 
       {!coverage.covered && <Alert severity="warning">{coverage.message}</Alert>}
 
       {!invalid && (
         <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>截止日期一览</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>遇周末或法定节假日顺延至下一个工作日（已计入调休上班日）。</Typography>
+          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
+            截止日期一览
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
+            遇周末或法定节假日顺延至下一个工作日（已计入调休上班日）。
+          </Typography>
           <Table size="small" aria-label="截止日期一览">
             <TableHead>
               <TableRow>
@@ -261,20 +407,28 @@ function YearSettings({ year }: { year: WorkYear }) {
               <TableRow>
                 <TableCell>月方案报送</TableCell>
                 <TableCell>—</TableCell>
-                <TableCell colSpan={2}><DueCell due={dueDate(draft, 'plan')} /></TableCell>
+                <TableCell colSpan={2}>
+                  <DueCell due={dueDate(draft, 'plan')} />
+                </TableCell>
               </TableRow>
               {schedule.map((row) => (
                 <TableRow key={row.month} data-month={row.month}>
                   <TableCell>月度进展与反馈</TableCell>
                   <TableCell>{row.month}月</TableCell>
-                  <TableCell><DueCell due={row.report} /></TableCell>
-                  <TableCell><DueCell due={row.feedback} /></TableCell>
+                  <TableCell>
+                    <DueCell due={row.report} />
+                  </TableCell>
+                  <TableCell>
+                    <DueCell due={row.feedback} />
+                  </TableCell>
                 </TableRow>
               ))}
               <TableRow>
                 <TableCell>任务完成时限</TableCell>
                 <TableCell>—</TableCell>
-                <TableCell colSpan={2}><DueCell due={dueDate(draft, 'completion')} /></TableCell>
+                <TableCell colSpan={2}>
+                  <DueCell due={dueDate(draft, 'completion')} />
+                </TableCell>
               </TableRow>
             </TableBody>
           </Table>
@@ -287,14 +441,27 @@ function YearSettings({ year }: { year: WorkYear }) {
 function DueCell({ due }: { due: DueDate }) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-      <span>{due.due}（{weekdayName(due.due)}）</span>
+      <span>
+        {due.due}（{weekdayName(due.due)}）
+      </span>
       {due.shifted && <Chip size="small" color="warning" label="顺延" title={due.reason} />}
-      {due.shifted && <Typography variant="caption" color="text.secondary">{due.reason}</Typography>}
+      {due.shifted && (
+        <Typography variant="caption" color="text.secondary">
+          {due.reason}
+        </Typography>
+      )}
     </Stack>
   );
 }
 
-function DateList(props: { title: string; hint: string; dates: string[]; value: string; onValue(v: string): void; onChange(dates: string[]): void }) {
+function DateList(props: {
+  title: string;
+  hint: string;
+  dates: string[];
+  value: string;
+  onValue(v: string): void;
+  onChange(dates: string[]): void;
+}) {
   const add = () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(props.value) || props.dates.includes(props.value)) return;
     props.onChange([...props.dates, props.value].sort());
@@ -303,16 +470,34 @@ function DateList(props: { title: string; hint: string; dates: string[]; value: 
   return (
     <Box sx={{ flex: 1 }}>
       <Typography sx={{ fontWeight: 700 }}>{props.title}</Typography>
-      <Typography variant="body2" color="text.secondary">{props.hint}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {props.hint}
+      </Typography>
       <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-        <TextField size="small" type="date" value={props.value} onChange={(e) => props.onValue(e.target.value)} slotProps={{ htmlInput: { 'aria-label': props.title } }} />
+        <TextField
+          size="small"
+          type="date"
+          value={props.value}
+          onChange={(e) => props.onValue(e.target.value)}
+          slotProps={{ htmlInput: { 'aria-label': props.title } }}
+        />
         <Button onClick={add}>添加</Button>
       </Stack>
-      {props.dates.length === 0 && <Typography variant="body2" color="text.secondary">无</Typography>}
+      {props.dates.length === 0 && (
+        <Typography variant="body2" color="text.secondary">
+          无
+        </Typography>
+      )}
       {props.dates.map((d) => (
         <Stack key={d} direction="row" sx={{ alignItems: 'center' }}>
-          <span>{d}（{weekdayName(d)}）</span>
-          <IconButton size="small" aria-label={`删除${d}`} onClick={() => props.onChange(props.dates.filter((x) => x !== d))}>
+          <span>
+            {d}（{weekdayName(d)}）
+          </span>
+          <IconButton
+            size="small"
+            aria-label={`删除${d}`}
+            onClick={() => props.onChange(props.dates.filter((x) => x !== d))}
+          >
             <DeleteIcon fontSize="small" />
           </IconButton>
         </Stack>
@@ -322,8 +507,28 @@ function DateList(props: { title: string; hint: string; dates: string[]; value: 
 }
 
 function pickSettings(d: CalendarSettings & { title: string }) {
-  const { title, windowStartMonth, windowEndMonth, planDue, reportDueDay, feedbackDueDay, completionDue, extraHolidays, extraWorkdays } = d;
-  return { title, windowStartMonth, windowEndMonth, planDue, reportDueDay, feedbackDueDay, completionDue, extraHolidays, extraWorkdays };
+  const {
+    title,
+    windowStartMonth,
+    windowEndMonth,
+    planDue,
+    reportDueDay,
+    feedbackDueDay,
+    completionDue,
+    extraHolidays,
+    extraWorkdays,
+  } = d;
+  return {
+    title,
+    windowStartMonth,
+    windowEndMonth,
+    planDue,
+    reportDueDay,
+    feedbackDueDay,
+    completionDue,
+    extraHolidays,
+    extraWorkdays,
+  };
 }
 
 const monthDay = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -332,7 +537,9 @@ function validate(d: CalendarSettings): string | undefined {
   if (d.windowStartMonth > d.windowEndMonth) return '工作起始月不能晚于结束月。';
   if (!monthDay.test(d.planDue)) return '月方案报送截止请按“03-10”的格式填写。';
   if (!monthDay.test(d.completionDue)) return '完成时限请按“11-30”的格式填写。';
-  if (!Number.isInteger(d.reportDueDay) || d.reportDueDay < 1 || d.reportDueDay > 31) return '月度进展报送日应为 1 至 31 之间的整数。';
-  if (!Number.isInteger(d.feedbackDueDay) || d.feedbackDueDay < 1 || d.feedbackDueDay > 31) return '督查反馈截止日应为 1 至 31 之间的整数。';
+  if (!Number.isInteger(d.reportDueDay) || d.reportDueDay < 1 || d.reportDueDay > 31)
+    return '月度进展报送日应为 1 至 31 之间的整数。';
+  if (!Number.isInteger(d.feedbackDueDay) || d.feedbackDueDay < 1 || d.feedbackDueDay > 31)
+    return '督查反馈截止日应为 1 至 31 之间的整数。';
   return undefined;
 }

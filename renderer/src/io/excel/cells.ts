@@ -43,9 +43,11 @@ const ESCAPED_CONTROL = /_x00([01][0-9A-Fa-f])_/g;
  * isolates (U+202E shows '区财政局\u202Egnp.exe' as '区财政局exe.png'); non-characters.
  */
 // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
+const HIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
 // eslint-disable-next-line no-control-regex -- the same, to test for without a global regex's state
-const HAS_HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+const HAS_HIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
 
 /**
  * A text cell as Excel shows it: `_x000D_`-style escapes decoded (exceljs leaves them in inline
@@ -53,7 +55,8 @@ const HAS_HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u
  */
 export function textCell(value: string): Cell {
   let text = value;
-  if (text.includes('_x00')) text = text.replace(ESCAPED_CONTROL, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
+  if (text.includes('_x00'))
+    text = text.replace(ESCAPED_CONTROL, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (HAS_HIDDEN.test(text)) text = text.replace(HIDDEN, '');
   return text === '' ? null : { t: 'text', v: text };
@@ -125,7 +128,12 @@ export function decodeRange(ref: string): MergeRange | undefined {
   const a = decodeCell(from);
   const b = to === undefined ? a : decodeCell(to);
   if (!a || !b) return undefined;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
 }
 
 /** Merges as the readers found them: whole numbers within the sheet, each range once, in file order. */
@@ -174,7 +182,8 @@ function hideMergedCells(sheet: string, rows: Cell[][], merges: MergeRange[]): v
     if (row.length > 0) present.push(r);
   });
   const active: MergeRange[] = [];
-  const overlap = (a: MergeRange, b: MergeRange) => new SheetProblem(messages.overlappingMerges(sheet, rangeRef(a), rangeRef(b)));
+  const overlap = (a: MergeRange, b: MergeRange) =>
+    new SheetProblem(messages.overlappingMerges(sheet, rangeRef(a), rangeRef(b)));
   let nextTop = 0;
   let nextBottom = 0;
   let nextRow = 0;
@@ -213,7 +222,13 @@ function hideMergedCells(sheet: string, rows: Cell[][], merges: MergeRange[]): v
  * a million empty rows. Spaces inside the table are kept.) Throws a SheetProblem for merges
  * that overlap.
  */
-export function finishSheet(name: string, hidden: boolean, rows: Cell[][], merges: MergeRange[], hiddenColumns: number[]): GridSheet {
+export function finishSheet(
+  name: string,
+  hidden: boolean,
+  rows: Cell[][],
+  merges: MergeRange[],
+  hiddenColumns: number[],
+): GridSheet {
   const ranges = soundMerges(merges);
   hideMergedCells(name, rows, ranges);
   // rows may be sparse (missing rows are holes): forEach visits only the rows that exist.

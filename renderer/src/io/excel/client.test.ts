@@ -96,7 +96,11 @@ describe('the worker pool', () => {
     expect(worker.terminated).toBe(false);
     vi.advanceTimersByTime(1);
     expect(worker.terminated).toBe(true);
-    await expect(slow).resolves.toEqual({ ok: false, fileName: '慢.xlsx', message: '"慢.xlsx"：解析超时（超过30秒），文件可能过大或已损坏' });
+    await expect(slow).resolves.toEqual({
+      ok: false,
+      fileName: '慢.xlsx',
+      message: '"慢.xlsx"：解析超时（超过30秒），文件可能过大或已损坏',
+    });
     // A late answer from the dead worker changes nothing; the next file gets a fresh worker.
     worker.answer(ok('慢.xlsx'));
     const next = pool.read('快.xlsx', new Uint8Array([0]));
@@ -110,7 +114,11 @@ describe('the worker pool', () => {
     const failing = pool.read('坏.xlsx', new Uint8Array([0]));
     const waiting = pool.read('好.xlsx', new Uint8Array([0]));
     FakeWorker.all[0]?.fail();
-    await expect(failing).resolves.toEqual({ ok: false, fileName: '坏.xlsx', message: '"坏.xlsx"：解析失败（后台读取程序出错），请重试' });
+    await expect(failing).resolves.toEqual({
+      ok: false,
+      fileName: '坏.xlsx',
+      message: '"坏.xlsx"：解析失败（后台读取程序出错），请重试',
+    });
     expect(FakeWorker.all[0]?.terminated).toBe(true);
     FakeWorker.all[1]?.answer(ok('好.xlsx'));
     await expect(waiting).resolves.toEqual(ok('好.xlsx'));
@@ -120,7 +128,10 @@ describe('the worker pool', () => {
     const pool = createReaderPool(() => {
       throw new Error('blocked by CSP');
     });
-    await expect(pool.read('a.xlsx', new Uint8Array([0]))).resolves.toMatchObject({ ok: false, message: '"a.xlsx"：解析失败（后台读取程序出错），请重试' });
+    await expect(pool.read('a.xlsx', new Uint8Array([0]))).resolves.toMatchObject({
+      ok: false,
+      message: '"a.xlsx"：解析失败（后台读取程序出错），请重试',
+    });
   });
 
   it('closes idle workers after a minute', () => {

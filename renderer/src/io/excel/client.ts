@@ -100,7 +100,9 @@ export function createReaderPool(createWorker: () => WorkerLike, size = 2): Read
     }, job.timeoutMs);
     // Hand the bytes over without copying when they are a whole ArrayBuffer of their own.
     const own =
-      job.bytes.buffer instanceof ArrayBuffer && job.bytes.byteOffset === 0 && job.bytes.byteLength === job.bytes.buffer.byteLength;
+      job.bytes.buffer instanceof ArrayBuffer &&
+      job.bytes.byteOffset === 0 &&
+      job.bytes.byteLength === job.bytes.buffer.byteLength;
     const bytes = own ? job.bytes : job.bytes.slice();
     const request: ReadRequest = { id: job.id, fileName: job.fileName, bytes, maxBytes: job.maxBytes };
     try {
@@ -115,7 +117,8 @@ export function createReaderPool(createWorker: () => WorkerLike, size = 2): Read
       const slot = slots.find((s) => !s.job) ?? (slots.length < size ? spawn() : null);
       if (!slot) {
         // No worker could be started at all: report the waiting files rather than hang.
-        if (slots.length === 0) for (const job of queue.splice(0)) job.resolve(refusal(job.fileName, messages.workerFailed));
+        if (slots.length === 0)
+          for (const job of queue.splice(0)) job.resolve(refusal(job.fileName, messages.workerFailed));
         return;
       }
       start(slot, queue.shift() as Job);
@@ -129,7 +132,14 @@ export function createReaderPool(createWorker: () => WorkerLike, size = 2): Read
   return {
     read(fileName, bytes, options = {}) {
       return new Promise<ReadResult>((resolve) => {
-        queue.push({ id: nextId++, fileName, bytes, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, resolve });
+        queue.push({
+          id: nextId++,
+          fileName,
+          bytes,
+          maxBytes: options.maxBytes,
+          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          resolve,
+        });
         pump();
       });
     },
@@ -157,7 +167,11 @@ let sharedPool: ReaderPool | null = null;
  * caller's ArrayBuffer detached (empty): compute anything else you need from the bytes (such
  * as the file's SHA-256) before calling, or pass a copy. A view into a larger buffer is copied.
  */
-export function readWorkbookInWorker(fileName: string, bytes: Uint8Array, options: WorkerReadOptions = {}): Promise<ReadResult> {
+export function readWorkbookInWorker(
+  fileName: string,
+  bytes: Uint8Array,
+  options: WorkerReadOptions = {},
+): Promise<ReadResult> {
   sharedPool ??= createReaderPool(createExcelWorker);
   return sharedPool.read(fileName, bytes, options);
 }

@@ -18,11 +18,14 @@ export const messages = {
   suspiciousRatio: '文件压缩比异常，疑似恶意文件（压缩炸弹），已拒绝',
   unsafeXml: '文件含有不安全的XML声明，已拒绝',
   unsafePath: '文件内部含有异常的路径（如"../"），疑似恶意文件，已拒绝',
-  tooManyCells: (limit: number) => `表格的行和单元格超过${formatCount(limit)}个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入`,
+  tooManyCells: (limit: number) =>
+    `表格的行和单元格超过${formatCount(limit)}个（常见原因是整行或整列设置了格式），请在Excel中删除表格以外多余的行和列，另存后再导入`,
   corrupt: '文件已损坏或格式不受支持，无法读取，请用Excel打开后另存为.xlsx再导入',
   noSheets: '文件中没有可读取的工作表',
-  cellTooLong: (sheet: string, cell: string) => `工作表"${sheet}"${cell}单元格的文字超过Excel的上限（32767个字符），无法导入，请缩短后再导入`,
-  overlappingMerges: (sheet: string, a: string, b: string) => `工作表"${sheet}"的合并单元格${a}与${b}相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入`,
+  cellTooLong: (sheet: string, cell: string) =>
+    `工作表"${sheet}"${cell}单元格的文字超过Excel的上限（32767个字符），无法导入，请缩短后再导入`,
+  overlappingMerges: (sheet: string, a: string, b: string) =>
+    `工作表"${sheet}"的合并单元格${a}与${b}相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入`,
   timeout: (ms: number) => `解析超时（超过${Math.max(1, Math.round(ms / 1000))}秒），文件可能过大或已损坏`,
   workerFailed: '解析失败（后台读取程序出错），请重试',
 } as const;

@@ -36,7 +36,8 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
       sheetStubs: false,
     });
   } catch (error) {
-    if (error instanceof Error && /password|encrypt/i.test(error.message)) throw new PasswordProtectedError(error.message);
+    if (error instanceof Error && /password|encrypt/i.test(error.message))
+      throw new PasswordProtectedError(error.message);
     throw error;
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
@@ -65,7 +66,12 @@ function readSheet(name: string, hidden: boolean, sheet: XLSX.WorkSheet, date190
     });
     rows[r] = cells;
   });
-  const merges: MergeRange[] = (sheet['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+  const merges: MergeRange[] = (sheet['!merges'] ?? []).map((m) => ({
+    top: m.s.r,
+    left: m.s.c,
+    bottom: m.e.r,
+    right: m.e.c,
+  }));
   const hiddenColumns: number[] = [];
   (sheet['!cols'] ?? []).forEach((column, index) => {
     if (column?.hidden) hiddenColumns.push(index);
@@ -80,7 +86,8 @@ export function toCell(cell: XLSX.CellObject, date1904: boolean): Cell {
       return typeof v === 'string' ? textCell(v) : v == null ? null : textCell(String(v));
     case 'n':
       if (typeof v !== 'number') return null;
-      if (isDateFormat(cell.z as string | undefined)) return serialToDateCell(v, date1904) ?? numberCell(v, cell.z as string | undefined);
+      if (isDateFormat(cell.z as string | undefined))
+        return serialToDateCell(v, date1904) ?? numberCell(v, cell.z as string | undefined);
       return numberCell(v, cell.z as string | undefined);
     case 'b':
       return { t: 'bool', v: Boolean(v) };

@@ -23,7 +23,8 @@ const MERGE_REFS = Symbol('mergeRefs');
 const worksheetPrototype = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('probe')) as {
   _parseMergeCells?: (this: WorksheetInternals, model: { mergeCells?: unknown }) => void;
 };
-if (typeof worksheetPrototype._parseMergeCells !== 'function') throw new Error('exceljs: Worksheet._parseMergeCells is gone; see read-xlsx.ts');
+if (typeof worksheetPrototype._parseMergeCells !== 'function')
+  throw new Error('exceljs: Worksheet._parseMergeCells is gone; see read-xlsx.ts');
 worksheetPrototype._parseMergeCells = function (model) {
   this[MERGE_REFS] = model.mergeCells;
 };
@@ -85,7 +86,13 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridShe
   for (const column of internals.columns ?? []) {
     if (column?.hidden) hiddenColumns.push(column.number - 1);
   }
-  return finishSheet(worksheet.name, worksheet.state === 'hidden' || worksheet.state === 'veryHidden', rows, merges, hiddenColumns);
+  return finishSheet(
+    worksheet.name,
+    worksheet.state === 'hidden' || worksheet.state === 'veryHidden',
+    rows,
+    merges,
+    hiddenColumns,
+  );
 }
 
 export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, date1904: boolean): Cell {
@@ -116,7 +123,8 @@ export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, dat
     const text = (value as { text?: unknown }).text;
     if (typeof text === 'string') return textCell(text);
     if (typeof text === 'number' || typeof text === 'boolean') return textCell(String(text));
-    if (text && typeof text === 'object' && 'richText' in text) return textCell(richTextToString((text as ExcelJS.CellRichTextValue).richText));
+    if (text && typeof text === 'object' && 'richText' in text)
+      return textCell(richTextToString((text as ExcelJS.CellRichTextValue).richText));
     return null;
   }
   return null;

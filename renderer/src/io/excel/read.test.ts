@@ -9,7 +9,10 @@ import { readWithSheetJs } from './read-xls';
 import { readXlsxSheets } from './read-xlsx';
 import { fixture, hostileFileLimitMs, xlsxBytes } from './workbooks.testing';
 
-const expected = JSON.parse(readFileSync('test/fixtures/expected.json', 'utf8')) as Record<string, { rows: [string, number, string][] }>;
+const expected = JSON.parse(readFileSync('test/fixtures/expected.json', 'utf8')) as Record<
+  string,
+  { rows: [string, number, string][] }
+>;
 
 function grid(result: ReadResult): Grid {
   if (!result.ok) throw new Error(result.message);
@@ -39,12 +42,25 @@ describe('the task list fixture (saved by LibreOffice, merged 工作板块)', ()
   it('keeps the header, the merged cells empty below their first, and multi-line lists intact', async () => {
     const sheet = only(await readWorkbook('任务清单-2026.xlsx', fixture('任务清单-2026.xlsx')));
     expect(sheet.rows[0]).toEqual([{ t: 'text', v: '2026年度区政府重点工作任务清单' }]); // rich text joined; B1:I1 hidden under the merge
-    expect(sheet.rows[2]?.map((c) => c && c.v)).toEqual(['序号', '工作板块', '重点工作', '工作目标', '主要措施', '分管区领导', '牵头单位', '责任单位', '完成时限']);
+    expect(sheet.rows[2]?.map((c) => c && c.v)).toEqual([
+      '序号',
+      '工作板块',
+      '重点工作',
+      '工作目标',
+      '主要措施',
+      '分管区领导',
+      '牵头单位',
+      '责任单位',
+      '完成时限',
+    ]);
     expect(at(sheet, 3, 0)).toEqual({ t: 'number', v: 1 });
     expect(at(sheet, 3, 1)).toEqual({ t: 'text', v: '一、扩大有效投资' });
     expect(at(sheet, 4, 1)).toBeNull();
     expect(at(sheet, 5, 1)).toBeNull();
-    expect(at(sheet, 3, 4)).toEqual({ t: 'text', v: '1、建立重大项目月度推进清单\n2、实行区领导联系重大项目制度\n3、每月召开项目协调会' });
+    expect(at(sheet, 3, 4)).toEqual({
+      t: 'text',
+      v: '1、建立重大项目月度推进清单\n2、实行区领导联系重大项目制度\n3、每月召开项目协调会',
+    });
     expect(sheet.rows).toHaveLength(23); // title, subtitle, header, 20 tasks
     expect(at(sheet, 22, 0)).toEqual({ t: 'number', v: 20 });
   });
@@ -110,8 +126,12 @@ describe('the progress fixtures', () => {
     const text = (name: string) => new TextDecoder().decode(parts[name]);
     parts['xl/worksheets/data2.xml'] = parts['xl/worksheets/sheet2.xml'] as (typeof parts)[string];
     delete parts['xl/worksheets/sheet2.xml'];
-    parts['xl/_rels/workbook.xml.rels'] = strToU8(text('xl/_rels/workbook.xml.rels').replace('worksheets/sheet2.xml', 'worksheets/data2.xml'));
-    parts['[Content_Types].xml'] = strToU8(text('[Content_Types].xml').replace('/xl/worksheets/sheet2.xml', '/xl/worksheets/data2.xml'));
+    parts['xl/_rels/workbook.xml.rels'] = strToU8(
+      text('xl/_rels/workbook.xml.rels').replace('worksheets/sheet2.xml', 'worksheets/data2.xml'),
+    );
+    parts['[Content_Types].xml'] = strToU8(
+      text('[Content_Types].xml').replace('/xl/worksheets/sheet2.xml', '/xl/worksheets/data2.xml'),
+    );
     const bytes = zipSync(parts);
     expect(await readXlsxSheets(bytes)).toHaveLength(1); // exceljs alone loses 二
     expect(grid(await readWorkbook('x.xlsx', bytes)).sheets.map((s) => [s.name, s.rows])).toEqual([
@@ -132,7 +152,10 @@ describe('refused files: one message with the file name', () => {
   it.each([
     ['bad/empty.xlsx', '"empty.xlsx"：文件为空'],
     ['bad/truncated.xlsx', '"truncated.xlsx"：文件不完整（可能下载或复制时中断），请重新获取'],
-    ['bad/csv-renamed.xlsx', '"csv-renamed.xlsx"：是文本文件（如CSV）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入'],
+    [
+      'bad/csv-renamed.xlsx',
+      '"csv-renamed.xlsx"：是文本文件（如CSV）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',
+    ],
   ])('%s', async (path, message) => {
     const name = path.slice(4);
     expect(await readWorkbook(name, fixture(path))).toEqual({ ok: false, fileName: name, message });
@@ -140,11 +163,18 @@ describe('refused files: one message with the file name', () => {
 
   it('a file over the size cap', async () => {
     const result = await readWorkbook('大.xlsx', fixture('任务清单-2026.xlsx'), { maxBytes: 4096 });
-    expect(result).toEqual({ ok: false, fileName: '大.xlsx', message: '"大.xlsx"：文件超过4KB，请确认是否为正确的表格' });
+    expect(result).toEqual({
+      ok: false,
+      fileName: '大.xlsx',
+      message: '"大.xlsx"：文件超过4KB，请确认是否为正确的表格',
+    });
   });
 
   it('a package that passes the checks but is not a readable workbook', async () => {
-    const zip = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="x" r:id="nope"') });
+    const zip = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="x" r:id="nope"'),
+    });
     const result = await readWorkbook('坏.xlsx', zip);
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.message).toMatch(/^"坏\.xlsx"：(文件已损坏|文件中没有)/);
@@ -162,10 +192,13 @@ describe('refused files: one message with the file name', () => {
     const outcomes = new Set<string>();
     for (let i = 0; i < 90; i++) {
       let damaged: Uint8Array;
-      if (i % 3 === 0) damaged = scramble(xlsx.slice(0, 1 + random(xlsx.length)), 3); // cut and scrambled
+      if (i % 3 === 0)
+        damaged = scramble(xlsx.slice(0, 1 + random(xlsx.length)), 3); // cut and scrambled
       else if (i % 3 === 1) {
         // Damage inside the XML, re-zipped soundly: only the parsers can notice.
-        const name = ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml'][random(4)] as string;
+        const name = ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml'][
+          random(4)
+        ] as string;
         damaged = zipSync({ ...parts, [name]: scramble((parts[name] as Uint8Array).slice(), 1 + random(20)) });
       } else damaged = scramble(fixture('东城街道-5月进展.xls'), 1 + random(30)); // no checksums in BIFF
       const result = await readWorkbook('d.xlsx', damaged);
@@ -281,7 +314,13 @@ describe('cell typing (.xlsx, generated with exceljs)', () => {
     const started = performance.now();
     const sheet = only(await readWorkbook('s.xlsx', sparse));
     expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
-    expect(sheet.rows).toEqual([[{ t: 'text', v: '序号' }], [{ t: 'text', v: ' ' }, { t: 'number', v: 1 }]]);
+    expect(sheet.rows).toEqual([
+      [{ t: 'text', v: '序号' }],
+      [
+        { t: 'text', v: ' ' },
+        { t: 'number', v: 1 },
+      ],
+    ]);
   });
 });
 
@@ -310,7 +349,13 @@ describe('cell typing (.xls and .xlsb, generated with SheetJS)', () => {
       hidden: false,
       rows: [
         [{ t: 'text', v: '名称' }, null, { t: 'text', v: '日期' }, { t: 'text', v: '是否' }, { t: 'text', v: '编号' }],
-        [{ t: 'text', v: '甲' }, { t: 'number', v: 0.8, percent: true }, { t: 'date', v: '2026-11-30' }, { t: 'bool', v: true }, { t: 'text', v: 'T-001' }],
+        [
+          { t: 'text', v: '甲' },
+          { t: 'number', v: 0.8, percent: true },
+          { t: 'date', v: '2026-11-30' },
+          { t: 'bool', v: true },
+          { t: 'text', v: 'T-001' },
+        ],
       ],
       merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
       hiddenColumns: [4],
@@ -328,6 +373,11 @@ describe('cell typing (.xls and .xlsb, generated with SheetJS)', () => {
     raw.set([0xbc, 0xd7], marker); // 甲 in GBK
     const codepage = raw.indexOf(Buffer.from([0x42, 0x00, 0x02, 0x00, 0xe4, 0x04])); // CODEPAGE 1252
     raw.set([0xa8, 0x03], codepage + 4); // → 936
-    expect(only(await readWorkbook('老.xls', bytes)).rows).toEqual([[{ t: 'text', v: '甲' }, { t: 'number', v: 1 }]]);
+    expect(only(await readWorkbook('老.xls', bytes)).rows).toEqual([
+      [
+        { t: 'text', v: '甲' },
+        { t: 'number', v: 1 },
+      ],
+    ]);
   });
 });

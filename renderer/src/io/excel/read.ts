@@ -18,7 +18,11 @@ export interface ReadOptions {
   maxBytes?: number;
 }
 
-export async function readWorkbook(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readWorkbook(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   try {
     const sniffed = sniff(bytes, { maxBytes: options.maxBytes });
     if (!sniffed.ok) return refusal(fileName, sniffed.message);

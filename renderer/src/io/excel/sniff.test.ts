@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { countBiffCells, hasFilePass, inspectCfb } from './cfb';
 import { messages } from './messages';
 import { classifyText, sniff } from './sniff';
-import { biffNumber, biffRecord, biffStream, biffWorkbook, cfb, fixture, hostileFileLimitMs } from './workbooks.testing';
+import {
+  biffNumber,
+  biffRecord,
+  biffStream,
+  biffWorkbook,
+  cfb,
+  fixture,
+  hostileFileLimitMs,
+} from './workbooks.testing';
 
 describe('sniff: before any parser runs', () => {
   it('refuses an empty file', () => {
@@ -13,7 +21,10 @@ describe('sniff: before any parser runs', () => {
   it('refuses a file over the size cap, default 20 MB, without looking further', () => {
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     expect(sniff(big)).toEqual({ ok: false, message: '文件超过20MB，请确认是否为正确的表格' });
-    expect(sniff(new Uint8Array(2048).fill(0x41), { maxBytes: 1024 })).toEqual({ ok: false, message: '文件超过1KB，请确认是否为正确的表格' });
+    expect(sniff(new Uint8Array(2048).fill(0x41), { maxBytes: 1024 })).toEqual({
+      ok: false,
+      message: '文件超过1KB，请确认是否为正确的表格',
+    });
     expect(sniff(new Uint8Array(11), { maxBytes: 10 }).ok).toBe(false);
   });
 
@@ -38,7 +49,8 @@ describe('sniff: before any parser runs', () => {
   });
 
   it('recognises an Excel 2003 XML spreadsheet', () => {
-    const xml = '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
+    const xml =
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
     expect(sniff(strToU8(xml))).toEqual({ ok: false, message: messages.xmlSpreadsheet });
   });
 
@@ -51,8 +63,13 @@ describe('sniff: before any parser runs', () => {
   });
 
   it('refuses other binary data as not Excel', () => {
-    expect(sniff(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual({ ok: false, message: messages.notExcel });
-    expect(sniff(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0xe2, 0xe3, 0x00]))).toEqual({ ok: false, message: messages.notExcel });
+    expect(sniff(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toEqual({
+      ok: false,
+      message: messages.notExcel,
+    });
+    expect(
+      sniff(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0xe2, 0xe3, 0x00])),
+    ).toEqual({ ok: false, message: messages.notExcel });
   });
 
   it('names a Word document or plain archive that is not a spreadsheet', () => {
@@ -67,7 +84,17 @@ describe('sniff: before any parser runs', () => {
     expect(sniff(unsafe)).toEqual({ ok: false, message: messages.unsafeXml });
     const many: Record<string, Uint8Array> = {};
     for (let i = 0; i < 30; i++) many[`xl/${i}.xml`] = new Uint8Array(0);
-    expect(sniff(zipSync(many), { zipLimits: { maxEntries: 20, maxTotalUncompressed: 1e9, maxRatio: 200, ratioMinSize: 1e6, maxCellsAndRows: 1e9 } })).toEqual({
+    expect(
+      sniff(zipSync(many), {
+        zipLimits: {
+          maxEntries: 20,
+          maxTotalUncompressed: 1e9,
+          maxRatio: 200,
+          ratioMinSize: 1e6,
+          maxCellsAndRows: 1e9,
+        },
+      }),
+    ).toEqual({
       ok: false,
       message: messages.tooManyParts(20),
     });
@@ -85,7 +112,11 @@ describe('OLE2 containers', () => {
     // < 4096 bytes lives in the mini stream; larger streams in regular sectors.
     for (const size of [200, 9000]) {
       expect(inspectCfb(cfb({ Workbook: biffStream(true, size) }))).toEqual({ kind: 'encrypted' });
-      expect(inspectCfb(cfb({ Workbook: biffStream(false, size) }))).toEqual({ kind: 'workbook', biff5: false, cellsAndRows: 0 });
+      expect(inspectCfb(cfb({ Workbook: biffStream(false, size) }))).toEqual({
+        kind: 'workbook',
+        biff5: false,
+        cellsAndRows: 0,
+      });
     }
     expect(sniff(cfb({ Workbook: biffStream(true) }))).toEqual({ ok: false, message: messages.encryptedOrNotExcel });
   });
@@ -95,7 +126,10 @@ describe('OLE2 containers', () => {
   });
 
   it('refuses an OLE2 file that is not a workbook', () => {
-    expect(sniff(cfb({ WordDocument: new Uint8Array(600) }))).toEqual({ ok: false, message: '是Word文档（.doc），不是Excel文件' });
+    expect(sniff(cfb({ WordDocument: new Uint8Array(600) }))).toEqual({
+      ok: false,
+      message: '是Word文档（.doc），不是Excel文件',
+    });
     expect(sniff(cfb({ Contents: new Uint8Array(600) }))).toEqual({ ok: false, message: messages.encryptedOrNotExcel });
   });
 
@@ -122,7 +156,13 @@ describe('OLE2 containers', () => {
   it('counts the cells and rows of a workbook stream, those in MULRK and MULBLANK records too', () => {
     const mulblank = new Uint8Array(6 + 2 * 10); // 10 blank cells
     const mulrk = new Uint8Array(6 + 6 * 3); // 3 numbers
-    const stream = biffWorkbook([biffRecord(0x0208, new Uint8Array(16)), biffNumber(0, 0, 1), biffRecord(0x00be, mulblank), biffRecord(0x00bd, mulrk), biffRecord(0x00fd, new Uint8Array(10))]);
+    const stream = biffWorkbook([
+      biffRecord(0x0208, new Uint8Array(16)),
+      biffNumber(0, 0, 1),
+      biffRecord(0x00be, mulblank),
+      biffRecord(0x00bd, mulrk),
+      biffRecord(0x00fd, new Uint8Array(10)),
+    ]);
     expect(countBiffCells(stream)).toBe(1 + 1 + 10 + 3 + 1);
     expect(inspectCfb(cfb({ Workbook: biffStream(false, 9000), Other: stream }))).toMatchObject({ cellsAndRows: 0 });
     const fixtureVerdict = inspectCfb(fixture('东城街道-5月进展.xls'));

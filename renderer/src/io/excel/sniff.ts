@@ -39,8 +39,10 @@ export function sniff(bytes: Uint8Array, options: SniffOptions = {}): Sniffed {
         return refuse(messages.truncated);
       case 'notWorkbook':
         // A Word or PowerPoint document says so in its stream names; say it plainly.
-        if (verdict.streams.some((s) => s.toUpperCase() === 'WORDDOCUMENT')) return refuse(messages.otherOfficeDocument('Word文档（.doc）'));
-        if (verdict.streams.some((s) => s.toUpperCase() === 'POWERPOINT DOCUMENT')) return refuse(messages.otherOfficeDocument('PowerPoint文档（.ppt）'));
+        if (verdict.streams.some((s) => s.toUpperCase() === 'WORDDOCUMENT'))
+          return refuse(messages.otherOfficeDocument('Word文档（.doc）'));
+        if (verdict.streams.some((s) => s.toUpperCase() === 'POWERPOINT DOCUMENT'))
+          return refuse(messages.otherOfficeDocument('PowerPoint文档（.ppt）'));
         return refuse(messages.encryptedOrNotExcel);
       case 'encrypted':
       case 'corrupt':
@@ -63,7 +65,8 @@ function sniffZip(bytes: Uint8Array, limits: ZipLimits): Sniffed {
   if (!names.some((n) => n.startsWith('xl/'))) {
     if (names.some((n) => n.startsWith('word/'))) return refuse(messages.otherOfficeDocument('Word文档（.docx）'));
     if (names.some((n) => n.startsWith('ppt/'))) return refuse(messages.otherOfficeDocument('PowerPoint文档（.pptx）'));
-    if (names.includes('mimetype') && names.includes('content.xml')) return refuse(messages.otherOfficeDocument('OpenDocument文件（如.ods），请用Excel或WPS打开后另存为.xlsx再导入'));
+    if (names.includes('mimetype') && names.includes('content.xml'))
+      return refuse(messages.otherOfficeDocument('OpenDocument文件（如.ods），请用Excel或WPS打开后另存为.xlsx再导入'));
     return refuse(messages.notExcel);
   }
   return { ok: true, format: 'xlsx', entries: check.entries };
@@ -110,12 +113,18 @@ export function classifyText(bytes: Uint8Array): TextKind {
       if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a) return 'binary';
       if (b === 0x7f) return 'binary';
     }
-    text = new TextDecoder('utf-8').decode(sample.subarray(sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0));
+    text = new TextDecoder('utf-8').decode(
+      sample.subarray(sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf ? 3 : 0),
+    );
   }
   const head = text.trimStart().slice(0, 1024).toLowerCase();
   if (/^<(!doctype\s+html|html|table|head|body|meta|style|!--)/.test(head)) return 'html';
   if (head.startsWith('<?xml')) {
-    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') || text.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xmlSpreadsheet';
+    if (
+      head.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
+      text.includes('urn:schemas-microsoft-com:office:spreadsheet')
+    )
+      return 'xmlSpreadsheet';
     if (/<html[\s>]/.test(head)) return 'html';
   }
   return 'text';

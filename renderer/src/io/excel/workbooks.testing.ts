@@ -49,7 +49,13 @@ export function centralRecords(zip: Uint8Array): Map<string, number> {
 export function patchCentral(
   zip: Uint8Array,
   name: string,
-  patch: { flags?: number; crc?: number; compressedSize?: number; uncompressedSize?: number; localHeaderOffset?: number },
+  patch: {
+    flags?: number;
+    crc?: number;
+    compressedSize?: number;
+    uncompressedSize?: number;
+    localHeaderOffset?: number;
+  },
 ): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer);
@@ -124,7 +130,11 @@ export function biffWorkbook(cells: Uint8Array[]): Uint8Array {
   boundSheet[6] = 1;
   boundSheet[8] = 0x53;
   const globals = [bof(5), biffRecord(0x0085, boundSheet), biffRecord(0x000a)];
-  new DataView(boundSheet.buffer).setUint32(0, globals.reduce((n, r) => n + r.length, 0), true);
+  new DataView(boundSheet.buffer).setUint32(
+    0,
+    globals.reduce((n, r) => n + r.length, 0),
+    true,
+  );
   globals[1] = biffRecord(0x0085, boundSheet);
   const records = [...globals, bof(0x10), ...cells, biffRecord(0x000a)];
   const out = new Uint8Array(records.reduce((n, r) => n + r.length, 0));
@@ -162,7 +172,13 @@ export interface RawEntry {
 /** An entry deflated (or stored) honestly. */
 export function entry(name: string, content: Uint8Array | string, method: 0 | 8 = 8): RawEntry {
   const bytes = typeof content === 'string' ? strToU8(content) : content;
-  return { name, data: method === 8 ? new Uint8Array(deflateRawSync(bytes)) : bytes, method, crc: crc32(bytes), size: bytes.length };
+  return {
+    name,
+    data: method === 8 ? new Uint8Array(deflateRawSync(bytes)) : bytes,
+    method,
+    crc: crc32(bytes),
+    size: bytes.length,
+  };
 }
 
 /** Every part of a package, re-deflated as raw entries (to add to or replace). */
@@ -296,7 +312,10 @@ export function worksheetXml(sheetData: string, after = ''): string {
  * A sound one-sheet package made by exceljs (sheet "数据", A1 = "序号"), with some parts
  * replaced or removed: the base for the hostile variants of a real workbook.
  */
-export async function packageWith(replace: Record<string, RawEntry | Uint8Array | string | null>, build?: (sheet: ExcelJS.Worksheet) => void): Promise<RawEntry[]> {
+export async function packageWith(
+  replace: Record<string, RawEntry | Uint8Array | string | null>,
+  build?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<RawEntry[]> {
   const base = await xlsxBytes((wb) => {
     const sheet = wb.addWorksheet('数据');
     sheet.getCell('A1').value = '序号';

@@ -27,14 +27,50 @@ const ledger: SheetSpec = {
     { header: '是否重点', key: 'key' },
   ],
   rows: [
-    { id: 't-001', no: 1, title: '重大项目攻坚年行动', measures: '1、建立重大项目月度推进清单\n2、实行区领导联系重大项目制度', due: new Date('2026-11-30'), percent: 0.8, status: '序时推进', key: true },
-    { id: 't-002', no: 2, title: '促进民间投资增长', measures: '', due: null, percent: 0.03, status: '滞后', key: false },
-    { id: 't-003', no: 3, title: '=SUM(A1:A9)', measures: '+86 0575', due: undefined, percent: Number.NaN, status: '-', key: null },
+    {
+      id: 't-001',
+      no: 1,
+      title: '重大项目攻坚年行动',
+      measures: '1、建立重大项目月度推进清单\n2、实行区领导联系重大项目制度',
+      due: new Date('2026-11-30'),
+      percent: 0.8,
+      status: '序时推进',
+      key: true,
+    },
+    {
+      id: 't-002',
+      no: 2,
+      title: '促进民间投资增长',
+      measures: '',
+      due: null,
+      percent: 0.03,
+      status: '滞后',
+      key: false,
+    },
+    {
+      id: 't-003',
+      no: 3,
+      title: '=SUM(A1:A9)',
+      measures: '+86 0575',
+      due: undefined,
+      percent: Number.NaN,
+      status: '-',
+      key: null,
+    },
   ],
   notes: ['填报说明：', '1、累计进度填写0%—100%；2、状态从下拉列表中选择。'],
 };
 
-const meta: SheetSpec = { name: '元数据', hidden: true, freezeHeader: false, columns: [{ header: 'key', key: 'k' }, { header: 'value', key: 'v' }], rows: [{ k: 'kind', v: 'ledger' }] };
+const meta: SheetSpec = {
+  name: '元数据',
+  hidden: true,
+  freezeHeader: false,
+  columns: [
+    { header: 'key', key: 'k' },
+    { header: 'value', key: 'v' },
+  ],
+  rows: [{ k: 'kind', v: 'ledger' }],
+};
 
 function sheetOf(result: ReadResult, index = 0): GridSheet {
   if (!result.ok) throw new Error(result.message);
@@ -67,11 +103,31 @@ describe('writeWorkbook → readWorkbook', () => {
         { t: 'text', v: '序时推进' },
         { t: 'bool', v: true },
       ],
-      [{ t: 'text', v: 't-002' }, { t: 'number', v: 2 }, { t: 'text', v: '促进民间投资增长' }, null, null, { t: 'number', v: 0.03, percent: true }, { t: 'text', v: '滞后' }, { t: 'bool', v: false }],
-      [{ t: 'text', v: 't-003' }, { t: 'number', v: 3 }, { t: 'text', v: '=SUM(A1:A9)' }, { t: 'text', v: '+86 0575' }, null, null, { t: 'text', v: '-' }],
+      [
+        { t: 'text', v: 't-002' },
+        { t: 'number', v: 2 },
+        { t: 'text', v: '促进民间投资增长' },
+        null,
+        null,
+        { t: 'number', v: 0.03, percent: true },
+        { t: 'text', v: '滞后' },
+        { t: 'bool', v: false },
+      ],
+      [
+        { t: 'text', v: 't-003' },
+        { t: 'number', v: 3 },
+        { t: 'text', v: '=SUM(A1:A9)' },
+        { t: 'text', v: '+86 0575' },
+        null,
+        null,
+        { t: 'text', v: '-' },
+      ],
     ]);
     expect(sheet.rows[6]).toEqual([]);
-    expect(sheet.rows.slice(7)).toEqual([[{ t: 'text', v: '填报说明：' }], [{ t: 'text', v: '1、累计进度填写0%—100%；2、状态从下拉列表中选择。' }]]);
+    expect(sheet.rows.slice(7)).toEqual([
+      [{ t: 'text', v: '填报说明：' }],
+      [{ t: 'text', v: '1、累计进度填写0%—100%；2、状态从下拉列表中选择。' }],
+    ]);
     expect(sheet.merges).toEqual(
       expect.arrayContaining([
         { top: 0, left: 0, bottom: 0, right: 7 },
@@ -89,12 +145,27 @@ describe('writeWorkbook → readWorkbook', () => {
   it('round-trips a hidden sheet and a hidden column', async () => {
     const result = await readWorkbook('台账.xlsx', await writeWorkbook([ledger, meta]));
     expect(sheetOf(result).hiddenColumns).toEqual([0]);
-    expect(sheetOf(result, 1)).toMatchObject({ name: '元数据', hidden: true, rows: [[{ t: 'text', v: 'key' }, { t: 'text', v: 'value' }], [{ t: 'text', v: 'kind' }, { t: 'text', v: 'ledger' }]] });
+    expect(sheetOf(result, 1)).toMatchObject({
+      name: '元数据',
+      hidden: true,
+      rows: [
+        [
+          { t: 'text', v: 'key' },
+          { t: 'text', v: 'value' },
+        ],
+        [
+          { t: 'text', v: 'kind' },
+          { t: 'text', v: 'ledger' },
+        ],
+      ],
+    });
   });
 
   it('writes every string as text, never as a formula (= + - @ stay literal)', async () => {
-    const risky = ['=SUM(A1)', '+1+1', '-2', '@SUM(A1)', '=cmd|\' /C calc\'!A0', '=HYPERLINK("http://x","点我")'];
-    const bytes = await writeWorkbook([{ name: 'S', columns: [{ header: '内容', key: 'v' }], rows: risky.map((v) => ({ v })) }]);
+    const risky = ['=SUM(A1)', '+1+1', '-2', '@SUM(A1)', "=cmd|' /C calc'!A0", '=HYPERLINK("http://x","点我")'];
+    const bytes = await writeWorkbook([
+      { name: 'S', columns: [{ header: '内容', key: 'v' }], rows: risky.map((v) => ({ v })) },
+    ]);
 
     const sheetXml = part(bytes, 'xl/worksheets/sheet1.xml');
     expect(sheetXml).not.toContain('<f>');
@@ -117,33 +188,55 @@ describe('writeWorkbook → readWorkbook', () => {
   });
 
   it('writes dates as date cells formatted yyyy-mm-dd, by their UTC calendar day', async () => {
-    const bytes = await writeWorkbook([{ name: 'S', columns: [{ header: '日期', key: 'd' }], rows: [{ d: new Date('2026-03-25') }, { d: new Date(Date.UTC(2026, 11, 31, 23, 59)) }] }]);
+    const bytes = await writeWorkbook([
+      {
+        name: 'S',
+        columns: [{ header: '日期', key: 'd' }],
+        rows: [{ d: new Date('2026-03-25') }, { d: new Date(Date.UTC(2026, 11, 31, 23, 59)) }],
+      },
+    ]);
     const worksheet = (await loadWithExcelJs(bytes)).getWorksheet('S') as ExcelJS.Worksheet;
     expect(worksheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
     expect(worksheet.getCell('A2').numFmt).toBe('yyyy-mm-dd');
     expect(part(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<c r="A2" s="\d+"><v>46106<\/v><\/c>/); // a whole serial day
-    expect(sheetOf(await readWorkbook('d.xlsx', bytes)).rows.slice(1)).toEqual([[{ t: 'date', v: '2026-03-25' }], [{ t: 'date', v: '2026-12-31' }]]);
+    expect(sheetOf(await readWorkbook('d.xlsx', bytes)).rows.slice(1)).toEqual([
+      [{ t: 'date', v: '2026-03-25' }],
+      [{ t: 'date', v: '2026-12-31' }],
+    ]);
   });
 
   it('drops characters XML cannot carry, and refuses text longer than Excel allows', async () => {
-    const bytes = await writeWorkbook([{ name: 'S', columns: [{ header: 'a', key: 'a' }], rows: [{ a: '进度\u0001\u0008正常\t完成' }] }]);
+    const bytes = await writeWorkbook([
+      { name: 'S', columns: [{ header: 'a', key: 'a' }], rows: [{ a: '进度\u0001\u0008正常\t完成' }] },
+    ]);
     expect(sheetOf(await readWorkbook('c.xlsx', bytes)).rows[1]).toEqual([{ t: 'text', v: '进度正常\t完成' }]);
-    await expect(writeWorkbook([{ name: 'S', columns: [{ header: 'a', key: 'a' }], rows: [{ a: 'x'.repeat(32768) }] }])).rejects.toThrow(/A2单元格的文字超过Excel上限/);
+    await expect(
+      writeWorkbook([{ name: 'S', columns: [{ header: 'a', key: 'a' }], rows: [{ a: 'x'.repeat(32768) }] }]),
+    ).rejects.toThrow(/A2单元格的文字超过Excel上限/);
   });
 });
 
 describe('the workbook as Excel sees it', () => {
   it('has dropdown and range validations on the data rows', async () => {
     const sheetXml = part(await writeWorkbook([ledger]), 'xl/worksheets/sheet1.xml');
-    expect(sheetXml).toMatch(/<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="G4:G6"><formula1>&quot;未开始,序时推进,滞后,已完成&quot;<\/formula1>/);
-    expect(sheetXml).toMatch(/<dataValidation type="decimal" allowBlank="1" showErrorMessage="1"[^>]*sqref="F4:F6"><formula1>0<\/formula1><formula2>1<\/formula2>/);
+    expect(sheetXml).toMatch(
+      /<dataValidation type="list" allowBlank="1" showErrorMessage="1"[^>]*sqref="G4:G6"><formula1>&quot;未开始,序时推进,滞后,已完成&quot;<\/formula1>/,
+    );
+    expect(sheetXml).toMatch(
+      /<dataValidation type="decimal" allowBlank="1" showErrorMessage="1"[^>]*sqref="F4:F6"><formula1>0<\/formula1><formula2>1<\/formula2>/,
+    );
     const worksheet = (await loadWithExcelJs(await writeWorkbook([ledger]))).getWorksheet('台账') as ExcelJS.Worksheet;
-    expect(worksheet.getCell('G5').dataValidation).toMatchObject({ type: 'list', formulae: ['"未开始,序时推进,滞后,已完成"'] });
+    expect(worksheet.getCell('G5').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"未开始,序时推进,滞后,已完成"'],
+    });
   });
 
   it('puts a list too long for a formula on a very hidden sheet', async () => {
     const units = Array.from({ length: 60 }, (_, i) => `区第${i + 1}个责任单位`);
-    const bytes = await writeWorkbook([{ name: 'S', columns: [{ header: '单位', key: 'u', list: units }], rows: [{ u: units[0] }] }]);
+    const bytes = await writeWorkbook([
+      { name: 'S', columns: [{ header: '单位', key: 'u', list: units }], rows: [{ u: units[0] }] },
+    ]);
     expect(part(bytes, 'xl/worksheets/sheet1.xml')).toContain('<formula1>&apos;_lists&apos;!$A$1:$A$60</formula1>');
     const result = await readWorkbook('s.xlsx', bytes);
     const lists = sheetOf(result, 1);
@@ -156,12 +249,24 @@ describe('the workbook as Excel sees it', () => {
     const bytes = await writeWorkbook([ledger, { ...meta, landscape: false }]);
     const workbook = await loadWithExcelJs(bytes);
     const worksheet = workbook.getWorksheet('台账') as ExcelJS.Worksheet;
-    expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3', horizontalCentered: true });
+    expect(worksheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+      horizontalCentered: true,
+    });
     expect(worksheet.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 });
     expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect((workbook.getWorksheet('元数据') as ExcelJS.Worksheet).pageSetup.orientation).toBe('portrait');
-    expect(part(bytes, 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;台账&apos;!$3:$3</definedName>');
-    expect(part(bytes, 'xl/worksheets/sheet1.xml')).toContain('<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>');
+    expect(part(bytes, 'xl/workbook.xml')).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;台账&apos;!$3:$3</definedName>',
+    );
+    expect(part(bytes, 'xl/worksheets/sheet1.xml')).toContain(
+      '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>',
+    );
   });
 
   it('styles the title, header and data cells', async () => {
@@ -180,7 +285,9 @@ describe('the workbook as Excel sees it', () => {
 
   it('protects the header and the locked id column; the rest stays editable', async () => {
     const bytes = await writeWorkbook([ledger]);
-    expect(part(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<sheetProtection sheet="1" formatColumns="0" formatRows="0"\/>/);
+    expect(part(bytes, 'xl/worksheets/sheet1.xml')).toMatch(
+      /<sheetProtection sheet="1" formatColumns="0" formatRows="0"\/>/,
+    );
     const worksheet = (await loadWithExcelJs(bytes)).getWorksheet('台账') as ExcelJS.Worksheet;
     expect(worksheet.getCell('C3').protection?.locked).not.toBe(false); // header: locked (the default)
     expect(worksheet.getCell('A1').protection?.locked).not.toBe(false);
@@ -198,17 +305,9 @@ describe('the workbook as Excel sees it', () => {
 
 describe('helpers', () => {
   it('makes sheet names Excel accepts', () => {
-    expect(uniqueSheetNames(['5月', '5月', 'a/b:c', '', 'History', "'引号'", '很'.repeat(40), 'SHEET', 'sheet'])).toEqual([
-      '5月',
-      '5月(2)',
-      'a_b_c',
-      'Sheet4',
-      'History_',
-      '引号',
-      '很'.repeat(31),
-      'SHEET',
-      'sheet(2)',
-    ]);
+    expect(
+      uniqueSheetNames(['5月', '5月', 'a/b:c', '', 'History', "'引号'", '很'.repeat(40), 'SHEET', 'sheet']),
+    ).toEqual(['5月', '5月(2)', 'a_b_c', 'Sheet4', 'History_', '引号', '很'.repeat(31), 'SHEET', 'sheet(2)']);
   });
 
   it('names columns like Excel', () => {

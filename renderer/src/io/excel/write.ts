@@ -51,7 +51,6 @@ export interface WorkbookMeta {
   creator?: string;
 }
 
-
 const FONT = {
   title: { name: '宋体', size: 16, bold: true, charset: 134 },
   subtitle: { name: '仿宋', size: 12, charset: 134 },
@@ -76,11 +75,14 @@ export async function writeWorkbook(sheets: SheetSpec[], meta: WorkbookMeta = {}
   workbook.creator = meta.creator ?? '重点工作督查督办';
   const names = uniqueSheetNames(sheets.map((s) => s.name));
   const longLists: string[][] = [];
-  for (const [index, spec] of sheets.entries()) await writeSheet(workbook, spec, names[index] ?? `Sheet${index + 1}`, longLists);
+  for (const [index, spec] of sheets.entries())
+    await writeSheet(workbook, spec, names[index] ?? `Sheet${index + 1}`, longLists);
 
   if (longLists.length > 0) {
     // Lists too long for an inline "a,b,c" formula (255 characters) live on a very hidden sheet.
-    const listSheet = workbook.addWorksheet(uniqueSheetNames([...names, LIST_SHEET]).at(-1) ?? LIST_SHEET, { state: 'veryHidden' });
+    const listSheet = workbook.addWorksheet(uniqueSheetNames([...names, LIST_SHEET]).at(-1) ?? LIST_SHEET, {
+      state: 'veryHidden',
+    });
     longLists.forEach((items, c) => items.forEach((item, r) => (listSheet.getCell(r + 1, c + 1).value = item)));
   }
 
@@ -89,7 +91,12 @@ export async function writeWorkbook(sheets: SheetSpec[], meta: WorkbookMeta = {}
   return new Uint8Array(buffer as unknown as ArrayLike<number>);
 }
 
-async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, name: string, longLists: string[][]): Promise<void> {
+async function writeSheet(
+  workbook: ExcelJS.Workbook,
+  spec: SheetSpec,
+  name: string,
+  longLists: string[][],
+): Promise<void> {
   const columnCount = Math.max(spec.columns.length, 1);
   const headerRow = 1 + (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0);
   const firstDataRow = headerRow + 1;
@@ -110,7 +117,18 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, name: str
       printTitlesRow: `${headerRow}:${headerRow}`,
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', differentFirst: false, differentOddEven: false },
-    views: spec.freezeHeader === false ? [] : [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstDataRow}`, activeCell: `A${firstDataRow}` }],
+    views:
+      spec.freezeHeader === false
+        ? []
+        : [
+            {
+              state: 'frozen',
+              xSplit: 0,
+              ySplit: headerRow,
+              topLeftCell: `A${firstDataRow}`,
+              activeCell: `A${firstDataRow}`,
+            },
+          ],
   });
 
   spec.columns.forEach((column, c) => {
@@ -131,8 +149,20 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, name: str
     if (columnCount > 1) sheet.mergeCells(`A${row}:${lastColumn}${row}`);
     sheet.getRow(row).height = height;
   };
-  if (spec.title) banner(1, spec.title, { font: FONT.title, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }, 32);
-  if (spec.subtitle) banner(spec.title ? 2 : 1, spec.subtitle, { font: FONT.subtitle, alignment: { horizontal: 'left', vertical: 'middle' } }, 20);
+  if (spec.title)
+    banner(
+      1,
+      spec.title,
+      { font: FONT.title, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+      32,
+    );
+  if (spec.subtitle)
+    banner(
+      spec.title ? 2 : 1,
+      spec.subtitle,
+      { font: FONT.subtitle, alignment: { horizontal: 'left', vertical: 'middle' } },
+      20,
+    );
 
   const headerStyle: Partial<ExcelJS.Style> = {
     font: FONT.header,
@@ -203,22 +233,35 @@ async function writeSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, name: str
   }
 
   if (spec.notes && spec.notes.length > 0) {
-    const totalWidth = spec.columns.reduce((sum, column, c) => sum + (column.hidden ? 0 : (sheet.getColumn(c + 1).width ?? 10)), 0) || 60;
+    const totalWidth =
+      spec.columns.reduce((sum, column, c) => sum + (column.hidden ? 0 : (sheet.getColumn(c + 1).width ?? 10)), 0) ||
+      60;
     let noteRow = lastDataRow + 2;
     for (const note of spec.notes) {
       const cell = sheet.getCell(noteRow, 1);
       cell.value = cleanText(note, name, noteRow, 1);
-      cell.style = { font: FONT.note, alignment: { horizontal: 'left', vertical: 'top', wrapText: true }, ...lockedStyle };
+      cell.style = {
+        font: FONT.note,
+        alignment: { horizontal: 'left', vertical: 'top', wrapText: true },
+        ...lockedStyle,
+      };
       if (columnCount > 1) sheet.mergeCells(`A${noteRow}:${lastColumn}${noteRow}`);
       // Merged cells are never auto-fitted: size the row for its wrapped lines.
-      const lines = note.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / totalWidth)), 0);
+      const lines = note
+        .split('\n')
+        .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / totalWidth)), 0);
       sheet.getRow(noteRow).height = Math.max(16, lines * 14 + 2);
       noteRow++;
     }
   }
 
   if (protect) {
-    await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    await sheet.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+    });
   }
 }
 
@@ -247,7 +290,9 @@ function cleanText(value: string, sheet: string, row: number, column: number): s
   // eslint-disable-next-line no-control-regex -- removing exactly the control characters XML 1.0 forbids
   const text = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
   if (text.length > MAX_CELL_TEXT) {
-    throw new RangeError(`工作表"${sheet}"${columnLetter(column)}${row}单元格的文字超过Excel上限（${MAX_CELL_TEXT}字），无法导出`);
+    throw new RangeError(
+      `工作表"${sheet}"${columnLetter(column)}${row}单元格的文字超过Excel上限（${MAX_CELL_TEXT}字），无法导出`,
+    );
   }
   return text;
 }
@@ -256,7 +301,10 @@ function cleanText(value: string, sheet: string, row: number, column: number): s
 export function uniqueSheetNames(wanted: string[]): string[] {
   const used = new Set<string>();
   return wanted.map((raw, index) => {
-    let base = raw.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+    let base = raw
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim();
     if (!base) base = `Sheet${index + 1}`;
     if (base.toLowerCase() === 'history') base = `${base}_`;
     base = base.slice(0, 31);

@@ -17,7 +17,11 @@ describe('the central directory, before inflating anything', () => {
   });
 
   it('refuses an entry that declares 1 GB before inflating it', () => {
-    const bomb = patchCentral(zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(1000) }), 'xl/worksheets/sheet1.xml', { uncompressedSize: 1024 * 1024 * 1024 });
+    const bomb = patchCentral(
+      zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(1000) }),
+      'xl/worksheets/sheet1.xml',
+      { uncompressedSize: 1024 * 1024 * 1024 },
+    );
     const started = performance.now();
     const check = checkZip(bomb);
     expect(performance.now() - started).toBeLessThan(hostileFileLimitMs);
@@ -36,7 +40,11 @@ describe('the central directory, before inflating anything', () => {
     const files: Zippable = {};
     for (let i = 0; i < 5; i++) files[`xl/media/image${i}.png`] = new Uint8Array(10);
     let zip: Uint8Array = zipSync(files, { level: 0 });
-    for (let i = 0; i < 5; i++) zip = patchCentral(zip, `xl/media/image${i}.png`, { uncompressedSize: 50 * 1024 * 1024, compressedSize: 50 * 1024 * 1024 });
+    for (let i = 0; i < 5; i++)
+      zip = patchCentral(zip, `xl/media/image${i}.png`, {
+        uncompressedSize: 50 * 1024 * 1024,
+        compressedSize: 50 * 1024 * 1024,
+      });
     expect(readCentralDirectory(zip)).toEqual({ ok: false, problem: 'tooLargeUnpacked' });
   });
 
@@ -54,9 +62,16 @@ describe('the central directory, before inflating anything', () => {
 
   it('refuses an entry whose name climbs out of its folder (../), but not a name that merely contains dots', () => {
     for (const name of ['../a.xml', 'xl/../../a.xml', 'xl\\..\\a.xml', '../']) {
-      expect(readCentralDirectory(zipSync({ ...smallPackage(), [name]: new Uint8Array(0) }))).toEqual({ ok: false, problem: 'unsafePath' });
+      expect(readCentralDirectory(zipSync({ ...smallPackage(), [name]: new Uint8Array(0) }))).toEqual({
+        ok: false,
+        problem: 'unsafePath',
+      });
     }
-    expect(readCentralDirectory(zipSync({ ...smallPackage(), 'xl/media/a..b.png': new Uint8Array(0), 'xl/...x': new Uint8Array(0) })).ok).toBe(true);
+    expect(
+      readCentralDirectory(
+        zipSync({ ...smallPackage(), 'xl/media/a..b.png': new Uint8Array(0), 'xl/...x': new Uint8Array(0) }),
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses an entry encrypted with a ZIP password', () => {
@@ -116,11 +131,16 @@ describe('inflating and checking each entry', () => {
       utf16[2 * i] = xml.charCodeAt(i) & 0xff;
       utf16[2 * i + 1] = xml.charCodeAt(i) >> 8;
     }
-    expect(checkZip(zipSync({ ...smallPackage(), 'xl/styles.xml': utf16 }))).toEqual({ ok: false, problem: 'unsafeXml' });
+    expect(checkZip(zipSync({ ...smallPackage(), 'xl/styles.xml': utf16 }))).toEqual({
+      ok: false,
+      problem: 'unsafeXml',
+    });
   });
 
   it('does not scan binary parts (an image may contain any bytes)', () => {
-    expect(checkZip(zipSync({ ...smallPackage(), 'xl/media/image1.png': strToU8('<!DOCTYPE in pixels') })).ok).toBe(true);
+    expect(checkZip(zipSync({ ...smallPackage(), 'xl/media/image1.png': strToU8('<!DOCTYPE in pixels') })).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -143,7 +163,8 @@ describe('DeclarationScanner', () => {
 });
 
 describe('ElementCounter', () => {
-  const xml = '<?xml version="1.0"?><worksheet><cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><x:c r="B1"/><c\tr="C1"></c></row><rowBreaks/><row/></sheetData><colorScale/></worksheet>';
+  const xml =
+    '<?xml version="1.0"?><worksheet><cols><col min="1"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><x:c r="B1"/><c\tr="C1"></c></row><rowBreaks/><row/></sheetData><colorScale/></worksheet>';
 
   it('counts rows and cells, with or without a prefix, and nothing else', () => {
     const counter = new ElementCounter();

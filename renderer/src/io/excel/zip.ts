@@ -112,7 +112,12 @@ function readDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   // No EOCD in a file that starts like a ZIP means its tail is missing: it was cut short.
   let eocd = -1;
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && u32(at) === SIG_EOCD && at + 22 + u16(at + 20) <= bytes.length) {
+    if (
+      bytes[at] === 0x50 &&
+      bytes[at + 1] === 0x4b &&
+      u32(at) === SIG_EOCD &&
+      at + 22 + u16(at + 20) <= bytes.length
+    ) {
       eocd = at;
       break;
     }
@@ -297,7 +302,12 @@ export class DeclarationScanner {
       if (i === 0 || text[i - 1] !== 0x3c) continue;
       for (const keyword of DeclarationScanner.keywords) {
         let matched = 0;
-        while (matched < keyword.length && i + 1 + matched < text.length && ((text[i + 1 + matched] ?? 0) & 0xdf) === keyword[matched]) matched++;
+        while (
+          matched < keyword.length &&
+          i + 1 + matched < text.length &&
+          ((text[i + 1 + matched] ?? 0) & 0xdf) === keyword[matched]
+        )
+          matched++;
         if (matched === keyword.length) return true;
         // Ran out of bytes mid-keyword: the next chunk (which starts with our tail) decides.
         if (!final && i + 1 + matched >= text.length) break;
@@ -336,7 +346,11 @@ export class ElementCounter {
         break;
       }
       const length = j - local;
-      if ((length === 1 && text[local] === 0x63) || (length === 3 && text[local] === 0x72 && text[local + 1] === 0x6f && text[local + 2] === 0x77)) this.count++;
+      if (
+        (length === 1 && text[local] === 0x63) ||
+        (length === 3 && text[local] === 0x72 && text[local + 1] === 0x6f && text[local + 2] === 0x77)
+      )
+        this.count++;
     }
     return this.count;
   }
@@ -383,7 +397,11 @@ export function crc32Update(crc: number, data: Uint8Array): number {
   let i = 0;
   const n = data.length;
   for (; i + 4 <= n; i += 4) {
-    c ^= (data[i] as number) | ((data[i + 1] as number) << 8) | ((data[i + 2] as number) << 16) | ((data[i + 3] as number) << 24);
+    c ^=
+      (data[i] as number) |
+      ((data[i + 1] as number) << 8) |
+      ((data[i + 2] as number) << 16) |
+      ((data[i + 3] as number) << 24);
     c =
       (t[768 + (c & 0xff)] as number) ^
       (t[512 + ((c >>> 8) & 0xff)] as number) ^

@@ -4,12 +4,29 @@ import type { Task } from '../../../core/model';
 import { dateInWords, instructions, metaSheet, roleOf, tasksForUnit } from './common';
 
 function task(id: string, code: string, leadUnitId: string | undefined, coUnitIds: string[]): Task {
-  const base: Task = { id, yearId: 'y', code, title: id, measures: [], targets: [], leaderIds: [], coUnitIds, responsiblePerson: '', dueDate: '2026-11-30' };
+  const base: Task = {
+    id,
+    yearId: 'y',
+    code,
+    title: id,
+    measures: [],
+    targets: [],
+    leaderIds: [],
+    coUnitIds,
+    responsiblePerson: '',
+    dueDate: '2026-11-30',
+  };
   return leadUnitId === undefined ? base : { ...base, leadUnitId };
 }
 
 describe('tasksForUnit', () => {
-  const tasks = [task('a', '10', 'u1', []), task('b', '2', 'u2', ['u1']), task('c', '9', 'u1', ['u3']), task('d', '1', 'u2', ['u3']), task('e', '1', undefined, ['u1'])];
+  const tasks = [
+    task('a', '10', 'u1', []),
+    task('b', '2', 'u2', ['u1']),
+    task('c', '9', 'u1', ['u3']),
+    task('d', '1', 'u2', ['u3']),
+    task('e', '1', undefined, ['u1']),
+  ];
 
   it('gives the tasks a unit leads, then those it assists, each by 序号', () => {
     expect(tasksForUnit(tasks, 'u1').map((t) => [t.task.id, t.role])).toEqual([
@@ -22,7 +39,11 @@ describe('tasksForUnit', () => {
   });
 
   it('tells the role of a unit on a task', () => {
-    expect([roleOf(tasks[1] as Task, 'u2'), roleOf(tasks[1] as Task, 'u1'), roleOf(tasks[1] as Task, 'u3')]).toEqual(['lead', 'co', undefined]);
+    expect([roleOf(tasks[1] as Task, 'u2'), roleOf(tasks[1] as Task, 'u1'), roleOf(tasks[1] as Task, 'u3')]).toEqual([
+      'lead',
+      'co',
+      undefined,
+    ]);
   });
 });
 

@@ -9,13 +9,15 @@ import { readWorkbook } from '../../../io/excel/read';
 import { task, unit, year } from './testing';
 
 const fake = vi.hoisted(() => ({
-  saveFiles: vi.fn(async (request: SaveFilesRequest) => ({ saved: request.files.length, folder: 'D:\\督查\\2026年月方案' })),
+  saveFiles: vi.fn(async (request: SaveFilesRequest) => ({
+    saved: request.files.length,
+    folder: 'D:\\督查\\2026年月方案',
+  })),
 }));
 
 vi.mock('../../../io/desktop', () => ({ desktop: { saveFiles: fake.saveFiles } }));
 
 const { exportPlanWorkbooks, exportProgressWorkbooks } = await import('./export');
-
 
 const west: Unit = { ...unit, id: 'u-xc', name: '西城街道', sortOrder: 2 };
 const idle: Unit = { ...unit, id: 'u-idle', name: '区档案馆', kind: 'department', sortOrder: 3 };
@@ -67,7 +69,10 @@ describe('exportPlanWorkbooks', () => {
 
   it('asks nothing when no unit has a task', async () => {
     const onProgress = vi.fn();
-    await expect(exportPlanWorkbooks({ year, units: [{ unit: idle, tasks: [] }] }, onProgress)).resolves.toEqual({ saved: 0, skipped: ['区档案馆'] });
+    await expect(exportPlanWorkbooks({ year, units: [{ unit: idle, tasks: [] }] }, onProgress)).resolves.toEqual({
+      saved: 0,
+      skipped: ['区档案馆'],
+    });
     expect(fake.saveFiles).not.toHaveBeenCalled();
     expect(onProgress).not.toHaveBeenCalled();
   });
@@ -79,13 +84,28 @@ describe('exportProgressWorkbooks', () => {
     const result = await exportProgressWorkbooks({
       year,
       month: 5,
-      units: [{ unit, tasks: [{ task: task('t-1', '1', '轻纺市场转型升级'), role: 'lead', milestoneText: '完成招商对接', lastPercent: 20 }] }],
+      units: [
+        {
+          unit,
+          tasks: [
+            {
+              task: task('t-1', '1', '轻纺市场转型升级'),
+              role: 'lead',
+              milestoneText: '完成招商对接',
+              lastPercent: 20,
+            },
+          ],
+        },
+      ],
     });
     expect(result).toEqual({ saved: 0, canceled: true, skipped: [] });
     const request = sent();
     expect(request).toMatchObject({ folderHint: '2026年5月进展情况表', zipName: '2026年5月进展情况表.zip' });
     expect(request.files.map((f) => f.name)).toEqual(['东城街道-2026年5月进展.xlsx']);
-    const report = mapProgress(await gridOf(request.files[0] as { name: string; bytes: Uint8Array }), { year: 2026, month: 5 });
+    const report = mapProgress(await gridOf(request.files[0] as { name: string; bytes: Uint8Array }), {
+      year: 2026,
+      month: 5,
+    });
     expect(report).toMatchObject({ unit: '东城街道', month: 5, rows: [{ taskId: 't-1', milestone: '完成招商对接' }] });
   });
 });

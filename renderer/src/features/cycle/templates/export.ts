@@ -52,7 +52,10 @@ export interface PlanExportRequest {
 }
 
 /** The 月方案 of every chosen unit, into one folder named `2026年月方案` (browser: `2026年月方案.zip`). */
-export async function exportPlanWorkbooks(request: PlanExportRequest, onProgress?: ExportProgress): Promise<TemplateExportResult> {
+export async function exportPlanWorkbooks(
+  request: PlanExportRequest,
+  onProgress?: ExportProgress,
+): Promise<TemplateExportResult> {
   const { year } = request;
   const version = request.appVersion ?? appVersion();
   const withTasks = request.units.filter((u) => u.tasks.length > 0);
@@ -73,7 +76,10 @@ export interface ProgressExportRequest {
 }
 
 /** The month's 进展情况表 of every chosen unit, into one folder named `2026年5月进展情况表` (browser: a .zip of that name). */
-export async function exportProgressWorkbooks(request: ProgressExportRequest, onProgress?: ExportProgress): Promise<TemplateExportResult> {
+export async function exportProgressWorkbooks(
+  request: ProgressExportRequest,
+  onProgress?: ExportProgress,
+): Promise<TemplateExportResult> {
   const { year, month } = request;
   const version = request.appVersion ?? appVersion();
   const withTasks = request.units.filter((u) => u.tasks.length > 0);

@@ -13,7 +13,6 @@ import { windowMonths } from '../../../core/calendar';
 import { planFileName, planMonthHeaders, planWorkbook } from './plan';
 import { task, unit, year } from './testing';
 
-
 const milestone = (taskId: string, month: number, text: string, plannedPercent: number): Milestone => ({
   id: `${taskId}-${month}`,
   taskId,
@@ -24,12 +23,22 @@ const milestone = (taskId: string, month: number, text: string, plannedPercent: 
 });
 
 const tasks = [
-  { task: task('t-1', '3', '轻纺市场转型升级'), role: 'lead' as const, milestones: [milestone('t-1', 3, '完成方案编制', 10), milestone('t-1', 4, '启动招商', 20)] },
+  {
+    task: task('t-1', '3', '轻纺市场转型升级'),
+    role: 'lead' as const,
+    milestones: [milestone('t-1', 3, '完成方案编制', 10), milestone('t-1', 4, '启动招商', 20)],
+  },
   { task: task('t-2', '12', '城中村改造攻坚', '2026-06-30'), role: 'co' as const, milestones: [] },
 ];
 
 const months = windowMonths(year);
-const headers = ['任务编号', '序号', '重点工作', '责任类型', ...months.flatMap((m) => [`${m}月节点目标`, `${m}月计划累计进度(%)`])];
+const headers = [
+  '任务编号',
+  '序号',
+  '重点工作',
+  '责任类型',
+  ...months.flatMap((m) => [`${m}月节点目标`, `${m}月计划累计进度(%)`]),
+];
 
 async function read(bytes: Uint8Array, fileName = planFileName(unit, year)): Promise<Grid> {
   const result = await readWorkbook(fileName, bytes);
@@ -77,7 +86,10 @@ describe('planWorkbook', () => {
       ['unitId', 'u-dc'],
       ['appVersion', '0.1.0'],
     ]);
-    expect(detectTemplate(grid)).toMatchObject({ kind: 'plan', meta: { kind: 'plan', year: 2026, unit: '东城街道', unitId: 'u-dc', appVersion: '0.1.0' } });
+    expect(detectTemplate(grid)).toMatchObject({
+      kind: 'plan',
+      meta: { kind: 'plan', year: 2026, unit: '东城街道', unitId: 'u-dc', appVersion: '0.1.0' },
+    });
   });
 
   it('is landscape A4, locks the given columns and validates every percent column 0–100', async () => {
@@ -92,14 +104,20 @@ describe('planWorkbook', () => {
     expect(['A4', 'B4', 'C4', 'D4', 'C3', 'E3'].map(locked)).toEqual([true, true, true, true, true, true]);
     expect(['E4', 'F4', 'V5'].map(locked)).toEqual([false, false, false]);
     for (const column of ['F', 'H', 'V']) {
-      expect(sheet.getCell(`${column}4`).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+      expect(sheet.getCell(`${column}4`).dataValidation).toMatchObject({
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, 100],
+      });
     }
     expect(sheet.getCell('E4').dataValidation).toBeUndefined();
   });
 
   it('is read by mapPlan once a unit has filled it in', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeWorkbook(planWorkbook({ year, unit, tasks, appVersion: '0.1.0' }))) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await writeWorkbook(planWorkbook({ year, unit, tasks, appVersion: '0.1.0' }))) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('月方案') as ExcelJS.Worksheet;
     // Row 4: t-1 (as lead), row 5: t-2 (as co-unit, due in June). Columns E/F are March, G/H April …
     sheet.getCell('G4').value = '完成招商对接';
@@ -126,23 +144,50 @@ describe('planWorkbook', () => {
       code: row.code,
       title: row.taskAsWritten,
       role: row.role,
-      months: row.months.filter((m) => m.text !== '' || m.plannedPercent !== null).map((m) => [m.month, m.text, m.plannedPercent]),
+      months: row.months
+        .filter((m) => m.text !== '' || m.plannedPercent !== null)
+        .map((m) => [m.month, m.text, m.plannedPercent]),
     }));
     expect(plans).toEqual([
-      { taskId: 't-1', code: '3', title: '轻纺市场转型升级', role: 'lead', months: [[3, '完成方案编制', 10], [4, '完成招商对接', 25]] },
+      {
+        taskId: 't-1',
+        code: '3',
+        title: '轻纺市场转型升级',
+        role: 'lead',
+        months: [
+          [3, '完成方案编制', 10],
+          [4, '完成招商对接', 25],
+        ],
+      },
       {
         taskId: 't-2',
         code: '12',
         title: '城中村改造攻坚',
         role: 'co',
-        months: [[3, '摸排改造范围', 20], [4, '完成征迁方案', 50], [5, '签约过半', 80], [6, '全面完成', 100]],
+        months: [
+          [3, '摸排改造范围', 20],
+          [4, '完成征迁方案', 50],
+          [5, '签约过半', 80],
+          [6, '全面完成', 100],
+        ],
       },
     ]);
   });
 
   it('writes an empty plan for a unit without milestones, and leaves no validation on an empty sheet', async () => {
     const sheets = planWorkbook({ year: { ...year, windowStartMonth: 4, windowEndMonth: 6 }, unit, tasks: [] });
-    expect(sheets[0]?.columns.map((c) => c.header)).toEqual(['任务编号', '序号', '重点工作', '责任类型', '4月节点目标', '4月计划累计进度(%)', '5月节点目标', '5月计划累计进度(%)', '6月节点目标', '6月计划累计进度(%)']);
+    expect(sheets[0]?.columns.map((c) => c.header)).toEqual([
+      '任务编号',
+      '序号',
+      '重点工作',
+      '责任类型',
+      '4月节点目标',
+      '4月计划累计进度(%)',
+      '5月节点目标',
+      '5月计划累计进度(%)',
+      '6月节点目标',
+      '6月计划累计进度(%)',
+    ]);
     expect(sheets[0]?.rows).toEqual([]);
     const grid = await read(await writeWorkbook(sheets));
     expect(mapPlan(grid, { year: 2026 }).issues.map((i) => i.message)).toEqual(['月方案中没有读到任何重点工作']);

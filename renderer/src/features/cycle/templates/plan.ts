@@ -67,7 +67,12 @@ function planColumns(months: readonly number[]): ColumnSpec[] {
       }
       case 'percent': {
         const month = column.month ?? 0;
-        columns.push({ header: planMonthHeaders(month).percent, key: planPercentKey(month), range: { min: 0, max: 100 }, width: 10 });
+        columns.push({
+          header: planMonthHeaders(month).percent,
+          key: planPercentKey(month),
+          range: { min: 0, max: 100 },
+          width: 10,
+        });
         break;
       }
     }

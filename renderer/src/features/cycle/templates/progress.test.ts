@@ -12,13 +12,28 @@ import { writeWorkbook } from '../../../io/excel/write';
 import { progressFileName, progressWorkbook, type ProgressTask } from './progress';
 import { task, unit, year } from './testing';
 
-
 const tasks: ProgressTask[] = [
   { task: task('t-1', '3', '轻纺市场转型升级'), role: 'lead', milestoneText: '完成招商对接', lastPercent: 20 },
   { task: task('t-2', '12', '城中村改造攻坚'), role: 'co', milestoneText: '签约过半', lastPercent: null },
 ];
 
-const headers = ['任务编号', '序号', '重点工作', '责任类型', '本月计划节点', '上月累计进度(%)', '本月完成情况', '累计进度(%)', '状态', '存在问题', '下步措施', '需协调事项', '滞后原因说明', '填报人', '联系电话'];
+const headers = [
+  '任务编号',
+  '序号',
+  '重点工作',
+  '责任类型',
+  '本月计划节点',
+  '上月累计进度(%)',
+  '本月完成情况',
+  '累计进度(%)',
+  '状态',
+  '存在问题',
+  '下步措施',
+  '需协调事项',
+  '滞后原因说明',
+  '填报人',
+  '联系电话',
+];
 
 async function read(bytes: Uint8Array, fileName = progressFileName(unit, year, 5)): Promise<Grid> {
   const result = await readWorkbook(fileName, bytes);
@@ -40,7 +55,9 @@ describe('progressWorkbook', () => {
   });
 
   it('reads back: title, header, hidden id column, pre-filled cells, notes and _meta', async () => {
-    const grid = await read(await writeWorkbook(progressWorkbook({ year, month: 5, unit, tasks, appVersion: '0.1.0' })));
+    const grid = await read(
+      await writeWorkbook(progressWorkbook({ year, month: 5, unit, tasks, appVersion: '0.1.0' })),
+    );
     expect(grid.sheets.map((s) => [s.name, s.hidden])).toEqual([
       ['5月进展', false],
       ['_meta', true],
@@ -51,8 +68,28 @@ describe('progressWorkbook', () => {
     expect(texts(sheet.rows[2])).toEqual(headers);
     expect(sheet.hiddenColumns).toEqual([0]);
     const empty = [null, null, null, null, null, null, null];
-    expect(texts(sheet.rows[3])).toEqual(['t-1', '3', '轻纺市场转型升级', '牵头', '完成招商对接', 20, ...empty, '王某某', '0575-81234567']);
-    expect(texts(sheet.rows[4])).toEqual(['t-2', '12', '城中村改造攻坚', '配合', '签约过半', null, ...empty, '王某某', '0575-81234567']);
+    expect(texts(sheet.rows[3])).toEqual([
+      't-1',
+      '3',
+      '轻纺市场转型升级',
+      '牵头',
+      '完成招商对接',
+      20,
+      ...empty,
+      '王某某',
+      '0575-81234567',
+    ]);
+    expect(texts(sheet.rows[4])).toEqual([
+      't-2',
+      '12',
+      '城中村改造攻坚',
+      '配合',
+      '签约过半',
+      null,
+      ...empty,
+      '王某某',
+      '0575-81234567',
+    ]);
     expect(String(sheet.rows[6]?.[0]?.v).split('\n')).toEqual([
       '填报说明：',
       '1. 请于2026年5月25日前报送。',
@@ -68,7 +105,9 @@ describe('progressWorkbook', () => {
 
   it('gives the shifted due date and why', async () => {
     const [sheet] = progressWorkbook({ year, month: 10, unit, tasks });
-    expect(sheet?.subtitle).toMatch(/^填报单位：东城街道 {4}报送时间：2026年10月\d+日前（10月25日为.+，顺延至10月\d+日）$/);
+    expect(sheet?.subtitle).toMatch(
+      /^填报单位：东城街道 {4}报送时间：2026年10月\d+日前（10月25日为.+，顺延至10月\d+日）$/,
+    );
     expect(sheet?.name).toBe('10月进展');
   });
 
@@ -77,15 +116,24 @@ describe('progressWorkbook', () => {
     const sheet = workbook.getWorksheet('5月进展') as ExcelJS.Worksheet;
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
     expect(sheet.getColumn(1).hidden).toBe(true);
-    expect(sheet.getCell('I4').dataValidation).toMatchObject({ type: 'list', formulae: ['"已完成,序时推进,滞后,未启动"'] });
-    expect(sheet.getCell('H5').dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(sheet.getCell('I4').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"已完成,序时推进,滞后,未启动"'],
+    });
+    expect(sheet.getCell('H5').dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 100],
+    });
     const locked = (address: string) => sheet.getCell(address).protection?.locked !== false;
     expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4', 'H3'].every(locked)).toBe(true);
     expect(['G4', 'H4', 'I4', 'J4', 'K4', 'L4', 'M4', 'N4', 'O4'].some(locked)).toBe(false);
   });
 
   it('is read by mapProgress once a unit has filled it in: rows by task id, no errors', async () => {
-    const workbook = await load(await writeWorkbook(progressWorkbook({ year, month: 5, unit, tasks, appVersion: '0.1.0' })));
+    const workbook = await load(
+      await writeWorkbook(progressWorkbook({ year, month: 5, unit, tasks, appVersion: '0.1.0' })),
+    );
     const sheet = workbook.getWorksheet('5月进展') as ExcelJS.Worksheet;
     sheet.getCell('G4').value = '完成3家企业招商对接\n签订意向协议2份';
     sheet.getCell('H4').value = 45;
@@ -100,7 +148,13 @@ describe('progressWorkbook', () => {
     const filled = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     const result = mapProgress(await read(filled), { year: 2026, month: 5 });
-    expect(result).toMatchObject({ sheet: '5月进展', unit: '东城街道', month: 5, year: 2026, meta: { unitId: 'u-dc' } });
+    expect(result).toMatchObject({
+      sheet: '5月进展',
+      unit: '东城街道',
+      month: 5,
+      year: 2026,
+      meta: { unitId: 'u-dc' },
+    });
     // The columns shown for reference (责任类型, 上月累计进度) are known and read past quietly.
     expect(result.issues).toEqual([]);
     expect(result.rows).toEqual([
@@ -138,7 +192,13 @@ describe('progressWorkbook', () => {
   });
 
   it('reports every row left without a percent, naming the cell', async () => {
-    const result = mapProgress(await read(await writeWorkbook(progressWorkbook({ year, month: 5, unit, tasks }))), { year: 2026, month: 5 });
-    expect(result.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual(['H列第4行没有填写累计进度', 'H列第5行没有填写累计进度']);
+    const result = mapProgress(await read(await writeWorkbook(progressWorkbook({ year, month: 5, unit, tasks }))), {
+      year: 2026,
+      month: 5,
+    });
+    expect(result.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      'H列第4行没有填写累计进度',
+      'H列第5行没有填写累计进度',
+    ]);
   });
 });

@@ -92,6 +92,13 @@ export function progressWorkbook(input: ProgressWorkbookInput): SheetSpec[] {
         '请勿修改隐藏的“任务编号”列，勿增删行列或改动表格结构。',
       ]),
     },
-    metaSheet({ kind: 'progress', year: year.year, month, unit: unit.name, unitId: unit.id, appVersion: input.appVersion }),
+    metaSheet({
+      kind: 'progress',
+      year: year.year,
+      month,
+      unit: unit.name,
+      unitId: unit.id,
+      appVersion: input.appVersion,
+    }),
   ];
 }

@@ -29,5 +29,16 @@ export const unit: Unit = {
 };
 
 export function task(id: string, code: string, title: string, dueDate = '2026-11-30'): Task {
-  return { id, yearId: 'y2026', code, title, measures: [], targets: [], leaderIds: [], coUnitIds: [], responsiblePerson: '', dueDate };
+  return {
+    id,
+    yearId: 'y2026',
+    code,
+    title,
+    measures: [],
+    targets: [],
+    leaderIds: [],
+    coUnitIds: [],
+    responsiblePerson: '',
+    dueDate,
+  };
 }
