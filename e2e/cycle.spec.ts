@@ -118,6 +118,11 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   // Publish May: a sheet sent again is refused; reopening needs a reason and is logged.
   await openScreen(page, '督查反馈');
   await page.getByRole('button', { name: '发布5月' }).click();
+  const publish = page.getByRole('dialog', { name: '发布5月' });
+  await expect(publish.getByRole('list', { name: '未处理事项' })).toContainText('条进展尚未核查');
+  await expect(publish.getByRole('button', { name: '确认发布' })).toBeDisabled();
+  await publish.getByLabel('我已知晓以上事项仍未处理，确认发布').check();
+  await publish.getByRole('button', { name: '确认发布' }).click();
   await expect(page.getByText('5月已于')).toBeVisible();
   fill('提高制造业投资比重', 25, '滞后', '项目审批延后');
   const corrected = await saveWorkbook(book, `${dir}/经信局5月-更正.xlsx`);

@@ -27,7 +27,7 @@ import type { ScoreEntry } from '../../renderer/src/core/model';
 import { defaultListSettings, rankGroups, redBlackLists } from '../../renderer/src/core/ranking';
 import { monthScores } from '../../renderer/src/core/scoring';
 import { BENCH_MONTH, BENCH_YEAR } from './constants';
-import { asDecided, BEHIND_RULES, generateScoring, proposeMonth, type ScoringData } from './scoring-data';
+import { asDecided, generateScoring, proposeMonth, shortfallOfMonth, type ScoringData } from './scoring-data';
 import { summarize, type Summary } from './stats';
 
 /** Units of the ranking (15 tasks each): it prints to about 30 pages. */
@@ -86,14 +86,13 @@ interface Seed {
 function prepare(units: number, months: number[]): Seed {
   const data = generateScoring({ units, tasks: units * 15, throughMonth: Math.max(...months) });
   const entries = months.flatMap((m) => asDecided(data.year.id, m, proposeMonth(data, m)));
-  // The lists as useScoring computes them, to check the printed rows against.
+  // The lists as the scoreboard computes them, to check the printed rows against.
   const own = entries.filter((e) => e.month === BENCH_MONTH);
   const scores = monthScores(data.units, own, data.rules);
-  const behind = new Set(own.filter((e) => BEHIND_RULES.has(e.ruleId)).map((e) => e.unitId));
   const lists = redBlackLists(
     [...rankGroups(scores, data.units).values()].flat(),
     own,
-    (id) => behind.has(id),
+    shortfallOfMonth(data, BENCH_MONTH),
     defaultListSettings,
   );
   return { data, entries, months, red: lists.red.length, black: lists.black.length };

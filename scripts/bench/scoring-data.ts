@@ -22,19 +22,16 @@ import { expectedPercent } from '../../renderer/src/core/progress';
 import {
   defaultScoreRules,
   explanationWaiverNote,
+  monthShortfalls,
   proposeEntries,
+  shortfallText,
+  type MonthFacts,
   type ProposedEntry,
 } from '../../renderer/src/core/scoring';
 import { BENCH_YEAR } from './constants';
 import { rng } from './rng';
 
 export const SCORING_YEAR_ID = 'bench-year';
-
-/**
- * The rules whose entries keep a unit off the red list (useScoring.ts BEHIND_RULES, mirrored:
- * that module is a React hook and cannot be loaded here).
- */
-export const BEHIND_RULES = new Set(['behind', 'behind_unexplained', 'behind_twice', 'missing']);
 
 export interface MonthData {
   month: number;
@@ -418,14 +415,10 @@ function addDays(date: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-/** proposeEntries for one month of the data, with the app's inputs (useScoring). */
-export function proposeMonth(
-  data: ScoringData,
-  month: number,
-  rules: readonly ScoreRule[] = data.rules,
-): ProposedEntry[] {
+/** The facts of one month of the data, as the app's scoreboard passes them to core. */
+export function monthFactsOf(data: ScoringData, month: number, rules: readonly ScoreRule[] = data.rules): MonthFacts {
   const facts = data.byMonth.get(month)!;
-  return proposeEntries({
+  return {
     year: data.year,
     month,
     units: data.units,
@@ -438,12 +431,30 @@ export function proposeMonth(
     reportDue: facts.reportDue,
     today: data.today,
     rules,
-  });
+  };
+}
+
+/** proposeEntries for one month of the data, with the app's inputs (core/scoreboard.ts). */
+export function proposeMonth(
+  data: ScoringData,
+  month: number,
+  rules: readonly ScoreRule[] = data.rules,
+): ProposedEntry[] {
+  return proposeEntries(monthFactsOf(data, month, rules));
+}
+
+/** What keeps each unit off the red list in one month of the data (core/scoreboard.ts). */
+export function shortfallOfMonth(data: ScoringData, month: number): (unitId: string) => string | undefined {
+  const shortfalls = monthShortfalls(monthFactsOf(data, month));
+  return (unitId) => {
+    const s = shortfalls.get(unitId);
+    return s ? shortfallText(s) || undefined : undefined;
+  };
 }
 
 /**
  * The month's proposals as the store holds them after the review: every proposal confirmed,
- * except those an accepted explanation waives (syncProposedEntries stores them waived).
+ * except those an accepted explanation waives (shown waived, as the app shows them).
  */
 export function asDecided(yearId: string, month: number, proposals: readonly ProposedEntry[]): ScoreEntry[] {
   return proposals.map((p) => {

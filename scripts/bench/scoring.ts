@@ -1,6 +1,6 @@
 // Benchmark (d) in Node: recomputing every score and ranking of a year — 100 units in two
 // ranking groups, 9 months, 1,500 tasks — with the app's pure core (core/scoring.ts,
-// core/ranking.ts). What is timed is what the app computes (features/scoring/useScoring.ts):
+// core/ranking.ts). What is timed is what the app computes (core/scoreboard.ts):
 // for each month of the window proposeEntries(facts); then, with every proposal decided (all
 // confirmed, except those an accepted explanation waives, which the store keeps waived), the
 // monthly scores (monthScores), the ranking per group with the previous month (rankGroups),
@@ -24,7 +24,7 @@ import {
 import { autoRuleIds, monthScores, type ProposedEntry, type UnitMonthScore } from '../../renderer/src/core/scoring';
 import {
   asDecided,
-  BEHIND_RULES,
+  shortfallOfMonth,
   generateScoring,
   proposeMonth,
   SCORING_YEAR_ID,
@@ -64,7 +64,7 @@ export interface ScoringResult {
   scores: Summary;
   ranking: Summary;
   lists: Summary;
-  /** Of lists: useScoring's hasBehind (a scan of the year's entries per unit asked). */
+  /** Of lists: the shortfalls that keep units off the red list (monthShortfalls over the month's facts). */
   listsBehind: Summary;
   interviews: Summary;
   /** Turning the proposals into decided entries (the store's part; not in the total). */
@@ -97,7 +97,7 @@ interface Output {
   ranked: Map<number, RankedUnit[]>;
 }
 
-/** The whole recomputation, as useScoring does it for each month. */
+/** The whole recomputation, as the app's scoreboard (core/scoreboard.ts) does it for each month. */
 function recompute(d: ScoringData): { run: Run; out: Output } {
   const perMonth = new Map<number, number>();
   const t0 = performance.now();
@@ -111,7 +111,7 @@ function recompute(d: ScoringData): { run: Run; out: Output } {
   const entries: ScoreEntry[] = [];
   for (const m of d.months) for (const e of asDecided(SCORING_YEAR_ID, m, proposals.get(m)!)) entries.push(e);
   const t2 = performance.now();
-  // useScoring.ts scoresByMonth: every month's scores from its confirmed entries.
+  // Every month's scores from its confirmed entries.
   const byMonth = new Map<number, UnitMonthScore[]>(
     d.months.map((m) => [
       m,
@@ -127,25 +127,23 @@ function recompute(d: ScoringData): { run: Run; out: Output } {
   for (const m of d.months)
     ranked.set(m, [...rankGroups(byMonth.get(m) ?? [], d.units, byMonth.get(m - 1)).values()].flat());
   const t4 = performance.now();
-  // useScoring's hasBehind, verbatim; the time spent in it is summed.
+  // The shortfalls of each month, as the scoreboard computes them; their time is summed.
   let behindMs = 0;
-  const hasBehind = (m: number) => (unitId: string) => {
-    const s = performance.now();
-    const found = entries.some((e) => e.month === m && e.unitId === unitId && BEHIND_RULES.has(e.ruleId));
-    behindMs += performance.now() - s;
-    return found;
-  };
   const lists = new Map<number, RedBlackLists>();
-  for (const m of d.months)
+  for (const m of d.months) {
+    const s = performance.now();
+    const shortfallOf = shortfallOfMonth(d, m);
+    behindMs += performance.now() - s;
     lists.set(
       m,
       redBlackLists(
         ranked.get(m)!,
         entries.filter((e) => e.month === m),
-        hasBehind(m),
+        shortfallOf,
         defaultListSettings,
       ),
     );
+  }
   const t5 = performance.now();
   const black = new Map<number, string[]>([...lists].map(([m, l]) => [m, l.black.map((b) => b.unitId)]));
   const suggestions = new Map<number, string[]>();

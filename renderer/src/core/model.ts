@@ -181,6 +181,11 @@ export interface MonthState {
 }
 
 export type ScoreEntryState = 'proposed' | 'confirmed' | 'waived';
+export const scoreEntryStateLabels: Record<ScoreEntryState, string> = {
+  proposed: '待确认',
+  confirmed: '已确认',
+  waived: '已免扣',
+};
 
 /** 加扣分: automatic ones are proposed from the month's facts; manual ones are entered by staff. */
 export interface ScoreEntry {

@@ -85,7 +85,7 @@ describe('redBlackLists', () => {
   const six = [dept('a', 1), dept('b', 2), dept('c', 3), dept('d', 4), dept('e', 5), dept('f', 6)];
   const rankSix = (s: Record<string, number>) => rankGroups(scores(s), six).get('区级部门')!;
   const base = rankSix({ a: 100, b: 98, c: 96, d: 90, e: 84, f: 80 });
-  const none = () => false;
+  const none = (): string | undefined => undefined;
   const ids = (l: { unitId: string }[]) => l.map((u) => u.unitId);
   const settings = (patch: Partial<ListSettings>): ListSettings => ({ ...defaultListSettings, ...patch });
 
@@ -93,14 +93,14 @@ describe('redBlackLists', () => {
     expect(defaultListSettings).toEqual({ mode: 'both', redTop: 3, redMinScore: 95, blackBottom: 3, blackBelow: 85 });
   });
 
-  type Case = [string, RankedUnit[], Partial<ListSettings>, (id: string) => boolean, string[], string[]];
+  type Case = [string, RankedUnit[], Partial<ListSettings>, (id: string) => string | undefined, string[], string[]];
   const cases: Case[] = [
     ['both: top 3 ≥ 95; bottom 3 ∪ below 85 (worst first)', base, {}, none, ['a', 'b', 'c'], ['f', 'e', 'd']],
     [
       'a unit with a behind task is not red (no one moves up)',
       base,
       {},
-      (id) => id === 'b',
+      (id) => (id === 'b' ? '1项滞后' : undefined),
       ['a', 'c'],
       ['f', 'e', 'd'],
     ],
@@ -168,7 +168,7 @@ describe('redBlackLists', () => {
       string,
       Record<string, number>,
       Partial<ListSettings>,
-      (id: string) => boolean,
+      (id: string) => string | undefined,
       string[],
       string[],
     ][] = [
@@ -192,7 +192,7 @@ describe('redBlackLists', () => {
         'all tied for first: no bottom, even when none is red',
         { a: 100, b: 100, c: 100, d: 100 },
         {},
-        () => true,
+        () => '1项滞后',
         [],
         [],
       ],
@@ -211,6 +211,35 @@ describe('redBlackLists', () => {
       expect(ids(lists.black)).toEqual(black);
       expect(ids(lists.red).filter((id) => ids(lists.black).includes(id))).toEqual([]);
     });
+  });
+
+  it('lists who is held off the red list and why, and why a group has no red list', () => {
+    const held = redBlackLists(base, [], (id) => (id === 'b' ? '1项滞后、未报送进展' : undefined), settings({}));
+    expect(held.heldOff.map((u) => [u.unitId, u.score, u.reason])).toEqual([
+      ['b', 98, '1项滞后、未报送进展，不列入红榜'],
+    ]);
+    expect(held.noRed).toEqual([]);
+    // Every candidate held off: the group has no red list, and says so.
+    const allHeld = redBlackLists(
+      base,
+      [],
+      (id) => (['a', 'b', 'c'].includes(id) ? '1项滞后' : undefined),
+      settings({}),
+    );
+    expect(allHeld.red).toEqual([]);
+    expect(allHeld.noRed).toEqual([
+      { group: '区级部门', reason: '符合红榜名次和分数条件的单位均有滞后、未启动或未报送事项，不列入红榜' },
+    ]);
+    // Nobody reaches 95: said as such; by rank alone some unit always qualifies.
+    const low = rankSix({ a: 94, b: 93, c: 92, d: 91, e: 90, f: 89 });
+    expect(redBlackLists(low, [], none, settings({})).noRed).toEqual([
+      { group: '区级部门', reason: '本组没有得分达到95分的单位' },
+    ]);
+    // A unit held off that is also in the bottom (a small group) goes on the black list, not both.
+    const two = rankGroups(scores({ a: 100, b: 99 }), [dept('a', 1), dept('b', 2)]).get('区级部门')!;
+    const small = redBlackLists(two, [], (id) => (id === 'b' ? '1项滞后' : undefined), settings({ mode: 'rank' }));
+    expect(ids(small.black)).toEqual(['b']);
+    expect(small.heldOff).toEqual([]);
   });
 
   it('judges each group on its own when several are passed', () => {

@@ -161,6 +161,13 @@ export interface RedBlackLists {
   red: ListedUnit[];
   /** Worst first (rank descending), groups in the order given. */
   black: ListedUnit[];
+  /**
+   * Units that meet the red list's rank and score but have a shortfall (a behind or not started
+   * report, a missing sheet), by rank: reason '1项滞后，不列入红榜'. Not on the black list.
+   */
+  heldOff: ListedUnit[];
+  /** Why a group has no red list, for every group without one, in the order given. */
+  noRed: { group: string; reason: string }[];
 }
 
 /** At most this many entry reasons make up a list reason; the rest are counted (“等5项”). */
@@ -183,16 +190,17 @@ const fmt = (v: number): string => String(round2(v));
 
 /**
  * The 红黑榜 of ranked units (rankGroups' lists; several groups may be passed together, each is
- * judged on its own). `hasBehindTask` says whether a unit has a behind (or not started) task in
- * the period; `entries` are the period's score entries (only confirmed ones are used, for the
- * reasons). Reasons: red — the unit's largest additions (“提前完成…”), else '无扣分事项' when it
- * has no deductions, else its score and rank; black — its largest deductions, up to three and
- * '等N项', else its score against the threshold or its place from the bottom.
+ * judged on its own). `shortfallOf` says in words what keeps a unit off the red list in the
+ * period ('1项滞后', scoring.ts shortfallText), or undefined when nothing does; `entries` are the
+ * period's score entries (only confirmed ones are used, for the reasons). Reasons: red — the
+ * unit's largest additions (“提前完成…”), else '无扣分事项' when it has no deductions, else its
+ * score and rank; black — its largest deductions, up to three and '等N项', else its score
+ * against the threshold or its place from the bottom; held off — its shortfall.
  */
 export function redBlackLists(
   ranked: readonly RankedUnit[],
   entries: readonly { unitId: string; points: number; reason: string; state: ScoreEntryState }[],
-  hasBehindTask: (unitId: string) => boolean,
+  shortfallOf: (unitId: string) => string | undefined,
   settings: ListSettings = defaultListSettings,
 ): RedBlackLists {
   const confirmed = new Map<string, { points: number; reason: string }[]>();
@@ -213,6 +221,8 @@ export function redBlackLists(
 
   const red: ListedUnit[] = [];
   const black: ListedUnit[] = [];
+  const heldOff: ListedUnit[] = [];
+  const noRed: RedBlackLists['noRed'] = [];
   for (const [group, list] of groups) {
     const keys = list.map((r) => round2(r.score));
     const ascending = [...keys].sort((a, b) => a - b);
@@ -231,20 +241,25 @@ export function redBlackLists(
     const size = list.length;
     const groupRed: ListedUnit[] = [];
     const groupBlack: (ListedUnit & { fromBottom: number })[] = [];
+    const groupHeld: ListedUnit[] = [];
     list.forEach((r, i) => {
       const key = keys[i]!;
       const fromBottom = 1 + lower(key);
       const inTop = r.rank <= settings.redTop;
-      const isRed =
-        (settings.mode === 'both'
+      const qualifies =
+        settings.mode === 'both'
           ? inTop && key >= settings.redMinScore
           : settings.mode === 'rank'
             ? inTop
-            : key >= settings.redMinScore) && !hasBehindTask(r.unitId);
+            : key >= settings.redMinScore;
       const inBottom = fromBottom <= settings.blackBottom && key < best;
       const isBlack = (useRank && inBottom) || (useThreshold && key < settings.blackBelow);
       const own = confirmed.get(r.unitId) ?? [];
-      if (isRed && (!isBlack || key >= settings.redMinScore)) {
+      const redSide = qualifies && (!isBlack || key >= settings.redMinScore);
+      const shortfall = redSide ? shortfallOf(r.unitId) : undefined;
+      if (redSide && shortfall && !isBlack) {
+        groupHeld.push({ unitId: r.unitId, group, score: r.score, rank: r.rank, reason: `${shortfall}，不列入红榜` });
+      } else if (redSide && !shortfall) {
         const reason =
           mainReasons(own, 1) ??
           (own.some((e) => e.points < 0) ? `得分${fmt(r.score)}，本组第${r.rank}名` : '无扣分事项');
@@ -270,6 +285,8 @@ export function redBlackLists(
         .sort((a, b) => a.u.rank - b.u.rank || a.i - b.i)
         .map(({ u }) => u),
     );
+    heldOff.push(...groupHeld);
+    if (groupRed.length === 0) noRed.push({ group, reason: noRedReason(groupHeld.length, best, settings) });
     black.push(
       ...groupBlack
         .map((u, i) => ({ u, i }))
@@ -277,7 +294,40 @@ export function redBlackLists(
         .map(({ u: { fromBottom: _fromBottom, ...u } }) => u),
     );
   }
-  return { red, black };
+  return { red, black, heldOff, noRed };
+}
+
+/** Why a group has no red list: its candidates all have a shortfall, or none reaches the mark. */
+function noRedReason(held: number, best: number, settings: ListSettings): string {
+  if (held > 0) return '符合红榜名次和分数条件的单位均有滞后、未启动或未报送事项，不列入红榜';
+  if (settings.mode !== 'rank' && best < settings.redMinScore)
+    return `本组没有得分达到${fmt(settings.redMinScore)}分的单位`;
+  return '本组没有符合红榜条件的单位';
+}
+
+/** One group's part of the 红黑榜, as printed: its lists, the units held off the red list, and why it has no red list. */
+export interface ListGroup {
+  name: string;
+  red: ListedUnit[];
+  black: ListedUnit[];
+  heldOff: ListedUnit[];
+  /** Set when the group has no red list. */
+  noRed?: string;
+}
+
+/** The lists by group, in the order of `groups` (the ranking's groups). */
+export function listGroups(lists: RedBlackLists, groups: Iterable<string>): ListGroup[] {
+  return [...new Set(groups)].map((name) => {
+    const group: ListGroup = {
+      name,
+      red: lists.red.filter((l) => l.group === name),
+      black: lists.black.filter((l) => l.group === name),
+      heldOff: lists.heldOff.filter((l) => l.group === name),
+    };
+    const noRed = lists.noRed.find((n) => n.group === name)?.reason;
+    if (noRed !== undefined) group.noRed = noRed;
+    return group;
+  });
 }
 
 /**

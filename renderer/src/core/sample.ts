@@ -46,8 +46,11 @@ import {
   explanationWaiverNote,
   MANUAL_RULE_ID,
   monthScores,
+  monthShortfalls,
   proposeEntries,
-  type ProposedEntry,
+  shortfallText,
+  type MonthFacts,
+  type Shortfall,
 } from './scoring';
 
 export const SAMPLE_YEAR = 2025;
@@ -767,10 +770,11 @@ export function generateSample(options: SampleOptions): SampleData {
   feedback.sort(byId);
 
   // 加扣分: the automatic entries as the 赛马 screens propose them, decided by the reviewer.
+  // Only decisions are stored (the open month's undecided proposals follow from its facts).
   const scoreEntries: ScoreEntry[] = [];
-  const proposalsByMonth = new Map<number, ProposedEntry[]>();
+  const shortfallsByMonth = new Map<number, Map<string, Shortfall>>();
   for (const month of monthsToReport) {
-    const proposals = proposeEntries({
+    const facts: MonthFacts = {
       year,
       month,
       units,
@@ -784,8 +788,9 @@ export function generateSample(options: SampleOptions): SampleData {
       today: reviewDate(year, month),
       rules: scoreRules,
       progressRules: defaultProgressRules,
-    });
-    proposalsByMonth.set(month, proposals);
+    };
+    const proposals = proposeEntries(facts);
+    shortfallsByMonth.set(month, monthShortfalls(facts));
     const decidedAt = chinaTime(reviewDate(year, month), '15:00');
     for (const proposal of proposals) {
       const entry: ScoreEntry = {
@@ -801,7 +806,7 @@ export function generateSample(options: SampleOptions): SampleData {
         evidence: { ...proposal.evidence },
       };
       const excuse = proposal.ruleId === 'late' ? WAIVED_LATE[keyOfUnit.get(proposal.unitId)!]?.[month] : undefined;
-      if (proposal.waivedByExplanation || excuse !== undefined) {
+      if (excuse !== undefined || (proposal.waivedByExplanation && month !== SAMPLE_OPEN_MONTH)) {
         Object.assign(entry, {
           state: 'waived',
           decidedBy: SAMPLE_REVIEWER,
@@ -810,7 +815,7 @@ export function generateSample(options: SampleOptions): SampleData {
         });
       } else if (month !== SAMPLE_OPEN_MONTH) {
         Object.assign(entry, { state: 'confirmed', decidedBy: SAMPLE_REVIEWER, decidedAt });
-      }
+      } else continue;
       scoreEntries.push(entry);
     }
   }
@@ -831,7 +836,13 @@ export function generateSample(options: SampleOptions): SampleData {
   });
 
   // 约谈: the unit the rules suggest for the last published month that suggests one.
-  const suggestions = interviewSuggestionsOf(units, scoreEntries, scoreRules, SAMPLE_PUBLISHED_MONTHS);
+  const suggestions = interviewSuggestionsOf(
+    units,
+    scoreEntries,
+    scoreRules,
+    shortfallsByMonth,
+    SAMPLE_PUBLISHED_MONTHS,
+  );
   const interviews: Interview[] = [];
   const last = [...suggestions.entries()].filter(([, ids]) => ids.length > 0).pop();
   if (last) {
@@ -995,9 +1006,9 @@ function interviewSuggestionsOf(
   units: Unit[],
   entries: ScoreEntry[],
   rules: ScoreRule[],
+  shortfalls: ReadonlyMap<number, ReadonlyMap<string, Shortfall>>,
   months: readonly number[],
 ): Map<number, string[]> {
-  const behindRules = new Set(['behind', 'behind_unexplained', 'behind_twice', 'missing']);
   const scores = new Map(
     months.map((m) => [
       m,
@@ -1012,10 +1023,13 @@ function interviewSuggestionsOf(
   for (const m of months) {
     const ranked = [...rankGroups(scores.get(m)!, units, scores.get(m - 1)).values()].flat();
     const monthEntries = entries.filter((e) => e.month === m);
-    const hasBehind = (unitId: string) => monthEntries.some((e) => e.unitId === unitId && behindRules.has(e.ruleId));
+    const shortfallOf = (unitId: string) => {
+      const s = shortfalls.get(m)?.get(unitId);
+      return s ? shortfallText(s) : undefined;
+    };
     black.set(
       m,
-      redBlackLists(ranked, monthEntries, hasBehind, defaultListSettings).black.map((l) => l.unitId),
+      redBlackLists(ranked, monthEntries, shortfallOf, defaultListSettings).black.map((l) => l.unitId),
     );
   }
   return new Map(months.map((m) => [m, interviewSuggestions(black, m)]));

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendarSettings, dueDate } from './calendar';
-import type { Feedback, Milestone, ProgressReport, ScoreRule, Submission, Task, Unit } from './model';
+import type { Feedback, Milestone, ProgressReport, ScoreEntry, ScoreRule, Submission, Task, Unit } from './model';
 import { assessTaskMonth, expectedPercent } from './progress';
 import { responsibleUnits } from './reminders';
 import {
   defaultScoreRules,
+  effectiveScoreRules,
   entryKey,
+  explanationWaiverNote,
   judgeReport,
+  monthEntries,
   monthScores,
+  monthShortfalls,
+  scoreEntryId,
+  shortfallText,
+  undecidedProposals,
   periodScore,
   proposeEntries,
   quarterMonths,
@@ -629,6 +636,126 @@ describe('proposeEntries', () => {
     ]);
     expect(entryKey({ ruleId: 'late', unitId: 'u1' })).toBe('late:u1:');
     expect(entryKey({ ruleId: 'behind', unitId: 'u1', evidence: { taskId: 't1' } })).toBe('behind:u1:t1');
+  });
+});
+
+describe('monthShortfalls (what keeps a unit off the red list)', () => {
+  it('none for a month on time and on track', () => {
+    expect(monthShortfalls(may())).toEqual(new Map());
+  });
+
+  it("a co-unit's own report behind counts for the co-unit, whatever the rules' scope", () => {
+    // u2 assists t1 and wrote 20 % against 40 %: behind, although the behind rule charges leads only.
+    const facts = may({ reports: withReports(report('t1', 'u2', 20)) });
+    expect(proposeEntries(facts).filter((e) => e.unitId === 'u2')).toEqual([]);
+    expect(monthShortfalls(facts)).toEqual(new Map([['u2', { behind: ['t1'], notStarted: [], missingSheet: false }]]));
+  });
+
+  it('behind and not started reports as lead or co-unit, and a missing sheet once the due date has passed', () => {
+    const facts = may({
+      reports: withReports(report('t1', 'u1', 0), report('t3', 'u1', 10)).filter((r) => r.unitId !== 'u3'),
+      submissions: [sheet('u1', '2026-05-20'), sheet('u2', '2026-05-25')],
+    });
+    const shortfalls = monthShortfalls(facts);
+    expect(shortfalls.get('u1')).toEqual({ behind: ['t3'], notStarted: ['t1'], missingSheet: false });
+    expect(shortfalls.get('u3')).toEqual({ behind: [], notStarted: [], missingSheet: true });
+    expect(shortfallText(shortfalls.get('u1')!)).toBe('1项滞后、1项未启动');
+    expect(shortfallText(shortfalls.get('u3')!)).toBe('未报送进展');
+    // On the due date itself a sheet can still come in: not missing yet.
+    expect(monthShortfalls({ ...facts, today: '2026-05-25' }).get('u3')).toBeUndefined();
+  });
+});
+
+describe('monthEntries (proposals with the decisions taken on them)', () => {
+  const facts = may({
+    reports: withReports(report('t1', 'u1', 10, { delayExplanation: '审批延后' }), report('t2', 'u2', 10)),
+    feedback: [feedback('t1', 'u1', true)],
+  });
+  const proposals = proposeEntries(facts);
+  const decision = (key: string, state: ScoreEntry['state'], patch: Partial<ScoreEntry> = {}): ScoreEntry => {
+    const p = proposals.find((x) => x.key === key);
+    return {
+      id: scoreEntryId('y', 5, key),
+      yearId: 'y',
+      month: 5,
+      unitId: p?.unitId ?? 'u1',
+      ruleId: p?.ruleId ?? 'behind',
+      points: p?.points ?? -2,
+      reason: p?.reason ?? '',
+      state,
+      automatic: true,
+      decidedBy: '李督查',
+      decidedAt: '2026-05-29T08:00:00.000Z',
+      ...patch,
+    };
+  };
+  const manual: ScoreEntry = {
+    id: 'm1',
+    yearId: 'y',
+    month: 5,
+    unitId: 'u3',
+    ruleId: 'manual',
+    points: 3,
+    reason: '区长批示肯定',
+    state: 'confirmed',
+    automatic: false,
+  };
+  const shown = (stored: ScoreEntry[], published = false, from = proposals) =>
+    monthEntries({ yearId: 'y', month: 5, units, proposals: from, stored, published });
+
+  it('shows each proposal undecided, an accepted explanation as waived, and the stored decisions', () => {
+    expect(brief(proposals)).toEqual([
+      ['behind:u1:t1', -2],
+      ['behind:u2:t2', -2],
+      ['behind_unexplained:u2:t2', -3],
+    ]);
+    const entries = shown([decision('behind:u2:t2', 'confirmed', { points: -4 }), manual]);
+    expect(entries.map((e) => [e.id, e.state, e.decided, e.points, e.decisionNote])).toEqual([
+      ['y:5:behind:u1:t1', 'waived', false, -2, explanationWaiverNote],
+      ['y:5:behind:u2:t2', 'confirmed', true, -4, undefined],
+      ['y:5:behind_unexplained:u2:t2', 'proposed', false, -3, undefined],
+      ['m1', 'confirmed', true, 3, undefined],
+    ]);
+    // The undecided ones, to freeze with the month: the explained one keeps its waiver.
+    expect(undecidedProposals(entries).map((p) => [p.key, p.waivedByExplanation])).toEqual([
+      ['behind:u1:t1', true],
+      ['behind_unexplained:u2:t2', undefined],
+    ]);
+  });
+
+  it('keeps a decision whose proposal no longer follows, marked; ignores stored proposals of older versions', () => {
+    const gone = decision('late:u3:', 'confirmed', {
+      unitId: 'u3',
+      ruleId: 'late',
+      reason: '5月进展逾期报送（依据已变化）',
+    });
+    const legacy = decision('behind_unexplained:u2:t2', 'proposed', { points: -9 });
+    const entries = shown([gone, legacy]);
+    expect(entries.find((e) => e.id === gone.id)).toMatchObject({
+      state: 'confirmed',
+      decided: true,
+      basisChanged: true,
+      reason: '5月进展逾期报送',
+    });
+    expect(entries.find((e) => e.id === legacy.id)).toMatchObject({ state: 'proposed', decided: false, points: -3 });
+  });
+
+  it('a published month shows its stored entries as they are and the proposals frozen with it', () => {
+    const legacy = decision('behind_unexplained:u2:t2', 'proposed', { points: -9, reason: '旧的建议（依据已变化）' });
+    const frozen = proposals.filter((p) => p.key === 'behind:u2:t2');
+    const entries = shown([legacy], true, frozen);
+    expect(entries.map((e) => [e.id, e.state, e.points, e.reason, e.decided])).toEqual([
+      ['y:5:behind:u2:t2', 'proposed', -2, '“轻纺市场转型升级”滞后（累计10%，序时30%）', false],
+      ['y:5:behind_unexplained:u2:t2', 'proposed', -9, '旧的建议（依据已变化）', false],
+    ]);
+  });
+
+  it('effectiveScoreRules: the defaults until the year has its own copy', () => {
+    expect(effectiveScoreRules('y', []).map((r) => [r.id, r.yearId])).toEqual(
+      defaultScoreRules.map((r) => [r.id, 'y']),
+    );
+    const own = rules({ late: { points: -1 } });
+    expect(effectiveScoreRules('y', own)).toEqual(own);
   });
 });
 

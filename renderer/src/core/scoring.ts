@@ -31,6 +31,7 @@ import type {
   IsoDate,
   Milestone,
   ProgressReport,
+  ScoreEntry,
   ScoreEntryState,
   ScoreRule,
   Submission,
@@ -200,9 +201,8 @@ const isBehind = (a: ReportJudgement): boolean => a.status === 'behind' || a.sta
  *   the reviewer waives it). Due in this month → not early.
  */
 export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
-  const { month, today } = facts;
+  const { month } = facts;
   const window = facts.year;
-  const progressRules = facts.progressRules ?? defaultProgressRules;
   const rules = new Map<string, ScoreRule>();
   for (const r of facts.rules) if (r.enabled && autoRuleIds.includes(r.id as AutoRuleId)) rules.set(r.id, r);
   const late = rules.get('late');
@@ -211,64 +211,13 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
   const unexplained = rules.get('behind_unexplained');
   const twice = rules.get('behind_twice');
   const early = rules.get('done_early');
+  const index = indexMonth(facts);
 
-  const unitOrder = new Map<string, number>();
-  [...facts.units].sort((a, b) => a.sortOrder - b.sortOrder).forEach((u, i) => unitOrder.set(u.id, i));
-  const taskOrder = new Map<string, number>();
-  facts.tasks.forEach((t, i) => {
-    if (!taskOrder.has(t.id)) taskOrder.set(t.id, i);
-  });
-  // Tasks still running in the month, as responsibleUnits counts them (an unreadable due date keeps the task in).
-  const first = monthStart(window.year, month);
-  const runsByDue = new Map<string, boolean>();
-  const running = facts.tasks.filter((t) => {
-    let runs = runsByDue.get(t.dueDate);
-    if (runs === undefined) {
-      runs = !(daysBetween(first, t.dueDate) < 0);
-      runsByDue.set(t.dueDate, runs);
-    }
-    return runs;
-  });
+  const accepted = new Set<string>();
+  for (const f of facts.feedback)
+    if (f.month === month && f.explanationAccepted === true) accepted.add(pairKey(f.taskId, f.unitId));
 
-  /** Reports by task; the first one per task and unit counts. */
-  const indexReports = (list: readonly ProgressReport[], m: number): Map<string, ProgressReport[]> => {
-    const map = new Map<string, ProgressReport[]>();
-    for (const r of list) {
-      if (r.month !== m) continue;
-      const known = map.get(r.taskId);
-      if (!known) map.set(r.taskId, [r]);
-      else if (!known.some((k) => k.unitId === r.unitId)) known.push(r);
-    }
-    return map;
-  };
-  const find = (map: Map<string, ProgressReport[]>, taskId: string, unitId: string): ProgressReport | undefined =>
-    map.get(taskId)?.find((r) => r.unitId === unitId);
-  const reports = indexReports(facts.reports, month);
-  const previous = indexReports(facts.previousReports, month - 1);
-  const unitsWithReports = new Set<string>();
-  for (const list of reports.values()) for (const r of list) unitsWithReports.add(r.unitId);
-  const accepted = new Map<string, Set<string>>();
-  for (const f of facts.feedback) {
-    if (f.month !== month || f.explanationAccepted !== true) continue;
-    const set = accepted.get(f.taskId) ?? new Set<string>();
-    set.add(f.unitId);
-    accepted.set(f.taskId, set);
-  }
-  const milestonesByTask = new Map<string, Pick<Milestone, 'taskId' | 'month' | 'plannedPercent'>[]>();
-  for (const m of facts.milestones) {
-    const list = milestonesByTask.get(m.taskId);
-    if (list) list.push(m);
-    else milestonesByTask.set(m.taskId, [m]);
-  }
-  // The earliest progress sheet per unit this month.
-  const sheetOf = new Map<string, Submission>();
-  for (const s of facts.submissions) {
-    if (s.kind !== 'progress' || s.month !== month) continue;
-    const known = sheetOf.get(s.unitId);
-    if (!known || daysBetween(s.receivedDate, known.receivedDate) > 0) sheetOf.set(s.unitId, s);
-  }
-
-  const out: { entry: ProposedEntry; order: number }[] = [];
+  const out: { entry: ProposedEntry; unit: number; rule: number; task: number }[] = [];
   const push = (
     ruleId: AutoRuleId,
     r: ScoreRule,
@@ -278,10 +227,10 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
     evidence: EntryEvidence,
     flags?: Pick<ProposedEntry, 'waivedByExplanation' | 'suggestsInterview'>,
   ): void => {
-    const unitIndex = unitOrder.get(unitId);
-    if (unitIndex === undefined) return;
+    const unit = index.unitOrder.get(unitId);
+    if (unit === undefined) return;
     const entry: ProposedEntry = {
-      key: `${ruleId}:${unitId}:${taskId ?? ''}`,
+      key: entryKey({ ruleId, unitId, evidence: { taskId } }),
       unitId,
       ruleId,
       points: r.points,
@@ -290,30 +239,17 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
     };
     if (flags?.waivedByExplanation) entry.waivedByExplanation = true;
     if (flags?.suggestsInterview) entry.suggestsInterview = true;
-    // unit, then rule, then task (a task-less entry first).
-    const taskIndex = taskId === undefined ? 0 : (taskOrder.get(taskId) ?? 2 ** 21 - 2) + 1;
-    out.push({ entry, order: (unitIndex * 8 + autoRuleIds.indexOf(ruleId)) * 2 ** 21 + taskIndex });
+    // A task-less entry comes before the unit's task entries of the same rule.
+    const task = taskId === undefined ? -1 : (index.taskOrder.get(taskId) ?? Number.MAX_SAFE_INTEGER);
+    out.push({ entry, unit, rule: autoRuleIds.indexOf(ruleId), task });
   };
 
-  // late and missing: per unit that owes a sheet (reminders.ts responsibleUnits: lead and
-  // co-units of the running tasks; a unit both lead and co-unit of a task counts once, as lead).
+  // late and missing: per unit that owes a sheet.
   if (late || missing) {
-    const owing = new Map<string, { taskId: string; title: string; lead: boolean }[]>();
-    const owe = (unitId: string | undefined, task: ScoredTask, lead: boolean): void => {
-      if (!unitId) return;
-      const list = owing.get(unitId);
-      if (!list) owing.set(unitId, [{ taskId: task.id, title: task.title, lead }]);
-      else if (!list.some((t) => t.taskId === task.id)) list.push({ taskId: task.id, title: task.title, lead });
-    };
-    for (const task of running) {
-      owe(task.leadUnitId, task, true);
-      for (const co of task.coUnitIds ?? []) owe(co, task, false);
-    }
     const due = facts.reportDue.due;
     const dueYear = Number(due.slice(0, 4));
-    const pastDue = daysBetween(due, today) > 0;
-    for (const [unitId, owed] of owing) {
-      const sheet = sheetOf.get(unitId);
+    for (const [unitId, owed] of index.owing) {
+      const sheet = index.sheetOf.get(unitId);
       if (
         late &&
         sheet &&
@@ -326,21 +262,19 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
           unitId,
           undefined,
           `${month}月进展逾期报送（${cnDate(sheet.receivedDate, dueYear)}收到，截止${cnDate(due, dueYear)}）`,
-          {
-            file: sheet.fileName || undefined,
-          },
+          { file: sheet.fileName || undefined },
         );
       }
-      if (missing && pastDue && !sheet && !unitsWithReports.has(unitId)) {
+      if (missing && index.missingSheet(unitId)) {
         for (const t of owed) {
           if (missing.leadUnitOnly && !t.lead) continue;
           push(
             'missing',
             missing,
             unitId,
-            t.taskId,
-            `${month}月进展未报送（“${t.title}”，截止${cnDate(due, dueYear)}）`,
-            { taskId: t.taskId },
+            t.task.id,
+            `${month}月进展未报送（“${t.task.title}”，截止${cnDate(due, dueYear)}）`,
+            { taskId: t.task.id },
           );
         }
       }
@@ -348,23 +282,12 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
   }
 
   // behind…, done_early: per task and judged unit (the lead; co-units for rules with leadUnitOnly false).
-  const leadRules = [behind, unexplained, twice, early].filter((r): r is ScoreRule => r !== undefined);
-  if (leadRules.length === 0) return sorted(out);
-  const coRules = leadRules.some((r) => !r.leadUnitOnly);
-  const applies = (r: ScoreRule | undefined, lead: boolean): r is ScoreRule =>
-    r !== undefined && (lead || !r.leadUnitOnly);
-  for (const task of running) {
-    const taskReports = reports.get(task.id);
-    if (!taskReports) continue;
-    const milestones = milestonesByTask.get(task.id) ?? [];
-    // 序时进度 once per task and month, shared by the lead and co-units.
-    let expectedNow: number | undefined;
-    let expectedBefore: number | undefined;
-    const judge = (unitId: string, lead: boolean): void => {
-      const report = taskReports.find((r) => r.unitId === unitId);
-      if (!report) return;
-      expectedNow ??= expectedPercent(task, milestones, month, window).percent;
-      const now = judgeReport(report, expectedNow, progressRules);
+  const taskRules = [behind, unexplained, twice, early].filter((r): r is ScoreRule => r !== undefined);
+  if (taskRules.length > 0) {
+    const coRules = taskRules.some((r) => !r.leadUnitOnly);
+    const applies = (r: ScoreRule | undefined, lead: boolean): r is ScoreRule =>
+      r !== undefined && (lead || !r.leadUnitOnly);
+    index.eachJudgedReport(coRules, ({ task, unitId, lead, report, now, before }) => {
       const evidence: EntryEvidence = {
         taskId: task.id,
         reportId: report.id,
@@ -372,7 +295,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
         row: report.sourceRow,
       };
       if (isBehind(now)) {
-        const waived = accepted.get(task.id)?.has(unitId) ? { waivedByExplanation: true as const } : undefined;
+        const waived = accepted.has(pairKey(task.id, unitId)) ? { waivedByExplanation: true as const } : undefined;
         const word = now.status === 'not_started' ? '未启动' : '滞后';
         if (applies(behind, lead))
           push(
@@ -384,7 +307,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             evidence,
             waived,
           );
-        if (applies(unexplained, lead) && (report.delayExplanation ?? '').trim() === '') {
+        if (applies(unexplained, lead) && (report.delayExplanation ?? '').trim() === '')
           push(
             'behind_unexplained',
             unexplained,
@@ -394,13 +317,9 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             evidence,
             waived,
           );
-        }
         if (applies(twice, lead) && month > 1) {
-          const before = find(previous, task.id, unitId);
-          if (!before) return;
-          expectedBefore ??= expectedPercent(task, milestones, month - 1, window).percent;
-          const then = judgeReport(before, expectedBefore, progressRules);
-          if (!isBehind(then)) return;
+          const then = before();
+          if (!then || !isBehind(then)) return;
           push(
             'behind_twice',
             twice,
@@ -412,9 +331,8 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
           );
         }
       } else if (applies(early, lead) && now.status === 'done' && month < dueMonthIndex(task.dueDate, window)) {
-        const before = find(previous, task.id, unitId);
-        const wasDone =
-          before !== undefined && typeof before.percent === 'number' && Math.round(before.percent * 1e6) / 1e6 >= 100;
+        const then = before();
+        const wasDone = then !== undefined && then.percent !== null && round6(then.percent) >= 100;
         if (!wasDone)
           push(
             'done_early',
@@ -425,21 +343,181 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             evidence,
           );
       }
-    };
-    if (task.leadUnitId) judge(task.leadUnitId, true);
-    if (!coRules) continue;
-    const seen = new Set<string>(task.leadUnitId ? [task.leadUnitId] : []);
-    for (const co of task.coUnitIds ?? []) {
-      if (seen.has(co)) continue;
-      seen.add(co);
-      judge(co, false);
-    }
+    });
   }
-  return sorted(out);
+  return out.sort((a, b) => a.unit - b.unit || a.rule - b.rule || a.task - b.task).map((o) => o.entry);
 }
 
-function sorted(out: { entry: ProposedEntry; order: number }[]): ProposedEntry[] {
-  return out.sort((a, b) => a.order - b.order).map((o) => o.entry);
+/**
+ * What keeps a unit off the red list in a month (PRODUCT.md §5), whatever the rule table says:
+ * its own reports (as lead or co-unit) computed behind or not started, and a missing sheet
+ * (owed, none received, the due date passed — as the `missing` rule counts it). The tasks it
+ * leads are judged on its own report, so "no task it leads behind" is part of the first.
+ */
+export interface Shortfall {
+  /** Task ids of its reports computed behind. */
+  behind: string[];
+  /** Task ids of its reports computed not started. */
+  notStarted: string[];
+  missingSheet: boolean;
+}
+
+/** Every unit's shortfall of the month; units without one are absent. Same facts as proposeEntries (rules unused). */
+export function monthShortfalls(facts: Omit<MonthFacts, 'rules' | 'feedback'>): Map<string, Shortfall> {
+  const index = indexMonth(facts);
+  const out = new Map<string, Shortfall>();
+  const of = (unitId: string): Shortfall => {
+    let s = out.get(unitId);
+    if (!s) out.set(unitId, (s = { behind: [], notStarted: [], missingSheet: false }));
+    return s;
+  };
+  for (const unitId of index.owing.keys()) if (index.missingSheet(unitId)) of(unitId).missingSheet = true;
+  index.eachJudgedReport(true, ({ task, unitId, now }) => {
+    if (now.status === 'behind') of(unitId).behind.push(task.id);
+    else if (now.status === 'not_started') of(unitId).notStarted.push(task.id);
+  });
+  return out;
+}
+
+/** '1项滞后、2项未启动、未报送进展' (a unit's Shortfall in words). */
+export function shortfallText(s: Shortfall): string {
+  return [
+    s.behind.length > 0 ? `${s.behind.length}项滞后` : '',
+    s.notStarted.length > 0 ? `${s.notStarted.length}项未启动` : '',
+    s.missingSheet ? '未报送进展' : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+}
+
+const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
+const pairKey = (taskId: string, unitId: string): string => `${taskId}\u0000${unitId}`;
+
+interface JudgedReport {
+  task: ScoredTask;
+  unitId: string;
+  lead: boolean;
+  report: ProgressReport;
+  now: ReportJudgement;
+  /** The same unit's report last month judged against last month's 序时进度; undefined without one. */
+  before(): ReportJudgement | undefined;
+}
+
+/**
+ * The month's facts indexed once, for proposeEntries and monthShortfalls alike:
+ * - the tasks still running in the month (due date on or after its first day, as
+ *   reminders.ts responsibleUnits counts them; an unreadable due date keeps the task in);
+ * - the units owing a sheet: lead and co-units of the running tasks (a unit both lead and
+ *   co-unit of a task counts once, as lead);
+ * - the earliest progress sheet of each unit this month;
+ * - a sheet is missing when the unit owes one, has no sheet and no report this month, and
+ *   `today` is after the due date (on the due date itself it can still come in on time);
+ * - every judged report: the lead's on each running task, and with `coUnits` the co-units'
+ *   (the first report per task and unit counts), assessed as progress.ts assessTaskMonth does.
+ */
+function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
+  const { month } = facts;
+  const window = facts.year;
+  const progressRules = facts.progressRules ?? defaultProgressRules;
+  const unitOrder = new Map<string, number>();
+  [...facts.units].sort((a, b) => a.sortOrder - b.sortOrder).forEach((u, i) => unitOrder.set(u.id, i));
+  const taskOrder = new Map<string, number>();
+  facts.tasks.forEach((t, i) => {
+    if (!taskOrder.has(t.id)) taskOrder.set(t.id, i);
+  });
+  const first = monthStart(window.year, month);
+  const runsByDue = new Map<string, boolean>();
+  const running = facts.tasks.filter((t) => {
+    let runs = runsByDue.get(t.dueDate);
+    if (runs === undefined) {
+      runs = !(daysBetween(first, t.dueDate) < 0);
+      runsByDue.set(t.dueDate, runs);
+    }
+    return runs;
+  });
+
+  /** The first report per task and unit of month m. */
+  const indexReports = (list: readonly ProgressReport[], m: number): Map<string, ProgressReport> => {
+    const map = new Map<string, ProgressReport>();
+    for (const r of list) {
+      const key = pairKey(r.taskId, r.unitId);
+      if (r.month === m && !map.has(key)) map.set(key, r);
+    }
+    return map;
+  };
+  const reports = indexReports(facts.reports, month);
+  const previous = indexReports(facts.previousReports, month - 1);
+  const unitsWithReports = new Set<string>();
+  for (const r of reports.values()) unitsWithReports.add(r.unitId);
+  const milestonesByTask = new Map<string, Pick<Milestone, 'taskId' | 'month' | 'plannedPercent'>[]>();
+  for (const m of facts.milestones) {
+    const list = milestonesByTask.get(m.taskId);
+    if (list) list.push(m);
+    else milestonesByTask.set(m.taskId, [m]);
+  }
+  const sheetOf = new Map<string, Submission>();
+  for (const s of facts.submissions) {
+    if (s.kind !== 'progress' || s.month !== month) continue;
+    const known = sheetOf.get(s.unitId);
+    if (!known || daysBetween(s.receivedDate, known.receivedDate) > 0) sheetOf.set(s.unitId, s);
+  }
+  const owing = new Map<string, { task: ScoredTask; lead: boolean }[]>();
+  const owedIds = new Map<string, Set<string>>();
+  const owe = (unitId: string | undefined, task: ScoredTask, lead: boolean): void => {
+    if (!unitId) return;
+    let ids = owedIds.get(unitId);
+    if (!ids) {
+      owedIds.set(unitId, (ids = new Set()));
+      owing.set(unitId, []);
+    }
+    if (ids.has(task.id)) return;
+    ids.add(task.id);
+    owing.get(unitId)!.push({ task, lead });
+  };
+  for (const task of running) {
+    owe(task.leadUnitId, task, true);
+    for (const co of task.coUnitIds ?? []) owe(co, task, false);
+  }
+  const pastDue = daysBetween(facts.reportDue.due, facts.today) > 0;
+
+  const eachJudgedReport = (coUnits: boolean, visit: (j: JudgedReport) => void): void => {
+    for (const task of running) {
+      const milestones = milestonesByTask.get(task.id) ?? [];
+      // 序时进度 once per task and month, shared by the lead and co-units.
+      let expectedNow: number | undefined;
+      let expectedBefore: number | undefined;
+      const judge = (unitId: string, lead: boolean): void => {
+        const report = reports.get(pairKey(task.id, unitId));
+        if (!report) return;
+        expectedNow ??= expectedPercent(task, milestones, month, window).percent;
+        const before = (): ReportJudgement | undefined => {
+          const then = previous.get(pairKey(task.id, unitId));
+          if (!then) return undefined;
+          expectedBefore ??= expectedPercent(task, milestones, month - 1, window).percent;
+          return judgeReport(then, expectedBefore, progressRules);
+        };
+        visit({ task, unitId, lead, report, now: judgeReport(report, expectedNow, progressRules), before });
+      };
+      if (task.leadUnitId) judge(task.leadUnitId, true);
+      if (!coUnits) continue;
+      const seen = new Set<string>(task.leadUnitId ? [task.leadUnitId] : []);
+      for (const co of task.coUnitIds ?? []) {
+        if (seen.has(co)) continue;
+        seen.add(co);
+        judge(co, false);
+      }
+    }
+  };
+
+  return {
+    unitOrder,
+    taskOrder,
+    owing,
+    sheetOf,
+    missingSheet: (unitId: string): boolean =>
+      pastDue && owing.has(unitId) && !sheetOf.has(unitId) && !unitsWithReports.has(unitId),
+    eachJudgedReport,
+  };
 }
 
 function stripUndefined(evidence: EntryEvidence): EntryEvidence {
@@ -449,6 +527,126 @@ function stripUndefined(evidence: EntryEvidence): EntryEvidence {
   if (evidence.file !== undefined && evidence.file !== '') out.file = evidence.file;
   if (evidence.row !== undefined) out.row = evidence.row;
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Decisions
+//
+// Proposals are never stored: they follow from the month's facts wherever they are shown.
+// What is stored is what a person decided (PRODUCT.md §5): a proposal confirmed or waived,
+// kept under the proposal's identity (year, month, unit, rule, task) with the points and
+// reason it had when decided, and manual entries. monthEntries puts the two together.
+
+/** The id of the decision on a proposal: `${yearId}:${month}:${key}` (key: entryKey). */
+export function scoreEntryId(yearId: string, month: number, key: string): string {
+  return `${yearId}:${month}:${key}`;
+}
+
+/** The year's rule table: its own copy once the office has edited it, else the defaults. */
+export function effectiveScoreRules(yearId: string, stored: readonly ScoreRule[]): ScoreRule[] {
+  return stored.length > 0 ? [...stored] : defaultScoreRules.map((r) => ({ ...r, yearId }));
+}
+
+/** A month's 加扣分 as the screens show them. */
+export interface MonthEntry extends ScoreEntry {
+  /** A stored decision or a manual entry; false for a proposal nobody has decided yet. */
+  decided: boolean;
+  /** A decision whose proposal no longer follows from the facts: it stands, marked for review. */
+  basisChanged?: true;
+  /** behind_twice: a 约谈 is suggested. */
+  suggestsInterview?: true;
+}
+
+/** Appended to a decision's reason by versions that stored proposals; shown now as basisChanged. */
+const LEGACY_BASIS_MARK = '（依据已变化）';
+
+export interface MonthEntriesInput {
+  yearId: string;
+  month: number;
+  /** For the order: by sortOrder. */
+  units: readonly Pick<Unit, 'id' | 'sortOrder'>[];
+  /** An open month: proposeEntries' proposals now. A published month: those undecided when it was published. */
+  proposals: readonly ProposedEntry[];
+  /** The month's stored score entries. */
+  stored: readonly ScoreEntry[];
+  published: boolean;
+}
+
+/**
+ * The month's entries: every proposal, as decided when a decision is stored under its id, else
+ * proposed (or waived, when an accepted explanation excuses it: waivedByExplanation, not a
+ * decision); then decisions whose proposal no longer follows (basisChanged, open months only)
+ * and manual entries. A published month shows its stored entries as they were frozen (entries
+ * older versions stored as proposed among them) and the proposals frozen with it. In an open
+ * month a stored proposed entry (older versions stored every proposal) is not a decision and
+ * is left out: the proposals of now take its place. Ordered by unit, then as proposed.
+ */
+export function monthEntries(input: MonthEntriesInput): MonthEntry[] {
+  const { yearId, month, published } = input;
+  const stored = new Map(input.stored.filter((e) => e.month === month).map((e) => [e.id, e]));
+  const out: MonthEntry[] = [];
+  for (const p of input.proposals) {
+    const id = scoreEntryId(yearId, month, p.key);
+    const decision = stored.get(id);
+    if (decision && (published || decision.state !== 'proposed')) {
+      stored.delete(id);
+      out.push(asShown(decision, p.suggestsInterview));
+      continue;
+    }
+    stored.delete(id);
+    const entry: MonthEntry = {
+      id,
+      yearId,
+      month,
+      unitId: p.unitId,
+      ruleId: p.ruleId,
+      points: p.points,
+      reason: p.reason,
+      state: p.waivedByExplanation ? 'waived' : 'proposed',
+      automatic: true,
+      evidence: p.evidence,
+      decided: false,
+    };
+    if (p.waivedByExplanation) entry.decisionNote = explanationWaiverNote;
+    if (p.suggestsInterview) entry.suggestsInterview = true;
+    out.push(entry);
+  }
+  for (const e of stored.values()) {
+    if (!e.automatic || published) out.push(asShown(e));
+    else if (e.state !== 'proposed') out.push({ ...asShown(e), basisChanged: true });
+  }
+  const order = new Map([...input.units].sort((a, b) => a.sortOrder - b.sortOrder).map((u, i) => [u.id, i]));
+  const rank = (e: MonthEntry) => order.get(e.unitId) ?? Number.MAX_SAFE_INTEGER;
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+
+  function asShown(e: ScoreEntry, suggestsInterview?: true): MonthEntry {
+    const shown: MonthEntry = { ...e, decided: e.state !== 'proposed' || !e.automatic };
+    if (!published && shown.reason.endsWith(LEGACY_BASIS_MARK))
+      shown.reason = shown.reason.slice(0, -LEGACY_BASIS_MARK.length);
+    if (suggestsInterview) shown.suggestsInterview = true;
+    return shown;
+  }
+}
+
+/** The proposals of a month nobody has decided (to freeze with the month when it is published). */
+export function undecidedProposals(entries: readonly MonthEntry[]): ProposedEntry[] {
+  return entries.flatMap((e): ProposedEntry[] => {
+    if (e.decided || !e.automatic) return [];
+    const p: ProposedEntry = {
+      key: entryKey(e),
+      unitId: e.unitId,
+      ruleId: e.ruleId as AutoRuleId,
+      points: e.points,
+      reason: e.reason,
+      evidence: e.evidence ?? {},
+    };
+    if (e.state === 'waived') p.waivedByExplanation = true;
+    if (e.suggestsInterview) p.suggestsInterview = true;
+    return [p];
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import {
   deleteLeader,
   describeCurrent,
   DomainError,
-  ensureScoreRules,
+  updateScoreRule,
   putSetting,
   readBackup,
   restoreBackup,
@@ -97,9 +97,7 @@ async function seed(): Promise<void> {
     { month: 3, text: '完成选址', plannedPercent: 10 },
     { month: 6, text: '开工', plannedPercent: 50 },
   ]);
-  await ensureScoreRules(yearId, [
-    { id: 'late_report', name: '逾期报送', points: -2, leadUnitOnly: false, enabled: true },
-  ]);
+  await updateScoreRule(yearId, 'late', { points: -3 });
   await putSetting('backupProbe', {
     missing: undefined,
     sparse: [1, undefined, 3],
@@ -161,7 +159,7 @@ describe('createBackup / readBackup', () => {
       leaders: 2,
       tasks: 1,
       milestones: 2,
-      scoreRules: 1,
+      scoreRules: 6,
       submissions: 0,
     });
     expect(Object.keys(backup.summary.counts).sort()).toEqual([...TABLE_NAMES].sort());

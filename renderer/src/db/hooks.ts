@@ -31,6 +31,9 @@ import {
   listReports,
   listYearReports,
   listSubmissions,
+  listYearSubmissions,
+  listYearFeedback,
+  listLatestSnapshots,
   listTaskMilestones,
   listAudit,
   listAuditOperators,
@@ -140,6 +143,21 @@ export function useSubmissions(
   month: number | undefined,
 ): Submission[] | undefined {
   return useLiveQuery(() => listSubmissions(yearId, kind, month), [yearId, kind, month]);
+}
+
+/** Every sheet of a kind received in a year, every month ([] without a year). */
+export function useYearSubmissions(yearId: string | undefined, kind: Submission['kind']): Submission[] | undefined {
+  return useLiveQuery(() => listYearSubmissions(yearId, kind), [yearId, kind]);
+}
+
+/** Every feedback of a year ([] without a year). */
+export function useYearFeedback(yearId: string | undefined): Feedback[] | undefined {
+  return useLiveQuery(() => listYearFeedback(yearId), [yearId]);
+}
+
+/** The newest snapshot of each published month of a year ([] without a year). */
+export function useLatestSnapshots(yearId: string | undefined): RankingSnapshot[] | undefined {
+  return useLiveQuery(() => listLatestSnapshots(yearId), [yearId]);
 }
 
 /** The feedback of a year's month ([] without a year or month). */

@@ -24,19 +24,15 @@ export { setTaskPlan, setReceivedDate, saveFeedback } from './monthly';
 export type { PlanMonth, FeedbackInput } from './monthly';
 export { publishMonth, reopenMonth } from './publish';
 export {
-  ensureScoreRules,
   updateScoreRule,
-  syncProposedEntries,
-  confirmEntries,
-  waiveEntry,
-  reopenEntry,
+  decideProposals,
+  confirmProposals,
+  waiveProposal,
+  withdrawDecision,
   addManualEntry,
   deleteManualEntry,
-  scoreEntryId,
-  isBasisChanged,
-  BASIS_CHANGED_MARK,
 } from './scores';
-export type { ScoreRuleDefault, ScoreRulePatch, ScoreProposal, SyncResult, NewManualEntry } from './scores';
+export type { ScoreRuleDefault, ScoreRulePatch, Proposal, NewManualEntry } from './scores';
 export { addInterview, updateInterview, deleteInterview } from './interviews';
 export type { NewInterview, InterviewPatch } from './interviews';
 export { VERDICTS } from './validate';
@@ -61,7 +57,10 @@ export {
   listReports,
   listYearReports,
   listSubmissions,
+  listYearSubmissions,
   listFeedback,
+  listYearFeedback,
+  listLatestSnapshots,
   getMonthState,
   listMonthStates,
   listMonthSnapshots,
@@ -87,6 +86,9 @@ export {
   useReports,
   useYearReports,
   useSubmissions,
+  useYearSubmissions,
+  useYearFeedback,
+  useLatestSnapshots,
   useFeedback,
   useMonthState,
   useMonthStates,

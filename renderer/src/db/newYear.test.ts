@@ -9,7 +9,6 @@ import {
   createWorkYear,
   db,
   DomainError,
-  ensureScoreRules,
   getCarriedSource,
   listLeaders,
   listScoreRules,
@@ -128,7 +127,6 @@ beforeEach(async () => {
     report(taskIds['重大项目攻坚年行动']!, fgj, 11, 100),
     report(taskIds['促进民间投资增长']!, fgj, 11, 60),
   ]);
-  await ensureScoreRules(yearId, defaultScoreRules);
   await updateScoreRule(yearId, 'late', { points: -3 });
 });
 

@@ -205,6 +205,23 @@ export async function listSubmissions(
   return rows.sort(byId);
 }
 
+/** Every sheet of a kind received in a year, every month ([] without a year). */
+export async function listYearSubmissions(yearId: string | undefined, kind: Submission['kind']): Promise<Submission[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.submissions
+    .where('[yearId+kind+month]')
+    .between([yearId, kind, -Infinity], [yearId, kind, Infinity])
+    .toArray();
+  return rows.sort(byMonthThenId);
+}
+
+/** Every feedback (督查反馈) of a year, every month ([] without a year). */
+export async function listYearFeedback(yearId: string | undefined): Promise<Feedback[]> {
+  if (yearId === undefined) return [];
+  const rows = await db.feedback.where('[yearId+month]').between([yearId, -Infinity], [yearId, Infinity]).toArray();
+  return rows.sort(byMonthThenId);
+}
+
 /** The feedback (督查反馈) of a year's month; none without a year or month. */
 export async function listFeedback(yearId: string | undefined, month: number | undefined): Promise<Feedback[]> {
   if (yearId === undefined || month === undefined) return [];
@@ -242,6 +259,18 @@ export async function listMonthSnapshots(
   return rows
     .filter((r) => r.period === 'month')
     .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : byId(a, b)));
+}
+
+/** The newest snapshot of each published month of a year, by month ([] without a year). */
+export async function listLatestSnapshots(yearId: string | undefined): Promise<RankingSnapshot[]> {
+  if (yearId === undefined) return [];
+  const latest = new Map<number, RankingSnapshot>();
+  for (const r of await db.rankings.where('yearId').equals(yearId).toArray()) {
+    if (r.period !== 'month') continue;
+    const known = latest.get(r.month);
+    if (!known || r.publishedAt > known.publishedAt) latest.set(r.month, r);
+  }
+  return [...latest.values()].sort((a, b) => a.month - b.month);
 }
 
 // ---------------------------------------------------------------- scoring and interviews

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isOpenInMonth, dueDate } from '../core/calendar';
 import type { AuditEntry, WorkYear } from '../core/model';
-import { defaultScoreRules, explanationWaiverNote, proposeEntries } from '../core/scoring';
+import { explanationWaiverNote, monthEntries, proposeEntries } from '../core/scoring';
 import {
   generateSample,
   sampleCounts,
@@ -17,11 +17,10 @@ import {
   addUnits,
   addLeader,
   commitImport,
-  confirmEntries,
+  confirmProposals,
   createWorkYear,
   db,
   DomainError,
-  ensureScoreRules,
   listFeedback,
   listMilestones,
   listReports,
@@ -38,7 +37,7 @@ import {
   saveFeedback,
   setOperator,
   setTaskPlan,
-  syncProposedEntries,
+  updateScoreRule,
   updateTask,
   verifyAuditChain,
 } from './index';
@@ -161,8 +160,8 @@ async function realYear(): Promise<WorkYear> {
     comment: '',
     date: '2026-04-29',
   });
-  await ensureScoreRules(year.id, defaultScoreRules);
-  await syncProposedEntries(year.id, 4, [
+  await updateScoreRule(year.id, 'late', { points: -3 });
+  await confirmProposals(year.id, 4, [
     {
       key: `behind:${a!.id}:${task.id}`,
       unitId: a!.id,
@@ -172,7 +171,6 @@ async function realYear(): Promise<WorkYear> {
       evidence: { taskId: task.id, reportId: 'real-r-4' },
     },
   ]);
-  await confirmEntries((await listScoreEntries(year.id, 4)).map((e) => e.id));
   await addManualEntry({ yearId: year.id, month: 4, unitId: b!.id, points: 2, reason: '批示肯定' });
   await addInterview({
     yearId: year.id,
@@ -261,7 +259,7 @@ describe('loadSample', () => {
     const ledger = await listTasks(yearId);
     const stored = await listScoreEntries(yearId);
     for (const month of [...SAMPLE_PUBLISHED_MONTHS, SAMPLE_OPEN_MONTH]) {
-      // As features/scoring/useScoring.ts computes them, reviewed after the year.
+      // As core/scoreboard.ts computes them, reviewed after the year.
       const proposals = proposeEntries({
         year: data.year,
         month,
@@ -277,24 +275,33 @@ describe('loadSample', () => {
         rules,
       });
       const automatic = stored.filter((e) => e.month === month && e.automatic);
-      expect(automatic.map((e) => [e.id, e.points, e.reason]).sort(), `${month}月`).toEqual(
-        proposals.map((p) => [`${yearId}:${month}:${p.key}`, p.points, p.reason]).sort(),
-      );
-      for (const p of proposals.filter((x) => x.waivedByExplanation))
-        expect(automatic.find((e) => e.id.endsWith(p.key))).toMatchObject({
-          state: 'waived',
-          decisionNote: explanationWaiverNote,
-        });
+      // Only decisions are stored, never a proposal.
+      expect(automatic.every((e) => e.state !== 'proposed')).toBe(true);
+      const shown = monthEntries({
+        yearId,
+        month,
+        units,
+        proposals,
+        stored: stored.filter((e) => e.month === month),
+        published: false,
+      });
+      expect(
+        shown.filter((e) => e.basisChanged),
+        `${month}月`,
+      ).toEqual([]);
       if (month === SAMPLE_OPEN_MONTH) {
-        // The open month's screen, syncing its proposals, finds nothing to change.
-        const sync = await syncProposedEntries(
-          yearId,
-          month,
-          proposals.map((p) => ({ ...p, waiveNote: p.waivedByExplanation ? explanationWaiverNote : undefined })),
-        );
-        expect(sync).toEqual({ created: 0, updated: 0, removed: 0 });
+        // November waits for the reviewer: every proposal shows undecided.
+        expect(automatic).toEqual([]);
+        expect(shown.filter((e) => e.automatic && !e.decided)).toHaveLength(proposals.length);
       } else {
-        expect(automatic.every((e) => e.state !== 'proposed')).toBe(true);
+        expect(automatic.map((e) => [e.id, e.points, e.reason]).sort(), `${month}月`).toEqual(
+          proposals.map((p) => [`${yearId}:${month}:${p.key}`, p.points, p.reason]).sort(),
+        );
+        for (const p of proposals.filter((x) => x.waivedByExplanation))
+          expect(automatic.find((e) => e.id.endsWith(p.key))).toMatchObject({
+            state: 'waived',
+            decisionNote: explanationWaiverNote,
+          });
       }
     }
   });

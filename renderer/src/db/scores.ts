@@ -1,19 +1,21 @@
 // Scoring's writes (issue 5, PRODUCT §5): the year's copy of the rule table (评分规则) and the
-// score entries (加扣分) of a month. Automatic entries are proposed from the month's facts by
-// core (syncProposedEntries) and then confirmed or waived by a reviewer; manual ones (批示肯定,
-// 通报批评, honours) are entered confirmed. Each call is one audited transaction with its
-// checks inside; score entries freeze with their month (freeze.ts), so once a month is
-// published its entries cannot change.
+// decisions on the month's 加扣分. Proposals are not stored: core computes them from the
+// month's facts wherever they are shown (core/scoring.ts monthEntries); what is stored is what
+// a person decided — a proposal confirmed or waived, under the proposal's id — and the manual
+// entries (批示肯定, 通报批评, honours). Each call is one audited transaction with its checks
+// inside; score entries freeze with their month (freeze.ts).
 
+import { defaultScoreRules, MANUAL_RULE_ID, scoreEntryId } from '../core/scoring';
 import type { ScoreEntry, ScoreRule } from '../core/model';
+import type { AuditedWriter } from './audit';
 import { writeTransaction } from './audit';
 import { DomainError } from './errors';
 import { assertMonthOpen } from './freeze';
 import { newId } from './ids';
-import { getOperator, requireOperator } from './operator';
+import { requireOperator } from './operator';
 import { listScoreRules } from './queries';
 import { db } from './schema';
-import { checkMonth, checkScoreEntries, checkScoreRules, isFilled, MANUAL_RULE_ID, requireYear } from './validate';
+import { checkMonth, checkScoreEntries, checkScoreRules, isFilled, requireYear } from './validate';
 
 function trimmed(s: unknown): unknown {
   return typeof s === 'string' ? s.trim() : s;
@@ -45,34 +47,27 @@ function cleanRule(input: ScoreRule): ScoreRule {
 }
 
 /**
- * Gives year `yearId` its own copy of the rule table: when the year has no rule yet, stores
- * `defaults` (core's defaults, passed in by the caller) in one audited transaction; when it
- * has any, stores nothing (a later change of the defaults does not reach a year that has its
- * copy). Returns the year's rules ordered by code, as listScoreRules.
+ * Gives year `yearId` its own copy of the rule table inside the caller's transaction, from
+ * core's defaults, when it has none yet (a year reads the defaults until the office edits a
+ * rule: looking at the table writes nothing).
  */
-export async function ensureScoreRules(yearId: string, defaults: readonly ScoreRuleDefault[]): Promise<ScoreRule[]> {
-  const existing = await listScoreRules(yearId);
-  if (existing.length > 0) return existing;
-  return writeTransaction([db.scoreRules, db.workYears], async (w) => {
-    await requireYear(yearId);
-    const stored = await listScoreRules(yearId);
-    if (stored.length > 0) return stored;
-    if (defaults.length === 0) throw new DomainError('默认评分规则为空，无法建立本年度的评分规则');
-    const rows = defaults.map((d) => cleanRule({ ...d, yearId })).sort(byId);
-    await checkScoreRules(yearId, rows);
-    return w.addAll(db.scoreRules, rows);
-  });
+async function ownRules(w: AuditedWriter, yearId: string): Promise<void> {
+  if ((await listScoreRules(yearId)).length > 0) return;
+  await requireYear(yearId);
+  const rows = defaultScoreRules.map((d) => cleanRule({ ...d, yearId })).sort(byId);
+  await checkScoreRules(yearId, rows);
+  await w.addAll(db.scoreRules, rows);
 }
 
 /**
- * Changes one rule of a year's table (name, points, cap, lead-unit-only, enabled), audited.
- * A field absent from `patch` is kept; `cap` named with the value undefined removes the cap.
- * It applies to what is scored from now on: entries already stored keep their points (a
- * published month is frozen; in an open month the next syncProposedEntries brings the
- * proposed entries to the proposals computed with the new rule, decided ones stay).
+ * Changes one rule of a year's table (name, points, cap, lead-unit-only, enabled), audited;
+ * a year still on the defaults gets its own copy first, in the same transaction. A field
+ * absent from `patch` is kept; `cap` named with the value undefined removes the cap. It
+ * applies to what is proposed from now on: decisions keep the points they were taken with.
  */
 export async function updateScoreRule(yearId: string, ruleId: string, patch: ScoreRulePatch): Promise<ScoreRule> {
-  return writeTransaction([db.scoreRules], async (w) => {
+  return writeTransaction([db.scoreRules, db.workYears], async (w) => {
+    await ownRules(w, yearId);
     const before = await db.scoreRules.get([yearId, ruleId]);
     if (!before) throw new DomainError('评分规则不存在（可能已被删除）');
     const after: ScoreRule = { ...before };
@@ -88,57 +83,17 @@ export async function updateScoreRule(yearId: string, ruleId: string, patch: Sco
   });
 }
 
-// ---------------------------------------------------------------- score entries (加扣分)
+// ---------------------------------------------------------------- decisions (加扣分)
 
-/**
- * Appended to the reason of a confirmed or waived automatic entry whose proposal is no longer
- * made (the facts changed after the decision): the entry and its decision are kept, flagged
- * for the reviewer. syncProposedEntries removes the mark when the proposal comes back.
- */
-export const BASIS_CHANGED_MARK = '（依据已变化）';
-
-/** Whether an entry carries BASIS_CHANGED_MARK: decided, but its proposal is no longer made. */
-export function isBasisChanged(entry: Pick<ScoreEntry, 'reason'>): boolean {
-  return entry.reason.endsWith(BASIS_CHANGED_MARK);
-}
-
-function withoutMark(reason: string): string {
-  return reason.endsWith(BASIS_CHANGED_MARK) ? reason.slice(0, -BASIS_CHANGED_MARK.length) : reason;
-}
-
-/** The id of the automatic entry proposed under `key` for a year's month. */
-export function scoreEntryId(yearId: string, month: number, key: string): string {
-  return `${yearId}:${month}:${key}`;
-}
-
-/** One automatic entry proposed by core from the month's facts. */
-export interface ScoreProposal {
-  /**
-   * Stable across runs for the same fact (e.g. `late_report:${unitId}`,
-   * `behind:${taskId}:${unitId}`): the entry's id is `${yearId}:${month}:${key}`.
-   */
+/** A proposal to decide on, as the screens show it (core MonthEntry and ProposedEntry fit). */
+export interface Proposal {
+  /** core entryKey: `${ruleId}:${unitId}:${taskId ?? ''}`; the decision's id is scoreEntryId(year, month, key). */
   key: string;
   unitId: string;
-  /** A rule of the year's table (ensureScoreRules first). */
   ruleId: string;
   points: number;
   reason: string;
   evidence?: ScoreEntry['evidence'];
-  /**
-   * Set when the fact is already excused (an explanation accepted in review, core's
-   * waivedByExplanation): the entry, if new or still proposed, is stored waived with this note
-   * (decidedBy the current operator, when one is set). A decided entry is left as it is.
-   */
-  waiveNote?: string;
-}
-
-export interface SyncResult {
-  /** New proposed entries. */
-  created: number;
-  /** Stored entries rewritten: proposed ones whose proposal changed, decided ones marked or unmarked. */
-  updated: number;
-  /** Proposed entries deleted because their proposal is no longer made. */
-  removed: number;
 }
 
 function cleanEvidence(evidence: ScoreEntry['evidence']): ScoreEntry['evidence'] {
@@ -152,53 +107,38 @@ function cleanEvidence(evidence: ScoreEntry['evidence']): ScoreEntry['evidence']
 }
 
 /**
- * Brings the automatic entries of an open month in line with `proposals` (core's proposals
- * from the month's facts), in one audited transaction:
- * - a proposal without a stored entry is stored as a new proposed entry (id
- *   `${yearId}:${month}:${key}`), or waived when it carries a waiveNote;
- * - a proposed entry takes the proposal's unit, rule, points, reason and evidence (written only
- *   when they differ), and is waived when the proposal carries a waiveNote;
- * - a confirmed or waived entry is left as decided (state, points, reason, evidence, who and
- *   when), except that a BASIS_CHANGED_MARK it carries is removed;
- * - a stored proposed entry whose proposal is no longer made is deleted;
- * - a stored confirmed or waived entry whose proposal is no longer made is kept, decision and
- *   points untouched, and its reason gets BASIS_CHANGED_MARK (once) for the reviewer to see;
- *   reopenEntry puts it back to proposed, and then the next sync deletes it.
- * Manual entries are never touched. Refused, storing nothing, when the month is published,
- * when two proposals share a key, or when a proposal does not pass the checks of
- * checkScoreEntries (unit and evidence of the year, a rule of the year's table, a reason).
+ * Stores decisions on proposals of an open month in one audited transaction: each proposal
+ * confirmed or waived (with `note`, required), decidedBy the current operator, decidedAt now,
+ * with the points, reason and evidence it has as shown. A decision already stored the same
+ * way is left as it is; a different one is replaced (a waived entry confirmed, say). Refused,
+ * storing nothing, when the month is published, a key repeats or a proposal does not pass the
+ * checks (unit, task and report of the year, a rule of the year's table, a reason).
  */
-export async function syncProposedEntries(
+export async function decideProposals(
   yearId: string,
   month: number,
-  proposals: readonly ScoreProposal[],
-): Promise<SyncResult> {
-  const operator = getOperator();
+  proposals: readonly Proposal[],
+  decision: { state: 'confirmed' } | { state: 'waived'; note: string },
+): Promise<ScoreEntry[]> {
+  const operator = requireOperator();
   const at = new Date().toISOString();
+  const note = decision.state === 'waived' ? trimmed(decision.note) : undefined;
+  if (decision.state === 'waived' && !isFilled(note)) throw new DomainError('请填写免扣原因');
   return writeTransaction(
     [db.scoreEntries, db.scoreRules, db.units, db.tasks, db.reports, db.workYears],
     async (w) => {
       await requireYear(yearId);
       checkMonth(month);
       await assertMonthOpen(yearId, month);
-      const stored = new Map(
-        (await db.scoreEntries.where('[yearId+month]').equals([yearId, month]).toArray())
-          .filter((e) => e.automatic)
-          .map((e) => [e.id, e]),
-      );
-      const keys = new Set<string>();
+      const ids = new Set<string>();
       const rows: ScoreEntry[] = [];
       for (const p of proposals) {
         if (!isFilled(p.key)) throw new DomainError('自动加扣分缺少标识（key）');
-        if (keys.has(p.key)) throw new DomainError(`自动加扣分的标识"${p.key}"重复`);
-        keys.add(p.key);
         const id = scoreEntryId(yearId, month, p.key);
-        const before = stored.get(id);
-        stored.delete(id);
-        if (before !== undefined && before.state !== 'proposed') {
-          if (isBasisChanged(before)) rows.push({ ...before, reason: withoutMark(before.reason) });
-          continue;
-        }
+        if (ids.has(id)) throw new DomainError(`自动加扣分的标识"${p.key}"重复`);
+        ids.add(id);
+        const stored = await db.scoreEntries.get(id);
+        if (stored?.state === decision.state && stored.decisionNote === note) continue;
         const row: ScoreEntry = {
           id,
           yearId,
@@ -207,118 +147,57 @@ export async function syncProposedEntries(
           ruleId: p.ruleId,
           points: p.points,
           reason: trimmed(p.reason) as string,
-          state: 'proposed',
+          state: decision.state,
           automatic: true,
+          decidedBy: operator,
+          decidedAt: at,
         };
         const evidence = cleanEvidence(p.evidence);
         if (evidence !== undefined) row.evidence = evidence;
-        if (p.waiveNote !== undefined) {
-          const note = trimmed(p.waiveNote);
-          if (!isFilled(note)) throw new DomainError('请填写免扣原因');
-          row.state = 'waived';
-          if (operator !== '') row.decidedBy = operator;
-          row.decidedAt = at;
-          row.decisionNote = note;
-        }
+        if (typeof note === 'string') row.decisionNote = note;
         rows.push(row);
       }
-      const removed: string[] = [];
-      for (const e of stored.values()) {
-        if (e.state === 'proposed') removed.push(e.id);
-        else if (!isBasisChanged(e)) rows.push({ ...e, reason: `${e.reason}${BASIS_CHANGED_MARK}` });
-      }
       await checkScoreEntries(yearId, rows);
-      const written = await w.putAll(db.scoreEntries, rows);
-      await w.deleteAll(db.scoreEntries, removed);
-      const created = written.filter((c) => c.before === undefined).length;
-      return { created, updated: written.length - created, removed: removed.length };
+      await w.putAll(db.scoreEntries, rows);
+      return rows;
     },
-    { at },
+    { operator, at },
   );
+}
+
+/** Confirms proposals of an open month (decideProposals). */
+export function confirmProposals(yearId: string, month: number, proposals: readonly Proposal[]): Promise<ScoreEntry[]> {
+  return decideProposals(yearId, month, proposals, { state: 'confirmed' });
+}
+
+/** Waives (免扣) a proposal of an open month with its reason (decideProposals). */
+export async function waiveProposal(
+  yearId: string,
+  month: number,
+  proposal: Proposal,
+  note: string,
+): Promise<ScoreEntry> {
+  const [row] = await decideProposals(yearId, month, [proposal], { state: 'waived', note });
+  return row ?? (await getEntry(scoreEntryId(yearId, month, proposal.key)));
+}
+
+/**
+ * Withdraws (撤回) the decision on a proposal, audited: the stored decision is deleted, and the
+ * proposal shows as undecided again while the facts still make it. Refused for a manual entry
+ * (delete it) and in a published month.
+ */
+export async function withdrawDecision(id: string): Promise<void> {
+  return writeTransaction([db.scoreEntries], async (w) => {
+    const before = await getEntry(id);
+    if (!before.automatic) throw new DomainError('手工录入的加扣分无需撤回；如录入有误，请删除');
+    await w.delete(db.scoreEntries, id);
+  });
 }
 
 async function getEntry(id: string): Promise<ScoreEntry> {
   const entry = await db.scoreEntries.get(id);
   if (!entry) throw new DomainError('加扣分不存在（可能已被删除）');
   return entry;
-}
-
-/**
- * Confirms entries (proposed or waived) in one audited transaction: state confirmed, decidedBy
- * the current operator, decidedAt now, no note. An entry confirmed already is left as it is.
- * Refused, storing nothing, when one is missing or of a published month. Returns the entries
- * in the order of `ids` (repeats dropped).
- */
-export async function confirmEntries(ids: readonly string[]): Promise<ScoreEntry[]> {
-  const operator = requireOperator();
-  const at = new Date().toISOString();
-  return writeTransaction(
-    [db.scoreEntries],
-    async (w) => {
-      const out: ScoreEntry[] = [];
-      const changed: ScoreEntry[] = [];
-      for (const id of new Set(ids)) {
-        const before = await getEntry(id);
-        if (before.state === 'confirmed') {
-          out.push(before);
-          continue;
-        }
-        const after: ScoreEntry = { ...before, state: 'confirmed', decidedBy: operator, decidedAt: at };
-        delete after.decisionNote;
-        out.push(after);
-        changed.push(after);
-      }
-      await w.putAll(db.scoreEntries, changed);
-      return out;
-    },
-    { operator, at },
-  );
-}
-
-/**
- * Waives an automatic entry (免扣) with the reason `note` (required), audited: state waived,
- * decidedBy the current operator, decidedAt now. Waiving again with the same note changes
- * nothing. A manual entry cannot be waived (delete it instead). Refused in a published month.
- */
-export async function waiveEntry(id: string, note: string): Promise<ScoreEntry> {
-  const operator = requireOperator();
-  const at = new Date().toISOString();
-  return writeTransaction(
-    [db.scoreEntries],
-    async (w) => {
-      const why = trimmed(note);
-      if (!isFilled(why)) throw new DomainError('请填写免扣原因');
-      const before = await getEntry(id);
-      if (!before.automatic) throw new DomainError('手工录入的加扣分不能免扣；如录入有误，请删除');
-      if (before.state === 'waived' && before.decisionNote === why) return before;
-      return w.put(db.scoreEntries, {
-        ...before,
-        state: 'waived',
-        decidedBy: operator,
-        decidedAt: at,
-        decisionNote: why,
-      });
-    },
-    { operator, at },
-  );
-}
-
-/**
- * Puts a confirmed or waived automatic entry back to proposed (decidedBy, decidedAt and the
- * note removed), audited; a proposed one is left as it is. Refused for a manual entry and in
- * a published month.
- */
-export async function reopenEntry(id: string): Promise<ScoreEntry> {
-  return writeTransaction([db.scoreEntries], async (w) => {
-    const before = await getEntry(id);
-    if (!before.automatic) throw new DomainError('手工录入的加扣分无需恢复为待确认；如录入有误，请删除');
-    if (before.state === 'proposed') return before;
-    const after: ScoreEntry = { ...before, state: 'proposed' };
-    delete after.decidedBy;
-    delete after.decidedAt;
-    delete after.decisionNote;
-    return w.put(db.scoreEntries, after);
-  });
 }
 
 /** A manual entry: 批示肯定 (+), 通报批评 (−), honours … with points (not 0) and a reason. */

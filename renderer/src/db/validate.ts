@@ -22,6 +22,7 @@ import {
   type WorkYear,
 } from '../core/model';
 import { findNameClash, normaliseName } from '../core/registry';
+import { effectiveScoreRules, MANUAL_RULE_ID } from '../core/scoring';
 import { DomainError } from './errors';
 import { db } from './schema';
 
@@ -393,9 +394,6 @@ export async function checkFeedback(yearId: string, rows: readonly Feedback[]): 
 
 // ---------------------------------------------------------------- scoring (赛马) and interviews (约谈)
 
-/** The ruleId of a manual entry (批示肯定, 通报批评, honours): no rule of the table. */
-export const MANUAL_RULE_ID = 'manual';
-
 /** A non-empty text after trimming. */
 export function isFilled(v: unknown): v is string {
   return isString(v) && v.trim() !== '';
@@ -451,7 +449,9 @@ const ENTRY_STATES: readonly ScoreEntry['state'][] = ['proposed', 'confirmed', '
 export async function checkScoreEntries(yearId: string, rows: readonly ScoreEntry[]): Promise<void> {
   if (rows.length === 0) return;
   const names = await yearNames(yearId);
-  const rules = new Set((await db.scoreRules.where('yearId').equals(yearId).toArray()).map((r) => r.id));
+  const rules = new Set(
+    effectiveScoreRules(yearId, await db.scoreRules.where('yearId').equals(yearId).toArray()).map((r) => r.id),
+  );
   const reportIds = [...new Set(rows.map((e) => e.evidence?.reportId).filter((id): id is string => isString(id)))];
   const reports = new Set(
     (await db.reports.bulkGet(reportIds))

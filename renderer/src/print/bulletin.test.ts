@@ -24,6 +24,14 @@ describe('督查通报 .docx', () => {
           name: '区级部门',
           red: [{ unit: '区统计局', score: 100, reason: '按时报送，无滞后' }],
           black: [{ unit: '区商务局', score: 80, reason: '5月进展未报送' }],
+          heldOff: [],
+        },
+        {
+          name: '镇街',
+          red: [],
+          black: [],
+          heldOff: [{ unit: '东城街道', score: 98, reason: '1项滞后，不列入红榜' }],
+          noRed: '符合红榜名次和分数条件的单位均有滞后、未启动或未报送事项，不列入红榜',
         },
       ],
     });
@@ -33,6 +41,8 @@ describe('督查通报 .docx', () => {
     expect(text).toContain('已报送3个，逾期报送2个');
     expect(text).toContain('区级部门红榜：区统计局（100分，按时报送，无滞后）');
     expect(text).toContain('区级部门黑榜：区商务局（80分，5月进展未报送）');
+    expect(text).toContain('镇街红榜：无。符合红榜名次和分数条件的单位均有滞后、未启动或未报送事项，不列入红榜。');
+    expect(text).toContain('镇街未列入红榜：东城街道（98分，1项滞后，不列入红榜）。');
     expect(text).toContain('2026年5月30日');
   });
 });

@@ -20,7 +20,15 @@ export interface BulletinInput {
   sheetsReceived: number;
   sheetsExpected: number;
   lateSheets: number;
-  groups: { name: string; red: BulletinListed[]; black: BulletinListed[] }[];
+  groups: {
+    name: string;
+    red: BulletinListed[];
+    black: BulletinListed[];
+    /** Units that met the red list's rank and score but had a behind task or a missing sheet. */
+    heldOff: BulletinListed[];
+    /** Why the group has no red list, when it has none. */
+    noRed?: string;
+  }[];
 }
 
 const body = (text: string, indent = true) => textLine(text, { indent });
@@ -53,7 +61,12 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
     heading('二、红黑榜'),
   ];
   for (const group of input.groups) {
-    children.push(body(`${group.name}红榜：${group.red.length ? listLines(group.red) : '无'}。`));
+    children.push(
+      body(
+        `${group.name}红榜：${group.red.length ? listLines(group.red) : '无'}。${group.noRed ? `${group.noRed}。` : ''}`,
+      ),
+    );
+    if (group.heldOff.length) children.push(body(`${group.name}未列入红榜：${listLines(group.heldOff)}。`));
     children.push(body(`${group.name}黑榜：${group.black.length ? listLines(group.black) : '无'}。`));
   }
   children.push(

@@ -14,9 +14,9 @@ import type { WorkYear } from '../../core/model';
 import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
-import { LightChip } from './LightChip';
-import { defaultMonth } from './MonthPicker';
-import { useMonth, type MonthView } from './useMonth';
+import { LightChip } from '../../ui/LightChip';
+import { defaultMonth } from '../../ui/MonthPicker';
+import { useMonth, type MonthView } from '../../ui/useMonth';
 
 /** 首页: the current month at a glance, from the same figures as the review screen. */
 export function HomeScreen() {

@@ -19,8 +19,8 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { MonthPicker, defaultMonth } from './MonthPicker';
-import { useMonth } from './useMonth';
+import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { useMonth } from '../../ui/useMonth';
 
 /** 催报: from the due date on, the units whose sheets are missing, with whom to call and about what. */
 export function RemindersScreen({ monthParam }: { monthParam?: string }) {

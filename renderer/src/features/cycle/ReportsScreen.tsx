@@ -26,9 +26,9 @@ import { setReceivedDate } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { LightChip } from './LightChip';
-import { MonthPicker, defaultMonth } from './MonthPicker';
-import { useMonth, type MonthView } from './useMonth';
+import { LightChip } from '../../ui/LightChip';
+import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { useMonth, type MonthView } from '../../ui/useMonth';
 import { exportProgressTemplates } from './exportTemplates';
 
 /** 月度进展: the month's sheets in, what they say per task, who is late or missing. */

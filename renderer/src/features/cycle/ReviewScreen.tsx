@@ -3,10 +3,14 @@ import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogContent,
   DialogTitle,
+  FormControlLabel,
+  List,
+  ListItem,
   MenuItem,
   Paper,
   Stack,
@@ -28,9 +32,11 @@ import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { formatTimestamp } from '../../ui/today';
-import { LightChip } from './LightChip';
-import { MonthPicker, defaultMonth } from './MonthPicker';
-import { useMonth, type MonthView, type TaskMonth } from './useMonth';
+import { LightChip } from '../../ui/LightChip';
+import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import type { MonthView, TaskMonth } from '../../ui/useMonth';
+import { publishSnapshot, useScoring, type Scoring } from '../../ui/useScoring';
+import { hasOpenItems, openItems } from '../../core/publishCheck';
 import { exportFeedbackSheet } from './exportFeedback';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
@@ -39,20 +45,12 @@ import { PrintDocument } from '../../print/PrintDocument';
 export function ReviewScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
   const month = monthParam ? Number(monthParam) : defaultMonth(year);
-  const view = useMonth(year, month);
+  const scoring = useScoring(year, month);
+  const view = scoring?.view;
   const [error, setError] = useState<string>();
   const [reopening, setReopening] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const [printing, setPrinting] = useState<Unit>();
-
-  const publish = async () => {
-    if (!view) return;
-    try {
-      setError(undefined);
-      await publishMonth(year.id, month, snapshotOf(view));
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
 
   return (
     <Stack spacing={2}>
@@ -62,7 +60,7 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`review/${m}`)} />
         {view && !view.published && (
-          <Button variant="contained" onClick={publish}>
+          <Button variant="contained" onClick={() => setPublishing(true)}>
             发布{month}月
           </Button>
         )}
@@ -115,6 +113,9 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
         </PrintDocument>
       )}
       {reopening && <ReopenDialog year={year} month={month} onClose={() => setReopening(false)} />}
+      {publishing && scoring && (
+        <PublishDialog year={year} month={month} scoring={scoring} onClose={() => setPublishing(false)} />
+      )}
     </Stack>
   );
 }
@@ -175,22 +176,6 @@ function FeedbackPrint({ view, unit }: { view: MonthView; unit: Unit }) {
       </tbody>
     </table>
   );
-}
-
-function snapshotOf(view: MonthView) {
-  return {
-    tasks: view.rows.map((r) => ({
-      taskId: r.task.id,
-      title: r.task.title,
-      expected: r.assessment.expected,
-      percent: r.assessment.percent,
-      status: r.assessment.status,
-      light: r.assessment.light,
-    })),
-    reports: view.reports,
-    submissions: view.submissions,
-    feedback: view.feedback,
-  };
 }
 
 interface UnitReport {
@@ -302,7 +287,12 @@ function UnitSection({
               const a = item.row.assessment;
               const explanation = item.report?.delayExplanation;
               return (
-                <TableRow key={item.row.task.id} data-task={item.row.task.title}>
+                <TableRow
+                  key={item.row.task.id}
+                  data-task={item.row.task.title}
+                  data-unreviewed={(item.report && !fb?.verdict) || undefined}
+                  data-unanswered={(explanation && fb?.explanationAccepted === undefined) || undefined}
+                >
                   <TableCell>{item.row.task.title}</TableCell>
                   <TableCell>{item.role === 'lead' ? '牵头' : '配合'}</TableCell>
                   <TableCell>{item.report ? `${item.report.percent}%` : '未报'}</TableCell>
@@ -402,6 +392,126 @@ function ReopenDialog({ year, month, onClose }: { year: WorkYear; month: number;
         <Button onClick={onClose}>取消</Button>
         <Button variant="contained" color="warning" onClick={confirm}>
           撤销发布
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Scrolls to the first review row marked with `attribute` (data-unreviewed, data-unanswered). */
+function showFirst(attribute: string) {
+  document.querySelector(`[${attribute}="true"]`)?.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * 发布: lists what is still open in the month — reports not reviewed, units that sent nothing,
+ * proposals undecided, explanations not answered — each with a link; while anything is open,
+ * publishing needs the explicit tick.
+ */
+function PublishDialog({
+  year,
+  month,
+  scoring,
+  onClose,
+}: {
+  year: WorkYear;
+  month: number;
+  scoring: Scoring;
+  onClose(): void;
+}) {
+  const { view, current } = scoring;
+  const items = openItems({
+    reports: view.reports,
+    feedback: view.feedback,
+    owingUnitIds: view.owing.keys(),
+    submittedUnitIds: view.submissions.map((s) => s.unitId),
+    undecided: current.undecided.length,
+  });
+  const open = hasOpenItems(items);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [error, setError] = useState<string>();
+  const go = (action: () => void) => () => {
+    onClose();
+    action();
+  };
+  const lines: { count: number; text: string; link: string; action(): void }[] = [
+    {
+      count: items.unreviewed,
+      text: `${items.unreviewed}条进展尚未核查`,
+      link: '去核查',
+      action: () => requestAnimationFrame(() => showFirst('data-unreviewed')),
+    },
+    {
+      count: items.unanswered,
+      text: `${items.unanswered}条滞后原因说明尚未决定是否采纳`,
+      link: '去处理',
+      action: () => requestAnimationFrame(() => showFirst('data-unanswered')),
+    },
+    {
+      count: items.silentUnits,
+      text: `${items.silentUnits}个单位未报送进展`,
+      link: '查看催报清单',
+      action: () => navigateTo(`reminders/${month}`),
+    },
+    {
+      count: items.undecided,
+      text: `${items.undecided}项加扣分建议尚未确认或免扣`,
+      link: '去确认',
+      action: () => navigateTo(`scores/${month}`),
+    },
+  ];
+  const publish = async () => {
+    try {
+      await publishMonth(year.id, month, publishSnapshot(view, current));
+      onClose();
+    } catch (e) {
+      setError(userMessage(e));
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="publish-title">
+      <DialogTitle id="publish-title">发布{month}月</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          发布后，{month}月的进展、督查反馈和加扣分将冻结，得分和红黑榜以发布时为准；如需修改，须撤销发布并说明原因。
+        </Typography>
+        {open ? (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            以下事项仍未处理：
+            <List dense disablePadding aria-label="未处理事项">
+              {lines
+                .filter((l) => l.count > 0)
+                .map((l) => (
+                  <ListItem key={l.link} disableGutters>
+                    {l.text}
+                    <Button size="small" sx={{ ml: 1 }} onClick={go(l.action)}>
+                      {l.link}
+                    </Button>
+                  </ListItem>
+                ))}
+            </List>
+          </Alert>
+        ) : (
+          <Alert severity="success" sx={{ mb: 2 }}>
+            全部进展已核查，加扣分均已处理，可以发布。
+          </Alert>
+        )}
+        {open && (
+          <FormControlLabel
+            control={<Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />}
+            label="我已知晓以上事项仍未处理，确认发布"
+          />
+        )}
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>取消</Button>
+        <Button variant="contained" disabled={open && !acknowledged} onClick={() => void publish()}>
+          确认发布
         </Button>
       </DialogActions>
     </Dialog>

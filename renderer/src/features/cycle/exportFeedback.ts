@@ -1,7 +1,7 @@
 import type { Feedback, ProgressReport, Unit, WorkYear } from '../../core/model';
 import { lightLabels, statusLabels } from '../../core/progress';
 import { desktop } from '../../io/desktop';
-import type { TaskMonth } from './useMonth';
+import type { TaskMonth } from '../../ui/useMonth';
 
 interface Item {
   row: TaskMonth;

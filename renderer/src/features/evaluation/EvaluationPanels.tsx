@@ -4,7 +4,7 @@ import { shareText } from '../../core/evaluation';
 import type { Task, WorkYear } from '../../core/model';
 import { useUnits } from '../../db';
 import { navigateTo } from '../../ui/useHashRoute';
-import type { Scoring } from '../scoring/useScoring';
+import type { Scoring } from '../../ui/useScoring';
 import { EvaluationRowsTable } from './EvaluationScreen';
 import { useEvaluationData, useYearStanding } from './useEvaluation';
 

@@ -151,7 +151,7 @@ export function EvaluationRowsTable({
 }: {
   rows: Evaluation[];
   data: EvaluationData;
-  unitById: Map<string, Unit>;
+  unitById: ReadonlyMap<string, Unit>;
   onError(message: string): void;
   label?: string;
 }) {

@@ -1,43 +1,21 @@
 import { Stack, Typography } from '@mui/material';
 import { shareText } from '../../core/evaluation';
-import type { ListedUnit } from '../../core/ranking';
+import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
+import { ListGroupTable } from '../../ui/ListGroupTable';
 import { desktop } from '../../io/desktop';
-import type { Scoring } from '../scoring/useScoring';
+import type { Scoring } from '../../ui/useScoring';
 import type { YearStanding } from './useEvaluation';
 
-const cell = {
-  border: '1px solid #999',
-  padding: '4px 6px',
-  textAlign: 'left' as const,
-  verticalAlign: 'top' as const,
-};
-const short = { ...cell, whiteSpace: 'nowrap' as const, width: '1%' };
-
-function groupsOf(standing: YearStanding): { name: string; red: ListedUnit[]; black: ListedUnit[] }[] {
-  const names = [...standing.groups.keys()];
-  return names.map((name) => ({
-    name,
-    red: standing.lists.red.filter((l) => l.group === name),
-    black: standing.lists.black.filter((l) => l.group === name),
-  }));
+function groupsOf(standing: YearStanding): ListGroup[] {
+  return listGroups(standing.lists, standing.groups.keys());
 }
 
 /** The year's 红黑榜 by the composite, with its parts: process score, evaluation score, weights. */
 export function YearListsTables({ standing, scoring }: { standing: YearStanding; scoring: Scoring }) {
-  const row = (kind: '红榜' | '黑榜', l: ListedUnit) => {
-    const p = standing.parts.get(l.unitId);
-    return (
-      <tr key={l.unitId} data-list={kind}>
-        <td style={{ ...short, color: kind === '红榜' ? '#b71c1c' : 'black', fontWeight: 700 }}>{kind}</td>
-        <td style={short}>{l.rank}</td>
-        <td style={short}>{scoring.unitById.get(l.unitId)?.name}</td>
-        <td style={short}>{p?.process}</td>
-        <td style={short}>{p?.evaluation ?? '无评估'}</td>
-        <td style={short}>{l.score}</td>
-        <td style={cell}>{l.reason}</td>
-      </tr>
-    );
-  };
+  const extra = [
+    { header: '过程得分', value: (l: ListedUnit) => standing.parts.get(l.unitId)?.process },
+    { header: '评估得分', value: (l: ListedUnit) => standing.parts.get(l.unitId)?.evaluation ?? '无评估' },
+  ];
   return (
     <Stack spacing={2}>
       <Typography variant="body2">
@@ -45,35 +23,14 @@ export function YearListsTables({ standing, scoring }: { standing: YearStanding;
         {shareText(standing.shares.evaluation)}；“无评估”的单位按过程得分计。
       </Typography>
       {groupsOf(standing).map((g) => (
-        <div key={g.name}>
-          <Typography variant="h6" component="h3">
-            {g.name}
-          </Typography>
-          <table aria-label={`${g.name}年度红黑榜`} style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <thead>
-              <tr>
-                <th style={short}>榜单</th>
-                <th style={short}>名次</th>
-                <th style={short}>单位</th>
-                <th style={short}>过程得分</th>
-                <th style={short}>评估得分</th>
-                <th style={short}>综合得分</th>
-                <th style={cell}>主要情况</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.red.map((l) => row('红榜', l))}
-              {g.black.map((l) => row('黑榜', l))}
-              {g.red.length + g.black.length === 0 && (
-                <tr>
-                  <td style={cell} colSpan={7}>
-                    本组无单位上榜
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <ListGroupTable
+          key={g.name}
+          group={g}
+          label={`${g.name}年度红黑榜`}
+          unitName={(id) => scoring.unitById.get(id)?.name ?? ''}
+          scoreHeader="综合得分"
+          extra={extra}
+        />
       ))}
     </Stack>
   );
@@ -101,7 +58,7 @@ export async function exportYearListsXlsx(title: string, standing: YearStanding,
       subtitle: `区政府督查室；综合得分 = 过程得分 × ${shareText(standing.shares.process)} + 第三方评估得分 × ${shareText(standing.shares.evaluation)}`,
       columns: [
         { header: '分组', key: 'group', width: 12 },
-        { header: '榜单', key: 'list', width: 8 },
+        { header: '榜单', key: 'list', width: 10 },
         { header: '名次', key: 'rank', width: 6 },
         { header: '单位', key: 'unit', width: 22, wrap: true },
         { header: '过程得分', key: 'process', width: 10 },
@@ -112,6 +69,8 @@ export async function exportYearListsXlsx(title: string, standing: YearStanding,
       rows: groupsOf(standing).flatMap((g) => [
         ...g.red.map((l) => line(g.name, '红榜', l)),
         ...g.black.map((l) => line(g.name, '黑榜', l)),
+        ...(g.noRed !== undefined ? [{ group: g.name, list: '无红榜', reason: g.noRed }] : []),
+        ...g.heldOff.map((l) => line(g.name, '未列入红榜', l)),
       ]),
     },
   ]);

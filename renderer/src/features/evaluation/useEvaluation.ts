@@ -21,7 +21,7 @@ import {
 import { defaultCompositeWeights, periodScore, type CompositeWeights } from '../../core/scoring';
 import { windowMonths } from '../../core/calendar';
 import { useEvaluations, useSetting, useTasks } from '../../db';
-import type { Scoring } from '../scoring/useScoring';
+import type { Scoring } from '../../ui/useScoring';
 
 /** The settings key of the rater weights and the small-sample threshold. */
 export const EVALUATION_SETTINGS_KEY = 'evaluationSettings';
@@ -76,13 +76,10 @@ function processScores(
   months: readonly number[],
 ): { unitId: string; score: number }[] {
   return units.flatMap((u) => {
-    const monthly = months.flatMap(
-      (m) =>
-        scoring.byMonth
-          .get(m)
-          ?.filter((s) => s.unitId === u.id)
-          .map((s) => ({ month: m, score: s.score })) ?? [],
-    );
+    const monthly = months.flatMap((m) => {
+      const score = scoring.board.scoreOf(m, u.id);
+      return score === undefined ? [] : [{ month: m, score }];
+    });
     const score = periodScore(monthly, months);
     return score === undefined ? [] : [{ unitId: u.id, score }];
   });
@@ -91,7 +88,7 @@ function processScores(
 /**
  * The year's standing up to `month`: the composite of every unit (process × (1 − w) +
  * evaluation × w), ranked within groups with the movement against the standing a month
- * earlier, and the year's 红黑榜 (behind = a behind or missing task in the chosen month).
+ * earlier, and the year's 红黑榜 (held off the red list: a shortfall in the chosen month).
  */
 export function yearStanding(
   scoring: Scoring,
@@ -104,11 +101,13 @@ export function yearStanding(
   const months = windowMonths(year).filter((m) => m <= month);
   const compositeOver = (ms: number[]) => compositeScores(processScores(scoring, units, ms), data.byUnit, data.weights);
   const current = compositeOver(months);
-  const previous = months.length > 1 ? compositeOver(months.slice(0, -1)) : undefined;
+  // Movement only against a standing with data (reports received or a month published).
+  const before = months.slice(0, -1);
+  const previous = before.some((m) => scoring.board.month(m).hasData) ? compositeOver(before) : undefined;
   const groups = rankGroups(current, units, previous);
   const ranked = [...groups.values()].flat();
-  const confirmed = scoring.allEntries.filter((e) => e.month <= month);
-  const lists = redBlackLists(ranked, confirmed, (unitId) => scoring.hasBehind(month)(unitId), listSettings);
+  const confirmed = months.flatMap((m) => scoring.board.month(m).entries);
+  const lists = redBlackLists(ranked, confirmed, scoring.board.month(month).shortfallOf, listSettings);
   const parts = new Map(current.map((p) => [p.unitId, p]));
   const unevaluated: Unit[] = [];
   for (const list of groups.values()) {

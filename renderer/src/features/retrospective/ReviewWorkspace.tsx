@@ -19,7 +19,7 @@ import { userMessage } from '../../ui/errors';
 import { formatTimestamp } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
 import { useYear } from '../../ui/YearContext';
-import { LightChip } from '../cycle/LightChip';
+import { LightChip } from '../../ui/LightChip';
 import { useReviewData, type ReviewData } from './useReviewData';
 
 export const ISSUER = '区政府督查室';

@@ -13,7 +13,8 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import type { ListedUnit } from '../../core/ranking';
+import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
+import { ListGroupTable, listCell, listShortCell } from '../../ui/ListGroupTable';
 import type { Unit, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { statusOrder } from '../../core/dashboard';
@@ -23,8 +24,8 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { MonthPicker, defaultMonth } from '../cycle/MonthPicker';
-import { useScoring, type Scoring } from './useScoring';
+import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { useScoring, type Scoring } from '../../ui/useScoring';
 import { useYearStanding } from '../evaluation/useEvaluation';
 import { YearListsTables, exportYearListsXlsx } from '../evaluation/YearLists';
 
@@ -98,7 +99,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           {error}
         </Alert>
       )}
-      {scoring && scoring.entries.some((e) => e.state === 'proposed') && (
+      {scoring && scoring.current.undecided.length > 0 && (
         <Alert severity="warning" className="screen-only">
           {month}月还有未确认的加扣分建议，得分和榜单尚未最终确定。
           <Button size="small" onClick={() => navigateTo(`scores/${month}`)}>
@@ -106,10 +107,10 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           </Button>
         </Alert>
       )}
-      {scoring && !yearly && scoring.suggestions.length > 0 && (
+      {scoring && !yearly && scoring.current.suggestions.length > 0 && (
         <Alert severity="error" className="screen-only">
           连续两个月上黑榜，建议约谈：
-          {scoring.suggestions.map((id) => {
+          {scoring.current.suggestions.map((id) => {
             const unit = scoring.unitById.get(id)!;
             const held = interviews?.some((i) => i.unitId === id && i.month === month);
             return (
@@ -155,12 +156,12 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           <table aria-label={`${month}月约谈`} style={{ width: '100%', borderCollapse: 'collapse' }}>
             <thead>
               <tr>
-                <th style={short}>日期</th>
-                <th style={short}>单位</th>
-                <th style={cell}>事由</th>
-                <th style={cell}>参加人员</th>
-                <th style={cell}>约谈情况</th>
-                <th style={cell}>整改跟踪</th>
+                <th style={listShortCell}>日期</th>
+                <th style={listShortCell}>单位</th>
+                <th style={listCell}>事由</th>
+                <th style={listCell}>参加人员</th>
+                <th style={listCell}>约谈情况</th>
+                <th style={listCell}>整改跟踪</th>
               </tr>
             </thead>
             <tbody>
@@ -168,12 +169,12 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
                 .filter((i) => i.month === month)
                 .map((i) => (
                   <tr key={i.id}>
-                    <td style={short}>{i.date}</td>
-                    <td style={short}>{scoring.unitById.get(i.unitId)?.name}</td>
-                    <td style={cell}>{i.reason}</td>
-                    <td style={cell}>{i.attendees}</td>
-                    <td style={cell}>{i.outcome}</td>
-                    <td style={cell}>{i.followUp}</td>
+                    <td style={listShortCell}>{i.date}</td>
+                    <td style={listShortCell}>{scoring.unitById.get(i.unitId)?.name}</td>
+                    <td style={listCell}>{i.reason}</td>
+                    <td style={listCell}>{i.attendees}</td>
+                    <td style={listCell}>{i.outcome}</td>
+                    <td style={listCell}>{i.followUp}</td>
                   </tr>
                 ))}
             </tbody>
@@ -187,73 +188,21 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
   );
 }
 
-function groupsOf(scoring: Scoring): { name: string; red: ListedUnit[]; black: ListedUnit[] }[] {
-  const names = [...new Set(scoring.ranked.map((r) => r.group))];
-  return names.map((name) => ({
-    name,
-    red: scoring.lists.red.filter((l) => l.group === name),
-    black: scoring.lists.black.filter((l) => l.group === name),
-  }));
-}
-
-function ListsTables({ scoring }: { scoring: Scoring }) {
-  return (
-    <Stack spacing={2}>
-      {groupsOf(scoring).map((g) => (
-        <div key={g.name}>
-          <Typography variant="h6" component="h3">
-            {g.name}
-          </Typography>
-          <table aria-label={`${g.name}红黑榜`} style={{ width: '100%', borderCollapse: 'collapse' }}>
-            <thead>
-              <tr>
-                <th style={short}>榜单</th>
-                <th style={short}>名次</th>
-                <th style={short}>单位</th>
-                <th style={short}>得分</th>
-                <th style={cell}>主要情况</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.red.map((l) => (
-                <ListRow key={l.unitId} kind="红榜" listed={l} scoring={scoring} />
-              ))}
-              {g.black.map((l) => (
-                <ListRow key={l.unitId} kind="黑榜" listed={l} scoring={scoring} />
-              ))}
-              {g.red.length + g.black.length === 0 && (
-                <tr>
-                  <td style={cell} colSpan={5}>
-                    本组本月无单位上榜
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
-      ))}
-    </Stack>
+function groupsOf(scoring: Scoring): ListGroup[] {
+  return listGroups(
+    scoring.current.lists,
+    scoring.current.ranked.map((r) => r.group),
   );
 }
 
-const cell = {
-  border: '1px solid #999',
-  padding: '4px 6px',
-  textAlign: 'left' as const,
-  verticalAlign: 'top' as const,
-};
-// Names and numbers never wrap (a name broken over three lines is unreadable on paper).
-const short = { ...cell, whiteSpace: 'nowrap' as const, width: '1%' };
-
-function ListRow({ kind, listed, scoring }: { kind: string; listed: ListedUnit; scoring: Scoring }) {
+function ListsTables({ scoring }: { scoring: Scoring }) {
+  const unitName = (id: string) => scoring.unitById.get(id)?.name ?? '';
   return (
-    <tr data-list={kind}>
-      <td style={{ ...short, color: kind === '红榜' ? '#b71c1c' : 'black', fontWeight: 700 }}>{kind}</td>
-      <td style={short}>{listed.rank}</td>
-      <td style={short}>{scoring.unitById.get(listed.unitId)?.name}</td>
-      <td style={short}>{listed.score}</td>
-      <td style={cell}>{listed.reason}</td>
-    </tr>
+    <Stack spacing={2}>
+      {groupsOf(scoring).map((g) => (
+        <ListGroupTable key={g.name} group={g} label={`${g.name}红黑榜`} unitName={unitName} />
+      ))}
+    </Stack>
   );
 }
 
@@ -315,23 +264,19 @@ function InterviewDialog({
 
 async function exportListsXlsx(year: WorkYear, month: number, title: string, scoring: Scoring) {
   const { writeWorkbook } = await import('../../io/excel/write');
+  const line = (group: string, list: string, l: ListedUnit) => ({
+    group,
+    list,
+    rank: l.rank,
+    unit: scoring.unitById.get(l.unitId)?.name,
+    score: l.score,
+    reason: l.reason,
+  });
   const rows = groupsOf(scoring).flatMap((g) => [
-    ...g.red.map((l) => ({
-      group: g.name,
-      list: '红榜',
-      rank: l.rank,
-      unit: scoring.unitById.get(l.unitId)?.name,
-      score: l.score,
-      reason: l.reason,
-    })),
-    ...g.black.map((l) => ({
-      group: g.name,
-      list: '黑榜',
-      rank: l.rank,
-      unit: scoring.unitById.get(l.unitId)?.name,
-      score: l.score,
-      reason: l.reason,
-    })),
+    ...g.red.map((l) => line(g.name, '红榜', l)),
+    ...g.black.map((l) => line(g.name, '黑榜', l)),
+    ...(g.noRed !== undefined ? [{ group: g.name, list: '无红榜', reason: g.noRed }] : []),
+    ...g.heldOff.map((l) => line(g.name, '未列入红榜', l)),
   ]);
   const bytes = await writeWorkbook([
     {
@@ -340,7 +285,7 @@ async function exportListsXlsx(year: WorkYear, month: number, title: string, sco
       subtitle: ISSUER,
       columns: [
         { header: '分组', key: 'group', width: 12 },
-        { header: '榜单', key: 'list', width: 8 },
+        { header: '榜单', key: 'list', width: 10 },
         { header: '名次', key: 'rank', width: 6 },
         { header: '单位', key: 'unit', width: 22, wrap: true },
         { header: '得分', key: 'score', width: 8 },
@@ -366,11 +311,16 @@ async function exportBulletin(year: WorkYear, month: number, scoring: Scoring) {
     sheetsReceived: view.summary.sheetsReceived,
     sheetsExpected: view.summary.sheetsExpected,
     lateSheets: view.submissions.filter((s) => s.receivedDate > view.reportDue.due).length,
-    groups: groupsOf(scoring).map((g) => ({
-      name: g.name,
-      red: g.red.map((l) => ({ unit: name(l.unitId), score: l.score, reason: l.reason })),
-      black: g.black.map((l) => ({ unit: name(l.unitId), score: l.score, reason: l.reason })),
-    })),
+    groups: groupsOf(scoring).map((g) => {
+      const listed = (l: ListedUnit) => ({ unit: name(l.unitId), score: l.score, reason: l.reason });
+      return {
+        name: g.name,
+        red: g.red.map(listed),
+        black: g.black.map(listed),
+        heldOff: g.heldOff.map(listed),
+        noRed: g.noRed,
+      };
+    }),
   });
   await desktop.saveFile({ suggestedName: `${bulletinTitle({ year: year.year, month })}.docx`, bytes });
 }

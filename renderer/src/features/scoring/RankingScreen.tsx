@@ -20,11 +20,11 @@ import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { windowMonths } from '../../core/calendar';
-import { MonthPicker, defaultMonth } from '../cycle/MonthPicker';
+import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import type { WorkYear } from '../../core/model';
-import { useScoring, type Scoring } from './useScoring';
+import { useScoring, type Scoring } from '../../ui/useScoring';
 import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
 import { useYearStanding, type EvaluationData, type YearStanding } from '../evaluation/useEvaluation';
 
@@ -96,7 +96,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
           : period === 'quarter'
             ? `第${quarterOf(month)}季度（截至${month}月）月均得分`
             : `${year.year}年截至${month}月的年度综合得分`}
-        ；同分同名次；“变化”对比上一期。
+        ；同分同名次；“变化”对比上一期（上一期尚无进展数据时显示“—”）。
       </Typography>
       {period === 'year' && standing && data && <CompositeNote standing={standing} data={data} month={month} />}
       {scoring && groups && (
@@ -186,9 +186,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                     <TableCell sx={{ width: 140 }}>
                       <Box sx={{ width: 120, height: 28 }}>
                         <SparkLineChart
-                          data={months.map(
-                            (m) => scoring.byMonth.get(m)?.find((s) => s.unitId === r.unitId)?.score ?? 100,
-                          )}
+                          data={months.map((m) => scoring.board.scoreOf(m, r.unitId) ?? 100)}
                           height={28}
                           width={120}
                         />
@@ -308,28 +306,31 @@ function Movement({ ranked }: { ranked: RankedUnit }) {
 }
 
 function rankedFor(scoring: Scoring, period: Period, month: number, months: number[]): Map<string, RankedUnit[]> {
+  if (period === 'month') {
+    const groups = new Map<string, RankedUnit[]>();
+    for (const r of scoring.current.ranked) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+    return groups;
+  }
   const units = [...scoring.unitById.values()];
   const scoresOver = (ms: number[]) =>
     units.flatMap((u) => {
       const score = periodScore(
-        ms.flatMap(
-          (m) =>
-            scoring.byMonth
-              .get(m)
-              ?.filter((s) => s.unitId === u.id)
-              .map((s) => ({ month: m, score: s.score })) ?? [],
-        ),
+        ms.flatMap((m) => {
+          const s = scoring.board.scoreOf(m, u.id);
+          return s === undefined ? [] : [{ month: m, score: s }];
+        }),
         ms,
       );
       return score === undefined ? [] : [{ unitId: u.id, score }];
     });
-  if (period === 'month')
-    return rankGroups(scoresOver([month]), units, months.includes(month - 1) ? scoresOver([month - 1]) : undefined);
+  // Movement only against a period with data (reports received or a month published).
+  const withData = (ms: number[]) => (ms.some((m) => scoring.board.month(m).hasData) ? ms : []);
   if (period === 'quarter') {
     const q = quarterOf(month);
     const current = quarterMonths(q).filter((m) => months.includes(m));
-    const previous = quarterMonths(q - 1).filter((m) => months.includes(m));
+    const previous = withData(quarterMonths(q - 1).filter((m) => months.includes(m)));
     return rankGroups(scoresOver(current), units, previous.length ? scoresOver(previous) : undefined);
   }
-  return rankGroups(scoresOver(months), units, months.length > 1 ? scoresOver(months.slice(0, -1)) : undefined);
+  const previous = withData(months.slice(0, -1));
+  return rankGroups(scoresOver(months), units, previous.length ? scoresOver(previous) : undefined);
 }

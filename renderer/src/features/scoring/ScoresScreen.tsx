@@ -19,18 +19,19 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import type { ScoreEntry, WorkYear } from '../../core/model';
-import { addManualEntry, confirmEntries, reopenEntry, waiveEntry } from '../../db';
+import { scoreEntryStateLabels, type ScoreEntry, type WorkYear } from '../../core/model';
+import { entryKey, type MonthEntry } from '../../core/scoring';
+import { addManualEntry, confirmProposals, waiveProposal, withdrawDecision, type Proposal } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { MonthPicker, defaultMonth } from '../cycle/MonthPicker';
-import { useScoring, type Scoring } from './useScoring';
+import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { useScoring, type Scoring } from '../../ui/useScoring';
 
-const stateChips: Record<ScoreEntry['state'], { label: string; color: 'default' | 'success' | 'warning' }> = {
-  proposed: { label: '待确认', color: 'warning' },
-  confirmed: { label: '已确认', color: 'success' },
-  waived: { label: '已免扣', color: 'default' },
+const stateColors: Record<ScoreEntry['state'], 'default' | 'success' | 'warning'> = {
+  proposed: 'warning',
+  confirmed: 'success',
+  waived: 'default',
 };
 
 /** 加扣分: the deductions the month's facts propose, each with its evidence, for a reviewer to confirm or waive. */
@@ -39,7 +40,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
   const month = monthParam ? Number(monthParam) : defaultMonth(year);
   const scoring = useScoring(year, month);
   const [error, setError] = useState<string>();
-  const [waiving, setWaiving] = useState<ScoreEntry>();
+  const [waiving, setWaiving] = useState<MonthEntry>();
   const [adding, setAdding] = useState(false);
   const act = (action: () => Promise<unknown>) =>
     action().then(
@@ -74,12 +75,12 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
       {scoring && (
         <EntryTables
           scoring={scoring}
-          onConfirm={(ids) => act(() => confirmEntries(ids))}
+          onConfirm={(entries) => act(() => confirmProposals(year.id, month, entries.map(proposalOf)))}
           onWaive={setWaiving}
-          onReopen={(id) => act(() => reopenEntry(id))}
+          onWithdraw={(id) => act(() => withdrawDecision(id))}
         />
       )}
-      {waiving && <WaiveDialog entry={waiving} onClose={() => setWaiving(undefined)} />}
+      {waiving && <WaiveDialog year={year} month={month} entry={waiving} onClose={() => setWaiving(undefined)} />}
       {adding && scoring && (
         <ManualDialog year={year} month={month} scoring={scoring} onClose={() => setAdding(false)} />
       )}
@@ -87,31 +88,43 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
   );
 }
 
+/** A shown entry as the proposal to decide on. */
+function proposalOf(e: MonthEntry): Proposal {
+  return {
+    key: entryKey(e),
+    unitId: e.unitId,
+    ruleId: e.ruleId,
+    points: e.points,
+    reason: e.reason,
+    evidence: e.evidence,
+  };
+}
+
 function EntryTables({
   scoring,
   onConfirm,
   onWaive,
-  onReopen,
+  onWithdraw,
 }: {
   scoring: Scoring;
-  onConfirm(ids: string[]): void;
-  onWaive(e: ScoreEntry): void;
-  onReopen(id: string): void;
+  onConfirm(entries: MonthEntry[]): void;
+  onWaive(e: MonthEntry): void;
+  onWithdraw(id: string): void;
 }) {
   const frozen = scoring.view.published;
-  const byUnit = new Map<string, ScoreEntry[]>();
-  for (const e of scoring.entries) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e]);
+  const byUnit = new Map<string, MonthEntry[]>();
+  for (const e of scoring.current.entries) byUnit.set(e.unitId, [...(byUnit.get(e.unitId) ?? []), e]);
   const units = [...byUnit.keys()]
     .map((id) => scoring.unitById.get(id)!)
     .filter(Boolean)
     .sort((a, b) => a.sortOrder - b.sortOrder);
-  const scoreOf = (unitId: string) => scoring.byMonth.get(scoring.month)?.find((s) => s.unitId === unitId)?.score;
+  const scoreOf = (unitId: string) => scoring.board.scoreOf(scoring.month, unitId);
   if (units.length === 0) return <Typography color="text.secondary">本月暂无加扣分事项。</Typography>;
   return (
     <>
       {units.map((unit) => {
         const list = byUnit.get(unit.id)!;
-        const proposed = list.filter((e) => e.state === 'proposed');
+        const proposed = list.filter((e) => !e.decided && e.state === 'proposed');
         return (
           <Paper key={unit.id} variant="outlined" component="section" aria-label={`${unit.name}的加扣分`}>
             <Stack direction="row" sx={{ alignItems: 'center', p: 2, pb: 1 }}>
@@ -122,7 +135,7 @@ function EntryTables({
                 </Typography>
               </Typography>
               {!frozen && proposed.length > 0 && (
-                <Button size="small" onClick={() => onConfirm(proposed.map((e) => e.id))}>
+                <Button size="small" onClick={() => onConfirm(proposed)}>
                   全部确认（{proposed.length}）
                 </Button>
               )}
@@ -147,7 +160,17 @@ function EntryTables({
                       </TableCell>
                       <TableCell sx={{ fontSize: 12 }}>{evidenceText(e, scoring)}</TableCell>
                       <TableCell>
-                        <Chip size="small" color={stateChips[e.state].color} label={stateChips[e.state].label} />
+                        <Chip size="small" color={stateColors[e.state]} label={scoreEntryStateLabels[e.state]} />
+                        {e.basisChanged && (
+                          <Chip
+                            size="small"
+                            color="error"
+                            variant="outlined"
+                            label="依据已变化"
+                            title="作出决定后，本月的进展或报送情况发生了变化，已不再产生此项；请复核后撤回或保留"
+                            sx={{ ml: 0.5 }}
+                          />
+                        )}
                         {e.decisionNote && (
                           <Typography variant="caption" sx={{ display: 'block' }}>
                             {e.decisionNote}
@@ -155,9 +178,9 @@ function EntryTables({
                         )}
                       </TableCell>
                       <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                        {!frozen && e.automatic && e.state === 'proposed' && (
+                        {!frozen && e.automatic && !e.decided && e.state === 'proposed' && (
                           <>
-                            <Button size="small" onClick={() => onConfirm([e.id])}>
+                            <Button size="small" onClick={() => onConfirm([e])}>
                               确认
                             </Button>
                             <Button size="small" color="warning" onClick={() => onWaive(e)}>
@@ -165,8 +188,8 @@ function EntryTables({
                             </Button>
                           </>
                         )}
-                        {!frozen && e.automatic && e.state !== 'proposed' && (
-                          <Button size="small" onClick={() => onReopen(e.id)}>
+                        {!frozen && e.automatic && e.decided && (
+                          <Button size="small" onClick={() => onWithdraw(e.id)}>
                             撤回
                           </Button>
                         )}
@@ -194,7 +217,17 @@ function evidenceText(e: ScoreEntry, scoring: Scoring): string {
   return parts.join('；');
 }
 
-function WaiveDialog({ entry, onClose }: { entry: ScoreEntry; onClose(): void }) {
+function WaiveDialog({
+  year,
+  month,
+  entry,
+  onClose,
+}: {
+  year: WorkYear;
+  month: number;
+  entry: MonthEntry;
+  onClose(): void;
+}) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   return (
@@ -215,7 +248,9 @@ function WaiveDialog({ entry, onClose }: { entry: ScoreEntry; onClose(): void })
         <Button onClick={onClose}>取消</Button>
         <Button
           variant="contained"
-          onClick={() => waiveEntry(entry.id, note.trim()).then(onClose, (e) => setError(userMessage(e)))}
+          onClick={() =>
+            waiveProposal(year.id, month, proposalOf(entry), note.trim()).then(onClose, (e) => setError(userMessage(e)))
+          }
         >
           免扣
         </Button>

@@ -10,12 +10,13 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { scoreEntryStateLabels } from '../../core/model';
 import { useInterviews } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { windowMonths } from '../../core/calendar';
-import { defaultMonth } from '../cycle/MonthPicker';
-import { useScoring } from './useScoring';
+import { defaultMonth } from '../../ui/MonthPicker';
+import { useScoring } from '../../ui/useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { UnitEvaluationPanel } from '../evaluation/EvaluationPanels';
@@ -30,7 +31,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const unit = scoring.unitById.get(unitId);
   if (!unit) return <Typography>找不到该单位。</Typography>;
   const months = windowMonths(year).filter((m) => m <= month);
-  const entries = scoring.allEntries.filter((e) => e.unitId === unitId);
+  const entries = months.flatMap((m) => scoring.board.month(m).entries.filter((e) => e.unitId === unitId));
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
@@ -59,14 +60,14 @@ export function UnitPage({ unitId }: { unitId: string }) {
                 <td>{e.month}月</td>
                 <td>{e.reason}</td>
                 <td>{e.points}</td>
-                <td>{{ proposed: '待确认', confirmed: '已确认', waived: '已免扣' }[e.state]}</td>
+                <td>{scoreEntryStateLabels[e.state]}</td>
               </tr>
             ))}
             {months.map((m) => (
               <tr key={`total-${m}`}>
                 <td>{m}月</td>
                 <td>月度得分</td>
-                <td colSpan={2}>{scoring.byMonth.get(m)?.find((x) => x.unitId === unitId)?.score}</td>
+                <td colSpan={2}>{scoring.board.scoreOf(m, unitId)}</td>
               </tr>
             ))}
           </tbody>
@@ -83,7 +84,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
           </TableHead>
           <TableBody>
             {months.map((m) => {
-              const lists = scoring.listsOf(m);
+              const lists = scoring.board.month(m).lists;
               const on = lists.red.some((l) => l.unitId === unitId)
                 ? '红榜'
                 : lists.black.some((l) => l.unitId === unitId)
@@ -92,7 +93,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
               return (
                 <TableRow key={m}>
                   <TableCell>{m}月</TableCell>
-                  <TableCell>{scoring.byMonth.get(m)?.find((s) => s.unitId === unitId)?.score}</TableCell>
+                  <TableCell>{scoring.board.scoreOf(m, unitId)}</TableCell>
                   <TableCell>{on}</TableCell>
                 </TableRow>
               );
@@ -131,13 +132,9 @@ export function UnitPage({ unitId }: { unitId: string }) {
                 </TableCell>
                 <TableCell>{e.points}</TableCell>
                 <TableCell>
-                  {
-                    {
-                      proposed: '待确认',
-                      confirmed: '已确认',
-                      waived: `已免扣${e.decisionNote ? `：${e.decisionNote}` : ''}`,
-                    }[e.state]
-                  }
+                  {scoreEntryStateLabels[e.state]}
+                  {e.decisionNote ? `：${e.decisionNote}` : ''}
+                  {e.basisChanged ? '（依据已变化）' : ''}
                 </TableCell>
               </TableRow>
             ))}

@@ -14,9 +14,9 @@ import {
   Typography,
 } from '@mui/material';
 import { defaultListSettings, type ListSettings } from '../../core/ranking';
-import { autoRuleIds, defaultCompositeWeights, defaultScoreRules, type CompositeWeights } from '../../core/scoring';
+import { autoRuleIds, defaultCompositeWeights, effectiveScoreRules, type CompositeWeights } from '../../core/scoring';
 import type { ScoreRule, WorkYear } from '../../core/model';
-import { ensureScoreRules, putSetting, updateScoreRule, useScoreRules, useSetting } from '../../db';
+import { putSetting, updateScoreRule, useScoreRules, useSetting } from '../../db';
 import { userMessage } from '../../ui/errors';
 
 /**
@@ -24,11 +24,9 @@ import { userMessage } from '../../ui/errors';
  * change applies to months whose entries are not yet decided; a published month is frozen.
  */
 export function ScoreRulesPanel({ year }: { year: WorkYear }) {
-  const rules = useScoreRules(year.id);
+  const stored = useScoreRules(year.id);
+  const rules = stored && effectiveScoreRules(year.id, stored);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (rules && rules.length === 0) void ensureScoreRules(year.id, defaultScoreRules);
-  }, [rules, year.id]);
   const ordered = [...(rules ?? [])].sort(
     (a, b) => autoRuleIds.indexOf(a.id as never) - autoRuleIds.indexOf(b.id as never),
   );

@@ -39,7 +39,7 @@ import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
 import { useYear } from '../../ui/YearContext';
 import { useYearStanding } from '../evaluation/useEvaluation';
-import { useScoring } from '../scoring/useScoring';
+import { useScoring } from '../../ui/useScoring';
 
 const ISSUER = '区政府督查室';
 
@@ -92,12 +92,7 @@ function useYearReport(year: WorkYear) {
   }, [tasks, sections, units, milestones, reports, interviews, standing, rules, year, today]);
   // Months of the year so far whose proposed 加扣分 are not yet decided: their scores are not final.
   const undecided = useMemo(
-    () =>
-      [
-        ...new Set(
-          (scoring?.allEntries ?? []).filter((e) => e.state === 'proposed' && e.month <= month).map((e) => e.month),
-        ),
-      ].sort((a, b) => a - b),
+    () => scoring?.board.months.filter((m) => m <= month && scoring.board.month(m).undecided.length > 0) ?? [],
     [scoring, month],
   );
   return { view, today, undecided, standing, data };

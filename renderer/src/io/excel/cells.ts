@@ -42,11 +42,11 @@ const ESCAPED_CONTROL = /_x00([01][0-9A-Fa-f])_/g;
  * carriage return; DEL and the C1 controls; the bidirectional marks, embeddings, overrides and
  * isolates (U+202E shows '区财政局\u202Egnp.exe' as '区财政局exe.png'); non-characters.
  */
-// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g;
-// eslint-disable-next-line no-control-regex -- the same, to test for without a global regex's state
 const HAS_HIDDEN =
+  // eslint-disable-next-line no-control-regex -- the same, to test for without a global regex's state
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
 
 /**

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
-import type { Light } from '../../core/model';
-import { lightLabels, statusLabels, type AssessedStatus } from '../../core/progress';
+import type { Light } from '../core/model';
+import { lightLabels, statusLabels, type AssessedStatus } from '../core/progress';
 
 const lightColors: Record<Light, 'success' | 'warning' | 'error'> = {
   green: 'success',

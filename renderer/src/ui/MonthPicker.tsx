@@ -1,7 +1,7 @@
 import { MenuItem, TextField } from '@mui/material';
-import type { WorkYear } from '../../core/model';
-import { windowMonths } from '../../core/calendar';
-import { todayInChina } from '../../ui/today';
+import type { WorkYear } from '../core/model';
+import { windowMonths } from '../core/calendar';
+import { todayInChina } from './today';
 
 /** The month to open on: this month inside the year's window, else the nearest end. */
 export function defaultMonth(year: WorkYear): number {

@@ -1,14 +1,9 @@
 import { useMemo } from 'react';
-import { dueDate, isOpenInMonth } from '../../core/calendar';
-import { monthSummary } from '../../core/dashboard';
-import type { Feedback, ProgressReport, Submission, Task, Unit, WorkYear } from '../../core/model';
-import {
-  assessTaskMonth,
-  defaultProgressRules,
-  type ProgressRules,
-  type TaskMonthAssessment,
-} from '../../core/progress';
-import { reminderList, responsibleUnits } from '../../core/reminders';
+import { dueDate, isOpenInMonth } from '../core/calendar';
+import { monthSummary } from '../core/dashboard';
+import type { Feedback, ProgressReport, Submission, Task, Unit, WorkYear } from '../core/model';
+import { assessTaskMonth, defaultProgressRules, type ProgressRules, type TaskMonthAssessment } from '../core/progress';
+import { reminderList, responsibleUnits } from '../core/reminders';
 import {
   useFeedback,
   useMonthState,
@@ -18,8 +13,8 @@ import {
   useTasks,
   useUnits,
   useYearMilestones,
-} from '../../db';
-import { todayInChina } from '../../ui/today';
+} from '../db';
+import { todayInChina } from './today';
 
 export interface TaskMonth {
   task: Task;
