@@ -75,6 +75,8 @@ import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearReportScreen } from './features/yearReport/YearReportScreen';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
+import { replayUnsavedEdits } from './ui/autosave';
+import { UnsavedEditsNotice } from './ui/UnsavedEditsNotice';
 
 interface Screen {
   route: string;
@@ -222,7 +224,9 @@ export function App() {
     // Ask once that the browser never evicts the office's data under disk pressure.
     void requestPersistentStorage();
     void newerDatabaseNotice().then(setReadOnly);
-    loadOperator().then((name) => {
+    void loadOperator().then(async (name) => {
+      // Edits typed before the window was last closed or reloaded, whose save had not finished.
+      if (name) await replayUnsavedEdits();
       setOperatorName(name);
       setAskOperator(!name);
       setLoaded(true);
@@ -356,6 +360,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
           </Alert>
         )}
         <SampleBanner />
+        <UnsavedEditsNotice />
         {blocked ? (
           <Box sx={{ mt: 4 }}>
             <Typography>请先在“工作年度”中创建工作年度。</Typography>

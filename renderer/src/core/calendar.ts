@@ -11,6 +11,7 @@
 // is the same data (checked day by day for 2004–2026 against getDayDetail() in Asia/Shanghai).
 
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import { chineseDate } from './dates';
 import type { IsoDate, WorkYear } from './model';
 
 export type CalendarSettings = Pick<
@@ -218,12 +219,6 @@ export function weekdayName(date: IsoDate): string {
   return WEEKDAY_NAMES[weekdayIndex(date)] ?? '';
 }
 
-/** '10月25日', or '2027年1月4日' when the year should be shown. */
-function chineseDate(date: IsoDate, withYear: boolean): string {
-  const { year, month, day } = parseIso(date);
-  return `${withYear ? `${year}年` : ''}${month}月${day}日`;
-}
-
 // ---------------------------------------------------------------------------
 // Working days
 
@@ -288,7 +283,7 @@ function nextWorkingDay(date: IsoDate, ctx: DayContext): IsoDate {
     if (classify(current, ctx).working) return current;
     current = addDays(current, 1);
   }
-  throw new RangeError(`自${chineseDate(date, true)}起一年内没有工作日，请检查手工录入的节假日。`);
+  throw new RangeError(`自${chineseDate(date)}起一年内没有工作日，请检查手工录入的节假日。`);
 }
 
 export function nextWorkingDayOnOrAfter(date: IsoDate, settings: CalendarSettings): IsoDate {
@@ -360,13 +355,14 @@ function nominalDate(settings: CalendarSettings, kind: DueKind, month?: number):
 }
 
 function shiftReason(nominal: IsoDate, due: IsoDate, verdict: DayVerdict): string {
-  const withYear = nominal.slice(0, 4) !== due.slice(0, 4);
+  // The year is named only when the shift crosses into the next one.
+  const sameYear = nominal.slice(0, 4) === due.slice(0, 4) ? parseIso(nominal).year : undefined;
   let what: string;
   if (verdict.working) what = '非工作日';
   else if (verdict.why === 'holiday') what = `${verdict.name}假期`;
   else if (verdict.why === 'manual') what = '手工录入的节假日';
   else what = weekdayName(nominal);
-  return `${chineseDate(nominal, withYear)}为${what}，顺延至${chineseDate(due, withYear)}`;
+  return `${chineseDate(nominal, sameYear)}为${what}，顺延至${chineseDate(due, sameYear)}`;
 }
 
 function buildDueDate(kind: DueKind, nominal: IsoDate, ctx: DayContext): DueDate {

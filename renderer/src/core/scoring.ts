@@ -25,6 +25,7 @@
 // score; the office can set a per-rule cap (points per unit per month) in the rule table.
 
 import { monthStart, type DueDate } from './calendar';
+import { chineseDate } from './dates';
 import { daysBetween } from './dashboard';
 import type {
   Feedback,
@@ -136,16 +137,6 @@ export function entryKey(entry: { ruleId: string; unitId: string; evidence?: { t
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 /** Rounded to 2 decimals (sums of points, means). */
 export const round2 = (v: number): number => Math.round((v + Math.sign(v) * Number.EPSILON) * 100) / 100;
-
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
-/** '2026-05-27' → '5月27日' (with the year when it differs from `year`); anything else as is. */
-function cnDate(date: IsoDate, year?: number): string {
-  const m = ISO_RE.exec(typeof date === 'string' ? date : '');
-  if (!m) return String(date);
-  const y = Number(m[1]);
-  return `${year !== undefined && y !== year ? `${y}年` : ''}${Number(m[2])}月${Number(m[3])}日`;
-}
 
 const pct = (v: number | null): string => `${v === null ? '—' : round1(v)}%`;
 
@@ -261,7 +252,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
           late,
           unitId,
           undefined,
-          `${month}月进展逾期报送（${cnDate(sheet.receivedDate, dueYear)}收到，截止${cnDate(due, dueYear)}）`,
+          `${month}月进展逾期报送（${chineseDate(sheet.receivedDate, dueYear)}收到，截止${chineseDate(due, dueYear)}）`,
           { file: sheet.fileName || undefined },
         );
       }
@@ -273,7 +264,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             missing,
             unitId,
             t.task.id,
-            `${month}月进展未报送（“${t.task.title}”，截止${cnDate(due, dueYear)}）`,
+            `${month}月进展未报送（“${t.task.title}”，截止${chineseDate(due, dueYear)}）`,
             { taskId: t.task.id },
           );
         }
@@ -339,7 +330,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             early,
             unitId,
             task.id,
-            `“${task.title}”提前完成（${month}月累计100%，完成时限${cnDate(task.dueDate, window.year)}）`,
+            `“${task.title}”提前完成（${month}月累计100%，完成时限${chineseDate(task.dueDate, window.year)}）`,
             evidence,
           );
       }

@@ -26,6 +26,7 @@
 // - 约谈: every interview recorded for the year, by date.
 
 import { windowMonths } from './calendar';
+import { chineseDate } from './dates';
 import type { IsoDate, Interview, ProgressReport, Section, Task, Unit } from './model';
 import {
   assessTaskMonth,
@@ -336,12 +337,6 @@ export function cellText(value: CellValue, column: Pick<ReportColumn, 'kind'>): 
 }
 
 const CHINESE = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** '2025-12-05' → '2025年12月5日'. */
-export function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /** '2025年度重点工作完成情况报告'; a year still running: '…（截至6月10日）'. */
 export function yearReportTitle(report: Pick<YearReport, 'year' | 'asOf' | 'complete'>): string {

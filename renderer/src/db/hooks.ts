@@ -38,6 +38,8 @@ import {
   listAudit,
   listAuditOperators,
   listImportBatches,
+  getImportBatch,
+  listAuditNameRows,
   listInterviews,
   listLeaders,
   listScoreEntries,
@@ -105,6 +107,16 @@ export function useImportBatches(yearId: string | undefined): ImportBatch[] | un
 export function useAuditEntries(filter: AuditFilter): AuditEntry[] | undefined {
   const { entity, operator, limit } = filter;
   return useLiveQuery(() => listAudit({ entity, operator, limit }), [entity, operator, limit]);
+}
+
+/** The named rows of every year, for the 操作日志's names (undefined while loading). */
+export function useAuditNameRows(): Awaited<ReturnType<typeof listAuditNameRows>> | undefined {
+  return useLiveQuery(listAuditNameRows, []);
+}
+
+/** One import batch (undefined while loading, when missing and when id is undefined). */
+export function useImportBatch(id: string | undefined): ImportBatch | undefined {
+  return useLiveQuery(() => getImportBatch(id), [id]);
 }
 
 /** Distinct operator names of the audit log, sorted. */

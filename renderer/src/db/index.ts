@@ -20,8 +20,8 @@ export {
 export type { NewWorkYear, NewUnit, NewLeader } from './repo';
 export { addTask, updateTask, deleteTask } from './tasks';
 export type { NewTask } from './tasks';
-export { setTaskPlan, setReceivedDate, saveFeedback } from './monthly';
-export type { PlanMonth, FeedbackInput } from './monthly';
+export { setTaskPlan, setReceivedDate, saveFeedback, updateFeedback } from './monthly';
+export type { PlanMonth, FeedbackInput, FeedbackKey, FeedbackPatch } from './monthly';
 export { publishMonth, reopenMonth } from './publish';
 export {
   updateScoreRule,
@@ -51,6 +51,7 @@ export {
   listTasks,
   getTask,
   listImportBatches,
+  getImportBatch,
   findImportedFiles,
   listTaskMilestones,
   listMilestones,
@@ -80,6 +81,8 @@ export {
   useImportBatches,
   useAuditEntries,
   useAuditOperators,
+  useAuditNameRows,
+  useImportBatch,
   useSetting,
   useMilestones,
   useYearMilestones,

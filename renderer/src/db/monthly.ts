@@ -105,6 +105,16 @@ export interface FeedbackInput {
   date?: IsoDate;
 }
 
+/** Which review: one unit's report on one task for a month. */
+export type FeedbackKey = Pick<FeedbackInput, 'yearId' | 'month' | 'taskId' | 'unitId'>;
+
+/** A change of some fields of a review; null clears a verdict or a decision. */
+export interface FeedbackPatch {
+  verdict?: Verdict | null;
+  comment?: string;
+  explanationAccepted?: boolean | null;
+}
+
 /**
  * Saves the office's review of one unit's report on one task for a month: creates it, or
  * replaces the stored one for the same year, month, task and unit (the input is the whole
@@ -113,12 +123,35 @@ export interface FeedbackInput {
  * nothing and keeps the stored reviewer and date. Audited; refused while the month is
  * published.
  */
-export async function saveFeedback(input: FeedbackInput): Promise<Feedback> {
+export function saveFeedback(input: FeedbackInput): Promise<Feedback> {
+  const { verdict, comment, explanationAccepted } = input;
+  return writeFeedback(input, () => ({ verdict, comment, explanationAccepted }), input.date);
+}
+
+/**
+ * Changes some fields of a review (typing in 反馈意见, choosing a verdict), merged with the stored
+ * review inside the transaction, so that a comment saved as it is typed never undoes a verdict
+ * chosen meanwhile. Otherwise as saveFeedback.
+ */
+export function updateFeedback(key: FeedbackKey, patch: FeedbackPatch): Promise<Feedback> {
+  return writeFeedback(key, (stored) => ({
+    verdict: patch.verdict === undefined ? stored?.verdict : (patch.verdict ?? undefined),
+    comment: patch.comment ?? stored?.comment ?? '',
+    explanationAccepted:
+      patch.explanationAccepted === undefined ? stored?.explanationAccepted : (patch.explanationAccepted ?? undefined),
+  }));
+}
+
+async function writeFeedback(
+  key: FeedbackKey,
+  fieldsOf: (stored: Feedback | undefined) => Pick<FeedbackInput, 'verdict' | 'comment' | 'explanationAccepted'>,
+  date?: IsoDate,
+): Promise<Feedback> {
   const reviewer = requireOperator();
-  const { yearId, taskId, unitId } = input;
-  const month = checkMonth(input.month);
-  const date = input.date ?? chinaToday();
-  if (!isIsoDate(date)) throw new DomainError('督查反馈的日期应为有效日期（YYYY-MM-DD）');
+  const { yearId, taskId, unitId } = key;
+  const month = checkMonth(key.month);
+  const day = date ?? chinaToday();
+  if (!isIsoDate(day)) throw new DomainError('督查反馈的日期应为有效日期（YYYY-MM-DD）');
   return writeTransaction([db.feedback, db.tasks, db.units, db.workYears], async (w) => {
     await requireYear(yearId);
     const stored = await db.feedback
@@ -126,19 +159,20 @@ export async function saveFeedback(input: FeedbackInput): Promise<Feedback> {
       .equals([unitId, yearId, month])
       .filter((f) => f.taskId === taskId)
       .first();
+    const fields = fieldsOf(stored);
     const row: Feedback = {
       id: stored?.id ?? newId(),
       yearId,
       month,
       taskId,
       unitId,
-      comment: typeof input.comment === 'string' ? input.comment.trim() : input.comment,
+      comment: typeof fields.comment === 'string' ? fields.comment.trim() : fields.comment,
       reviewer,
-      date,
+      date: day,
     };
-    if (input.verdict !== undefined) row.verdict = input.verdict;
-    if (input.explanationAccepted !== undefined) row.explanationAccepted = input.explanationAccepted;
-    if (stored && deepEqual({ ...stored, reviewer, date }, row)) return stored;
+    if (fields.verdict !== undefined) row.verdict = fields.verdict;
+    if (fields.explanationAccepted !== undefined) row.explanationAccepted = fields.explanationAccepted;
+    if (stored && deepEqual({ ...stored, reviewer, date: day }, row)) return stored;
     await checkFeedback(yearId, [row]);
     return w.put(db.feedback, row);
   });

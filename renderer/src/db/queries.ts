@@ -99,6 +99,24 @@ export async function listImportBatches(yearId: string | undefined): Promise<Imp
   return batches.sort((a, b) => (a.importedAt < b.importedAt ? 1 : a.importedAt > b.importedAt ? -1 : 0));
 }
 
+/** One import batch with its rows' before- and after-images (undefined when missing). */
+export async function getImportBatch(id: string | undefined): Promise<ImportBatch | undefined> {
+  return id === undefined ? undefined : db.importBatches.get(id);
+}
+
+/** What the 操作日志 names objects by: the named rows of every year (ids are unique across years). */
+export async function listAuditNameRows() {
+  const [units, tasks, leaders, sections, workYears, scoreRules] = await Promise.all([
+    db.units.toArray(),
+    db.tasks.toArray(),
+    db.leaders.toArray(),
+    db.sections.toArray(),
+    db.workYears.toArray(),
+    db.scoreRules.toArray(),
+  ]);
+  return { units, tasks, leaders, sections, workYears, scoreRules };
+}
+
 export interface ImportedFile {
   sha256: string;
   name: string;

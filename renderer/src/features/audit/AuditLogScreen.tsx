@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
+  IconButton,
   MenuItem,
   Paper,
   Stack,
@@ -13,19 +14,43 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { entityLabels, type AuditEntry } from '../../core/model';
-import { useAuditEntries, useAuditOperators, verifyAuditChain, type ChainCheck } from '../../db';
-import { formatTimestamp } from '../../ui/today';
-import { importKindLabels } from '../import/kinds';
+import { entityLabels } from '../../core/model';
+import { actionLabels, auditNamesOf, describeAudit, describeImportChange, type AuditNames } from '../../core/auditText';
+import { chineseDate, chineseDateTime } from '../../core/dates';
+import { defaultScoreRules } from '../../core/scoring';
+import {
+  getImportBatch,
+  listAudit,
+  useAuditEntries,
+  useAuditNameRows,
+  useAuditOperators,
+  useImportBatch,
+  verifyAuditChain,
+  type ChainCheck,
+} from '../../db';
+import { desktop } from '../../io/desktop';
+import { userMessage } from '../../ui/errors';
+import { todayInChina } from '../../ui/today';
 
-const actionLabels: Record<AuditEntry['action'], string> = { create: '新增', update: '修改', delete: '删除' };
 const pageSize = 500;
+/** An import batch's rows shown when it is opened; the rest are counted (all are in the export). */
+const batchRowsShown = 500;
+const defaultRuleNames = new Map(defaultScoreRules.map((r) => [r.id, r.name]));
+
+/** The names the log refers to by id, from every year's rows, kept in step with them. */
+function useAuditNames(): AuditNames | undefined {
+  const rows = useAuditNameRows();
+  return useMemo(() => rows && auditNamesOf({ ...rows, defaultRuleNames }), [rows]);
+}
 
 export function AuditLogScreen() {
   const [entity, setEntity] = useState('');
   const [operator, setOperator] = useState('');
   const entries = useAuditEntries({ entity: entity || undefined, operator: operator || undefined, limit: pageSize });
   const operators = useAuditOperators();
+  const names = useAuditNames();
+  const [open, setOpen] = useState<number>();
+  const [exportError, setExportError] = useState<string>();
   const [check, setCheck] = useState<ChainCheck | { error: string } | undefined>();
   const [checking, setChecking] = useState(false);
   const tableRef = useRef<HTMLTableElement>(null);
@@ -89,8 +114,22 @@ export function AuditLogScreen() {
         <Button variant="outlined" onClick={() => void runCheck()} disabled={checking}>
           {checking ? '正在校验…' : '校验日志完整性'}
         </Button>
+        <Button
+          variant="outlined"
+          disabled={!names}
+          onClick={() =>
+            names &&
+            exportLog({ entity: entity || undefined, operator: operator || undefined }, names).then(
+              () => setExportError(undefined),
+              (e) => setExportError(userMessage(e)),
+            )
+          }
+        >
+          导出Excel
+        </Button>
       </Stack>
-      {check && <ChainCheckAlert check={check} onShow={showBroken} />}
+      {exportError && <Alert severity="error">{exportError}</Alert>}
+      {check && names && <ChainCheckAlert check={check} names={names} onShow={showBroken} />}
       <Paper variant="outlined">
         <Table size="small" aria-label="操作日志" ref={tableRef}>
           <TableHead>
@@ -111,23 +150,47 @@ export function AuditLogScreen() {
                 </TableCell>
               </TableRow>
             )}
-            {entries?.map((e) => {
-              const broken = e.seq === brokenAt;
-              return (
-                <TableRow
-                  key={e.seq}
-                  data-broken={broken || undefined}
-                  sx={broken ? { bgcolor: 'error.light', '& td': { color: 'error.contrastText' } } : undefined}
-                >
-                  <TableCell>{e.seq}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</TableCell>
-                  <TableCell>{e.operator}</TableCell>
-                  <TableCell>{actionLabels[e.action]}</TableCell>
-                  <TableCell>{entityLabels[e.entity] ?? e.entity}</TableCell>
-                  <TableCell>{describeChange(e)}</TableCell>
-                </TableRow>
-              );
-            })}
+            {names &&
+              entries?.map((e) => {
+                const broken = e.seq === brokenAt;
+                const line = describeAudit(e, names);
+                const batch = e.entity === 'importBatches' && e.action === 'create';
+                const expanded = batch && open === e.seq;
+                return (
+                  <Fragment key={e.seq}>
+                    <TableRow
+                      data-broken={broken || undefined}
+                      sx={broken ? { bgcolor: 'error.light', '& td': { color: 'error.contrastText' } } : undefined}
+                    >
+                      <TableCell>{e.seq}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{chineseDateTime(e.at)}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.operator}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{actionLabels[e.action]}</TableCell>
+                      <TableCell>{line.object}</TableCell>
+                      <TableCell>
+                        {line.summary}
+                        {batch && (
+                          <IconButton
+                            size="small"
+                            aria-expanded={expanded}
+                            aria-label={expanded ? '收起导入的各行' : '展开导入的各行'}
+                            onClick={() => setOpen(expanded ? undefined : e.seq)}
+                          >
+                            {expanded ? '▴' : '▾'}
+                          </IconButton>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                    {expanded && (
+                      <TableRow>
+                        <TableCell colSpan={6} sx={{ bgcolor: 'action.hover' }}>
+                          <BatchRows batchId={e.entityId} names={names} />
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
           </TableBody>
         </Table>
       </Paper>
@@ -141,7 +204,15 @@ export function AuditLogScreen() {
 }
 
 /** The result of 校验日志完整性: green when the chain holds, red with the first broken entry. */
-function ChainCheckAlert({ check, onShow }: { check: ChainCheck | { error: string }; onShow: () => void }) {
+function ChainCheckAlert({
+  check,
+  names,
+  onShow,
+}: {
+  check: ChainCheck | { error: string };
+  names: AuditNames;
+  onShow: () => void;
+}) {
   if ('error' in check) return <Alert severity="error">校验未能完成：{check.error}</Alert>;
   const legacy = check.legacy > 0 ? `另有 ${check.legacy} 条较早的记录写入时尚无校验值，未参与校验。` : '';
   if (check.ok) {
@@ -152,6 +223,7 @@ function ChainCheckAlert({ check, onShow }: { check: ChainCheck | { error: strin
     );
   }
   const { entry } = check;
+  const line = describeAudit(entry, names);
   return (
     <Alert
       severity="error"
@@ -163,9 +235,8 @@ function ChainCheckAlert({ check, onShow }: { check: ChainCheck | { error: strin
     >
       <div>{check.message}。</div>
       <div>
-        该条记录：序号 {check.brokenAt}，时间 {formatTimestamp(entry.at)}，操作人 {entry.operator || '（空）'}，
-        {actionLabels[entry.action] ?? entry.action} {entityLabels[entry.entity] ?? entry.entity}{' '}
-        {describeChange(entry)}
+        该条记录：序号 {check.brokenAt}，时间 {chineseDateTime(entry.at)}，操作人 {entry.operator || '（空）'}，
+        {actionLabels[entry.action] ?? entry.action} {line.object}：{line.summary}
       </div>
       <div>
         在此之前的 {check.count} 条记录校验通过。{legacy}
@@ -174,98 +245,79 @@ function ChainCheckAlert({ check, onShow }: { check: ChainCheck | { error: strin
   );
 }
 
-type Row = Record<string, unknown>;
-
-/** A short human summary: the record's name, and for changes the fields that differ. */
-function describeChange(entry: AuditEntry): string {
-  const before = (entry.before ?? undefined) as Row | undefined;
-  const after = (entry.after ?? undefined) as Row | undefined;
-  if (entry.entity === 'importBatches') {
-    const line = describeImportBatch(entry.action, before, after);
-    if (line !== undefined) return line;
-  }
-  const subject = recordName(after ?? before);
-  if (entry.action !== 'update' || !before || !after) return subject;
-  const changed = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  const parts = changed.map((k) => `${fieldLabels[k] ?? k}：${show(before[k])} → ${show(after[k])}`);
-  return [subject, ...parts].filter(Boolean).join('；');
+/** The rows an import batch wrote, as the log describes its own entries. */
+function BatchRows({ batchId, names }: { batchId: string; names: AuditNames }) {
+  const batch = useImportBatch(batchId);
+  if (!batch) return <Typography variant="body2">正在读取…</Typography>;
+  const shown = batch.changes.slice(0, batchRowsShown);
+  return (
+    <Table size="small" aria-label="导入的各行">
+      <TableBody>
+        {shown.map((c) => {
+          const line = describeImportChange(c, names);
+          return (
+            <TableRow key={`${c.table}/${c.id}`}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.before === undefined ? '新增' : '修改'}</TableCell>
+              <TableCell>{line.object}</TableCell>
+              <TableCell>{line.summary}</TableCell>
+            </TableRow>
+          );
+        })}
+        {batch.changes.length > shown.length && (
+          <TableRow>
+            <TableCell colSpan={3} sx={{ color: 'text.secondary' }}>
+              共 {batch.changes.length} 行，此处显示前 {shown.length} 行；导出Excel可得全部。
+            </TableCell>
+          </TableRow>
+        )}
+      </TableBody>
+    </Table>
+  );
 }
 
 /**
- * An import batch is logged as one entry for all its rows (their before/after are kept in the
- * batch itself, see db/imports.ts): '导入 任务清单：任务清单-2026.xlsx；新增 20，修改 0，未变 0',
- * and '撤销导入 …' for its undo. Entries written before that held the whole batch; they read
- * the same.
+ * The log as a workbook, with the screen's columns, every entry the filters select (not only
+ * the newest shown); an import batch is followed by its rows.
  */
-function describeImportBatch(
-  action: AuditEntry['action'],
-  before: Row | undefined,
-  after: Row | undefined,
-): string | undefined {
-  const undo = action === 'update' && after?.undone === true && before?.undone !== true;
-  if (!(action === 'create' || undo)) return undefined;
-  if (!after || typeof after.kind !== 'string') return undefined;
-  const kind = importKindLabels[after.kind] ?? after.kind;
-  const names = Array.isArray(after.files)
-    ? after.files.map((f: unknown) => (f as Row | null)?.name).filter((n): n is string => typeof n === 'string')
-    : [];
-  const files =
-    names.length > shownFiles ? `${names.slice(0, shownFiles).join('、')} 等 ${names.length} 个文件` : names.join('、');
-  const counts = (after.counts ?? {}) as Row;
-  const count = (key: string): string => (typeof counts[key] === 'number' ? String(counts[key]) : '?');
-  const head = `${undo ? '撤销导入' : '导入'} ${kind}${files ? `：${files}` : ''}`;
-  return `${head}；新增 ${count('created')}，修改 ${count('updated')}，未变 ${count('unchanged')}`;
+async function exportLog(filter: { entity?: string; operator?: string }, names: AuditNames) {
+  const { writeWorkbook } = await import('../../io/excel/write');
+  const entries = await listAudit(filter);
+  const rows: Record<string, string | number | undefined>[] = [];
+  for (const e of entries) {
+    const line = describeAudit(e, names);
+    rows.push({
+      seq: e.seq,
+      at: chineseDateTime(e.at),
+      operator: e.operator,
+      action: actionLabels[e.action],
+      object: line.object,
+      summary: line.summary,
+    });
+    if (e.entity !== 'importBatches' || e.action !== 'create') continue;
+    for (const c of (await getImportBatch(e.entityId))?.changes ?? []) {
+      const row = describeImportChange(c, names);
+      rows.push({ action: c.before === undefined ? '新增' : '修改', object: row.object, summary: row.summary });
+    }
+  }
+  const bytes = await writeWorkbook([
+    {
+      name: '操作日志',
+      title: '操作日志',
+      subtitle: `导出日期：${chineseDate(todayInChina())}${filter.entity ? `；对象：${entityLabels[filter.entity] ?? filter.entity}` : ''}${filter.operator ? `；操作人：${filter.operator}` : ''}`,
+      landscape: true,
+      columns: [
+        { header: '序号', key: 'seq', width: 7 },
+        { header: '时间', key: 'at', width: 18 },
+        { header: '操作人', key: 'operator', width: 10 },
+        { header: '操作', key: 'action', width: 6 },
+        { header: '对象', key: 'object', width: 30, wrap: true },
+        { header: '内容', key: 'summary', width: 60, wrap: true },
+      ],
+      rows,
+    },
+  ]);
+  await desktop.saveFile({
+    suggestedName: `操作日志-${todayInChina()}.xlsx`,
+    bytes,
+  });
 }
-
-const shownFiles = 3;
-
-function recordName(row: Row | undefined): string {
-  if (!row) return '';
-  if (typeof row.name === 'string') return row.name;
-  if (typeof row.title === 'string') return row.title;
-  if (typeof row.key === 'string') return settingLabels[row.key] ?? row.key;
-  if (typeof row.year === 'number') return `${row.year}年度`;
-  return '';
-}
-
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '（空）';
-  if (Array.isArray(value)) return value.length ? value.join('、') : '（空）';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-const settingLabels: Record<string, string> = {
-  operator: '操作人',
-  columnAliases: '列名别名',
-  progressRules: '进度规则',
-  listSettings: '红黑榜设置',
-  compositeWeights: '综合得分权重',
-};
-const fieldLabels: Record<string, string> = {
-  name: '名称',
-  title: '名称/职务',
-  kind: '类别',
-  rankingGroup: '排名分组',
-  aliases: '别名',
-  contactPerson: '联系人',
-  phone: '联系电话',
-  windowStartMonth: '工作起始月',
-  windowEndMonth: '工作结束月',
-  planDue: '月方案报送截止',
-  reportDueDay: '月度进展报送日',
-  feedbackDueDay: '督查反馈截止日',
-  completionDue: '完成时限',
-  extraHolidays: '补充节假日',
-  extraWorkdays: '补充调休上班日',
-  value: '值',
-  // 复盘
-  recallGoals: '回忆目标',
-  assessResults: '评估结果',
-  analyseCauses: '分析原因',
-  lessons: '经验与不足',
-  nextYearPlan: '纳入下年度计划',
-  step: '复盘步骤',
-  completedAt: '完成复盘',
-  updatedAt: '更新时间',
-};

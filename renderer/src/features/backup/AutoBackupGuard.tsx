@@ -12,7 +12,7 @@ import {
 import { autoBackupReasonLabels, type StoredBackup } from '../../../../electron/shared/contract';
 import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { backupsOfEmptyDatabase, previewAutoBackup, startAutomaticBackups } from './autoBackup';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
 
@@ -51,7 +51,7 @@ export function AutoBackupGuard() {
         <DialogContent>
           <DialogContentText>
             本机数据库中没有任何工作数据，但数据文件夹中有 {lossBackups.length} 份自动备份，最近一份是
-            {newest ? ` ${formatTimestamp(newest.createdAt)}（${autoBackupReasonLabels[newest.reason]}）` : ''}。
+            {newest ? ` ${chineseDateTime(newest.createdAt)}（${autoBackupReasonLabels[newest.reason]}）` : ''}。
             如果您没有有意清空数据，可能是数据丢失了（例如系统清理、更换了 Windows
             用户或重装了程序）。建议先查看并恢复最近的备份。
           </DialogContentText>

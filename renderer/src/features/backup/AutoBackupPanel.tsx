@@ -14,7 +14,7 @@ import {
 import { autoBackupReasonLabels, type AutoBackupList } from '../../../../electron/shared/contract';
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { autoBackupsAvailable, onAutoBackupWritten, previewAutoBackup } from './autoBackup';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
 
@@ -74,7 +74,7 @@ export function AutoBackupPanel({ onRestored }: { onRestored?: () => void }) {
                 <TableBody>
                   {list.backups.map((backup) => (
                     <TableRow key={backup.name}>
-                      <TableCell>{formatTimestamp(backup.createdAt)}</TableCell>
+                      <TableCell>{chineseDateTime(backup.createdAt)}</TableCell>
                       <TableCell>{autoBackupReasonLabels[backup.reason]}</TableCell>
                       <TableCell align="right">{megabytes(backup.size)}</TableCell>
                       <TableCell align="right">

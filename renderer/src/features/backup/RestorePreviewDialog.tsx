@@ -27,7 +27,7 @@ import {
 } from '../../db';
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { autoBackupsAvailable, keepSafetyBackup } from './autoBackup';
 
 /** A backup file picked for restore, as checked, beside what the database holds now. */
@@ -47,7 +47,7 @@ export interface Restored {
 
 /** The message a finished restore leaves on the screen. */
 export function restoredMessage({ fileName, result, safetyNote }: Restored): string {
-  return `已从备份“${fileName}”恢复（备份时间 ${formatTimestamp(result.summary.createdAt)}，共 ${result.summary.total} 条记录）。${safetyNote}`;
+  return `已从备份“${fileName}”恢复（备份时间 ${chineseDateTime(result.summary.createdAt)}，共 ${result.summary.total} 条记录）。${safetyNote}`;
 }
 
 const tableLabel = (name: string) => (name === 'audit' ? '操作日志' : (entityLabels[name] ?? name));
@@ -157,7 +157,7 @@ function Comparison({ backup, current }: { backup: BackupSummary; current: Backu
       <TableBody>
         <TableRow>
           <TableCell>备份时间</TableCell>
-          <TableCell align="right">{formatTimestamp(backup.createdAt)}</TableCell>
+          <TableCell align="right">{chineseDateTime(backup.createdAt)}</TableCell>
           <TableCell align="right">（现在）</TableCell>
         </TableRow>
         <TableRow>

@@ -22,6 +22,7 @@ import {
   type CreatedBackup,
 } from '../../db';
 import { desktop, isDesktopShell } from '../../io/desktop';
+import { flushEdits } from '../../ui/autosave';
 import { failureReason } from '../../ui/errors';
 import type { RestorePreview } from './RestorePreviewDialog';
 
@@ -85,7 +86,11 @@ export function startAutomaticBackups(onError: (message: string) => void): () =>
   };
   void check();
   const timer = setInterval(() => void check(), checkEveryMs);
-  hooks[beforeQuitHook] = () => takeAutoBackup('quit');
+  // Closing the window: what is being typed is saved first, then backed up with the rest.
+  hooks[beforeQuitHook] = async () => {
+    await flushEdits();
+    return takeAutoBackup('quit');
+  };
   return () => {
     clearInterval(timer);
     delete hooks[beforeQuitHook];

@@ -25,13 +25,14 @@ import {
   Typography,
 } from '@mui/material';
 import { weekdayName } from '../../core/calendar';
-import type { ProgressReport, Unit, Verdict, WorkYear } from '../../core/model';
+import type { ProgressReport, Task, Unit, Verdict, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
-import { publishMonth, reopenMonth, saveFeedback, VERDICTS } from '../../db';
+import { publishMonth, reopenMonth, updateFeedback, VERDICTS, type FeedbackPatch } from '../../db';
+import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
 import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
 import type { MonthView, TaskMonth } from '../../ui/useMonth';
@@ -78,7 +79,7 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
           </b>
           {view.feedbackDue.shifted && `（${view.feedbackDue.reason}）`}。
           {view.published
-            ? ` ${month}月已于 ${formatTimestamp(view.state!.publishedAt!)} 由 ${view.state!.publishedBy} 发布，进展和反馈已冻结。`
+            ? ` ${month}月已于 ${chineseDateTime(view.state!.publishedAt!)} 由 ${view.state!.publishedBy} 发布，进展和反馈已冻结。`
             : view.state?.reopenReason
               ? ` 已撤销发布（原因：${view.state.reopenReason}）。`
               : ` ${month}月尚未发布。`}
@@ -217,30 +218,10 @@ function UnitSection({
   onPrint,
 }: SectionProps & { unit: Unit; items: UnitReport[] }) {
   const submission = view.submissionOf(unit.id);
-  const save = async (
-    item: UnitReport,
-    change: { verdict?: Verdict | ''; comment?: string; explanationAccepted?: boolean | null },
-  ) => {
-    const current = view.feedbackOf(item.row.task.id, unit.id);
-    const verdict = change.verdict !== undefined ? change.verdict || undefined : current?.verdict;
-    const explanationAccepted =
-      change.explanationAccepted !== undefined
-        ? (change.explanationAccepted ?? undefined)
-        : current?.explanationAccepted;
-    try {
-      await saveFeedback({
-        yearId: year.id,
-        month,
-        taskId: item.row.task.id,
-        unitId: unit.id,
-        verdict,
-        comment: change.comment ?? current?.comment ?? '',
-        explanationAccepted,
-      });
-    } catch (e) {
-      onError(userMessage(e));
-    }
-  };
+  const save = (item: UnitReport, patch: FeedbackPatch) =>
+    updateFeedback({ yearId: year.id, month, taskId: item.row.task.id, unitId: unit.id }, patch).catch((e) =>
+      onError(userMessage(e)),
+    );
   return (
     <Paper variant="outlined" component="section" aria-label={`${unit.name}的督查反馈`}>
       <Stack direction="row" sx={{ alignItems: 'center', p: 2, pb: 1 }}>
@@ -331,7 +312,7 @@ function UnitSection({
                       fullWidth
                       disabled={view.published}
                       value={fb?.verdict ?? ''}
-                      onChange={(e) => save(item, { verdict: e.target.value as Verdict | '' })}
+                      onChange={(e) => save(item, { verdict: (e.target.value as Verdict | '') || null })}
                       slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的核查结论` } }}
                     >
                       <MenuItem value="">（未核查）</MenuItem>
@@ -343,14 +324,13 @@ function UnitSection({
                     </TextField>
                   </TableCell>
                   <TableCell>
-                    <TextField
-                      size="small"
-                      fullWidth
-                      multiline
-                      disabled={view.published}
-                      defaultValue={fb?.comment ?? ''}
-                      onBlur={(e) => e.target.value !== (fb?.comment ?? '') && save(item, { comment: e.target.value })}
-                      slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的反馈意见` } }}
+                    <CommentField
+                      year={year}
+                      month={month}
+                      unit={unit}
+                      task={item.row.task}
+                      stored={fb?.comment ?? ''}
+                      readOnly={view.published}
                     />
                   </TableCell>
                 </TableRow>
@@ -515,5 +495,45 @@ function PublishDialog({
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** 反馈意见, saved as it is typed; read-only once the month is published. */
+function CommentField({
+  year,
+  month,
+  unit,
+  task,
+  stored,
+  readOnly,
+}: {
+  year: WorkYear;
+  month: number;
+  unit: Unit;
+  task: Task;
+  stored: string;
+  readOnly: boolean;
+}) {
+  const key = { yearId: year.id, month, taskId: task.id, unitId: unit.id };
+  const save = useAutosave({
+    id: `feedback:${year.id}:${month}:${task.id}:${unit.id}`,
+    stored,
+    label: `${unit.name}“${task.title}”${month}月的反馈意见`,
+    edit: (comment: string) => ({ kind: 'feedback', args: { key, patch: { comment } } }),
+  });
+  return (
+    <TextField
+      size="small"
+      fullWidth
+      multiline
+      value={save.draft}
+      onChange={(e) => save.change(e.target.value)}
+      slotProps={{
+        htmlInput: { 'aria-label': `${task.title}的反馈意见`, readOnly },
+        formHelperText: { role: 'status' },
+      }}
+      helperText={save.edited || save.status !== 'saved' ? saveStatusText(save) : undefined}
+      error={save.status === 'error'}
+    />
   );
 }

@@ -20,7 +20,7 @@ import { commitImport, type ImportPlan } from '../../db';
 import { takeAutoBackup } from '../backup/autoBackup';
 import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { FileDropZone } from './FileDropZone';
 import { IssueList } from './IssueList';
 import type { LoadedFile } from './useImportFiles';
@@ -149,7 +149,7 @@ export function ImportFrame({
                       {!verdict.refusal && verdict.summary}
                       {file.previous && (
                         <Typography color="warning.dark" variant="body2">
-                          此文件已于 {formatTimestamp(file.previous.importedAt)} 导入过（“{file.previous.name}
+                          此文件已于 {chineseDateTime(file.previous.importedAt)} 导入过（“{file.previous.name}
                           ”），再次导入只会写入有变化的内容。
                         </Typography>
                       )}

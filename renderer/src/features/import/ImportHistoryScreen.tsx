@@ -14,7 +14,7 @@ import {
 import type { ImportBatch } from '../../core/model';
 import { undoImport, useImportBatches } from '../../db';
 import { useYear } from '../../ui/YearContext';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { importKindLabels } from './kinds';
@@ -59,7 +59,7 @@ export function ImportHistoryScreen() {
             )}
             {batches?.map((b) => (
               <TableRow key={b.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatTimestamp(b.importedAt)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{chineseDateTime(b.importedAt)}</TableCell>
                 <TableCell>{importKindLabels[b.kind] ?? b.kind}</TableCell>
                 <TableCell>{b.files.map((f) => f.name).join('、')}</TableCell>
                 <TableCell>{b.operator}</TableCell>
@@ -68,7 +68,7 @@ export function ImportHistoryScreen() {
                 <TableCell>{b.counts.unchanged}</TableCell>
                 <TableCell>
                   {b.undone ? (
-                    <Chip size="small" label={`已撤销 ${b.undoneAt ? formatTimestamp(b.undoneAt) : ''}`} />
+                    <Chip size="small" label={`已撤销 ${b.undoneAt ? chineseDateTime(b.undoneAt) : ''}`} />
                   ) : (
                     <Chip size="small" color="success" label="有效" />
                   )}

@@ -16,7 +16,7 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { userMessage } from '../../ui/errors';
-import { formatTimestamp } from '../../ui/today';
+import { chineseDateTime } from '../../core/dates';
 import { navigateTo } from '../../ui/useHashRoute';
 import { useYear } from '../../ui/YearContext';
 import { LightChip } from '../../ui/LightChip';
@@ -136,7 +136,7 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
   const statusText = {
     new: '尚未保存：各步骤已按本年度数据预填，修改后自动保存。',
     pending: '正在保存…',
-    saved: `已保存${stored ? `（${formatTimestamp(stored.updatedAt)}）` : ''}`,
+    saved: `已保存${stored ? `（${chineseDateTime(stored.updatedAt)}）` : ''}`,
     error: `保存失败：${error ?? ''}`,
   }[status];
 

@@ -1,0 +1,274 @@
+// What a person types is never lost (DEVELOPERS.md): every free-text field saves as it is
+// typed — debounced, within a second — through the audited writer, shows 保存中/已保存, and is
+// flushed when the page is hidden and when the window closes. Between a keystroke and its save
+// the edit waits in a journal in localStorage, written synchronously; an edit still in the
+// journal when the app starts (the window was closed or reloaded before its save finished) is
+// saved then. A value arriving from the database never overwrites what is being typed.
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  putSetting,
+  saveReview,
+  setTaskPlan,
+  updateFeedback,
+  updateLeader,
+  updateScoreRule,
+  updateTask,
+  updateUnit,
+  updateWorkYear,
+} from '../db';
+import { userMessage } from './errors';
+
+/** Every kind of typed edit and the write that stores it: the journal replays an edit by its kind. */
+const savers = {
+  feedback: (a: { key: Parameters<typeof updateFeedback>[0]; patch: Parameters<typeof updateFeedback>[1] }) =>
+    updateFeedback(a.key, a.patch),
+  review: (a: Parameters<typeof saveReview>[0]) => saveReview(a),
+  task: (a: { id: string; patch: Parameters<typeof updateTask>[1] }) => updateTask(a.id, a.patch),
+  taskPlan: (a: { taskId: string; months: Parameters<typeof setTaskPlan>[1] }) => setTaskPlan(a.taskId, a.months),
+  unit: (a: { id: string; patch: Parameters<typeof updateUnit>[1] }) => updateUnit(a.id, a.patch),
+  leader: (a: { id: string; patch: Parameters<typeof updateLeader>[1] }) => updateLeader(a.id, a.patch),
+  workYear: (a: { id: string; patch: Parameters<typeof updateWorkYear>[1] }) => updateWorkYear(a.id, a.patch),
+  setting: (a: { key: string; value: unknown }) => putSetting(a.key, a.value),
+  scoreRule: (a: { yearId: string; ruleId: string; patch: Parameters<typeof updateScoreRule>[2] }) =>
+    updateScoreRule(a.yearId, a.ruleId, a.patch),
+};
+
+export type Edit = {
+  [K in keyof typeof savers]: { kind: K; args: Parameters<(typeof savers)[K]>[0] };
+}[keyof typeof savers];
+
+function store(edit: Edit): Promise<unknown> {
+  return (savers[edit.kind] as (args: unknown) => Promise<unknown>)(edit.args);
+}
+
+// ---------------------------------------------------------------- the journal
+
+const JOURNAL_KEY = 'duchaduban.unsavedEdits';
+
+interface Journaled {
+  edit: Edit;
+  /** What the person sees it as (for the notice when it cannot be saved). */
+  label: string;
+  /** Why its last save failed. */
+  error?: string;
+}
+
+function readJournal(): Record<string, Journaled> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(JOURNAL_KEY) ?? '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, Journaled>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeJournal(journal: Record<string, Journaled>): void {
+  if (Object.keys(journal).length === 0) localStorage.removeItem(JOURNAL_KEY);
+  else localStorage.setItem(JOURNAL_KEY, JSON.stringify(journal));
+  for (const listener of journalListeners) listener();
+}
+
+function journal(id: string, entry: Journaled | undefined): void {
+  const all = readJournal();
+  if (entry) all[id] = entry;
+  else delete all[id];
+  writeJournal(all);
+}
+
+const journalListeners = new Set<() => void>();
+
+/**
+ * Saves the edits left in the journal by a window closed or reloaded before their save
+ * finished; call once the operator is known, before the screens open. An edit that still
+ * cannot be saved stays in the journal with its reason (unsavedEdits lists them).
+ */
+export async function replayUnsavedEdits(): Promise<void> {
+  for (const [id, entry] of Object.entries(readJournal())) {
+    try {
+      await store(entry.edit);
+      const now = readJournal();
+      if (JSON.stringify(now[id]?.edit) === JSON.stringify(entry.edit)) journal(id, undefined);
+    } catch (e) {
+      journal(id, { ...entry, error: userMessage(e) });
+    }
+  }
+}
+
+/** The edits that could not be saved (a reason each), for a notice. */
+export function useUnsavedEdits(): { id: string; label: string; error: string; retry(): void; discard(): void }[] {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const listener = () => setVersion((v) => v + 1);
+    journalListeners.add(listener);
+    return () => void journalListeners.delete(listener);
+  }, []);
+  return useMemo(() => {
+    void version;
+    return Object.entries(readJournal())
+      .filter(([, e]) => e.error !== undefined)
+      .map(([id, e]) => ({
+        id,
+        label: e.label,
+        error: e.error ?? '',
+        retry: () => void replayUnsavedEdits(),
+        discard: () => journal(id, undefined),
+      }));
+  }, [version]);
+}
+
+// ---------------------------------------------------------------- flushing
+
+const flushers = new Set<() => Promise<void>>();
+
+/** Saves every edit still waiting (page hidden, window closing, before a backup). */
+export async function flushEdits(): Promise<void> {
+  await Promise.all([...flushers].map((flush) => flush()));
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => void flushEdits());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void flushEdits();
+  });
+}
+
+// ---------------------------------------------------------------- the hook
+
+/** The typing pause after which a draft is saved, and the longest any typing waits. */
+const PAUSE_MS = 400;
+const MAX_WAIT_MS = 1000;
+
+export type SaveStatus = 'saved' | 'saving' | 'error' | 'invalid';
+
+export interface Autosave<T> {
+  /** What the field shows: the stored value until the person types, then what they typed. */
+  draft: T;
+  change(next: T | ((draft: T) => T)): void;
+  status: SaveStatus;
+  /** Why a save failed, or why the draft cannot be saved yet. */
+  message?: string;
+  /** Saves now whatever is waiting. */
+  flush(): Promise<void>;
+  /** Something was typed here since the field opened (its status is then worth showing). */
+  edited: boolean;
+}
+
+/** Equal once strings are trimmed (the writer trims them): a saved value coming back is no news. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a, trimmed) === JSON.stringify(b, trimmed);
+}
+function trimmed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+/**
+ * A field (or form) saved as it is typed. `stored` is the value in the database (a live query);
+ * it is taken over only while nothing typed is waiting, so an update never overwrites what
+ * is being typed. `edit` turns a draft into the write that stores it; `check` says why a draft
+ * cannot be saved yet (shown, not saved).
+ */
+export function useAutosave<T>(options: {
+  /** The edited object: one journal entry per id. */
+  id: string;
+  stored: T;
+  edit(draft: T): Edit;
+  /** What the person sees it as, for the notice when its save fails at start. */
+  label: string;
+  check?(draft: T): string | undefined;
+}): Autosave<T> {
+  const { id, stored } = options;
+  const latest = useRef(options);
+  latest.current = options;
+  const [state, setState] = useState({ draft: stored, seen: stored, pending: false });
+  const [status, setStatus] = useState<{ status: SaveStatus; message?: string }>({ status: 'saved' });
+  // A new stored value is taken over unless something typed waits to be saved. (Compared by
+  // content: a caller may build `stored` afresh on each render.)
+  let draft = state.draft;
+  if (state.seen !== stored && !sameValue(state.seen, stored)) {
+    const adopt = !state.pending && !sameValue(state.draft, stored);
+    if (adopt) draft = stored;
+    setState({ draft, seen: stored, pending: state.pending });
+  }
+  const current = useRef({ draft, pending: state.pending, version: 0 });
+  current.current.draft = draft;
+  const timer = useRef<{ pause?: ReturnType<typeof setTimeout>; max?: ReturnType<typeof setTimeout> }>({});
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current.pause);
+    clearTimeout(timer.current.max);
+    timer.current = {};
+    const mine = current.current;
+    if (!mine.pending) return queue.current;
+    mine.pending = false;
+    const version = mine.version;
+    const value = mine.draft;
+    const { edit, check } = latest.current;
+    const invalid = check?.(value);
+    if (invalid !== undefined) {
+      mine.pending = true; // kept: what was typed stays on screen until it can be saved
+      setStatus({ status: 'invalid', message: invalid });
+      return queue.current;
+    }
+    setStatus({ status: 'saving' });
+    queue.current = queue.current
+      .then(() => store(edit(value)))
+      .then(
+        () => {
+          if (current.current.version !== version) return;
+          journal(id, undefined);
+          setState((s) => ({ ...s, pending: false }));
+          setStatus({ status: 'saved' });
+        },
+        (e: unknown) => {
+          // Still waiting: the next change or flush tries again, and the journal keeps it.
+          if (current.current.version === version) current.current.pending = true;
+          setStatus({ status: 'error', message: userMessage(e) });
+        },
+      );
+    return queue.current;
+  }, [id]);
+
+  useEffect(() => {
+    flushers.add(flush);
+    return () => {
+      flushers.delete(flush);
+      void flush();
+    };
+  }, [flush]);
+
+  const change = useCallback(
+    (next: T | ((draft: T) => T)) => {
+      const mine = current.current;
+      const value = typeof next === 'function' ? (next as (d: T) => T)(mine.draft) : next;
+      mine.draft = value;
+      mine.pending = true;
+      mine.version += 1;
+      setState((s) => ({ ...s, draft: value, pending: true }));
+      const { edit, check, label } = latest.current;
+      if (check?.(value) === undefined) journal(id, { edit: edit(value), label });
+      setStatus({ status: 'saving' });
+      clearTimeout(timer.current.pause);
+      timer.current.pause = setTimeout(() => void flush(), PAUSE_MS);
+      timer.current.max ??= setTimeout(() => void flush(), MAX_WAIT_MS);
+    },
+    [id, flush],
+  );
+
+  return { draft, change, status: status.status, message: status.message, flush, edited: current.current.version > 0 };
+}
+
+/** The words for a save status: 保存中… / 已保存 / 保存失败：… */
+export function saveStatusText(save: Pick<Autosave<unknown>, 'status' | 'message'>): string {
+  switch (save.status) {
+    case 'saving':
+      return '保存中…';
+    case 'saved':
+      return '已保存';
+    case 'invalid':
+      return `未保存：${save.message ?? ''}`;
+    default:
+      return `保存失败：${save.message ?? ''}`;
+  }
+}
