@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import ExcelJS from 'exceljs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createYear, enterOperator, openScreen } from './helpers';
+import { createYear, enterOperator, openScreen, tableCounts } from './helpers';
 
 // Issue 6: the browser dies in the middle of a large import commit (one Dexie transaction:
 // tasks, units, leaders, sections, the batch and one audit entry). On the next start the
@@ -138,39 +138,13 @@ async function closeGently(running: Running) {
   await killHard(running);
 }
 
-interface Counts {
-  tasks: number;
-  units: number;
-  leaders: number;
-  sections: number;
-  importBatches: number;
-  audit: number;
-}
+const counted = ['tasks', 'units', 'leaders', 'sections', 'importBatches', 'audit'] as const;
+type Counts = Record<(typeof counted)[number], number>;
 
-/** Counts the rows of the app's database, read with raw IndexedDB in the page. */
-function countRows(page: Page): Promise<Counts> {
-  return page.evaluate(
-    () =>
-      new Promise<Counts>((resolve, reject) => {
-        const request = indexedDB.open('duchaduban');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const names = ['tasks', 'units', 'leaders', 'sections', 'importBatches', 'audit'] as const;
-          const tx = db.transaction([...names], 'readonly');
-          const counts: Record<string, number> = {};
-          for (const name of names) {
-            const count = tx.objectStore(name).count();
-            count.onsuccess = () => (counts[name] = count.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(counts as unknown as Counts);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+/** The rows of the tables an import of the task list writes. */
+async function countRows(page: Page): Promise<Counts> {
+  const all = await tableCounts(page);
+  return Object.fromEntries(counted.map((name) => [name, all[name] ?? 0])) as Counts;
 }
 
 for (const killAfterMs of [50, 300, 1000]) {

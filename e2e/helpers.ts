@@ -40,3 +40,29 @@ export async function chooseFiles(page: Page, buttonName: string, files: string[
 export async function openScreen(page: Page, label: string) {
   await page.getByRole('navigation', { name: '功能导航' }).getByRole('button', { name: label, exact: true }).click();
 }
+
+/** The number of rows of every table of the app's database, read with raw IndexedDB in the page. */
+export function tableCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const request = indexedDB.open('duchaduban');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const count = tx.objectStore(name).count();
+            count.onsuccess = () => (counts[name] = count.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}

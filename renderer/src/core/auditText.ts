@@ -417,7 +417,8 @@ function batchSummary(
   const files = names.length > shown ? `${names.slice(0, shown).join('、')} 等${names.length}个文件` : names.join('、');
   const counts = (after.counts ?? {}) as Row;
   const count = (key: string): string => (typeof counts[key] === 'number' ? String(counts[key]) : '?');
-  return `${undo ? '撤销导入' : '导入'}${importKinds[after.kind] ?? after.kind}${files ? `：${files}` : ''}；新增${count('created')}条，修改${count('updated')}条，未变${count('unchanged')}条`;
+  const notes = Array.isArray(after.notes) ? after.notes.filter((n): n is string => typeof n === 'string') : [];
+  return `${undo ? '撤销导入' : '导入'}${importKinds[after.kind] ?? after.kind}${files ? `：${files}` : ''}；新增${count('created')}条，修改${count('updated')}条，未变${count('unchanged')}条${notes.map((n) => `；${n}`).join('')}`;
 }
 
 /** An entry of the 操作日志 in words. */

@@ -307,6 +307,8 @@ export interface ImportBatch {
   operator: string;
   counts: { created: number; updated: number; unchanged: number };
   changes: ImportChange[];
+  /** What the office decided for the batch (a sheet imported to another month than it says). */
+  notes?: string[];
   undone: boolean;
   undoneAt?: string;
 }

@@ -34,6 +34,8 @@ export interface ImportPlan {
   updates: { table: string; id: string; patch: Record<string, unknown> }[];
   /** Rows the files hold that match the stored ones (for the batch's counts). */
   unchanged: number;
+  /** What the office decided for this batch, logged with it (a sheet imported to another month than it says). */
+  notes?: string[];
 }
 
 /**
@@ -152,13 +154,9 @@ function applyPatch(before: Row, patch: Record<string, unknown>): Row {
 }
 
 /** What the audit entry of a batch holds: the batch without its `changes` (kept in the batch itself). */
-function batchSummary(batch: ImportBatch): {
-  kind: string;
-  files: ImportBatch['files'];
-  counts: ImportBatch['counts'];
-  rows: number;
-} {
-  return { kind: batch.kind, files: batch.files, counts: batch.counts, rows: batch.changes.length };
+function batchSummary(batch: ImportBatch): Pick<ImportBatch, 'kind' | 'files' | 'counts' | 'notes'> & { rows: number } {
+  const summary = { kind: batch.kind, files: batch.files, counts: batch.counts, rows: batch.changes.length };
+  return batch.notes ? { ...summary, notes: batch.notes } : summary;
 }
 
 /**
@@ -246,6 +244,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
         changes,
         undone: false,
       };
+      if (plan.notes?.length) batch.notes = [...plan.notes];
       await w.add(db.importBatches, batch, { audit: false });
       await w.log('create', db.importBatches, batch.id, undefined, batchSummary(batch));
       return batch;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { err, gridOf, pct, sheetOf, type CellInput, type SheetOptions } from './buildGrid';
+import { heldBack } from './progressPlan';
 import { mapProgress } from './progress';
 import { META_SHEET_NAME, metaRows } from './template';
 
@@ -212,7 +213,7 @@ describe('mapProgress', () => {
     ]);
   });
 
-  it('takes unit and month from the file name, and warns when the chosen month differs', () => {
+  it('takes unit and month from the file name, also when the chosen month differs (the file is then held back)', () => {
     const result = map(
       '区商务局-4月进展.xlsx',
       [
@@ -223,7 +224,11 @@ describe('mapProgress', () => {
       5,
     );
     expect(result).toMatchObject({ unit: '区商务局', month: 4 });
-    expect(result.issues.map((i) => i.message)).toEqual(['文件写的是4月的进展，正在导入的是5月']);
+    expect(heldBack(result, { year: 2026, month: 5 })).toBe('文件写的是4月的进展，正在导入的是5月');
+    expect(heldBack({ month: 5 }, { year: 2026, month: 5 })).toBeUndefined();
+    expect(heldBack({ year: 2025, month: 5 }, { year: 2026, month: 5 })).toBe(
+      '文件写的是2025年5月的进展，正在导入的是2026年5月',
+    );
   });
 
   it('uses the chosen month when the file says none, and asks for one when neither does', () => {

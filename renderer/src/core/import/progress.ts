@@ -42,7 +42,7 @@ export interface ProgressRow {
 export interface ProgressContext {
   /** The work year. */
   year: number;
-  /** The month being imported, if the user chose one: a file that says otherwise gets a warning. */
+  /** The month being imported, if the user chose one (a file that says another is held back: progressPlan.ts heldBack). */
   month?: number;
   aliases?: ColumnAliasTable;
 }
@@ -76,16 +76,10 @@ function mapRows(grid: Grid, ctx: ProgressContext, issues: IssueList, result: Pr
 
   const context = workbookContext(grid.fileName, table, notes);
   if (context.unit !== undefined) result.unit = context.unit;
-  if (context.year !== undefined) {
-    result.year = context.year;
-    if (context.year !== ctx.year)
-      sheetIssues.add('warning', `文件写的是${context.year}年，当前工作年度是${ctx.year}年`);
-  }
+  // A month or year other than the one being imported holds the file back (progressPlan.ts heldBack).
+  if (context.year !== undefined) result.year = context.year;
   const month = context.month ?? ctx.month;
   if (month !== undefined) result.month = month;
-  if (context.month !== undefined && ctx.month !== undefined && context.month !== ctx.month) {
-    sheetIssues.add('warning', `文件写的是${context.month}月的进展，正在导入的是${ctx.month}月`);
-  }
   if (month === undefined) sheetIssues.add('warning', '无法从文件中看出是几月的进展，请在导入时选择月份');
   if (fields.percent === undefined)
     sheetIssues.add('error', '没有找到"累计进度(%)"列（或"完成进度""进度情况/实际(%)"等）');

@@ -27,6 +27,8 @@ export interface ProgressKnown {
 }
 
 export interface ReportPreview {
+  /** The month the report goes to. */
+  month: number;
   file: string;
   sheetRow: number;
   taskTitle: string;
@@ -138,6 +140,7 @@ export function planProgressImport(
       const source = { sourceFile: f.file, sourceSheet: f.sheet, sourceRow: row.sheetRow };
       const before = stored.get(key);
       const preview = {
+        month: known.month,
         file: f.file,
         sheetRow: row.sheetRow,
         taskTitle: task.title,
@@ -224,4 +227,46 @@ function findTask(row: ProgressRow, own: Task[], all: Task[], byId: Map<string, 
 
 function receivedDateOf(submissions: Submission[], unitId: string): IsoDate | undefined {
   return submissions.find((s) => s.unitId === unitId)?.receivedDate;
+}
+
+/**
+ * Why a sheet is held back from the month being imported: its hidden metadata, title, file or
+ * sheet name says another month or year ('文件写的是5月的进展，正在导入的是6月'); undefined when it
+ * says the same or nothing. Nothing from a held-back file is written until the office decides
+ * (import it to the month it says, or to this one after all).
+ */
+export function heldBack(
+  says: { month?: number; year?: number },
+  importing: { month: number; year: number },
+): string | undefined {
+  const otherYear = says.year !== undefined && says.year !== importing.year;
+  const otherMonth = says.month !== undefined && says.month !== importing.month;
+  if (otherYear)
+    return `文件写的是${says.year}年${says.month ?? importing.month}月的进展，正在导入的是${importing.year}年${importing.month}月`;
+  return otherMonth ? `文件写的是${says.month}月的进展，正在导入的是${importing.month}月` : undefined;
+}
+
+/**
+ * planProgressImport for files going to several months of the year (a held-back sheet the
+ * office sends to the month it says): one plan per month with that month's stored reports and
+ * submissions, merged into one batch.
+ */
+export function planProgressImportByMonth(
+  filesByMonth: ReadonlyMap<number, ProgressFile[]>,
+  knownOf: (month: number) => ProgressKnown,
+  unitChoices: Record<string, string>,
+  today: IsoDate,
+  newId: () => string,
+): ProgressPlan {
+  const merged: ProgressPlan = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
+  for (const [month, files] of [...filesByMonth].sort((a, b) => a[0] - b[0])) {
+    const plan = planProgressImport(files, knownOf(month), unitChoices, today, newId);
+    merged.creates.push(...plan.creates);
+    merged.updates.push(...plan.updates);
+    merged.unchanged += plan.unchanged;
+    merged.previews.push(...plan.previews);
+    merged.fileUnits.push(...plan.fileUnits);
+    merged.issues.push(...plan.issues);
+  }
+  return merged;
 }

@@ -1,10 +1,22 @@
 import { useCallback, useMemo, useState } from 'react';
-import { MenuItem, Paper, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Button,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { windowMonths } from '../../core/calendar';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapProgress } from '../../core/import/progress';
-import { planProgressImport } from '../../core/import/progressPlan';
+import { heldBack, planProgressImportByMonth, type ProgressFile } from '../../core/import/progressPlan';
 import type { Grid } from '../../core/import/types';
-import { useReports, useSetting, useSubmissions, useTasks, useUnits } from '../../db';
+import { useMonthStates, useSetting, useTasks, useUnits, useYearReports, useYearSubmissions } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
@@ -17,34 +29,102 @@ export function ProgressImport({ month }: { month: number }) {
   const importer = useImportFiles();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
-  const reports = useReports(year.id, month);
-  const submissions = useSubmissions(year.id, 'progress', month);
+  const reports = useYearReports(year.id);
+  const submissions = useYearSubmissions(year.id, 'progress');
+  const states = useMonthStates(year.id);
   const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
+  // A sheet that says another month or year is held back until the office picks its month.
+  const [monthChoices, setMonthChoices] = useState<Record<string, number>>({});
 
   const mapSheets = useCallback(
     (grid: Grid) => mapProgress(grid, { year: year.year, month, aliases }),
     [year.year, month, aliases],
   );
   const { mapped, usedFiles } = useMappedFiles(importer.files, 'progress', aliases, '“重点工作、累计进度”', mapSheets);
+  const resultOf = useCallback((file: LoadedFile) => mapped.get(file.key)!.result!, [mapped]);
+  const heldReason = useCallback(
+    (file: LoadedFile) => heldBack(resultOf(file), { month, year: year.year }),
+    [resultOf, month, year.year],
+  );
+  /** The month a file's rows go to; undefined while it is held back. */
+  const targetOf = useCallback(
+    (file: LoadedFile): number | undefined => monthChoices[file.key] ?? (heldReason(file) ? undefined : month),
+    [monthChoices, heldReason, month],
+  );
+  const importedFiles = useMemo(() => usedFiles.filter((f) => targetOf(f) !== undefined), [usedFiles, targetOf]);
+  const published = useMemo(
+    () => new Set(states?.filter((s) => s.state === 'published').map((s) => s.month)),
+    [states],
+  );
 
   const plan = useMemo(() => {
-    if (!tasks || !units || !reports || !submissions || usedFiles.length === 0) return undefined;
-    return planProgressImport(
-      usedFiles.map((f) => {
-        const r = mapped.get(f.key)!.result!;
-        return { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.meta?.unitId };
+    if (!tasks || !units || !reports || !submissions || importedFiles.length === 0) return undefined;
+    const byMonth = new Map<number, ProgressFile[]>();
+    for (const f of importedFiles) {
+      const r = resultOf(f);
+      const target = targetOf(f)!;
+      byMonth.set(target, [
+        ...(byMonth.get(target) ?? []),
+        { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.meta?.unitId },
+      ]);
+    }
+    return planProgressImportByMonth(
+      byMonth,
+      (m) => ({
+        yearId: year.id,
+        month: m,
+        tasks,
+        units,
+        reports: reports.filter((r) => r.month === m),
+        submissions: submissions.filter((s) => s.month === m),
       }),
-      { yearId: year.id, month, tasks, units, reports, submissions },
       unitChoices,
       todayInChina(),
       () => crypto.randomUUID(),
     );
-  }, [usedFiles, mapped, tasks, units, reports, submissions, unitChoices, year.id, month]);
+  }, [importedFiles, resultOf, targetOf, tasks, units, reports, submissions, unitChoices, year.id]);
+  // The office's decisions on held-back sheets, logged with the batch.
+  const notes = importedFiles.flatMap((f) => {
+    const chosen = monthChoices[f.key];
+    if (chosen === undefined) return [];
+    const says = resultOf(f).month;
+    return chosen === month
+      ? [`“${f.name}”文件写的是${says}月，仍按${month}月导入`]
+      : [`“${f.name}”按文件所写导入到${chosen}月`];
+  });
 
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
+    const held = heldReason(file);
+    const target = targetOf(file);
+    if (target === undefined) {
+      const says = m.result.month;
+      const canMove =
+        says !== undefined &&
+        (m.result.year === undefined || m.result.year === year.year) &&
+        windowMonths(year).includes(says) &&
+        !published.has(says);
+      const choose = (chosen: number) => setMonthChoices({ ...monthChoices, [file.key]: chosen });
+      return {
+        summary: (
+          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }} role="group" aria-label={`${file.name}的月份`}>
+            <Typography color="warning.dark">暂不导入：{held}。请选择：</Typography>
+            <Stack direction="row" spacing={1}>
+              {canMove && (
+                <Button size="small" variant="outlined" onClick={() => choose(says)}>
+                  改为导入到{says}月
+                </Button>
+              )}
+              <Button size="small" variant="outlined" onClick={() => choose(month)}>
+                仍按{month}月导入
+              </Button>
+            </Stack>
+          </Stack>
+        ),
+      };
+    }
     const unitId = plan?.fileUnits.find((u) => u.file === file.name)?.unitId;
     const unitName = units?.find((u) => u.id === unitId)?.name;
     const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
@@ -52,14 +132,15 @@ export function ProgressImport({ month }: { month: number }) {
     return {
       summary: (
         <FileSummary errors={errors}>
-          {unitName ?? '（单位待选择）'} · {m.result.month ? `${m.result.month}月` : ''} · {m.result.rows.length} 行 ·{' '}
-          {countsLine(kinds)}
+          {unitName ?? '（单位待选择）'} · {target}月{held ? `（${held}，已选择导入到${target}月）` : ''} ·{' '}
+          {m.result.rows.length} 行 · {countsLine(kinds)}
         </FileSummary>
       ),
     };
   };
   const unknownFiles = plan?.fileUnits.filter((u) => u.unknown) ?? [];
   const { added, changed } = previewCounts(plan?.previews);
+  const manyMonths = new Set(plan?.previews.map((p) => p.month)).size > 1;
 
   return (
     <ImportFrame
@@ -74,14 +155,18 @@ export function ProgressImport({ month }: { month: number }) {
           creates: plan.creates,
           updates: plan.updates,
           unchanged: plan.unchanged,
+          ...(notes.length ? { notes } : {}),
         }
       }
-      usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
+      usedFiles={importedFiles}
+      issues={[...importedFiles.flatMap((f) => resultOf(f).issues), ...(plan?.issues ?? [])]}
       doneMessage={(n) =>
         `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${plan?.unchanged ?? 0} 条。`
       }
-      onCommitted={() => setUnitChoices({})}
+      onCommitted={() => {
+        setUnitChoices({});
+        setMonthChoices({});
+      }}
     >
       {unknownFiles.length > 0 && units && (
         <Paper variant="outlined" sx={{ p: 2 }}>
@@ -121,6 +206,7 @@ export function ProgressImport({ month }: { month: number }) {
           caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
           head={
             <TableRow>
+              {manyMonths && <TableCell>月份</TableCell>}
               <TableCell>文件</TableCell>
               <TableCell>行</TableCell>
               <TableCell>单位</TableCell>
@@ -133,6 +219,7 @@ export function ProgressImport({ month }: { month: number }) {
         >
           {plan.previews.map((p) => (
             <TableRow key={`${p.file}/${p.sheetRow}`}>
+              {manyMonths && <TableCell>{p.month}月</TableCell>}
               <TableCell>{p.file}</TableCell>
               <TableCell>{p.sheetRow}</TableCell>
               <TableCell>{p.unitName}</TableCell>
