@@ -3,7 +3,7 @@
 // names), after zip.ts has vetted it.
 import * as XLSX from '@e965/xlsx';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { ERROR_TEXT, finishSheet, numberCell, textCell } from './cells';
+import { ERROR_TEXT, finishSheet, numberCell, readCells, textCell } from './cells';
 import { isDateFormat, serialToDateCell } from './dates';
 
 export class PasswordProtectedError extends Error {}
@@ -58,14 +58,23 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
 function readSheet(name: string, hidden: boolean, sheet: XLSX.WorkSheet, date1904: boolean): GridSheet {
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: Cell[][] = [];
-  data.forEach((source, r) => {
-    if (!source) return;
-    const cells: Cell[] = [];
-    source.forEach((cell, c) => {
-      if (cell) cells[c] = toCell(cell, date1904);
-    });
-    rows[r] = cells;
-  });
+  let r = 0;
+  let c = 0;
+  readCells(
+    name,
+    () => [r, c],
+    () =>
+      data.forEach((source, row) => {
+        if (!source) return;
+        const cells: Cell[] = [];
+        r = row;
+        source.forEach((cell, column) => {
+          c = column;
+          if (cell) cells[column] = toCell(cell, date1904);
+        });
+        rows[row] = cells;
+      }),
+  );
   const merges: MergeRange[] = (sheet['!merges'] ?? []).map((m) => ({
     top: m.s.r,
     left: m.s.c,

@@ -1,7 +1,7 @@
 // .xlsx → GridSheet[] with exceljs. Only called after zip.ts has vetted the package.
 import ExcelJS from 'exceljs';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { decodeRange, finishSheet, numberCell, textCell } from './cells';
+import { decodeRange, finishSheet, MAX_CELL_TEXT, numberCell, readCells, textCell, TextTooLong } from './cells';
 import { dateCellFromExcelJs, isDateFormat, serialToDateCell } from './dates';
 
 /** The parts of exceljs's Worksheet we read that its typings leave out. */
@@ -63,15 +63,24 @@ export async function readXlsxSheets(bytes: Uint8Array): Promise<GridSheet[]> {
 
 function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridSheet {
   const rows: Cell[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A cell hidden under a merge reports its master's value; Excel shows it empty.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      cells[colNumber - 1] = toCell(cell.value, cell.numFmt, date1904);
-    });
-    rows[rowNumber - 1] = cells;
-  });
+  let r = 0;
+  let c = 0;
+  readCells(
+    worksheet.name,
+    () => [r, c],
+    () =>
+      worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        const cells: Cell[] = [];
+        r = rowNumber - 1;
+        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+          // A cell hidden under a merge reports its master's value; Excel shows it empty.
+          if (cell.type === ExcelJS.ValueType.Merge) return;
+          c = colNumber - 1;
+          cells[c] = toCell(cell.value, cell.numFmt, date1904);
+        });
+        rows[r] = cells;
+      }),
+  );
 
   const internals = worksheet as unknown as WorksheetInternals;
   const refs = internals[MERGE_REFS];
@@ -130,6 +139,18 @@ export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, dat
   return null;
 }
 
+/** Rich text joined, once per shared string (exceljs gives every cell that uses it the same runs). */
+const joined = new WeakMap<ExcelJS.RichText[], string>();
+
 function richTextToString(runs: ExcelJS.RichText[] | undefined): string {
-  return (runs ?? []).map((run) => run.text ?? '').join('');
+  if (!runs) return '';
+  let text = joined.get(runs);
+  if (text === undefined) {
+    let length = 0;
+    for (const run of runs) length += run.text?.length ?? 0;
+    if (length > MAX_CELL_TEXT) throw new TextTooLong();
+    text = runs.map((run) => run.text ?? '').join('');
+    joined.set(runs, text);
+  }
+  return text;
 }

@@ -7,7 +7,7 @@
 // In the app this runs inside a Web Worker (worker.ts, via client.ts); in Node (tests, the
 // inspect command) it is called directly.
 import type { GridSheet, ReadResult } from '../../core/import/types';
-import { SheetProblem } from './cells';
+import { forgetTexts, SheetProblem } from './cells';
 import { messages, refusal } from './messages';
 import { readXlsxSheets } from './read-xlsx';
 import { loadCodepages, PasswordProtectedError, readWithSheetJs } from './read-xls';
@@ -50,5 +50,7 @@ export async function readWorkbook(
     if (error instanceof PasswordProtectedError) return refusal(fileName, messages.encryptedOrNotExcel);
     if (error instanceof SheetProblem) return refusal(fileName, error.message);
     return refusal(fileName, messages.corrupt);
+  } finally {
+    forgetTexts();
   }
 }
