@@ -7,6 +7,7 @@ export const messages = {
   tooBig: (maxBytes: number) => `文件超过${formatSize(maxBytes)}，请确认是否为正确的表格`,
   empty: '文件为空',
   encryptedOrNotExcel: '文件已加密或不是Excel文件',
+  openPassword: '文件设有打开密码，请在Excel中取消密码后再导入',
   notExcel: '不是Excel文件',
   htmlRenamed: '是网页文件（HTML）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',
   textRenamed: '是文本文件（如CSV）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',

@@ -5,7 +5,9 @@ import * as XLSX from '@e965/xlsx';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
 import { ERROR_TEXT, finishSheet, numberCell, readCells, textCell } from './cells';
 import { isDateFormat, serialToDateCell } from './dates';
+import { DEFAULT_PASSWORD, UnsupportedEncryption } from './decrypt';
 
+/** The file has an open password of its own (not Excel's default). */
 export class PasswordProtectedError extends Error {}
 
 let codepagesLoaded: Promise<void> | null = null;
@@ -20,11 +22,25 @@ export function loadCodepages(): Promise<void> {
   return codepagesLoaded;
 }
 
+/** An .xlsx (or .xlsb) package that exceljs could not load. */
 export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
-  let workbook: XLSX.WorkBook;
+  return sheetsOf(parse(bytes, 'array'));
+}
+
+/**
+ * A BIFF stream on its own: an .xls's Workbook (or Book) stream, or a whole Excel 2.x–4.0
+ * file. Given as 'buffer', SheetJS reads the bytes in place (as 'array' it would copy them into
+ * a JavaScript array first). Its container is not needed: SheetJS would only read the document
+ * properties from it, and throws on a damaged SummaryInformation stream.
+ */
+export function readBiffWithSheetJs(stream: Uint8Array): GridSheet[] {
+  return sheetsOf(parse(stream, 'buffer'));
+}
+
+function parse(bytes: Uint8Array, type: 'array' | 'buffer'): XLSX.WorkBook {
   try {
-    workbook = XLSX.read(bytes, {
-      type: 'array',
+    return XLSX.read(bytes, {
+      type,
       dense: true,
       cellDates: false,
       cellNF: true,
@@ -34,12 +50,18 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
       cellHTML: false,
       cellText: false,
       sheetStubs: false,
+      // Excel 95's XOR obfuscation, which SheetJS undoes given the password; Excel opens a
+      // file obfuscated with its default password without asking (decrypt.ts does RC4).
+      password: DEFAULT_PASSWORD,
     });
   } catch (error) {
-    if (error instanceof Error && /password|encrypt/i.test(error.message))
-      throw new PasswordProtectedError(error.message);
+    if (error instanceof Error && /password/i.test(error.message)) throw new PasswordProtectedError(error.message);
+    if (error instanceof Error && /encrypt/i.test(error.message)) throw new UnsupportedEncryption(error.message);
     throw error;
   }
+}
+
+function sheetsOf(workbook: XLSX.WorkBook): GridSheet[] {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const sheets: GridSheet[] = [];
   workbook.SheetNames.forEach((name, index) => {

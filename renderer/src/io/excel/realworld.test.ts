@@ -2,10 +2,25 @@
 // earlier reader refused or read slowly. Each file is made here (by a library or byte by byte),
 // read under the hostile-file bounds (10 s, 1 GB: bounded.testing.ts), and checked for what a
 // user sees: the Grid, or the exact Chinese message naming the file.
+import * as XLSX from '@e965/xlsx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MB, refusalOf, sheetsOf } from './bounded.testing';
 import { readWorkbook } from './read';
-import { fixture, packageWith, rawZip, worksheetXml } from './workbooks.testing';
+import {
+  biffRecord,
+  cfb,
+  encryptBiff,
+  encryptXlsx,
+  fixture,
+  noise,
+  packageWith,
+  rawZip,
+  repeatedEntry,
+  sheetJsXls,
+  workbookStreamOf,
+  worksheetXml,
+  xlsxBytes,
+} from './workbooks.testing';
 
 afterEach(async () => {
   // The next import works: the real task list reads as ever after each file.
@@ -42,18 +57,168 @@ describe('cost per cell bounded by the cell', () => {
     ['12,000 cells', 12_000, ''],
     ['48,000 cells', 48_000, ''],
     ['12,000 cells, with a U+200E in the string', 12_000, '\u200e'],
-  ])('%s sharing one 1 MB string: refused for the over-long cell as fast as a small file', async (_l, cells, mark) => {
-    const bytes = await sharedTextEverywhere(cells, chineseText(MB) + mark);
-    expect(bytes.length).toBeLessThan(400 * 1024);
-    const started = performance.now();
-    expect(await refusalOf('长.xlsx', bytes)).toBe(tooLong);
-    expect(performance.now() - started).toBeLessThan(2_000);
-  });
+  ])(
+    '%s sharing one 1 MB string: refused for the over-long cell about as fast as with a short one',
+    async (_l, cells, mark) => {
+      const bytes = await sharedTextEverywhere(cells, chineseText(MB) + mark);
+      expect(bytes.length).toBeLessThan(400 * 1024);
+      let started = performance.now();
+      expect(await refusalOf('长.xlsx', bytes)).toBe(tooLong);
+      const refused = performance.now() - started;
+      // The same cells sharing a short text: what reading that many cells costs anyway.
+      const short = await sharedTextEverywhere(cells, '重大项目攻坚年行动');
+      started = performance.now();
+      expect((await sheetsOf('短.xlsx', short))[0]?.rows).toHaveLength(cells / 10);
+      expect(refused).toBeLessThan(2 * (performance.now() - started) + 500);
+    },
+  );
 
   it('48,000 cells sharing one string of 32,767 characters with a U+200E: read, the mark taken out', async () => {
     const text = chineseText(32_766);
     const [sheet] = await sheetsOf('满.xlsx', await sharedTextEverywhere(48_000, `${text}\u200e`));
     expect(sheet?.rows).toHaveLength(4_800);
     expect(sheet?.rows[4_799]?.[9]).toEqual({ t: 'text', v: text });
+  });
+});
+
+const TASKS = [
+  ['序号', '重点工作', '牵头单位', '完成时限'],
+  [1, '重大项目攻坚年行动', '区发展和改革局', '11月底前'],
+  [2, '优化营商环境', '区政务服务中心', '2026-06-30'],
+];
+const TASK_ROWS = TASKS.map((row) => row.map((v) => (typeof v === 'number' ? { t: 'number', v } : { t: 'text', v })));
+const taskListXlsx = () => xlsxBytes((wb) => wb.addWorksheet('数据').addRows(TASKS));
+const openPassword = (name: string) => `"${name}"：文件设有打开密码，请在Excel中取消密码后再导入`;
+
+describe("Excel's default password (VelvetSweatshop): opened as Excel opens it, without a prompt", () => {
+  it.each([
+    ['Agile (Excel 2010+)', undefined],
+    ['Standard (Excel 2007)', 'standard'],
+  ] as const)('an .xlsx, %s: read; with a password of its own: refused, saying so', async (_label, type) => {
+    const xlsx = await taskListXlsx();
+    expect((await sheetsOf('保护.xlsx', encryptXlsx(xlsx, 'VelvetSweatshop', type)))[0]?.rows).toEqual(TASK_ROWS);
+    expect(await refusalOf('密码.xlsx', encryptXlsx(xlsx, '督查室2026', type))).toBe(openPassword('密码.xlsx'));
+  });
+
+  it.each([
+    ['RC4 (Excel 97/2000)', { kind: 'rc4' }],
+    ['RC4 CryptoAPI 40-bit (Excel 2002/2003)', { kind: 'cryptoapi', keyBits: 40 }],
+    ['RC4 CryptoAPI 128-bit', { kind: 'cryptoapi', keyBits: 128 }],
+  ] as const)('an .xls, %s: read; with a password of its own: refused, saying so', async (_label, scheme) => {
+    const stream = workbookStreamOf(sheetJsXls(TASKS));
+    const xls = (password: string) => cfb({ Workbook: encryptBiff(stream, password, scheme) });
+    expect((await sheetsOf('保护.xls', xls('VelvetSweatshop')))[0]?.rows).toEqual(TASK_ROWS);
+    expect(await refusalOf('密码.xls', xls('1234'))).toBe(openPassword('密码.xls'));
+  });
+
+  it('a large one (an .xlsx of 5,000 rows, an .xls of 20,000) within the same bounds', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => [i + 1, `重点工作${i + 1}`, '区发展和改革局', '11月底前']);
+    const xlsx = await xlsxBytes((wb) => wb.addWorksheet('数据').addRows([TASKS[0]!, ...rows]));
+    expect((await sheetsOf('大.xlsx', encryptXlsx(xlsx, 'VelvetSweatshop')))[0]?.rows).toHaveLength(5_001);
+    const many = Array.from({ length: 20_000 }, (_, i) => [i + 1, `重点工作${i + 1}`, '区发展和改革局', '11月底前']);
+    const xls = cfb({ Workbook: encryptBiff(workbookStreamOf(sheetJsXls(many)), 'VelvetSweatshop', { kind: 'rc4' }) });
+    expect((await sheetsOf('大.xls', xls))[0]?.rows).toHaveLength(20_000);
+  });
+
+  it('what is inside gets every check a plain file gets: a zip bomb behind the default password is refused as one', async () => {
+    const bomb = repeatedEntry('xl/worksheets/sheet1.xml', '', new Uint8Array(16 * MB), 16, '');
+    const encrypted = encryptXlsx(rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': bomb })), 'VelvetSweatshop');
+    expect(await refusalOf('炸弹.xlsx', encrypted)).toBe(
+      '"炸弹.xlsx"：文件解压后超过200MB，疑似恶意文件（压缩炸弹），已拒绝',
+    );
+  });
+
+  it('an Agile file asking for 2,000,000,000 rounds of hashing is refused at once', async () => {
+    const encrypted = encryptXlsx(await taskListXlsx(), 'VelvetSweatshop');
+    const container = XLSX.CFB.read(encrypted, { type: 'array' });
+    const info = XLSX.CFB.find(container, '/EncryptionInfo')!;
+    const xml = new TextDecoder().decode(new Uint8Array(info.content as ArrayLike<number>).subarray(8));
+    const hostile = cfb({
+      EncryptionInfo: new Uint8Array([
+        ...new Uint8Array(info.content as ArrayLike<number>).subarray(0, 8),
+        ...new TextEncoder().encode(xml.replace('spinCount="100000"', 'spinCount="2000000000"')),
+      ]),
+      EncryptedPackage: new Uint8Array(XLSX.CFB.find(container, '/EncryptedPackage')!.content as ArrayLike<number>),
+    });
+    expect(xml).toContain('spinCount="100000"');
+    expect(await refusalOf('慢.xlsx', hostile)).toBe('"慢.xlsx"：文件已加密或不是Excel文件');
+  });
+});
+
+describe('Excel 2.x–4.0 files (a bare BIFF2/3/4 stream, no OLE2 container)', () => {
+  it.each(['biff2', 'biff3', 'biff4'] as const)('%s written by SheetJS: numbers, text and a date', async (bookType) => {
+    const book = XLSX.utils.book_new();
+    const rows = [
+      ['No', 'Task', 'Due'],
+      [1, 'Investment', new Date(Date.UTC(2026, 10, 30))],
+    ];
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows, { cellDates: true }), 'S');
+    const bytes = new Uint8Array(
+      XLSX.write(book, { bookType: bookType as XLSX.BookType, type: 'array' }) as ArrayBuffer,
+    );
+    expect(bytes[0]).toBe(0x09); // BOF, not an OLE2 container
+    const [sheet] = await sheetsOf('旧.xls', bytes);
+    expect(sheet?.rows).toEqual([
+      ['No', 'Task', 'Due'].map((v) => ({ t: 'text', v })),
+      [
+        { t: 'number', v: 1 },
+        { t: 'text', v: 'Investment' },
+        { t: 'date', v: '2026-11-30' },
+      ],
+    ]);
+  });
+
+  it('an Excel 4.0 sheet saved on a Chinese PC: its text in the GBK code page', async () => {
+    const label = (row: number, column: number, bytes: number[]) => {
+      const data = new Uint8Array(8 + bytes.length);
+      const view = new DataView(data.buffer);
+      view.setUint16(0, row, true);
+      view.setUint16(2, column, true);
+      view.setUint16(6, bytes.length, true);
+      data.set(bytes, 8);
+      return biffRecord(0x0204, data);
+    };
+    const bof = new Uint8Array(6);
+    new DataView(bof.buffer).setUint16(2, 0x0010, true); // a worksheet
+    const number = new Uint8Array(14);
+    new DataView(number.buffer).setUint16(0, 1, true);
+    new DataView(number.buffer).setFloat64(6, 1, true);
+    const records = [
+      biffRecord(0x0409, bof),
+      biffRecord(0x0042, new Uint8Array([0xa8, 0x03])), // CODEPAGE 936
+      label(0, 0, [0xd0, 0xf2, 0xba, 0xc5]), // 序号
+      label(0, 1, [0xd6, 0xd8, 0xb5, 0xe3, 0xb9, 0xa4, 0xd7, 0xf7]), // 重点工作
+      biffRecord(0x0203, number),
+      label(1, 1, [0xd3, 0xc5, 0xbb, 0xaf, 0xd3, 0xaa, 0xc9, 0xcc, 0xbb, 0xb7, 0xbe, 0xb3]), // 优化营商环境
+      biffRecord(0x000a),
+    ];
+    const bytes = new Uint8Array(records.reduce((n, r) => n + r.length, 0));
+    records.reduce((at, r) => (bytes.set(r, at), at + r.length), 0);
+    const [sheet] = await sheetsOf('旧.xls', bytes);
+    expect(sheet?.rows).toEqual([
+      [
+        { t: 'text', v: '序号' },
+        { t: 'text', v: '重点工作' },
+      ],
+      [
+        { t: 'number', v: 1 },
+        { t: 'text', v: '优化营商环境' },
+      ],
+    ]);
+  });
+});
+
+describe('damaged metadata', () => {
+  it('an .xls whose property streams (SummaryInformation, DocumentSummaryInformation, CompObj) are garbage: its sheets are read', async () => {
+    // Only the Workbook stream reaches SheetJS, which would otherwise parse these streams too
+    // (and throws on some damage, or takes their code page for the next file).
+    const stream = workbookStreamOf(sheetJsXls(TASKS));
+    const bytes = cfb({
+      Workbook: stream,
+      '\u0005SummaryInformation': noise(9000),
+      '\u0005DocumentSummaryInformation': new Uint8Array(300).fill(0xff),
+      '\u0001CompObj': noise(100),
+    });
+    expect((await sheetsOf('元数据.xls', bytes))[0]?.rows).toEqual(TASK_ROWS);
   });
 });

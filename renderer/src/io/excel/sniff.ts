@@ -1,12 +1,18 @@
 // What kind of file is this, judged by its bytes and never by its name, before any parser runs.
 // Pure: bytes in, a verdict out; the ZIP and OLE2 containers are vetted by zip.ts and cfb.ts.
-import { inspectCfb, OLE2_MAGIC } from './cfb';
+import { countBiffCells, hasFilePass, inspectCfb, isBareBiff, OLE2_MAGIC } from './cfb';
 import { DEFAULT_MAX_BYTES, messages } from './messages';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipEntry, type ZipLimits, type ZipProblem } from './zip';
 
 export type Sniffed =
   | { ok: true; format: 'xlsx'; entries: ZipEntry[] }
-  | { ok: true; format: 'xls'; biff5: boolean }
+  /**
+   * A BIFF stream: an .xls's Workbook stream, or a whole Excel 2.x–4.0 file. `codePageText`:
+   * its text is in the PC's code page (Excel 5/95 and older); `filePass`: it is encrypted.
+   */
+  | { ok: true; format: 'xls'; stream: Uint8Array; codePageText: boolean; filePass: boolean }
+  /** An encrypted .xlsx (OLE2 EncryptionInfo + EncryptedPackage). */
+  | { ok: true; format: 'encrypted'; encryptionInfo: Uint8Array; encryptedPackage: Uint8Array }
   | { ok: false; message: string };
 
 export interface SniffOptions {
@@ -26,15 +32,25 @@ export function sniff(bytes: Uint8Array, options: SniffOptions = {}): Sniffed {
   if (startsWith(bytes, ZIP_MAGIC)) return sniffZip(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return refuse(messages.notExcel);
 
+  // The same bound on cells and rows as for an .xlsx (zip.ts counts its <row> and <c> elements).
+  const maxCells = (options.zipLimits ?? DEFAULT_ZIP_LIMITS).maxCellsAndRows;
+  const biff = (stream: Uint8Array, codePageText: boolean, filePass: boolean, cellsAndRows: number): Sniffed =>
+    cellsAndRows > maxCells
+      ? refuse(messages.tooManyCells(maxCells))
+      : { ok: true, format: 'xls', stream, codePageText, filePass };
+
   if (startsWith(bytes, OLE2_MAGIC)) {
     const verdict = inspectCfb(bytes);
     switch (verdict.kind) {
-      case 'workbook': {
-        // The same bound as for an .xlsx (zip.ts counts its <row> and <c> elements).
-        const limit = (options.zipLimits ?? DEFAULT_ZIP_LIMITS).maxCellsAndRows;
-        if (verdict.cellsAndRows > limit) return refuse(messages.tooManyCells(limit));
-        return { ok: true, format: 'xls', biff5: verdict.biff5 };
-      }
+      case 'workbook':
+        return biff(verdict.stream, verdict.codePageText, verdict.filePass, verdict.cellsAndRows);
+      case 'encryptedPackage':
+        return {
+          ok: true,
+          format: 'encrypted',
+          encryptionInfo: verdict.encryptionInfo,
+          encryptedPackage: verdict.encryptedPackage,
+        };
       case 'truncated':
         return refuse(messages.truncated);
       case 'notWorkbook':
@@ -49,6 +65,7 @@ export function sniff(bytes: Uint8Array, options: SniffOptions = {}): Sniffed {
         return refuse(messages.encryptedOrNotExcel);
     }
   }
+  if (isBareBiff(bytes)) return biff(bytes, true, hasFilePass(bytes), countBiffCells(bytes));
 
   const text = classifyText(bytes);
   if (text === 'html') return refuse(messages.htmlRenamed);
