@@ -3,6 +3,8 @@
 // read under the hostile-file bounds (10 s, 1 GB: bounded.testing.ts), and checked for what a
 // user sees: the Grid, or the exact Chinese message naming the file.
 import * as XLSX from '@e965/xlsx';
+import type ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MB, refusalOf, sheetsOf } from './bounded.testing';
 import { readWorkbook } from './read';
@@ -220,5 +222,43 @@ describe('damaged metadata', () => {
       '\u0001CompObj': noise(100),
     });
     expect((await sheetsOf('元数据.xls', bytes))[0]?.rows).toEqual(TASK_ROWS);
+  });
+});
+
+describe('parts not under xl/ (the package relationships say where the workbook is)', () => {
+  /** A package by exceljs with every xl/ part moved to `folder`/, its relationships and content types to match. */
+  async function moved(folder: string, build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+    const parts = unzipSync(await xlsxBytes(build));
+    const out: Record<string, Uint8Array> = {};
+    for (const [name, data] of Object.entries(parts)) {
+      const text = ['_rels/.rels', '[Content_Types].xml'].includes(name)
+        ? strToU8(strFromU8(data).replaceAll('/xl/', `/${folder}/`).replaceAll('"xl/', `"${folder}/`))
+        : data;
+      out[name.replace(/^xl\//, `${folder}/`)] = text;
+    }
+    return zipSync(out);
+  }
+
+  it('a workbook in excel/ with two sheets: both read', async () => {
+    const bytes = await moved('excel', (wb) => {
+      wb.addWorksheet('数据').addRows(TASKS);
+      wb.addWorksheet('说明').addRow(['填报说明']);
+    });
+    expect(Object.keys(unzipSync(bytes)).some((n) => n.startsWith('xl/'))).toBe(false);
+    const sheets = await sheetsOf('别处.xlsx', bytes);
+    expect(sheets.map((s) => s.name)).toEqual(['数据', '说明']);
+    expect(sheets[0]?.rows).toEqual(TASK_ROWS);
+  });
+
+  it('a package whose main part is a Word document, wherever it lies, is called one', async () => {
+    const bytes = await moved('doc', (wb) => wb.addWorksheet('数据').addRows(TASKS));
+    const parts = unzipSync(bytes);
+    parts['[Content_Types].xml'] = strToU8(
+      strFromU8(parts['[Content_Types].xml']!).replace(
+        'spreadsheetml.sheet.main+xml',
+        'wordprocessingml.document.main+xml',
+      ),
+    );
+    expect(await refusalOf('文档.xlsx', zipSync(parts))).toBe('"文档.xlsx"：是Word文档（.docx），不是Excel文件');
   });
 });
