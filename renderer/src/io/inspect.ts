@@ -105,7 +105,7 @@ export async function inspectFile(
       },
     ];
   }
-  report.issues = issues.map(withoutFile);
+  report.issues = [...(read.grid.issues ?? []), ...issues].map(withoutFile);
   report.ok = !issues.some((i) => i.severity === 'error');
   return report;
 }

@@ -49,6 +49,21 @@ const HAS_HIDDEN =
   // eslint-disable-next-line no-control-regex -- the same, to test for without a global regex's state
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
 
+/**
+ * WPS fills a cell with an embedded picture through a formula, `=DISPIMG("ID_…",1)`, whose
+ * cached value is often the formula's own text or an error: the Grid has no pictures, so such
+ * a cell is read as empty and the reader says so (PictureCell). Matches the formula as exceljs
+ * gives it (`_xlfn.DISPIMG(…)`) and a cached text that starts with `=DISPIMG(`.
+ */
+export const PICTURE_FORMULA = /^=?(?:_xlfn\.)?DISPIMG\(/i;
+
+/** A cell the reader left empty because it held a picture (0-based row and column). */
+export interface PictureCell {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
 /** A text longer than Excel holds; the reader that meets it refuses the file, naming the cell. */
 export class TextTooLong extends Error {}
 

@@ -3,7 +3,7 @@
 // names), after zip.ts has vetted it.
 import * as XLSX from '@e965/xlsx';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { ERROR_TEXT, finishSheet, numberCell, readCells, textCell } from './cells';
+import { ERROR_TEXT, finishSheet, numberCell, PICTURE_FORMULA, readCells, textCell, type PictureCell } from './cells';
 import { isDateFormat, serialToDateCell } from './dates';
 import { DEFAULT_PASSWORD, UnsupportedEncryption } from './decrypt';
 
@@ -23,8 +23,8 @@ export function loadCodepages(): Promise<void> {
 }
 
 /** An .xlsx (or .xlsb) package that exceljs could not load. */
-export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
-  return sheetsOf(parse(bytes, 'array'));
+export function readWithSheetJs(bytes: Uint8Array, pictures: PictureCell[] = []): GridSheet[] {
+  return sheetsOf(parse(bytes, 'array'), pictures);
 }
 
 /**
@@ -33,8 +33,8 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
  * a JavaScript array first). Its container is not needed: SheetJS would only read the document
  * properties from it, and throws on a damaged SummaryInformation stream.
  */
-export function readBiffWithSheetJs(stream: Uint8Array): GridSheet[] {
-  return sheetsOf(parse(stream, 'buffer'));
+export function readBiffWithSheetJs(stream: Uint8Array, pictures: PictureCell[] = []): GridSheet[] {
+  return sheetsOf(parse(stream, 'buffer'), pictures);
 }
 
 function parse(bytes: Uint8Array, type: 'array' | 'buffer'): XLSX.WorkBook {
@@ -61,7 +61,8 @@ function parse(bytes: Uint8Array, type: 'array' | 'buffer'): XLSX.WorkBook {
   }
 }
 
-function sheetsOf(workbook: XLSX.WorkBook): GridSheet[] {
+/** Cells whose cached text is a WPS picture formula are left empty and added to `pictures`. */
+function sheetsOf(workbook: XLSX.WorkBook, pictures: PictureCell[]): GridSheet[] {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const sheets: GridSheet[] = [];
   workbook.SheetNames.forEach((name, index) => {
@@ -72,12 +73,18 @@ function sheetsOf(workbook: XLSX.WorkBook): GridSheet[] {
     const kind = (sheet as { '!type'?: string })['!type'];
     if (kind === 'chart' || kind === 'dialog' || kind === 'macro') return;
     const visibility = workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0;
-    sheets.push(readSheet(name, visibility !== 0, sheet, date1904));
+    sheets.push(readSheet(name, visibility !== 0, sheet, date1904, pictures));
   });
   return sheets;
 }
 
-function readSheet(name: string, hidden: boolean, sheet: XLSX.WorkSheet, date1904: boolean): GridSheet {
+function readSheet(
+  name: string,
+  hidden: boolean,
+  sheet: XLSX.WorkSheet,
+  date1904: boolean,
+  pictures: PictureCell[],
+): GridSheet {
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: Cell[][] = [];
   let r = 0;
@@ -92,7 +99,10 @@ function readSheet(name: string, hidden: boolean, sheet: XLSX.WorkSheet, date190
         r = row;
         source.forEach((cell, column) => {
           c = column;
-          if (cell) cells[column] = toCell(cell, date1904);
+          if (!cell) return;
+          if (typeof cell.v === 'string' && cell.v.startsWith('=') && PICTURE_FORMULA.test(cell.v))
+            pictures.push({ sheet: name, row, column });
+          else cells[column] = toCell(cell, date1904);
         });
         rows[row] = cells;
       }),

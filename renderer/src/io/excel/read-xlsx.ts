@@ -1,7 +1,17 @@
 // .xlsx → GridSheet[] with exceljs. Only called after zip.ts has vetted the package.
 import ExcelJS from 'exceljs';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { decodeRange, finishSheet, MAX_CELL_TEXT, numberCell, readCells, textCell, TextTooLong } from './cells';
+import {
+  decodeRange,
+  finishSheet,
+  MAX_CELL_TEXT,
+  numberCell,
+  PICTURE_FORMULA,
+  readCells,
+  textCell,
+  TextTooLong,
+  type PictureCell,
+} from './cells';
 import { dateCellFromExcelJs, isDateFormat, serialToDateCell } from './dates';
 
 /** The parts of exceljs's Worksheet we read that its typings leave out. */
@@ -51,17 +61,18 @@ const IGNORED_NODES = [
   'sheetProtection',
 ];
 
-export async function readXlsxSheets(bytes: Uint8Array): Promise<GridSheet[]> {
+/** The sheets of an .xlsx; cells holding a WPS picture are left empty and added to `pictures`. */
+export async function readXlsxSheets(bytes: Uint8Array, pictures: PictureCell[] = []): Promise<GridSheet[]> {
   const workbook = new ExcelJS.Workbook();
   // exceljs types its input as its own `Buffer` (an ArrayBuffer); JSZip underneath takes a Uint8Array as is.
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const sheets: GridSheet[] = [];
-  workbook.eachSheet((worksheet) => sheets.push(readWorksheet(worksheet, date1904)));
+  workbook.eachSheet((worksheet) => sheets.push(readWorksheet(worksheet, date1904, pictures)));
   return sheets;
 }
 
-function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridSheet {
+function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean, pictures: PictureCell[]): GridSheet {
   const rows: Cell[][] = [];
   let r = 0;
   let c = 0;
@@ -76,7 +87,8 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridShe
           // A cell hidden under a merge reports its master's value; Excel shows it empty.
           if (cell.type === ExcelJS.ValueType.Merge) return;
           c = colNumber - 1;
-          cells[c] = toCell(cell.value, cell.numFmt, date1904);
+          if (isPicture(cell.value)) pictures.push({ sheet: worksheet.name, row: r, column: c });
+          else cells[c] = toCell(cell.value, cell.numFmt, date1904);
         });
         rows[r] = cells;
       }),
@@ -101,6 +113,16 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridShe
     rows,
     merges,
     hiddenColumns,
+  );
+}
+
+function isPicture(value: ExcelJS.CellValue): boolean {
+  if (typeof value === 'string') return value.startsWith('=') && PICTURE_FORMULA.test(value);
+  if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
+  const { formula, result } = value as { formula?: unknown; result?: unknown };
+  return (
+    (typeof formula === 'string' && PICTURE_FORMULA.test(formula)) ||
+    (typeof result === 'string' && result.startsWith('=') && PICTURE_FORMULA.test(result))
   );
 }
 

@@ -6,7 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import type ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MB, refusalOf, sheetsOf } from './bounded.testing';
+import { MB, readBounded, refusalOf, sheetsOf } from './bounded.testing';
 import { readWorkbook } from './read';
 import {
   biffRecord,
@@ -260,5 +260,69 @@ describe('parts not under xl/ (the package relationships say where the workbook 
       ),
     );
     expect(await refusalOf('文档.xlsx', zipSync(parts))).toBe('"文档.xlsx"：是Word文档（.docx），不是Excel文件');
+  });
+});
+
+describe('WPS 表格', () => {
+  it('an .et that is an .xls or an .xlsx inside is read as one', async () => {
+    expect((await sheetsOf('进展.et', sheetJsXls(TASKS)))[0]?.rows).toEqual(TASK_ROWS);
+    expect((await sheetsOf('进展.et', await taskListXlsx()))[0]?.rows).toEqual(TASK_ROWS);
+  });
+
+  it('an .et in a format of its own: refused with the way out (the same bytes as .xls: the usual message)', async () => {
+    const own = cfb({ WpsContent: noise(6000), ETExtData: noise(700) });
+    expect(await refusalOf('进展.et', own)).toBe(
+      '"进展.et"：是WPS表格文件，无法直接读取，请在WPS中另存为.xlsx后再导入',
+    );
+    expect(await refusalOf('进展.xls', own)).toBe('"进展.xls"：文件已加密或不是Excel文件');
+    expect(await refusalOf('模板.ett', noise(3000))).toBe(
+      '"模板.ett"：是WPS表格文件，无法直接读取，请在WPS中另存为.xlsx后再导入',
+    );
+  });
+
+  const picture = (ref: string, cached: string) =>
+    `<c r="${ref}" t="${cached.startsWith('#') ? 'e' : 'str'}"><f>_xlfn.DISPIMG("ID_6F2A81C0B9D84E7C",1)</f><v>${cached}</v></c>`;
+
+  it('cells holding an embedded picture (=DISPIMG) are empty, each with a warning naming the sheet and cell', async () => {
+    const sheet = worksheetXml(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>重点工作</t></is></c><c r="B1" t="inlineStr"><is><t>现场照片</t></is></c></row>` +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t>老旧小区改造</t></is></c>${picture('B2', '=DISPIMG("ID_6F2A81C0B9D84E7C",1)')}${picture('C2', '#NAME?')}</row>`,
+    );
+    const result = await readBounded('照片.xlsx', rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': sheet })));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.grid.sheets[0]?.rows).toEqual([
+      [
+        { t: 'text', v: '重点工作' },
+        { t: 'text', v: '现场照片' },
+      ],
+      [{ t: 'text', v: '老旧小区改造' }],
+    ]);
+    expect(result.grid.issues).toEqual(
+      ['B2', 'C2'].map((cell) => ({
+        severity: 'warning',
+        file: '照片.xlsx',
+        sheet: '数据',
+        row: 2,
+        column: cell[0],
+        message: `${cell}单元格是WPS嵌入单元格的图片，图片无法导入，该单元格按空白读取`,
+      })),
+    );
+  });
+
+  it('the same through SheetJS (an .xls whose cached text is the formula), and 25 of them: 20 named, the rest counted', async () => {
+    const rows = [
+      ['重点工作', '照片'],
+      ...Array.from({ length: 25 }, (_, i) => [`任务${i + 1}`, '=DISPIMG("ID_1",1)']),
+    ];
+    const result = await readBounded('照片.xls', sheetJsXls(rows));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.grid.sheets[0]?.rows[25]).toEqual([{ t: 'text', v: '任务25' }]);
+    expect(result.grid.issues).toHaveLength(21);
+    expect(result.grid.issues?.[0]).toMatchObject({ sheet: '数据', row: 2, column: 'B' });
+    expect(result.grid.issues?.[20]).toEqual({
+      severity: 'warning',
+      file: '照片.xls',
+      message: '另有5个单元格是WPS嵌入单元格的图片，均按空白读取',
+    });
   });
 });
