@@ -257,14 +257,22 @@ const SKIPPED_RECORD = 0x0088;
  */
 export function decryptBiffStream(stream: Uint8Array, password = DEFAULT_PASSWORD): Uint8Array | null {
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
-  const records: { type: number; at: number; length: number }[] = [];
-  for (let at = 0; at + 4 <= stream.length;) {
-    const length = view.getUint16(at + 2, true);
-    records.push({ type: view.getUint16(at, true), at, length });
-    at += 4 + length;
-  }
-  const filePass = records.slice(0, 8).find((r) => r.type === FILEPASS);
-  if (!filePass || records[0]?.type !== BOF) return stream;
+  /** Calls `visit` with each record's type, offset and data length (walked twice: never held in memory). */
+  const eachRecord = (visit: (type: number, at: number, length: number) => boolean | void) => {
+    for (let at = 0; at + 4 <= stream.length;) {
+      const length = view.getUint16(at + 2, true);
+      if (visit(view.getUint16(at, true), at, length) === false) return;
+      at += 4 + length;
+    }
+  };
+  let filePass: { at: number; length: number } | undefined;
+  let seen = 0;
+  eachRecord((type, at, length) => {
+    if (seen === 0 && type !== BOF) return false;
+    if (type === FILEPASS) filePass = { at, length };
+    return !filePass && ++seen < 8;
+  });
+  if (!filePass) return stream;
   const body = take(stream, filePass.at + 4, filePass.length);
   const bodyView = new DataView(body.buffer, body.byteOffset, body.byteLength);
   if (body.length < 6 || bodyView.getUint16(0, true) !== 1) return stream; // XOR obfuscation
@@ -311,11 +319,12 @@ export function decryptBiffStream(stream: Uint8Array, password = DEFAULT_PASSWOR
   for (let at = 0, block = 0; at < out.length; at += 1024, block++) {
     rc4(keyForBlock(block), out.subarray(at, Math.min(at + 1024, out.length)));
   }
-  for (const { type, at, length } of records) {
+  eachRecord((type, at, length) => {
     const keep = CLEAR_RECORDS.has(type) ? 4 + length : type === BOUNDSHEET ? 8 : 4;
     out.set(stream.subarray(at, Math.min(at + keep, stream.length)), at);
-  }
-  new DataView(out.buffer).setUint16(filePass.at, SKIPPED_RECORD, true);
-  out.fill(0, filePass.at + 4, filePass.at + 4 + filePass.length);
+  });
+  const { at, length } = filePass;
+  new DataView(out.buffer).setUint16(at, SKIPPED_RECORD, true);
+  out.fill(0, at + 4, at + 4 + length);
   return out;
 }

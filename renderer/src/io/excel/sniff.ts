@@ -101,7 +101,8 @@ function sniffZip(bytes: Uint8Array, limits: ZipLimits): Sniffed {
 function mainDocumentType(bytes: Uint8Array, entries: ZipEntry[]): string | undefined {
   const text = (name: string) => {
     const entry = entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
-    return entry ? new TextDecoder().decode(readEntry(bytes, entry)) : '';
+    // Either part is a few hundred bytes in any real package.
+    return entry && entry.uncompressedSize <= 1024 * 1024 ? new TextDecoder().decode(readEntry(bytes, entry)) : '';
   };
   const attributes = (element: string) =>
     Object.fromEntries([...element.matchAll(/([\w:]+)\s*=\s*(["'])(.*?)\2/g)].map((m) => [m[1], m[3] ?? '']));
