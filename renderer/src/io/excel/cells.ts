@@ -55,7 +55,12 @@ const HAS_HIDDEN =
  * a cell is read as empty and the reader says so (PictureCell). Matches the formula as exceljs
  * gives it (`_xlfn.DISPIMG(…)`) and a cached text that starts with `=DISPIMG(`.
  */
-export const PICTURE_FORMULA = /^=?(?:_xlfn\.)?DISPIMG\(/i;
+const PICTURE_FORMULA = /^=?(?:_xlfn\.)?DISPIMG\(/i;
+
+/** A formula as exceljs gives it (no '='): WPS's picture? */
+export const isPictureFormula = (formula: string) => PICTURE_FORMULA.test(formula);
+/** A cell's cached text: the picture formula's own text? */
+export const isPictureText = (text: string) => text.startsWith('=') && PICTURE_FORMULA.test(text);
 
 /** A cell the reader left empty because it held a picture (0-based row and column). */
 export interface PictureCell {

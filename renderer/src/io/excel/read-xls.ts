@@ -3,7 +3,7 @@
 // names), after zip.ts has vetted it.
 import * as XLSX from '@e965/xlsx';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { ERROR_TEXT, finishSheet, numberCell, PICTURE_FORMULA, readCells, textCell, type PictureCell } from './cells';
+import { ERROR_TEXT, finishSheet, isPictureText, numberCell, readCells, textCell, type PictureCell } from './cells';
 import { isDateFormat, serialToDateCell } from './dates';
 import { DEFAULT_PASSWORD, UnsupportedEncryption } from './decrypt';
 
@@ -30,8 +30,8 @@ export function readWithSheetJs(bytes: Uint8Array, pictures: PictureCell[] = [])
 /**
  * A BIFF stream on its own: an .xls's Workbook (or Book) stream, or a whole Excel 2.x–4.0
  * file. Given as 'buffer', SheetJS reads the bytes in place (as 'array' it would copy them into
- * a JavaScript array first). Its container is not needed: SheetJS would only read the document
- * properties from it, and throws on a damaged SummaryInformation stream.
+ * a JavaScript array first). Its container is not needed: from it SheetJS would only read the
+ * document properties, whose parse can fail on damaged ones and sets the code page globally.
  */
 export function readBiffWithSheetJs(stream: Uint8Array, pictures: PictureCell[] = []): GridSheet[] {
   return sheetsOf(parse(stream, 'buffer'), pictures);
@@ -100,8 +100,7 @@ function readSheet(
         source.forEach((cell, column) => {
           c = column;
           if (!cell) return;
-          if (typeof cell.v === 'string' && cell.v.startsWith('=') && PICTURE_FORMULA.test(cell.v))
-            pictures.push({ sheet: name, row, column });
+          if (typeof cell.v === 'string' && isPictureText(cell.v)) pictures.push({ sheet: name, row, column });
           else cells[column] = toCell(cell, date1904);
         });
         rows[row] = cells;

@@ -6,7 +6,8 @@ import {
   finishSheet,
   MAX_CELL_TEXT,
   numberCell,
-  PICTURE_FORMULA,
+  isPictureFormula,
+  isPictureText,
   readCells,
   textCell,
   TextTooLong,
@@ -117,12 +118,11 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean, pictures
 }
 
 function isPicture(value: ExcelJS.CellValue): boolean {
-  if (typeof value === 'string') return value.startsWith('=') && PICTURE_FORMULA.test(value);
+  if (typeof value === 'string') return isPictureText(value);
   if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
   const { formula, result } = value as { formula?: unknown; result?: unknown };
   return (
-    (typeof formula === 'string' && PICTURE_FORMULA.test(formula)) ||
-    (typeof result === 'string' && result.startsWith('=') && PICTURE_FORMULA.test(result))
+    (typeof formula === 'string' && isPictureFormula(formula)) || (typeof result === 'string' && isPictureText(result))
   );
 }
 
