@@ -4,7 +4,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { packageWith, rawZip, repeatedEntry } from '../renderer/src/io/excel/workbooks.testing';
+import {
+  cfb,
+  encryptBiff,
+  encryptXlsx,
+  packageWith,
+  rawZip,
+  repeatedEntry,
+  sheetJsXls,
+  workbookStreamOf,
+} from '../renderer/src/io/excel/workbooks.testing';
 import { chooseFiles, createYear, enterOperator, fixture, openScreen } from './helpers';
 
 const MB = 1024 * 1024;
@@ -104,4 +113,55 @@ test('hostile files: a message for each, nothing written, then the task list imp
   }
   await expect(page.locator('#root img, #root b, #root svg[onload]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
+});
+
+test("files behind Excel's default password import; one with a password of its own says so", async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+  await enterOperator(page, '陈科员');
+  await createYear(page, 2026);
+  const header = [
+    '序号',
+    '工作板块',
+    '重点工作',
+    '工作目标',
+    '主要措施',
+    '分管区领导',
+    '牵头单位',
+    '责任单位',
+    '完成时限',
+  ];
+  const row = (title: string) => [1, '', title, '', '', '', '区发展和改革局', '', '11月底前'];
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('重点工作任务清单').addRows([header, row('重大项目攻坚年行动')]);
+  const xlsx = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  // An Excel 2003 .xls (RC4 CryptoAPI), read in the Worker from its decrypted Workbook stream.
+  const xls = cfb({
+    Workbook: encryptBiff(workbookStreamOf(sheetJsXls([header, row('优化营商环境')])), 'VelvetSweatshop', {
+      kind: 'cryptoapi',
+      keyBits: 128,
+    }),
+  });
+  const save = async (name: string, bytes: Uint8Array) => {
+    const path = testInfo.outputPath(name);
+    await writeFile(path, bytes);
+    return path;
+  };
+  await importFiles(page, [
+    await save('保护.xlsx', encryptXlsx(xlsx, 'VelvetSweatshop')),
+    await save('保护.xls', xls),
+    await save('密码.xlsx', encryptXlsx(xlsx, '督查室')),
+  ]);
+  await expect(
+    page
+      .getByRole('table', { name: '文件' })
+      .getByRole('alert')
+      .filter({ hasText: '"密码.xlsx"：文件设有打开密码，请在Excel中取消密码后再导入' }),
+  ).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: '预览：新增 2 项，修改 0 项，未变 0 项' })).toBeVisible();
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入 2 个文件：新增 2 项任务')).toBeVisible();
+  await openScreen(page, '任务台账');
+  await expect(page.getByText('共 2 项')).toBeVisible();
 });

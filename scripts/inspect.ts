@@ -2,8 +2,33 @@
 // Prints one JSON array, one object per file, of what the import would read (no database).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { chinaDateOf } from '../renderer/src/core/calendar';
+import { createReaderPool, type WorkerLike } from '../renderer/src/io/excel/client';
 import { inspectFile } from '../renderer/src/io/inspect';
+
+/**
+ * Each file is read in a worker thread under the app's time limit (client.ts: 30 s, then the
+ * worker is stopped and the file reported as 解析超时), not in this process without a bound.
+ */
+function readerThread(): WorkerLike {
+  // Node 20 does not start a .ts worker through --import tsx; tsx's API loads it instead.
+  const entry = JSON.stringify(new URL('./inspect-worker.ts', import.meta.url).href);
+  const worker = new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${entry}, ${entry}))`, {
+    eval: true,
+  });
+  return {
+    postMessage: (message, transfer) => worker.postMessage(message, transfer as ArrayBuffer[]),
+    terminate: () => void worker.terminate(),
+    addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: never) => void) {
+      const deliver = listener as (event: unknown) => void;
+      if (type === 'message') worker.on('message', (data: unknown) => deliver({ data }));
+      else worker.on(type, () => deliver(new Event(type)));
+    },
+  };
+}
+const pool = createReaderPool(readerThread);
+const read = (fileName: string, bytes: Uint8Array) => pool.read(fileName, bytes);
 
 async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
@@ -23,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const workYear = year ?? Number(chinaDateOf(new Date()).slice(0, 4));
   let taskTitles: string[] | undefined;
   if (taskList) {
-    const report = await inspectFile(path.basename(taskList), await readFile(taskList), { year: workYear });
+    const report = await inspectFile(path.basename(taskList), await readFile(taskList), { year: workYear, read });
     taskTitles = report.rows.map((r) => String(r.title));
   }
   const reports = [];
@@ -43,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
       });
       continue;
     }
-    reports.push(await inspectFile(path.basename(file), bytes, { year: workYear, taskTitles }));
+    reports.push(await inspectFile(path.basename(file), bytes, { year: workYear, taskTitles, read }));
   }
   process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   return 0;

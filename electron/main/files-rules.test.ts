@@ -21,7 +21,7 @@ import { batchNames, numberedName, safeSaveName, sameFileName } from '../shared/
 
 describe('fileFiltersFor', () => {
   it('offers Excel work books for excel', () => {
-    expect(fileFiltersFor('excel')).toEqual([{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }]);
+    expect(fileFiltersFor('excel')).toEqual([{ name: 'Excel 或 WPS 表格', extensions: ['xlsx', 'xls', 'et'] }]);
   });
 
   it('offers the backup extensions for backup', () => {
@@ -30,7 +30,7 @@ describe('fileFiltersFor', () => {
 
   it('returns a fresh copy each time', () => {
     fileFiltersFor('excel')[0]?.extensions.push('exe');
-    expect(fileFiltersFor('excel')[0]?.extensions).toEqual(['xlsx', 'xls']);
+    expect(fileFiltersFor('excel')[0]?.extensions).toEqual(['xlsx', 'xls', 'et']);
   });
 });
 

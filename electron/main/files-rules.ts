@@ -17,7 +17,7 @@ export const maxSaveFilesTotalBytes = 500 * megabyte;
 const maxTitleLength = 100;
 
 const openFilters: Record<FileKind, FileFilter> = {
-  excel: { name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] },
+  excel: { name: 'Excel 或 WPS 表格', extensions: ['xlsx', 'xls', 'et'] },
   backup: { name: '督查督办备份', extensions: ['dcbackup', 'json'] },
 };
 

@@ -78,7 +78,7 @@ describe('registerIpcHandlers', () => {
     );
     expect(fake.showOpenDialog).toHaveBeenCalledWith(
       expect.objectContaining({
-        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx', 'xls'] }],
+        filters: [{ name: 'Excel 或 WPS 表格', extensions: ['xlsx', 'xls', 'et'] }],
         properties: ['openFile', 'multiSelections'],
       }),
     );

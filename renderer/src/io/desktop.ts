@@ -21,7 +21,7 @@ declare global {
 }
 
 const acceptByKind: Record<OpenFilesRequest['kind'], string> = {
-  excel: '.xlsx,.xls',
+  excel: '.xlsx,.xls,.et',
   backup: '.dcbackup,.json',
 };
 

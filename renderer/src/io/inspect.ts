@@ -5,7 +5,7 @@ import { mapTaskList } from '../core/import/taskList';
 import { mapProgress } from '../core/import/progress';
 import { mapEvaluation } from '../core/import/evaluation';
 import { matchTaskTitle } from '../core/import/match';
-import type { ImportIssue, TemplateKind } from '../core/import/types';
+import type { ImportIssue, ReadResult, TemplateKind } from '../core/import/types';
 import { readWorkbook } from './excel/read';
 
 export interface InspectReport {
@@ -23,6 +23,8 @@ export interface InspectOptions {
   year: number;
   /** Canonical task titles (from a task list) to match progress rows against. */
   taskTitles?: string[];
+  /** How the file is read (default: readWorkbook in this thread; the inspect command uses a time-bounded worker). */
+  read?: (fileName: string, bytes: Uint8Array) => Promise<ReadResult>;
 }
 
 const withoutFile = ({ file: _file, ...rest }: ImportIssue) => rest;
@@ -41,7 +43,7 @@ export async function inspectFile(
     rows: [],
     issues: [],
   };
-  const read = await readWorkbook(fileName, bytes);
+  const read = await (options.read ?? readWorkbook)(fileName, bytes);
   if (!read.ok) {
     report.issues.push({ severity: 'error', message: read.message });
     return report;
@@ -103,7 +105,7 @@ export async function inspectFile(
       },
     ];
   }
-  report.issues = issues.map(withoutFile);
+  report.issues = [...(read.grid.issues ?? []), ...issues].map(withoutFile);
   report.ok = !issues.some((i) => i.severity === 'error');
   return report;
 }

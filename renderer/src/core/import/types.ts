@@ -35,6 +35,8 @@ export interface GridSheet {
 export interface Grid {
   fileName: string;
   sheets: GridSheet[];
+  /** What the reader noticed and the preview should say (warnings), such as cells it read as empty. */
+  issues?: ImportIssue[];
 }
 
 /** What reading a file gives: a grid, or one clear Chinese reason the file was refused. */

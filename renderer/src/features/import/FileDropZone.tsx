@@ -39,7 +39,7 @@ export function FileDropZone({ onFiles, label }: { onFiles(files: PickedFile[]):
         {label}
       </Button>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-        也可以把一个或多个 Excel 文件（.xlsx、.xls）拖到这里。确认之前不会写入任何数据。
+        也可以把一个或多个 Excel 或 WPS 表格文件（.xlsx、.xls、.et）拖到这里。确认之前不会写入任何数据。
       </Typography>
     </Box>
   );

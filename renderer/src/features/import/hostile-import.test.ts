@@ -25,6 +25,7 @@ import {
 import { TABLE_NAMES } from '../../db/schema';
 import { readWorkbook } from '../../io/excel/read';
 import {
+  encryptXlsx,
   entry,
   fixture,
   packageWith,
@@ -286,5 +287,44 @@ describe('hostile files on 导入任务清单', () => {
     if (!read.ok) throw new Error(read.message);
     const titleColumn = read.grid.sheets[0]?.rows.slice(3).map((row) => row[2]);
     expect(titleColumn?.slice(0, 5)).toEqual(titles.map((v) => ({ t: 'text', v })));
+  }, 30_000);
+
+  it("a task list behind Excel's default password imports; one with a password of its own is refused, saying so", async () => {
+    const plain = await xlsxBytes((wb) => {
+      const sheet = wb.addWorksheet('重点工作任务清单');
+      sheet.addRow(HEADER);
+      sheet.addRow([1, '', '重大项目攻坚年行动', '', '', '', '区发展和改革局', '', '11月底前']);
+    });
+    const outcome = await importTaskLists([
+      { name: '保护.xlsx', bytes: encryptXlsx(plain, 'VelvetSweatshop') },
+      { name: '密码.xlsx', bytes: encryptXlsx(plain, '1234') },
+    ]);
+    expect(outcome.files.get('密码.xlsx')?.refusal).toBe('"密码.xlsx"：文件设有打开密码，请在Excel中取消密码后再导入');
+    expect(outcome.batch?.files.map((f) => f.name)).toEqual(['保护.xlsx']);
+    expect((await listTasks(year.id)).map((t) => t.title)).toEqual(['重大项目攻坚年行动']);
+  }, 30_000);
+
+  it("a WPS picture in a cell imports as empty, and the warning naming its cell is in the preview's issues", async () => {
+    const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const header = `<row r="1">${HEADER.map((h, i) => inline(`${'ABCDEFGHI'[i]}1`, h)).join('')}</row>`;
+    const row =
+      `<row r="2">${inline('C2', '老旧小区改造')}` +
+      `<c r="E2" t="str"><f>_xlfn.DISPIMG("ID_6F2A81C0B9D84E7C",1)</f><v>=DISPIMG("ID_6F2A81C0B9D84E7C",1)</v></c>` +
+      `${inline('G2', '区住房和城乡建设局')}${inline('I2', '11月底前')}</row>`;
+    const bytes = rawZip(await packageWith({ 'xl/worksheets/sheet1.xml': worksheetXml(header + row) }));
+    const outcome = await importTaskLists([{ name: '照片.xlsx', bytes }]);
+    const mapped = outcome.files.get('照片.xlsx')?.result;
+    expect(mapped?.issues.filter((i) => i.severity === 'warning')).toEqual([
+      {
+        severity: 'warning',
+        file: '照片.xlsx',
+        sheet: '数据',
+        row: 2,
+        column: 'E',
+        message: 'E2单元格是WPS嵌入单元格的图片，图片无法导入，该单元格按空白读取',
+      },
+    ]);
+    const [task] = await listTasks(year.id);
+    expect(task).toMatchObject({ title: '老旧小区改造', measures: [] });
   }, 30_000);
 });

@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { detectTemplate, templateLabels } from '../../core/import/template';
-import type { TemplateKind } from '../../core/import/types';
-import type { Grid } from '../../core/import/types';
+import type { Grid, ImportIssue, TemplateKind } from '../../core/import/types';
 import type { PickedFile } from '../../../../electron/shared/contract';
 import { findImportedFiles, sha256Hex, type ImportedFile } from '../../db';
 import { readWorkbookInWorker } from '../../io/excel/client';
@@ -67,8 +66,12 @@ export interface Mapped<R> {
   result?: R;
 }
 
-/** One read file checked to be the template this import expects, then mapped; or why it is left out. */
-export function mapGrid<R>(
+/**
+ * One read file checked to be the template this import expects, then mapped; or why it is left
+ * out. What the reader noticed (grid.issues, such as picture cells read as empty) comes first
+ * among the mapping's issues, so the preview lists it with the rest.
+ */
+export function mapGrid<R extends { issues: ImportIssue[] }>(
   grid: Grid,
   kind: TemplateKind,
   aliases: ColumnAliasTable | undefined,
@@ -80,7 +83,8 @@ export function mapGrid<R>(
     const what = detected.kind ? `识别为“${templateLabels[detected.kind]}”` : `未找到${expectedHeaders}等表头`;
     return { refusal: `"${grid.fileName}"：不是${templateLabels[kind]}（${what}），未导入` };
   }
-  return { result: map(grid) };
+  const result = map(grid);
+  return { result: grid.issues?.length ? { ...result, issues: [...grid.issues, ...result.issues] } : result };
 }
 
 /**
@@ -88,7 +92,7 @@ export function mapGrid<R>(
  * another kind is refused with what it looks like instead. Returns the mapping per file key and
  * the files whose rows can be imported. `map` must be stable (useCallback), or every render maps again.
  */
-export function useMappedFiles<R>(
+export function useMappedFiles<R extends { issues: ImportIssue[] }>(
   files: LoadedFile[],
   kind: TemplateKind,
   aliases: ColumnAliasTable | undefined,

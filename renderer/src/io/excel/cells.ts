@@ -50,10 +50,58 @@ const HAS_HIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
 
 /**
+ * WPS fills a cell with an embedded picture through a formula, `=DISPIMG("ID_…",1)`, whose
+ * cached value is often the formula's own text or an error: the Grid has no pictures, so such
+ * a cell is read as empty and the reader says so (PictureCell). Matches the formula as exceljs
+ * gives it (`_xlfn.DISPIMG(…)`) and a cached text that starts with `=DISPIMG(`.
+ */
+const PICTURE_FORMULA = /^=?(?:_xlfn\.)?DISPIMG\(/i;
+
+/** A formula as exceljs gives it (no '='): WPS's picture? */
+export const isPictureFormula = (formula: string) => PICTURE_FORMULA.test(formula);
+/** A cell's cached text: the picture formula's own text? */
+export const isPictureText = (text: string) => text.startsWith('=') && PICTURE_FORMULA.test(text);
+
+/** A cell the reader left empty because it held a picture (0-based row and column). */
+export interface PictureCell {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** A text longer than Excel holds; the reader that meets it refuses the file, naming the cell. */
+export class TextTooLong extends Error {}
+
+/**
+ * Long texts already cleaned, by text: a shared string is the same string in every cell that
+ * uses it, so it is scanned once, not once per cell (12,000 cells sharing one long string would
+ * otherwise cost 12,000 scans of it). Emptied after each file (forgetTexts).
+ */
+const cleaned = new Map<string, Cell>();
+const MEMO_MIN_LENGTH = 64;
+
+/**
  * A text cell as Excel shows it: `_x000D_`-style escapes decoded (exceljs leaves them in inline
- * strings), line breaks as '\n', hidden characters taken out; null when nothing is left.
+ * strings), line breaks as '\n', hidden characters taken out; null when nothing is left. A text
+ * over Excel's 32,767 characters throws TextTooLong before anything scans it.
  */
 export function textCell(value: string): Cell {
+  if (value.length > MAX_CELL_TEXT) throw new TextTooLong();
+  if (value.length < MEMO_MIN_LENGTH) return cleanText(value);
+  let cell = cleaned.get(value);
+  if (cell === undefined) {
+    cell = cleanText(value);
+    cleaned.set(value, cell);
+  }
+  return cell;
+}
+
+/** Lets go of the texts remembered while reading one file. */
+export function forgetTexts(): void {
+  cleaned.clear();
+}
+
+function cleanText(value: string): Cell {
   let text = value;
   if (text.includes('_x00'))
     text = text.replace(ESCAPED_CONTROL, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
@@ -89,6 +137,20 @@ export const MAX_CELL_TEXT = 32767;
 
 /** A sheet that makes the whole file unreadable; the message names the sheet and the cells. */
 export class SheetProblem extends Error {}
+
+/**
+ * Runs a reader's loop over one sheet's cells; a text too long for Excel (TextTooLong) refuses
+ * the file, naming the sheet and the cell the loop was at (`at()`: 0-based row and column).
+ */
+export function readCells<T>(sheet: string, at: () => [number, number], loop: () => T): T {
+  try {
+    return loop();
+  } catch (error) {
+    if (!(error instanceof TextTooLong)) throw error;
+    const [row, column] = at();
+    throw new SheetProblem(messages.cellTooLong(sheet, `${columnLetter(column + 1)}${row + 1}`));
+  }
+}
 
 /** 1 → 'A', 27 → 'AA'. */
 export function columnLetter(column: number): string {
@@ -240,9 +302,6 @@ export function finishSheet(
     for (let c = 0; c < end; c++) {
       const cell = row[c];
       if (cell === undefined) row[c] = null;
-      else if (cell?.t === 'text' && cell.v.length > MAX_CELL_TEXT) {
-        throw new SheetProblem(messages.cellTooLong(name, `${columnLetter(c + 1)}${r + 1}`));
-      }
     }
     if (end > 0) last = r;
   });

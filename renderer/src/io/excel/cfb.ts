@@ -1,19 +1,25 @@
 // A minimal reader for OLE2 / Compound File Binary containers ([MS-CFB]), just enough to decide
-// before parsing whether a legacy container is a workbook we can read:
+// before parsing whether a legacy container is a workbook we can read, and to take out the
+// streams that matter:
 //   - the names of the streams at the top level (Workbook / Book, or EncryptionInfo +
 //     EncryptedPackage, which is how Office wraps an encrypted .xlsx),
-//   - the first bytes of the Workbook stream (a BIFF FILEPASS record right after BOF means the
-//     .xls has an open password),
+//   - the Workbook stream itself (a BIFF FILEPASS record right after BOF means it is encrypted),
 //   - how many cells and rows the stream holds (what SheetJS's time and memory grow with).
 // It never trusts the file: every offset is bounds-checked and every sector chain is bounded,
 // so a hostile container costs at most one pass over its sectors.
+// Also here: Excel 2.x–4.0 files, which are a bare BIFF stream without any container.
 
 export type CfbVerdict =
   /**
-   * `biff5`: the stream is called Book (Excel 5/95), whose text is in the PC's code page.
-   * `cellsAndRows`: the cell and row records of the stream (see countBiffCells).
+   * `stream`: the Workbook (or Book) stream, handed to SheetJS on its own (the container's other
+   * streams, such as a damaged SummaryInformation, never matter). `codePageText`: the stream is
+   * called Book (Excel 5/95), whose text is in the PC's code page. `filePass`: the stream is
+   * encrypted (decrypt.ts). `cellsAndRows`: its cell and row records (see countBiffCells).
    */
-  | { kind: 'workbook'; biff5: boolean; cellsAndRows: number }
+  | { kind: 'workbook'; stream: Uint8Array; codePageText: boolean; filePass: boolean; cellsAndRows: number }
+  /** An encrypted .xlsx: the package, encrypted, and how (decrypt.ts). */
+  | { kind: 'encryptedPackage'; encryptionInfo: Uint8Array; encryptedPackage: Uint8Array }
+  /** Protected some other way (rights management: DataSpaces without EncryptionInfo). */
   | { kind: 'encrypted' }
   | { kind: 'notWorkbook'; streams: string[] }
   | { kind: 'truncated' }
@@ -156,16 +162,11 @@ function inspect(bytes: Uint8Array): CfbVerdict {
     stack.push(entry.left, entry.right);
   }
 
-  const find = (name: string) => topLevel.find((e) => e.name.toUpperCase() === name.toUpperCase());
-  if (find('EncryptionInfo') || find('EncryptedPackage') || find('\u0006DataSpaces')) return { kind: 'encrypted' };
-  const workbook = topLevel.find((e) => e.type === 2 && ['WORKBOOK', 'BOOK'].includes(e.name.toUpperCase()));
-  if (!workbook) return { kind: 'notWorkbook', streams: topLevel.map((e) => e.name) };
-
-  // The workbook stream, from regular sectors, or from the mini stream when it is small.
-  const stream = (() => {
-    if (workbook.size >= miniCutoff) {
-      const sectors = chain(workbook.start);
-      const out = new Uint8Array(Math.min(workbook.size, sectors.length * sectorSize));
+  // A stream's bytes, from regular sectors, or from the mini stream when it is small.
+  const streamOf = (entry: DirEntry): Uint8Array => {
+    if (entry.size >= miniCutoff) {
+      const sectors = chain(entry.start);
+      const out = new Uint8Array(Math.min(entry.size, sectors.length * sectorSize));
       sectors.forEach((sector, i) => {
         const at = sectorOffset(sector);
         const take = Math.min(sectorSize, out.length - i * sectorSize, bytes.length - at);
@@ -181,10 +182,10 @@ function inspect(bytes: Uint8Array): CfbVerdict {
       return u32(sectorOffset(sector) + 4 * (n % entriesPerSector));
     };
     const miniStream = chain(root.start);
-    const out = new Uint8Array(workbook.size);
+    const out = new Uint8Array(entry.size);
     let filled = 0;
     const seen = new Set<number>();
-    for (let m = workbook.start; filled < out.length && m !== END_OF_CHAIN; m = miniFatEntry(m)) {
+    for (let m = entry.start; filled < out.length && m !== END_OF_CHAIN; m = miniFatEntry(m)) {
       if (m >= MAX_REGULAR_SECTOR || seen.has(m)) throw new CfbError('corrupt');
       seen.add(m);
       const position = m * miniSectorSize;
@@ -197,14 +198,39 @@ function inspect(bytes: Uint8Array): CfbVerdict {
       filled += take;
     }
     return out.subarray(0, filled);
-  })();
+  };
 
-  if (hasFilePass(stream)) return { kind: 'encrypted' };
-  return { kind: 'workbook', biff5: workbook.name.toUpperCase() === 'BOOK', cellsAndRows: countBiffCells(stream) };
+  const find = (name: string) => topLevel.find((e) => e.type === 2 && e.name.toUpperCase() === name.toUpperCase());
+  const encryptionInfo = find('EncryptionInfo');
+  const encryptedPackage = find('EncryptedPackage');
+  if (encryptionInfo && encryptedPackage)
+    return {
+      kind: 'encryptedPackage',
+      encryptionInfo: streamOf(encryptionInfo),
+      encryptedPackage: streamOf(encryptedPackage),
+    };
+  if (encryptionInfo || encryptedPackage || topLevel.some((e) => e.name === '\u0006DataSpaces'))
+    return { kind: 'encrypted' };
+  const workbook = find('Workbook') ?? find('Book');
+  if (!workbook) return { kind: 'notWorkbook', streams: topLevel.map((e) => e.name) };
+  const stream = streamOf(workbook);
+  return {
+    kind: 'workbook',
+    stream,
+    codePageText: workbook.name.toUpperCase() === 'BOOK',
+    filePass: hasFilePass(stream),
+    cellsAndRows: countBiffCells(stream),
+  };
 }
 
-/** BIFF5/8 records of one cell each: NUMBER, RK, LABELSST, LABEL, RSTRING, BOOLERR, FORMULA, BLANK; and ROW. */
-const ONE_CELL = new Set([0x0203, 0x027e, 0x00fd, 0x0204, 0x00d6, 0x0205, 0x0006, 0x0201, 0x0208]);
+/**
+ * Records of one cell each: BIFF5/8 NUMBER, RK, LABELSST, LABEL, RSTRING, BOOLERR, FORMULA,
+ * BLANK and ROW; BIFF2 BLANK, INTEGER, NUMBER, LABEL, BOOLERR and ROW; BIFF3/4 FORMULA.
+ */
+const ONE_CELL = new Set([
+  0x0203, 0x027e, 0x00fd, 0x0204, 0x00d6, 0x0205, 0x0006, 0x0201, 0x0208, 0x0001, 0x0002, 0x0003, 0x0004, 0x0005,
+  0x0008, 0x0206, 0x0406,
+]);
 const MULRK = 0x00bd;
 const MULBLANK = 0x00be;
 
@@ -239,4 +265,16 @@ export function hasFilePass(stream: Uint8Array): boolean {
     at += 4 + length;
   }
   return false;
+}
+
+/**
+ * An Excel 2.x, 3.0 or 4.0 file: a bare BIFF2/3/4 stream (no OLE2 container) that starts with
+ * its BOF record: type 0x0009, 0x0209 or 0x0409, 4 to 16 bytes of data, and a sheet type of
+ * worksheet, chart, macro sheet or (4.0) workbook.
+ */
+export function isBareBiff(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes[0] !== 0x09 || ![0x00, 0x02, 0x04].includes(bytes[1] as number)) return false;
+  const length = (bytes[2] as number) | ((bytes[3] as number) << 8);
+  const sheetType = (bytes[6] as number) | ((bytes[7] as number) << 8);
+  return length >= 4 && length <= 16 && [0x0010, 0x0020, 0x0040, 0x0100].includes(sheetType);
 }

@@ -7,7 +7,9 @@ export const messages = {
   tooBig: (maxBytes: number) => `文件超过${formatSize(maxBytes)}，请确认是否为正确的表格`,
   empty: '文件为空',
   encryptedOrNotExcel: '文件已加密或不是Excel文件',
+  openPassword: '文件设有打开密码，请在Excel中取消密码后再导入',
   notExcel: '不是Excel文件',
+  wpsOnly: '是WPS表格文件，无法直接读取，请在WPS中另存为.xlsx后再导入',
   htmlRenamed: '是网页文件（HTML）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',
   textRenamed: '是文本文件（如CSV）改成了Excel的扩展名，并不是真正的Excel文件，请用Excel打开后另存为.xlsx再导入',
   xmlSpreadsheet: '是XML格式的表格（Excel 2003 XML），并不是真正的.xlsx或.xls文件，请用Excel打开后另存为.xlsx再导入',
@@ -26,6 +28,8 @@ export const messages = {
     `工作表"${sheet}"${cell}单元格的文字超过Excel的上限（32767个字符），无法导入，请缩短后再导入`,
   overlappingMerges: (sheet: string, a: string, b: string) =>
     `工作表"${sheet}"的合并单元格${a}与${b}相互重叠，文件已损坏，请用Excel打开后另存为.xlsx再导入`,
+  pictureCell: (cell: string) => `${cell}单元格是WPS嵌入单元格的图片，图片无法导入，该单元格按空白读取`,
+  morePictureCells: (count: number) => `另有${count}个单元格是WPS嵌入单元格的图片，均按空白读取`,
   timeout: (ms: number) => `解析超时（超过${Math.max(1, Math.round(ms / 1000))}秒），文件可能过大或已损坏`,
   workerFailed: '解析失败（后台读取程序出错），请重试',
 } as const;

@@ -3,9 +3,11 @@
 // names), after zip.ts has vetted it.
 import * as XLSX from '@e965/xlsx';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { ERROR_TEXT, finishSheet, numberCell, textCell } from './cells';
+import { ERROR_TEXT, finishSheet, isPictureText, numberCell, readCells, textCell, type PictureCell } from './cells';
 import { isDateFormat, serialToDateCell } from './dates';
+import { DEFAULT_PASSWORD, UnsupportedEncryption } from './decrypt';
 
+/** The file has an open password of its own (not Excel's default). */
 export class PasswordProtectedError extends Error {}
 
 let codepagesLoaded: Promise<void> | null = null;
@@ -20,11 +22,25 @@ export function loadCodepages(): Promise<void> {
   return codepagesLoaded;
 }
 
-export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
-  let workbook: XLSX.WorkBook;
+/** An .xlsx (or .xlsb) package that exceljs could not load. */
+export function readWithSheetJs(bytes: Uint8Array, pictures: PictureCell[] = []): GridSheet[] {
+  return sheetsOf(parse(bytes, 'array'), pictures);
+}
+
+/**
+ * A BIFF stream on its own: an .xls's Workbook (or Book) stream, or a whole Excel 2.x–4.0
+ * file. Given as 'buffer', SheetJS reads the bytes in place (as 'array' it would copy them into
+ * a JavaScript array first). Its container is not needed: from it SheetJS would only read the
+ * document properties, whose parse can fail on damaged ones and sets the code page globally.
+ */
+export function readBiffWithSheetJs(stream: Uint8Array, pictures: PictureCell[] = []): GridSheet[] {
+  return sheetsOf(parse(stream, 'buffer'), pictures);
+}
+
+function parse(bytes: Uint8Array, type: 'array' | 'buffer'): XLSX.WorkBook {
   try {
-    workbook = XLSX.read(bytes, {
-      type: 'array',
+    return XLSX.read(bytes, {
+      type,
       dense: true,
       cellDates: false,
       cellNF: true,
@@ -34,12 +50,19 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
       cellHTML: false,
       cellText: false,
       sheetStubs: false,
+      // Excel 95's XOR obfuscation, which SheetJS undoes given the password; Excel opens a
+      // file obfuscated with its default password without asking (decrypt.ts does RC4).
+      password: DEFAULT_PASSWORD,
     });
   } catch (error) {
-    if (error instanceof Error && /password|encrypt/i.test(error.message))
-      throw new PasswordProtectedError(error.message);
+    if (error instanceof Error && /password/i.test(error.message)) throw new PasswordProtectedError(error.message);
+    if (error instanceof Error && /encrypt/i.test(error.message)) throw new UnsupportedEncryption(error.message);
     throw error;
   }
+}
+
+/** Cells whose cached text is a WPS picture formula are left empty and added to `pictures`. */
+function sheetsOf(workbook: XLSX.WorkBook, pictures: PictureCell[]): GridSheet[] {
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const sheets: GridSheet[] = [];
   workbook.SheetNames.forEach((name, index) => {
@@ -50,22 +73,39 @@ export function readWithSheetJs(bytes: Uint8Array): GridSheet[] {
     const kind = (sheet as { '!type'?: string })['!type'];
     if (kind === 'chart' || kind === 'dialog' || kind === 'macro') return;
     const visibility = workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0;
-    sheets.push(readSheet(name, visibility !== 0, sheet, date1904));
+    sheets.push(readSheet(name, visibility !== 0, sheet, date1904, pictures));
   });
   return sheets;
 }
 
-function readSheet(name: string, hidden: boolean, sheet: XLSX.WorkSheet, date1904: boolean): GridSheet {
+function readSheet(
+  name: string,
+  hidden: boolean,
+  sheet: XLSX.WorkSheet,
+  date1904: boolean,
+  pictures: PictureCell[],
+): GridSheet {
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   const rows: Cell[][] = [];
-  data.forEach((source, r) => {
-    if (!source) return;
-    const cells: Cell[] = [];
-    source.forEach((cell, c) => {
-      if (cell) cells[c] = toCell(cell, date1904);
-    });
-    rows[r] = cells;
-  });
+  let r = 0;
+  let c = 0;
+  readCells(
+    name,
+    () => [r, c],
+    () =>
+      data.forEach((source, row) => {
+        if (!source) return;
+        const cells: Cell[] = [];
+        r = row;
+        source.forEach((cell, column) => {
+          c = column;
+          if (!cell) return;
+          if (typeof cell.v === 'string' && isPictureText(cell.v)) pictures.push({ sheet: name, row, column });
+          else cells[column] = toCell(cell, date1904);
+        });
+        rows[row] = cells;
+      }),
+  );
   const merges: MergeRange[] = (sheet['!merges'] ?? []).map((m) => ({
     top: m.s.r,
     left: m.s.c,

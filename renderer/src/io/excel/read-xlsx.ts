@@ -1,7 +1,18 @@
 // .xlsx → GridSheet[] with exceljs. Only called after zip.ts has vetted the package.
 import ExcelJS from 'exceljs';
 import type { Cell, GridSheet, MergeRange } from '../../core/import/types';
-import { decodeRange, finishSheet, numberCell, textCell } from './cells';
+import {
+  decodeRange,
+  finishSheet,
+  MAX_CELL_TEXT,
+  numberCell,
+  isPictureFormula,
+  isPictureText,
+  readCells,
+  textCell,
+  TextTooLong,
+  type PictureCell,
+} from './cells';
 import { dateCellFromExcelJs, isDateFormat, serialToDateCell } from './dates';
 
 /** The parts of exceljs's Worksheet we read that its typings leave out. */
@@ -51,27 +62,38 @@ const IGNORED_NODES = [
   'sheetProtection',
 ];
 
-export async function readXlsxSheets(bytes: Uint8Array): Promise<GridSheet[]> {
+/** The sheets of an .xlsx; cells holding a WPS picture are left empty and added to `pictures`. */
+export async function readXlsxSheets(bytes: Uint8Array, pictures: PictureCell[] = []): Promise<GridSheet[]> {
   const workbook = new ExcelJS.Workbook();
   // exceljs types its input as its own `Buffer` (an ArrayBuffer); JSZip underneath takes a Uint8Array as is.
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const sheets: GridSheet[] = [];
-  workbook.eachSheet((worksheet) => sheets.push(readWorksheet(worksheet, date1904)));
+  workbook.eachSheet((worksheet) => sheets.push(readWorksheet(worksheet, date1904, pictures)));
   return sheets;
 }
 
-function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridSheet {
+function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean, pictures: PictureCell[]): GridSheet {
   const rows: Cell[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A cell hidden under a merge reports its master's value; Excel shows it empty.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      cells[colNumber - 1] = toCell(cell.value, cell.numFmt, date1904);
-    });
-    rows[rowNumber - 1] = cells;
-  });
+  let r = 0;
+  let c = 0;
+  readCells(
+    worksheet.name,
+    () => [r, c],
+    () =>
+      worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        const cells: Cell[] = [];
+        r = rowNumber - 1;
+        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+          // A cell hidden under a merge reports its master's value; Excel shows it empty.
+          if (cell.type === ExcelJS.ValueType.Merge) return;
+          c = colNumber - 1;
+          if (isPicture(cell.value)) pictures.push({ sheet: worksheet.name, row: r, column: c });
+          else cells[c] = toCell(cell.value, cell.numFmt, date1904);
+        });
+        rows[r] = cells;
+      }),
+  );
 
   const internals = worksheet as unknown as WorksheetInternals;
   const refs = internals[MERGE_REFS];
@@ -92,6 +114,15 @@ function readWorksheet(worksheet: ExcelJS.Worksheet, date1904: boolean): GridShe
     rows,
     merges,
     hiddenColumns,
+  );
+}
+
+function isPicture(value: ExcelJS.CellValue): boolean {
+  if (typeof value === 'string') return isPictureText(value);
+  if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
+  const { formula, result } = value as { formula?: unknown; result?: unknown };
+  return (
+    (typeof formula === 'string' && isPictureFormula(formula)) || (typeof result === 'string' && isPictureText(result))
   );
 }
 
@@ -130,6 +161,18 @@ export function toCell(value: ExcelJS.CellValue, numFmt: string | undefined, dat
   return null;
 }
 
+/** Rich text joined, once per shared string (exceljs gives every cell that uses it the same runs). */
+const joined = new WeakMap<ExcelJS.RichText[], string>();
+
 function richTextToString(runs: ExcelJS.RichText[] | undefined): string {
-  return (runs ?? []).map((run) => run.text ?? '').join('');
+  if (!runs) return '';
+  let text = joined.get(runs);
+  if (text === undefined) {
+    let length = 0;
+    for (const run of runs) length += run.text?.length ?? 0;
+    if (length > MAX_CELL_TEXT) throw new TextTooLong();
+    text = runs.map((run) => run.text ?? '').join('');
+    joined.set(runs, text);
+  }
+  return text;
 }

@@ -30,7 +30,12 @@ describe('sniff: before any parser runs', () => {
 
   it('takes the real fixtures by their bytes', () => {
     expect(sniff(fixture('任务清单-2026.xlsx'))).toMatchObject({ ok: true, format: 'xlsx' });
-    expect(sniff(fixture('东城街道-5月进展.xls'))).toEqual({ ok: true, format: 'xls', biff5: false });
+    expect(sniff(fixture('东城街道-5月进展.xls'))).toMatchObject({
+      ok: true,
+      format: 'xls',
+      codePageText: false,
+      filePass: false,
+    });
   });
 
   it('goes by content, not by name: an .xlsx saved with an .xls name is read as .xlsx', () => {
@@ -102,27 +107,34 @@ describe('sniff: before any parser runs', () => {
 });
 
 describe('OLE2 containers', () => {
-  it('refuses an encrypted .xlsx (EncryptionInfo + EncryptedPackage)', () => {
-    const encrypted = cfb({ EncryptionInfo: new Uint8Array(200), EncryptedPackage: new Uint8Array(5000) });
-    expect(inspectCfb(encrypted)).toEqual({ kind: 'encrypted' });
-    expect(sniff(encrypted)).toEqual({ ok: false, message: '文件已加密或不是Excel文件' });
+  it('takes out the two streams of an encrypted .xlsx (EncryptionInfo + EncryptedPackage) for decrypt.ts', () => {
+    const info = new Uint8Array(200).fill(1);
+    const data = new Uint8Array(5000).fill(2);
+    const encrypted = cfb({ EncryptionInfo: info, EncryptedPackage: data });
+    expect(inspectCfb(encrypted)).toEqual({ kind: 'encryptedPackage', encryptionInfo: info, encryptedPackage: data });
+    expect(sniff(encrypted)).toEqual({ ok: true, format: 'encrypted', encryptionInfo: info, encryptedPackage: data });
+    // One of the two alone (or rights management's DataSpaces): nothing to open.
+    expect(sniff(cfb({ EncryptionInfo: info }))).toEqual({ ok: false, message: messages.encryptedOrNotExcel });
   });
 
-  it('refuses an .xls with an open password (FILEPASS), in a small or a large Workbook stream', () => {
+  it('takes out the Workbook stream and sees its FILEPASS, in a small or a large stream', () => {
     // < 4096 bytes lives in the mini stream; larger streams in regular sectors.
     for (const size of [200, 9000]) {
-      expect(inspectCfb(cfb({ Workbook: biffStream(true, size) }))).toEqual({ kind: 'encrypted' });
-      expect(inspectCfb(cfb({ Workbook: biffStream(false, size) }))).toEqual({
-        kind: 'workbook',
-        biff5: false,
-        cellsAndRows: 0,
-      });
+      for (const filePass of [true, false]) {
+        const stream = biffStream(filePass, size);
+        expect(inspectCfb(cfb({ Workbook: stream }))).toEqual({
+          kind: 'workbook',
+          stream,
+          codePageText: false,
+          filePass,
+          cellsAndRows: 0,
+        });
+      }
     }
-    expect(sniff(cfb({ Workbook: biffStream(true) }))).toEqual({ ok: false, message: messages.encryptedOrNotExcel });
   });
 
   it('knows an Excel 5/95 "Book" stream', () => {
-    expect(inspectCfb(cfb({ Book: biffStream(false) }))).toEqual({ kind: 'workbook', biff5: true, cellsAndRows: 0 });
+    expect(inspectCfb(cfb({ Book: biffStream(false) }))).toMatchObject({ kind: 'workbook', codePageText: true });
   });
 
   it('refuses an OLE2 file that is not a workbook', () => {

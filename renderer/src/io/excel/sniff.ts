@@ -1,12 +1,18 @@
 // What kind of file is this, judged by its bytes and never by its name, before any parser runs.
 // Pure: bytes in, a verdict out; the ZIP and OLE2 containers are vetted by zip.ts and cfb.ts.
-import { inspectCfb, OLE2_MAGIC } from './cfb';
+import { countBiffCells, hasFilePass, inspectCfb, isBareBiff, OLE2_MAGIC } from './cfb';
 import { DEFAULT_MAX_BYTES, messages } from './messages';
-import { checkZip, DEFAULT_ZIP_LIMITS, type ZipEntry, type ZipLimits, type ZipProblem } from './zip';
+import { checkZip, DEFAULT_ZIP_LIMITS, readEntry, type ZipEntry, type ZipLimits, type ZipProblem } from './zip';
 
 export type Sniffed =
   | { ok: true; format: 'xlsx'; entries: ZipEntry[] }
-  | { ok: true; format: 'xls'; biff5: boolean }
+  /**
+   * A BIFF stream: an .xls's Workbook stream, or a whole Excel 2.x–4.0 file. `codePageText`:
+   * its text is in the PC's code page (Excel 5/95 and older); `filePass`: it is encrypted.
+   */
+  | { ok: true; format: 'xls'; stream: Uint8Array; codePageText: boolean; filePass: boolean }
+  /** An encrypted .xlsx (OLE2 EncryptionInfo + EncryptedPackage). */
+  | { ok: true; format: 'encrypted'; encryptionInfo: Uint8Array; encryptedPackage: Uint8Array }
   | { ok: false; message: string };
 
 export interface SniffOptions {
@@ -26,15 +32,25 @@ export function sniff(bytes: Uint8Array, options: SniffOptions = {}): Sniffed {
   if (startsWith(bytes, ZIP_MAGIC)) return sniffZip(bytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return refuse(messages.notExcel);
 
+  // The same bound on cells and rows as for an .xlsx (zip.ts counts its <row> and <c> elements).
+  const maxCells = (options.zipLimits ?? DEFAULT_ZIP_LIMITS).maxCellsAndRows;
+  const biff = (stream: Uint8Array, codePageText: boolean, filePass: boolean, cellsAndRows: number): Sniffed =>
+    cellsAndRows > maxCells
+      ? refuse(messages.tooManyCells(maxCells))
+      : { ok: true, format: 'xls', stream, codePageText, filePass };
+
   if (startsWith(bytes, OLE2_MAGIC)) {
     const verdict = inspectCfb(bytes);
     switch (verdict.kind) {
-      case 'workbook': {
-        // The same bound as for an .xlsx (zip.ts counts its <row> and <c> elements).
-        const limit = (options.zipLimits ?? DEFAULT_ZIP_LIMITS).maxCellsAndRows;
-        if (verdict.cellsAndRows > limit) return refuse(messages.tooManyCells(limit));
-        return { ok: true, format: 'xls', biff5: verdict.biff5 };
-      }
+      case 'workbook':
+        return biff(verdict.stream, verdict.codePageText, verdict.filePass, verdict.cellsAndRows);
+      case 'encryptedPackage':
+        return {
+          ok: true,
+          format: 'encrypted',
+          encryptionInfo: verdict.encryptionInfo,
+          encryptedPackage: verdict.encryptedPackage,
+        };
       case 'truncated':
         return refuse(messages.truncated);
       case 'notWorkbook':
@@ -49,6 +65,7 @@ export function sniff(bytes: Uint8Array, options: SniffOptions = {}): Sniffed {
         return refuse(messages.encryptedOrNotExcel);
     }
   }
+  if (isBareBiff(bytes)) return biff(bytes, true, hasFilePass(bytes), countBiffCells(bytes));
 
   const text = classifyText(bytes);
   if (text === 'html') return refuse(messages.htmlRenamed);
@@ -61,15 +78,46 @@ function sniffZip(bytes: Uint8Array, limits: ZipLimits): Sniffed {
   const check = checkZip(bytes, limits);
   if (!check.ok) return refuse(zipMessage(check.problem, limits));
   const names = check.entries.map((e) => e.name);
+  if (names.some((n) => n.startsWith('xl/'))) return { ok: true, format: 'xlsx', entries: check.entries };
+  // The format finds the main part through the package's relationships, wherever it lies
+  // (`excel/workbook.xml`, say); its content type says what it is.
+  const main = mainDocumentType(bytes, check.entries) ?? '';
+  if (/spreadsheetml|ms-excel/.test(main)) return { ok: true, format: 'xlsx', entries: check.entries };
   // A ZIP that is not a spreadsheet package: a .docx/.pptx/.ods renamed, or a plain archive.
-  if (!names.some((n) => n.startsWith('xl/'))) {
-    if (names.some((n) => n.startsWith('word/'))) return refuse(messages.otherOfficeDocument('Word文档（.docx）'));
-    if (names.some((n) => n.startsWith('ppt/'))) return refuse(messages.otherOfficeDocument('PowerPoint文档（.pptx）'));
-    if (names.includes('mimetype') && names.includes('content.xml'))
-      return refuse(messages.otherOfficeDocument('OpenDocument文件（如.ods），请用Excel或WPS打开后另存为.xlsx再导入'));
-    return refuse(messages.notExcel);
-  }
-  return { ok: true, format: 'xlsx', entries: check.entries };
+  if (/wordprocessingml/.test(main) || names.some((n) => n.startsWith('word/')))
+    return refuse(messages.otherOfficeDocument('Word文档（.docx）'));
+  if (/presentationml/.test(main) || names.some((n) => n.startsWith('ppt/')))
+    return refuse(messages.otherOfficeDocument('PowerPoint文档（.pptx）'));
+  if (names.includes('mimetype') && names.includes('content.xml'))
+    return refuse(messages.otherOfficeDocument('OpenDocument文件（如.ods），请用Excel或WPS打开后另存为.xlsx再导入'));
+  return refuse(messages.notExcel);
+}
+
+/**
+ * The content type of the package's main part: the target of the officeDocument relationship
+ * in `_rels/.rels`, typed by an Override in `[Content_Types].xml` (or the Default for its
+ * extension). Undefined when the package says nothing of it.
+ */
+function mainDocumentType(bytes: Uint8Array, entries: ZipEntry[]): string | undefined {
+  const text = (name: string) => {
+    const entry = entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+    // Either part is a few hundred bytes in any real package.
+    return entry && entry.uncompressedSize <= 1024 * 1024 ? new TextDecoder().decode(readEntry(bytes, entry)) : '';
+  };
+  const attributes = (element: string) =>
+    Object.fromEntries([...element.matchAll(/([\w:]+)\s*=\s*(["'])(.*?)\2/g)].map((m) => [m[1], m[3] ?? '']));
+  const relationship = [...text('_rels/.rels').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)]
+    .map((m) => attributes(m[0]))
+    .find((r) => /\/officeDocument$/.test(r.Type ?? ''));
+  if (!relationship?.Target) return undefined;
+  const part = `/${relationship.Target.replace(/^(\.?\/)+/, '')}`.toLowerCase();
+  const types = [...text('[Content_Types].xml').matchAll(/<(?:\w+:)?(Override|Default)\b[^>]*>/g)].map((m) => ({
+    kind: m[1],
+    ...attributes(m[0]),
+  }));
+  const override = types.find((t) => t.kind === 'Override' && t.PartName?.toLowerCase() === part);
+  const extension = part.slice(part.lastIndexOf('.') + 1);
+  return (override ?? types.find((t) => t.kind === 'Default' && t.Extension?.toLowerCase() === extension))?.ContentType;
 }
 
 function zipMessage(problem: ZipProblem, limits: ZipLimits): string {

@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { strToU8, unzipSync, type Zippable } from 'fflate';
+import officeCrypto from 'officecrypto-tool';
+import { rc4 } from './decrypt';
 
 /**
  * Issue 6: a hostile file is refused (or read) within 10 s on any machine; a bound, not a speed
@@ -89,7 +92,10 @@ export function cfb(streams: Record<string, Uint8Array>): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as ArrayLike<number>);
 }
 
-/** BIFF8 records: BOF, then optionally FILEPASS (an open password), then EOF; padded to `size`. */
+/**
+ * BIFF8 records: BOF, then optionally FILEPASS (RC4 whose verifier no password matches: an
+ * open password), then EOF; padded to `size`.
+ */
 export function biffStream(withFilePass: boolean, size = 200): Uint8Array {
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
@@ -100,7 +106,10 @@ export function biffStream(withFilePass: boolean, size = 200): Uint8Array {
     at += 4 + length;
   };
   record(0x0809, 16); // BOF
-  if (withFilePass) record(0x002f, 54); // FILEPASS (RC4)
+  if (withFilePass) {
+    [1, 1, 1].forEach((v, i) => view.setUint16(at + 4 + 2 * i, v, true)); // RC4, version 1.1
+    record(0x002f, 54); // FILEPASS
+  }
   record(0x000a, 0); // EOF
   return bytes;
 }
@@ -327,4 +336,94 @@ export async function packageWith(
     entries.push(content instanceof Uint8Array || typeof content === 'string' ? entry(name, content) : content);
   }
   return entries;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encrypted workbooks (issue 13): what Excel writes when a workbook is protected.
+
+/** An .xls (BIFF8 in OLE2) of one sheet holding `rows`, written by SheetJS. */
+export function sheetJsXls(rows: unknown[][], sheetName = '数据'): Uint8Array {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), sheetName);
+  return new Uint8Array(XLSX.write(book, { bookType: 'xls', type: 'array' }) as ArrayBuffer);
+}
+
+/** The Workbook stream of an .xls. */
+export function workbookStreamOf(xls: Uint8Array): Uint8Array {
+  const entry = XLSX.CFB.find(XLSX.CFB.read(xls, { type: 'array' }), '/Workbook');
+  if (!entry) throw new Error('no Workbook stream');
+  return new Uint8Array(entry.content as ArrayLike<number>);
+}
+
+const le16 = (n: number) => new Uint8Array([n & 0xff, (n >> 8) & 0xff]);
+const le32 = (n: number) => new Uint8Array([n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff]);
+const utf16 = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+const join = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
+
+/**
+ * A BIFF8 Workbook stream encrypted as Excel does ([MS-XLS] 2.2.10, [MS-OFFCRYPTO] 2.3.5–2.3.6):
+ * a FILEPASS record after the first BOF (BOUNDSHEET offsets moved past it), then every record's
+ * data RC4-encrypted by stream position, a new key every 1024 bytes, except BOF, FILEPASS,
+ * INTERFACEHDR and BOUNDSHEET's offset. `scheme`: Excel 97/2000's RC4 (MD5 keys) or Excel
+ * 2002+'s RC4 CryptoAPI (SHA-1 keys of `keyBits`).
+ */
+export function encryptBiff(
+  plain: Uint8Array,
+  password: string,
+  scheme: { kind: 'rc4' } | { kind: 'cryptoapi'; keyBits: 40 | 128 },
+): Uint8Array {
+  const salt = noise(16).map((b, i) => b ^ i);
+  const verifier = noise(32).subarray(16);
+  let key: (block: number) => Uint8Array;
+  let body: Uint8Array;
+  if (scheme.kind === 'rc4') {
+    const truncated = md5(utf16(password)).subarray(0, 5);
+    const intermediate = md5(join(...Array.from({ length: 16 }, () => join(truncated, salt)))).subarray(0, 5);
+    key = (block) => md5(join(intermediate, le32(block)));
+    const check = rc4(key(0), join(verifier, md5(verifier)));
+    body = join(le16(1), le16(1), le16(1), salt, check);
+  } else {
+    const { keyBits } = scheme;
+    const base = sha1(join(salt, utf16(password)));
+    key = (block) => {
+      const k = sha1(join(base, le32(block))).subarray(0, keyBits / 8);
+      return keyBits === 40 ? join(k, new Uint8Array(11)) : k;
+    };
+    const check = rc4(key(0), join(verifier, sha1(verifier)));
+    const csp = utf16('Microsoft Enhanced Cryptographic Provider v1.0\0');
+    const header = join(le32(4), le32(0), le32(0x6801), le32(0x8004), le32(keyBits), le32(1), le32(0), le32(0), csp);
+    body = join(le16(1), le16(4), le16(2), le32(4), le32(header.length), header, le32(16), salt);
+    body = join(body, check.subarray(0, 16), le32(20), check.subarray(16));
+  }
+  const filePass = biffRecord(0x002f, body);
+
+  // Insert FILEPASS after the first BOF; BOUNDSHEET's lbPlyPos (a stream offset) moves with it.
+  const view = new DataView(plain.buffer, plain.byteOffset, plain.byteLength);
+  const bofEnd = 4 + view.getUint16(2, true);
+  const stream = join(plain.subarray(0, bofEnd), filePass, plain.subarray(bofEnd));
+  const out = new DataView(stream.buffer);
+  const clear: [number, number][] = [];
+  for (let at = 0; at + 4 <= stream.length;) {
+    const type = out.getUint16(at, true);
+    const length = out.getUint16(at + 2, true);
+    if (type === 0x0085) out.setUint32(at + 4, out.getUint32(at + 4, true) + filePass.length, true);
+    const keep = [0x0809, 0x002f, 0x00e1].includes(type) ? 4 + length : type === 0x0085 ? 8 : 4;
+    clear.push([at, keep]);
+    at += 4 + length;
+  }
+  const encrypted = stream.slice();
+  for (let at = 0, block = 0; at < encrypted.length; at += 1024, block++)
+    rc4(key(block), encrypted.subarray(at, Math.min(at + 1024, encrypted.length)));
+  for (const [at, keep] of clear) encrypted.set(stream.subarray(at, at + keep), at);
+  return encrypted;
+}
+
+/** An .xlsx encrypted by officecrypto-tool (an independent implementation): Agile, or Standard. */
+export function encryptXlsx(xlsx: Uint8Array, password: string, type?: 'standard'): Uint8Array {
+  return new Uint8Array(officeCrypto.encrypt(Buffer.from(xlsx), type ? { password, type } : { password }));
+}
+
+/** The same, decrypted by officecrypto-tool: the independent check of encryptBiff. */
+export async function officeCryptoDecrypt(bytes: Uint8Array, password: string): Promise<Uint8Array> {
+  return new Uint8Array(await officeCrypto.decrypt(Buffer.from(bytes), { password }));
 }

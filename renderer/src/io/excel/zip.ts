@@ -271,6 +271,14 @@ function verifyEntry(bytes: Uint8Array, entry: ZipEntry, counter: ElementCounter
   if (produced !== entry.uncompressedSize || (crc ^ 0xffffffff) >>> 0 !== entry.crc) throw new ZipError('truncated');
 }
 
+/** One entry's content, after checkZip has vetted the archive (its size is the one it declares). */
+export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start = dataStart(bytes, view, entry);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  return entry.method === 0 ? data : inflateSync(data, { out: new Uint8Array(entry.uncompressedSize) });
+}
+
 export function isXmlPart(name: string): boolean {
   return /\.(xml|rels|vml)$/i.test(name);
 }
