@@ -100,8 +100,7 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await expect(
     jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' }),
   ).toHaveAttribute('aria-pressed', 'true');
-  await jingxin.getByLabel('提高制造业投资比重的核查结论').click();
-  await page.getByRole('option', { name: '基本属实' }).click();
+  await jingxin.getByLabel('提高制造业投资比重的核查结论').selectOption('基本属实');
 
   // The dashboard counts what the review counts.
   await openScreen(page, '首页');
@@ -110,7 +109,7 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   await openScreen(page, '督查反馈');
   await expect(page.getByRole('region', { name: '区统计局的督查反馈' })).toBeVisible();
   const leadRows = page.locator('section tr', { hasText: '牵头' });
-  expect(await leadRows.count()).toBe(20);
+  await expect(leadRows).toHaveCount(20);
   const reviewRed = await leadRows.filter({ hasText: '红灯' }).count();
   await openScreen(page, '首页');
   await expect(lights).toContainText(`红灯 ${reviewRed} 项`);

@@ -143,6 +143,12 @@ export function scoreboard(facts: YearFacts): Scoreboard {
     if (!s) scoresCache.set(m, (s = monthScores(units, entries.get(m) ?? [], facts.rules)));
     return s;
   };
+  const scoreMaps = new Map<number, Map<string, number>>();
+  const scoreMapOf = (m: number): Map<string, number> => {
+    let map = scoreMaps.get(m);
+    if (!map) scoreMaps.set(m, (map = new Map(scoresOf(m).map((s) => [s.unitId, s.score]))));
+    return map;
+  };
   /** The month's ranking and lists (cached: a month's suggestions read last month's black list). */
   const standingCache = new Map<number, Pick<MonthScoring, 'ranked' | 'lists' | 'shortfalls' | 'shortfallOf'>>();
   const standingOf = (m: number) => {
@@ -219,6 +225,6 @@ export function scoreboard(facts: YearFacts): Scoreboard {
     unitById: new Map(units.map((u) => [u.id, u])),
     months,
     month,
-    scoreOf: (m, unitId) => (months.includes(m) ? scoresOf(m).find((s) => s.unitId === unitId)?.score : undefined),
+    scoreOf: (m, unitId) => (months.includes(m) ? scoreMapOf(m).get(unitId) : undefined),
   };
 }

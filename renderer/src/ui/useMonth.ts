@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { dueDate, isOpenInMonth } from '../core/calendar';
 import { monthSummary } from '../core/dashboard';
-import type { Feedback, ProgressReport, Submission, Task, Unit, WorkYear } from '../core/model';
+import type { Feedback, Milestone, ProgressReport, Submission, Task, Unit, WorkYear } from '../core/model';
 import { assessTaskMonth, defaultProgressRules, type ProgressRules, type TaskMonthAssessment } from '../core/progress';
 import { reminderList, responsibleUnits } from '../core/reminders';
 import {
@@ -45,8 +45,17 @@ export function useMonth(year: WorkYear, month: number) {
   return useMemo(() => {
     if (!tasks || !units || !milestones || !reports || !submissions || !feedback) return undefined;
     const unitById = new Map(units.map((u) => [u.id, u]));
-    const reportOf = (taskId: string, unitId: string | undefined) =>
-      reports.find((r) => r.taskId === taskId && r.unitId === unitId);
+    // Lookups by key, built once: a large district has 1,600 reports and as many reviews a month.
+    const pair = (taskId: string, unitId: string | undefined) => `${taskId}\u0000${unitId ?? ''}`;
+    const reportByPair = new Map<string, ProgressReport>();
+    for (const r of reports)
+      if (!reportByPair.has(pair(r.taskId, r.unitId))) reportByPair.set(pair(r.taskId, r.unitId), r);
+    const reportOf = (taskId: string, unitId: string | undefined) => reportByPair.get(pair(taskId, unitId));
+    const feedbackByPair = new Map(feedback.map((f) => [pair(f.taskId, f.unitId), f]));
+    const submissionByUnit = new Map<string, Submission>();
+    for (const s of submissions) if (!submissionByUnit.has(s.unitId)) submissionByUnit.set(s.unitId, s);
+    const milestonesByTask = new Map<string, Milestone[]>();
+    for (const m of milestones) milestonesByTask.set(m.taskId, [...(milestonesByTask.get(m.taskId) ?? []), m]);
     const owing = responsibleUnits(tasks, year.year, month);
     const rows: TaskMonth[] = tasks
       .filter((t) => isOpenInMonth(t, year.year, month))
@@ -62,7 +71,7 @@ export function useMonth(year: WorkYear, month: number) {
           assessment: assessTaskMonth(
             {
               task,
-              milestones: milestones.filter((m) => m.taskId === task.id),
+              milestones: milestonesByTask.get(task.id) ?? [],
               month,
               window: year,
               report: report ?? null,
@@ -92,9 +101,9 @@ export function useMonth(year: WorkYear, month: number) {
       owing,
       reports,
       submissions: submissions as Submission[],
-      submissionOf: (unitId: string) => submissions.find((s) => s.unitId === unitId),
+      submissionOf: (unitId: string) => submissionByUnit.get(unitId),
       feedback: feedback as Feedback[],
-      feedbackOf: (taskId: string, unitId: string) => feedback.find((f) => f.taskId === taskId && f.unitId === unitId),
+      feedbackOf: (taskId: string, unitId: string) => feedbackByPair.get(pair(taskId, unitId)),
       reportDue,
       feedbackDue,
       reminders: reminderList({ month, due: reportDue, today, units, tasks, submittedUnitIds }),

@@ -27,6 +27,7 @@ import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { LightChip } from '../../ui/LightChip';
+import { useProgressive } from '../../ui/useProgressive';
 import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
 import { exportProgressTemplates } from './exportTemplates';
@@ -100,6 +101,7 @@ function SubmissionTable({ view, month }: { view: MonthView; year: WorkYear; mon
   const unitIds = [...view.owing.keys()].sort(
     (a, b) => (view.unitById.get(a)?.sortOrder ?? 0) - (view.unitById.get(b)?.sortOrder ?? 0),
   );
+  const shownUnits = useProgressive(unitIds.length, 30, 60);
   return (
     <Paper variant="outlined">
       <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
@@ -116,7 +118,7 @@ function SubmissionTable({ view, month }: { view: MonthView; year: WorkYear; mon
           </TableRow>
         </TableHead>
         <TableBody>
-          {unitIds.map((unitId) => {
+          {unitIds.slice(0, shownUnits).map((unitId) => {
             const unit = view.unitById.get(unitId)!;
             const s = view.submissionOf(unitId);
             const state = s
@@ -218,6 +220,7 @@ function ReceivedDateDialog({
 }
 
 function TaskTable({ view, month }: { view: MonthView; month: number }) {
+  const shown = useProgressive(view.rows.length, 40, 100);
   return (
     <Paper variant="outlined">
       <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
@@ -239,7 +242,7 @@ function TaskTable({ view, month }: { view: MonthView; month: number }) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {view.rows.map(({ task, leadUnit, report, coReports, assessment: a }) => (
+            {view.rows.slice(0, shown).map(({ task, leadUnit, report, coReports, assessment: a }) => (
               <TableRow key={task.id}>
                 <TableCell>{task.title}</TableCell>
                 <TableCell>{leadUnit?.name}</TableCell>

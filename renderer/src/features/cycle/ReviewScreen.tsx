@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   Box,
@@ -11,7 +11,6 @@ import {
   FormControlLabel,
   List,
   ListItem,
-  MenuItem,
   Paper,
   Stack,
   Table,
@@ -29,13 +28,14 @@ import type { ProgressReport, Task, Unit, Verdict, WorkYear } from '../../core/m
 import { statusLabels } from '../../core/progress';
 import { publishMonth, reopenMonth, updateFeedback, VERDICTS, type FeedbackPatch } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
+import { useProgressive } from '../../ui/useProgressive';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
 import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
-import type { MonthView, TaskMonth } from '../../ui/useMonth';
+import { useMonth, type MonthView, type TaskMonth } from '../../ui/useMonth';
 import { publishSnapshot, useScoring, type Scoring } from '../../ui/useScoring';
 import { hasOpenItems, openItems } from '../../core/publishCheck';
 import { exportFeedbackSheet } from './exportFeedback';
@@ -46,8 +46,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 export function ReviewScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
   const month = monthParam ? Number(monthParam) : defaultMonth(year);
-  const scoring = useScoring(year, month);
-  const view = scoring?.view;
+  const view = useMonth(year, month);
   const [error, setError] = useState<string>();
   const [reopening, setReopening] = useState(false);
   const [publishing, setPublishing] = useState(false);
@@ -114,9 +113,7 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
         </PrintDocument>
       )}
       {reopening && <ReopenDialog year={year} month={month} onClose={() => setReopening(false)} />}
-      {publishing && scoring && (
-        <PublishDialog year={year} month={month} scoring={scoring} onClose={() => setPublishing(false)} />
-      )}
+      {publishing && <PublishDialog year={year} month={month} onClose={() => setPublishing(false)} />}
     </Stack>
   );
 }
@@ -194,13 +191,20 @@ interface SectionProps {
 }
 
 function UnitSections(props: SectionProps) {
-  const units = [...props.view.owing.keys()]
-    .map((id) => props.view.unitById.get(id)!)
-    .sort((a, b) => a.sortOrder - b.sortOrder);
+  const units = useMemo(
+    () =>
+      [...props.view.owing.keys()]
+        .flatMap((id) => props.view.unitById.get(id) ?? [])
+        .sort((a, b) => a.sortOrder - b.sortOrder),
+    [props.view],
+  );
+  // The first units at once, the rest a few per frame: a large district's 120 units paint their
+  // first screen at once and the window stays responsive.
+  const shown = useProgressive(units.length, 3, 4);
   return (
     <Box className="screen-only">
       <Stack spacing={2}>
-        {units.map((unit) => (
+        {units.slice(0, shown).map((unit) => (
           <UnitSection key={unit.id} unit={unit} items={itemsOf(props.view, unit)} {...props} />
         ))}
       </Stack>
@@ -306,22 +310,20 @@ function UnitSection({
                     )}
                   </TableCell>
                   <TableCell>
-                    <TextField
-                      select
-                      size="small"
-                      fullWidth
+                    <select
+                      className="plain-input"
                       disabled={view.published}
                       value={fb?.verdict ?? ''}
-                      onChange={(e) => save(item, { verdict: (e.target.value as Verdict | '') || null })}
-                      slotProps={{ htmlInput: { 'aria-label': `${item.row.task.title}的核查结论` } }}
+                      onChange={(e) => void save(item, { verdict: (e.target.value as Verdict | '') || null })}
+                      aria-label={`${item.row.task.title}的核查结论`}
                     >
-                      <MenuItem value="">（未核查）</MenuItem>
+                      <option value="">（未核查）</option>
                       {VERDICTS.map((v) => (
-                        <MenuItem key={v} value={v}>
+                        <option key={v} value={v}>
                           {v}
-                        </MenuItem>
+                        </option>
                       ))}
-                    </TextField>
+                    </select>
                   </TableCell>
                   <TableCell>
                     <CommentField
@@ -388,7 +390,14 @@ function showFirst(attribute: string) {
  * proposals undecided, explanations not answered — each with a link; while anything is open,
  * publishing needs the explicit tick.
  */
-function PublishDialog({
+function PublishDialog({ year, month, onClose }: { year: WorkYear; month: number; onClose(): void }) {
+  // The month's proposals are computed when the dialog opens, not with the review list.
+  const scoring = useScoring(year, month);
+  if (!scoring) return null;
+  return <PublishCheck year={year} month={month} scoring={scoring} onClose={onClose} />;
+}
+
+function PublishCheck({
   year,
   month,
   scoring,
@@ -522,18 +531,25 @@ function CommentField({
     edit: (comment: string) => ({ kind: 'feedback', args: { key, patch: { comment } } }),
   });
   return (
-    <TextField
-      size="small"
-      fullWidth
-      multiline
-      value={save.draft}
-      onChange={(e) => save.change(e.target.value)}
-      slotProps={{
-        htmlInput: { 'aria-label': `${task.title}的反馈意见`, readOnly },
-        formHelperText: { role: 'status' },
-      }}
-      helperText={save.edited || save.status !== 'saved' ? saveStatusText(save) : undefined}
-      error={save.status === 'error'}
-    />
+    <Box>
+      <textarea
+        className="plain-input"
+        rows={1}
+        value={save.draft}
+        readOnly={readOnly}
+        onChange={(e) => save.change(e.target.value)}
+        aria-label={`${task.title}的反馈意见`}
+        aria-invalid={save.status === 'error' || undefined}
+      />
+      {(save.edited || save.status !== 'saved') && (
+        <Typography
+          variant="caption"
+          role="status"
+          color={save.status === 'error' || save.status === 'invalid' ? 'error' : 'text.secondary'}
+        >
+          {saveStatusText(save)}
+        </Typography>
+      )}
+    </Box>
   );
 }

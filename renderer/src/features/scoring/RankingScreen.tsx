@@ -14,10 +14,11 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
 import { rankGroups, type RankedUnit } from '../../core/ranking';
 import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
 import { useYear } from '../../ui/YearContext';
+import { Sparkline } from '../../ui/Sparkline';
+import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
 import { windowMonths } from '../../core/calendar';
 import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
@@ -48,6 +49,14 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
   const parts = period === 'year' ? standing?.parts : undefined;
 
   const title = `${year.year}年${periodTitle(period, month)}重点工作赛马排名`;
+  // Rows on screen: the first ones at once, the rest over the next frames (offsets: rows before each group).
+  const offsets = new Map<string, number>();
+  let rowCount = 0;
+  for (const [group, ranked] of groups ?? []) {
+    offsets.set(group, rowCount);
+    rowCount += ranked.length;
+  }
+  const shown = useProgressive(rowCount, 40, 100);
   return (
     <Stack spacing={2}>
       <Stack
@@ -147,7 +156,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
             <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
               {group}
             </Typography>
-            <Table size="small" aria-label={`${group}排名`}>
+            <Table size="small" aria-label={`${group}排名`} sx={{ '& tbody tr': { cursor: 'pointer' } }}>
               <TableHead>
                 <TableRow>
                   <TableCell>名次</TableCell>
@@ -164,13 +173,8 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {ranked.map((r) => (
-                  <TableRow
-                    key={r.unitId}
-                    hover
-                    onClick={() => navigateTo(`unit/${r.unitId}`)}
-                    sx={{ cursor: 'pointer' }}
-                  >
+                {ranked.slice(0, Math.max(0, shown - (offsets.get(group) ?? 0))).map((r) => (
+                  <TableRow key={r.unitId} hover onClick={() => navigateTo(`unit/${r.unitId}`)}>
                     <TableCell>{r.rank}</TableCell>
                     <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
                     {parts && (
@@ -184,13 +188,10 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                       <Movement ranked={r} />
                     </TableCell>
                     <TableCell sx={{ width: 140 }}>
-                      <Box sx={{ width: 120, height: 28 }}>
-                        <SparkLineChart
-                          data={months.map((m) => scoring.board.scoreOf(m, r.unitId) ?? 100)}
-                          height={28}
-                          width={120}
-                        />
-                      </Box>
+                      <Sparkline
+                        label={`${scoring.unitById.get(r.unitId)?.name ?? ''}各月得分`}
+                        values={months.map((m) => scoring.board.scoreOf(m, r.unitId) ?? 100)}
+                      />
                     </TableCell>
                   </TableRow>
                 ))}

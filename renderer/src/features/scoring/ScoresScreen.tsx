@@ -23,6 +23,7 @@ import { scoreEntryStateLabels, type ScoreEntry, type WorkYear } from '../../cor
 import { entryKey, type MonthEntry } from '../../core/scoring';
 import { addManualEntry, confirmProposals, waiveProposal, withdrawDecision, type Proposal } from '../../db';
 import { useYear } from '../../ui/YearContext';
+import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
@@ -119,10 +120,11 @@ function EntryTables({
     .filter(Boolean)
     .sort((a, b) => a.sortOrder - b.sortOrder);
   const scoreOf = (unitId: string) => scoring.board.scoreOf(scoring.month, unitId);
+  const shown = useProgressive(units.length, 3, 4);
   if (units.length === 0) return <Typography color="text.secondary">本月暂无加扣分事项。</Typography>;
   return (
     <>
-      {units.map((unit) => {
+      {units.slice(0, shown).map((unit) => {
         const list = byUnit.get(unit.id)!;
         const proposed = list.filter((e) => !e.decided && e.state === 'proposed');
         return (
