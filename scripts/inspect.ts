@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { chinaDateOf } from '../renderer/src/core/calendar';
+import { chinaDateOf } from '../renderer/src/core/dates';
 import { createReaderPool, type WorkerLike } from '../renderer/src/io/excel/client';
 import { inspectFile } from '../renderer/src/io/inspect';
 

@@ -1,6 +1,6 @@
 // When the app takes its 'daily' automatic backup (PRODUCT.md §8): on the first check of each
 // day in China, so a PC left on overnight still gets one every morning.
-import { chinaDateOf } from './calendar';
+import { chinaDateOf } from './dates';
 
 export interface BackupTaken {
   reason: string;

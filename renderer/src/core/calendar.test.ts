@@ -1,22 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import {
-  addDays,
   builtInCalendarYears,
   calendarCoverage,
-  daysInMonth,
   defaultCalendarSettings,
   dueDate,
   isOnTime,
   isWorkingDay,
   monthSchedule,
   nextWorkingDayOnOrAfter,
-  weekdayName,
-  monthStart,
   windowMonths,
   isOpenInMonth,
-  chinaDateOf,
   type CalendarSettings,
 } from './calendar';
+import { addDays, daysInMonth, weekdayName, monthStart, chinaDateOf } from './dates';
 
 // Every weekday below was checked with `new Date(Date.UTC(y, m - 1, d)).getUTCDay()`; every
 // holiday / 调休 day against chinese-days' 2026 data (国办发明电 2025, gov.cn content_7047091):

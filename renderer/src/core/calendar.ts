@@ -11,7 +11,18 @@
 // is the same data (checked day by day for 2004–2026 against getDayDetail() in Asia/Shanghai).
 
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
-import { chineseDate } from './dates';
+import {
+  addDays,
+  chineseDate,
+  daysInMonth,
+  isValidYmd,
+  monthStart,
+  parseIso,
+  toIso,
+  utcMs,
+  weekdayIndex,
+  weekdayName,
+} from './dates';
 import type { IsoDate, WorkYear } from './model';
 
 export type CalendarSettings = Pick<
@@ -112,40 +123,10 @@ function holidayChineseName(raw: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// Date helpers (UTC-based, time-zone independent)
+// Months of the work window
 
-const DAY_MS = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOOSE_DATE_RE = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/;
 const MONTH_DAY_RE = /^\s*(\d{1,2})-(\d{1,2})\s*$/;
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-function toIso(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-}
-
-function isValidYmd(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-interface Ymd {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Parses a strict 'YYYY-MM-DD' calendar date; throws on anything else. */
-function parseIso(date: IsoDate): Ymd {
-  const m = ISO_RE.exec(typeof date === 'string' ? date : '');
-  if (m) {
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (isValidYmd(year, month, day)) return { year, month, day };
-  }
-  throw new RangeError(`无效日期“${String(date)}”，应为 YYYY-MM-DD 格式的真实日期。`);
-}
 
 /** Lenient parse for hand-entered dates ('2031-5-1', '2031/05/01'); undefined if not a real date. */
 function normalizeLooseDate(input: unknown): IsoDate | undefined {
@@ -158,21 +139,6 @@ function normalizeLooseDate(input: unknown): IsoDate | undefined {
   return isValidYmd(year, month, day) ? toIso(year, month, day) : undefined;
 }
 
-function utcMs(date: IsoDate): number {
-  const { year, month, day } = parseIso(date);
-  return Date.UTC(year, month - 1, day);
-}
-
-function fromUtcMs(ms: number): IsoDate {
-  const d = new Date(ms);
-  return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-/** The first day of a month: '2026-05-01'. */
-export function monthStart(year: number, month: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
-}
-
 /** The months of a work window, e.g. [3, 4, …, 11]. */
 export function windowMonths(window: Pick<CalendarSettings, 'windowStartMonth' | 'windowEndMonth'>): number[] {
   const months: number[] = [];
@@ -183,40 +149,6 @@ export function windowMonths(window: Pick<CalendarSettings, 'windowStartMonth' |
 /** A task is reported on from the window's start until the month of its due date. */
 export function isOpenInMonth(task: { dueDate: IsoDate }, year: number, month: number): boolean {
   return task.dueDate >= monthStart(year, month);
-}
-
-const chinaDateParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in China at `now`, whatever the PC's time zone (the caller reads the clock). */
-export function chinaDateOf(now: Date): IsoDate {
-  const parts = Object.fromEntries(chinaDateParts.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts['year']}-${parts['month']}-${parts['day']}`;
-}
-
-/** Number of days in a month (month 1..12). */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The date `days` days after (or before, if negative) the given date. */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtcMs(utcMs(date) + days * DAY_MS);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-function weekdayIndex(date: IsoDate): number {
-  return new Date(utcMs(date)).getUTCDay();
-}
-
-const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
-
-export function weekdayName(date: IsoDate): string {
-  return WEEKDAY_NAMES[weekdayIndex(date)] ?? '';
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, monthSummary, statusByMonth } from './dashboard';
+import { monthSummary, statusByMonth } from './dashboard';
+import { daysBetween } from './dates';
 
 describe('daysBetween', () => {
   const cases: [string, string, number][] = [

@@ -17,33 +17,6 @@ export const statusOrder: readonly StatusOrNoReport[] = [
 ];
 export const lightOrder: readonly Light[] = ['green', 'yellow', 'red'];
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-const DAY_MS = 86_400_000;
-
-/** Milliseconds of a 'YYYY-MM-DD' calendar date at 00:00 UTC, or NaN when it is none. */
-function dayMs(date: IsoDate): number {
-  const m = ISO_RE.exec(typeof date === 'string' ? date : '');
-  if (!m) return Number.NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  // 2026-02-30 is no date: Date.UTC would roll it over into March.
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return Number.NaN;
-  return ms;
-}
-
-/**
- * Calendar days from `a` to `b`: positive when b is later ('2026-05-25' → '2026-05-30' is 5),
- * 0 for the same day, negative when b is earlier. Time-zone independent (UTC arithmetic on
- * calendar dates). NaN when either is not a real 'YYYY-MM-DD' date — it never throws, and
- * every comparison with NaN is false, so a bad date never lights anything.
- */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((dayMs(b) - dayMs(a)) / DAY_MS);
-}
-
 export interface AssessedTask {
   taskId: string;
   status: StatusOrNoReport;

@@ -5,11 +5,104 @@
 import type { IsoDate } from './model';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+const DAY_MS = 86_400_000;
 
-/** '2026-06-25' → { year: 2026, month: 6, day: 25 }; undefined for anything else. */
-function partsOf(date: unknown): { year: number; month: number; day: number } | undefined {
+interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+export function toIso(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Number of days in a month (month 1..12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  return Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** '2026-06-25' → { year: 2026, month: 6, day: 25 }; undefined for anything that is not a real date. */
+function partsOf(date: unknown): Ymd | undefined {
   const m = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+  if (!m) return undefined;
+  const ymd = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return isValidYmd(ymd.year, ymd.month, ymd.day) ? ymd : undefined;
+}
+
+/** A real calendar date written 'YYYY-MM-DD' (not 2026-02-30). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return partsOf(value) !== undefined;
+}
+
+/** Parses a strict 'YYYY-MM-DD' calendar date; throws on anything else. */
+export function parseIso(date: IsoDate): Ymd {
+  const ymd = partsOf(date);
+  if (ymd) return ymd;
+  throw new RangeError(`无效日期“${String(date)}”，应为 YYYY-MM-DD 格式的真实日期。`);
+}
+
+/** Milliseconds of a date at 00:00 UTC (dates are calendar dates: no time zone enters). Throws on a non-date. */
+export function utcMs(date: IsoDate): number {
+  const { year, month, day } = parseIso(date);
+  return Date.UTC(year, month - 1, day);
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  const d = new Date(ms);
+  return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The first day of a month: '2026-05-01'. */
+export function monthStart(year: number, month: number): IsoDate {
+  return toIso(year, month, 1);
+}
+
+/** The date `days` days after (or before, if negative) the given date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcMs(utcMs(date) + days * DAY_MS);
+}
+
+/**
+ * Calendar days from `a` to `b`: positive when b is later ('2026-05-25' → '2026-05-30' is 5),
+ * 0 for the same day, negative when b is earlier. NaN when either is not a real 'YYYY-MM-DD'
+ * date — it never throws, and every comparison with NaN is false, so a bad date never lights anything.
+ */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  const x = partsOf(a);
+  const y = partsOf(b);
+  if (!x || !y) return Number.NaN;
+  return Math.round((Date.UTC(y.year, y.month - 1, y.day) - Date.UTC(x.year, x.month - 1, x.day)) / DAY_MS);
+}
+
+const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayIndex(date: IsoDate): number {
+  return new Date(utcMs(date)).getUTCDay();
+}
+
+export function weekdayName(date: IsoDate): string {
+  return WEEKDAY_NAMES[weekdayIndex(date)] ?? '';
+}
+
+const chinaDateParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in China at `now`, whatever the PC's time zone (the caller reads the clock). */
+export function chinaDateOf(now: Date): IsoDate {
+  const parts = Object.fromEntries(chinaDateParts.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // by the plan due date (03-10, shifted by the calendar). Pure.
 
 import type { DueDate } from './calendar';
-import { daysBetween } from './dashboard';
+import { daysBetween } from './dates';
 import type { IsoDate } from './model';
 import { dueMonthIndex, type WorkWindow } from './progress';
 import type { ImportIssue } from './import/types';

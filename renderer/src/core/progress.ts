@@ -9,8 +9,8 @@
 //                 yellow: behind (by no more than yellowMaxBehind), or due within dueSoonDays and not done;
 //                 green: the rest (done, ahead, on_track)
 
-import { daysInMonth } from './calendar';
-import { daysBetween } from './dashboard';
+import { daysInMonth } from './dates';
+import { daysBetween } from './dates';
 import type { IsoDate, Light, Status } from './model';
 import { toHalfWidth } from './text';
 

@@ -1,8 +1,9 @@
 // 催报 (issue 4): from the report due date on, the units whose sheet for the month has not come
 // in, with their contact, phone and the tasks they answer for. Pure: today is a parameter.
 
-import { monthStart, type DueDate } from './calendar';
-import { daysBetween } from './dashboard';
+import { type DueDate } from './calendar';
+import { monthStart } from './dates';
+import { daysBetween } from './dates';
 import type { IsoDate, Task, Unit } from './model';
 
 export type TaskRole = 'lead' | 'co';

@@ -14,7 +14,8 @@
 // waiting for a reviewer; a manual 加扣分 either way; one 约谈; third-party evaluation scores
 // (evaluations) and four 复盘 (reviews) for the screens that read them.
 
-import { addDays, defaultCalendarSettings, dueDate, isOpenInMonth, isWorkingDay, windowMonths } from './calendar';
+import { defaultCalendarSettings, dueDate, isOpenInMonth, isWorkingDay, windowMonths } from './calendar';
+import { addDays } from './dates';
 import {
   defaultGroupForKind,
   type Evaluation,

@@ -24,9 +24,10 @@
 // Default caps: none. PRODUCT.md §5 names none, and the month's 0..120 clamp already bounds the
 // score; the office can set a per-rule cap (points per unit per month) in the rule table.
 
-import { monthStart, type DueDate } from './calendar';
+import { type DueDate } from './calendar';
+import { monthStart } from './dates';
 import { chineseDate } from './dates';
-import { daysBetween } from './dashboard';
+import { daysBetween } from './dates';
 import type {
   Feedback,
   IsoDate,

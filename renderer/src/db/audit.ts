@@ -19,6 +19,7 @@
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
 import { DomainError } from './errors';
+import { nowIso } from './clock';
 import { deepEqual } from './equal';
 import { appendAuditEntries } from './auditChain';
 import { assertMonthsOpen, isFrozenTable } from './freeze';
@@ -274,7 +275,7 @@ export async function writeTransaction<R>(
   options: WriteOptions = {},
 ): Promise<R> {
   if (!Dexie.currentTransaction) await assertWritable();
-  const writer = makeWriter(options.operator ?? getOperator(), options.at ?? new Date().toISOString());
+  const writer = makeWriter(options.operator ?? getOperator(), options.at ?? nowIso());
   // The scope must be an async function: Dexie then keeps the transaction's zone across native
   // awaits of nested async helpers (with a plain arrow it loses it after a few microtasks and
   // the next call runs outside the transaction: PrematureCommitError).

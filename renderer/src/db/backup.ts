@@ -38,6 +38,7 @@
 // the name of whoever made the backup.
 
 import { appendAuditEntries } from './auditChain';
+import { now as clockNow, nowIso } from './clock';
 import { Dexie, type Table } from 'dexie';
 import { countsHoldWork } from '../core/backupSchedule';
 import type { AuditEntry } from '../core/model';
@@ -206,7 +207,7 @@ export async function createBackup(options: BackupOptions = {}): Promise<Created
   const { exportDB } = await import('dexie-export-import');
   const source = options.source ?? db;
   const schemaVersion = await installedSchemaVersion(source);
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const payload = await (await exportDB(source)).text();
   const exported = JSON.parse(payload) as DexieExport;
   const counts = Object.fromEntries(exported.data.tables.map((t) => [t.name, t.rowCount]));
@@ -279,7 +280,7 @@ export async function describeCurrent(appVersion: string = defaultAppVersion()):
   return {
     appVersion,
     schemaVersion,
-    createdAt: new Date().toISOString(),
+    createdAt: nowIso(),
     counts: allCounts(counts),
     total: sum(counts),
   };
@@ -490,7 +491,7 @@ function restoreEntry(
   });
   return {
     seq,
-    at: new Date().toISOString(),
+    at: nowIso(),
     operator: getOperator(),
     action: 'update',
     entity: 'settings',

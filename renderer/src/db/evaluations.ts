@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Evaluation } from '../core/model';
 import { writeTransaction } from './audit';
+import { nowIso } from './clock';
 import { DomainError } from './errors';
 import { requireOperator } from './operator';
 import { db } from './schema';
@@ -34,7 +35,7 @@ export function useEvaluations(yearId: string | undefined): Evaluation[] | undef
  */
 export async function setSampleAccepted(id: string, accepted: boolean): Promise<Evaluation> {
   const operator = requireOperator();
-  const at = new Date().toISOString();
+  const at = nowIso();
   return writeTransaction(
     [db.evaluations, db.units, db.tasks],
     async (w) => {

@@ -15,6 +15,7 @@
 import type { Table } from 'dexie';
 import { entityLabels, type ImportBatch, type ImportChange } from '../core/model';
 import { writeTransaction } from './audit';
+import { nowIso } from './clock';
 import { deepEqual } from './equal';
 import { DomainError } from './errors';
 import { newId } from './ids';
@@ -172,7 +173,7 @@ function batchSummary(batch: ImportBatch): Pick<ImportBatch, 'kind' | 'files' | 
 export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
   checkPlan(plan);
   const operator = getOperator();
-  const at = new Date().toISOString();
+  const at = nowIso();
   const batchId = newId();
   const creates = groupByTable(plan.creates as { table: ImportTable; row: Row }[]);
   const updates = groupByTable(plan.updates as { table: ImportTable; id: string; patch: Record<string, unknown> }[]);
@@ -263,7 +264,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
  * year (e.g. it refers to a unit deleted since).
  */
 export function undoImport(batchId: string): Promise<void> {
-  const at = new Date().toISOString();
+  const at = nowIso();
   return writeTransaction(
     transactionTables(),
     async (w) => {

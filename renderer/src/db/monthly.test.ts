@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, Feedback, Milestone, ProgressReport, Submission } from '../core/model';
-import { chinaToday } from './dates';
+import { chinaToday, nowIso } from './clock';
 import {
   addTask,
   addUnit,
@@ -159,14 +159,20 @@ beforeEach(async () => {
   ).id;
 });
 
-describe('chinaToday', () => {
+describe("the data layer's clock", () => {
   it.each([
     ['2026-05-24T15:59:59.999Z', '2026-05-24'],
     ['2026-05-24T16:00:00.000Z', '2026-05-25'],
     ['2026-12-31T16:30:00.000Z', '2027-01-01'],
     ['2026-03-01T00:00:00.000Z', '2026-03-01'],
   ])('%s is %s in China', (instant, date) => {
-    expect(chinaToday(new Date(instant))).toBe(date);
+    vi.useFakeTimers({ now: new Date(instant), toFake: ['Date'] });
+    try {
+      expect(chinaToday()).toBe(date);
+      expect(nowIso()).toBe(instant);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -5,13 +5,14 @@
 
 import type { Feedback, IsoDate, Milestone, Verdict } from '../core/model';
 import { writeTransaction } from './audit';
-import { chinaToday } from './dates';
+import { chinaToday } from './clock';
 import { deepEqual } from './equal';
 import { DomainError } from './errors';
 import { newId } from './ids';
 import { requireOperator } from './operator';
 import { db } from './schema';
-import { checkFeedback, checkMilestones, checkMonth, isIsoDate, requireYear } from './validate';
+import { isIsoDate } from '../core/dates';
+import { checkFeedback, checkMilestones, checkMonth, requireYear } from './validate';
 
 // ---------------------------------------------------------------- monthly plan (月方案)
 

@@ -7,6 +7,7 @@ import type { Task, WorkYear } from '../core/model';
 import { planNextYear } from '../core/newYear';
 import { finalProgress, type FinalProgress } from '../core/review';
 import { writeTransaction } from './audit';
+import { nowIso } from './clock';
 import { DomainError } from './errors';
 import { newId } from './ids';
 import { db } from './schema';
@@ -33,7 +34,7 @@ export interface StartedYear {
  * tasks. Refused when year N+1 exists. One transaction: all or nothing, every row audited.
  */
 export async function startYearFrom(sourceYearId: string, options: StartYearOptions): Promise<StartedYear> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   return writeTransaction(
     [db.workYears, db.units, db.leaders, db.sections, db.tasks, db.scoreRules, db.reports],
     async (w) => {

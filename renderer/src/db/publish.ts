@@ -5,6 +5,7 @@
 
 import type { MonthState, RankingSnapshot } from '../core/model';
 import { writeTransaction } from './audit';
+import { nowIso } from './clock';
 import { DomainError } from './errors';
 import { monthStateId } from './freeze';
 import { newId } from './ids';
@@ -20,7 +21,7 @@ import { checkMonth, requireYear } from './validate';
 export async function publishMonth(yearId: string, month: number, snapshot: unknown): Promise<RankingSnapshot> {
   const operator = requireOperator();
   checkMonth(month);
-  const at = new Date().toISOString();
+  const at = nowIso();
   return writeTransaction(
     [db.monthStates, db.rankings, db.workYears],
     async (w) => {
@@ -63,7 +64,7 @@ export async function reopenMonth(yearId: string, month: number, reason: string)
   if (why === '') throw new DomainError('请填写撤销发布的原因');
   const operator = requireOperator();
   checkMonth(month);
-  const at = new Date().toISOString();
+  const at = nowIso();
   await writeTransaction(
     [db.monthStates],
     async (w) => {

@@ -3,8 +3,10 @@
 
 import type { Table } from 'dexie';
 import { defaultGroupForKind, type Leader, type Unit, type WorkYear } from '../core/model';
+import { isIsoDate } from '../core/dates';
 import { findNameClash } from '../core/registry';
 import { writeTransaction, type AuditedWriter } from './audit';
+import { nowIso } from './clock';
 import { DomainError } from './errors';
 import { newId } from './ids';
 import { setOperator } from './operator';
@@ -51,7 +53,6 @@ export async function saveOperator(name: string): Promise<void> {
 export type NewWorkYear = Omit<WorkYear, 'id' | 'createdAt'>;
 
 const MONTH_DAY = /^(\d{2})-(\d{2})$/u;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
 function isIntIn(n: unknown, min: number, max: number): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
@@ -76,7 +77,7 @@ function checkWorkYear(y: NewWorkYear): void {
   if (!isIntIn(y.reportDueDay, 1, 31)) throw new DomainError('月度进展报送日应为1至31日');
   if (!isIntIn(y.feedbackDueDay, 1, 31)) throw new DomainError('督查反馈截止日应为1至31日');
   for (const d of [...y.extraHolidays, ...y.extraWorkdays]) {
-    if (typeof d !== 'string' || !ISO_DATE.test(d)) throw new DomainError(`日期"${String(d)}"应写作 YYYY-MM-DD`);
+    if (!isIsoDate(d)) throw new DomainError(`日期"${String(d)}"应写作 YYYY-MM-DD`);
   }
 }
 
@@ -110,7 +111,7 @@ export function createWorkYear(input: NewWorkYear): Promise<WorkYear> {
     const clean = cleanWorkYear(input);
     checkWorkYear(clean);
     await assertYearFree(clean.year);
-    return w.add(db.workYears, { ...clean, id: newId(), createdAt: new Date().toISOString() });
+    return w.add(db.workYears, { ...clean, id: newId(), createdAt: nowIso() });
   });
 }
 

@@ -7,6 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Evaluation, Feedback, ProgressReport, Review } from '../core/model';
 import { reviewSteps, type ReviewTexts } from '../core/review';
 import { writeTransaction } from './audit';
+import { nowIso } from './clock';
 import { deepEqual } from './equal';
 import { DomainError } from './errors';
 import { newId } from './ids';
@@ -34,7 +35,7 @@ export async function saveReview(input: ReviewInput): Promise<Review> {
     if (typeof input[field] !== 'string') throw new DomainError(`复盘的数据不完整（${field}）`);
   if (!Number.isInteger(input.step) || input.step < 0 || input.step >= reviewSteps.length)
     throw new DomainError(`复盘步骤应为1至${reviewSteps.length}`);
-  const now = new Date().toISOString();
+  const now = nowIso();
   return writeTransaction([db.reviews, db.tasks], async (w) => {
     const task = await db.tasks.get(input.taskId);
     if (!task) throw new DomainError('重点工作不存在（可能已被删除）');

@@ -8,6 +8,7 @@
 import { defaultScoreRules, MANUAL_RULE_ID, scoreEntryId } from '../core/scoring';
 import type { ScoreEntry, ScoreRule } from '../core/model';
 import type { AuditedWriter } from './audit';
+import { nowIso } from './clock';
 import { writeTransaction } from './audit';
 import { DomainError } from './errors';
 import { assertMonthOpen } from './freeze';
@@ -121,7 +122,7 @@ export async function decideProposals(
   decision: { state: 'confirmed' } | { state: 'waived'; note: string },
 ): Promise<ScoreEntry[]> {
   const operator = requireOperator();
-  const at = new Date().toISOString();
+  const at = nowIso();
   const note = decision.state === 'waived' ? trimmed(decision.note) : undefined;
   if (decision.state === 'waived' && !isFilled(note)) throw new DomainError('请填写免扣原因');
   return writeTransaction(
@@ -216,7 +217,7 @@ export interface NewManualEntry {
  */
 export async function addManualEntry(input: NewManualEntry): Promise<ScoreEntry> {
   const operator = requireOperator();
-  const at = new Date().toISOString();
+  const at = nowIso();
   return writeTransaction(
     [db.scoreEntries, db.scoreRules, db.units, db.tasks, db.reports, db.workYears],
     async (w) => {

@@ -21,12 +21,11 @@ import {
   type Verdict,
   type WorkYear,
 } from '../core/model';
+import { isIsoDate } from '../core/dates';
 import { findNameClash, normaliseName } from '../core/registry';
 import { effectiveScoreRules, MANUAL_RULE_ID } from '../core/scoring';
 import { DomainError } from './errors';
 import { db } from './schema';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
 export async function requireYear(yearId: string): Promise<WorkYear> {
   const year = typeof yearId === 'string' ? await db.workYears.get(yearId) : undefined;
@@ -49,14 +48,6 @@ export function checkKind(kind: unknown): UnitKind {
   if (typeof kind !== 'string' || !Object.hasOwn(unitKindLabels, kind))
     throw new DomainError('单位类型应为区级部门、镇街、国企或平台');
   return kind as UnitKind;
-}
-
-/** A real calendar date written 'YYYY-MM-DD'. */
-export function isIsoDate(s: unknown): boolean {
-  const m = typeof s === 'string' ? ISO_DATE.exec(s) : null;
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
 }
 
 function isString(v: unknown): v is string {

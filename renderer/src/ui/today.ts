@@ -1,7 +1,11 @@
 // The one place the renderer reads the clock. Dates are China calendar dates whatever the PC's
 // time zone (PRODUCT.md §3); core/ receives "today" as a parameter.
-import { chinaDateOf } from '../core/calendar';
+import { chinaDateOf } from '../core/dates';
 
-export function todayInChina(now: Date = new Date()): string {
-  return chinaDateOf(now);
+export function now(): Date {
+  return new Date();
+}
+
+export function todayInChina(): string {
+  return chinaDateOf(now());
 }

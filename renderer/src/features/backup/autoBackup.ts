@@ -24,6 +24,7 @@ import {
 import { desktop, isDesktopShell } from '../../io/desktop';
 import { flushEdits } from '../../ui/autosave';
 import { failureReason } from '../../ui/errors';
+import { now } from '../../ui/today';
 import type { RestorePreview } from './RestorePreviewDialog';
 
 export const autoBackupsAvailable = isDesktopShell;
@@ -79,7 +80,7 @@ export function startAutomaticBackups(onError: (message: string) => void): () =>
   const check = async () => {
     try {
       const { backups } = await desktop.listAutoBackups();
-      if (dailyBackupDue(backups, new Date())) await takeAutoBackup('daily');
+      if (dailyBackupDue(backups, now())) await takeAutoBackup('daily');
     } catch (e) {
       onError(`每日自动备份失败：${failureReason(e)}`);
     }

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { isOpenInMonth, weekdayName, windowMonths } from '../../core/calendar';
-import { daysBetween, lightOrder, statusByMonth, statusOrder } from '../../core/dashboard';
+import { isOpenInMonth, windowMonths } from '../../core/calendar';
+import { weekdayName } from '../../core/dates';
+import { lightOrder, statusByMonth, statusOrder } from '../../core/dashboard';
+import { daysBetween } from '../../core/dates';
 import {
   assessTaskMonth,
   defaultProgressRules,

@@ -14,7 +14,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { dueDate, weekdayName } from '../../core/calendar';
+import { dueDate } from '../../core/calendar';
+import { weekdayName } from '../../core/dates';
 import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
 import { useSubmissions, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';

@@ -11,7 +11,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { weekdayName } from '../../core/calendar';
+import { weekdayName } from '../../core/dates';
 import type { WorkYear } from '../../core/model';
 import type { ReminderRow } from '../../core/reminders';
 import { desktop } from '../../io/desktop';

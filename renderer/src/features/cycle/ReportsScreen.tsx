@@ -18,8 +18,9 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { isOnTime, weekdayName } from '../../core/calendar';
-import { daysBetween } from '../../core/dashboard';
+import { isOnTime } from '../../core/calendar';
+import { weekdayName } from '../../core/dates';
+import { daysBetween } from '../../core/dates';
 import type { Submission, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { setReceivedDate } from '../../db';

@@ -23,7 +23,7 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
-import { weekdayName } from '../../core/calendar';
+import { weekdayName } from '../../core/dates';
 import type { ProgressReport, Task, Unit, Verdict, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { publishMonth, reopenMonth, updateFeedback, VERDICTS, type FeedbackPatch } from '../../db';

@@ -25,10 +25,10 @@ import {
   defaultCalendarSettings,
   dueDate,
   monthSchedule,
-  weekdayName,
   type CalendarSettings,
   type DueDate,
 } from '../../core/calendar';
+import { weekdayName } from '../../core/dates';
 import {
   createWorkYear,
   startYearFrom,
