@@ -2,7 +2,7 @@
 // against sheets expected, the units with red lights, and the status counts month by month for
 // the chart. Pure: the screen gathers the month's assessments (progress.ts) and submissions.
 
-import type { IsoDate, Light, Status } from './model';
+import type { Light, Status } from './model';
 
 export type StatusOrNoReport = Status | 'no_report';
 
