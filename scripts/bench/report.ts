@@ -1,5 +1,7 @@
 // The results as a table for stdout and as BENCHMARKS.md.
 import type { BrowserResult } from './browser';
+import type { DistrictResult } from './district';
+import { DISTRICT_GOALS, districtDetails, districtSummaryRows, loadBaseline } from './district-report';
 import { BENCH_MONTH } from './constants';
 import type { LedgerResult } from './ledger';
 import type { NodeResult } from './node-import';
@@ -26,6 +28,7 @@ export interface AllResults {
   ledger?: LedgerResult;
   scoring?: Partial<ScoringResult> & { error?: string };
   print?: PrintResult;
+  district?: DistrictResult;
   durationMs: number;
 }
 
@@ -170,6 +173,7 @@ export function summaryRows(r: AllResults): Row[] {
       });
     }
   }
+  rows.push(...districtSummaryRows(r.district));
   return rows;
 }
 
@@ -214,6 +218,7 @@ const largest = (parts: Record<string, number>) => Object.entries(parts).sort((a
 
 function details(r: AllResults): string {
   const out: string[] = [];
+  const district = districtDetails(r.district, loadBaseline());
   const nl = r.node?.large;
   const bl = r.browser?.large;
   if (nl || bl) {
@@ -367,6 +372,7 @@ function details(r: AllResults): string {
     );
     out.push('');
   }
+  if (district) out.push(district);
   return out.join('\n');
 }
 
@@ -491,6 +497,7 @@ export function markdown(r: AllResults): string {
     r.ledger?.error && `Ledger benchmark: ${r.ledger.error}`,
     r.scoring?.error && `Scoring benchmark: ${r.scoring.error}`,
     r.print?.error && `Printing benchmark: ${r.print.error}`,
+    r.district?.error && `District benchmark: ${r.district.error}`,
   ].filter(Boolean);
   return `# Benchmarks
 
@@ -507,7 +514,7 @@ for the scoring rules.
 
 \`\`\`sh
 npm run bench            # about 4–6 minutes; rewrites this file
-npm run bench -- --only node|browser|ledger|scoring|print   # some parts, comma-separated (this file is rewritten with those only)
+npm run bench -- --only node|browser|ledger|scoring|print|district   # some parts, comma-separated (this file is rewritten with those only)
 \`\`\`
 
 It builds the renderer and a small benchmark page (scripts/bench/browser) into a temporary
@@ -532,7 +539,9 @@ Goals (issue 3): (a) whole import ≤ ${GOALS.largeRatio.toFixed(1)}× a bare ex
 parsing and a fixed cost ≤ ${GOALS.fixedMs} ms per file; (c) ledger first paint ≤ ${GOALS.ledgerMs} ms with 100k stored rows.
 (issue 5): (d) recompute all scores and rankings for 100 units × 9 months × 1,500 tasks ≤ ${GOALS.scoringMs} ms; (e) print the
 红黑榜 and a 30-page ranking to PDF ≤ ${GOALS.pdfPageMs} ms per page.
-"Baseline": a bare exceljs load for (a) and (b), a raw IndexedDB read for (c), page.pdf of an empty page for (e).
+(issue 17): (f) at 600 tasks × 120 units, all sheets to preview ≤ ${DISTRICT_GOALS.importRatio}× a bare exceljs load of them; all templates ≤ ${DISTRICT_GOALS.exportRatio}× a bare
+exceljs load + write of them; the JS heap after the import and every screen ≤ ${DISTRICT_GOALS.heapRatio}× its size after the task list.
+"Baseline": a bare exceljs load for (a) and (b), a raw IndexedDB read for (c), page.pdf of an empty page for (e), bare exceljs (and the heap after the task list) for (f).
 "App's own" fixed cost = the app's fixed cost minus bare exceljs's.
 
 ## Details

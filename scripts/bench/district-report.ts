@@ -1,0 +1,140 @@
+// The district benchmark (f) in BENCHMARKS.md: summary rows, the cost-growth table and notes.
+// A baseline — the same benchmark's results at an earlier commit, district-baseline.json — is
+// shown beside the current run when present, so the table reads before → after.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DistrictResult, DistrictSizeResult } from './district';
+import { SCREENS } from './district';
+import type { Summary } from './stats';
+
+export const DISTRICT_GOALS = { importRatio: 3, exportRatio: 3, heapRatio: 2 };
+
+export interface DistrictBaseline {
+  /** What the baseline was measured on: commit and date. */
+  label: string;
+  result: DistrictResult;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const BASELINE_FILE = path.join(here, 'district-baseline.json');
+
+export function loadBaseline(): DistrictBaseline | undefined {
+  if (!existsSync(BASELINE_FILE)) return undefined;
+  try {
+    return JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as DistrictBaseline;
+  } catch {
+    return undefined;
+  }
+}
+
+const med = (s: Summary | undefined) => (s && s.n > 0 ? s.median : NaN);
+const fms = (v: number) =>
+  Number.isFinite(v) ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`) : 'n/a';
+const fx = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
+const size = (s: Pick<DistrictSizeResult, 'tasks' | 'units'>) => `${s.tasks} × ${s.units}`;
+
+export const importRatio = (s: DistrictSizeResult) => med(s.previewMs) / med(s.bareLoad);
+export const exportRatio = (s: DistrictSizeResult) => med(s.exportMs) / med(s.bareLoadWrite);
+export const heapRatio = (s: DistrictSizeResult) => s.heapAfterAll.usedMB / s.heapAfterTasks.usedMB;
+const perFile = (s: DistrictSizeResult) => med(s.previewMs) / s.files;
+const perWorkbook = (s: DistrictSizeResult) => med(s.exportMs) / s.workbooks;
+
+export interface DistrictRow {
+  what: string;
+  app: string;
+  bare: string;
+  ratio: string;
+  goal: string;
+  met: string;
+}
+
+const verdict = (value: number, goal: number) =>
+  Number.isFinite(value) ? (value <= goal ? 'met' : 'NOT met') : 'not measured';
+
+/** Rows for the Results table: the largest size's import, export and heap against the goals. */
+export function districtSummaryRows(d: DistrictResult | undefined): DistrictRow[] {
+  const big = d?.sizes.at(-1);
+  if (!big) return [];
+  const small = d?.sizes[0];
+  const growth = (f: (s: DistrictSizeResult) => number) =>
+    small && small !== big ? `; per file ${fx(f(big) / f(small))} of ${size(small)}'s` : '';
+  return [
+    {
+      what: `(f) Chromium: ${size(big)} district, import of ${big.files} sheets through the UI, choose → preview`,
+      app: `${fms(med(big.previewMs))} (${fms(perFile(big))} a file${growth(perFile)})`,
+      bare: `${fms(med(big.bareLoad))} (exceljs load, Worker)`,
+      ratio: fx(importRatio(big)),
+      goal: `≤ ${DISTRICT_GOALS.importRatio}×`,
+      met: verdict(importRatio(big), DISTRICT_GOALS.importRatio),
+    },
+    {
+      what: `(f) Chromium: ${size(big)} district, export of ${big.workbooks} templates through the UI (.zip)`,
+      app: `${fms(med(big.exportMs))} (${fms(perWorkbook(big))} a workbook${growth(perWorkbook)})`,
+      bare: `${fms(med(big.bareLoadWrite))} (exceljs load + write, Worker)`,
+      ratio: fx(exportRatio(big)),
+      goal: `≤ ${DISTRICT_GOALS.exportRatio}×`,
+      met: verdict(exportRatio(big), DISTRICT_GOALS.exportRatio),
+    },
+    {
+      what: `(f) Chromium: ${size(big)} district, JS heap after import + every screen / after the task list`,
+      app: `${big.heapAfterAll.usedMB.toFixed(1)} MB`,
+      bare: `${big.heapAfterTasks.usedMB.toFixed(1)} MB`,
+      ratio: fx(heapRatio(big)),
+      goal: `≤ ${DISTRICT_GOALS.heapRatio}×`,
+      met: verdict(heapRatio(big), DISTRICT_GOALS.heapRatio),
+    },
+  ];
+}
+
+/** One table row over the sizes: `cell` of each size, and of the baseline's sizes when given (before → after). */
+function growthRow(
+  label: string,
+  d: DistrictResult,
+  cell: (s: DistrictSizeResult) => string,
+  before?: DistrictResult,
+): string {
+  const cells = d.sizes.map((s) => {
+    const b = before?.sizes.find((x) => x.tasks === s.tasks && x.units === s.units);
+    return b ? `${cell(b)} → **${cell(s)}**` : cell(s);
+  });
+  return `| ${label} | ${cells.join(' | ')} |`;
+}
+
+export function districtDetails(d: DistrictResult | undefined, baseline?: DistrictBaseline): string {
+  if (!d || d.sizes.length === 0) return '';
+  const before = baseline?.result;
+  const out: string[] = ['### (f) A large district through the UI (issue 17)\n'];
+  out.push(
+    `Generated (seeded, scripts/bench/district-data.ts): units in two ranking groups, tasks with a lead unit and 0–3 co-units each, a 月方案 for a third of them, the default rule table; written into the app's IndexedDB. Then, in the built app in Chromium with the clock at 2026-06-27: every unit's 6月 月度进展 template exported through the UI (导出6月进展表 → the browser's .zip; click → download), filled in with exceljs in Node (percents, status words, ~10 % 滞后 — a fifth of them without 滞后原因说明 —, ~1 % of the percents left blank, every 19th unit sending nothing), imported in one batch through the UI (choose → the preview of every new row, twice; then 确认导入, and the stored reports counted), each month screen opened ${SCREENS.length > 0 ? 'from 列名别名 (three times after a warm-up; "first useful view" = the selector below in the DOM and a frame produced)' : ''}, and the JS heap (CDP \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`) after the task list alone (ledger open) and after the import and every screen. Bare baselines in the same browser, on the benchmark page: exceljs loading the filled sheets, and loading and writing the templates, one file after another in a Worker with the app's fast timers (and the latter also on a page's main thread, where the app writes its exports). Medians; times in ms unless marked s.${before ? ` Each cell reads **before → after**: before = ${baseline!.label}.` : ''}\n`,
+  );
+  out.push(`| | ${d.sizes.map(size).join(' | ')} |`);
+  out.push(`|---|${d.sizes.map(() => '---|').join('')}`);
+  const row = (label: string, cell: (s: DistrictSizeResult) => string) => out.push(growthRow(label, d, cell, before));
+  row('template rows (reports asked for) / workbooks', (s) => `${s.templateRows} / ${s.workbooks}`);
+  row(
+    'sheets sent back / reports in them (blank percents, units missing)',
+    (s) => `${s.files} / ${s.reports} (${s.blankRows}, ${s.missingUnits})`,
+  );
+  row('**export**, click → .zip', (s) => fms(med(s.exportMs)));
+  row('… a workbook', (s) => fms(perWorkbook(s)));
+  row('bare exceljs load + write of the templates (Worker)', (s) => fms(med(s.bareLoadWrite)));
+  row("… the same on a page's main thread", (s) => fms(med(s.bareLoadWriteMain)));
+  row(`**export / bare** (goal ≤ ${DISTRICT_GOALS.exportRatio}×)`, (s) => fx(exportRatio(s)));
+  row('progress 正在生成 n/N seen during the export', (s) => (s.exportProgressSeen ? 'yes' : 'no'));
+  row('**import**, choose → preview', (s) => fms(med(s.previewMs)));
+  row('… a file', (s) => fms(perFile(s)));
+  row('bare exceljs load of the filled sheets (Worker)', (s) => fms(med(s.bareLoad)));
+  row(`**import / bare** (goal ≤ ${DISTRICT_GOALS.importRatio}×)`, (s) => fx(importRatio(s)));
+  row('confirm → stored (确认导入 → message)', (s) => fms(s.commitMs));
+  row('… a report', (s) => `${(s.commitMs / s.reports).toFixed(2)} ms`);
+  for (const screen of SCREENS)
+    row(`${screen.label} (\`#/${screen.route}\`)`, (s) => fms(med(s.screens[screen.label])));
+  row('JS heap after the task list (MB)', (s) => s.heapAfterTasks.usedMB.toFixed(1));
+  row('JS heap with the import previewed (MB)', (s) => s.heapAfterPreview.usedMB.toFixed(1));
+  row('JS heap after import + every screen (MB)', (s) => s.heapAfterAll.usedMB.toFixed(1));
+  row(`**heap after / after the task list** (goal ≤ ${DISTRICT_GOALS.heapRatio}×)`, (s) => fx(heapRatio(s)));
+  out.push('\n"First useful view" of each screen, the selector waited for:\n');
+  for (const screen of SCREENS) out.push(`- ${screen.label}: \`${screen.selector}\``);
+  return out.join('\n') + '\n';
+}
