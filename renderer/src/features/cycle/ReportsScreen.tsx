@@ -26,6 +26,7 @@ import { setReceivedDate } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
+import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { LightChip } from './LightChip';
 import { MonthPicker, defaultMonth } from './MonthPicker';
 import { useMonth, type MonthView } from './useMonth';
@@ -39,16 +40,13 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   const [message, setMessage] = useState<string>();
   const [progress, setProgress] = useState<string>();
 
-  const doExport = async () => {
-    if (!view) return;
+  const doExport = async (onProgress: ProgressReport) => {
     setMessage(undefined);
+    setProgress(undefined);
     try {
-      const result = await exportProgressTemplates(year, month, undefined, (done, total) =>
-        setProgress(`正在生成 ${done}/${total}`),
-      );
+      const result = await exportProgressTemplates(year, month, undefined, onProgress);
       setProgress(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
     } catch (e) {
-      setProgress(undefined);
       setMessage(userMessage(e));
     }
   };
@@ -60,9 +58,9 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
           月度进展
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reports/${m}`)} />
-        <Button variant="outlined" onClick={doExport} disabled={!view}>
+        <ProgressButton variant="outlined" run={doExport} disabled={!view}>
           导出{month}月进展表
-        </Button>
+        </ProgressButton>
         <Button variant="contained" onClick={() => navigateTo(`import/progress/${month}`)}>
           导入{month}月进展
         </Button>
