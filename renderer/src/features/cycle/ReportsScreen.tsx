@@ -38,14 +38,14 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   const month = monthParam ? Number(monthParam) : defaultMonth(year);
   const view = useMonth(year, month);
   const [message, setMessage] = useState<string>();
-  const [progress, setProgress] = useState<string>();
+  const [exported, setExported] = useState<string>();
 
   const doExport = async (onProgress: ProgressReport) => {
     setMessage(undefined);
-    setProgress(undefined);
+    setExported(undefined);
     try {
       const result = await exportProgressTemplates(year, month, undefined, onProgress);
-      setProgress(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
+      setExported(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
     } catch (e) {
       setMessage(userMessage(e));
     }
@@ -69,7 +69,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
         </Button>
       </Stack>
       {message && <Alert severity="error">{message}</Alert>}
-      {progress && <Alert severity="info">{progress}</Alert>}
+      {exported && <Alert severity="info">{exported}</Alert>}
       {view && <DueLine view={view} month={month} />}
       {view?.published && <Alert severity="info">{month}月已发布：报送记录和进展已冻结。</Alert>}
       {view && <SubmissionTable view={view} year={year} month={month} />}

@@ -259,7 +259,7 @@ export function FileSummary({ errors, children }: { errors: number; children: Re
   );
 }
 
-/** Height of the preview's scrolling area: the rows' own when few, at most 420 px. */
+/** A preview row's usual height: the scrolling area is as tall as its rows when few, at most 420 px. */
 const PREVIEW_ROW_PX = 44;
 
 /**
