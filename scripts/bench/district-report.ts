@@ -122,7 +122,9 @@ export function districtDetails(d: DistrictResult | undefined, baseline?: Distri
   row('bare exceljs load + write of the templates (Worker)', (s) => fms(med(s.bareLoadWrite)));
   row("… the same on a page's main thread (once)", (s) => fms(s.bareLoadWriteMain));
   row(`**export / bare** (goal ≤ ${DISTRICT_GOALS.exportRatio}×)`, (s) => fx(exportRatio(s)));
-  row('progress 正在生成 n/N seen during the export', (s) => (s.exportProgressSeen ? 'yes' : 'no'));
+  row('progress 正在生成 n/N seen during the export', (s) =>
+    s.exportProgressSeen === undefined ? 'n/a' : s.exportProgressSeen ? 'yes' : 'no',
+  );
   row('first import of the page (starts the reader workers)', (s) => fms(s.firstPreviewMs ?? NaN));
   row('**import**, choose → preview', (s) => fms(med(s.previewMs)));
   row('… a file', (s) => fms(perFile(s)));
@@ -139,4 +141,23 @@ export function districtDetails(d: DistrictResult | undefined, baseline?: Distri
   out.push('\n"First useful view" of each screen, the selector waited for:\n');
   for (const screen of SCREENS) out.push(`- ${screen.label}: \`${screen.selector}\``);
   return out.join('\n') + '\n';
+}
+
+/** The (f) paragraph of "What dominates": the measured ratios, and what made the batches super-linear. */
+export function districtNotes(d: DistrictResult | undefined, baseline?: DistrictBaseline): string {
+  const big = d?.sizes.at(-1);
+  const small = d?.sizes[0];
+  if (!big || !small) return '';
+  const before = baseline?.result.sizes.find((s) => s.tasks === big.tasks && s.units === big.units);
+  const was = (f: (s: DistrictSizeResult) => number, format: (v: number) => string) =>
+    before ? ` (before: ${format(f(before))})` : '';
+  const slowest = SCREENS.map((s) => [s.label, med(big.screens[s.label])] as const).sort((a, b) => b[1] - a[1]);
+  return [
+    `- **(f)** At ${size(big)}: all ${big.files} sheets to the preview in ${fms(med(big.previewMs))}, ${fx(importRatio(big))} a bare exceljs load of them${was(importRatio, fx)}, ${fms(perFile(big))} a file against ${fms(perFile(small))} at ${size(small)}; the ${big.workbooks} templates in ${fms(med(big.exportMs))}, ${fx(exportRatio(big))} a bare exceljs load + write${was(exportRatio, fx)}, ${fms(perWorkbook(big))} a workbook against ${fms(perWorkbook(small))} at ${size(small)}; the JS heap after the import and every screen ${fx(heapRatio(big))} its size after the task list${was(heapRatio, fx)}.`,
+    `  What made the batches grow faster than the files: **import** — every file that came back from the reader workers replaced the file list, and every such update mapped every file read so far again (useMappedFiles), planned the whole batch so far again (planProgressImport), searched all previews for each file's counts, and rendered the screen with a plain table of every previewed row (${big.reports.toLocaleString('en')} rows × 7 cells at the end) and a spinning ring per file still being read: the n-th file cost work in proportion to n. Now each file is mapped once when it arrives, read files are shown in groups (at most every 150 ms), the plan is made once when the whole batch is read, the counts are looked up by file, and the preview is virtualised (only the rows in view are in the page). **Export** — each workbook was written by exceljs on the page's main thread, whose zero-delay timers Chromium clamps (the bare load + write there: ${fms(big.bareLoadWriteMain)}, against ${fms(med(big.bareLoadWrite))} in a Worker with fast timers), and each workbook's progress message re-rendered the whole 月度进展 screen (its table of every task and of every unit), so each workbook paid a render of a screen that grows with the district; milestones and last month's percents were searched per unit and task. Now the workbooks are written in a writer worker with the fast timers, the button tells the progress (正在生成 n/N…) without re-rendering the screen, what every workbook shares (due date, notes, columns) is described once, and the lookups are by key.`,
+    `  What remains is in the month screens (not changed here): at ${size(big)} the slowest first views are ${slowest
+      .slice(0, 3)
+      .map(([label, ms]) => `${label} ${fms(ms)}`)
+      .join(', ')}.`,
+  ].join('\n');
 }

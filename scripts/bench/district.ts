@@ -79,8 +79,8 @@ export interface DistrictSizeResult {
   /** The first export of the page (starts the writer worker). */
   firstExportMs?: number;
   exportMs: Summary;
-  /** Whether a 正在生成 n/N progress text was seen during the export. */
-  exportProgressSeen: boolean;
+  /** Whether a 正在生成 n/N progress text was seen during the export (not kept in an older baseline). */
+  exportProgressSeen?: boolean;
   /** choose → preview shown (every file read, planned and previewed); the first starts the reader workers. */
   firstPreviewMs?: number;
   previewMs: Summary;
@@ -213,7 +213,8 @@ async function exportTemplates(
   const zip = path.join(dir, `export-${run}.zip`);
   await file.saveAs(zip);
   const files = new Map(Object.entries(unzipSync(new Uint8Array(await readFile(zip)))));
-  const progressSeen = await progress(1).then(
+  // Seen already, or not at all: the first check answers.
+  const progressSeen = await progress(5_000).then(
     () => true,
     () => false,
   );

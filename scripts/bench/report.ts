@@ -1,7 +1,7 @@
 // The results as a table for stdout and as BENCHMARKS.md.
 import type { BrowserResult } from './browser';
 import type { DistrictResult } from './district';
-import { DISTRICT_GOALS, districtDetails, districtSummaryRows, loadBaseline } from './district-report';
+import { DISTRICT_GOALS, districtDetails, districtNotes, districtSummaryRows, loadBaseline } from './district-report';
 import { BENCH_MONTH } from './constants';
 import type { LedgerResult } from './ledger';
 import type { NodeResult } from './node-import';
@@ -480,6 +480,8 @@ function notes(r: AllResults): string {
       `  ${goalMet ? 'To keep it so' : `To reach ${GOALS.pdfPageMs} ms per page at ${ra.pages} pages (≤ ${GOALS.pdfPageMs * ra.pages} ms per print)`}: print with one face — the group headings and 红榜/黑榜 in the regular face (size, colour or a mark instead of bold) saves one face's embedding, ~${f0(oneFace)} here, which alone would bring the ${ra.pages}-page ranking to about ${f1((med(ra.pdf) - oneFace) / ra.pages)} per page. A short document cannot reach ${GOALS.pdfPageMs} ms per page: any print with CJK text costs at least one face's embedding (${f0(med(pr.fontRegular))} here). On Windows the print uses 仿宋/小标宋/宋体 where installed — other font files, so measure there too. Seen while measuring: on paper the document keeps the app's main-area padding (${px(ra.insetPx[0])} left, ${px(ra.insetPx[1])} right), so the side margins are wider than PRODUCT.md §7's 28/26 mm; and in the 红黑榜, with names and numbers kept on one line, the 主要情况 column is narrow and a black-list row with three reasons fills about a third of a page (${li.rows} listed units make ${li.pages} pages).`,
     );
   }
+  const district = districtNotes(r.district, loadBaseline());
+  if (district) out.push(district);
   out.push(
     `- The machine is shared: other processes (tests of other engineers) may run at the same time — load average ${r.machine.loadBefore.map((v) => v.toFixed(2)).join(' / ')} before and ${r.machine.loadAfter.map((v) => v.toFixed(2)).join(' / ')} after this run (1/5/15 min) on ${r.machine.cores} cores. Medians over several repetitions damp this, the min–max ranges show it; compare ratios rather than absolute times across runs.`,
   );
