@@ -515,7 +515,7 @@ for the scoring rules.
 ## How to run
 
 \`\`\`sh
-npm run bench            # about 4–6 minutes; rewrites this file
+npm run bench            # about 8–10 minutes; rewrites this file
 npm run bench -- --only node|browser|ledger|scoring|print|district   # some parts, comma-separated (this file is rewritten with those only)
 \`\`\`
 
