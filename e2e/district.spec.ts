@@ -56,7 +56,9 @@ test('600 tasks × 120 units: every template out, every sheet back in one batch,
   );
   await page.getByRole('button', { name: `导入${M}月进展` }).click();
   await chooseFiles(page, '选择月度进展文件', paths);
-  await expect(page.getByRole('heading', { name: `预览：新增 ${filled.reports} 条，修改 0 条，未变 0 条` })).toBeVisible({
+  await expect(
+    page.getByRole('heading', { name: `预览：新增 ${filled.reports} 条，修改 0 条，未变 0 条` }),
+  ).toBeVisible({
     timeout: 30_000,
   });
   const files = page.getByRole('table', { name: '文件' });
