@@ -10,7 +10,7 @@ import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
-import { FileSummary, ImportFrame, PreviewTable, countsLine, kindsByFile, previewCounts } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -52,14 +52,19 @@ export function EvaluationImport() {
     );
   }, [usedFiles, mapped, units, tasks, evaluations, minSample, year.id]);
 
-  const kindsOf = useMemo(() => kindsByFile(plan?.previews), [plan]);
+  const perFile = useMemo(
+    () => ({
+      previews: groupByFile(plan?.previews),
+      errors: groupByFile(plan?.issues.filter((i) => i.severity === 'error')),
+    }),
+    [plan],
+  );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
-    const kinds = kindsOf.get(file.name) ?? [];
+    const kinds = (perFile.previews.get(file.name) ?? []).map((p) => p.kind);
     const errors =
-      m.result.issues.filter((i) => i.severity === 'error').length +
-      (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length;
+      m.result.issues.filter((i) => i.severity === 'error').length + (perFile.errors.get(file.name)?.length ?? 0);
     const scale = m.result.scale;
     return {
       summary: (

@@ -227,13 +227,13 @@ export function countsLine(kinds: string[]): string {
   return `新增 ${count('added')} · 修改 ${count('changed')} · 未变 ${count('unchanged')}`;
 }
 
-/** The kinds of the previewed rows (added, changed, …) of each file, for its countsLine. */
-export function kindsByFile(previews: readonly { file: string; kind: string }[] | undefined): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  for (const p of previews ?? []) {
-    const kinds = byFile.get(p.file);
-    if (kinds) kinds.push(p.kind);
-    else byFile.set(p.file, [p.kind]);
+/** Previewed rows, issues … of a batch, by file: looked up per file rather than searched. */
+export function groupByFile<T extends { file: string }>(items: readonly T[] | undefined): Map<string, T[]> {
+  const byFile = new Map<string, T[]>();
+  for (const item of items ?? []) {
+    const list = byFile.get(item.file);
+    if (list) list.push(item);
+    else byFile.set(item.file, [item]);
   }
   return byFile;
 }

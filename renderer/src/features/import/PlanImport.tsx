@@ -8,7 +8,7 @@ import { useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } fro
 import { useYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { todayInChina } from '../../ui/today';
-import { ImportFrame, PreviewTable, countsLine } from './ImportFrame';
+import { ImportFrame, PreviewTable, countsLine, groupByFile } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -40,18 +40,19 @@ export function PlanImport() {
     );
   }, [usedFiles, mapped, tasks, units, milestones, submissions, unitChoices, year]);
 
-  const perFile = useMemo(() => {
-    const previews = new Map<string, PlanPreview[]>();
-    for (const p of plan?.previews ?? []) previews.set(p.file, [...(previews.get(p.file) ?? []), p]);
-    const errors = new Map<string, number>();
-    for (const i of plan?.issues ?? []) if (i.severity === 'error') errors.set(i.file, (errors.get(i.file) ?? 0) + 1);
-    return { previews, errors };
-  }, [plan]);
+  const perFile = useMemo(
+    () => ({
+      previews: groupByFile(plan?.previews),
+      errors: groupByFile(plan?.issues.filter((i) => i.severity === 'error')),
+    }),
+    [plan],
+  );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
     const mine = perFile.previews.get(file.name) ?? [];
-    const errors = (perFile.errors.get(file.name) ?? 0) + m.result.issues.filter((i) => i.severity === 'error').length;
+    const errors =
+      (perFile.errors.get(file.name)?.length ?? 0) + m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
         <Typography variant="body2">

@@ -8,7 +8,7 @@ import { useReports, useSetting, useSubmissions, useTasks, useUnits } from '../.
 import { useYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { todayInChina } from '../../ui/today';
-import { FileSummary, ImportFrame, PreviewTable, countsLine, kindsByFile, previewCounts } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -45,7 +45,7 @@ export function ProgressImport({ month }: { month: number }) {
 
   const perFile = useMemo(
     () => ({
-      kinds: kindsByFile(plan?.previews),
+      previews: groupByFile(plan?.previews),
       unitNames: new Map(
         (plan?.fileUnits ?? []).map((u) => [u.file, units?.find((unit) => unit.id === u.unitId)?.name]),
       ),
@@ -56,7 +56,7 @@ export function ProgressImport({ month }: { month: number }) {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
     const unitName = perFile.unitNames.get(file.name);
-    const kinds = perFile.kinds.get(file.name) ?? [];
+    const kinds = (perFile.previews.get(file.name) ?? []).map((p) => p.kind);
     const errors = m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (

@@ -13,7 +13,7 @@ import type { Leader, Unit } from '../../core/model';
 import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
-import { FileSummary, ImportFrame, PreviewTable, countsLine, kindsByFile, previewCounts } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
 const kindChips = {
@@ -60,11 +60,11 @@ export function TaskListImport() {
     );
   }, [usedFiles, mapped, tasks, units, leaders, sections, unitChoices, leaderChoices, year.id]);
 
-  const kindsOf = useMemo(() => kindsByFile(plan?.previews), [plan]);
+  const previewsOf = useMemo(() => groupByFile(plan?.previews), [plan]);
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
-    const kinds = kindsOf.get(file.name) ?? [];
+    const kinds = (previewsOf.get(file.name) ?? []).map((p) => p.kind);
     const errors = m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
