@@ -1,5 +1,7 @@
 // The results as a table for stdout and as BENCHMARKS.md.
 import type { BrowserResult } from './browser';
+import type { DistrictResult } from './district';
+import { DISTRICT_GOALS, districtDetails, districtNotes, districtSummaryRows, loadBaseline } from './district-report';
 import { BENCH_MONTH } from './constants';
 import type { LedgerResult } from './ledger';
 import type { NodeResult } from './node-import';
@@ -26,6 +28,7 @@ export interface AllResults {
   ledger?: LedgerResult;
   scoring?: Partial<ScoringResult> & { error?: string };
   print?: PrintResult;
+  district?: DistrictResult;
   durationMs: number;
 }
 
@@ -170,6 +173,7 @@ export function summaryRows(r: AllResults): Row[] {
       });
     }
   }
+  rows.push(...districtSummaryRows(r.district));
   return rows;
 }
 
@@ -214,6 +218,7 @@ const largest = (parts: Record<string, number>) => Object.entries(parts).sort((a
 
 function details(r: AllResults): string {
   const out: string[] = [];
+  const district = districtDetails(r.district, loadBaseline());
   const nl = r.node?.large;
   const bl = r.browser?.large;
   if (nl || bl) {
@@ -367,6 +372,7 @@ function details(r: AllResults): string {
     );
     out.push('');
   }
+  if (district) out.push(district);
   return out.join('\n');
 }
 
@@ -474,6 +480,8 @@ function notes(r: AllResults): string {
       `  ${goalMet ? 'To keep it so' : `To reach ${GOALS.pdfPageMs} ms per page at ${ra.pages} pages (≤ ${GOALS.pdfPageMs * ra.pages} ms per print)`}: print with one face — the group headings and 红榜/黑榜 in the regular face (size, colour or a mark instead of bold) saves one face's embedding, ~${f0(oneFace)} here, which alone would bring the ${ra.pages}-page ranking to about ${f1((med(ra.pdf) - oneFace) / ra.pages)} per page. A short document cannot reach ${GOALS.pdfPageMs} ms per page: any print with CJK text costs at least one face's embedding (${f0(med(pr.fontRegular))} here). On Windows the print uses 仿宋/小标宋/宋体 where installed — other font files, so measure there too. Seen while measuring: on paper the document keeps the app's main-area padding (${px(ra.insetPx[0])} left, ${px(ra.insetPx[1])} right), so the side margins are wider than PRODUCT.md §7's 28/26 mm; and in the 红黑榜, with names and numbers kept on one line, the 主要情况 column is narrow and a black-list row with three reasons fills about a third of a page (${li.rows} listed units make ${li.pages} pages).`,
     );
   }
+  const district = districtNotes(r.district, loadBaseline());
+  if (district) out.push(district);
   out.push(
     `- The machine is shared: other processes (tests of other engineers) may run at the same time — load average ${r.machine.loadBefore.map((v) => v.toFixed(2)).join(' / ')} before and ${r.machine.loadAfter.map((v) => v.toFixed(2)).join(' / ')} after this run (1/5/15 min) on ${r.machine.cores} cores. Medians over several repetitions damp this, the min–max ranges show it; compare ratios rather than absolute times across runs.`,
   );
@@ -491,6 +499,7 @@ export function markdown(r: AllResults): string {
     r.ledger?.error && `Ledger benchmark: ${r.ledger.error}`,
     r.scoring?.error && `Scoring benchmark: ${r.scoring.error}`,
     r.print?.error && `Printing benchmark: ${r.print.error}`,
+    r.district?.error && `District benchmark: ${r.district.error}`,
   ].filter(Boolean);
   return `# Benchmarks
 
@@ -506,8 +515,8 @@ for the scoring rules.
 ## How to run
 
 \`\`\`sh
-npm run bench            # about 4–6 minutes; rewrites this file
-npm run bench -- --only node|browser|ledger|scoring|print   # some parts, comma-separated (this file is rewritten with those only)
+npm run bench            # about 8–10 minutes; rewrites this file
+npm run bench -- --only node|browser|ledger|scoring|print|district   # some parts, comma-separated (this file is rewritten with those only)
 \`\`\`
 
 It builds the renderer and a small benchmark page (scripts/bench/browser) into a temporary
@@ -532,7 +541,9 @@ Goals (issue 3): (a) whole import ≤ ${GOALS.largeRatio.toFixed(1)}× a bare ex
 parsing and a fixed cost ≤ ${GOALS.fixedMs} ms per file; (c) ledger first paint ≤ ${GOALS.ledgerMs} ms with 100k stored rows.
 (issue 5): (d) recompute all scores and rankings for 100 units × 9 months × 1,500 tasks ≤ ${GOALS.scoringMs} ms; (e) print the
 红黑榜 and a 30-page ranking to PDF ≤ ${GOALS.pdfPageMs} ms per page.
-"Baseline": a bare exceljs load for (a) and (b), a raw IndexedDB read for (c), page.pdf of an empty page for (e).
+(issue 17): (f) at 600 tasks × 120 units, all sheets to preview ≤ ${DISTRICT_GOALS.importRatio}× a bare exceljs load of them; all templates ≤ ${DISTRICT_GOALS.exportRatio}× a bare
+exceljs load + write of them; the JS heap after the import and every screen ≤ ${DISTRICT_GOALS.heapRatio}× its size after the task list.
+"Baseline": a bare exceljs load for (a) and (b), a raw IndexedDB read for (c), page.pdf of an empty page for (e), bare exceljs (and the heap after the task list) for (f).
 "App's own" fixed cost = the app's fixed cost minus bare exceljs's.
 
 ## Details

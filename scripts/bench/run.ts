@@ -1,10 +1,11 @@
-// npm run bench  (tsx scripts/bench/run.ts) [-- --only node|browser|ledger|scoring|print]
+// npm run bench  (tsx scripts/bench/run.ts) [-- --only node|browser|ledger|scoring|print|district]
 //
 // Generates its own data, measures (a) a 15k-row progress workbook through the whole import,
 // (b) 100 small workbooks, both against a bare exceljs load of the same bytes, in Node and in
 // Chromium, (c) the ledger's first paint with 100k stored tasks in the built app, (d) the
 // recomputation of every score and ranking of a year (100 units, 9 months, 1,500 tasks) in
-// Node and (e) printing the 红黑榜 and a 30-page 赛马 ranking to PDF in the built app; prints a
+// Node, (e) printing the 红黑榜 and a 30-page 赛马 ranking to PDF in the built app and (f) a large
+// district through the UI (district.ts: export, fill, import, month screens, heap); prints a
 // table and rewrites BENCHMARKS.md. Not a test: it exits 0 when goals are missed, 1 only when
 // a benchmark could not run.
 import { spawn } from 'node:child_process';
@@ -16,6 +17,8 @@ import { build } from 'vite';
 import { benchBrowserImport } from './browser';
 import { launchChromium } from './chromium';
 import { generateData, loadData } from './data';
+import { benchDistrict } from './district';
+import { DISTRICT_SIZES } from './district-data';
 import { benchLedger } from './ledger';
 import type { NodeResult } from './node-import';
 import { benchPrint } from './print';
@@ -27,14 +30,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-type Part = 'node' | 'browser' | 'ledger' | 'scoring' | 'print';
-const PARTS: Part[] = ['node', 'browser', 'ledger', 'scoring', 'print'];
+type Part = 'node' | 'browser' | 'ledger' | 'scoring' | 'print' | 'district';
+const PARTS: Part[] = ['node', 'browser', 'ledger', 'scoring', 'print', 'district'];
 
 function parseArgs(argv: string[]): Part[] {
   const i = argv.indexOf('--only');
   if (i < 0) return PARTS;
   const wanted = (argv[i + 1] ?? '').split(',').filter((p): p is Part => (PARTS as string[]).includes(p));
-  if (wanted.length === 0) throw new Error('usage: npm run bench [-- --only node|browser|ledger|scoring|print]');
+  if (wanted.length === 0)
+    throw new Error('usage: npm run bench [-- --only node|browser|ledger|scoring|print|district]');
   return wanted;
 }
 
@@ -112,8 +116,9 @@ async function main(): Promise<number> {
       }
     }
 
-    if (parts.includes('browser') || parts.includes('ledger') || parts.includes('print')) {
-      log(parts.includes('browser') ? 'Building the renderer and the benchmark page…' : 'Building the renderer…');
+    const needsPage = parts.includes('browser') || parts.includes('district');
+    if (needsPage || parts.includes('ledger') || parts.includes('print')) {
+      log(needsPage ? 'Building the renderer and the benchmark page…' : 'Building the renderer…');
       const appDir = path.join(tmp, 'app');
       const pageDir = path.join(tmp, 'page');
       await build({
@@ -121,14 +126,14 @@ async function main(): Promise<number> {
         logLevel: 'warn',
         build: { outDir: appDir, emptyOutDir: true },
       });
-      if (parts.includes('browser'))
+      if (needsPage)
         await build({
           configFile: path.join(here, 'vite.config.ts'),
           logLevel: 'warn',
           build: { outDir: pageDir, emptyOutDir: true },
         });
       const appServer = await serveStatic(appDir);
-      const pageServer = parts.includes('browser') ? await serveStatic(pageDir) : undefined;
+      const pageServer = needsPage ? await serveStatic(pageDir) : undefined;
       const browser = await launchChromium();
       machine.chromium = browser.version();
       try {
@@ -147,6 +152,14 @@ async function main(): Promise<number> {
           results.print = await benchPrint(browser, appServer.url, log);
           if (results.print.error) failed = true;
         }
+        if (parts.includes('district')) {
+          log('District benchmark…');
+          // BENCH_DISTRICT_SIZES=120x40,300x80 runs only those sizes (for a quick look).
+          const only = process.env.BENCH_DISTRICT_SIZES?.split(',');
+          const sizes = only ? DISTRICT_SIZES.filter((s) => only.includes(`${s.tasks}x${s.units}`)) : DISTRICT_SIZES;
+          results.district = await benchDistrict(browser, appServer.url, pageServer!.url, tmp, log, sizes);
+          if (results.district.error) failed = true;
+        }
       } finally {
         await browser.close();
         await appServer.close();
@@ -160,6 +173,8 @@ async function main(): Promise<number> {
   machine.loadAfter = os.loadavg();
   results.durationMs = performance.now() - started;
   await writeFile(path.join(root, 'BENCHMARKS.md'), markdown(results));
+  // BENCH_JSON=file keeps the raw results (e.g. as the district part's baseline, district-report.ts).
+  if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
   process.stdout.write(`\n${consoleTable(results)}\n\n`);
   for (const [label, error] of [
     ['node', results.node?.error],
@@ -167,6 +182,7 @@ async function main(): Promise<number> {
     ['ledger', results.ledger?.error],
     ['scoring', results.scoring?.error],
     ['print', results.print?.error],
+    ['district', results.district?.error],
   ] as const) {
     if (error) process.stdout.write(`${label}: ERROR ${error}\n`);
   }

@@ -32,6 +32,10 @@ export interface BenchApi {
   bareSequential(key: string, fast: boolean): Promise<number[]>;
   /** All files at once over two bare Workers. */
   bareBatch(key: string, fast: boolean): Promise<number>;
+  /** Per-file times of a bare exceljs load and write (writeBuffer) in a Worker with fast timers. */
+  bareLoadWrite(key: string): Promise<number[]>;
+  /** The same on the page's main thread, whose timers Chromium clamps (where the app writes its exports). */
+  bareLoadWriteMain(key: string): Promise<number[]>;
   setUp(unit: string, tasks: { id: string; title: string }[]): Promise<void>;
   /** The whole import of the first file under `key` into IndexedDB (undone afterwards). */
   largeImport(key: string): Promise<LargeRun>;
@@ -73,7 +77,7 @@ async function appOne(file: StoredFile): Promise<number> {
 // ---------------------------------------------------------------- bare workers
 
 interface BarePool {
-  load(bytes: Uint8Array): Promise<void>;
+  load(bytes: Uint8Array, write?: boolean): Promise<void>;
 }
 
 function createBareWorker(fast: boolean): Worker {
@@ -100,14 +104,14 @@ function createBarePool(fast: boolean, size: number): BarePool {
     };
   }
   return {
-    async load(bytes) {
+    async load(bytes, write = false) {
       while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
       const worker = idle.shift() as Worker;
       const copy = bytes.slice();
       const id = nextId++;
       return new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes: copy }, [copy.buffer]);
+        worker.postMessage({ id, bytes: copy, write }, [copy.buffer]);
       });
     },
   };
@@ -167,6 +171,30 @@ window.bench = {
     const t = performance.now();
     await Promise.all(filesOf(key).map((f) => pool.load(f.bytes)));
     return performance.now() - t;
+  },
+
+  async bareLoadWrite(key) {
+    const pool = barePool(true, 1);
+    const times: number[] = [];
+    for (const file of filesOf(key)) {
+      const t = performance.now();
+      await pool.load(file.bytes, true);
+      times.push(performance.now() - t);
+    }
+    return times;
+  },
+
+  async bareLoadWriteMain(key) {
+    const { default: ExcelJS } = await import('exceljs');
+    const times: number[] = [];
+    for (const file of filesOf(key)) {
+      const t = performance.now();
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file.bytes.slice().buffer);
+      await book.xlsx.writeBuffer();
+      times.push(performance.now() - t);
+    }
+    return times;
   },
 
   async setUp(unit, tasks) {

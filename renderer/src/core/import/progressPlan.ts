@@ -87,12 +87,23 @@ export function planProgressImport(
   const stored = new Map(known.reports.map((r) => [reportKey(r.taskId, r.unitId), r]));
   const seen = new Map<string, string>();
   const submitted = new Set(known.submissions.map((s) => s.unitId));
+  // Indexed once for the batch: each file's own tasks and first received date by unit.
+  const tasksOf = new Map<string, Task[]>();
+  for (const t of known.tasks)
+    for (const id of new Set([t.leadUnitId, ...t.coUnitIds]))
+      if (id !== undefined) {
+        const list = tasksOf.get(id);
+        if (list) list.push(t);
+        else tasksOf.set(id, [t]);
+      }
+  const receivedOn = new Map<string, IsoDate>();
+  for (const s of known.submissions) if (!receivedOn.has(s.unitId)) receivedOn.set(s.unitId, s.receivedDate);
 
   for (const f of files) {
-    const unitId = resolveUnit(f, known.units, unitChoices, plan);
+    const unitId = resolveUnit(f, known.units, unitById, unitChoices, plan);
     if (!unitId) continue;
     const unit = unitById.get(unitId)!;
-    const own = known.tasks.filter((t) => t.leadUnitId === unitId || t.coUnitIds.includes(unitId));
+    const own = tasksOf.get(unitId) ?? [];
     let wroteAny = false;
     for (const row of f.rows) {
       const where = { severity: 'error' as const, file: f.file, sheet: f.sheet, row: row.sheetRow };
@@ -158,7 +169,7 @@ export function planProgressImport(
           unitId,
           isLeadUnit: role === 'lead',
           ...fields,
-          receivedDate: receivedDateOf(known.submissions, unitId) ?? today,
+          receivedDate: receivedOn.get(unitId) ?? today,
           ...source,
         };
         plan.creates.push({ table: 'reports', row: { ...report } });
@@ -191,12 +202,14 @@ export function planProgressImport(
 function resolveUnit(
   f: ProgressFile,
   units: Unit[],
+  unitById: ReadonlyMap<string, Unit>,
   choices: Record<string, string>,
   plan: ProgressPlan,
 ): string | undefined {
   const chosen = choices[f.file];
-  const byId = f.unitId && units.some((u) => u.id === f.unitId) ? f.unitId : undefined;
-  const match = f.unitWritten ? matchName(f.unitWritten, units) : undefined;
+  const byId = f.unitId && unitById.has(f.unitId) ? f.unitId : undefined;
+  // The name is matched only when neither the user's choice nor the app's own id tells the unit.
+  const match = !chosen && !byId && f.unitWritten ? matchName(f.unitWritten, units) : undefined;
   const unitId = chosen ?? byId ?? match?.id;
   if (unitId) {
     plan.fileUnits.push({ file: f.file, unitId });
@@ -223,10 +236,6 @@ function findTask(row: ProgressRow, own: Task[], all: Task[], byId: Map<string, 
     if (match.id) return pool.find((t) => t.id === match.id);
   }
   return undefined;
-}
-
-function receivedDateOf(submissions: Submission[], unitId: string): IsoDate | undefined {
-  return submissions.find((s) => s.unitId === unitId)?.receivedDate;
 }
 
 /**

@@ -22,6 +22,7 @@ import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
+import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportPlanTemplates } from './exportTemplates';
 
 const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'> = {
@@ -52,11 +53,10 @@ export function PlansScreen() {
     [owing, submissions, due, today],
   );
 
-  const doExport = async () => {
+  const doExport = async (onProgress: ProgressReport) => {
+    setMessage(undefined);
     try {
-      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), (done, total) =>
-        setMessage({ severity: 'info', text: `正在生成 ${done}/${total}` }),
-      );
+      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), onProgress);
       setMessage({ severity: 'info', text: result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。' });
     } catch (e) {
       setMessage({ severity: 'error', text: userMessage(e) });
@@ -79,9 +79,9 @@ export function PlansScreen() {
           onChange={(_e, value) => setChosen(value)}
           renderInput={(params) => <TextField {...params} label="导出的单位（不选则全部）" />}
         />
-        <Button variant="outlined" onClick={doExport} disabled={owing.length === 0}>
+        <ProgressButton variant="outlined" run={doExport} disabled={owing.length === 0}>
           导出月方案模板
-        </Button>
+        </ProgressButton>
         <Button variant="contained" onClick={() => navigateTo('import/plan')}>
           导入月方案
         </Button>

@@ -31,6 +31,7 @@ import { LightChip } from '../../ui/LightChip';
 import { useProgressive } from '../../ui/useProgressive';
 import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
+import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportProgressTemplates } from './exportTemplates';
 
 /** 月度进展: the month's sheets in, what they say per task, who is late or missing. */
@@ -39,18 +40,15 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   const month = monthParam ? Number(monthParam) : defaultMonth(year);
   const view = useMonth(year, month);
   const [message, setMessage] = useState<string>();
-  const [progress, setProgress] = useState<string>();
+  const [exported, setExported] = useState<string>();
 
-  const doExport = async () => {
-    if (!view) return;
+  const doExport = async (onProgress: ProgressReport) => {
     setMessage(undefined);
+    setExported(undefined);
     try {
-      const result = await exportProgressTemplates(year, month, undefined, (done, total) =>
-        setProgress(`正在生成 ${done}/${total}`),
-      );
-      setProgress(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
+      const result = await exportProgressTemplates(year, month, undefined, onProgress);
+      setExported(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
     } catch (e) {
-      setProgress(undefined);
       setMessage(userMessage(e));
     }
   };
@@ -62,9 +60,9 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
           月度进展
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reports/${m}`)} />
-        <Button variant="outlined" onClick={doExport} disabled={!view}>
+        <ProgressButton variant="outlined" run={doExport} disabled={!view}>
           导出{month}月进展表
-        </Button>
+        </ProgressButton>
         <Button variant="contained" onClick={() => navigateTo(`import/progress/${month}`)}>
           导入{month}月进展
         </Button>
@@ -73,7 +71,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
         </Button>
       </Stack>
       {message && <Alert severity="error">{message}</Alert>}
-      {progress && <Alert severity="info">{progress}</Alert>}
+      {exported && <Alert severity="info">{exported}</Alert>}
       {view && <DueLine view={view} month={month} />}
       {view?.published && <Alert severity="info">{month}月已发布：报送记录和进展已冻结。</Alert>}
       {view && <SubmissionTable view={view} year={year} month={month} />}

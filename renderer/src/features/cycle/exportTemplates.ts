@@ -1,5 +1,5 @@
 import { isOpenInMonth } from '../../core/calendar';
-import type { WorkYear } from '../../core/model';
+import type { Milestone, WorkYear } from '../../core/model';
 import { listMilestones, listReports, listTasks, listUnits } from '../../db';
 import { tasksForUnit } from './templates/common';
 import {
@@ -24,6 +24,9 @@ export async function exportProgressTemplates(
   ]);
   const open = tasks.filter((t) => isOpenInMonth(t, year.year, month));
   const chosen = unitIds ? units.filter((u) => unitIds.includes(u.id)) : units;
+  // Looked up by key, not searched per unit and task.
+  const milestoneText = new Map(milestones.filter((m) => m.month === month).map((m) => [m.taskId, m.text]));
+  const lastPercent = new Map(lastMonth.map((r) => [`${r.taskId}/${r.unitId}`, r.percent]));
   return exportProgressWorkbooks(
     {
       year,
@@ -33,8 +36,8 @@ export async function exportProgressTemplates(
         tasks: tasksForUnit(open, unit.id).map(({ task, role }) => ({
           task,
           role,
-          milestoneText: milestones.find((m) => m.taskId === task.id && m.month === month)?.text ?? '',
-          lastPercent: lastMonth.find((r) => r.taskId === task.id && r.unitId === unit.id)?.percent ?? null,
+          milestoneText: milestoneText.get(task.id) ?? '',
+          lastPercent: lastPercent.get(`${task.id}/${unit.id}`) ?? null,
         })),
       })),
     },
@@ -54,6 +57,12 @@ export async function exportPlanTemplates(
     listMilestones(year.id),
   ]);
   const chosen = unitIds ? units.filter((u) => unitIds.includes(u.id)) : units;
+  const milestonesOf = new Map<string, Milestone[]>();
+  for (const m of milestones) {
+    const list = milestonesOf.get(m.taskId);
+    if (list) list.push(m);
+    else milestonesOf.set(m.taskId, [m]);
+  }
   return exportPlanWorkbooks(
     {
       year,
@@ -62,7 +71,7 @@ export async function exportPlanTemplates(
         tasks: tasksForUnit(tasks, unit.id).map(({ task, role }) => ({
           task,
           role,
-          milestones: milestones.filter((m) => m.taskId === task.id),
+          milestones: milestonesOf.get(task.id) ?? [],
         })),
       })),
     },

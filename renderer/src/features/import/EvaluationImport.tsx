@@ -1,15 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Chip, MenuItem, Paper, Stack, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import { Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapEvaluation } from '../../core/import/evaluation';
-import { planEvaluationImport } from '../../core/import/evaluationPlan';
+import { planEvaluationImport, type EvaluationPreview } from '../../core/import/evaluationPlan';
 import type { Grid } from '../../core/import/types';
 import { evaluationSettingsOf, sampleFlagText, scaleLabels, type EvaluationSettings } from '../../core/evaluation';
 import type { EvaluationScale } from '../../core/model';
 import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
+import type { VirtualColumn } from '../../ui/VirtualTable';
 import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
-import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -51,13 +52,19 @@ export function EvaluationImport() {
     );
   }, [usedFiles, mapped, units, tasks, evaluations, minSample, year.id]);
 
+  const perFile = useMemo(
+    () => ({
+      previews: groupByFile(plan?.previews),
+      errors: groupByFile(plan?.issues.filter((i) => i.severity === 'error')),
+    }),
+    [plan],
+  );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
-    const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
+    const kinds = (perFile.previews.get(file.name) ?? []).map((p) => p.kind);
     const errors =
-      m.result.issues.filter((i) => i.severity === 'error').length +
-      (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length;
+      m.result.issues.filter((i) => i.severity === 'error').length + (perFile.errors.get(file.name)?.length ?? 0);
     const scale = m.result.scale;
     return {
       summary: (
@@ -135,49 +142,49 @@ export function EvaluationImport() {
       {plan && plan.previews.length > 0 && (
         <PreviewTable
           caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
-          head={
-            <TableRow>
-              <TableCell>文件</TableCell>
-              <TableCell>行</TableCell>
-              <TableCell>评价对象</TableCell>
-              <TableCell>计入单位</TableCell>
-              <TableCell>评价主体</TableCell>
-              <TableCell>原始得分</TableCell>
-              <TableCell>折算得分</TableCell>
-              <TableCell>样本数</TableCell>
-              <TableCell>结果</TableCell>
-            </TableRow>
-          }
-        >
-          {plan.previews.map((p) => (
-            <TableRow key={`${p.file}/${p.sheetRow}`}>
-              <TableCell>{p.file}</TableCell>
-              <TableCell>{p.sheetRow}</TableCell>
-              <TableCell>{p.isTask ? `重点工作：${p.target}` : p.target}</TableCell>
-              <TableCell>{p.unitName ?? '（无牵头单位）'}</TableCell>
-              <TableCell>{p.rater}</TableCell>
-              <TableCell>{p.raw}</TableCell>
-              <TableCell>
-                {p.scoreBefore !== undefined && p.scoreBefore !== p.score ? `${p.scoreBefore} → ${p.score}` : p.score}
-              </TableCell>
-              <TableCell>{p.sampleSize ?? '—'}</TableCell>
-              <TableCell>
-                <Stack direction="row" spacing={0.5}>
-                  {kindChips[p.kind]}
-                  {p.flag && (
-                    <Chip
-                      size="small"
-                      color="warning"
-                      variant="outlined"
-                      label={`样本偏少（${sampleFlagText(p.flag, settings)}）`}
-                    />
-                  )}
-                </Stack>
-              </TableCell>
-            </TableRow>
-          ))}
-        </PreviewTable>
+          columns={previewColumns(settings)}
+          rows={plan.previews}
+          rowKey={(p) => `${p.file}/${p.sheetRow}`}
+        />
       )}
     </ImportFrame>
   );
+}
+
+/** The preview's columns; the sample flag is told in the office's own thresholds. */
+function previewColumns(settings: EvaluationSettings): VirtualColumn<EvaluationPreview>[] {
+  return [
+    { key: 'file', header: '文件', width: '1.5fr', render: (p) => p.file },
+    { key: 'row', header: '行', width: '48px', render: (p) => p.sheetRow },
+    { key: 'target', header: '评价对象', width: '2fr', render: (p) => (p.isTask ? `重点工作：${p.target}` : p.target) },
+    { key: 'unit', header: '计入单位', width: '1fr', render: (p) => p.unitName ?? '（无牵头单位）' },
+    { key: 'rater', header: '评价主体', width: '88px', render: (p) => p.rater },
+    { key: 'raw', header: '原始得分', width: '1fr', render: (p) => p.raw },
+    {
+      key: 'score',
+      header: '折算得分',
+      width: '88px',
+      render: (p) =>
+        p.scoreBefore !== undefined && p.scoreBefore !== p.score ? `${p.scoreBefore} → ${p.score}` : p.score,
+    },
+    { key: 'sample', header: '样本数', width: '64px', render: (p) => p.sampleSize ?? '—' },
+    {
+      key: 'kind',
+      header: '结果',
+      width: '1.5fr',
+      render: (p) => (
+        <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+          {kindChips[p.kind]}
+          {p.flag && (
+            <Chip
+              size="small"
+              color="warning"
+              variant="outlined"
+              label={`样本偏少（${sampleFlagText(p.flag, settings)}）`}
+            />
+          )}
+        </Stack>
+      ),
+    },
+  ];
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
   Box,
@@ -21,6 +21,7 @@ import { takeAutoBackup } from '../backup/autoBackup';
 import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
 import { chineseDateTime } from '../../core/dates';
+import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { FileDropZone } from './FileDropZone';
 import { IssueList } from './IssueList';
 import type { LoadedFile } from './useImportFiles';
@@ -70,7 +71,12 @@ export function ImportFrame({
   const { files, add, remove, clear } = importer;
   const [committing, setCommitting] = useState(false);
   const [outcome, setOutcome] = useState<{ severity: 'success' | 'error'; text: string }>();
-  const reading = files.some((f) => f.status === 'reading');
+  const readingCount = files.filter((f) => f.status === 'reading').length;
+  const reading = readingCount > 0;
+  const gridOf = useMemo(() => {
+    const grids = new Map(files.map((f) => [f.name, f.grid]));
+    return (name: string) => grids.get(name);
+  }, [files]);
   const nothingToWrite = !plan || (plan.creates.length === 0 && plan.updates.length === 0);
 
   const confirm = async () => {
@@ -118,6 +124,18 @@ export function ImportFrame({
           void add(picked);
         }}
       />
+      {reading && (
+        <Stack direction="row" spacing={1} role="status" sx={{ alignItems: 'center' }}>
+          <CircularProgress
+            size={16}
+            variant="determinate"
+            value={(100 * (files.length - readingCount)) / files.length}
+          />
+          <span>
+            正在读取：已读 {files.length - readingCount}/{files.length} 个文件，全部读完后显示预览…
+          </span>
+        </Stack>
+      )}
       {files.length > 0 && (
         <Paper variant="outlined">
           <Table size="small" aria-label="文件">
@@ -130,16 +148,22 @@ export function ImportFrame({
             </TableHead>
             <TableBody>
               {files.map((file) => {
-                const verdict = file.status === 'ready' ? verdictOf(file) : { refusal: file.message };
+                // A read file's verdict needs the whole batch's plan: given once every file is read.
+                const verdict: FileVerdict =
+                  file.status !== 'ready'
+                    ? { refusal: file.message }
+                    : reading
+                      ? { summary: <Typography variant="body2">已读取</Typography> }
+                      : verdictOf(file);
                 return (
                   <TableRow key={file.key}>
                     <TableCell>{file.name}</TableCell>
                     <TableCell>
+                      {/* Text, not a spinner per file: a hundred animated rings cost every frame. */}
                       {file.status === 'reading' && (
-                        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                          <CircularProgress size={16} />
-                          <span>正在读取…</span>
-                        </Stack>
+                        <Typography variant="body2" color="text.secondary">
+                          正在读取…
+                        </Typography>
                       )}
                       {verdict.refusal && (
                         <Typography color="error" role="alert">
@@ -175,7 +199,7 @@ export function ImportFrame({
           <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
             有“错误”的行不会导入，其余照常导入。点击一行可查看对应单元格。
           </Typography>
-          <IssueList issues={issues} gridOf={(name) => files.find((f) => f.name === name)?.grid} />
+          <IssueList issues={issues} gridOf={gridOf} />
         </Paper>
       )}
       {files.length > 0 && (
@@ -203,6 +227,17 @@ export function countsLine(kinds: string[]): string {
   return `新增 ${count('added')} · 修改 ${count('changed')} · 未变 ${count('unchanged')}`;
 }
 
+/** Previewed rows, issues … of a batch, by file: looked up per file rather than searched. */
+export function groupByFile<T extends { file: string }>(items: readonly T[] | undefined): Map<string, T[]> {
+  const byFile = new Map<string, T[]>();
+  for (const item of items ?? []) {
+    const list = byFile.get(item.file);
+    if (list) list.push(item);
+    else byFile.set(item.file, [item]);
+  }
+  return byFile;
+}
+
 /** How many previewed rows a batch adds and changes. */
 export function previewCounts(previews: readonly { kind: string }[] | undefined): { added: number; changed: number } {
   const count = (kind: string) => previews?.filter((p) => p.kind === kind).length ?? 0;
@@ -224,19 +259,36 @@ export function FileSummary({ errors, children }: { errors: number; children: Re
   );
 }
 
-/** 预览: the rows a batch would write, under a caption with the counts; `head` is the header row. */
-export function PreviewTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
+/** A preview row's usual height: the scrolling area is as tall as its rows when few, at most 420 px. */
+const PREVIEW_ROW_PX = 44;
+
+/**
+ * 预览: the rows a batch would write, under a caption with the counts. Virtualised (only the rows
+ * in view are in the page), so a batch of thousands of rows previews as quickly as a few.
+ */
+export function PreviewTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: VirtualColumn<Row>[];
+  rows: Row[];
+  rowKey(row: Row): string;
+}) {
   return (
     <Paper variant="outlined">
       <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
         {caption}
       </Typography>
-      <Box sx={{ maxHeight: 420, overflow: 'auto' }}>
-        <Table size="small" stickyHeader aria-label="导入预览">
-          <TableHead>{head}</TableHead>
-          <TableBody>{children}</TableBody>
-        </Table>
-      </Box>
+      <VirtualTable
+        ariaLabel="导入预览"
+        columns={columns}
+        rows={rows}
+        rowKey={rowKey}
+        height={`${Math.min(420, rows.length * PREVIEW_ROW_PX + 8)}px`}
+      />
     </Paper>
   );
 }

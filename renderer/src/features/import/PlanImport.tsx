@@ -1,24 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  Box,
-  MenuItem,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapPlan } from '../../core/import/plan';
-import { planMonthlyPlanImport } from '../../core/import/planImport';
+import { planMonthlyPlanImport, type PlanPreview } from '../../core/import/planImport';
 import type { Grid } from '../../core/import/types';
 import { useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
 import { useYear } from '../../ui/YearContext';
+import type { VirtualColumn } from '../../ui/VirtualTable';
 import { todayInChina } from '../../ui/today';
-import { ImportFrame, countsLine } from './ImportFrame';
+import { ImportFrame, PreviewTable, countsLine, groupByFile } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -50,13 +40,19 @@ export function PlanImport() {
     );
   }, [usedFiles, mapped, tasks, units, milestones, submissions, unitChoices, year]);
 
+  const perFile = useMemo(
+    () => ({
+      previews: groupByFile(plan?.previews),
+      errors: groupByFile(plan?.issues.filter((i) => i.severity === 'error')),
+    }),
+    [plan],
+  );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
-    const mine = plan?.previews.filter((p) => p.file === file.name) ?? [];
+    const mine = perFile.previews.get(file.name) ?? [];
     const errors =
-      (plan?.issues ?? []).filter((i) => i.file === file.name && i.severity === 'error').length +
-      m.result.issues.filter((i) => i.severity === 'error').length;
+      (perFile.errors.get(file.name)?.length ?? 0) + m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
         <Typography variant="body2">
@@ -119,34 +115,26 @@ export function PlanImport() {
         </Paper>
       )}
       {plan && plan.previews.length > 0 && (
-        <Paper variant="outlined">
-          <Typography variant="h6" component="h3" sx={{ p: 2, pb: 1 }}>
-            预览
-          </Typography>
-          <Table size="small" aria-label="导入预览">
-            <TableHead>
-              <TableRow>
-                <TableCell>单位</TableCell>
-                <TableCell>行</TableCell>
-                <TableCell>重点工作</TableCell>
-                <TableCell>结果</TableCell>
-                <TableCell>变化</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {plan.previews.map((p) => (
-                <TableRow key={`${p.file}/${p.sheetRow}`}>
-                  <TableCell>{p.unitName}</TableCell>
-                  <TableCell>{p.sheetRow}</TableCell>
-                  <TableCell>{p.taskTitle}</TableCell>
-                  <TableCell>{p.kind === 'reference' ? '配合单位计划（仅作参考）' : kindChips[p.kind]}</TableCell>
-                  <TableCell>{p.changes.join('；')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Paper>
+        <PreviewTable
+          caption="预览"
+          columns={previewColumns}
+          rows={plan.previews}
+          rowKey={(p) => `${p.file}/${p.sheetRow}`}
+        />
       )}
     </ImportFrame>
   );
 }
+
+const previewColumns: VirtualColumn<PlanPreview>[] = [
+  { key: 'unit', header: '单位', width: '1.2fr', render: (p) => p.unitName },
+  { key: 'row', header: '行', width: '48px', render: (p) => p.sheetRow },
+  { key: 'task', header: '重点工作', width: '2fr', render: (p) => p.taskTitle },
+  {
+    key: 'kind',
+    header: '结果',
+    width: '1.2fr',
+    render: (p) => (p.kind === 'reference' ? '配合单位计划（仅作参考）' : kindChips[p.kind]),
+  },
+  { key: 'changes', header: '变化', width: '3fr', render: (p) => p.changes.join('；') },
+];

@@ -14,12 +14,18 @@ import {
 import { windowMonths } from '../../core/calendar';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapProgress } from '../../core/import/progress';
-import { heldBack, planProgressImportByMonth, type ProgressFile } from '../../core/import/progressPlan';
+import {
+  heldBack,
+  planProgressImportByMonth,
+  type ProgressFile,
+  type ReportPreview,
+} from '../../core/import/progressPlan';
 import type { Grid } from '../../core/import/types';
 import { useMonthStates, useSetting, useTasks, useUnits, useYearReports, useYearSubmissions } from '../../db';
 import { useYear } from '../../ui/YearContext';
+import type { VirtualColumn } from '../../ui/VirtualTable';
 import { todayInChina } from '../../ui/today';
-import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
@@ -94,6 +100,15 @@ export function ProgressImport({ month }: { month: number }) {
       : [`“${f.name}”按文件所写导入到${chosen}月`];
   });
 
+  const perFile = useMemo(
+    () => ({
+      previews: groupByFile(plan?.previews),
+      unitNames: new Map(
+        (plan?.fileUnits ?? []).map((u) => [u.file, units?.find((unit) => unit.id === u.unitId)?.name]),
+      ),
+    }),
+    [plan, units],
+  );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
@@ -125,9 +140,8 @@ export function ProgressImport({ month }: { month: number }) {
         ),
       };
     }
-    const unitId = plan?.fileUnits.find((u) => u.file === file.name)?.unitId;
-    const unitName = units?.find((u) => u.id === unitId)?.name;
-    const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
+    const unitName = perFile.unitNames.get(file.name);
+    const kinds = (perFile.previews.get(file.name) ?? []).map((p) => p.kind);
     const errors = m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
@@ -204,37 +218,35 @@ export function ProgressImport({ month }: { month: number }) {
       {plan && plan.previews.length > 0 && (
         <PreviewTable
           caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
-          head={
-            <TableRow>
-              {manyMonths && <TableCell>月份</TableCell>}
-              <TableCell>文件</TableCell>
-              <TableCell>行</TableCell>
-              <TableCell>单位</TableCell>
-              <TableCell>重点工作</TableCell>
-              <TableCell>身份</TableCell>
-              <TableCell>累计进度</TableCell>
-              <TableCell>结果</TableCell>
-            </TableRow>
-          }
-        >
-          {plan.previews.map((p) => (
-            <TableRow key={`${p.file}/${p.sheetRow}`}>
-              {manyMonths && <TableCell>{p.month}月</TableCell>}
-              <TableCell>{p.file}</TableCell>
-              <TableCell>{p.sheetRow}</TableCell>
-              <TableCell>{p.unitName}</TableCell>
-              <TableCell>{p.taskTitle}</TableCell>
-              <TableCell>{p.role === 'lead' ? '牵头' : '配合'}</TableCell>
-              <TableCell>
-                {p.percentBefore !== undefined && p.percentBefore !== p.percent
-                  ? `${p.percentBefore}% → ${p.percent}%`
-                  : `${p.percent}%`}
-              </TableCell>
-              <TableCell>{kindChips[p.kind]}</TableCell>
-            </TableRow>
-          ))}
-        </PreviewTable>
+          columns={manyMonths ? [monthColumn, ...previewColumns] : previewColumns}
+          rows={plan.previews}
+          rowKey={(p) => `${p.file}/${p.sheetRow}`}
+        />
       )}
     </ImportFrame>
   );
 }
+
+const monthColumn: VirtualColumn<ReportPreview> = {
+  key: 'month',
+  header: '月份',
+  width: '56px',
+  render: (p) => `${p.month}月`,
+};
+const previewColumns: VirtualColumn<ReportPreview>[] = [
+  { key: 'file', header: '文件', width: '2fr', render: (p) => p.file },
+  { key: 'row', header: '行', width: '48px', render: (p) => p.sheetRow },
+  { key: 'unit', header: '单位', width: '1.2fr', render: (p) => p.unitName },
+  { key: 'task', header: '重点工作', width: '2fr', render: (p) => p.taskTitle },
+  { key: 'role', header: '身份', width: '56px', render: (p) => (p.role === 'lead' ? '牵头' : '配合') },
+  {
+    key: 'percent',
+    header: '累计进度',
+    width: '96px',
+    render: (p) =>
+      p.percentBefore !== undefined && p.percentBefore !== p.percent
+        ? `${p.percentBefore}% → ${p.percent}%`
+        : `${p.percent}%`,
+  },
+  { key: 'kind', header: '结果', width: '72px', render: (p) => kindChips[p.kind] },
+];

@@ -3,11 +3,17 @@ import { Chip, MenuItem, Paper, Table, TableBody, TableCell, TableRow, TextField
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapTaskList } from '../../core/import/taskList';
 import type { Grid } from '../../core/import/types';
-import { planTaskListImport, type NameChoice, type UnknownName } from '../../core/import/taskListPlan';
+import {
+  planTaskListImport,
+  type NameChoice,
+  type TaskPreview,
+  type UnknownName,
+} from '../../core/import/taskListPlan';
 import type { Leader, Unit } from '../../core/model';
 import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
-import { FileSummary, ImportFrame, PreviewTable, countsLine, previewCounts } from './ImportFrame';
+import type { VirtualColumn } from '../../ui/VirtualTable';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
 
 const kindChips = {
@@ -54,10 +60,11 @@ export function TaskListImport() {
     );
   }, [usedFiles, mapped, tasks, units, leaders, sections, unitChoices, leaderChoices, year.id]);
 
+  const previewsOf = useMemo(() => groupByFile(plan?.previews), [plan]);
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
-    const kinds = plan?.previews.filter((p) => p.file === file.name).map((p) => p.kind) ?? [];
+    const kinds = (previewsOf.get(file.name) ?? []).map((p) => p.kind);
     const errors = m.result.issues.filter((i) => i.severity === 'error').length;
     return {
       summary: (
@@ -117,32 +124,27 @@ export function TaskListImport() {
       {plan && plan.previews.length > 0 && (
         <PreviewTable
           caption={`预览：新增 ${added} 项，修改 ${changed} 项，未变 ${plan.unchanged} 项`}
-          head={
-            <TableRow>
-              <TableCell>文件</TableCell>
-              <TableCell>行</TableCell>
-              <TableCell>重点工作</TableCell>
-              <TableCell>结果</TableCell>
-              <TableCell>变化（原 → 新）</TableCell>
-            </TableRow>
-          }
-        >
-          {plan.previews.map((p) => (
-            <TableRow key={`${p.file}/${p.sheetRow}`}>
-              <TableCell>{p.file}</TableCell>
-              <TableCell>{p.sheetRow}</TableCell>
-              <TableCell>{p.title}</TableCell>
-              <TableCell>{kindChips[p.kind]}</TableCell>
-              <TableCell sx={{ whiteSpace: 'pre-line' }}>
-                {p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n')}
-              </TableCell>
-            </TableRow>
-          ))}
-        </PreviewTable>
+          columns={previewColumns}
+          rows={plan.previews}
+          rowKey={(p) => `${p.file}/${p.sheetRow}`}
+        />
       )}
     </ImportFrame>
   );
 }
+
+const previewColumns: VirtualColumn<TaskPreview>[] = [
+  { key: 'file', header: '文件', width: '1.5fr', render: (p) => p.file },
+  { key: 'row', header: '行', width: '48px', render: (p) => p.sheetRow },
+  { key: 'title', header: '重点工作', width: '2fr', render: (p) => p.title },
+  { key: 'kind', header: '结果', width: '72px', render: (p) => kindChips[p.kind] },
+  {
+    key: 'changes',
+    header: '变化（原 → 新）',
+    width: '3fr',
+    render: (p) => p.changes.map((c) => `${c.label}：${c.before || '（空）'} → ${c.after || '（空）'}`).join('\n'),
+  },
+];
 
 function UnknownNames<R extends Unit | Leader>(props: {
   title: string;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { detectTemplate, templateLabels } from '../../core/import/template';
 import type { Grid, ImportIssue, TemplateKind } from '../../core/import/types';
@@ -21,40 +21,64 @@ export interface LoadedFile {
 let nextKey = 0;
 
 /**
+ * How long read files wait to be shown together. Files come back from the workers one by one;
+ * showing each alone would render the screen once per file, so a batch of n files would
+ * cost n renders of everything shown so far.
+ */
+const SHOW_EVERY_MS = 150;
+
+/**
  * The files of one import: each is hashed, checked against earlier imports and read in the
- * Excel worker on its own, so a refused or slow file never holds up the others.
+ * Excel worker on its own, so a refused or slow file never holds up the others. Read files are
+ * shown in groups (at most one update every SHOW_EVERY_MS, and at once when the last is in).
  */
 export function useImportFiles() {
   const [files, setFiles] = useState<LoadedFile[]>([]);
+  const read = useRef(new Map<string, Pick<LoadedFile, 'status' | 'grid' | 'message'>>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const add = useCallback(async (picked: PickedFile[]) => {
-    const entries = await Promise.all(
-      picked.map(async (p) => ({
-        picked: p,
-        file: { key: String(++nextKey), name: p.name, sha256: await sha256Hex(p.bytes), status: 'reading' as const },
-      })),
-    );
-    const previous = await findImportedFiles(entries.map((e) => e.file.sha256));
-    setFiles((current) => [
-      ...current,
-      ...entries.map(({ file }) => ({ ...file, previous: previous.find((p) => p.sha256 === file.sha256) })),
-    ]);
-    await Promise.all(
-      entries.map(async ({ picked: p, file }) => {
-        // The worker takes the bytes over (transfer), so it gets its own copy.
-        const result = await readWorkbookInWorker(p.name, p.bytes.slice());
-        setFiles((current) =>
-          current.map((f) =>
-            f.key !== file.key
-              ? f
-              : result.ok
-                ? { ...f, status: 'ready', grid: result.grid }
-                : { ...f, status: 'refused', message: result.message },
-          ),
-        );
-      }),
-    );
+  const show = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const done = read.current;
+    if (done.size === 0) return;
+    read.current = new Map();
+    setFiles((current) => current.map((f) => (done.has(f.key) ? { ...f, ...done.get(f.key) } : f)));
   }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const add = useCallback(
+    async (picked: PickedFile[]) => {
+      const entries = await Promise.all(
+        picked.map(async (p) => ({
+          picked: p,
+          file: { key: String(++nextKey), name: p.name, sha256: await sha256Hex(p.bytes), status: 'reading' as const },
+        })),
+      );
+      // findImportedFiles lists the newest import first: that one is shown for a file.
+      const previous = new Map<string, ImportedFile>();
+      for (const p of await findImportedFiles(entries.map((e) => e.file.sha256)))
+        if (!previous.has(p.sha256)) previous.set(p.sha256, p);
+      setFiles((current) => [
+        ...current,
+        ...entries.map(({ file }) => ({ ...file, previous: previous.get(file.sha256) })),
+      ]);
+      let left = entries.length;
+      await Promise.all(
+        entries.map(async ({ picked: p, file }) => {
+          // The worker takes the bytes over (transfer), so it gets its own copy.
+          const result = await readWorkbookInWorker(p.name, p.bytes.slice());
+          read.current.set(
+            file.key,
+            result.ok ? { status: 'ready', grid: result.grid } : { status: 'refused', message: result.message },
+          );
+          if (--left === 0) show();
+          else timer.current ??= setTimeout(show, SHOW_EVERY_MS);
+        }),
+      );
+    },
+    [show],
+  );
 
   const remove = useCallback((key: string) => setFiles((current) => current.filter((f) => f.key !== key)), []);
   const clear = useCallback(() => setFiles([]), []);
@@ -90,7 +114,10 @@ export function mapGrid<R extends { issues: ImportIssue[] }>(
 /**
  * Each read file checked to be the template this import expects, then mapped; a file of
  * another kind is refused with what it looks like instead. Returns the mapping per file key and
- * the files whose rows can be imported. `map` must be stable (useCallback), or every render maps again.
+ * the files whose rows can be imported. Each file is mapped once, when it has been read (again
+ * only when `map`, `kind`, `aliases` or `expectedHeaders` change). `usedFiles` stays empty while
+ * a file is still being read: what an import would write is planned over the whole batch, once.
+ * `map` must be stable (useCallback), or every render maps again.
  */
 export function useMappedFiles<R extends { issues: ImportIssue[] }>(
   files: LoadedFile[],
@@ -99,13 +126,25 @@ export function useMappedFiles<R extends { issues: ImportIssue[] }>(
   expectedHeaders: string,
   map: (grid: Grid) => R,
 ): { mapped: Map<string, Mapped<R>>; usedFiles: LoadedFile[] } {
+  const mapOne = useCallback(
+    (grid: Grid) => mapGrid(grid, kind, aliases, expectedHeaders, map),
+    [kind, aliases, expectedHeaders, map],
+  );
+  // Results by file object: a file read earlier keeps its object, and its mapping.
+  const cache = useMemo(() => ({ mapOne, byFile: new WeakMap<LoadedFile, Mapped<R>>() }), [mapOne]);
   const mapped = useMemo(() => {
     const result = new Map<string, Mapped<R>>();
     for (const file of files) {
-      if (file.status === 'ready') result.set(file.key, mapGrid(file.grid!, kind, aliases, expectedHeaders, map));
+      if (file.status !== 'ready') continue;
+      let m = cache.byFile.get(file);
+      if (!m) cache.byFile.set(file, (m = cache.mapOne(file.grid!)));
+      result.set(file.key, m);
     }
     return result;
-  }, [files, aliases, kind, expectedHeaders, map]);
-  const usedFiles = useMemo(() => files.filter((f) => mapped.get(f.key)?.result), [files, mapped]);
+  }, [files, cache]);
+  const usedFiles = useMemo(
+    () => (files.some((f) => f.status === 'reading') ? [] : files.filter((f) => mapped.get(f.key)?.result)),
+    [files, mapped],
+  );
   return { mapped, usedFiles };
 }

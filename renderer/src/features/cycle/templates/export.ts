@@ -5,8 +5,9 @@ import type { SaveFilesResult } from '../../../../../electron/shared/contract';
 import type { Unit, WorkYear } from '../../../core/model';
 import { desktop } from '../../../io/desktop';
 import type { SheetSpec } from '../../../io/excel/write';
-import { planFileName, planWorkbook, type PlanTask } from './plan';
-import { progressFileName, progressWorkbook, type ProgressTask } from './progress';
+import { writeWorkbookOffThread } from '../../../io/excel/write-client';
+import { planFileName, planLayout, planWorkbook, type PlanTask } from './plan';
+import { progressFileName, progressLayout, progressWorkbook, type ProgressTask } from './progress';
 
 /** Called with (0, total) first, then after each workbook is written. */
 export type ExportProgress = (done: number, total: number) => void;
@@ -31,13 +32,12 @@ async function writeAll(
   onProgress: ExportProgress | undefined,
 ): Promise<TemplateExportResult> {
   if (workbooks.length === 0) return { saved: 0, skipped };
-  // exceljs is large: loaded when the first export is asked for, not at start-up.
-  const { writeWorkbook } = await import('../../../io/excel/write');
   const total = workbooks.length;
   onProgress?.(0, total);
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const workbook of workbooks) {
-    files.push({ name: workbook.name, bytes: await writeWorkbook(workbook.sheets()) });
+    // In the writer worker: the window stays responsive, the progress shows.
+    files.push({ name: workbook.name, bytes: await writeWorkbookOffThread(workbook.sheets()) });
     onProgress?.(files.length, total);
   }
   const result = await desktop.saveFiles({ folderHint: batch.folderHint, zipName: batch.zipName, files });
@@ -60,9 +60,10 @@ export async function exportPlanWorkbooks(
   const version = request.appVersion ?? appVersion();
   const withTasks = request.units.filter((u) => u.tasks.length > 0);
   const skipped = request.units.filter((u) => u.tasks.length === 0).map((u) => u.unit.name);
+  const layout = planLayout(year);
   const workbooks = withTasks.map(({ unit, tasks }) => ({
     name: planFileName(unit, year),
-    sheets: () => planWorkbook({ year, unit, tasks, appVersion: version }),
+    sheets: () => planWorkbook({ year, unit, tasks, appVersion: version }, layout),
   }));
   const folder = `${year.year}年月方案`;
   return writeAll(workbooks, { folderHint: folder, zipName: `${folder}.zip` }, skipped, onProgress);
@@ -84,9 +85,10 @@ export async function exportProgressWorkbooks(
   const version = request.appVersion ?? appVersion();
   const withTasks = request.units.filter((u) => u.tasks.length > 0);
   const skipped = request.units.filter((u) => u.tasks.length === 0).map((u) => u.unit.name);
+  const layout = progressLayout(year, month);
   const workbooks = withTasks.map(({ unit, tasks }) => ({
     name: progressFileName(unit, year, month),
-    sheets: () => progressWorkbook({ year, month, unit, tasks, appVersion: version }),
+    sheets: () => progressWorkbook({ year, month, unit, tasks, appVersion: version }, layout),
   }));
   const folder = `${year.year}年${month}月进展情况表`;
   return writeAll(workbooks, { folderHint: folder, zipName: `${folder}.zip` }, skipped, onProgress);

@@ -96,24 +96,40 @@ function planRow(item: PlanTask, index: number, months: readonly number[]): Reco
   return row;
 }
 
-/** The 月方案 of one unit: the sheet 月方案 and the hidden _meta sheet. */
-export function planWorkbook(input: PlanWorkbookInput): SheetSpec[] {
-  const { year, unit, tasks } = input;
+/** What every unit's 月方案 of a year shares: described once per export (planLayout), not per unit. */
+export interface PlanLayout {
+  months: number[];
+  columns: ColumnSpec[];
+  dueText: string;
+  notes: string[];
+}
+
+export function planLayout(year: WorkYear): PlanLayout {
   const months = windowMonths(year);
-  const due = dueDate(year, 'plan');
+  return {
+    months,
+    columns: planColumns(months),
+    dueText: `${dateInWords(dueDate(year, 'plan').due)}前`,
+    notes: instructions([
+      '逐月填写“节点目标”和“计划累计进度(%)”，从第一个月填到该项工作完成时限所在的月份。',
+      '计划累计进度填0—100的数字，是截至当月底的累计进度，逐月不减少，完成时限所在月份为100。',
+      '请勿修改隐藏的“任务编号”列，勿增删行列或改动表格结构。',
+    ]),
+  };
+}
+
+/** The 月方案 of one unit: the sheet 月方案 and the hidden _meta sheet. */
+export function planWorkbook(input: PlanWorkbookInput, layout: PlanLayout = planLayout(input.year)): SheetSpec[] {
+  const { year, unit, tasks } = input;
   return [
     {
       name: PLAN_SHEET_NAME,
       title: `${unit.name}${year.year}年度重点工作月方案`,
-      subtitle: `填报单位：${unit.name}    报送时间：${dateInWords(due.due)}前`,
+      subtitle: `填报单位：${unit.name}    报送时间：${layout.dueText}`,
       landscape: true,
-      columns: planColumns(months),
-      rows: tasks.map((item, index) => planRow(item, index, months)),
-      notes: instructions([
-        '逐月填写“节点目标”和“计划累计进度(%)”，从第一个月填到该项工作完成时限所在的月份。',
-        '计划累计进度填0—100的数字，是截至当月底的累计进度，逐月不减少，完成时限所在月份为100。',
-        '请勿修改隐藏的“任务编号”列，勿增删行列或改动表格结构。',
-      ]),
+      columns: layout.columns,
+      rows: tasks.map((item, index) => planRow(item, index, layout.months)),
+      notes: layout.notes,
     },
     metaSheet({ kind: 'plan', year: year.year, unit: unit.name, unitId: unit.id, appVersion: input.appVersion }),
   ];

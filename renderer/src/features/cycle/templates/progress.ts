@@ -61,11 +61,34 @@ const PROGRESS_COLUMNS: ColumnSpec[] = [
   { header: text('phone'), key: 'phone', width: 13 },
 ];
 
-/** The 月度进展情况表 of one unit and month: the month's sheet and the hidden _meta sheet. */
-export function progressWorkbook(input: ProgressWorkbookInput): SheetSpec[] {
-  const { year, month, unit, tasks } = input;
+/** What every unit's 进展情况表 of a month shares: described once per export (progressLayout), not per unit. */
+export interface ProgressLayout {
+  sheetName: string;
+  dueText: string;
+  notes: string[];
+}
+
+export function progressLayout(year: WorkYear, month: number): ProgressLayout {
   const due = dueDate(year, 'report', month);
   const dueText = `${dateInWords(due.due)}前${due.shifted && due.reason ? `（${due.reason}）` : ''}`;
+  return {
+    sheetName: progressSheetName(month),
+    dueText,
+    notes: instructions([
+      `请于${dueText}报送。`,
+      '“累计进度(%)”填0—100的数字，是截至本月底的累计完成进度（不是本月新增），不低于上月累计进度，完成时填100。',
+      '“状态”从下拉列表中选择；选“滞后”的，必须填写“滞后原因说明”。',
+      '请勿修改隐藏的“任务编号”列，勿增删行列或改动表格结构。',
+    ]),
+  };
+}
+
+/** The 月度进展情况表 of one unit and month: the month's sheet and the hidden _meta sheet. */
+export function progressWorkbook(
+  input: ProgressWorkbookInput,
+  layout: ProgressLayout = progressLayout(input.year, input.month),
+): SheetSpec[] {
+  const { year, month, unit, tasks } = input;
   const rows = tasks.map((item, index): Record<string, CellInput> => ({
     taskId: item.task.id,
     code: item.task.code.trim() || String(index + 1),
@@ -79,18 +102,13 @@ export function progressWorkbook(input: ProgressWorkbookInput): SheetSpec[] {
   }));
   return [
     {
-      name: progressSheetName(month),
+      name: layout.sheetName,
       title: `${unit.name}${year.year}年${month}月重点工作进展情况表`,
-      subtitle: `填报单位：${unit.name}    报送时间：${dueText}`,
+      subtitle: `填报单位：${unit.name}    报送时间：${layout.dueText}`,
       landscape: true,
       columns: PROGRESS_COLUMNS,
       rows,
-      notes: instructions([
-        `请于${dueText}报送。`,
-        '“累计进度(%)”填0—100的数字，是截至本月底的累计完成进度（不是本月新增），不低于上月累计进度，完成时填100。',
-        '“状态”从下拉列表中选择；选“滞后”的，必须填写“滞后原因说明”。',
-        '请勿修改隐藏的“任务编号”列，勿增删行列或改动表格结构。',
-      ]),
+      notes: layout.notes,
     },
     metaSheet({
       kind: 'progress',
