@@ -57,7 +57,7 @@ test('import the task list, search by pinyin, edit a task, export and re-import 
     '重大项目攻坚年行动',
   );
   await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText(
-    '2026-11-30 → 2026-10-31',
+    '完成时限：2026年11月30日 → 2026年10月31日',
   );
 
   // Export, then import the export: nothing would change.
