@@ -40,7 +40,7 @@ export { listEvaluations, useEvaluations, setSampleAccepted } from './evaluation
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
 export { loadSample, removeSample, listSampleYears, emptiedBySampleRemoval } from './sample';
 export type { SampleProgress } from './sample';
-export type { ImportPlan, ImportTable } from './imports';
+export type { ImportChangeset, ImportTable } from './imports';
 export { sha256Hex } from './hash';
 export {
   getSetting,
