@@ -35,7 +35,6 @@ export {
 export type { ScoreRuleDefault, ScoreRulePatch, Proposal, NewManualEntry } from './scores';
 export { addInterview, updateInterview, deleteInterview } from './interviews';
 export type { NewInterview, InterviewPatch } from './interviews';
-export { VERDICTS } from './validate';
 export { listEvaluations, useEvaluations, setSampleAccepted } from './evaluations';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
 export { loadSample, removeSample, listSampleYears, emptiedBySampleRemoval } from './sample';

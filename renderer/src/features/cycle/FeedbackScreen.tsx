@@ -24,9 +24,9 @@ import {
   Typography,
 } from '@mui/material';
 import { weekdayName } from '../../core/dates';
-import type { ProgressReport, Task, Unit, Verdict, WorkYear } from '../../core/model';
+import { VERDICTS, type ProgressReport, type Task, type Unit, type Verdict, type WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
-import { publishMonth, reopenMonth, updateFeedback, VERDICTS, type FeedbackPatch } from '../../db';
+import { publishMonth, reopenMonth, updateFeedback, type FeedbackPatch } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useProgressive } from '../../ui/useProgressive';
 import { useYear } from '../../ui/YearContext';

@@ -5,7 +5,7 @@ import { mapEvaluation } from '../../core/import/evaluation';
 import { evaluationChangeset, type EvaluationPreview } from '../../core/import/evaluationChangeset';
 import type { Grid } from '../../core/import/types';
 import { evaluationSettingsOf, sampleFlagText, scaleLabels, type EvaluationSettings } from '../../core/evaluation';
-import type { EvaluationScale } from '../../core/model';
+import { EVALUATION_SCALES, type EvaluationScale } from '../../core/model';
 import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
@@ -13,8 +13,6 @@ import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
-
-const SCALES = Object.keys(scaleLabels) as EvaluationScale[];
 
 /** 第三方评估结果 sheets (PRODUCT.md §6): units' or tasks' scores by 企业, 群众, 第三方机构, on any scale. */
 export function EvaluationImport() {
@@ -123,7 +121,7 @@ export function EvaluationImport() {
                   onChange={(e) => setScales({ ...scales, [file.name]: e.target.value as EvaluationScale })}
                   error={!result.scale!.scale}
                 >
-                  {SCALES.map((s) => (
+                  {EVALUATION_SCALES.map((s) => (
                     <MenuItem key={s} value={s}>
                       {scaleLabels[s]}
                     </MenuItem>
