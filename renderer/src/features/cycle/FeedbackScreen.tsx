@@ -34,7 +34,7 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView, type TaskMonth } from '../../ui/useMonth';
 import { publishSnapshot, useScoring, type Scoring } from '../../ui/useScoring';
 import { hasOpenItems, openItems } from '../../core/publishCheck';
@@ -45,7 +45,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 /** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
 export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
   const [reopening, setReopening] = useState(false);
