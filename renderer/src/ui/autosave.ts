@@ -16,6 +16,7 @@ import {
   updateTask,
   updateUnit,
   updateWorkYear,
+  type ScoreRulePatch,
 } from '../db';
 import { userMessage } from './errors';
 
@@ -30,8 +31,11 @@ const savers = {
   leader: (a: { id: string; patch: Parameters<typeof updateLeader>[1] }) => updateLeader(a.id, a.patch),
   workYear: (a: { id: string; patch: Parameters<typeof updateWorkYear>[1] }) => updateWorkYear(a.id, a.patch),
   setting: (a: { key: string; value: unknown }) => putSetting(a.key, a.value),
-  scoreRule: (a: { yearId: string; ruleId: string; patch: Parameters<typeof updateScoreRule>[2] }) =>
-    updateScoreRule(a.yearId, a.ruleId, a.patch),
+  // The journal is JSON, which drops a field whose value is undefined: a cap removed is null.
+  scoreRule: (a: { yearId: string; ruleId: string; patch: Omit<ScoreRulePatch, 'cap'> & { cap?: number | null } }) => {
+    const { cap, ...rest } = a.patch;
+    return updateScoreRule(a.yearId, a.ruleId, cap === undefined ? rest : { ...rest, cap: cap ?? undefined });
+  },
 };
 
 export type Edit = {
@@ -78,6 +82,11 @@ function journal(id: string, entry: Journaled | undefined): void {
 
 const journalListeners = new Set<() => void>();
 
+/** Takes `edit` out of the journal once saved, unless a newer edit of the same object replaced it meanwhile. */
+function saved(id: string, edit: Edit): void {
+  if (JSON.stringify(readJournal()[id]?.edit) === JSON.stringify(edit)) journal(id, undefined);
+}
+
 /**
  * Saves the edits left in the journal by a window closed or reloaded before their save
  * finished; call once the operator is known, before the screens open. An edit that still
@@ -87,8 +96,7 @@ export async function replayUnsavedEdits(): Promise<void> {
   for (const [id, entry] of Object.entries(readJournal())) {
     try {
       await store(entry.edit);
-      const now = readJournal();
-      if (JSON.stringify(now[id]?.edit) === JSON.stringify(entry.edit)) journal(id, undefined);
+      saved(id, entry.edit);
     } catch (e) {
       journal(id, { ...entry, error: userMessage(e) });
     }
@@ -154,12 +162,22 @@ export interface Autosave<T> {
   edited: boolean;
 }
 
-/** Equal once strings are trimmed (the writer trims them): a saved value coming back is no news. */
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, trimmed) === JSON.stringify(b, trimmed);
+/**
+ * Equal once strings are trimmed (the writer trims them) and whatever the order of the keys:
+ * a saved value coming back is no news.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a, canonical) === JSON.stringify(b, canonical);
 }
-function trimmed(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? value.trim() : value;
+function canonical(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]]),
+  );
 }
 
 /**
@@ -176,17 +194,26 @@ export function useAutosave<T>(options: {
   /** What the person sees it as, for the notice when its save fails at start. */
   label: string;
   check?(draft: T): string | undefined;
+  /**
+   * What the writer keeps of a value, when it does more than trim strings (drops empty rows,
+   * splits a list typed as text): a draft is compared with the stored value through it, so
+   * that an empty row just added, or a separator just typed, is not taken back when the save
+   * comes back.
+   */
+  asStored?(value: T): unknown;
 }): Autosave<T> {
   const { id, stored } = options;
   const latest = useRef(options);
   latest.current = options;
+  const same = (a: T, b: T) =>
+    options.asStored ? sameValue(options.asStored(a), options.asStored(b)) : sameValue(a, b);
   const [state, setState] = useState({ draft: stored, seen: stored, pending: false });
   const [status, setStatus] = useState<{ status: SaveStatus; message?: string }>({ status: 'saved' });
   // A new stored value is taken over unless something typed waits to be saved. (Compared by
   // content: a caller may build `stored` afresh on each render.)
   let draft = state.draft;
-  if (state.seen !== stored && !sameValue(state.seen, stored)) {
-    const adopt = !state.pending && !sameValue(state.draft, stored);
+  if (state.seen !== stored && !same(state.seen, stored)) {
+    const adopt = !state.pending && !same(state.draft, stored);
     if (adopt) draft = stored;
     setState({ draft, seen: stored, pending: state.pending });
   }
@@ -203,21 +230,22 @@ export function useAutosave<T>(options: {
     if (!mine.pending) return queue.current;
     mine.pending = false;
     const version = mine.version;
-    const value = mine.draft;
     const { edit, check } = latest.current;
-    const invalid = check?.(value);
+    const invalid = check?.(mine.draft);
     if (invalid !== undefined) {
       mine.pending = true; // kept: what was typed stays on screen until it can be saved
       setStatus({ status: 'invalid', message: invalid });
       return queue.current;
     }
+    // The write as it is now, not as the draft would make it once the saves before it are done.
+    const write = edit(mine.draft);
     setStatus({ status: 'saving' });
     queue.current = queue.current
-      .then(() => store(edit(value)))
+      .then(() => store(write))
       .then(
         () => {
+          saved(id, write);
           if (current.current.version !== version) return;
-          journal(id, undefined);
           setState((s) => ({ ...s, pending: false }));
           setStatus({ status: 'saved' });
         },
@@ -247,8 +275,11 @@ export function useAutosave<T>(options: {
       mine.version += 1;
       setState((s) => ({ ...s, draft: value, pending: true }));
       const { edit, check, label } = latest.current;
-      if (check?.(value) === undefined) journal(id, { edit: edit(value), label });
-      setStatus({ status: 'saving' });
+      const invalid = check?.(value);
+      // The journal holds what is on screen, when it can be saved: an earlier draft is not
+      // saved behind the person's back at the next start.
+      journal(id, invalid === undefined ? { edit: edit(value), label } : undefined);
+      setStatus(invalid === undefined ? { status: 'saving' } : { status: 'invalid', message: invalid });
       clearTimeout(timer.current.pause);
       timer.current.pause = setTimeout(() => void flush(), PAUSE_MS);
       timer.current.max ??= setTimeout(() => void flush(), MAX_WAIT_MS);
