@@ -168,12 +168,18 @@ test('a plan typed on the task page is checked month by month and saved', async 
     await page.getByLabel(`${i + 3}月节点目标`).fill(`第${i + 1}批`);
     await page.getByLabel(`${i + 3}月计划累计进度`).fill(String(percent));
   }
-  // 45 after 50: cumulative percents never go down.
-  await expect(page.getByRole('alert').filter({ hasText: '8月' })).toBeVisible();
-  await expect(page.getByRole('button', { name: '保存月方案' })).toBeDisabled();
+  // 45 after 50: cumulative percents never go down. Shown, and not saved: another window sees no plan.
+  await expect(page.getByRole('alert').filter({ hasText: '8月的计划累计进度为45%' })).toBeVisible();
+  const status = page.getByRole('status', { name: '月方案保存状态' });
+  await expect(status).toHaveText(/^未保存/);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('heading', { name: '背街小巷改造' })).toBeVisible();
+  await expect(other.getByText('尚未制定月方案')).toBeVisible();
+  await expect(other.getByLabel('3月节点目标')).toHaveValue('');
+  await other.close();
   await page.getByLabel('8月计划累计进度').fill('60');
-  await page.getByRole('button', { name: '保存月方案' }).click();
-  await expect(page.getByText('月方案已保存。')).toBeVisible();
+  await expect(status).toHaveText('已保存');
   await page.reload();
   await expect(page.getByLabel('8月计划累计进度')).toHaveValue('60');
   await expect(page.getByLabel('11月节点目标')).toHaveValue('第9批');
