@@ -147,7 +147,7 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   // The thresholds are the office's: 37 points behind is yellow once the red line is 40.
   await openScreen(page, '规则设置');
   await page.getByLabel('黄灯上限（落后百分点）').fill('40');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('region', { name: '进度状态与红黄绿灯' }).getByRole('status')).toHaveText(/^已保存/);
   await openScreen(page, '月度进展');
   await expect(
     page.getByRole('table', { name: '任务进展' }).getByRole('row', { name: /促进民间投资增长/ }),
