@@ -10,7 +10,8 @@ import {
 import type { RaterType } from '../../core/model';
 import { defaultCompositeWeights, type CompositeWeights } from '../../core/scoring';
 import { useSetting } from '../../db';
-import { saveStatusText, useAutosave } from '../../ui/autosave';
+import { useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { EVALUATION_SETTINGS_KEY } from './useEvaluation';
 
 type Draft = Record<RaterType | 'minSample', string>;
@@ -68,16 +69,12 @@ export function EvaluationSettingsPanel() {
         （评估权重见上方“第三方评估权重(%)”）；没有评估得分的单位按过程得分计。
         样本数少于阈值（或企业、群众评价未填样本数）的结果标记为“样本偏少”，在“第三方评估”中采纳后才计入。
       </Typography>
-      <Typography
-        role="status"
-        variant="body2"
-        color={save.status === 'saved' || save.status === 'saving' ? 'text.secondary' : 'error'}
+      <SaveStatus
+        save={save}
+        idle="修改后自动保存。"
+        saved="已保存，评估得分和年度综合得分按新设置计算。"
         sx={{ mb: 2 }}
-      >
-        {save.edited || save.status !== 'saved'
-          ? `${saveStatusText(save)}${save.status === 'saved' ? '，评估得分和年度综合得分按新设置计算。' : ''}`
-          : '修改后自动保存。'}
-      </Typography>
+      />
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 2 }}>
         {raterTypes.map((r) => (
           <TextField

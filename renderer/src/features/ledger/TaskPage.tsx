@@ -26,7 +26,8 @@ import {
   type NewTask,
 } from '../../db';
 import { useYear } from '../../ui/YearContext';
-import { saveStatusText, useAutosave } from '../../ui/autosave';
+import { useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { TaskPlanEditor } from './TaskPlanEditor';
@@ -133,14 +134,7 @@ function TaskEditor({ task }: { task: Task }) {
           删除任务
         </Button>
       </Stack>
-      <Typography
-        role="status"
-        aria-label="任务保存状态"
-        variant="body2"
-        color={save.status === 'saved' || save.status === 'saving' ? 'text.secondary' : 'error'}
-      >
-        {save.edited || save.status !== 'saved' ? saveStatusText(save) : '修改后自动保存，并记入操作日志。'}
-      </Typography>
+      <SaveStatus save={save} label="任务保存状态" idle="修改后自动保存，并记入操作日志。" />
       {task.carriedOverFrom && <CarriedOverNotice sourceId={task.carriedOverFrom} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h3" sx={{ mb: 2 }}>

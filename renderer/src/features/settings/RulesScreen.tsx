@@ -1,7 +1,8 @@
 import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { defaultProgressRules, type ProgressRules } from '../../core/progress';
 import { useSetting } from '../../db';
-import { saveStatusText, useAutosave } from '../../ui/autosave';
+import { useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { useYear } from '../../ui/YearContext';
 import { ScoreRulesPanel } from './ScoreRulesPanel';
 import { EvaluationSettingsPanel } from '../evaluation/EvaluationSettingsPanel';
@@ -45,16 +46,12 @@ export function RulesScreen() {
         <Typography variant="h6" component="h3">
           进度状态与红黄绿灯
         </Typography>
-        <Typography
-          role="status"
-          variant="body2"
-          color={save.status === 'saved' || save.status === 'saving' ? 'text.secondary' : 'error'}
+        <SaveStatus
+          save={save}
+          idle="修改后自动保存。"
+          saved="已保存，各页面的状态和红黄绿灯按新规则计算。"
           sx={{ mb: 2 }}
-        >
-          {save.edited || save.status !== 'saved'
-            ? `${saveStatusText(save)}${save.status === 'saved' ? '，各页面的状态和红黄绿灯按新规则计算。' : ''}`
-            : '修改后自动保存。'}
-        </Typography>
+        />
         <Box sx={{ display: 'grid', gap: 2 }}>
           {fields.map((f) => (
             <TextField

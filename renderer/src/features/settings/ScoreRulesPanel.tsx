@@ -18,6 +18,7 @@ import { autoRuleIds, defaultCompositeWeights, effectiveScoreRules, type Composi
 import type { ScoreRule, WorkYear } from '../../core/model';
 import { updateScoreRule, useScoreRules, useSetting } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { userMessage } from '../../ui/errors';
 
 /**
@@ -203,15 +204,7 @@ function ListAndWeightSettings() {
   const texts = listSave.draft;
   return (
     <>
-      <Typography
-        role="status"
-        aria-label="红黑榜设置保存状态"
-        variant="body2"
-        color={listSave.status === 'saved' || listSave.status === 'saving' ? 'text.secondary' : 'error'}
-        sx={{ mt: 2 }}
-      >
-        {listSave.edited || listSave.status !== 'saved' ? saveStatusText(listSave) : ''}
-      </Typography>
+      <SaveStatus save={listSave} label="红黑榜设置保存状态" sx={{ mt: 2 }} />
       <Box sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 2 }}>
         <TextField
           select
