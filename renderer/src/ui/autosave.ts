@@ -181,16 +181,17 @@ function canonical(_key: string, value: unknown): unknown {
 }
 
 /**
- * A field (or form) saved as it is typed. `stored` is the value in the database (a live query);
- * it is taken over only while nothing typed is waiting, so an update never overwrites what
- * is being typed. `edit` turns a draft into the write that stores it; `check` says why a draft
- * cannot be saved yet (shown, not saved).
+ * A field (or form) saved as it is typed. `stored` is the value in the database (a live query).
+ * While the person types — until the typing pauses and what was typed is saved — a stored value
+ * arriving does not replace the draft; after, it does. `edit` turns a draft into the write that
+ * stores it; `check` says why a draft cannot be saved yet (shown, not saved).
  */
 export function useAutosave<T>(options: {
   /** The edited object: one journal entry per id. */
   id: string;
   stored: T;
-  edit(draft: T): Edit;
+  /** The write of a draft; `changed`: its fields changed since the typing began (see byField). */
+  edit(draft: T, changed: ReadonlySet<keyof T>): Edit;
   /** What the person sees it as, for the notice when its save fails at start. */
   label: string;
   check?(draft: T): string | undefined;
@@ -201,31 +202,49 @@ export function useAutosave<T>(options: {
    * comes back.
    */
   asStored?(value: T): unknown;
+  /**
+   * A form whose write names only the fields changed: while the person types in some fields,
+   * the others follow the stored value (a change made meanwhile elsewhere shows, and is kept).
+   */
+  byField?: boolean;
 }): Autosave<T> {
   const { id, stored } = options;
   const latest = useRef(options);
   latest.current = options;
   const same = (a: T, b: T) =>
     options.asStored ? sameValue(options.asStored(a), options.asStored(b)) : sameValue(a, b);
-  const [state, setState] = useState({ draft: stored, seen: stored, pending: false });
+  const [state, setState] = useState({ draft: stored, seen: stored, pending: false, overtaken: false });
   const [status, setStatus] = useState<{ status: SaveStatus; message?: string }>({ status: 'saved' });
-  // A new stored value is taken over unless something typed waits to be saved. (Compared by
-  // content: a caller may build `stored` afresh on each render.)
+  const current = useRef({
+    draft: stored,
+    /** Something typed waits to be saved. */
+    pending: false,
+    /** A value stored elsewhere while this was typed differs from it. */
+    overtaken: false,
+    /** The fields changed since the typing began. */
+    changed: new Set<keyof T>(),
+    /** Counts the changes: a save answers for the draft it wrote, not for one typed since. */
+    version: 0,
+  });
+  // A stored value arriving (compared by content: a caller may build `stored` afresh on each
+  // render) is taken over when the person is not typing (`state.pending`); while they type,
+  // only into the fields they have not changed (byField), and if it differs from what is typed,
+  // that is noted: what was typed is stored again once the typing ends, so that the database
+  // holds what the field shows.
   let draft = state.draft;
   if (state.seen !== stored && !same(state.seen, stored)) {
-    const adopt = !state.pending && !same(state.draft, stored);
-    if (adopt) draft = stored;
-    setState({ draft, seen: stored, pending: state.pending });
+    if (!state.pending) draft = same(state.draft, stored) ? state.draft : stored;
+    else if (options.byField) draft = { ...stored, ...pick(state.draft, current.current.changed) };
+    const overtaken = state.overtaken || (state.pending && !same(draft, stored));
+    setState({ ...state, draft, seen: stored, overtaken });
   }
-  const current = useRef({ draft, pending: state.pending, version: 0 });
   current.current.draft = draft;
+  current.current.overtaken = state.overtaken;
   const timer = useRef<{ pause?: ReturnType<typeof setTimeout>; max?: ReturnType<typeof setTimeout> }>({});
   const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const flush = useCallback((): Promise<void> => {
-    clearTimeout(timer.current.pause);
-    clearTimeout(timer.current.max);
-    timer.current = {};
+  /** Saves the draft if something typed waits; resolves once every save queued is done. */
+  const write = useCallback((): Promise<void> => {
     const mine = current.current;
     if (!mine.pending) return queue.current;
     mine.pending = false;
@@ -238,16 +257,14 @@ export function useAutosave<T>(options: {
       return queue.current;
     }
     // The write as it is now, not as the draft would make it once the saves before it are done.
-    const write = edit(mine.draft);
+    const written = edit(mine.draft, new Set(mine.changed));
     setStatus({ status: 'saving' });
     queue.current = queue.current
-      .then(() => store(write))
+      .then(() => store(written))
       .then(
         () => {
-          saved(id, write);
-          if (current.current.version !== version) return;
-          setState((s) => ({ ...s, pending: false }));
-          setStatus({ status: 'saved' });
+          saved(id, written);
+          if (current.current.version === version) setStatus({ status: 'saved' });
         },
         (e: unknown) => {
           // Still waiting: the next change or flush tries again, and the journal keeps it.
@@ -257,6 +274,30 @@ export function useAutosave<T>(options: {
       );
     return queue.current;
   }, [id]);
+
+  /**
+   * Saves now whatever waits, and ends the typing: once saved, with nothing typed since, the
+   * field takes stored values again.
+   */
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current.pause);
+    clearTimeout(timer.current.max);
+    timer.current = {};
+    const version = current.current.version;
+    return write().then((): Promise<void> | void => {
+      const mine = current.current;
+      if (mine.version !== version || mine.pending || timer.current.pause !== undefined) return;
+      if (mine.overtaken) {
+        // Stored elsewhere while this was typed: what was typed here is stored again, last.
+        mine.overtaken = false;
+        mine.pending = true;
+        setState((s) => ({ ...s, overtaken: false }));
+        return flush();
+      }
+      mine.changed.clear();
+      setState((s) => ({ ...s, pending: false }));
+    });
+  }, [write]);
 
   useEffect(() => {
     flushers.add(flush);
@@ -270,6 +311,7 @@ export function useAutosave<T>(options: {
     (next: T | ((draft: T) => T)) => {
       const mine = current.current;
       const value = typeof next === 'function' ? (next as (d: T) => T)(mine.draft) : next;
+      for (const key of changedFields(mine.draft, value)) mine.changed.add(key);
       mine.draft = value;
       mine.pending = true;
       mine.version += 1;
@@ -278,16 +320,33 @@ export function useAutosave<T>(options: {
       const invalid = check?.(value);
       // The journal holds what is on screen, when it can be saved: an earlier draft is not
       // saved behind the person's back at the next start.
-      journal(id, invalid === undefined ? { edit: edit(value), label } : undefined);
+      journal(id, invalid === undefined ? { edit: edit(value, new Set(mine.changed)), label } : undefined);
       setStatus(invalid === undefined ? { status: 'saving' } : { status: 'invalid', message: invalid });
+      // Saved after a pause in the typing, and at least every MAX_WAIT_MS while it goes on; the
+      // typing ends (stored values are taken over again) only with the pause.
       clearTimeout(timer.current.pause);
       timer.current.pause = setTimeout(() => void flush(), PAUSE_MS);
-      timer.current.max ??= setTimeout(() => void flush(), MAX_WAIT_MS);
+      timer.current.max ??= setTimeout(() => {
+        timer.current.max = undefined;
+        void write();
+      }, MAX_WAIT_MS);
     },
-    [id, flush],
+    [id, flush, write],
   );
 
   return { draft, change, status: status.status, message: status.message, flush, edited: current.current.version > 0 };
+}
+
+/** The fields of an object `value` whose value `next` changes (none for other values). */
+function changedFields<T>(value: T, next: T): (keyof T)[] {
+  if (typeof value !== 'object' || value === null || typeof next !== 'object' || next === null) return [];
+  const keys = new Set([...Object.keys(value), ...Object.keys(next)] as (keyof T)[]);
+  return [...keys].filter((key) => !sameValue(value[key], next[key]));
+}
+
+/** The named fields of `value`. */
+function pick<T>(value: T, fields: ReadonlySet<keyof T>): Partial<T> {
+  return Object.fromEntries([...fields].map((key) => [key, value[key]])) as Partial<T>;
 }
 
 /** The words for a save status: 保存中… / 已保存 / 保存失败：… */

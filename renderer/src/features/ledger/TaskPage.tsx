@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   Autocomplete,
@@ -96,16 +96,16 @@ function TaskEditor({ task }: { task: Task }) {
     [tasks, task.id],
   );
   // Only the fields changed here are written: a change made meanwhile to another field (an
-  // import, another window) is kept.
-  const touched = useRef(new Set<keyof Fields>());
+  // import, another window) shows and is kept.
   const save = useAutosave<Fields>({
     id: `task:${task.id}`,
     stored: fieldsOf(task),
     label: `重点工作“${task.title}”`,
-    edit: (draft) => ({
+    edit: (draft, changed) => ({
       kind: 'task',
-      args: { id: task.id, patch: Object.fromEntries([...touched.current].map((key) => [key, draft[key]])) },
+      args: { id: task.id, patch: Object.fromEntries([...changed].map((key) => [key, draft[key]])) },
     }),
+    byField: true,
     check: (draft) => {
       if (normaliseName(draft.title) === '') return '重点工作名称不能为空';
       if (otherTitles.has(normaliseName(draft.title))) return `重点工作"${draft.title.trim()}"已存在`;
@@ -115,10 +115,7 @@ function TaskEditor({ task }: { task: Task }) {
     asStored: keptOf,
   });
   const draft = save.draft;
-  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => {
-    touched.current.add(key);
-    save.change((d) => ({ ...d, [key]: value }));
-  };
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => save.change((d) => ({ ...d, [key]: value }));
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -160,27 +160,24 @@ function NewLeaderDialog({ yearId, onClose }: { yearId: string; onClose(): void 
 
 /** A leader saved as typed; a name or alias another leader has is shown and not saved. */
 function EditLeaderDialog({ leader, leaders, onClose }: { leader: Leader; leaders: Leader[]; onClose(): void }) {
-  // Only the fields changed here are written: an alias added meanwhile (an import) is kept.
-  const touched = useRef(new Set<keyof LeaderForm>());
+  // Only the fields changed here are written: an alias added meanwhile (an import) shows and is kept.
   const save = useAutosave<LeaderForm>({
     id: `leader:${leader.id}`,
     stored: { name: leader.name, title: leader.title, aliasText: leader.aliases.join('、') },
     label: `区领导“${leader.name}”`,
-    edit: (form) => {
+    edit: (form, changed) => {
       const patch: Partial<NewLeader> = {};
-      if (touched.current.has('name')) patch.name = form.name;
-      if (touched.current.has('title')) patch.title = form.title;
-      if (touched.current.has('aliasText')) patch.aliases = splitAliases(form.aliasText);
+      if (changed.has('name')) patch.name = form.name;
+      if (changed.has('title')) patch.title = form.title;
+      if (changed.has('aliasText')) patch.aliases = splitAliases(form.aliasText);
       return { kind: 'leader', args: { id: leader.id, patch } };
     },
+    byField: true,
     check: (form) =>
       findNameClash(leaders, { id: leader.id, name: form.name, aliases: splitAliases(form.aliasText) }, '区领导'),
     asStored: (form) => ({ ...form, aliasText: splitAliases(form.aliasText) }),
   });
-  const onChange = (patch: Partial<LeaderForm>) => {
-    for (const key of Object.keys(patch) as (keyof LeaderForm)[]) touched.current.add(key);
-    save.change((form) => ({ ...form, ...patch }));
-  };
+  const onChange = (patch: Partial<LeaderForm>) => save.change((form) => ({ ...form, ...patch }));
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
       <DialogTitle>编辑区领导</DialogTitle>

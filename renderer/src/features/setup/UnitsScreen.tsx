@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -136,7 +136,7 @@ function formOf(unit: Unit): UnitForm {
   return { name, kind, rankingGroup, aliasText: unit.aliases.join('、'), contactPerson, phone };
 }
 
-/** The unit's fields from the form (all of them, or those named). */
+/** The named fields of the unit, from the form. */
 function unitPatch(form: UnitForm, fields: Iterable<keyof UnitForm>): Partial<NewUnit> {
   const patch: Partial<NewUnit> = {};
   for (const field of fields) {
@@ -147,7 +147,7 @@ function unitPatch(form: UnitForm, fields: Iterable<keyof UnitForm>): Partial<Ne
 }
 
 /** The form after a change of `patch`; the ranking group follows the kind unless another was chosen. */
-function changed(form: UnitForm, patch: Partial<UnitForm>): UnitForm {
+function withChange(form: UnitForm, patch: Partial<UnitForm>): UnitForm {
   const next = { ...form, ...patch };
   if (patch.kind !== undefined && form.rankingGroup === defaultGroupForKind[form.kind])
     next.rankingGroup = defaultGroupForKind[patch.kind];
@@ -222,7 +222,7 @@ function NewUnitDialog({ yearId, onClose }: { yearId: string; onClose(): void })
       <DialogTitle>新增单位</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <UnitFields form={form} onChange={(patch) => setForm((f) => changed(f, patch))} />
+          <UnitFields form={form} onChange={(patch) => setForm((f) => withChange(f, patch))} />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
@@ -238,23 +238,18 @@ function NewUnitDialog({ yearId, onClose }: { yearId: string; onClose(): void })
 
 /** A unit saved as it is typed; a name or alias another unit has is shown and not saved. */
 function EditUnitDialog({ unit, units, onClose }: { unit: Unit; units: Unit[]; onClose(): void }) {
-  // Only the fields changed here are written: an alias added meanwhile (an import) is kept.
-  const touched = useRef(new Set<keyof UnitForm>());
+  // Only the fields changed here are written: an alias added meanwhile (an import) shows and is kept.
   const save = useAutosave<UnitForm>({
     id: `unit:${unit.id}`,
     stored: formOf(unit),
     label: `单位“${unit.name}”`,
-    edit: (form) => ({ kind: 'unit', args: { id: unit.id, patch: unitPatch(form, touched.current) } }),
+    edit: (form, changed) => ({ kind: 'unit', args: { id: unit.id, patch: unitPatch(form, changed) } }),
+    byField: true,
     check: (form) =>
       findNameClash(units, { id: unit.id, name: form.name, aliases: splitAliases(form.aliasText) }, '单位'),
     asStored: (form) => ({ ...form, aliasText: splitAliases(form.aliasText) }),
   });
-  const onChange = (patch: Partial<UnitForm>) =>
-    save.change((form) => {
-      const next = changed(form, patch);
-      for (const key of Object.keys(next) as (keyof UnitForm)[]) if (next[key] !== form[key]) touched.current.add(key);
-      return next;
-    });
+  const onChange = (patch: Partial<UnitForm>) => save.change((form) => withChange(form, patch));
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>编辑单位</DialogTitle>
