@@ -136,6 +136,15 @@ function formOf(unit: Unit): UnitForm {
   return { name, kind, rankingGroup, aliasText: unit.aliases.join('、'), contactPerson, phone };
 }
 
+/** What the writer keeps of the form: the aliases split, an empty ranking group the kind's default. */
+function keptOf(form: UnitForm) {
+  return {
+    ...form,
+    aliasText: splitAliases(form.aliasText),
+    rankingGroup: form.rankingGroup.trim() || defaultGroupForKind[form.kind],
+  };
+}
+
 /** The named fields of the unit, from the form. */
 function unitPatch(form: UnitForm, fields: Iterable<keyof UnitForm>): Partial<NewUnit> {
   const patch: Partial<NewUnit> = {};
@@ -247,7 +256,7 @@ function EditUnitDialog({ unit, units, onClose }: { unit: Unit; units: Unit[]; o
     byField: true,
     check: (form) =>
       findNameClash(units, { id: unit.id, name: form.name, aliases: splitAliases(form.aliasText) }, '单位'),
-    asStored: (form) => ({ ...form, aliasText: splitAliases(form.aliasText) }),
+    asStored: keptOf,
   });
   const onChange = (patch: Partial<UnitForm>) => save.change((form) => withChange(form, patch));
   return (
