@@ -67,7 +67,7 @@ test('a task field, a unit field, a 复盘 step and a setting are saved as typed
   await expect(page.getByLabel('回忆目标', { exact: true })).toHaveValue(/工作目标：[^]*\n年中目标未作调整。$/);
   await expect(page.getByRole('status')).toHaveText(/^已保存（/);
   entry = await newestLogEntry(page);
-  await expect(entry).toContainText(`新增“${TASK}”复盘`);
+  await expect(entry).toContainText(`“${TASK}”复盘`);
 
   // A setting: the yellow line of 规则设置.
   await openScreen(page, '规则设置');
@@ -91,12 +91,12 @@ test('a change stored from another window while a field is being typed does not 
   await other.goto(page.url());
   await expect(other.getByRole('heading', { name: TASK })).toBeVisible();
 
-  // This window types 责任人 slowly (about 2 s); meanwhile the other stores 责任人 and 序号.
+  // This window types 责任人 slowly (about 2.5 s); meanwhile the other stores 责任人 and 序号.
   const typed = '区经信局王明（分管副局长）';
   const person = page.getByLabel('责任人');
   await person.click();
   await page.keyboard.press('Control+A');
-  const typing = person.pressSequentially(typed, { delay: 150 }).then(() => Date.now());
+  const typing = person.pressSequentially(typed, { delay: 200 }).then(() => Date.now());
   await other.getByLabel('责任人').fill('李四');
   await other.getByLabel('序号').fill('九');
   await expect(other.getByRole('status', { name: '任务保存状态' })).toHaveText('已保存');
