@@ -156,7 +156,7 @@ export interface Autosave<T> {
   status: SaveStatus;
   /** Why a save failed, or why the draft cannot be saved yet. */
   message?: string;
-  /** Saves now whatever is waiting. */
+  /** Saves now whatever is waiting, and ends the typing (stored values show again once saved). */
   flush(): Promise<void>;
   /** Something was typed here since the field opened (its status is then worth showing). */
   edited: boolean;
