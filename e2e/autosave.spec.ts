@@ -200,7 +200,7 @@ test("a published month's 反馈意见 and plan are read-only, not refused on sa
   test.setTimeout(120_000);
   await startYearWithTaskList(page, '周科员');
   await importMayReports(page, testInfo.outputDir);
-  await page.goto('/#/review/5');
+  await page.goto('/#/feedback/5');
   const region = page.getByRole('region', { name: `${UNIT}的督查反馈` });
   const comment = region.getByLabel(`${TASK}的反馈意见`);
   await comment.fill('请补充审批进度佐证材料');

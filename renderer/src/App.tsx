@@ -75,21 +75,30 @@ import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearReportScreen } from './features/yearReport/YearReportScreen';
 import { YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
+import { plainRoute, routes, type PlainRoute, type RouteName } from './ui/routes';
 import { replayUnsavedEdits } from './ui/autosave';
 import { UnsavedEditsNotice } from './ui/UnsavedEditsNotice';
 
-interface Screen {
-  route: string;
+interface ScreenBase {
   label: string;
-  icon?: ReactNode;
-  /** Pages reached from another screen (a task, an import) are not in the drawer. */
-  inDrawer?: false;
-  /** The part of the drawer a page belongs to. */
-  parent?: string;
   render: (param: string | undefined) => ReactNode;
   /** Screens that work inside a year are disabled until one exists. */
   needsYear: boolean;
 }
+/** A screen of the drawer: its address needs nothing. */
+interface DrawerScreen extends ScreenBase {
+  route: PlainRoute;
+  icon: ReactNode;
+}
+/** A page reached from another screen (a task, an import): not in the drawer. */
+interface PageScreen extends ScreenBase {
+  route: RouteName;
+  inDrawer: false;
+  /** The part of the drawer a page belongs to. */
+  parent?: PlainRoute;
+}
+type Screen = DrawerScreen | PageScreen;
+const inDrawer = (s: Screen): s is DrawerScreen => !('inDrawer' in s);
 
 // In the order of the work (PRODUCT.md §1); only screens that work are listed.
 const screens: Screen[] = [
@@ -299,7 +308,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
   const route = useHashRoute('home');
   const { years, current, choose } = useYear();
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
-  const drawerRoute = screen.parent ?? screen.route;
+  const drawerRoute = 'parent' in screen ? (screen.parent ?? screen.route) : screen.route;
   const blocked = screen.needsYear && !current;
   const [aboutOpen, setAboutOpen] = useState(false);
 
@@ -339,17 +348,15 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label="功能导航">
-          {screens
-            .filter((s) => s.inDrawer !== false)
-            .map((s) => (
-              <Box key={s.route}>
-                {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
-                <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
-                  <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
-                  <ListItemText primary={s.label} />
-                </ListItemButton>
-              </Box>
-            ))}
+          {screens.filter(inDrawer).map((s) => (
+            <Box key={s.route}>
+              {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
+              <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(plainRoute(s.route))}>
+                <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
+                <ListItemText primary={s.label} />
+              </ListItemButton>
+            </Box>
+          ))}
         </List>
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
@@ -364,7 +371,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
         {blocked ? (
           <Box sx={{ mt: 4 }}>
             <Typography>请先在“工作年度”中创建工作年度。</Typography>
-            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo('year')}>
+            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo(routes.year())}>
               去创建工作年度
             </Button>
           </Box>
@@ -391,7 +398,7 @@ function HelpMenu({ onOpenGuide, onOpenAbout }: { onOpenGuide(): void; onOpenAbo
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={pick(onOpenGuide)}>快速入门</MenuItem>
-        <MenuItem onClick={pick(() => navigateTo('help'))}>使用说明</MenuItem>
+        <MenuItem onClick={pick(() => navigateTo(routes.help()))}>使用说明</MenuItem>
         <MenuItem onClick={pick(onOpenAbout)}>关于</MenuItem>
       </Menu>
     </>

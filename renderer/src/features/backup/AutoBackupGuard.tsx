@@ -12,6 +12,7 @@ import {
 import { autoBackupReasonLabels, type StoredBackup } from '../../../../electron/shared/contract';
 import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { chineseDateTime } from '../../core/dates';
 import { backupsOfEmptyDatabase, previewAutoBackup, startAutomaticBackups } from './autoBackup';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
@@ -60,7 +61,7 @@ export function AutoBackupGuard() {
           <Button
             onClick={() => {
               setLossBackups([]);
-              navigateTo('safety');
+              navigateTo(routes.safety());
             }}
           >
             查看全部备份

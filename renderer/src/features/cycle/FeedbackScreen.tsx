@@ -31,6 +31,7 @@ import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useProgressive } from '../../ui/useProgressive';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
@@ -58,7 +59,7 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           督查反馈
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`feedback/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.feedback(m))} />
         {view && !view.published && (
           <Button variant="contained" onClick={() => setPublishing(true)}>
             发布{month}月
@@ -440,13 +441,13 @@ function PublishCheck({
       count: items.silentUnits,
       text: `${items.silentUnits}个单位未报送进展`,
       link: '查看催报清单',
-      action: () => navigateTo(`reminders/${month}`),
+      action: () => navigateTo(routes.reminders(month)),
     },
     {
       count: items.undecided,
       text: `${items.undecided}项加扣分建议尚未确认或免扣`,
       link: '去确认',
-      action: () => navigateTo(`scores/${month}`),
+      action: () => navigateTo(routes.scores(month)),
     },
   ];
   const publish = async () => {

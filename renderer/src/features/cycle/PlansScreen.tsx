@@ -20,6 +20,7 @@ import { planStateLabels, planSubmissionStatus, type PlanState } from '../../cor
 import { useSubmissions, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
 import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
@@ -82,7 +83,7 @@ export function PlansScreen() {
         <ProgressButton variant="outlined" run={doExport} disabled={owing.length === 0}>
           导出月方案模板
         </ProgressButton>
-        <Button variant="contained" onClick={() => navigateTo('import/plan')}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import('plan'))}>
           导入月方案
         </Button>
       </Stack>

@@ -26,6 +26,7 @@ import { statusLabels } from '../../core/progress';
 import { setReceivedDate } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { LightChip } from '../../ui/LightChip';
 import { useProgressive } from '../../ui/useProgressive';
@@ -59,14 +60,14 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           月度进展
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reports/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reports(m))} />
         <ProgressButton variant="outlined" run={doExport} disabled={!view}>
           导出{month}月进展表
         </ProgressButton>
-        <Button variant="contained" onClick={() => navigateTo(`import/progress/${month}`)}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import({ progress: month }))}>
           导入{month}月进展
         </Button>
-        <Button variant="outlined" onClick={() => navigateTo(`reminders/${month}`)}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.reminders(month))}>
           催报清单
         </Button>
       </Stack>

@@ -4,6 +4,7 @@ import { shareText } from '../../core/evaluation';
 import type { Task, WorkYear } from '../../core/model';
 import { useUnits } from '../../db';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import type { Scoring } from '../../ui/useScoring';
 import { EvaluationRowsTable } from './EvaluationScreen';
 import { useEvaluationData, useYearStanding } from './useEvaluation';
@@ -71,7 +72,7 @@ export function UnitEvaluationPanel({
       ) : (
         <Typography color="text.secondary" sx={{ p: 2 }}>
           暂无第三方评估结果。
-          <Button size="small" onClick={() => navigateTo('evaluation')}>
+          <Button size="small" onClick={() => navigateTo(routes.evaluation())}>
             第三方评估
           </Button>
         </Typography>
@@ -94,7 +95,7 @@ export function TaskEvaluationPanel({ year, task }: { year: WorkYear; task: Task
         <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
           第三方评估
         </Typography>
-        <Button onClick={() => navigateTo('evaluation')}>全部评估结果</Button>
+        <Button onClick={() => navigateTo(routes.evaluation())}>全部评估结果</Button>
       </Stack>
       {rows.length === 0 ? (
         <Typography color="text.secondary">暂无针对本项工作的评估结果。</Typography>

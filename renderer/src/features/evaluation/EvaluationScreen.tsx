@@ -26,6 +26,7 @@ import { rawScoreText } from '../../core/import/evaluation';
 import { setSampleAccepted, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { useEvaluationData, type EvaluationData } from './useEvaluation';
 
@@ -44,10 +45,10 @@ export function EvaluationScreen() {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           第三方评估
         </Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/evaluation')}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import('evaluation'))}>
           导入评估结果
         </Button>
-        <Button onClick={() => navigateTo('imports')}>导入记录</Button>
+        <Button onClick={() => navigateTo(routes.imports())}>导入记录</Button>
       </Stack>
       <Typography color="text.secondary">
         评估得分 = 各评价主体得分按权重加权（{raterWeightsText(data.settings)}，只计有结果的评价主体并按比例折算）；
@@ -104,7 +105,7 @@ function UnitScoresTable({ units, data }: { units: Unit[]; data: EvaluationData 
         {units.map((u) => {
           const ev = data.byUnit.get(u.id)!;
           return (
-            <TableRow key={u.id} hover onClick={() => navigateTo(`unit/${u.id}`)} sx={{ cursor: 'pointer' }}>
+            <TableRow key={u.id} hover onClick={() => navigateTo(routes.unit(u.id))} sx={{ cursor: 'pointer' }}>
               <TableCell>{groupOf(u)}</TableCell>
               <TableCell>{u.name}</TableCell>
               {RATER_TYPES.map((r) => (

@@ -20,6 +20,7 @@ import { commitImport, type ImportChangeset } from '../../db';
 import { takeAutoBackup } from '../backup/autoBackup';
 import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { chineseDateTime } from '../../core/dates';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { FileDropZone } from './FileDropZone';
@@ -113,7 +114,7 @@ export function ImportFrame({
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {title}
         </Typography>
-        <Button onClick={() => navigateTo('imports')}>导入记录</Button>
+        <Button onClick={() => navigateTo(routes.imports())}>导入记录</Button>
       </Stack>
       {outcome && (
         <Alert severity={outcome.severity} onClose={() => setOutcome(undefined)}>

@@ -17,6 +17,7 @@ import { useYear } from '../../ui/YearContext';
 import { chineseDateTime } from '../../core/dates';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { importKindLabels } from './kinds';
 
 export function ImportHistoryScreen() {
@@ -30,7 +31,7 @@ export function ImportHistoryScreen() {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           导入记录
         </Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import('tasks'))}>
           导入任务清单
         </Button>
       </Stack>

@@ -14,6 +14,7 @@ import type { WorkYear } from '../../core/model';
 import { addTask, useSections, useUnits } from '../../db';
 import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 
 /** The few fields a task needs to exist; the lists are filled in on the task page it opens. */
 export function NewTaskDialog({ year, onClose }: { year: WorkYear; onClose(): void }) {
@@ -40,7 +41,7 @@ export function NewTaskDialog({ year, onClose }: { year: WorkYear; onClose(): vo
         dueDate: `${year.year}-${year.completionDue}`,
       });
       onClose();
-      navigateTo(`task/${task.id}`);
+      navigateTo(routes.task(task.id));
     } catch (e) {
       setError(userMessage(e));
     }

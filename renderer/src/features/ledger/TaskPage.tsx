@@ -30,6 +30,7 @@ import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { TaskPlanEditor } from './TaskPlanEditor';
 import { TaskEvaluationPanel } from '../evaluation/EvaluationPanels';
 
@@ -120,11 +121,11 @@ function TaskEditor({ task }: { task: Task }) {
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Button onClick={() => navigateTo('ledger')}>← 返回台账</Button>
+        <Button onClick={() => navigateTo(routes.ledger())}>← 返回台账</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {task.title}
         </Typography>
-        <Button variant="outlined" onClick={() => navigateTo(`retro/${task.id}`)}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.retro(task.id))}>
           复盘
         </Button>
         <Button color="error" onClick={() => setDeleting(true)}>
@@ -264,7 +265,7 @@ function TaskEditor({ task }: { task: Task }) {
         text={`确定删除“${task.title}”及其月方案节点吗？此操作会记入操作日志。`}
         onConfirm={async () => {
           await deleteTask(task.id);
-          navigateTo('ledger');
+          navigateTo(routes.ledger());
         }}
         onClose={() => setDeleting(false)}
       />

@@ -16,6 +16,7 @@ import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { useYear } from '../../ui/YearContext';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { ISSUER } from './ReviewWorkspace';
@@ -141,7 +142,7 @@ export function RetrospectiveScreen() {
         columns={columns}
         rows={shown ?? []}
         rowKey={(r) => r.task.id}
-        onRowClick={(r) => navigateTo(`retro/${r.task.id}`)}
+        onRowClick={(r) => navigateTo(routes.retro(r.task.id))}
         height="calc(100vh - 280px)"
         empty={rows?.length === 0 ? '本年度还没有任务。' : '没有符合条件的任务。'}
       />

@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { chineseDateTime } from '../../core/dates';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { useYear } from '../../ui/YearContext';
 import { LightChip } from '../../ui/LightChip';
 import { useReviewData, type ReviewData } from './useReviewData';
@@ -35,7 +36,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
       <Stack spacing={2}>
         <Typography>该任务不属于当前选择的工作年度。</Typography>
         <Box>
-          <Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button>
+          <Button onClick={() => navigateTo(routes.retrospective())}>← 复盘列表</Button>
         </Box>
       </Stack>
     );
@@ -104,8 +105,8 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
         sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
         className="screen-only"
       >
-        <Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button>
-        <Button onClick={() => navigateTo(`task/${task.id}`)}>任务详情</Button>
+        <Button onClick={() => navigateTo(routes.retrospective())}>← 复盘列表</Button>
+        <Button onClick={() => navigateTo(routes.task(task.id))}>任务详情</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           复盘：{task.title}
         </Typography>

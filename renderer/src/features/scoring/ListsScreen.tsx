@@ -23,6 +23,7 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
@@ -67,7 +68,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           <ToggleButton value="month">月度</ToggleButton>
           <ToggleButton value="year">年度</ToggleButton>
         </ToggleButtonGroup>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`lists/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.lists(m))} />
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>
           打印
         </Button>
@@ -102,7 +103,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
       {scoring && scoring.current.undecided.length > 0 && (
         <Alert severity="warning" className="screen-only">
           {month}月还有未确认的加扣分建议，得分和榜单尚未最终确定。
-          <Button size="small" onClick={() => navigateTo(`scores/${month}`)}>
+          <Button size="small" onClick={() => navigateTo(routes.scores(month))}>
             去确认
           </Button>
         </Alert>

@@ -20,6 +20,7 @@ import { useYear } from '../../ui/YearContext';
 import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { desktop } from '../../io/desktop';
@@ -94,8 +95,8 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`ranking/${m}`)} />
-        <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.ranking(m))} />
+        <Button variant="outlined" onClick={() => navigateTo(routes.lists(month))}>
           红黑榜
         </Button>
       </Stack>
@@ -174,7 +175,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
               </TableHead>
               <TableBody>
                 {ranked.slice(0, Math.max(0, shown - (offsets.get(group) ?? 0))).map((r) => (
-                  <TableRow key={r.unitId} hover onClick={() => navigateTo(`unit/${r.unitId}`)}>
+                  <TableRow key={r.unitId} hover onClick={() => navigateTo(routes.unit(r.unitId))}>
                     <TableCell>{r.rank}</TableCell>
                     <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
                     {parts && (
@@ -277,7 +278,7 @@ function CompositeNote({ standing, data, month }: { standing: YearStanding; data
         <Alert
           severity="warning"
           action={
-            <Button size="small" onClick={() => navigateTo('evaluation')}>
+            <Button size="small" onClick={() => navigateTo(routes.evaluation())}>
               去查看
             </Button>
           }

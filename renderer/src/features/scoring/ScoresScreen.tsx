@@ -26,6 +26,7 @@ import { useYear } from '../../ui/YearContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
@@ -57,7 +58,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           加扣分
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`scores/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.scores(m))} />
         {scoring && !scoring.view.published && scoring.current.undecided.length > 0 && (
           <Button
             variant="contained"
@@ -69,7 +70,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         <Button variant="outlined" onClick={() => setAdding(true)} disabled={!scoring || scoring.view.published}>
           手工加扣分
         </Button>
-        <Button variant="outlined" onClick={() => navigateTo(`ranking/${month}`)}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.ranking(month))}>
           赛马排名
         </Button>
       </Stack>

@@ -14,6 +14,7 @@ import { scoreEntryStateLabels } from '../../core/model';
 import { useInterviews } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring } from '../../ui/useScoring';
@@ -35,7 +36,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Button onClick={() => navigateTo(`ranking/${month}`)}>← 赛马排名</Button>
+        <Button onClick={() => navigateTo(routes.ranking(month))}>← 赛马排名</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {unit.name}
         </Typography>

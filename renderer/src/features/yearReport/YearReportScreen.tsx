@@ -37,6 +37,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { useYear } from '../../ui/YearContext';
 import { useYearStanding } from '../evaluation/useEvaluation';
 import { useScoring } from '../../ui/useScoring';
@@ -155,7 +156,7 @@ export function YearReportScreen() {
               severity="warning"
               className="screen-only"
               action={
-                <Button size="small" onClick={() => navigateTo(`scores/${undecided.at(-1)}`)}>
+                <Button size="small" onClick={() => navigateTo(routes.scores(undecided.at(-1)))}>
                   去确认
                 </Button>
               }
