@@ -73,7 +73,7 @@ import { SampleBanner } from './features/sample/SampleBanner';
 import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
 import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearReportScreen } from './features/yearReport/YearReportScreen';
-import { YearProvider, useYear } from './ui/YearContext';
+import { YearGate, YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
 import { plainRoute, routes, type PlainRoute, type RouteName } from './ui/routes';
 import { replayUnsavedEdits } from './ui/autosave';
@@ -309,7 +309,6 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
   const { years, current, choose } = useYear();
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
   const drawerRoute = 'parent' in screen ? (screen.parent ?? screen.route) : screen.route;
-  const blocked = screen.needsYear && !current;
   const [aboutOpen, setAboutOpen] = useState(false);
 
   return (
@@ -368,7 +367,9 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
         )}
         <SampleBanner />
         <UnsavedEditsNotice />
-        {blocked ? (
+        {current ? (
+          <YearGate year={current}>{screen.render(route.param)}</YearGate>
+        ) : screen.needsYear ? (
           <Box sx={{ mt: 4 }}>
             <Typography>请先在“工作年度”中创建工作年度。</Typography>
             <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo(routes.year())}>

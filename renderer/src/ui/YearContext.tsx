@@ -42,3 +42,17 @@ export function useYear(): YearState {
   if (!state) throw new Error('useYear outside YearProvider');
   return state;
 }
+
+const WorkYearContext = createContext<WorkYear | undefined>(undefined);
+
+/** Renders a screen that works inside a year only once there is one, handing the year down. */
+export function YearGate({ year, children }: { year: WorkYear; children: ReactNode }) {
+  return <WorkYearContext.Provider value={year}>{children}</WorkYearContext.Provider>;
+}
+
+/** The year a screen behind the YearGate works on. */
+export function useWorkYear(): WorkYear {
+  const year = useContext(WorkYearContext);
+  if (!year) throw new Error('useWorkYear outside YearGate');
+  return year;
+}

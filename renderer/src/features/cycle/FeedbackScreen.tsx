@@ -29,7 +29,7 @@ import { statusLabels } from '../../core/progress';
 import { publishMonth, reopenMonth, updateFeedback, type FeedbackPatch } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useProgressive } from '../../ui/useProgressive';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
@@ -45,7 +45,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 
 /** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
 export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();

@@ -18,7 +18,7 @@ import { dueDate } from '../../core/calendar';
 import { weekdayName } from '../../core/dates';
 import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
 import { useSubmissions, useTasks, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { todayInChina } from '../../ui/today';
@@ -35,7 +35,7 @@ const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'
 
 /** 月方案: templates out to every unit, plans back in, who has submitted by the (shifted) due date. */
 export function PlansScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const submissions = useSubmissions(year.id, 'plan', 0);

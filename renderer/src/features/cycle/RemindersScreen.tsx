@@ -16,7 +16,7 @@ import type { WorkYear } from '../../core/model';
 import type { ReminderRow } from '../../core/reminders';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
@@ -25,7 +25,7 @@ import { useMonth } from '../../ui/useMonth';
 
 /** 催报: from the due date on, the units whose sheets are missing, with whom to call and about what. */
 export function RemindersScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();

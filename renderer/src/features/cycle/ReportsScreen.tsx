@@ -24,7 +24,7 @@ import { daysBetween } from '../../core/dates';
 import type { Submission, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { setReceivedDate } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
@@ -37,7 +37,7 @@ import { exportProgressTemplates } from './exportTemplates';
 
 /** 月度进展: the month's sheets in, what they say per task, who is late or missing. */
 export function ReportsScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [message, setMessage] = useState<string>();

@@ -24,7 +24,7 @@ import { groupOf } from '../../core/ranking';
 import { RATER_TYPES, type Evaluation, type Unit } from '../../core/model';
 import { rawScoreText } from '../../core/import/evaluation';
 import { setSampleAccepted, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
@@ -32,7 +32,7 @@ import { useEvaluationData, type EvaluationData } from './useEvaluation';
 
 /** 第三方评估: the year's results, small samples to accept, and each unit's evaluation score. */
 export function EvaluationScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const data = useEvaluationData(year);
   const units = useUnits(year.id);
   const [error, setError] = useState<string>();

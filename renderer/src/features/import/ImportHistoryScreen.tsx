@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import type { ImportBatch } from '../../core/model';
 import { undoImport, useImportBatches } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { chineseDateTime } from '../../core/dates';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -21,7 +21,7 @@ import { routes } from '../../ui/routes';
 import { importKindLabels } from './kinds';
 
 export function ImportHistoryScreen() {
-  const yearId = useYear().current!.id;
+  const yearId = useWorkYear().id;
   const batches = useImportBatches(yearId);
   const [undoing, setUndoing] = useState<ImportBatch>();
 

@@ -3,7 +3,7 @@ import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mu
 import type { Leader, Section, Task, Unit } from '../../core/model';
 import { matchesQuery, searchKey } from '../../core/search';
 import { useLeaders, useSections, useTasks, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
@@ -61,7 +61,7 @@ const columns: VirtualColumn<LedgerRow>[] = [
 ];
 
 export function LedgerScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const sections = useSections(year.id);
   const units = useUnits(year.id);

@@ -25,7 +25,7 @@ import {
   useUnits,
   type NewTask,
 } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -84,7 +84,7 @@ function keptOf(f: Fields) {
 }
 
 function TaskEditor({ task }: { task: Task }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const yearId = year.id;
   const units = useUnits(yearId) ?? [];
   const leaders = useLeaders(yearId) ?? [];

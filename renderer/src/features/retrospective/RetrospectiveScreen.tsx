@@ -17,7 +17,7 @@ import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { ISSUER } from './ReviewWorkspace';
 
@@ -77,7 +77,7 @@ function rowsOf(tasks: Task[], units: Unit[], reports: readonly ProgressReport[]
 
 /** The year's tasks with their 复盘 state; all reviews of the year as one Word document. */
 export function RetrospectiveScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const reports = useYearReports(year.id);

@@ -19,7 +19,7 @@ import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { chineseDateTime } from '../../core/dates';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { LightChip } from '../../ui/LightChip';
 import { useReviewData, type ReviewData } from './useReviewData';
 
@@ -27,7 +27,7 @@ export const ISSUER = '区政府督查室';
 
 /** 复盘 of one task in four steps (PRODUCT.md §1), saved as typed, printable on A4. */
 export function ReviewWorkspace({ taskId }: { taskId: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const task = useTask(taskId);
   const review = useTaskReview(taskId);
   if (task === undefined || review === undefined) return <Typography color="text.secondary">正在读取任务…</Typography>;

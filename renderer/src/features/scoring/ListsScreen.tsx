@@ -21,7 +21,7 @@ import { statusOrder } from '../../core/dashboard';
 import { addInterview, useInterviews } from '../../db';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
@@ -34,7 +34,7 @@ const ISSUER = '区政府督查室';
 
 /** 红黑榜 of a month per ranking group, printed and exported; 约谈 suggested after two black months. */
 export function ListsScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const interviews = useInterviews(year.id);

@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { rankGroups, type RankedUnit } from '../../core/ranking';
 import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -35,7 +35,7 @@ const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度
 
 /** 赛马: units ranked by score within their group (departments never against towns). */
 export function RankingScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const [period, setPeriod] = useState<Period>('month');

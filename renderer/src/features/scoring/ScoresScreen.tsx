@@ -22,7 +22,7 @@ import {
 import { scoreEntryStateLabels, type ScoreEntry, type WorkYear } from '../../core/model';
 import { entryKey, type MonthEntry } from '../../core/scoring';
 import { addManualEntry, confirmProposals, waiveProposal, withdrawDecision, type Proposal } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -39,7 +39,7 @@ const stateColors: Record<ScoreEntry['state'], 'default' | 'success' | 'warning'
 
 /** 加扣分: the deductions the month's facts propose, each with its evidence, for a reviewer to confirm or waive. */
 export function ScoresScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const [error, setError] = useState<string>();

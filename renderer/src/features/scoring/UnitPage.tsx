@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { scoreEntryStateLabels } from '../../core/model';
 import { useInterviews } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
@@ -24,7 +24,7 @@ import { UnitEvaluationPanel } from '../evaluation/EvaluationPanels';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, undefined);
   const scoring = useScoring(year, month);
   const interviews = useInterviews(year.id);

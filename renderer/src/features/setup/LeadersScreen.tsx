@@ -22,7 +22,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import type { Leader } from '../../core/model';
 import { findNameClash } from '../../core/registry';
 import { addLeader, deleteLeader, useLeaders, type NewLeader } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { splitAliases } from '../../ui/aliases';
@@ -30,7 +30,7 @@ import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
 
 export function LeadersScreen() {
-  const yearId = useYear().current!.id;
+  const yearId = useWorkYear().id;
   const leaders = useLeaders(yearId);
   /** The id of the leader being edited, or 'new'. */
   const [editing, setEditing] = useState<string>();

@@ -23,7 +23,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { defaultGroupForKind, unitKindLabels, type Unit, type UnitKind } from '../../core/model';
 import { findNameClash, parseNameList } from '../../core/registry';
 import { addUnit, addUnits, deleteUnit, useUnits, type NewUnit } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { splitAliases } from '../../ui/aliases';
@@ -33,7 +33,7 @@ import { SaveStatus } from '../../ui/SaveStatus';
 const kinds = Object.keys(unitKindLabels) as UnitKind[];
 
 export function UnitsScreen() {
-  const yearId = useYear().current!.id;
+  const yearId = useWorkYear().id;
   const units = useUnits(yearId);
   /** The id of the unit being edited, or 'new'. */
   const [editing, setEditing] = useState<string>();

@@ -38,7 +38,7 @@ import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { useYearStanding } from '../evaluation/useEvaluation';
 import { useScoring } from '../../ui/useScoring';
 
@@ -100,7 +100,7 @@ function useYearReport(year: WorkYear) {
 }
 
 export function YearReportScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const { view, today, undecided, standing, data } = useYearReport(year);
   const [error, setError] = useState<string>();
   const guard = (work: () => Promise<unknown>) =>
