@@ -42,7 +42,7 @@ import RateReviewIcon from '@mui/icons-material/RateReview';
 import ThumbUpAltIcon from '@mui/icons-material/ThumbUpAlt';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import { holdsWork, loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
-import { backupsOfEmptyDatabase } from './features/backup/autoBackup';
+import { backupsOfEmptyDatabase } from './ui/autoBackup';
 import { FirstRunGuide } from './features/setup/FirstRunGuide';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
@@ -69,7 +69,7 @@ import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { FeedbackScreen } from './features/cycle/FeedbackScreen';
 import { RemindersScreen } from './features/cycle/RemindersScreen';
-import { SampleBanner } from './features/sample/SampleBanner';
+import { SampleBanner } from './features/setup/SampleBanner';
 import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
 import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearReportScreen } from './features/yearReport/YearReportScreen';
@@ -367,18 +367,19 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
         )}
         <SampleBanner />
         <UnsavedEditsNotice />
-        {current ? (
-          <YearGate year={current}>{screen.render(route.param)}</YearGate>
-        ) : screen.needsYear ? (
-          <Box sx={{ mt: 4 }}>
-            <Typography>请先在“工作年度”中创建工作年度。</Typography>
-            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo(routes.year())}>
-              去创建工作年度
-            </Button>
-          </Box>
-        ) : (
-          screen.render(route.param)
-        )}
+        {/* One tree shape with or without a year, so a screen keeps its state when the first year appears. */}
+        <YearGate year={current}>
+          {current || !screen.needsYear ? (
+            screen.render(route.param)
+          ) : (
+            <Box sx={{ mt: 4 }}>
+              <Typography>请先在“工作年度”中创建工作年度。</Typography>
+              <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo(routes.year())}>
+                去创建工作年度
+              </Button>
+            </Box>
+          )}
+        </YearGate>
       </Box>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </Box>

@@ -45,8 +45,8 @@ export function useYear(): YearState {
 
 const WorkYearContext = createContext<WorkYear | undefined>(undefined);
 
-/** Renders a screen that works inside a year only once there is one, handing the year down. */
-export function YearGate({ year, children }: { year: WorkYear; children: ReactNode }) {
+/** Hands the current year (none before the first is created) down to the screens that work inside one. */
+export function YearGate({ year, children }: { year: WorkYear | undefined; children: ReactNode }) {
   return <WorkYearContext.Provider value={year}>{children}</WorkYearContext.Provider>;
 }
 

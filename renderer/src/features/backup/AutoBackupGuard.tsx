@@ -14,7 +14,8 @@ import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { chineseDateTime } from '../../core/dates';
-import { backupsOfEmptyDatabase, previewAutoBackup, startAutomaticBackups } from './autoBackup';
+import { backupsOfEmptyDatabase, startAutomaticBackups } from '../../ui/autoBackup';
+import { previewAutoBackup } from './RestorePreviewDialog';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
 
 /**

@@ -33,6 +33,7 @@ import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
+import { FormDialog } from '../../ui/FormDialog';
 import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -348,36 +349,20 @@ function UnitSection({
 
 function ReopenDialog({ year, month, onClose }: { year: WorkYear; month: number; onClose(): void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const confirm = async () => {
-    try {
-      await reopenMonth(year.id, month, reason.trim());
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>撤销{month}月的发布</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。
-        </Typography>
-        <TextField autoFocus fullWidth label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} />
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" color="warning" onClick={confirm}>
-          撤销发布
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`撤销${month}月的发布`}
+      saveLabel="撤销发布"
+      saveColor="warning"
+      maxWidth="xs"
+      onSave={() => reopenMonth(year.id, month, reason.trim())}
+      onClose={onClose}
+    >
+      <Typography variant="body2">
+        撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。
+      </Typography>
+      <TextField autoFocus fullWidth label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} />
+    </FormDialog>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  Alert,
   Autocomplete,
   Button,
   Chip,
@@ -22,7 +21,7 @@ import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { todayInChina } from '../../ui/today';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportPlanTemplates } from './exportTemplates';
 
@@ -39,7 +38,7 @@ export function PlansScreen() {
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const submissions = useSubmissions(year.id, 'plan', 0);
-  const [message, setMessage] = useState<{ severity: 'info' | 'error'; text: string }>();
+  const { message, setMessage, run } = useAction();
   const [chosen, setChosen] = useState<string[]>([]);
   const due = dueDate(year, 'plan');
   const today = todayInChina();
@@ -54,15 +53,11 @@ export function PlansScreen() {
     [owing, submissions, due, today],
   );
 
-  const doExport = async (onProgress: ProgressReport) => {
-    setMessage(undefined);
-    try {
-      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), onProgress);
-      setMessage({ severity: 'info', text: result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。' });
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
+  const doExport = (onProgress: ProgressReport) =>
+    run(
+      () => exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), onProgress),
+      (result) => (result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。'),
+    );
 
   return (
     <Stack spacing={2}>
@@ -95,7 +90,7 @@ export function PlansScreen() {
         {due.shifted && `（${due.reason}）`}。已报送 {status.filter((s) => s.receivedDate).length}/{owing.length}{' '}
         个单位。
       </Typography>
-      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} />
       <Paper variant="outlined">
         <Table size="small" aria-label="月方案报送情况">
           <TableHead>

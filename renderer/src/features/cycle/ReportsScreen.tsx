@@ -4,10 +4,6 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Paper,
   Stack,
   Table,
@@ -28,6 +24,7 @@ import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
+import { FormDialog } from '../../ui/FormDialog';
 import { LightChip } from '../../ui/LightChip';
 import { useProgressive } from '../../ui/useProgressive';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -176,46 +173,27 @@ function ReceivedDateDialog({
 }) {
   const [date, setDate] = useState(submission.receivedDate);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const save = async () => {
-    try {
-      await setReceivedDate(submission.id, date, reason.trim());
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>
-        更正{unitName}
-        {month}月报表的收到日期
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField
-            type="date"
-            label="实际收到日期"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            label="原因"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder="如：5月24日已通过邮件报送"
-          />
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>
-          保存
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`更正${unitName}${month}月报表的收到日期`}
+      maxWidth="xs"
+      onSave={() => setReceivedDate(submission.id, date, reason.trim())}
+      onClose={onClose}
+    >
+      <TextField
+        type="date"
+        label="实际收到日期"
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        label="原因"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="如：5月24日已通过邮件报送"
+      />
+    </FormDialog>
   );
 }
 

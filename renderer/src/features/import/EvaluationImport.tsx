@@ -4,12 +4,17 @@ import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapEvaluation, type EvaluationResult } from '../../core/import/evaluation';
 import { evaluationChangeset, type EvaluationPreview } from '../../core/import/evaluationChangeset';
 import type { Grid } from '../../core/import/types';
-import { evaluationSettingsOf, sampleFlagText, scaleLabels, type EvaluationSettings } from '../../core/evaluation';
+import {
+  EVALUATION_SETTINGS_KEY,
+  evaluationSettingsOf,
+  sampleFlagText,
+  scaleLabels,
+  type EvaluationSettings,
+} from '../../core/evaluation';
 import { EVALUATION_SCALES, type EvaluationScale } from '../../core/model';
 import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
-import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFlow, type ReadFile } from './useImportFiles';

@@ -18,7 +18,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import type { RowChanges } from '../../core/import/changeset';
 import type { ImportIssue, TemplateKind } from '../../core/import/types';
 import { commitImport } from '../../db';
-import { takeAutoBackup } from '../backup/autoBackup';
+import { takeAutoBackup } from '../../ui/autoBackup';
 import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';

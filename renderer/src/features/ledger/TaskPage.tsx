@@ -32,7 +32,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { TaskPlanEditor } from './TaskPlanEditor';
-import { TaskEvaluationPanel } from '../evaluation/EvaluationPanels';
+import { TaskEvaluationPanel } from '../../ui/EvaluationPanels';
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const task = useTask(taskId);

@@ -28,7 +28,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 import type { WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
-import { useYearStanding, type EvaluationData, type YearStanding } from '../evaluation/useEvaluation';
+import { useYearStanding, type EvaluationData, type YearStanding } from '../../ui/useYearStanding';
 
 type Period = 'month' | 'quarter' | 'year';
 const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度', year: '年度' };

@@ -20,7 +20,7 @@ import { useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring } from '../../ui/useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import { UnitEvaluationPanel } from '../evaluation/EvaluationPanels';
+import { UnitEvaluationPanel } from '../../ui/EvaluationPanels';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {

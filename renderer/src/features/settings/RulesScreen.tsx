@@ -5,7 +5,7 @@ import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { useYear } from '../../ui/YearContext';
 import { ScoreRulesPanel } from './ScoreRulesPanel';
-import { EvaluationSettingsPanel } from '../evaluation/EvaluationSettingsPanel';
+import { EvaluationSettingsPanel } from './EvaluationSettingsPanel';
 
 const fields: { key: keyof ProgressRules; label: string; help: string; max: number }[] = [
   {

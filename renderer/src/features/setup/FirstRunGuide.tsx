@@ -19,7 +19,7 @@ import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes, type RoutePath } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
-import { loadSampleData, SAMPLE_YEAR } from '../sample/sampleData';
+import { loadSampleData, SAMPLE_YEAR } from './sampleData';
 import { CreateYear } from './WorkYearScreen';
 
 interface Props {

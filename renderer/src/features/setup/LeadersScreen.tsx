@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -23,8 +22,8 @@ import type { Leader } from '../../core/model';
 import { findNameClash } from '../../core/registry';
 import { addLeader, deleteLeader, useLeaders, type NewLeader } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
-import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { splitAliases } from '../../ui/aliases';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
@@ -130,31 +129,15 @@ function LeaderFields({ form, onChange }: { form: LeaderForm; onChange(patch: Pa
 /** A new leader: there is nothing to save into until 保存 adds them. */
 function NewLeaderDialog({ yearId, onClose }: { yearId: string; onClose(): void }) {
   const [form, setForm] = useState<LeaderForm>({ name: '', title: '', aliasText: '' });
-  const [error, setError] = useState<string>();
-  const save = async () => {
-    try {
-      await addLeader({ yearId, name: form.name, title: form.title, aliases: splitAliases(form.aliasText) });
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>新增区领导</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <LeaderFields form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>
-          保存
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="新增区领导"
+      maxWidth="xs"
+      onSave={() => addLeader({ yearId, name: form.name, title: form.title, aliases: splitAliases(form.aliasText) })}
+      onClose={onClose}
+    >
+      <LeaderFields form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+    </FormDialog>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -24,8 +23,8 @@ import { defaultGroupForKind, unitKindLabels, type Unit, type UnitKind } from '.
 import { findNameClash, parseNameList } from '../../core/registry';
 import { addUnit, addUnits, deleteUnit, useUnits, type NewUnit } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
-import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { splitAliases } from '../../ui/aliases';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
@@ -216,32 +215,15 @@ function UnitFields({ form, onChange }: { form: UnitForm; onChange(patch: Partia
 /** A new unit: there is nothing to save into until 保存 adds it. */
 function NewUnitDialog({ yearId, onClose }: { yearId: string; onClose(): void }) {
   const [form, setForm] = useState(blankUnit);
-  const [error, setError] = useState<string>();
-  const save = async () => {
-    try {
-      const { aliasText, ...fields } = form;
-      await addUnit({ yearId, ...fields, aliases: splitAliases(aliasText) });
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
+  const { aliasText, ...fields } = form;
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>新增单位</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <UnitFields form={form} onChange={(patch) => setForm((f) => withChange(f, patch))} />
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>
-          保存
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="新增单位"
+      onSave={() => addUnit({ yearId, ...fields, aliases: splitAliases(aliasText) })}
+      onClose={onClose}
+    >
+      <UnitFields form={form} onChange={(patch) => setForm((f) => withChange(f, patch))} />
+    </FormDialog>
   );
 }
 
@@ -280,63 +262,45 @@ function EditUnitDialog({ unit, units, onClose }: { unit: Unit; units: Unit[]; o
 function PasteUnitsDialog({ yearId, onClose }: { yearId: string; onClose(): void }) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<UnitKind>('department');
-  const [error, setError] = useState<string>();
   const names = parseNameList(text);
-
-  const add = async () => {
-    try {
-      await addUnits(
-        names.map((name) => ({
-          yearId,
-          name,
-          kind,
-          rankingGroup: defaultGroupForKind[kind],
-          aliases: [],
-          contactPerson: '',
-          phone: '',
-        })),
-      );
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
-
+  const add = () =>
+    addUnits(
+      names.map((name) => ({
+        yearId,
+        name,
+        kind,
+        rankingGroup: defaultGroupForKind[kind],
+        aliases: [],
+        contactPerson: '',
+        phone: '',
+      })),
+    );
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>粘贴批量添加单位</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <Typography variant="body2" color="text.secondary">
-            从 Excel 复制一列单位名称，粘贴到下面（每行一个）。有任何一个名称重复时，全部不添加。
-          </Typography>
-          <TextField
-            autoFocus
-            multiline
-            minRows={6}
-            label="单位名称（每行一个）"
-            value={text}
-            onChange={(e) => {
-              setError(undefined);
-              setText(e.target.value);
-            }}
-          />
-          <TextField select label="这些单位的类别" value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
-            {kinds.map((k) => (
-              <MenuItem key={k} value={k}>
-                {unitKindLabels[k]}
-              </MenuItem>
-            ))}
-          </TextField>
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" disabled={names.length === 0} onClick={add}>
-          添加 {names.length} 个单位
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="粘贴批量添加单位"
+      saveLabel={`添加 ${names.length} 个单位`}
+      canSave={names.length > 0}
+      onSave={add}
+      onClose={onClose}
+    >
+      <Typography variant="body2" color="text.secondary">
+        从 Excel 复制一列单位名称，粘贴到下面（每行一个）。有任何一个名称重复时，全部不添加。
+      </Typography>
+      <TextField
+        autoFocus
+        multiline
+        minRows={6}
+        label="单位名称（每行一个）"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <TextField select label="这些单位的类别" value={kind} onChange={(e) => setKind(e.target.value as UnitKind)}>
+        {kinds.map((k) => (
+          <MenuItem key={k} value={k}>
+            {unitKindLabels[k]}
+          </MenuItem>
+        ))}
+      </TextField>
+    </FormDialog>
   );
 }

@@ -36,7 +36,7 @@ import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
-import { SamplePanel } from '../sample/SamplePanel';
+import { SamplePanel } from './SamplePanel';
 
 export function WorkYearScreen() {
   const { years, current, choose } = useYear();

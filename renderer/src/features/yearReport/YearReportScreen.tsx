@@ -39,7 +39,7 @@ import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { useWorkYear } from '../../ui/YearContext';
-import { useYearStanding } from '../evaluation/useEvaluation';
+import { useYearStanding } from '../../ui/useYearStanding';
 import { useScoring } from '../../ui/useScoring';
 
 const ISSUER = '区政府督查室';

@@ -2,6 +2,7 @@ import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material'
 import {
   compositeShares,
   defaultEvaluationSettings,
+  EVALUATION_SETTINGS_KEY,
   evaluationSettingsOf,
   shareText,
   type EvaluationSettings,
@@ -11,7 +12,6 @@ import { defaultCompositeWeights, type CompositeWeights } from '../../core/scori
 import { useSetting } from '../../db';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
-import { EVALUATION_SETTINGS_KEY } from './useEvaluation';
 
 type Draft = Record<RaterType | 'minSample', string>;
 
