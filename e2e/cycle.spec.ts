@@ -101,6 +101,23 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
     jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' }),
   ).toHaveAttribute('aria-pressed', 'true');
   await jingxin.getByLabel('提高制造业投资比重的核查结论').selectOption('基本属实');
+  // By keyboard: Enter on a focused row finds it 属实, the arrow keys move between the rows.
+  await jingxin.getByRole('row', { name: /^印染产业提质增效/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(jingxin.getByLabel('印染产业提质增效的核查结论')).toHaveValue('属实');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('tr:focus')).not.toHaveAttribute('aria-label', /^印染产业提质增效/);
+  // 本单位全部属实: the summary counts what is left unchecked; a verdict already given stays.
+  const leftUnchecked = await jingxin.locator('tr[data-unchecked]').count();
+  expect(leftUnchecked).toBeGreaterThan(0);
+  await jingxin.getByRole('button', { name: '本单位全部属实' }).click();
+  const verify = page.getByRole('dialog', { name: '全部属实' });
+  await expect(verify.getByRole('row', { name: /区经济和信息化局/ })).toContainText(String(leftUnchecked));
+  await verify.getByRole('button', { name: `${leftUnchecked}条属实` }).click();
+  await expect(verify).toBeHidden();
+  await expect(jingxin.locator('tr[data-unchecked]')).toHaveCount(0);
+  await expect(jingxin.getByRole('button', { name: '本单位全部属实' })).toBeHidden();
+  await expect(jingxin.getByLabel('提高制造业投资比重的核查结论')).toHaveValue('基本属实');
 
   // The dashboard counts what the review counts.
   await openScreen(page, '首页');
