@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { Box } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { linkRow } from './reviewRows';
 
 export interface VirtualColumn<Row> {
   key: string;
@@ -61,19 +62,26 @@ export function VirtualTable<Row>({ ariaLabel, columns, rows, rowKey, onRowClick
           ))}
         </Box>
       </Box>
-      <Box ref={scrollRef} role="rowgroup" sx={{ height, overflow: 'auto', position: 'relative' }}>
+      {/* Rows that open nothing are not focusable: the area itself is, so the keyboard scrolls it. */}
+      <Box
+        ref={scrollRef}
+        role="rowgroup"
+        tabIndex={onRowClick && rows.length > 0 ? undefined : 0}
+        sx={{ height, overflow: 'auto', position: 'relative' }}
+      >
         {rows.length === 0 && <Box sx={{ p: 2, color: 'text.secondary' }}>{empty}</Box>}
         <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
+            const opens = onRowClick ? linkRow(() => onRowClick(row)) : undefined;
             return (
               <Box
+                {...opens}
                 key={rowKey(row)}
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                onClick={onRowClick ? () => onRowClick(row) : undefined}
                 sx={{
                   position: 'absolute',
                   top: 0,
@@ -84,8 +92,7 @@ export function VirtualTable<Row>({ ariaLabel, columns, rows, rowKey, onRowClick
                   gridTemplateColumns: template,
                   borderBottom: 1,
                   borderColor: 'divider',
-                  cursor: onRowClick ? 'pointer' : undefined,
-                  '&:hover': onRowClick ? { bgcolor: 'action.hover' } : undefined,
+                  ...opens?.sx,
                 }}
               >
                 {columns.map((c) => (

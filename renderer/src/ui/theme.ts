@@ -10,6 +10,9 @@ export const theme = createTheme(
     palette: {
       primary: { main: '#b71c1c' },
       secondary: { main: '#1e4f8a' },
+      // MUI's orange (#ed6c02) carries white text at 3.1:1 and is as faint as text on white: this
+      // darker orange reads at 5:1 either way (WCAG AA), and stays apart from the error red.
+      warning: { main: '#b45309' },
       background: { default: '#f5f5f4' },
     },
     typography: { fontFamily: uiFontStack, fontSize: 14 },
@@ -38,6 +41,10 @@ export const theme = createTheme(
           '.plain-input:disabled, .plain-input[readonly]': { background: '#f5f5f5', color: 'rgba(0, 0, 0, 0.6)' },
         },
       },
+      // Unselected toggles (月度/年度) on the grey page background need darker text than MUI's 54% black.
+      MuiToggleButton: { styleOverrides: { root: { color: 'rgba(0, 0, 0, 0.7)' } } },
+      // A chip (绿灯, 已完成, a unit's name) keeps its size in a crowded row instead of ending in “…”.
+      MuiChip: { styleOverrides: { root: { flexShrink: 0 } } },
       MuiTableCell: { styleOverrides: { head: { fontWeight: 700, whiteSpace: 'nowrap' } } },
       // Chinese needs no capitals, and 'Excel'/'PDF' must stay as written.
       MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none' } } },

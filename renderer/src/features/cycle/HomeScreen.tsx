@@ -17,6 +17,7 @@ import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../d
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
+import { linkRow } from '../../ui/reviewRows';
 import { LightChip } from '../../ui/LightChip';
 import { defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
@@ -51,7 +52,7 @@ function Dashboard({ year }: { year: WorkYear }) {
       <Typography variant="h5" component="h2">
         {year.year}年{month}月概况
       </Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 2 }}>
         <Figure
           label="进展报送截止"
           value={view.reportDue.due}
@@ -98,13 +99,9 @@ function dayNote(today: string, due: string): string {
 }
 
 function Figure({ label, value, note, onClick }: { label: string; value: string; note: string; onClick?: () => void }) {
+  const opens = onClick && linkRow(onClick, 'link');
   return (
-    <Paper
-      variant="outlined"
-      sx={{ p: 2, cursor: onClick ? 'pointer' : undefined }}
-      onClick={onClick}
-      aria-label={label}
-    >
+    <Paper variant="outlined" aria-label={label} {...opens} sx={{ p: 2, ...opens?.sx }}>
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
@@ -180,7 +177,9 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
       </Typography>
       <BarChart
         height={280}
-        xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`) }]}
+        // The axis' default 25px leaves the month labels less height than a CJK line takes, and the
+        // chart then shortens them to nothing.
+        xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`), height: 36 }]}
         series={statusOrder.map((s) => ({
           label: statusLabels[s],
           data: data.map((d) => d.byStatus[s]),

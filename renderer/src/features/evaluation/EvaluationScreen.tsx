@@ -17,6 +17,7 @@ import { RATER_TYPES, type Unit } from '../../core/model';
 import { useUnits } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { linkRow } from '../../ui/reviewRows';
 import { routes } from '../../ui/routes';
 import { useEvaluationData, type EvaluationData } from '../../ui/useYearStanding';
 import { EvaluationRowsTable } from '../../ui/EvaluationPanels';
@@ -96,7 +97,7 @@ function UnitScoresTable({ units, data }: { units: Unit[]; data: EvaluationData 
         {units.map((u) => {
           const ev = data.byUnit.get(u.id)!;
           return (
-            <TableRow key={u.id} hover onClick={() => navigateTo(routes.unit(u.id))} sx={{ cursor: 'pointer' }}>
+            <TableRow key={u.id} {...linkRow(() => navigateTo(routes.unit(u.id)))}>
               <TableCell>{groupOf(u)}</TableCell>
               <TableCell>{u.name}</TableCell>
               {RATER_TYPES.map((r) => (

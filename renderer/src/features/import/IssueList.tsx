@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import type { Grid, ImportIssue, Severity } from '../../core/import/types';
 import { cellText, columnLetter } from '../../core/import/sheet';
+import { linkRow } from '../../ui/reviewRows';
 
 const severityLabels: Record<Severity, string> = { error: '错误', warning: '提醒', info: '说明' };
 const severityColors: Record<Severity, string> = {
@@ -44,9 +45,7 @@ export function IssueList({ issues, gridOf }: { issues: ImportIssue[]; gridOf(fi
           {issues.map((issue, i) => (
             <TableRow
               key={i}
-              hover
-              onClick={issue.row && gridOf(issue.file) ? () => setPeek(issue) : undefined}
-              sx={{ cursor: issue.row ? 'pointer' : undefined }}
+              {...(issue.row && gridOf(issue.file) ? linkRow(() => setPeek(issue)) : {})}
               title={issue.row ? '点击查看该单元格' : undefined}
             >
               <TableCell sx={{ color: severityColors[issue.severity], fontWeight: 700, whiteSpace: 'nowrap' }}>

@@ -20,6 +20,7 @@ import { useWorkYear } from '../../ui/YearContext';
 import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
+import { linkRow } from '../../ui/reviewRows';
 import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -157,25 +158,26 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
             <Typography variant="h6" component="h3" sx={{ p: 2, pb: 0 }}>
               {group}
             </Typography>
-            <Table size="small" aria-label={`${group}排名`} sx={{ '& tbody tr': { cursor: 'pointer' } }}>
+            {/* Fixed widths but the unit's: the columns of every group's table line up. */}
+            <Table size="small" aria-label={`${group}排名`} sx={{ tableLayout: 'fixed' }}>
               <TableHead>
                 <TableRow>
-                  <TableCell>名次</TableCell>
+                  <TableCell sx={{ width: 64 }}>名次</TableCell>
                   <TableCell>单位</TableCell>
                   {parts && (
                     <>
-                      <TableCell>过程得分</TableCell>
-                      <TableCell>评估得分</TableCell>
+                      <TableCell sx={{ width: 96 }}>过程得分</TableCell>
+                      <TableCell sx={{ width: 96 }}>评估得分</TableCell>
                     </>
                   )}
-                  <TableCell>{parts ? '综合得分' : '得分'}</TableCell>
-                  <TableCell>变化</TableCell>
-                  <TableCell>趋势</TableCell>
+                  <TableCell sx={{ width: 96 }}>{parts ? '综合得分' : '得分'}</TableCell>
+                  <TableCell sx={{ width: 96 }}>变化</TableCell>
+                  <TableCell sx={{ width: 140 }}>趋势</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {ranked.slice(0, Math.max(0, shown - (offsets.get(group) ?? 0))).map((r) => (
-                  <TableRow key={r.unitId} hover onClick={() => navigateTo(routes.unit(r.unitId))}>
+                  <TableRow key={r.unitId} {...linkRow(() => navigateTo(routes.unit(r.unitId)))}>
                     <TableCell>{r.rank}</TableCell>
                     <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
                     {parts && (
@@ -188,7 +190,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                     <TableCell>
                       <Movement ranked={r} />
                     </TableCell>
-                    <TableCell sx={{ width: 140 }}>
+                    <TableCell>
                       <Sparkline
                         label={`${scoring.unitById.get(r.unitId)?.name ?? ''}各月得分`}
                         values={months.map((m) => scoring.board.scoreOf(m, r.unitId) ?? 100)}
