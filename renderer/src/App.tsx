@@ -16,6 +16,7 @@ import {
   ListItemButton,
   ListItemIcon,
   ListItemText,
+  ListSubheader,
   Menu,
   MenuItem,
   TextField,
@@ -219,6 +220,8 @@ const screens: Screen[] = [
 ];
 
 const drawerWidth = 200;
+/** The drawer's settings (规则设置 to 操作日志) sit under their own subheader, after the work. */
+const settingsStart: PlainRoute = 'rules';
 
 export function App() {
   const [operator, setOperatorName] = useState<string | undefined>();
@@ -343,14 +346,30 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
       <Drawer
         variant="permanent"
         className="no-print"
-        sx={{ width: drawerWidth, '& .MuiDrawer-paper': { width: drawerWidth } }}
+        // The paper is fixed to the window's full height and scrolls by itself when the window is
+        // shorter than the list, so the settings at its end are never below the page's fold.
+        sx={{
+          width: drawerWidth,
+          '& .MuiDrawer-paper': { width: drawerWidth, height: '100vh', boxSizing: 'border-box' },
+        }}
       >
         <Toolbar variant="dense" />
-        <List component="nav" aria-label="功能导航">
+        <List component="nav" aria-label="功能导航" dense>
           {screens.filter(inDrawer).map((s) => (
             <Box key={s.route}>
-              {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
-              <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(plainRoute(s.route))}>
+              {s.route === settingsStart && (
+                <>
+                  <Divider sx={{ my: 0.5 }} />
+                  <ListSubheader component="div" disableSticky sx={{ lineHeight: '32px' }}>
+                    系统设置
+                  </ListSubheader>
+                </>
+              )}
+              <ListItemButton
+                selected={s.route === drawerRoute}
+                onClick={() => navigateTo(plainRoute(s.route))}
+                sx={{ py: 0.25 }}
+              >
                 <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
                 <ListItemText primary={s.label} />
               </ListItemButton>

@@ -12,6 +12,16 @@ export const listCell = {
   verticalAlign: 'top' as const,
 };
 export const listShortCell = { ...listCell, whiteSpace: 'nowrap' as const, width: '1%' };
+// A screen shows one table per group: the same widths in each (the unit's from the longest name
+// of them all) keep their columns in line.
+const nowrapCell = { ...listCell, whiteSpace: 'nowrap' as const };
+const fixedCell = (width: string) => ({ ...nowrapCell, width });
+
+/** The 单位 column's width for these groups: their longest unit name, one em per character. */
+export function unitColumnWidth(groups: readonly ListGroup[], unitName: (unitId: string) => string): string {
+  const names = groups.flatMap((g) => [...g.red, ...g.black].map((l) => unitName(l.unitId)));
+  return `${Math.max(4, ...names.map((n) => n.length)) + 1}em`;
+}
 
 /** Columns between 单位 and 主要情况 (the year's process and evaluation scores, say). */
 export interface ExtraColumn {
@@ -30,6 +40,7 @@ export function ListGroupTable({
   unitName,
   scoreHeader = '得分',
   extra = [],
+  unitWidth,
 }: {
   group: ListGroup;
   /** The table's accessible name. */
@@ -37,19 +48,21 @@ export function ListGroupTable({
   unitName(unitId: string): string;
   scoreHeader?: string;
   extra?: ExtraColumn[];
+  /** From unitColumnWidth over all the groups shown together. */
+  unitWidth: string;
 }) {
   const columns = 5 + extra.length;
   const row = (kind: '红榜' | '黑榜', l: ListedUnit) => (
     <tr key={l.unitId} data-list={kind}>
-      <td style={{ ...listShortCell, color: kind === '红榜' ? '#b71c1c' : 'black', fontWeight: 700 }}>{kind}</td>
-      <td style={listShortCell}>{l.rank}</td>
-      <td style={listShortCell}>{unitName(l.unitId)}</td>
+      <td style={{ ...nowrapCell, color: kind === '红榜' ? '#b71c1c' : 'black', fontWeight: 700 }}>{kind}</td>
+      <td style={nowrapCell}>{l.rank}</td>
+      <td style={nowrapCell}>{unitName(l.unitId)}</td>
       {extra.map((c) => (
-        <td key={c.header} style={listShortCell}>
+        <td key={c.header} style={nowrapCell}>
           {c.value(l)}
         </td>
       ))}
-      <td style={listShortCell}>{l.score}</td>
+      <td style={nowrapCell}>{l.score}</td>
       <td style={listCell}>{l.reason}</td>
     </tr>
   );
@@ -61,15 +74,15 @@ export function ListGroupTable({
       <table aria-label={label} style={{ width: '100%', borderCollapse: 'collapse' }}>
         <thead>
           <tr>
-            <th style={listShortCell}>榜单</th>
-            <th style={listShortCell}>名次</th>
-            <th style={listShortCell}>单位</th>
+            <th style={fixedCell('3em')}>榜单</th>
+            <th style={fixedCell('3em')}>名次</th>
+            <th style={fixedCell(unitWidth)}>单位</th>
             {extra.map((c) => (
-              <th key={c.header} style={listShortCell}>
+              <th key={c.header} style={fixedCell('5.5em')}>
                 {c.header}
               </th>
             ))}
-            <th style={listShortCell}>{scoreHeader}</th>
+            <th style={fixedCell('5.5em')}>{scoreHeader}</th>
             <th style={listCell}>主要情况</th>
           </tr>
         </thead>

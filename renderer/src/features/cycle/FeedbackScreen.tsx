@@ -349,17 +349,18 @@ function UnitSection({
         </Button>
       </Stack>
       <Box sx={{ overflow: 'auto' }}>
-        <Table size="small">
+        {/* The same fixed widths in every unit's table, so their columns line up down the screen. */}
+        <Table size="small" sx={{ tableLayout: 'fixed', minWidth: 960 }}>
           <TableHead>
             <TableRow>
               <TableCell>重点工作</TableCell>
-              <TableCell>身份</TableCell>
-              <TableCell>累计进度</TableCell>
-              <TableCell>状态</TableCell>
-              <TableCell>灯</TableCell>
+              <TableCell sx={{ width: 64 }}>身份</TableCell>
+              <TableCell sx={{ width: 88 }}>累计进度</TableCell>
+              <TableCell sx={{ width: 88 }}>状态</TableCell>
+              <TableCell sx={{ width: 88 }}>灯</TableCell>
               <TableCell>滞后原因说明</TableCell>
-              <TableCell sx={{ minWidth: 120 }}>核查结论</TableCell>
-              <TableCell sx={{ minWidth: 200 }}>反馈意见</TableCell>
+              <TableCell sx={{ width: 140 }}>核查结论</TableCell>
+              <TableCell sx={{ width: 240 }}>反馈意见</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

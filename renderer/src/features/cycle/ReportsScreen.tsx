@@ -208,8 +208,8 @@ function TaskTable({ view, month }: { view: MonthView; month: number }) {
         <Table size="small" aria-label="任务进展">
           <TableHead>
             <TableRow>
-              <TableCell>重点工作</TableCell>
-              <TableCell>牵头单位</TableCell>
+              <TableCell sx={{ minWidth: 140 }}>重点工作</TableCell>
+              <TableCell sx={{ minWidth: 110 }}>牵头单位</TableCell>
               <TableCell>序时进度</TableCell>
               <TableCell>累计进度</TableCell>
               <TableCell>状态</TableCell>
@@ -224,15 +224,16 @@ function TaskTable({ view, month }: { view: MonthView; month: number }) {
               <TableRow key={task.id}>
                 <TableCell>{task.title}</TableCell>
                 <TableCell>{leadUnit?.name}</TableCell>
-                <TableCell>
+                {/* Percents, statuses and lights are never broken over two lines (“已完 / 成”). */}
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {a.expected}%{a.fromPlan ? '' : '（按时间）'}
                 </TableCell>
-                <TableCell>{a.percent === null ? '—' : `${a.percent}%`}</TableCell>
-                <TableCell>{statusLabels[a.status]}</TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{a.percent === null ? '—' : `${a.percent}%`}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{statusLabels[a.status]}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   <LightChip light={a.light} />
                 </TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {report?.statusWord}
                   {a.mismatch && (
                     <Chip size="small" color="warning" variant="outlined" label="与计算不符" sx={{ ml: 0.5 }} />

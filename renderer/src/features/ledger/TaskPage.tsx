@@ -138,15 +138,24 @@ function TaskEditor({ task }: { task: Task }) {
         <Typography variant="h6" component="h3" sx={{ mb: 2 }}>
           基本信息与责任清单
         </Typography>
-        <Box sx={{ display: 'grid', gridTemplateColumns: '120px 1fr 1fr', gap: 2 }}>
-          <TextField size="small" label="序号" value={draft.code} onChange={(e) => set('code', e.target.value)} />
-          <TextField
-            size="small"
-            label="重点工作"
-            value={draft.title}
-            onChange={(e) => set('title', e.target.value)}
-            sx={{ gridColumn: 'span 2' }}
-          />
+        {/* Three equal columns: a section's or a leader's whole name fits its select (not “一、扩…”). */}
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 2 }}>
+          <Stack direction="row" spacing={2} sx={{ gridColumn: 'span 3' }}>
+            <TextField
+              size="small"
+              label="序号"
+              value={draft.code}
+              onChange={(e) => set('code', e.target.value)}
+              sx={{ width: 120, flexShrink: 0 }}
+            />
+            <TextField
+              size="small"
+              fullWidth
+              label="重点工作"
+              value={draft.title}
+              onChange={(e) => set('title', e.target.value)}
+            />
+          </Stack>
           <TextField
             size="small"
             select

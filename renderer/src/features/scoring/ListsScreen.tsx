@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
-import { ListGroupTable, listCell, listShortCell } from '../../ui/ListGroupTable';
+import { ListGroupTable, listCell, listShortCell, unitColumnWidth } from '../../ui/ListGroupTable';
 import { FormDialog } from '../../ui/FormDialog';
 import type { Unit, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
@@ -181,10 +181,12 @@ function groupsOf(scoring: Scoring): ListGroup[] {
 
 function ListsTables({ scoring }: { scoring: Scoring }) {
   const unitName = (id: string) => scoring.unitById.get(id)?.name ?? '';
+  const groups = groupsOf(scoring);
+  const unitWidth = unitColumnWidth(groups, unitName);
   return (
     <Stack spacing={2}>
-      {groupsOf(scoring).map((g) => (
-        <ListGroupTable key={g.name} group={g} label={`${g.name}红黑榜`} unitName={unitName} />
+      {groups.map((g) => (
+        <ListGroupTable key={g.name} group={g} label={`${g.name}红黑榜`} unitName={unitName} unitWidth={unitWidth} />
       ))}
     </Stack>
   );

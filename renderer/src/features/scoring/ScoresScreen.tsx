@@ -197,14 +197,17 @@ function EntryTables({
               )}
             </Stack>
             <Box sx={{ overflow: 'auto' }}>
-              <Table size="small">
+              {/* The same fixed widths in every unit's table, so their columns line up down the screen. */}
+              <Table size="small" sx={{ tableLayout: 'fixed', minWidth: 900 }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>事项</TableCell>
-                    <TableCell>分值</TableCell>
-                    <TableCell>依据</TableCell>
-                    <TableCell>状态</TableCell>
-                    <TableCell align="right">操作</TableCell>
+                    <TableCell sx={{ width: 72 }}>分值</TableCell>
+                    <TableCell sx={{ width: '30%' }}>依据</TableCell>
+                    <TableCell sx={{ width: 200 }}>状态</TableCell>
+                    <TableCell sx={{ width: 150 }} align="right">
+                      操作
+                    </TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>

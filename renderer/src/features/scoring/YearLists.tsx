@@ -1,7 +1,7 @@
 import { Stack, Typography } from '@mui/material';
 import { shareText } from '../../core/evaluation';
 import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
-import { ListGroupTable } from '../../ui/ListGroupTable';
+import { ListGroupTable, unitColumnWidth } from '../../ui/ListGroupTable';
 import { desktop } from '../../io/desktop';
 import type { Scoring } from '../../ui/useScoring';
 import type { YearStanding } from '../../ui/useYearStanding';
@@ -16,20 +16,24 @@ export function YearListsTables({ standing, scoring }: { standing: YearStanding;
     { header: '过程得分', value: (l: ListedUnit) => standing.parts.get(l.unitId)?.process },
     { header: '评估得分', value: (l: ListedUnit) => standing.parts.get(l.unitId)?.evaluation ?? '无评估' },
   ];
+  const unitName = (id: string) => scoring.unitById.get(id)?.name ?? '';
+  const groups = groupsOf(standing);
+  const unitWidth = unitColumnWidth(groups, unitName);
   return (
     <Stack spacing={2}>
       <Typography variant="body2">
         综合得分 = 过程得分 × {shareText(standing.shares.process)} + 第三方评估得分 ×{' '}
         {shareText(standing.shares.evaluation)}；“无评估”的单位按过程得分计。
       </Typography>
-      {groupsOf(standing).map((g) => (
+      {groups.map((g) => (
         <ListGroupTable
           key={g.name}
           group={g}
           label={`${g.name}年度红黑榜`}
-          unitName={(id) => scoring.unitById.get(id)?.name ?? ''}
+          unitName={unitName}
           scoreHeader="综合得分"
           extra={extra}
+          unitWidth={unitWidth}
         />
       ))}
     </Stack>

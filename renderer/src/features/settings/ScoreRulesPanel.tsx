@@ -205,7 +205,7 @@ function ListAndWeightSettings() {
   return (
     <>
       <SaveStatus save={listSave} label="红黑榜设置保存状态" sx={{ mt: 2 }} />
-      <Box sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 2 }}>
+      <Box sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 2 }}>
         <TextField
           select
           size="small"

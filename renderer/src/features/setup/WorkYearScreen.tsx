@@ -80,19 +80,20 @@ export function CreateYear({ existing, onCreated }: { existing: number[]; onCrea
 
   return (
     <Paper sx={{ p: 2 }} variant="outlined">
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography sx={{ fontWeight: 700 }}>新建工作年度</Typography>
+      {/* In the narrow 快速入门 dialog the note wraps; the title, the year and the button keep their size. */}
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', '& > :not(:last-child)': { flexShrink: 0 } }}>
+        <Typography sx={{ fontWeight: 700, whiteSpace: 'nowrap' }}>新建工作年度</Typography>
         <TextField
           size="small"
           label="年度"
           value={year}
           onChange={(e) => setTyped(e.target.value)}
-          sx={{ width: 120 }}
+          sx={{ width: 100 }}
         />
         <Button variant="contained" onClick={create}>
           创建
         </Button>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="text.secondary" sx={{ minWidth: 0 }}>
           按默认规则创建：3月至11月，3月10日报方案，每月25日报进展，30日前反馈，11月30日前完成。
         </Typography>
       </Stack>
