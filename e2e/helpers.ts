@@ -66,3 +66,16 @@ export function tableCounts(page: Page): Promise<Record<string, number>> {
       }),
   );
 }
+
+/** A late-November day of the 2025 sample year: every month has data, November is open for review. */
+export const sampleToday = new Date('2025-11-26T10:00:00+08:00');
+
+/** A first start on sampleToday with the 2025 sample year loaded (its 规则设置 on screen). */
+export async function startWithSample(page: Page) {
+  await page.clock.setFixedTime(sampleToday);
+  await page.goto('/');
+  await enterOperator(page, '李娜');
+  await openScreen(page, '工作年度');
+  await page.getByRole('button', { name: '加载示例数据' }).click();
+  await expect(page.getByRole('heading', { name: '2025年度 规则设置' })).toBeVisible({ timeout: 60_000 });
+}
