@@ -12,6 +12,8 @@ import { newId } from './ids';
 import { requireOperator } from './operator';
 import { db } from './schema';
 import { checkMonth, requireYear } from './validate';
+import { sealOf } from '../core/sync';
+import { sealMonth, sealedTables } from './sync/seal';
 
 /**
  * Publishes month `month` of a year: its state becomes published (publishedAt, publishedBy =
@@ -23,7 +25,7 @@ export async function publishMonth(yearId: string, month: number, snapshot: unkn
   checkMonth(month);
   const at = nowIso();
   return writeTransaction(
-    [db.monthStates, db.rankings, db.workYears],
+    [db.monthStates, db.rankings, db.workYears, ...sealedTables()],
     async (w) => {
       await requireYear(yearId);
       const id = monthStateId(yearId, month);
@@ -41,6 +43,8 @@ export async function publishMonth(yearId: string, month: number, snapshot: unkn
         publishedBy: operator,
       };
       await w.put(db.monthStates, state);
+      // Several PCs: the month's records sealed by this publication (sync/seal.ts).
+      await sealMonth(yearId, month, sealOf(state) as string, operator, at);
       return w.add(db.rankings, {
         id: newId(),
         yearId,

@@ -1,0 +1,27 @@
+// Live queries of the sync tables for the screens.
+import { liveQuery } from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../schema';
+import type { SyncConflictRow } from './types';
+
+export function useSyncConflicts(): SyncConflictRow[] | undefined {
+  return useLiveQuery(() => db.syncConflicts.orderBy('docId').toArray(), []);
+}
+
+export function conflictCount(): Promise<number> {
+  return db.syncConflicts.count();
+}
+
+/** Changes waiting to be sent and conflicts: the header's counts, pushed on every change. */
+export function useSyncCounts(): { pending: number; conflicts: number } | undefined {
+  return useLiveQuery(async () => ({ pending: await db.outbox.count(), conflicts: await db.syncConflicts.count() }), []);
+}
+
+/** Calls `listener` with the outbox's size whenever it changes (the pusher's trigger). */
+export function watchOutbox(listener: (count: number) => void): () => void {
+  const subscription = liveQuery(() => db.outbox.where('stage').equals(0).count()).subscribe({
+    next: listener,
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
