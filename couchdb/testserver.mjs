@@ -59,19 +59,28 @@ export const USERS = [
 
 let serial = 0;
 
+/**
+ * PouchDB with the plugins the server needs. Plugins patch the one PouchDB class of the
+ * process, which a test may share with the app's own client (renderer/src/sync/pouch.ts):
+ * each is added once.
+ */
+function pouchCore() {
+  const PouchDB = require('pouchdb-core');
+  if (!PouchDB.adapters.memory) PouchDB.plugin(require('pouchdb-adapter-memory'));
+  if (!PouchDB.adapters.http) PouchDB.plugin(require('pouchdb-adapter-http'));
+  if (!('replicate' in PouchDB.prototype)) PouchDB.plugin(require('pouchdb-replication'));
+  if (!('query' in PouchDB.prototype)) PouchDB.plugin(require('pouchdb-mapreduce'));
+  return PouchDB;
+}
+
 export async function startCouchServer({ port = 0, host = '127.0.0.1' } = {}) {
   // Each server its own memory store: databases of the same name in two servers stay apart.
   const prefix = `couch${process.pid}-${++serial}-`;
-  const PouchDB = require('pouchdb-core')
-    .plugin(require('pouchdb-adapter-memory'))
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-replication'))
-    .plugin(require('pouchdb-mapreduce'))
-    .defaults({ adapter: 'memory', prefix });
+  const PouchDB = pouchCore().defaults({ adapter: 'memory', prefix });
   const pouchApp = expressPouchDB(PouchDB, {
     mode: 'fullCouchDB',
     inMemoryConfig: true,
-    logPath: path.join(process.platform === 'win32' ? process.env.TEMP ?? '.' : '/tmp', `${prefix}log.txt`),
+    logPath: path.join(process.platform === 'win32' ? (process.env.TEMP ?? '.') : '/tmp', `${prefix}log.txt`),
     overrideMode: { exclude: ['routes/fauxton'] },
   });
   const app = express();
@@ -115,7 +124,10 @@ export async function startCouchServer({ port = 0, host = '127.0.0.1' } = {}) {
   await start();
   const url = `http://${host}:${boundPort}`;
   // The first admin ends the "admin party": from now on anonymous requests are not admin.
-  const res = await fetch(`${url}/_config/admins/${ADMIN.user}`, { method: 'PUT', body: JSON.stringify(ADMIN.password) });
+  const res = await fetch(`${url}/_config/admins/${ADMIN.user}`, {
+    method: 'PUT',
+    body: JSON.stringify(ADMIN.password),
+  });
   if (res.status >= 300) throw new Error(`admin set-up failed: ${res.status}`);
 
   return {

@@ -1,7 +1,6 @@
 // The server address the office types on 数据安全 → 多机同步, checked and normalised (pure).
 export type ServerAddress =
-  | { ok: true; origin: string; database: string; url: string }
-  | { ok: false; message: string };
+  { ok: true; origin: string; database: string; url: string } | { ok: false; message: string };
 
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
 
@@ -34,4 +33,3 @@ export function parseServerAddress(address: string, database: string): ServerAdd
   const origin = url.origin;
   return { ok: true, origin, database: name, url: `${origin}/${encodeURIComponent(name)}` };
 }
-

@@ -86,7 +86,10 @@ interface Decision {
  * Applies a batch of changed documents (see the top of this file). Month states go first, so
  * that records arriving with their month's publication are judged against it.
  */
-export async function applyIncoming(changes: readonly IncomingChange[], options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyIncoming(
+  changes: readonly IncomingChange[],
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const at = new Date().toISOString();
   return writeTransaction(
     applyTables(),
@@ -100,7 +103,13 @@ export async function applyIncoming(changes: readonly IncomingChange[], options:
       for (const change of changes) {
         const doc = change.winner;
         if (doc.type === 'audit') {
-          if (doc.deviceId && doc.deviceId !== device.deviceId && doc.entry && typeof doc.dseq === 'number' && !doc._deleted)
+          if (
+            doc.deviceId &&
+            doc.deviceId !== device.deviceId &&
+            doc.entry &&
+            typeof doc.dseq === 'number' &&
+            !doc._deleted
+          )
             peers.push({
               deviceId: doc.deviceId,
               dseq: doc.dseq,
@@ -247,7 +256,10 @@ async function decide(
   // Two PCs created the same year: the year is unique, the second one is not shown.
   if (tableName === 'workYears' && shown && !shown._deleted) {
     const year = (shown.row as Row)['year'];
-    const taken = await db.workYears.where('year').equals(year as number).first();
+    const taken = await db.workYears
+      .where('year')
+      .equals(year as number)
+      .first();
     if (taken && taken.id !== (shown.row as Row)['id']) {
       shown = null;
       kind = 'duplicate';

@@ -14,7 +14,10 @@ export function conflictCount(): Promise<number> {
 
 /** Changes waiting to be sent and conflicts: the header's counts, pushed on every change. */
 export function useSyncCounts(): { pending: number; conflicts: number } | undefined {
-  return useLiveQuery(async () => ({ pending: await db.outbox.count(), conflicts: await db.syncConflicts.count() }), []);
+  return useLiveQuery(
+    async () => ({ pending: await db.outbox.count(), conflicts: await db.syncConflicts.count() }),
+    [],
+  );
 }
 
 /** Calls `listener` with the outbox's size whenever it changes (the pusher's trigger). */

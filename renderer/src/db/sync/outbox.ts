@@ -117,7 +117,10 @@ export function pendingUploads(): Promise<number> {
 /** Outbox rows of a document still waiting for the local replica (the puller waits for them). */
 export async function waitingDocIds(docIds: readonly string[]): Promise<Set<string>> {
   if (docIds.length === 0) return new Set();
-  const rows = await db.outbox.where('docId').anyOf([...docIds]).toArray();
+  const rows = await db.outbox
+    .where('docId')
+    .anyOf([...docIds])
+    .toArray();
   return new Set(rows.filter((r) => r.stage === 0).map((r) => r.docId));
 }
 

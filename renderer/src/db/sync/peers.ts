@@ -25,7 +25,10 @@ export async function verifyPeerChains(): Promise<PeerChainCheck[]> {
   const devices = (await db.peerAudit.orderBy('deviceId').uniqueKeys()) as string[];
   const out: PeerChainCheck[] = [];
   for (const deviceId of devices) {
-    const rows = await db.peerAudit.where('[deviceId+dseq]').between([deviceId, -Infinity], [deviceId, Infinity]).toArray();
+    const rows = await db.peerAudit
+      .where('[deviceId+dseq]')
+      .between([deviceId, -Infinity], [deviceId, Infinity])
+      .toArray();
     const label = rows.at(-1)?.deviceLabel || deviceId.slice(0, 8);
     out.push({ deviceId, label, ...checkChain(rows) });
   }
@@ -53,7 +56,8 @@ export function checkChain(rows: readonly PeerAuditRow[]): Omit<PeerChainCheck, 
     expected = row.dseq + 1;
     if (previous === undefined && entry.hash === undefined && entry.prevHash === undefined) continue; // legacy
     if (typeof entry.hash !== 'string') return broken('hash', `第 ${row.dseq} 条记录缺少校验值（可能被改动）`);
-    if (hashAuditEntry(entry) !== entry.hash) return broken('hash', `第 ${row.dseq} 条记录的内容与其校验值不符（可能被改动）`);
+    if (hashAuditEntry(entry) !== entry.hash)
+      return broken('hash', `第 ${row.dseq} 条记录的内容与其校验值不符（可能被改动）`);
     if (entry.prevHash !== (previous?.hash ?? ''))
       return broken('link', `第 ${row.dseq} 条记录与前一条的链接断开（前一条可能被删除或改动）`);
     previous = entry;

@@ -30,7 +30,9 @@ export async function resolveConflict(docId: string, resolution: Resolution): Pr
     const me = device?.value as DeviceState | undefined;
     if (!me) throw new DomainError('本机未启用多机同步');
     if (current.kind === 'duplicate')
-      throw new DomainError('两台电脑分别新建了同一年度：请在其中一台电脑上停用同步并清除该年度后重新同步（见使用说明）');
+      throw new DomainError(
+        '两台电脑分别新建了同一年度：请在其中一台电脑上停用同步并清除该年度后重新同步（见使用说明）',
+      );
     const shownLeaf = current.leaves.find((l) => l.rev === current.shown);
     if (current.kind === 'published') {
       if (!shownLeaf || resolution.row === null || !deepEqual(resolution.row, shownLeaf.row))
@@ -64,7 +66,12 @@ export async function resolveConflict(docId: string, resolution: Resolution): Pr
       });
     if (endings.length > 0) await db.outbox.bulkAdd(endings);
     await db.syncConflicts.delete(docId);
-    const kept = resolution.row === null ? '删除该记录' : deepEqual(resolution.row, shownLeaf?.row) ? '保留当前显示的版本' : '采用选定或合并后的内容';
+    const kept =
+      resolution.row === null
+        ? '删除该记录'
+        : deepEqual(resolution.row, shownLeaf?.row)
+          ? '保留当前显示的版本'
+          : '采用选定或合并后的内容';
     await w.log('update', db.syncState, 'resolve', undefined, {
       name: `处理同步冲突：${kept}（${current.leaves.length}个版本）`,
       rows: 1,

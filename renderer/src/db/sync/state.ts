@@ -40,7 +40,16 @@ export interface SyncSettings {
 }
 
 export async function getSyncSettings(): Promise<SyncSettings> {
-  const keys = [CONFIG_KEY, DEVICE_KEY, ROLE_KEY, PAUSED_KEY, RESTORE_KEY, INITIAL_KEY, LAST_SYNCED_KEY, PULL_CURSOR_KEY];
+  const keys = [
+    CONFIG_KEY,
+    DEVICE_KEY,
+    ROLE_KEY,
+    PAUSED_KEY,
+    RESTORE_KEY,
+    INITIAL_KEY,
+    LAST_SYNCED_KEY,
+    PULL_CURSOR_KEY,
+  ];
   const [config, device, role, paused, restore, initial, last, pulled] = await db.syncState.bulkGet(keys);
   const settings: SyncSettings = { paused: paused?.value === true, initialDone: initial?.value === true };
   if (config) settings.config = config.value as SyncConfig;
@@ -71,8 +80,7 @@ export async function setUpSync(config: SyncConfig, label: string): Promise<Devi
     const previous = (await db.syncState.get(CONFIG_KEY))?.value as SyncConfig | undefined;
     const serverChanged =
       previous !== undefined && (previous.server !== config.server || previous.database !== config.database);
-    if (existing && serverChanged)
-      throw new DomainError('要改用另一台服务器或数据库，请先“停用同步”，再重新设置。');
+    if (existing && serverChanged) throw new DomainError('要改用另一台服务器或数据库，请先“停用同步”，再重新设置。');
     await db.syncState.put({ key: CONFIG_KEY, value: config });
     let device = existing;
     if (!device) {
@@ -95,12 +103,15 @@ export async function setUpSync(config: SyncConfig, label: string): Promise<Devi
       db.syncState,
       'config',
       previous ? { server: previous.server, database: previous.database, username: previous.username } : undefined,
-      auditSyncState(`设置多机同步：${config.server}/${config.database}，用户 ${config.username}，本机“${device.label}”`, {
-        server: config.server,
-        database: config.database,
-        username: config.username,
-        deviceId: device.deviceId,
-      }),
+      auditSyncState(
+        `设置多机同步：${config.server}/${config.database}，用户 ${config.username}，本机“${device.label}”`,
+        {
+          server: config.server,
+          database: config.database,
+          username: config.username,
+          deviceId: device.deviceId,
+        },
+      ),
     );
     return device;
   });
@@ -164,7 +175,10 @@ export async function seedOutbox(onProgress?: (done: number) => void, chunk = 20
 export async function localDataCount(): Promise<number> {
   let n = 0;
   for (const table of syncedTables()) {
-    n += table.name === 'settings' ? await table.filter((r: { key: string }) => r.key !== 'operator').count() : await table.count();
+    n +=
+      table.name === 'settings'
+        ? await table.filter((r: { key: string }) => r.key !== 'operator').count()
+        : await table.count();
   }
   return n;
 }
@@ -243,7 +257,12 @@ export async function sendRestoredData(): Promise<number> {
         const meta = metas[i];
         if (meta && !meta.deleted && meta.hash === contentHash(synced)) return;
         const key = primaryKeyOf(table, row);
-        const made = change(docId, meta, { type: table.name, key, row: synced, deviceId: device.deviceId, by, at }, false);
+        const made = change(
+          docId,
+          meta,
+          { type: table.name, key, row: synced, deviceId: device.deviceId, by, at },
+          false,
+        );
         outbox.push(made.row);
         next.push(made.meta);
       });
