@@ -29,7 +29,7 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
 
   // The office's comment on the May report, to be collected by 分析原因.
   await page.clock.setFixedTime(chinaTime('2026-05-29'));
-  await page.goto('/#/review/5');
+  await page.goto('/#/feedback/5');
   const comment = page.getByRole('region', { name: '区经济和信息化局的督查反馈' }).getByLabel(`${TASK}的反馈意见`);
   await comment.fill('审批延后属实，需协调加快');
   await comment.blur();

@@ -16,7 +16,7 @@ import {
 } from './cycle-steps';
 
 const months = [3, 4, 5, 6, 7, 8, 9, 10, 11];
-const monthScreens = ['reports', 'reminders', 'review', 'scores', 'ranking', 'lists'];
+const monthScreens = ['reports', 'reminders', 'feedback', 'scores', 'ranking', 'lists'];
 const otherScreens = [
   'home',
   'year',
@@ -192,7 +192,7 @@ test('decisions in the log as sentences, the log in Excel with the same columns;
   expect(texts).toContain(confirmed[0]![5]);
 
   // Publishing May: the dialog lists what is still open, with links; publishing needs the tick.
-  await page.goto('/#/review/5');
+  await page.goto('/#/feedback/5');
   await page.getByRole('button', { name: '发布5月' }).click();
   const dialog = page.getByRole('dialog', { name: '发布5月' });
   const open = dialog.getByRole('list', { name: '未处理事项' });
@@ -203,7 +203,7 @@ test('decisions in the log as sentences, the log in Excel with the same columns;
   await expect(dialog.getByRole('button', { name: '确认发布' })).toBeDisabled();
   await open.getByRole('button', { name: '去确认' }).click();
   await expect(page).toHaveURL(/#\/scores\/5$/);
-  await page.goto('/#/review/5');
+  await page.goto('/#/feedback/5');
   await page.getByRole('button', { name: '发布5月' }).click();
   await dialog.getByLabel('我已知晓以上事项仍未处理，确认发布').check();
   await dialog.getByRole('button', { name: '确认发布' }).click();
@@ -223,7 +223,7 @@ test('反馈意见 is saved as it is typed: a reload at once, without leaving th
   test.setTimeout(120_000);
   await startYearWithTaskList(page, '李督查');
   await importMayReports(page, testInfo.outputDir);
-  await page.goto('/#/review/5');
+  await page.goto('/#/feedback/5');
   const comment = page
     .getByRole('region', { name: '区经济和信息化局的督查反馈' })
     .getByLabel('提高制造业投资比重的反馈意见');

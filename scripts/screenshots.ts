@@ -35,7 +35,7 @@ const shots: { file: string; route: string; ready: (page: Page) => Promise<void>
   },
   {
     file: '05-review.png',
-    route: 'review/10',
+    route: 'feedback/10',
     ready: (p) => expect(p.getByRole('heading', { name: /督查反馈/ }).first()).toBeVisible(),
   },
   {

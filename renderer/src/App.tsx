@@ -67,7 +67,7 @@ import { AboutDialog } from './features/about/AboutDialog';
 import { HelpScreen } from './features/help/HelpScreen';
 import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
-import { ReviewScreen } from './features/cycle/ReviewScreen';
+import { FeedbackScreen } from './features/cycle/FeedbackScreen';
 import { RemindersScreen } from './features/cycle/RemindersScreen';
 import { SampleBanner } from './features/sample/SampleBanner';
 import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
@@ -123,10 +123,10 @@ const screens: Screen[] = [
     needsYear: true,
   },
   {
-    route: 'review',
+    route: 'feedback',
     label: '督查反馈',
     icon: <FactCheckIcon />,
-    render: (m) => <ReviewScreen key={m} monthParam={m} />,
+    render: (m) => <FeedbackScreen key={m} monthParam={m} />,
     needsYear: true,
   },
   {

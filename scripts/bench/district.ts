@@ -52,7 +52,7 @@ export const SCREENS: ScreenSpec[] = [
   },
   { label: '月方案', route: 'plans', selector: 'table[aria-label="月方案报送情况"] tbody tr' },
   { label: '月度进展', route: `reports/${M}`, selector: 'table[aria-label="任务进展"] tbody tr' },
-  { label: '督查反馈', route: `review/${M}`, selector: 'section[aria-label$="的督查反馈"] tbody tr' },
+  { label: '督查反馈', route: `feedback/${M}`, selector: 'section[aria-label$="的督查反馈"] tbody tr' },
   { label: '加扣分', route: `scores/${M}`, selector: 'section[aria-label$="的加扣分"] tbody tr' },
   { label: '赛马排名', route: `ranking/${M}`, selector: 'table[aria-label$="排名"] tbody tr' },
   { label: '红黑榜', route: `lists/${M}`, selector: 'table[aria-label$="红黑榜"] tbody tr' },

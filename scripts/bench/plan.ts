@@ -1,11 +1,11 @@
 // The commit step of benchmark (a), shared by Node (fake-indexeddb, node-import.ts) and
 // Chromium (browser/main.ts): the year, unit and tasks an import needs (set up untimed), the
-// plan the progress import's preview builds (the app's own planProgressImport), and a split of
+// plan the progress import's preview builds (the app's own progressChangeset), and a split of
 // what commitImport spends its time on.
 import type { ProgressResult } from '../../renderer/src/core/import/progress';
-import { planProgressImport } from '../../renderer/src/core/import/progressPlan';
+import { progressChangeset } from '../../renderer/src/core/import/progressChangeset';
 import type { ProgressReport, Task, Unit } from '../../renderer/src/core/model';
-import { addUnit, createWorkYear, db, setOperator, type ImportPlan } from '../../renderer/src/db';
+import { addUnit, createWorkYear, db, setOperator, type ImportChangeset } from '../../renderer/src/db';
 import { BENCH_MONTH, BENCH_YEAR } from './constants';
 
 export interface Fixture {
@@ -68,8 +68,12 @@ export async function setUpFixture(
 }
 
 /** What the progress import screen hands to commitImport for one mapped file (nothing stored yet for the month). */
-export function importPlan(fx: Fixture, file: { name: string; sha256: string }, mapped: ProgressResult): ImportPlan {
-  const plan = planProgressImport(
+export function importPlan(
+  fx: Fixture,
+  file: { name: string; sha256: string },
+  mapped: ProgressResult,
+): ImportChangeset {
+  const plan = progressChangeset(
     [
       {
         file: file.name,
@@ -97,7 +101,7 @@ export function importPlan(fx: Fixture, file: { name: string; sha256: string }, 
 }
 
 /** How many `reports` rows a plan creates. */
-export const reportCount = (plan: ImportPlan) => plan.creates.filter((c) => c.table === 'reports').length;
+export const reportCount = (plan: ImportChangeset) => plan.creates.filter((c) => c.table === 'reports').length;
 
 const IMPORT_WRITTEN = ['reports', 'submissions', 'audit', 'importBatches'];
 
@@ -124,7 +128,7 @@ async function storedRowsCheck(): Promise<CheckStoredRows | undefined> {
  * row (the row, its audit entry, the batch's `changes`), and the checks of the written rows
  * (validate.ts). `gc` runs before each piece (Node: global.gc).
  */
-export async function commitParts(plan: ImportPlan, gc: () => void = () => {}): Promise<Record<string, number>> {
+export async function commitParts(plan: ImportChangeset, gc: () => void = () => {}): Promise<Record<string, number>> {
   const rows = plan.creates.filter((c) => c.table === 'reports').map((c) => c.row as unknown as ProgressReport);
   const at = new Date().toISOString();
   const parts: Record<string, number> = {};

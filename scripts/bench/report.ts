@@ -224,7 +224,7 @@ function details(r: AllResults): string {
   if (nl || bl) {
     out.push('### (a) 15,000-row progress workbook, whole import\n');
     out.push(
-      'Median (min–max) over the repetitions. "commit" includes the SHA-256 of the file and building the plan with the app\'s `planProgressImport` (one new `reports` row per mapped row, one `submissions` row), then `commitImport`.\n',
+      'Median (min–max) over the repetitions. "commit" includes the SHA-256 of the file and building the plan with the app\'s `progressChangeset` (one new `reports` row per mapped row, one `submissions` row), then `commitImport`.\n',
     );
     out.push('| Step | Node (fake-indexeddb) | Chromium (Worker + IndexedDB) |\n|---|---|---|');
     const cell = (s: Summary | undefined) => (s ? fmtSummary(s) : 'n/a');
@@ -236,7 +236,7 @@ function details(r: AllResults): string {
     );
     out.push(`| map (mapProgress) | ${cell(nl?.map)} | ${cell(bl?.map)} |`);
     out.push(`| commit (SHA-256 + plan + commitImport) | ${cell(nl?.commit)} | ${cell(bl?.commit)} |`);
-    out.push(`| … of which SHA-256 + planProgressImport | ${cell(nl?.plan)} | ${cell(bl?.plan)} |`);
+    out.push(`| … of which SHA-256 + progressChangeset | ${cell(nl?.plan)} | ${cell(bl?.plan)} |`);
     out.push(`| whole import | ${cell(nl?.total)} | ${cell(bl?.total)} |`);
     out.push(`| ratio to bare | ${x(nl?.ratio)} | ${x(bl?.ratio)} |`);
     if (nl?.parseSplit)

@@ -24,7 +24,7 @@ const s2026 = defaultCalendarSettings(2026);
 const with2026 = (patch: Partial<CalendarSettings>): CalendarSettings => ({ ...s2026, ...patch });
 
 describe('defaultCalendarSettings', () => {
-  it('is the PRODUCT.md §3 default: window 3..11, plan 03-10, report 25, feedback 30, completion 11-30', () => {
+  it('is the PRODUCT.md §3 default: workWindow 3..11, plan 03-10, report 25, feedback 30, completion 11-30', () => {
     expect(defaultCalendarSettings(2026)).toEqual({
       year: 2026,
       windowStartMonth: 3,
@@ -295,7 +295,7 @@ describe('defensive input', () => {
 describe('monthSchedule (2026 defaults)', () => {
   const schedule = monthSchedule(s2026);
 
-  it('has one entry per month of the window 3..11', () => {
+  it('has one entry per month of the workWindow 3..11', () => {
     expect(schedule.map((m) => m.month)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
@@ -329,7 +329,7 @@ describe('monthSchedule (2026 defaults)', () => {
     }
   });
 
-  it('follows a custom window and yields nothing for an inverted one', () => {
+  it('follows a custom workWindow and yields nothing for an inverted one', () => {
     expect(monthSchedule(with2026({ windowStartMonth: 1, windowEndMonth: 12 }))).toHaveLength(12);
     expect(monthSchedule(with2026({ windowStartMonth: 11, windowEndMonth: 3 }))).toEqual([]);
   });

@@ -140,9 +140,10 @@ function normalizeLooseDate(input: unknown): IsoDate | undefined {
 }
 
 /** The months of a work window, e.g. [3, 4, …, 11]. */
-export function windowMonths(window: Pick<CalendarSettings, 'windowStartMonth' | 'windowEndMonth'>): number[] {
+export function windowMonths(workWindow: Pick<CalendarSettings, 'windowStartMonth' | 'windowEndMonth'>): number[] {
   const months: number[] = [];
-  for (let m = Math.max(1, window.windowStartMonth); m <= Math.min(12, window.windowEndMonth); m++) months.push(m);
+  for (let m = Math.max(1, workWindow.windowStartMonth); m <= Math.min(12, workWindow.windowEndMonth); m++)
+    months.push(m);
   return months;
 }
 

@@ -20,10 +20,8 @@
 //   20 %); a unit without an evaluation score keeps its process score and is marked so.
 // Every figure is rounded to 2 decimals where it is shown, and computed from what is shown.
 
-import type { Evaluation, EvaluationScale, RaterType, Task } from './model';
+import { RATER_TYPES, type Evaluation, type EvaluationScale, type RaterType, type Task } from './model';
 import { round2, yearComposite, type CompositeWeights } from './scoring';
-
-export const raterTypes: readonly RaterType[] = ['企业', '群众', '第三方机构'];
 
 export const scaleLabels: Record<EvaluationScale, string> = {
   hundred: '百分制',
@@ -58,7 +56,7 @@ export const defaultEvaluationSettings: EvaluationSettings = {
 /** The stored settings over the defaults, with anything unusable replaced by its default. */
 export function evaluationSettingsOf(stored: Partial<EvaluationSettings> | undefined): EvaluationSettings {
   const weights = { ...defaultEvaluationSettings.raterWeights };
-  for (const r of raterTypes) {
+  for (const r of RATER_TYPES) {
     const w = stored?.raterWeights?.[r];
     if (typeof w === 'number' && Number.isFinite(w) && w >= 0) weights[r] = w;
   }
@@ -157,7 +155,7 @@ export function unitEvaluations(
   for (const u of out.values()) {
     const counted = u.rows.filter((e) => !u.excluded.includes(e));
     const present: { rater: RaterType; weight: number; score: number; rows: number; sample?: number }[] = [];
-    for (const rater of raterTypes) {
+    for (const rater of RATER_TYPES) {
       const rows = counted.filter((e) => e.rater === rater);
       if (rows.length === 0) continue;
       const w = settings.raterWeights[rater];
@@ -211,7 +209,7 @@ export function compositeScores(
 
 /** '企业 70%、群众 30%': the rater weights in words, for the settings and the ranking's note. */
 export function raterWeightsText(settings: EvaluationSettings): string {
-  return raterTypes.map((r) => `${r}${round2(settings.raterWeights[r])}%`).join('、');
+  return RATER_TYPES.map((r) => `${r}${round2(settings.raterWeights[r])}%`).join('、');
 }
 
 /** A percentage share for display: 0.8 → '80%'. */

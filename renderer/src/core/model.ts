@@ -135,7 +135,8 @@ export interface ProgressReport {
   sourceRow?: number;
 }
 
-export type Verdict = '属实' | '基本属实' | '不属实';
+export const VERDICTS = ['属实', '基本属实', '不属实'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** The office's review of one unit's report on one task for a month (督查反馈). */
 export interface Feedback {
@@ -180,7 +181,8 @@ export interface MonthState {
   reopenReason?: string;
 }
 
-export type ScoreEntryState = 'proposed' | 'confirmed' | 'waived';
+export const SCORE_ENTRY_STATES = ['proposed', 'confirmed', 'waived'] as const;
+export type ScoreEntryState = (typeof SCORE_ENTRY_STATES)[number];
 export const scoreEntryStateLabels: Record<ScoreEntryState, string> = {
   proposed: '待确认',
   confirmed: '已确认',
@@ -243,9 +245,11 @@ export interface Interview {
   suggested: boolean;
 }
 
-export type RaterType = '企业' | '群众' | '第三方机构';
+export const RATER_TYPES = ['企业', '群众', '第三方机构'] as const;
+export type RaterType = (typeof RATER_TYPES)[number];
 /** How a sheet scored: 百分制 0–100, 五分制 0–5, 十分制 0–10, 满意率 a percent (core/evaluation.ts). */
-export type EvaluationScale = 'hundred' | 'five' | 'ten' | 'percent';
+export const EVALUATION_SCALES = ['hundred', 'five', 'ten', 'percent'] as const;
+export type EvaluationScale = (typeof EVALUATION_SCALES)[number];
 /**
  * 第三方评估: one rater type's score for a unit, or for a task (then it counts for the task's
  * lead unit). `score` is normalised to 0–100; the sheet's own figure and scale are kept.

@@ -111,7 +111,7 @@ describe('validatePlan', () => {
     ]);
   });
 
-  it('a task due after the window needs every window month but not 100', () => {
+  it('a task due after the workWindow needs every workWindow month but not 100', () => {
     expect(
       validatePlan(
         row({ dueDate: '2026-12-31', months: months([10, 20, 30, 40, 50, 60, 70, 80, 90]) }),

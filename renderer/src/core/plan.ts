@@ -35,10 +35,10 @@ export interface PlanWhere {
  * The months a plan must fill: from the window's first month to the task's due month (or the
  * window's last month, if the task is due later). Empty for a task due before the window.
  */
-export function requiredPlanMonths(dueDate: IsoDate, window: WorkWindow): number[] {
-  const last = Math.min(window.windowEndMonth, dueMonthIndex(dueDate, window));
+export function requiredPlanMonths(dueDate: IsoDate, workWindow: WorkWindow): number[] {
+  const last = Math.min(workWindow.windowEndMonth, dueMonthIndex(dueDate, workWindow));
   const months: number[] = [];
-  for (let m = window.windowStartMonth; m <= last; m++) months.push(m);
+  for (let m = workWindow.windowStartMonth; m <= last; m++) months.push(m);
   return months;
 }
 
@@ -57,7 +57,7 @@ const formatPercent = (v: number): string => `${Math.round(v * 10000) / 10000}%`
  * Every problem is an 'error' except the months outside the window. The row's months may come
  * in any order.
  */
-export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere): ImportIssue[] {
+export function validatePlan(row: PlanRow, workWindow: WorkWindow, where: PlanWhere): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const title = row.title.trim() === '' ? row.taskId : row.title.trim();
   const cellOf = (month: number, field: 'text' | 'percent'): string | undefined =>
@@ -79,19 +79,19 @@ export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere)
 
   const byMonth = new Map<number, PlanMonth>();
   for (const m of row.months) if (!byMonth.has(m.month)) byMonth.set(m.month, m);
-  const inWindow = (m: number): boolean => m >= window.windowStartMonth && m <= window.windowEndMonth;
+  const inWindow = (m: number): boolean => m >= workWindow.windowStartMonth && m <= workWindow.windowEndMonth;
 
   for (const m of [...byMonth.values()].sort((a, b) => a.month - b.month)) {
     if (!inWindow(m.month) && (m.text.trim() !== '' || m.plannedPercent !== null)) {
       add(
         'warning',
-        `重点工作"${title}"${m.month}月不在工作月份（${window.windowStartMonth}月至${window.windowEndMonth}月）内，该月内容不导入`,
+        `重点工作"${title}"${m.month}月不在工作月份（${workWindow.windowStartMonth}月至${workWindow.windowEndMonth}月）内，该月内容不导入`,
         cellOf(m.month, 'text'),
       );
     }
   }
 
-  const required = new Set(requiredPlanMonths(row.dueDate, window));
+  const required = new Set(requiredPlanMonths(row.dueDate, workWindow));
   const knowsColumns = where.columnOf !== undefined;
   for (const month of required) {
     const m = byMonth.get(month);
@@ -128,7 +128,7 @@ export function validatePlan(row: PlanRow, window: WorkWindow, where: PlanWhere)
     if (!previous || p >= previous.percent) previous = { month: m.month, percent: p };
   }
 
-  const dueMonth = dueMonthIndex(row.dueDate, window);
+  const dueMonth = dueMonthIndex(row.dueDate, workWindow);
   if (inWindow(dueMonth)) {
     const atDue = byMonth.get(dueMonth)?.plannedPercent;
     if (typeof atDue === 'number' && Number.isFinite(atDue) && atDue >= 0 && atDue < 100) {

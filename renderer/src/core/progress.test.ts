@@ -26,7 +26,7 @@ describe('expectedPercent (序时进度)', () => {
   const cases: [string, string, Plan, number, number, boolean][] = [
     // name, due date, milestones, month, expected, fromPlan
     ['no plan: before the window', '2026-11-30', [], 2, 0, false],
-    ['no plan: first month of the window, 1/9', '2026-11-30', [], 3, 11.1, false],
+    ['no plan: first month of the workWindow, 1/9', '2026-11-30', [], 3, 11.1, false],
     ['no plan: June, 4/9', '2026-11-30', [], 6, 44.4, false],
     ['no plan: October, 8/9', '2026-11-30', [], 10, 88.9, false],
     ['no plan: the due month', '2026-11-30', [], 11, 100, false],
@@ -34,9 +34,9 @@ describe('expectedPercent (序时进度)', () => {
     ['no plan, due 06-30: March is 1/4', '2026-06-30', [], 3, 25, false],
     ['no plan, due 06-30: May is 3/4', '2026-06-30', [], 5, 75, false],
     ['no plan, due 06-30: July is past due', '2026-06-30', [], 7, 100, false],
-    ['no plan, due 12-31 (after the window): November is 9/10', '2026-12-31', [], 11, 90, false],
+    ['no plan, due 12-31 (after the workWindow): November is 9/10', '2026-12-31', [], 11, 90, false],
     ['no plan, due next January: November is 9/11', '2027-01-31', [], 11, 81.8, false],
-    ['no plan, due before the window: March is past due', '2026-02-28', [], 3, 100, false],
+    ['no plan, due before the workWindow: March is past due', '2026-02-28', [], 3, 100, false],
     ['plan: the month has a milestone', '2026-11-30', plan([3, 5], [4, 10], [5, 30]), 5, 30, true],
     ['plan: a milestone below the line is kept', '2026-11-30', plan([3, 0], [4, 0]), 4, 0, true],
     ['plan: a gap runs between its neighbours', '2026-11-30', plan([5, 30], [7, 50]), 6, 40, false],
@@ -232,7 +232,13 @@ describe('isMismatch', () => {
 
 describe('assessTaskMonth', () => {
   const task = { dueDate: '2026-11-30' };
-  const may = { task, milestones: plan([3, 10], [4, 20], [5, 50]), month: 5, window: window2026, today: '2026-05-26' };
+  const may = {
+    task,
+    milestones: plan([3, 10], [4, 20], [5, 50]),
+    month: 5,
+    workWindow: window2026,
+    today: '2026-05-26',
+  };
 
   it('flags a unit that says 序时推进 while behind, and asks for an explanation', () => {
     expect(assessTaskMonth({ ...may, report: { percent: 40, statusWord: '序时推进', delayExplanation: '' } })).toEqual({

@@ -61,10 +61,10 @@ export function monthEndOf(year: number, month: number): IsoDate {
  * '2027-01-31' in 2026 → 13, '2025-12-31' in 2026 → 0. An unreadable date counts as the
  * window's last month.
  */
-export function dueMonthIndex(dueDate: IsoDate, window: WorkWindow): number {
+export function dueMonthIndex(dueDate: IsoDate, workWindow: WorkWindow): number {
   const m = /^(\d{4})-(\d{2})-\d{2}$/u.exec(typeof dueDate === 'string' ? dueDate : '');
-  if (!m) return window.windowEndMonth;
-  return (Number(m[1]) - window.year) * 12 + Number(m[2]);
+  if (!m) return workWindow.windowEndMonth;
+  return (Number(m[1]) - workWindow.year) * 12 + Number(m[2]);
 }
 
 export interface ExpectedPercent {
@@ -89,7 +89,7 @@ export function expectedPercent(
   task: { dueDate: IsoDate },
   milestones: readonly { month: number; plannedPercent: number }[],
   month: number,
-  window: WorkWindow,
+  workWindow: WorkWindow,
 ): ExpectedPercent {
   const known = milestones
     .filter((m) => Number.isFinite(m.month) && Number.isFinite(m.plannedPercent))
@@ -97,11 +97,11 @@ export function expectedPercent(
     .sort((a, b) => a.month - b.month);
   const exact = known.find((m) => m.month === month);
   if (exact) return { percent: clampPercent(exact.plannedPercent), fromPlan: true };
-  const due = dueMonthIndex(task.dueDate, window);
+  const due = dueMonthIndex(task.dueDate, workWindow);
   if (month > due) return { percent: 100, fromPlan: false };
-  if (month < window.windowStartMonth) return { percent: 0, fromPlan: false };
+  if (month < workWindow.windowStartMonth) return { percent: 0, fromPlan: false };
 
-  let before = { month: window.windowStartMonth - 1, percent: 0 };
+  let before = { month: workWindow.windowStartMonth - 1, percent: 0 };
   for (const m of known)
     if (m.month < month && m.month > before.month) before = { month: m.month, percent: m.plannedPercent };
   let after = { month: due, percent: 100 };
@@ -263,7 +263,7 @@ export interface TaskMonthInput {
   /** The task's milestones (月方案). */
   milestones: readonly { month: number; plannedPercent: number }[];
   month: number;
-  window: WorkWindow;
+  workWindow: WorkWindow;
   /** The report that sets the task's percent (the lead unit's); null or absent = none received. */
   report?: { percent: number | null; statusWord?: string; delayExplanation?: string } | null;
   today: IsoDate;
@@ -274,7 +274,7 @@ export function assessTaskMonth(
   input: TaskMonthInput,
   rules: ProgressRules = defaultProgressRules,
 ): TaskMonthAssessment {
-  const { percent: expected, fromPlan } = expectedPercent(input.task, input.milestones, input.month, input.window);
+  const { percent: expected, fromPlan } = expectedPercent(input.task, input.milestones, input.month, input.workWindow);
   const percent =
     input.report && typeof input.report.percent === 'number' && Number.isFinite(input.report.percent)
       ? input.report.percent
@@ -287,7 +287,7 @@ export function assessTaskMonth(
       expected,
       today: input.today,
       dueDate: input.task.dueDate,
-      monthEnd: monthEndOf(input.window.year, input.month),
+      monthEnd: monthEndOf(input.workWindow.year, input.month),
     },
     rules,
   );

@@ -5,7 +5,7 @@ import type { Feedback, ProgressReport } from './model';
 
 export interface OpenItems {
   /** Reports without a 核查结论. */
-  unreviewed: number;
+  unchecked: number;
   /** Units that owe a sheet and sent none (no sheet and no report). */
   silentUnits: number;
   /** Automatic 加扣分 proposals nobody has confirmed or waived. */
@@ -27,7 +27,7 @@ export function openItems(input: {
   const reviewOf = (r: ProgressReport) => review.get(`${r.taskId}\u0000${r.unitId}`);
   const heard = new Set([...input.submittedUnitIds, ...input.reports.map((r) => r.unitId)]);
   return {
-    unreviewed: input.reports.filter((r) => !reviewOf(r)?.verdict).length,
+    unchecked: input.reports.filter((r) => !reviewOf(r)?.verdict).length,
     silentUnits: [...new Set(input.owingUnitIds)].filter((id) => !heard.has(id)).length,
     undecided: input.undecided,
     unanswered: input.reports.filter(
@@ -37,5 +37,5 @@ export function openItems(input: {
 }
 
 export function hasOpenItems(items: OpenItems): boolean {
-  return items.unreviewed + items.silentUnits + items.undecided + items.unanswered > 0;
+  return items.unchecked + items.silentUnits + items.undecided + items.unanswered > 0;
 }

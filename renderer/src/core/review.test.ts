@@ -17,7 +17,7 @@ import {
   type ReviewNames,
 } from './review';
 
-const window = { year: 2026, windowStartMonth: 3, windowEndMonth: 11 };
+const workWindow = { year: 2026, windowStartMonth: 3, windowEndMonth: 11 };
 
 const task: Task = {
   id: 't1',
@@ -103,7 +103,7 @@ describe('finalProgress and isUnfinished', () => {
 describe('reviewFacts', () => {
   const input = {
     task,
-    window,
+    workWindow,
     milestones: [],
     feedback: [],
     evaluations: [],
@@ -197,7 +197,7 @@ describe('summariseEvaluations', () => {
 describe('the drafts the steps start from', () => {
   const facts = reviewFacts({
     task,
-    window,
+    workWindow,
     milestones: [],
     lastMonth: 6,
     reports: [report(3, 11), report(4, 22), report(5, 20, { delayExplanation: '项目审批延后' })],
@@ -239,7 +239,7 @@ describe('the drafts the steps start from', () => {
   it('assessResults without data says so', () => {
     const empty = reviewFacts({
       task,
-      window,
+      workWindow,
       milestones: [],
       reports: [],
       feedback: [],
@@ -270,7 +270,7 @@ describe('review state and the months to look at', () => {
     ['2027-02-01', 11],
     ['2025-12-31', 2],
   ])('on %s the last month of 2026 is %i', (today, month) => {
-    expect(lastMonthOf(window, today)).toBe(month);
+    expect(lastMonthOf(workWindow, today)).toBe(month);
   });
 });
 

@@ -149,7 +149,7 @@ export interface ReviewFacts {
 
 export interface ReviewFactsInput {
   task: Task;
-  window: WorkWindow;
+  workWindow: WorkWindow;
   milestones: readonly { taskId: string; month: number; plannedPercent: number }[];
   /** The task's reports (any unit, any month). */
   reports: readonly ProgressReport[];
@@ -202,16 +202,16 @@ export function summariseEvaluations(
 
 /** What the data says about a task's year: the inputs of 评估结果 and 分析原因. */
 export function reviewFacts(input: ReviewFactsInput): ReviewFacts {
-  const { task, window } = input;
+  const { task, workWindow } = input;
   const rules = input.rules ?? defaultProgressRules;
   const milestones = input.milestones.filter((m) => m.taskId === task.id);
   const reports = input.reports.filter((r) => r.taskId === task.id);
-  const months: MonthRecord[] = windowMonths(window)
-    .filter((m) => m <= input.lastMonth && isOpenInMonth(task, window.year, m))
+  const months: MonthRecord[] = windowMonths(workWindow)
+    .filter((m) => m <= input.lastMonth && isOpenInMonth(task, workWindow.year, m))
     .map((month) => {
       const report = reports.find((r) => r.month === month && r.unitId === task.leadUnitId);
       const a = assessTaskMonth(
-        { task, milestones, month, window, report: report ?? null, today: monthEndOf(window.year, month) },
+        { task, milestones, month, workWindow, report: report ?? null, today: monthEndOf(workWindow.year, month) },
         rules,
       );
       return { month, expected: a.expected, percent: a.percent, status: a.status, light: a.light };
@@ -357,12 +357,12 @@ export function reviewDrafts(task: Task, facts: ReviewFacts, names: ReviewNames,
 }
 
 /** The last month of a year's window that has begun by `today` (the window's end for a past year). */
-export function lastMonthOf(window: WorkWindow, today: IsoDate): number {
+export function lastMonthOf(workWindow: WorkWindow, today: IsoDate): number {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
-  if (y > window.year) return window.windowEndMonth;
-  if (y < window.year) return window.windowStartMonth - 1;
-  return Math.min(window.windowEndMonth, m);
+  if (y > workWindow.year) return workWindow.windowEndMonth;
+  if (y < workWindow.year) return workWindow.windowStartMonth - 1;
+  return Math.min(workWindow.windowEndMonth, m);
 }
 
 /** The four sections as printed and exported: 总结经验 holds the lessons and what goes into next year's plan. */

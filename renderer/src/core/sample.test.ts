@@ -98,7 +98,7 @@ describe('generateSample', () => {
     }
   });
 
-  it('plans every task month by month inside the window, rising to 100 % in the due month', () => {
+  it('plans every task month by month inside the workWindow, rising to 100 % in the due month', () => {
     const taskIds = new Set(data.tasks.map((t) => t.id));
     for (const m of data.milestones) expect(taskIds.has(m.taskId)).toBe(true);
     for (const task of data.tasks) {
@@ -157,7 +157,7 @@ describe('generateSample', () => {
         task,
         milestones: data.milestones.filter((m) => m.taskId === task.id),
         month: r.month,
-        window: data.year,
+        workWindow: data.year,
         report: r,
         today: '2025-12-31',
       });

@@ -930,7 +930,14 @@ export function generateSample(options: SampleOptions): SampleData {
     const snapshot = {
       tasks: open.map((task) => {
         const report = monthReports.find((r) => r.taskId === task.id && r.unitId === task.leadUnitId) ?? null;
-        const a = assessTaskMonth({ task, milestones: milestonesOf(task.id), month, window: year, report, today: day });
+        const a = assessTaskMonth({
+          task,
+          milestones: milestonesOf(task.id),
+          month,
+          workWindow: year,
+          report,
+          today: day,
+        });
         return {
           taskId: task.id,
           title: task.title,

@@ -769,7 +769,7 @@ describe('judgeReport', () => {
           task: tasks[0]!,
           milestones: plan,
           month,
-          window: year,
+          workWindow: year,
           report: { percent },
           today: '2026-05-29',
         });

@@ -194,7 +194,7 @@ const isBehind = (a: ReportJudgement): boolean => a.status === 'behind' || a.sta
  */
 export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
   const { month } = facts;
-  const window = facts.year;
+  const workWindow = facts.year;
   const rules = new Map<string, ScoreRule>();
   for (const r of facts.rules) if (r.enabled && autoRuleIds.includes(r.id as AutoRuleId)) rules.set(r.id, r);
   const late = rules.get('late');
@@ -322,7 +322,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             { suggestsInterview: true, ...waived },
           );
         }
-      } else if (applies(early, lead) && now.status === 'done' && month < dueMonthIndex(task.dueDate, window)) {
+      } else if (applies(early, lead) && now.status === 'done' && month < dueMonthIndex(task.dueDate, workWindow)) {
         const then = before();
         const wasDone = then !== undefined && then.percent !== null && round6(then.percent) >= 100;
         if (!wasDone)
@@ -331,7 +331,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             early,
             unitId,
             task.id,
-            `“${task.title}”提前完成（${month}月累计100%，完成时限${chineseDate(task.dueDate, window.year)}）`,
+            `“${task.title}”提前完成（${month}月累计100%，完成时限${chineseDate(task.dueDate, workWindow.year)}）`,
             evidence,
           );
       }
@@ -409,7 +409,7 @@ interface JudgedReport {
  */
 function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
   const { month } = facts;
-  const window = facts.year;
+  const workWindow = facts.year;
   const progressRules = facts.progressRules ?? defaultProgressRules;
   const unitOrder = new Map<string, number>();
   [...facts.units].sort((a, b) => a.sortOrder - b.sortOrder).forEach((u, i) => unitOrder.set(u.id, i));
@@ -417,7 +417,7 @@ function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
   facts.tasks.forEach((t, i) => {
     if (!taskOrder.has(t.id)) taskOrder.set(t.id, i);
   });
-  const first = monthStart(window.year, month);
+  const first = monthStart(workWindow.year, month);
   const runsByDue = new Map<string, boolean>();
   const running = facts.tasks.filter((t) => {
     let runs = runsByDue.get(t.dueDate);
@@ -481,11 +481,11 @@ function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
       const judge = (unitId: string, lead: boolean): void => {
         const report = reports.get(pairKey(task.id, unitId));
         if (!report) return;
-        expectedNow ??= expectedPercent(task, milestones, month, window).percent;
+        expectedNow ??= expectedPercent(task, milestones, month, workWindow).percent;
         const before = (): ReportJudgement | undefined => {
           const then = previous.get(pairKey(task.id, unitId));
           if (!then) return undefined;
-          expectedBefore ??= expectedPercent(task, milestones, month - 1, window).percent;
+          expectedBefore ??= expectedPercent(task, milestones, month - 1, workWindow).percent;
           return judgeReport(then, expectedBefore, progressRules);
         };
         visit({ task, unitId, lead, report, now: judgeReport(report, expectedNow, progressRules), before });

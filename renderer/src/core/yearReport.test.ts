@@ -21,7 +21,7 @@ import {
 //   t4 B  U2 due 06-30  only the co-unit U1 reported: no lead report → 未报送 from March
 //   t5 –  U1 due 06-30  plan 20 40 60 100; 20 40 60 96: on schedule in June (96 ≥ 100 − 5) yet not done → 6月（到期未完成）
 //   t6 B  –  due 05-31  no lead unit                                     → 未定牵头单位, 未报送
-const window = { year: 2026, windowStartMonth: 3, windowEndMonth: 6 };
+const workWindow = { year: 2026, windowStartMonth: 3, windowEndMonth: 6 };
 const sections: Section[] = [
   { id: 'sB', yearId: 'y', name: '民生保障', sortOrder: 2 },
   { id: 'sA', yearId: 'y', name: '项目建设', sortOrder: 1 },
@@ -95,7 +95,7 @@ const interview = (id: string, month: number, date: string): Interview => ({
 });
 const interviews = [interview('i2', 6, '2026-06-20'), interview('i3', 5, ''), interview('i1', 5, '2026-05-28')];
 const input = (today: string, extra: Partial<YearReportInput> = {}): YearReportInput => ({
-  window,
+  workWindow,
   today,
   tasks,
   sections,
@@ -335,7 +335,7 @@ describe('yearReport of the 2025 sample year (core/sample.ts), as the e2e test r
   // 产业基金组建运营 (80 % in September, no sheet in October) and 重点道路建设 (behind from July, 92 %).
   const data = generateSample({ idPrefix: 'p' });
   const report = yearReport({
-    window: data.year,
+    workWindow: data.year,
     today: '2026-03-02',
     tasks: data.tasks,
     sections: data.sections,

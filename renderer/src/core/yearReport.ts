@@ -116,7 +116,7 @@ export interface StandingInput {
 }
 
 export interface YearReportInput {
-  window: WorkWindow;
+  workWindow: WorkWindow;
   today: IsoDate;
   /** In the order the report lists them (the ledger's). */
   tasks: readonly Task[];
@@ -163,18 +163,18 @@ function doneMonthOf(lead: readonly { month: number; percent: number }[]): numbe
 /** Since when a task was behind at its due month (see the file header). */
 function fellBehindOf(
   task: Task,
-  window: WorkWindow,
+  workWindow: WorkWindow,
   milestones: readonly { month: number; plannedPercent: number }[],
   lead: readonly { month: number; percent: number }[],
   dueMonth: number,
   lastMonth: number,
   rules: ProgressRules,
 ): FellBehind {
-  const months = windowMonths(window).filter((m) => m <= Math.min(lastMonth, dueMonth));
+  const months = windowMonths(workWindow).filter((m) => m <= Math.min(lastMonth, dueMonth));
   const statuses = months.map((month) => {
     const report = lead.find((r) => r.month === month);
     const a = assessTaskMonth(
-      { task, milestones, month, window, report: report ?? null, today: monthEndOf(window.year, month) },
+      { task, milestones, month, workWindow, report: report ?? null, today: monthEndOf(workWindow.year, month) },
       rules,
     );
     return { month, status: a.status };
@@ -203,10 +203,10 @@ function counts(results: readonly TaskYearResult[]): CompletionCounts {
 
 /** The year's completion, lateness and standing, as at `today`. */
 export function yearReport(input: YearReportInput): YearReport {
-  const { window, today } = input;
+  const { workWindow, today } = input;
   const rules = input.rules ?? defaultProgressRules;
-  const lastMonth = lastMonthOf(window, today);
-  const complete = today > monthEndOf(window.year, window.windowEndMonth);
+  const lastMonth = lastMonthOf(workWindow, today);
+  const complete = today > monthEndOf(workWindow.year, workWindow.windowEndMonth);
 
   const leadReports = new Map<string, { month: number; percent: number }[]>();
   const leadOf = new Map(input.tasks.map((t) => [t.id, t.leadUnitId]));
@@ -232,7 +232,7 @@ export function yearReport(input: YearReportInput): YearReport {
       task,
       lead.map((r) => ({ taskId: task.id, unitId: task.leadUnitId!, month: r.month, percent: r.percent })),
     );
-    const dueMonth = dueMonthIndex(task.dueDate, window);
+    const dueMonth = dueMonthIndex(task.dueDate, workWindow);
     const done = final.percent !== null && final.percent >= 100;
     const doneMonth = done ? doneMonthOf(lead) : undefined;
     const outcome: TaskOutcome = done
@@ -245,7 +245,15 @@ export function yearReport(input: YearReportInput): YearReport {
     const result: TaskYearResult = { task, final, dueMonth, outcome };
     if (doneMonth !== undefined) result.doneMonth = doneMonth;
     if (outcome === 'late' || outcome === 'overdue') {
-      result.fellBehind = fellBehindOf(task, window, milestonesOf.get(task.id) ?? [], lead, dueMonth, lastMonth, rules);
+      result.fellBehind = fellBehindOf(
+        task,
+        workWindow,
+        milestonesOf.get(task.id) ?? [],
+        lead,
+        dueMonth,
+        lastMonth,
+        rules,
+      );
     }
     return result;
   });
@@ -285,7 +293,7 @@ export function yearReport(input: YearReportInput): YearReport {
   });
 
   const report: YearReport = {
-    year: window.year,
+    year: workWindow.year,
     asOf: today,
     lastMonth,
     complete,

@@ -13,7 +13,7 @@ import {
   setOperator,
   setSampleAccepted,
   undoImport,
-  type ImportPlan,
+  type ImportChangeset,
 } from './index';
 
 const HASH = 'c'.repeat(64);
@@ -78,7 +78,7 @@ function evaluation(id: string, more: Partial<Evaluation> = {}): Evaluation {
   };
 }
 
-function plan(creates: Evaluation[]): ImportPlan {
+function plan(creates: Evaluation[]): ImportChangeset {
   return {
     yearId,
     kind: 'evaluation',

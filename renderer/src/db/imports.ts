@@ -13,6 +13,7 @@
 // row's before- and after-image (batches are never deleted; an undo only marks them undone).
 
 import type { Table } from 'dexie';
+import { IMPORT_TABLES, type ImportChangeset, type ImportTable } from '../core/import/changeset';
 import { entityLabels, type ImportBatch, type ImportChange } from '../core/model';
 import { writeTransaction } from './audit';
 import { nowIso } from './clock';
@@ -24,48 +25,12 @@ import { findReferrers, referrerLabels } from './refs';
 import { db } from './schema';
 import { checkStoredRows, requireYear } from './validate';
 
-export interface ImportPlan {
-  yearId: string;
-  /** 'tasks' | 'plan' | 'progress' | 'evaluation' */
-  kind: string;
-  files: { name: string; sha256: string }[];
-  /** New rows with ids chosen by the caller, so that they can refer to each other. */
-  creates: { table: string; row: { id: string } & Record<string, unknown> }[];
-  /** Changes of stored rows; a field given as undefined is removed from the row. */
-  updates: { table: string; id: string; patch: Record<string, unknown> }[];
-  /** Rows the files hold that match the stored ones (for the batch's counts). */
-  unchanged: number;
-  /** What the office decided for this batch, logged with it (a sheet imported to another month than it says). */
-  notes?: string[];
-}
+export { IMPORT_TABLES, type ImportChangeset, type ImportTable } from '../core/import/changeset';
 
-/**
- * The tables an import may write: rows with an 'id' key and a 'yearId'. Not the log and the
- * bookkeeping (audit, importBatches, settings), not workYears (an import belongs to a year),
- * scoreRules (keyed by [yearId+id], edited in the app) nor monthStates (publishMonth and
- * reopenMonth only).
- */
-export const IMPORT_TABLES = [
-  'units',
-  'leaders',
-  'sections',
-  'tasks',
-  'milestones',
-  'reports',
-  'submissions',
-  'feedback',
-  'scoreEntries',
-  'rankings',
-  'interviews',
-  'evaluations',
-  'reviews',
-] as const;
-export type ImportTable = (typeof IMPORT_TABLES)[number];
-
+/** A row of any import table, as this module handles them alike (by id, yearId, importBatchId). */
 type Row = Record<string, unknown> & { id: string };
 
-const SHA256 = /^[0-9a-f]{64}$/iu;
-
+/** Batches are stored rows: their tables are checked again when one is undone. */
 function isImportTable(name: unknown): name is ImportTable {
   return typeof name === 'string' && (IMPORT_TABLES as readonly string[]).includes(name);
 }
@@ -122,26 +87,20 @@ function groupByTable<T extends { table: ImportTable }>(items: readonly T[]): Ma
   return groups;
 }
 
-/** Refuses a malformed plan before anything is opened (its tables must exist for the transaction). */
-function checkPlan(plan: ImportPlan): void {
-  if (typeof plan.kind !== 'string' || plan.kind.trim() === '') throw new DomainError('导入批次缺少类型');
-  if (!Number.isInteger(plan.unchanged) || plan.unchanged < 0) throw new DomainError('导入批次的未变更行数无效');
-  for (const file of plan.files) {
-    if (typeof file.name !== 'string' || typeof file.sha256 !== 'string' || !SHA256.test(file.sha256)) {
-      throw new DomainError(`文件"${String(file.name)}"的校验值无效`);
-    }
-  }
+const SHA256 = /^[0-9a-f]{64}$/iu;
+
+/** Refuses a changeset whose files lack a hash or that writes a row twice, before anything is opened. */
+function checkChangeset(changeset: ImportChangeset): void {
+  for (const file of changeset.files)
+    if (!SHA256.test(file.sha256)) throw new DomainError(`文件"${file.name}"的校验值无效`);
   const seen = new Set<string>();
-  const once = (table: string, id: unknown): void => {
-    if (!isImportTable(table)) throw new DomainError(`导入内容含不能导入的数据表"${String(table)}"`);
-    if (typeof id !== 'string' || id === '')
-      throw new DomainError(`导入内容中有${entityLabels[table] ?? table}缺少编号`);
+  const once = (table: ImportTable, id: string): void => {
     const key = `${table}/${id}`;
     if (seen.has(key)) throw new DomainError(`导入内容中${entityLabels[table] ?? table}（编号 ${id}）出现了不止一次`);
     seen.add(key);
   };
-  for (const c of plan.creates) once(c.table, c.row?.id);
-  for (const u of plan.updates) once(u.table, u.id);
+  for (const c of changeset.creates) once(c.table, c.row.id);
+  for (const u of changeset.updates) once(u.table, u.id);
 }
 
 /** `before` with `patch` applied; a field given as undefined is removed. */
@@ -167,20 +126,23 @@ function batchSummary(batch: ImportBatch): Pick<ImportBatch, 'kind' | 'files' | 
  * sections, milestones, reports, submissions, feedback: see validate.ts), and the ImportBatch
  * record with every row's before/after. The rows get no audit entry each: the batch gets one
  * ('create' on importBatches, with batchSummary), its `changes` being the detailed record. Rows of tables with an importBatchId (reports, submissions, evaluations) that the
- * batch creates or changes get the batch's id unless the plan sets one. Any refusal
+ * batch creates or changes get the batch's id unless the changeset sets one. Any refusal
  * (DomainError) or failure stores nothing at all.
  */
-export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
-  checkPlan(plan);
+export async function commitImport(changeset: ImportChangeset): Promise<ImportBatch> {
+  checkChangeset(changeset);
   const operator = getOperator();
   const at = nowIso();
   const batchId = newId();
-  const creates = groupByTable(plan.creates as { table: ImportTable; row: Row }[]);
-  const updates = groupByTable(plan.updates as { table: ImportTable; id: string; patch: Record<string, unknown> }[]);
+  // Handled alike whatever their table: by id, yearId and importBatchId.
+  const creates = groupByTable(changeset.creates.map((c) => ({ table: c.table, row: c.row as unknown as Row })));
+  const updates = groupByTable(
+    changeset.updates.map((u) => ({ table: u.table, id: u.id, patch: u.patch as Record<string, unknown> })),
+  );
   return writeTransaction(
     transactionTables(),
     async (w) => {
-      await requireYear(plan.yearId);
+      await requireYear(changeset.yearId);
       const changes: ImportChange[] = [];
       const written = new Map<ImportTable, Row[]>();
 
@@ -191,7 +153,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
           stamp && c.row['importBatchId'] === undefined ? { ...c.row, importBatchId: batchId } : c.row,
         );
         for (const row of rows) {
-          if (row['yearId'] !== plan.yearId)
+          if (row['yearId'] !== changeset.yearId)
             throw new DomainError(`${await describeRow(tableName, row)}不属于本批次的工作年度`);
         }
         const stored = await table.bulkGet(rows.map((r) => r.id));
@@ -203,7 +165,7 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
         written.set(tableName, [...rows]);
       }
 
-      let unchanged = plan.unchanged;
+      let unchanged = changeset.unchanged;
       let updated = 0;
       for (const [tableName, items] of updates) {
         const table = tableOf(tableName);
@@ -217,9 +179,9 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
               `${await describeRow(tableName, { ...item.patch, id: item.id })}不存在（可能已被删除），无法导入对它的修改`,
             );
           const what = await describeRow(tableName, before);
-          if (before['yearId'] !== plan.yearId) throw new DomainError(`${what}不属于本批次的工作年度`);
+          if (before['yearId'] !== changeset.yearId) throw new DomainError(`${what}不属于本批次的工作年度`);
           if ('id' in item.patch && item.patch['id'] !== item.id) throw new DomainError(`${what}的编号不能修改`);
-          if ('yearId' in item.patch && item.patch['yearId'] !== plan.yearId)
+          if ('yearId' in item.patch && item.patch['yearId'] !== changeset.yearId)
             throw new DomainError(`不能更改${what}所属的工作年度`);
           const after = applyPatch(before, item.patch);
           if (deepEqual(before, after)) unchanged += 1;
@@ -232,20 +194,20 @@ export async function commitImport(plan: ImportPlan): Promise<ImportBatch> {
         written.set(tableName, [...(written.get(tableName) ?? []), ...afters]);
       }
 
-      for (const [tableName, rows] of written) await checkStoredRows(tableName, plan.yearId, rows);
+      for (const [tableName, rows] of written) await checkStoredRows(tableName, changeset.yearId, rows);
 
       const batch: ImportBatch = {
         id: batchId,
-        yearId: plan.yearId,
-        kind: plan.kind,
-        files: plan.files.map((f) => ({ name: f.name, sha256: f.sha256.toLowerCase() })),
+        yearId: changeset.yearId,
+        kind: changeset.kind,
+        files: changeset.files.map((f) => ({ name: f.name, sha256: f.sha256.toLowerCase() })),
         importedAt: at,
         operator,
-        counts: { created: plan.creates.length, updated, unchanged },
+        counts: { created: changeset.creates.length, updated, unchanged },
         changes,
         undone: false,
       };
-      if (plan.notes?.length) batch.notes = [...plan.notes];
+      if (changeset.notes?.length) batch.notes = [...changeset.notes];
       await w.add(db.importBatches, batch, { audit: false });
       await w.log('create', db.importBatches, batch.id, undefined, batchSummary(batch));
       return batch;

@@ -35,12 +35,11 @@ export {
 export type { ScoreRuleDefault, ScoreRulePatch, Proposal, NewManualEntry } from './scores';
 export { addInterview, updateInterview, deleteInterview } from './interviews';
 export type { NewInterview, InterviewPatch } from './interviews';
-export { VERDICTS } from './validate';
 export { listEvaluations, useEvaluations, setSampleAccepted } from './evaluations';
 export { commitImport, undoImport, IMPORT_TABLES } from './imports';
 export { loadSample, removeSample, listSampleYears, emptiedBySampleRemoval } from './sample';
 export type { SampleProgress } from './sample';
-export type { ImportPlan, ImportTable } from './imports';
+export type { ImportChangeset, ImportTable } from './imports';
 export { sha256Hex } from './hash';
 export {
   getSetting,

@@ -19,7 +19,7 @@ import {
   setReceivedDate,
   setTaskPlan,
   undoImport,
-  type ImportPlan,
+  type ImportChangeset,
   type NewWorkYear,
   type PlanMonth,
 } from './index';
@@ -96,10 +96,7 @@ function submission(id: string, unitId: string, month: number, more: Partial<Sub
   };
 }
 
-function importOf(
-  creates: { table: string; row: { id: string } & Record<string, unknown> }[],
-  updates: ImportPlan['updates'] = [],
-): ImportPlan {
+function importOf(creates: ImportChangeset['creates'], updates: ImportChangeset['updates'] = []): ImportChangeset {
   return {
     yearId,
     kind: 'progress',
@@ -338,7 +335,7 @@ describe('reports and submissions', () => {
     expect(await db.reports.get('r-a5')).toMatchObject({ percent: 40, importBatchId: first.id });
   });
 
-  it.each([
+  it.each<[string, () => ImportChangeset['creates'], string]>([
     [
       'a second report of a unit on a task for a month',
       () => [{ table: 'reports', row: { ...report('r-a5-2', unitA, 5) } }],

@@ -19,7 +19,7 @@ import {
   setReceivedDate,
   setTaskPlan,
   undoImport,
-  type ImportPlan,
+  type ImportChangeset,
   type NewWorkYear,
 } from './index';
 import { TABLE_NAMES } from './schema';
@@ -93,7 +93,7 @@ function submission(id: string, unitId: string, month: number): Submission {
 }
 
 let hashSeed = 0;
-function importOf(creates: ImportPlan['creates'], updates: ImportPlan['updates'] = []): ImportPlan {
+function importOf(creates: ImportChangeset['creates'], updates: ImportChangeset['updates'] = []): ImportChangeset {
   hashSeed += 1;
   return {
     yearId,

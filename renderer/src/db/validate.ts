@@ -4,7 +4,11 @@
 // rows of the batch (so rows of one batch may refer to each other in any order).
 
 import {
+  EVALUATION_SCALES,
+  RATER_TYPES,
+  SCORE_ENTRY_STATES,
   unitKindLabels,
+  VERDICTS,
   type Evaluation,
   type Feedback,
   type Interview,
@@ -351,8 +355,6 @@ export async function checkSubmissions(yearId: string, rows: readonly Submission
   }
 }
 
-export const VERDICTS: readonly Verdict[] = ['属实', '基本属实', '不属实'];
-
 function isVerdict(v: unknown): v is Verdict {
   return (VERDICTS as readonly unknown[]).includes(v);
 }
@@ -429,8 +431,6 @@ export async function checkScoreRules(yearId: string, rows: readonly ScoreRule[]
   }
 }
 
-const ENTRY_STATES: readonly ScoreEntry['state'][] = ['proposed', 'confirmed', 'waived'];
-
 /**
  * Checks score entries (加扣分) of a year as stored now or about to be: a month 1–12, a unit of
  * the year, points (a finite number; a manual entry's not 0), a reason, a state, a rule of the
@@ -455,7 +455,7 @@ export async function checkScoreEntries(yearId: string, rows: readonly ScoreEntr
     if (!isMonth(e.month)) throw new DomainError(`${what}的月份应为1至12`);
     if (!isFiniteNumber(e.points)) throw new DomainError(`${what}的分值应为有效数字`);
     if (!isFilled(e.reason)) throw new DomainError(`${what}的原因不能为空`);
-    if (!ENTRY_STATES.includes(e.state)) throw incomplete(what, '状态');
+    if (!(SCORE_ENTRY_STATES as readonly unknown[]).includes(e.state)) throw incomplete(what, '状态');
     if (!isBoolean(e.automatic)) throw incomplete(what, '自动/手工标记');
     if (e.automatic) {
       if (!isString(e.ruleId) || !rules.has(e.ruleId))
@@ -508,9 +508,6 @@ export async function checkInterviews(yearId: string, rows: readonly Interview[]
 
 // ---------------------------------------------------------------- evaluations
 
-const RATERS = ['企业', '群众', '第三方机构'];
-const SCALES = ['hundred', 'five', 'ten', 'percent'];
-
 /**
  * Checks evaluations (第三方评估) of a year as stored now or about to be: a unit or a task of
  * the year (exactly one), a rater type, a score 0–100, a sample size (a whole number, or none),
@@ -533,7 +530,8 @@ export async function checkEvaluations(yearId: string, rows: readonly Evaluation
     if (e.unitId !== undefined && !units.has(e.unitId)) throw new DomainError(`${what}的单位不存在（可能已被删除）`);
     if (e.taskId !== undefined && !tasks.has(e.taskId))
       throw new DomainError(`${what}的重点工作不存在（可能已被删除）`);
-    if (!RATERS.includes(e.rater)) throw new DomainError(`${what}的评价主体应为企业、群众或第三方机构`);
+    if (!(RATER_TYPES as readonly unknown[]).includes(e.rater))
+      throw new DomainError(`${what}的评价主体应为企业、群众或第三方机构`);
     if (!isFiniteNumber(e.score) || e.score < 0 || e.score > 100)
       throw new DomainError(`${what}的得分应为0至100之间的数`);
     if (
@@ -542,7 +540,8 @@ export async function checkEvaluations(yearId: string, rows: readonly Evaluation
     )
       throw new DomainError(`${what}的样本数应为整数`);
     if (!isOptional(e.rawScore, isFiniteNumber)) throw incomplete(what, '原始得分');
-    if (e.scale !== undefined && !SCALES.includes(e.scale)) throw incomplete(what, '评分制');
+    if (e.scale !== undefined && !(EVALUATION_SCALES as readonly unknown[]).includes(e.scale))
+      throw incomplete(what, '评分制');
     if (
       !isOptional(e.sourceFile, isString) ||
       !isOptional(e.sourceSheet, isString) ||

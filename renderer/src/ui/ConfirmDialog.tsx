@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { userMessage } from './errors';
 
@@ -6,12 +6,25 @@ interface Props {
   open: boolean;
   title: string;
   text: string;
+  /** What is about to happen, in detail (a list, a table), below the text. */
+  children?: ReactNode;
   confirmLabel?: string;
+  /** Red for what removes something (the default), the primary colour for a decision. */
+  color?: 'error' | 'primary';
   onConfirm(): Promise<unknown>;
   onClose(): void;
 }
 
-export function ConfirmDialog({ open, title, text, confirmLabel = '删除', onConfirm, onClose }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  text,
+  children,
+  confirmLabel = '删除',
+  color = 'error',
+  onConfirm,
+  onClose,
+}: Props) {
   const [error, setError] = useState<string>();
   const confirm = async () => {
     try {
@@ -23,10 +36,11 @@ export function ConfirmDialog({ open, title, text, confirmLabel = '删除', onCo
     }
   };
   return (
-    <Dialog open={open} onClose={onClose}>
-      <DialogTitle>{title}</DialogTitle>
+    <Dialog open={open} onClose={onClose} aria-labelledby="confirm-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="confirm-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{text}</DialogContentText>
+        {children}
         {error && (
           <Alert severity="error" sx={{ mt: 2 }}>
             {error}
@@ -35,7 +49,7 @@ export function ConfirmDialog({ open, title, text, confirmLabel = '删除', onCo
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>取消</Button>
-        <Button color="error" variant="contained" onClick={confirm}>
+        <Button color={color} variant="contained" onClick={confirm}>
           {confirmLabel}
         </Button>
       </DialogActions>

@@ -18,7 +18,7 @@ export const theme = createTheme(
       MuiCssBaseline: {
         styleOverrides: {
           '@media print': { '.no-print': { display: 'none !important' } },
-          // Native inputs for long review lists (a select and a textarea per row, 1,600 rows in a
+          // Native inputs for long lists of 督查反馈 (a select and a textarea per row, 1,600 rows in a
           // large district): one class instead of MUI's inputs, which measure and style each one.
           // The textarea grows with its text by CSS (field-sizing), with no script.
           '.plain-input': {

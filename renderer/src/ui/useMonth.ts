@@ -28,7 +28,7 @@ export interface TaskMonth {
 
 /**
  * Everything a screen of the monthly cycle shows for one month, computed once from the stored
- * facts by the pure rules: the reports screen, the review, the 催报 list and the dashboard
+ * facts by the pure rules: the reports screen, 督查反馈, the 催报 list and the dashboard
  * all read this, so they cannot disagree.
  */
 export function useMonth(year: WorkYear, month: number) {
@@ -45,7 +45,7 @@ export function useMonth(year: WorkYear, month: number) {
   return useMemo(() => {
     if (!tasks || !units || !milestones || !reports || !submissions || !feedback) return undefined;
     const unitById = new Map(units.map((u) => [u.id, u]));
-    // Lookups by key, built once: a large district has 1,600 reports and as many reviews a month.
+    // Lookups by key, built once: a large district has 1,600 reports and as many 督查反馈 a month.
     const pair = (taskId: string, unitId: string | undefined) => `${taskId}\u0000${unitId ?? ''}`;
     const reportByPair = new Map<string, ProgressReport>();
     for (const r of reports)
@@ -73,7 +73,7 @@ export function useMonth(year: WorkYear, month: number) {
               task,
               milestones: milestonesByTask.get(task.id) ?? [],
               month,
-              window: year,
+              workWindow: year,
               report: report ?? null,
               today,
             },

@@ -1,6 +1,6 @@
 // A 第三方评估结果 sheet (PRODUCT.md §6: 单位 or 重点工作, 评价主体, 满意度得分, 样本数) → one row
 // per evaluation as written, its score read on the sheet's scale and normalised to 0–100.
-// Units and tasks are matched afterwards (evaluationPlan.ts).
+// Units and tasks are matched afterwards (evaluationChangeset.ts).
 //
 // THE SCALE of a sheet (one per file; the user may always choose another in the preview):
 //   1. a hint, first found in: the score column's header ('满意度（五分制）', '满意率(%)'), the

@@ -5,11 +5,11 @@ import { mapPlan, planColumnHeaders, planColumnOf } from './plan';
 import { META_SHEET_NAME, metaRows } from './template';
 import type { MergeRange } from './types';
 
-const window = [3, 4, 5, 6, 7, 8, 9, 10, 11];
+const workWindow = [3, 4, 5, 6, 7, 8, 9, 10, 11];
 const ctx = { year: 2026 };
 
 /** The exported workbook: title row, the two header rows of planColumnHeaders, data rows, a 填报说明 note. */
-function exported(dataRows: CellInput[][], months = window) {
+function exported(dataRows: CellInput[][], months = workWindow) {
   const header = planColumnHeaders(months);
   const width = header.columns.length;
   const shift = (m: MergeRange): MergeRange => ({ ...m, top: m.top + 1, bottom: m.bottom + 1 });
@@ -41,7 +41,7 @@ function exported(dataRows: CellInput[][], months = window) {
 
 /** A data row of the exported layout: id, title, role, then text/percent per month. */
 function dataRow(id: string, title: string, role: string, percents: CellInput[]): CellInput[] {
-  return [id, title, role, ...percents.flatMap((p, i) => [`${window[i]}月节点`, p])];
+  return [id, title, role, ...percents.flatMap((p, i) => [`${workWindow[i]}月节点`, p])];
 }
 
 describe('planColumnHeaders', () => {

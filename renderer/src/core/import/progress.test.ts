@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { err, gridOf, pct, sheetOf, type CellInput, type SheetOptions } from './buildGrid';
-import { heldBack } from './progressPlan';
+import { heldBack } from './progressChangeset';
 import { mapProgress } from './progress';
 import { META_SHEET_NAME, metaRows } from './template';
 

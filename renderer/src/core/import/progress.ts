@@ -42,7 +42,7 @@ export interface ProgressRow {
 export interface ProgressContext {
   /** The work year. */
   year: number;
-  /** The month being imported, if the user chose one (a file that says another is held back: progressPlan.ts heldBack). */
+  /** The month being imported, if the user chose one (a file that says another is held back: progressChangeset.ts heldBack). */
   month?: number;
   aliases?: ColumnAliasTable;
 }
@@ -76,7 +76,7 @@ function mapRows(grid: Grid, ctx: ProgressContext, issues: IssueList, result: Pr
 
   const context = workbookContext(grid.fileName, table, notes);
   if (context.unit !== undefined) result.unit = context.unit;
-  // A month or year other than the one being imported holds the file back (progressPlan.ts heldBack).
+  // A month or year other than the one being imported holds the file back (progressChangeset.ts heldBack).
   if (context.year !== undefined) result.year = context.year;
   const month = context.month ?? ctx.month;
   if (month !== undefined) result.month = month;

@@ -20,7 +20,7 @@ import { LightChip } from '../../ui/LightChip';
 import { defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
 
-/** 首页: the current month at a glance, from the same figures as the review screen. */
+/** 首页: the current month at a glance, from the same figures as the 督查反馈 screen. */
 export function HomeScreen() {
   const year = useYear().current;
   if (!year) {
@@ -158,7 +158,7 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
                   task,
                   milestones: milestones.filter((m) => m.taskId === task.id),
                   month,
-                  window: year,
+                  workWindow: year,
                   report:
                     reports.find((r) => r.month === month && r.taskId === task.id && r.unitId === task.leadUnitId) ??
                     null,

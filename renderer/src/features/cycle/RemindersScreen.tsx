@@ -19,13 +19,13 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth } from '../../ui/useMonth';
 
 /** 催报: from the due date on, the units whose sheets are missing, with whom to call and about what. */
 export function RemindersScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
   const title = `${year.year}年${month}月重点工作进展催报清单`;

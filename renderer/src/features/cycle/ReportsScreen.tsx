@@ -29,7 +29,7 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { LightChip } from '../../ui/LightChip';
 import { useProgressive } from '../../ui/useProgressive';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
 import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportProgressTemplates } from './exportTemplates';
@@ -37,7 +37,7 @@ import { exportProgressTemplates } from './exportTemplates';
 /** 月度进展: the month's sheets in, what they say per task, who is late or missing. */
 export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [message, setMessage] = useState<string>();
   const [exported, setExported] = useState<string>();

@@ -14,7 +14,6 @@ import {
 } from '@mui/material';
 import {
   compositeShares,
-  raterTypes,
   raterWeightsText,
   sampleFlag,
   sampleFlagText,
@@ -22,7 +21,7 @@ import {
   type UnitEvaluation,
 } from '../../core/evaluation';
 import { groupOf } from '../../core/ranking';
-import type { Evaluation, Unit } from '../../core/model';
+import { RATER_TYPES, type Evaluation, type Unit } from '../../core/model';
 import { rawScoreText } from '../../core/import/evaluation';
 import { setSampleAccepted, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -95,7 +94,7 @@ function UnitScoresTable({ units, data }: { units: Unit[]; data: EvaluationData 
         <TableRow>
           <TableCell>分组</TableCell>
           <TableCell>单位</TableCell>
-          {raterTypes.map((r) => (
+          {RATER_TYPES.map((r) => (
             <TableCell key={r}>{r}</TableCell>
           ))}
           <TableCell>评估得分</TableCell>
@@ -108,7 +107,7 @@ function UnitScoresTable({ units, data }: { units: Unit[]; data: EvaluationData 
             <TableRow key={u.id} hover onClick={() => navigateTo(`unit/${u.id}`)} sx={{ cursor: 'pointer' }}>
               <TableCell>{groupOf(u)}</TableCell>
               <TableCell>{u.name}</TableCell>
-              {raterTypes.map((r) => (
+              {RATER_TYPES.map((r) => (
                 <TableCell key={r}>{raterCell(ev, r)}</TableCell>
               ))}
               <TableCell>{ev.score ?? '未计入'}</TableCell>

@@ -4,11 +4,10 @@ import {
   compositeShares,
   defaultEvaluationSettings,
   evaluationSettingsOf,
-  raterTypes,
   shareText,
   type EvaluationSettings,
 } from '../../core/evaluation';
-import type { RaterType } from '../../core/model';
+import { RATER_TYPES, type RaterType } from '../../core/model';
 import { defaultCompositeWeights, type CompositeWeights } from '../../core/scoring';
 import { putSetting, useSetting } from '../../db';
 import { userMessage } from '../../ui/errors';
@@ -36,8 +35,8 @@ export function EvaluationSettingsPanel() {
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
   useEffect(() => setDraft(toDraft(evaluationSettingsOf(stored))), [stored]);
 
-  const weightInvalid = raterTypes.some((r) => !NUMBER.test(draft[r]) || Number(draft[r]) > 100);
-  const sumZero = !weightInvalid && raterTypes.every((r) => Number(draft[r]) === 0);
+  const weightInvalid = RATER_TYPES.some((r) => !NUMBER.test(draft[r]) || Number(draft[r]) > 100);
+  const sumZero = !weightInvalid && RATER_TYPES.every((r) => Number(draft[r]) === 0);
   const minInvalid = !/^\d+$/u.test(draft.minSample) || Number(draft.minSample) > 100000;
   const invalid = weightInvalid
     ? '各评价主体的权重应为 0 至 100 之间的数'
@@ -68,7 +67,7 @@ export function EvaluationSettingsPanel() {
         样本数少于阈值（或企业、群众评价未填样本数）的结果标记为“样本偏少”，在“第三方评估”中采纳后才计入。
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: 2 }}>
-        {raterTypes.map((r) => (
+        {RATER_TYPES.map((r) => (
           <TextField
             key={r}
             size="small"

@@ -2,10 +2,10 @@ import { useCallback, useMemo, useState } from 'react';
 import { Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapEvaluation } from '../../core/import/evaluation';
-import { planEvaluationImport, type EvaluationPreview } from '../../core/import/evaluationPlan';
+import { evaluationChangeset, type EvaluationPreview } from '../../core/import/evaluationChangeset';
 import type { Grid } from '../../core/import/types';
 import { evaluationSettingsOf, sampleFlagText, scaleLabels, type EvaluationSettings } from '../../core/evaluation';
-import type { EvaluationScale } from '../../core/model';
+import { EVALUATION_SCALES, type EvaluationScale } from '../../core/model';
 import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
@@ -13,8 +13,6 @@ import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
 import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
-
-const SCALES = Object.keys(scaleLabels) as EvaluationScale[];
 
 /** 第三方评估结果 sheets (PRODUCT.md §6): units' or tasks' scores by 企业, 群众, 第三方机构, on any scale. */
 export function EvaluationImport() {
@@ -40,9 +38,9 @@ export function EvaluationImport() {
   );
 
   const minSample = settings.minSample;
-  const plan = useMemo(() => {
+  const changeset = useMemo(() => {
     if (!units || !tasks || !evaluations || usedFiles.length === 0) return undefined;
-    return planEvaluationImport(
+    return evaluationChangeset(
       usedFiles.map((f) => {
         const r = mapped.get(f.key)!.result!;
         return { file: f.name, sheet: r.sheet, rows: r.rows, columns: r.columns };
@@ -54,10 +52,10 @@ export function EvaluationImport() {
 
   const perFile = useMemo(
     () => ({
-      previews: groupByFile(plan?.previews),
-      errors: groupByFile(plan?.issues.filter((i) => i.severity === 'error')),
+      previews: groupByFile(changeset?.previews),
+      errors: groupByFile(changeset?.issues.filter((i) => i.severity === 'error')),
     }),
-    [plan],
+    [changeset],
   );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
@@ -76,8 +74,8 @@ export function EvaluationImport() {
     };
   };
   const scaled = usedFiles.map((f) => ({ file: f, result: mapped.get(f.key)!.result! })).filter((x) => x.result.scale);
-  const { added, changed } = previewCounts(plan?.previews);
-  const flagged = plan?.previews.filter((p) => p.flag && p.kind !== 'unchanged').length ?? 0;
+  const { added, changed } = previewCounts(changeset?.previews);
+  const flagged = changeset?.previews.filter((p) => p.flag && p.kind !== 'unchanged').length ?? 0;
 
   return (
     <ImportFrame
@@ -85,17 +83,17 @@ export function EvaluationImport() {
       chooseLabel="选择评估结果文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={
-        plan && {
+      changeset={
+        changeset && {
           yearId: year.id,
           kind: 'evaluation',
-          creates: plan.creates,
-          updates: plan.updates,
-          unchanged: plan.unchanged,
+          creates: changeset.creates,
+          updates: changeset.updates,
+          unchanged: changeset.unchanged,
         }
       }
       usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
+      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(changeset?.issues ?? [])]}
       doneMessage={(n) =>
         `已导入 ${n} 个文件：新增 ${added} 条评估结果，修改 ${changed} 条${flagged ? `，其中 ${flagged} 条样本偏少，须在“第三方评估”中采纳后才计入综合得分` : ''}。`
       }
@@ -123,7 +121,7 @@ export function EvaluationImport() {
                   onChange={(e) => setScales({ ...scales, [file.name]: e.target.value as EvaluationScale })}
                   error={!result.scale!.scale}
                 >
-                  {SCALES.map((s) => (
+                  {EVALUATION_SCALES.map((s) => (
                     <MenuItem key={s} value={s}>
                       {scaleLabels[s]}
                     </MenuItem>
@@ -139,11 +137,11 @@ export function EvaluationImport() {
           </Stack>
         </Paper>
       )}
-      {plan && plan.previews.length > 0 && (
+      {changeset && changeset.previews.length > 0 && (
         <PreviewTable
-          caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
+          caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${changeset.unchanged} 条`}
           columns={previewColumns(settings)}
-          rows={plan.previews}
+          rows={changeset.previews}
           rowKey={(p) => `${p.file}/${p.sheetRow}`}
         />
       )}

@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { ImportIssue } from '../../core/import/types';
-import { commitImport, type ImportPlan } from '../../db';
+import { commitImport, type ImportChangeset } from '../../db';
 import { takeAutoBackup } from '../backup/autoBackup';
 import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -40,8 +40,8 @@ interface Props {
   importer: ReturnType<typeof useImportFiles>;
   verdictOf(file: LoadedFile): FileVerdict;
   /** What confirming would write; undefined while there is nothing (yet). */
-  plan: Omit<ImportPlan, 'files'> | undefined;
-  /** Files whose rows are in the plan. */
+  changeset: Omit<ImportChangeset, 'files'> | undefined;
+  /** Files whose rows are in the changeset. */
   usedFiles: LoadedFile[];
   issues: ImportIssue[];
   /** Panels between the file list and the issues: names to resolve, the preview table. */
@@ -61,7 +61,7 @@ export function ImportFrame({
   chooseLabel,
   importer,
   verdictOf,
-  plan,
+  changeset,
   usedFiles,
   issues,
   children,
@@ -77,10 +77,10 @@ export function ImportFrame({
     const grids = new Map(files.map((f) => [f.name, f.grid]));
     return (name: string) => grids.get(name);
   }, [files]);
-  const nothingToWrite = !plan || (plan.creates.length === 0 && plan.updates.length === 0);
+  const nothingToWrite = !changeset || (changeset.creates.length === 0 && changeset.updates.length === 0);
 
   const confirm = async () => {
-    if (!plan) return;
+    if (!changeset) return;
     setCommitting(true);
     try {
       await takeAutoBackup('import');
@@ -93,7 +93,10 @@ export function ImportFrame({
       return;
     }
     try {
-      const batch = await commitImport({ ...plan, files: usedFiles.map((f) => ({ name: f.name, sha256: f.sha256 })) });
+      const batch = await commitImport({
+        ...changeset,
+        files: usedFiles.map((f) => ({ name: f.name, sha256: f.sha256 })),
+      });
       setOutcome({ severity: 'success', text: `${doneMessage(batch.files.length)}可在“导入记录”中撤销此批次。` });
       clear();
       onCommitted?.();
@@ -148,7 +151,7 @@ export function ImportFrame({
             </TableHead>
             <TableBody>
               {files.map((file) => {
-                // A read file's verdict needs the whole batch's plan: given once every file is read.
+                // A read file's verdict needs the whole batch's changeset: given once every file is read.
                 const verdict: FileVerdict =
                   file.status !== 'ready'
                     ? { refusal: file.message }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Box, MenuItem, Paper, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapPlan } from '../../core/import/plan';
-import { planMonthlyPlanImport, type PlanPreview } from '../../core/import/planImport';
+import { planChangeset, type PlanPreview } from '../../core/import/planChangeset';
 import type { Grid } from '../../core/import/types';
 import { useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -26,9 +26,9 @@ export function PlanImport() {
   const mapPlans = useCallback((grid: Grid) => mapPlan(grid, { year: year.year, aliases }), [year.year, aliases]);
   const { mapped, usedFiles } = useMappedFiles(importer.files, 'plan', aliases, '“节点目标、计划累计进度”', mapPlans);
 
-  const plan = useMemo(() => {
+  const changeset = useMemo(() => {
     if (!tasks || !units || !milestones || !submissions || usedFiles.length === 0) return undefined;
-    return planMonthlyPlanImport(
+    return planChangeset(
       usedFiles.map((f) => {
         const r = mapped.get(f.key)!.result!;
         return { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.unitId };
@@ -42,10 +42,10 @@ export function PlanImport() {
 
   const perFile = useMemo(
     () => ({
-      previews: groupByFile(plan?.previews),
-      errors: groupByFile(plan?.issues.filter((i) => i.severity === 'error')),
+      previews: groupByFile(changeset?.previews),
+      errors: groupByFile(changeset?.issues.filter((i) => i.severity === 'error')),
     }),
-    [plan],
+    [changeset],
   );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
@@ -75,26 +75,26 @@ export function PlanImport() {
       chooseLabel="选择月方案文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={
-        plan && {
+      changeset={
+        changeset && {
           yearId: year.id,
           kind: 'plan',
-          creates: plan.creates,
-          updates: plan.updates,
-          unchanged: plan.unchanged,
+          creates: changeset.creates,
+          updates: changeset.updates,
+          unchanged: changeset.unchanged,
         }
       }
       usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
+      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(changeset?.issues ?? [])]}
       doneMessage={(n) => `已导入 ${n} 个单位的月方案。`}
       onCommitted={() => setUnitChoices({})}
     >
-      {plan && plan.unknownUnits.length > 0 && units && (
+      {changeset && changeset.unknownUnits.length > 0 && units && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Typography variant="h6" component="h3">
             请选择填报单位
           </Typography>
-          {plan.unknownUnits.map((u) => (
+          {changeset.unknownUnits.map((u) => (
             <TextField
               key={u.file}
               select
@@ -114,11 +114,11 @@ export function PlanImport() {
           ))}
         </Paper>
       )}
-      {plan && plan.previews.length > 0 && (
+      {changeset && changeset.previews.length > 0 && (
         <PreviewTable
           caption="预览"
           columns={previewColumns}
-          rows={plan.previews}
+          rows={changeset.previews}
           rowKey={(p) => `${p.file}/${p.sheetRow}`}
         />
       )}

@@ -16,10 +16,10 @@ import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapProgress } from '../../core/import/progress';
 import {
   heldBack,
-  planProgressImportByMonth,
+  progressChangesetByMonth,
   type ProgressFile,
   type ReportPreview,
-} from '../../core/import/progressPlan';
+} from '../../core/import/progressChangeset';
 import type { Grid } from '../../core/import/types';
 import { useMonthStates, useSetting, useTasks, useUnits, useYearReports, useYearSubmissions } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -64,7 +64,7 @@ export function ProgressImport({ month }: { month: number }) {
     [states],
   );
 
-  const plan = useMemo(() => {
+  const changeset = useMemo(() => {
     if (!tasks || !units || !reports || !submissions || importedFiles.length === 0) return undefined;
     const byMonth = new Map<number, ProgressFile[]>();
     for (const f of importedFiles) {
@@ -75,7 +75,7 @@ export function ProgressImport({ month }: { month: number }) {
         { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.meta?.unitId },
       ]);
     }
-    return planProgressImportByMonth(
+    return progressChangesetByMonth(
       byMonth,
       (m) => ({
         yearId: year.id,
@@ -102,12 +102,12 @@ export function ProgressImport({ month }: { month: number }) {
 
   const perFile = useMemo(
     () => ({
-      previews: groupByFile(plan?.previews),
+      previews: groupByFile(changeset?.previews),
       unitNames: new Map(
-        (plan?.fileUnits ?? []).map((u) => [u.file, units?.find((unit) => unit.id === u.unitId)?.name]),
+        (changeset?.fileUnits ?? []).map((u) => [u.file, units?.find((unit) => unit.id === u.unitId)?.name]),
       ),
     }),
-    [plan, units],
+    [changeset, units],
   );
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
@@ -152,9 +152,9 @@ export function ProgressImport({ month }: { month: number }) {
       ),
     };
   };
-  const unknownFiles = plan?.fileUnits.filter((u) => u.unknown) ?? [];
-  const { added, changed } = previewCounts(plan?.previews);
-  const manyMonths = new Set(plan?.previews.map((p) => p.month)).size > 1;
+  const unknownFiles = changeset?.fileUnits.filter((u) => u.unknown) ?? [];
+  const { added, changed } = previewCounts(changeset?.previews);
+  const manyMonths = new Set(changeset?.previews.map((p) => p.month)).size > 1;
 
   return (
     <ImportFrame
@@ -162,20 +162,20 @@ export function ProgressImport({ month }: { month: number }) {
       chooseLabel="选择月度进展文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={
-        plan && {
+      changeset={
+        changeset && {
           yearId: year.id,
           kind: 'progress',
-          creates: plan.creates,
-          updates: plan.updates,
-          unchanged: plan.unchanged,
+          creates: changeset.creates,
+          updates: changeset.updates,
+          unchanged: changeset.unchanged,
           ...(notes.length ? { notes } : {}),
         }
       }
       usedFiles={importedFiles}
-      issues={[...importedFiles.flatMap((f) => resultOf(f).issues), ...(plan?.issues ?? [])]}
+      issues={[...importedFiles.flatMap((f) => resultOf(f).issues), ...(changeset?.issues ?? [])]}
       doneMessage={(n) =>
-        `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${plan?.unchanged ?? 0} 条。`
+        `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${changeset?.unchanged ?? 0} 条。`
       }
       onCommitted={() => {
         setUnitChoices({});
@@ -215,11 +215,11 @@ export function ProgressImport({ month }: { month: number }) {
           </Table>
         </Paper>
       )}
-      {plan && plan.previews.length > 0 && (
+      {changeset && changeset.previews.length > 0 && (
         <PreviewTable
-          caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${plan.unchanged} 条`}
+          caption={`预览：新增 ${added} 条，修改 ${changed} 条，未变 ${changeset.unchanged} 条`}
           columns={manyMonths ? [monthColumn, ...previewColumns] : previewColumns}
-          rows={plan.previews}
+          rows={changeset.previews}
           rowKey={(p) => `${p.file}/${p.sheetRow}`}
         />
       )}

@@ -4,11 +4,11 @@ import type { ColumnAliasTable } from '../../core/import/columns';
 import { mapTaskList } from '../../core/import/taskList';
 import type { Grid } from '../../core/import/types';
 import {
-  planTaskListImport,
+  taskListChangeset,
   type NameChoice,
   type TaskPreview,
   type UnknownName,
-} from '../../core/import/taskListPlan';
+} from '../../core/import/taskListChangeset';
 import type { Leader, Unit } from '../../core/model';
 import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
@@ -46,9 +46,9 @@ export function TaskListImport() {
     mapTasks,
   );
 
-  const plan = useMemo(() => {
+  const changeset = useMemo(() => {
     if (!tasks || !units || !leaders || !sections || usedFiles.length === 0) return undefined;
-    return planTaskListImport(
+    return taskListChangeset(
       usedFiles.map((f) => ({
         file: f.name,
         sheet: mapped.get(f.key)!.result!.sheet,
@@ -60,7 +60,7 @@ export function TaskListImport() {
     );
   }, [usedFiles, mapped, tasks, units, leaders, sections, unitChoices, leaderChoices, year.id]);
 
-  const previewsOf = useMemo(() => groupByFile(plan?.previews), [plan]);
+  const previewsOf = useMemo(() => groupByFile(changeset?.previews), [changeset]);
   const verdictOf = (file: LoadedFile) => {
     const m = mapped.get(file.key);
     if (!m?.result) return { refusal: m?.refusal };
@@ -74,7 +74,7 @@ export function TaskListImport() {
       ),
     };
   };
-  const { added, changed } = previewCounts(plan?.previews);
+  const { added, changed } = previewCounts(changeset?.previews);
 
   return (
     <ImportFrame
@@ -82,50 +82,50 @@ export function TaskListImport() {
       chooseLabel="选择任务清单文件"
       importer={importer}
       verdictOf={verdictOf}
-      plan={
-        plan && {
+      changeset={
+        changeset && {
           yearId: year.id,
           kind: 'tasks',
-          creates: plan.creates,
-          updates: plan.updates,
-          unchanged: plan.unchanged,
+          creates: changeset.creates,
+          updates: changeset.updates,
+          unchanged: changeset.unchanged,
         }
       }
       usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(plan?.issues ?? [])]}
+      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(changeset?.issues ?? [])]}
       doneMessage={(n) =>
-        `已导入 ${n} 个文件：新增 ${added} 项任务，修改 ${changed} 项，未变 ${plan?.unchanged ?? 0} 项。`
+        `已导入 ${n} 个文件：新增 ${added} 项任务，修改 ${changed} 项，未变 ${changeset?.unchanged ?? 0} 项。`
       }
       onCommitted={() => {
         setUnitChoices({});
         setLeaderChoices({});
       }}
     >
-      {plan && plan.unknownUnits.length > 0 && units && (
+      {changeset && changeset.unknownUnits.length > 0 && units && (
         <UnknownNames
           title="名单中没有的单位"
-          unknown={plan.unknownUnits}
+          unknown={changeset.unknownUnits}
           records={units}
           createLabel="新建单位"
           choices={unitChoices}
           onChoose={setUnitChoices}
         />
       )}
-      {plan && plan.unknownLeaders.length > 0 && leaders && (
+      {changeset && changeset.unknownLeaders.length > 0 && leaders && (
         <UnknownNames
           title="名单中没有的区领导"
-          unknown={plan.unknownLeaders}
+          unknown={changeset.unknownLeaders}
           records={leaders}
           createLabel="新建区领导"
           choices={leaderChoices}
           onChoose={setLeaderChoices}
         />
       )}
-      {plan && plan.previews.length > 0 && (
+      {changeset && changeset.previews.length > 0 && (
         <PreviewTable
-          caption={`预览：新增 ${added} 项，修改 ${changed} 项，未变 ${plan.unchanged} 项`}
+          caption={`预览：新增 ${added} 项，修改 ${changed} 项，未变 ${changeset.unchanged} 项`}
           columns={previewColumns}
-          rows={plan.previews}
+          rows={changeset.previews}
           rowKey={(p) => `${p.file}/${p.sheetRow}`}
         />
       )}

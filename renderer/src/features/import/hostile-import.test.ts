@@ -1,6 +1,6 @@
 // Issue 6 at the data level: hostile files taken through the path of the task-list import screen
 // (TaskListImport + useImportFiles, without React): read each file (the worker runs readWorkbook),
-// check it is a task list and map it (mapGrid), plan the import (planTaskListImport) and commit
+// check it is a task list and map it (mapGrid), plan the import (taskListChangeset) and commit
 // only when there is something to write, as 确认导入 does. Every table of the database is compared
 // before and after, and a good import right after must work.
 import 'fake-indexeddb/auto';
@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { strToU8 } from 'fflate';
 import type { SaveFileRequest } from '../../../../electron/shared/contract';
 import { mapTaskList, type TaskListResult } from '../../core/import/taskList';
-import { planTaskListImport } from '../../core/import/taskListPlan';
+import { taskListChangeset } from '../../core/import/taskListChangeset';
 import type { Grid } from '../../core/import/types';
 import type { ImportBatch, WorkYear } from '../../core/model';
 import {
@@ -104,7 +104,7 @@ async function importTaskLists(files: { name: string; bytes: Uint8Array }[]): Pr
     if (mapped.result) used.push({ name, sha256: await sha256Hex(bytes), result: mapped.result });
   }
   if (used.length === 0) return outcome;
-  const plan = planTaskListImport(
+  const changeset = taskListChangeset(
     used.map((f) => ({ file: f.name, sheet: f.result.sheet, rows: f.result.rows })),
     {
       yearId: year.id,
@@ -116,13 +116,13 @@ async function importTaskLists(files: { name: string; bytes: Uint8Array }[]): Pr
     { units: {}, leaders: {} },
     () => crypto.randomUUID(),
   );
-  if (plan.creates.length === 0 && plan.updates.length === 0) return outcome; // 确认导入 stays disabled
+  if (changeset.creates.length === 0 && changeset.updates.length === 0) return outcome; // 确认导入 stays disabled
   outcome.batch = await commitImport({
     yearId: year.id,
     kind: 'tasks',
-    creates: plan.creates,
-    updates: plan.updates,
-    unchanged: plan.unchanged,
+    creates: changeset.creates,
+    updates: changeset.updates,
+    unchanged: changeset.unchanged,
     files: used.map((f) => ({ name: f.name, sha256: f.sha256 })),
   });
   return outcome;

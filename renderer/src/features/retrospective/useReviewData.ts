@@ -40,7 +40,7 @@ export function useReviewData(year: WorkYear, task: Task): ReviewData | undefine
     };
     const facts = reviewFacts({
       task,
-      window: year,
+      workWindow: year,
       milestones,
       reports: record.reports,
       feedback: record.feedback,

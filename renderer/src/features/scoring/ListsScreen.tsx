@@ -24,7 +24,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { useYearStanding } from '../evaluation/useEvaluation';
 import { YearListsTables, exportYearListsXlsx } from '../evaluation/YearLists';
@@ -34,7 +34,7 @@ const ISSUER = '区政府督查室';
 /** 红黑榜 of a month per ranking group, printed and exported; 约谈 suggested after two black months. */
 export function ListsScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const interviews = useInterviews(year.id);
   const [error, setError] = useState<string>();

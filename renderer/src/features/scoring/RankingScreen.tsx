@@ -21,7 +21,7 @@ import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
 import { windowMonths } from '../../core/calendar';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import type { WorkYear } from '../../core/model';
@@ -35,7 +35,7 @@ const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度
 /** 赛马: units ranked by score within their group (departments never against towns). */
 export function RankingScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const [period, setPeriod] = useState<Period>('month');
   const months = windowMonths(year).filter((m) => m <= month);

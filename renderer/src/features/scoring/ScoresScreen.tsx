@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import {
   Alert,
   Box,
@@ -23,10 +23,11 @@ import { scoreEntryStateLabels, type ScoreEntry, type WorkYear } from '../../cor
 import { entryKey, type MonthEntry } from '../../core/scoring';
 import { addManualEntry, confirmProposals, waiveProposal, withdrawDecision, type Proposal } from '../../db';
 import { useYear } from '../../ui/YearContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 
 const stateColors: Record<ScoreEntry['state'], 'default' | 'success' | 'warning'> = {
@@ -38,11 +39,12 @@ const stateColors: Record<ScoreEntry['state'], 'default' | 'success' | 'warning'
 /** 加扣分: the deductions the month's facts propose, each with its evidence, for a reviewer to confirm or waive. */
 export function ScoresScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const [error, setError] = useState<string>();
   const [waiving, setWaiving] = useState<MonthEntry>();
   const [adding, setAdding] = useState(false);
+  const [confirming, setConfirming] = useState<{ entries: MonthEntry[]; scope: string }>();
   const act = (action: () => Promise<unknown>) =>
     action().then(
       () => setError(undefined),
@@ -56,6 +58,14 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
           加扣分
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`scores/${m}`)} />
+        {scoring && !scoring.view.published && scoring.current.undecided.length > 0 && (
+          <Button
+            variant="contained"
+            onClick={() => setConfirming({ entries: scoring.current.undecided, scope: '全部单位' })}
+          >
+            全部确认（{scoring.current.undecided.length}）
+          </Button>
+        )}
         <Button variant="outlined" onClick={() => setAdding(true)} disabled={!scoring || scoring.view.published}>
           手工加扣分
         </Button>
@@ -77,9 +87,23 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         <EntryTables
           scoring={scoring}
           onConfirm={(entries) => act(() => confirmProposals(year.id, month, entries.map(proposalOf)))}
+          onConfirmUnit={(entries, unit) => setConfirming({ entries, scope: unit })}
           onWaive={setWaiving}
           onWithdraw={(id) => act(() => withdrawDecision(id))}
         />
+      )}
+      {confirming && scoring && (
+        <ConfirmDialog
+          open
+          title={`确认${month}月加扣分`}
+          text={`将确认${confirming.scope}的${confirming.entries.length}项加扣分建议，确认后计入得分：`}
+          confirmLabel={`确认${confirming.entries.length}项`}
+          color="primary"
+          onConfirm={() => confirmProposals(year.id, month, confirming.entries.map(proposalOf))}
+          onClose={() => setConfirming(undefined)}
+        >
+          <ProposalSummary entries={confirming.entries} scoring={scoring} />
+        </ConfirmDialog>
       )}
       {waiving && <WaiveDialog year={year} month={month} entry={waiving} onClose={() => setWaiving(undefined)} />}
       {adding && scoring && (
@@ -101,14 +125,71 @@ function proposalOf(e: MonthEntry): Proposal {
   };
 }
 
+/** What a bulk confirmation covers, by rule: how many entries and their points. */
+function ProposalSummary({ entries, scoring }: { entries: MonthEntry[]; scoring: Scoring }) {
+  const byRule = new Map<string, { count: number; points: number }>();
+  for (const e of entries) {
+    const sum = byRule.get(e.ruleId) ?? { count: 0, points: 0 };
+    byRule.set(e.ruleId, { count: sum.count + 1, points: sum.points + e.points });
+  }
+  const units = new Set(entries.map((e) => e.unitId)).size;
+  const ruleName = (id: string) => scoring.rules.find((r) => r.id === id)?.name ?? id;
+  return (
+    <Table size="small" aria-label="将确认的加扣分" sx={{ mt: 1 }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>规则</TableCell>
+          <TableCell align="right">项数</TableCell>
+          <TableCell align="right">分值合计</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {[...byRule].map(([ruleId, sum]) => (
+          <TableRow key={ruleId}>
+            <TableCell>{ruleName(ruleId)}</TableCell>
+            <TableCell align="right">{sum.count}</TableCell>
+            <TableCell align="right">{sum.points > 0 ? `+${sum.points}` : sum.points}</TableCell>
+          </TableRow>
+        ))}
+        <TableRow>
+          <TableCell sx={{ fontWeight: 700 }}>合计（{units}个单位）</TableCell>
+          <TableCell align="right" sx={{ fontWeight: 700 }}>
+            {entries.length}
+          </TableCell>
+          <TableCell />
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Arrow keys move between the rows of the review lists; returns the row's key handler. */
+function rowKeys(onEnter: () => void) {
+  return (e: KeyboardEvent<HTMLTableRowElement>) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      onEnter();
+      return;
+    }
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const rows = [...document.querySelectorAll<HTMLElement>('tr[data-entry]')];
+    const next = rows[rows.indexOf(e.currentTarget) + (e.key === 'ArrowDown' ? 1 : -1)];
+    next?.focus();
+  };
+}
+
 function EntryTables({
   scoring,
   onConfirm,
+  onConfirmUnit,
   onWaive,
   onWithdraw,
 }: {
   scoring: Scoring;
   onConfirm(entries: MonthEntry[]): void;
+  onConfirmUnit(entries: MonthEntry[], unit: string): void;
   onWaive(e: MonthEntry): void;
   onWithdraw(id: string): void;
 }) {
@@ -137,7 +218,7 @@ function EntryTables({
                 </Typography>
               </Typography>
               {!frozen && proposed.length > 0 && (
-                <Button size="small" onClick={() => onConfirm(proposed)}>
+                <Button size="small" onClick={() => onConfirmUnit(proposed, unit.name)}>
                   全部确认（{proposed.length}）
                 </Button>
               )}
@@ -155,7 +236,17 @@ function EntryTables({
                 </TableHead>
                 <TableBody>
                   {list.map((e) => (
-                    <TableRow key={e.id} data-rule={e.ruleId}>
+                    <TableRow
+                      key={e.id}
+                      data-rule={e.ruleId}
+                      data-entry
+                      tabIndex={0}
+                      aria-label={`${e.reason}，${e.points}分，${scoreEntryStateLabels[e.state]}`}
+                      onKeyDown={rowKeys(() => {
+                        if (!frozen && e.automatic && !e.decided && e.state === 'proposed') onConfirm([e]);
+                      })}
+                      sx={{ '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
+                    >
                       <TableCell>{e.reason}</TableCell>
                       <TableCell sx={{ color: e.points < 0 ? 'error.main' : 'success.main', fontWeight: 700 }}>
                         {e.points > 0 ? `+${e.points}` : e.points}

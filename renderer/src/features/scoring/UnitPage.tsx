@@ -15,7 +15,7 @@ import { useInterviews } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { windowMonths } from '../../core/calendar';
-import { defaultMonth } from '../../ui/MonthPicker';
+import { useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring } from '../../ui/useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
@@ -24,7 +24,7 @@ import { UnitEvaluationPanel } from '../evaluation/EvaluationPanels';
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
   const year = useYear().current!;
-  const month = defaultMonth(year);
+  const month = useScreenMonth(year, undefined);
   const scoring = useScoring(year, month);
   const interviews = useInterviews(year.id);
   if (!scoring) return null;

@@ -71,7 +71,7 @@ function useYearReport(year: WorkYear) {
   const view = useMemo<YearReportView | undefined>(() => {
     if (!tasks || !sections || !units || !milestones || !reports || !interviews || !standing) return undefined;
     const report = yearReport({
-      window: year,
+      workWindow: year,
       today,
       tasks,
       sections,

@@ -5,6 +5,7 @@
 import type { IsoDate, ProgressReport, Submission, Task, Unit } from '../model';
 import { matchName, matchTaskTitle } from './match';
 import type { ProgressRow } from './progress';
+import type { RowChanges } from './changeset';
 import type { ImportIssue } from './types';
 
 export interface ProgressFile {
@@ -46,12 +47,7 @@ export interface FileUnit {
   unknown?: { written: string; suggestions: { id: string; name: string }[] };
 }
 
-type Row = { id: string } & Record<string, unknown>;
-
-export interface ProgressPlan {
-  creates: { table: string; row: Row }[];
-  updates: { table: string; id: string; patch: Record<string, unknown> }[];
-  unchanged: number;
+export interface ProgressChangeset extends RowChanges {
   previews: ReportPreview[];
   fileUnits: FileUnit[];
   issues: ImportIssue[];
@@ -73,14 +69,14 @@ const REPORT_FIELDS = [
  * `unitChoices` maps a file name to the unit the user picked for it; `today` is the import date,
  * the default received date of a new submission (a re-sent sheet keeps the first date).
  */
-export function planProgressImport(
+export function progressChangeset(
   files: ProgressFile[],
   known: ProgressKnown,
   unitChoices: Record<string, string>,
   today: IsoDate,
   newId: () => string,
-): ProgressPlan {
-  const plan: ProgressPlan = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
+): ProgressChangeset {
+  const result: ProgressChangeset = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
   const unitById = new Map(known.units.map((u) => [u.id, u]));
   const taskById = new Map(known.tasks.map((t) => [t.id, t]));
   const reportKey = (taskId: string, unitId: string) => `${taskId}/${unitId}`;
@@ -100,7 +96,7 @@ export function planProgressImport(
   for (const s of known.submissions) if (!receivedOn.has(s.unitId)) receivedOn.set(s.unitId, s.receivedDate);
 
   for (const f of files) {
-    const unitId = resolveUnit(f, known.units, unitById, unitChoices, plan);
+    const unitId = resolveUnit(f, known.units, unitById, unitChoices, result);
     if (!unitId) continue;
     const unit = unitById.get(unitId)!;
     const own = tasksOf.get(unitId) ?? [];
@@ -112,7 +108,7 @@ export function planProgressImport(
         const hint = matchTaskTitle(row.taskAsWritten, own.length ? own : known.tasks)
           .suggestions.map((s) => `“${s.title}”`)
           .join('、');
-        plan.issues.push({
+        result.issues.push({
           ...where,
           message: `未找到重点工作“${row.taskAsWritten}”${hint ? `，是否为${hint}？` : ''}，此行不导入`,
         });
@@ -121,7 +117,7 @@ export function planProgressImport(
       if (row.percent === null) continue; // the mapper named the cell already
       const key = reportKey(task.id, unitId);
       if (seen.has(key)) {
-        plan.issues.push({
+        result.issues.push({
           ...where,
           severity: 'warning',
           message: `“${task.title}”在${seen.get(key)}已填报，此行不导入`,
@@ -131,7 +127,7 @@ export function planProgressImport(
       seen.set(key, `${f.file} 第${row.sheetRow}行`);
       const role = task.leadUnitId === unitId ? 'lead' : 'co';
       if (role === 'co' && !task.coUnitIds.includes(unitId)) {
-        plan.issues.push({
+        result.issues.push({
           ...where,
           severity: 'warning',
           message: `${unit.name}不是“${task.title}”的责任单位，按配合单位记录`,
@@ -172,14 +168,14 @@ export function planProgressImport(
           receivedDate: receivedOn.get(unitId) ?? today,
           ...source,
         };
-        plan.creates.push({ table: 'reports', row: { ...report } });
-        plan.previews.push({ ...preview, kind: 'added' });
+        result.creates.push({ table: 'reports', row: { ...report } });
+        result.previews.push({ ...preview, kind: 'added' });
       } else if (REPORT_FIELDS.every((k) => before[k] === fields[k])) {
-        plan.unchanged++;
-        plan.previews.push({ ...preview, kind: 'unchanged', percentBefore: before.percent });
+        result.unchanged++;
+        result.previews.push({ ...preview, kind: 'unchanged', percentBefore: before.percent });
       } else {
-        plan.updates.push({ table: 'reports', id: before.id, patch: { ...fields, ...source } });
-        plan.previews.push({ ...preview, kind: 'changed', percentBefore: before.percent });
+        result.updates.push({ table: 'reports', id: before.id, patch: { ...fields, ...source } });
+        result.previews.push({ ...preview, kind: 'changed', percentBefore: before.percent });
       }
     }
     if (wroteAny && !submitted.has(unitId)) {
@@ -193,10 +189,10 @@ export function planProgressImport(
         receivedDate: today,
         fileName: f.file,
       };
-      plan.creates.push({ table: 'submissions', row: { ...submission } });
+      result.creates.push({ table: 'submissions', row: { ...submission } });
     }
   }
-  return plan;
+  return result;
 }
 
 function resolveUnit(
@@ -204,7 +200,7 @@ function resolveUnit(
   units: Unit[],
   unitById: ReadonlyMap<string, Unit>,
   choices: Record<string, string>,
-  plan: ProgressPlan,
+  result: ProgressChangeset,
 ): string | undefined {
   const chosen = choices[f.file];
   const byId = f.unitId && unitById.has(f.unitId) ? f.unitId : undefined;
@@ -212,12 +208,12 @@ function resolveUnit(
   const match = !chosen && !byId && f.unitWritten ? matchName(f.unitWritten, units) : undefined;
   const unitId = chosen ?? byId ?? match?.id;
   if (unitId) {
-    plan.fileUnits.push({ file: f.file, unitId });
+    result.fileUnits.push({ file: f.file, unitId });
     return unitId;
   }
   const written = f.unitWritten ?? '';
-  plan.fileUnits.push({ file: f.file, unknown: { written, suggestions: match?.suggestions ?? [] } });
-  plan.issues.push({
+  result.fileUnits.push({ file: f.file, unknown: { written, suggestions: match?.suggestions ?? [] } });
+  result.issues.push({
     severity: 'error',
     file: f.file,
     sheet: f.sheet,
@@ -256,26 +252,26 @@ export function heldBack(
 }
 
 /**
- * planProgressImport for files going to several months of the year (a held-back sheet the
- * office sends to the month it says): one plan per month with that month's stored reports and
+ * progressChangeset for files going to several months of the year (a held-back sheet the
+ * office sends to the month it says): one changeset per month with that month's stored reports and
  * submissions, merged into one batch.
  */
-export function planProgressImportByMonth(
+export function progressChangesetByMonth(
   filesByMonth: ReadonlyMap<number, ProgressFile[]>,
   knownOf: (month: number) => ProgressKnown,
   unitChoices: Record<string, string>,
   today: IsoDate,
   newId: () => string,
-): ProgressPlan {
-  const merged: ProgressPlan = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
+): ProgressChangeset {
+  const merged: ProgressChangeset = { creates: [], updates: [], unchanged: 0, previews: [], fileUnits: [], issues: [] };
   for (const [month, files] of [...filesByMonth].sort((a, b) => a[0] - b[0])) {
-    const plan = planProgressImport(files, knownOf(month), unitChoices, today, newId);
-    merged.creates.push(...plan.creates);
-    merged.updates.push(...plan.updates);
-    merged.unchanged += plan.unchanged;
-    merged.previews.push(...plan.previews);
-    merged.fileUnits.push(...plan.fileUnits);
-    merged.issues.push(...plan.issues);
+    const result = progressChangeset(files, knownOf(month), unitChoices, today, newId);
+    merged.creates.push(...result.creates);
+    merged.updates.push(...result.updates);
+    merged.unchanged += result.unchanged;
+    merged.previews.push(...result.previews);
+    merged.fileUnits.push(...result.fileUnits);
+    merged.issues.push(...result.issues);
   }
   return merged;
 }

@@ -24,9 +24,9 @@ import {
   Typography,
 } from '@mui/material';
 import { weekdayName } from '../../core/dates';
-import type { ProgressReport, Task, Unit, Verdict, WorkYear } from '../../core/model';
+import { VERDICTS, type ProgressReport, type Task, type Unit, type Verdict, type WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
-import { publishMonth, reopenMonth, updateFeedback, VERDICTS, type FeedbackPatch } from '../../db';
+import { publishMonth, reopenMonth, updateFeedback, type FeedbackPatch } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useProgressive } from '../../ui/useProgressive';
 import { useYear } from '../../ui/YearContext';
@@ -34,7 +34,7 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { userMessage } from '../../ui/errors';
 import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
-import { MonthPicker, defaultMonth } from '../../ui/MonthPicker';
+import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView, type TaskMonth } from '../../ui/useMonth';
 import { publishSnapshot, useScoring, type Scoring } from '../../ui/useScoring';
 import { hasOpenItems, openItems } from '../../core/publishCheck';
@@ -43,9 +43,9 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 
 /** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
-export function ReviewScreen({ monthParam }: { monthParam?: string }) {
+export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
   const year = useYear().current!;
-  const month = monthParam ? Number(monthParam) : defaultMonth(year);
+  const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
   const [reopening, setReopening] = useState(false);
@@ -58,7 +58,7 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           督查反馈
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`review/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`feedback/${m}`)} />
         {view && !view.published && (
           <Button variant="contained" onClick={() => setPublishing(true)}>
             发布{month}月
@@ -89,7 +89,7 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
           {error}
         </Alert>
       )}
-      {view && <ReviewProgress view={view} />}
+      {view && <CheckProgress view={view} />}
       {view && (
         <UnitSections
           view={view}
@@ -118,14 +118,14 @@ export function ReviewScreen({ monthParam }: { monthParam?: string }) {
   );
 }
 
-/** How far the review has got, against the feedback due date. */
-function ReviewProgress({ view }: { view: MonthView }) {
+/** How far the checking of the reports has got, against the feedback due date. */
+function CheckProgress({ view }: { view: MonthView }) {
   const total = view.reports.length;
-  const reviewed = view.reports.filter((r) => view.feedbackOf(r.taskId, r.unitId)?.verdict).length;
-  const late = !view.published && view.today > view.feedbackDue.due && reviewed < total;
+  const checked = view.reports.filter((r) => view.feedbackOf(r.taskId, r.unitId)?.verdict).length;
+  const late = !view.published && view.today > view.feedbackDue.due && checked < total;
   return (
     <Alert severity={late ? 'warning' : 'info'} className="screen-only">
-      已核查 {reviewed}/{total} 条进展
+      已核查 {checked}/{total} 条进展
       {late ? `，已过反馈截止日期（${view.feedbackDue.due}），请尽快完成核查并发布。` : '。'}
     </Alert>
   );
@@ -275,7 +275,7 @@ function UnitSection({
                 <TableRow
                   key={item.row.task.id}
                   data-task={item.row.task.title}
-                  data-unreviewed={(item.report && !fb?.verdict) || undefined}
+                  data-unchecked={(item.report && !fb?.verdict) || undefined}
                   data-unanswered={(explanation && fb?.explanationAccepted === undefined) || undefined}
                 >
                   <TableCell>{item.row.task.title}</TableCell>
@@ -380,18 +380,18 @@ function ReopenDialog({ year, month, onClose }: { year: WorkYear; month: number;
   );
 }
 
-/** Scrolls to the first review row marked with `attribute` (data-unreviewed, data-unanswered). */
+/** Scrolls to the first row marked with `attribute` (data-unchecked, data-unanswered). */
 function showFirst(attribute: string) {
   document.querySelector(`[${attribute}="true"]`)?.scrollIntoView({ block: 'center' });
 }
 
 /**
- * 发布: lists what is still open in the month — reports not reviewed, units that sent nothing,
+ * 发布: lists what is still open in the month — reports not checked, units that sent nothing,
  * proposals undecided, explanations not answered — each with a link; while anything is open,
  * publishing needs the explicit tick.
  */
 function PublishDialog({ year, month, onClose }: { year: WorkYear; month: number; onClose(): void }) {
-  // The month's proposals are computed when the dialog opens, not with the review list.
+  // The month's proposals are computed when the dialog opens, not with the list of reports.
   const scoring = useScoring(year, month);
   if (!scoring) return null;
   return <PublishCheck year={year} month={month} scoring={scoring} onClose={onClose} />;
@@ -425,10 +425,10 @@ function PublishCheck({
   };
   const lines: { count: number; text: string; link: string; action(): void }[] = [
     {
-      count: items.unreviewed,
-      text: `${items.unreviewed}条进展尚未核查`,
+      count: items.unchecked,
+      text: `${items.unchecked}条进展尚未核查`,
       link: '去核查',
-      action: () => requestAnimationFrame(() => showFirst('data-unreviewed')),
+      action: () => requestAnimationFrame(() => showFirst('data-unchecked')),
     },
     {
       count: items.unanswered,

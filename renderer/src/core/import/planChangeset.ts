@@ -6,6 +6,7 @@ import type { IsoDate, Milestone, Submission, Task, Unit, WorkYear } from '../mo
 import { validatePlan } from '../plan';
 import { matchName, matchTaskTitle } from './match';
 import { planColumnOf, type PlanSheetRow } from './plan';
+import type { RowChanges } from './changeset';
 import type { ImportIssue } from './types';
 
 export interface PlanFile {
@@ -35,26 +36,21 @@ export interface PlanPreview {
   changes: string[];
 }
 
-type Row = { id: string } & Record<string, unknown>;
-
-export interface MonthlyPlanImport {
-  creates: { table: string; row: Row }[];
-  updates: { table: string; id: string; patch: Record<string, unknown> }[];
-  unchanged: number;
+export interface PlanChangeset extends RowChanges {
   previews: PlanPreview[];
   /** Files whose unit must be picked by the user. */
   unknownUnits: { file: string; written: string }[];
   issues: ImportIssue[];
 }
 
-export function planMonthlyPlanImport(
+export function planChangeset(
   files: PlanFile[],
   known: PlanKnown,
   unitChoices: Record<string, string>,
   today: IsoDate,
   newId: () => string,
-): MonthlyPlanImport {
-  const out: MonthlyPlanImport = { creates: [], updates: [], unchanged: 0, previews: [], unknownUnits: [], issues: [] };
+): PlanChangeset {
+  const out: PlanChangeset = { creates: [], updates: [], unchanged: 0, previews: [], unknownUnits: [], issues: [] };
   const submitted = new Set(known.submissions.map((s) => s.unitId));
   const done = new Set<string>();
   for (const f of files) {

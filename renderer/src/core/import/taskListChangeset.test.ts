@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Leader, Section, Task, Unit } from '../model';
-import { guessUnitKind, planTaskListImport, type TaskListKnown } from './taskListPlan';
+import { guessUnitKind, taskListChangeset, type TaskListKnown } from './taskListChangeset';
 import type { TaskListRow } from './taskList';
 
 const row = (over: Partial<TaskListRow>): TaskListRow => ({
@@ -23,14 +23,14 @@ function ids() {
   return () => `id${++n}`;
 }
 
-function apply(known: TaskListKnown, plan: ReturnType<typeof planTaskListImport>): TaskListKnown {
+function apply(known: TaskListKnown, changeset: ReturnType<typeof taskListChangeset>): TaskListKnown {
   const next = structuredClone(known);
   const tables = { tasks: next.tasks, units: next.units, leaders: next.leaders, sections: next.sections } as Record<
     string,
     { id: string }[]
   >;
-  for (const c of plan.creates) tables[c.table]!.push(c.row);
-  for (const u of plan.updates)
+  for (const c of changeset.creates) tables[c.table]!.push(c.row);
+  for (const u of changeset.updates)
     Object.assign(
       tables[u.table]!.find((r) => r.id === u.id)!,
       u.patch,
@@ -40,9 +40,9 @@ function apply(known: TaskListKnown, plan: ReturnType<typeof planTaskListImport>
 
 const empty: TaskListKnown = { yearId: 'y', tasks: [], units: [], leaders: [], sections: [] };
 
-describe('planTaskListImport', () => {
+describe('taskListChangeset', () => {
   it('adds tasks with the sections, units and leaders they need, and lists the unknown names', () => {
-    const plan = planTaskListImport(
+    const changeset = taskListChangeset(
       [
         {
           file: 'a.xlsx',
@@ -56,24 +56,21 @@ describe('planTaskListImport', () => {
       { units: {}, leaders: {} },
       ids(),
     );
-    const count = (table: string) => plan.creates.filter((c) => c.table === table).length;
+    const count = (table: string) => changeset.creates.filter((c) => c.table === table).length;
     expect([count('tasks'), count('sections'), count('units'), count('leaders')]).toEqual([2, 1, 3, 1]);
-    expect(plan.unknownUnits.map((u) => u.written)).toEqual(['区发展和改革局', '区财政局', '区商务局']);
-    expect(plan.previews.map((p) => p.kind)).toEqual(['added', 'added']);
-    const task = plan.creates.find((c) => c.table === 'tasks')!.row as unknown as Task;
+    expect(changeset.unknownUnits.map((u) => u.written)).toEqual(['区发展和改革局', '区财政局', '区商务局']);
+    expect(changeset.previews.map((p) => p.kind)).toEqual(['added', 'added']);
+    const task = changeset.creates.find((c) => c.table === 'tasks')!.row as unknown as Task;
     expect(task.coUnitIds).toHaveLength(1);
-    expect(task.leadUnitId).toBe(plan.creates.find((c) => c.row.name === '区发展和改革局')!.row.id);
+    expect(task.leadUnitId).toBe(
+      changeset.creates.find((c) => c.table === 'units' && c.row.name === '区发展和改革局')!.row.id,
+    );
   });
 
   it('reports nothing to do when the same list comes back', () => {
     const rows = [row({}), row({ sheetRow: 5, code: '2', title: '促进民间投资增长' })];
-    const first = planTaskListImport([{ file: 'a.xlsx', rows }], empty, { units: {}, leaders: {} }, ids());
-    const again = planTaskListImport(
-      [{ file: 'b.xlsx', rows }],
-      apply(empty, first),
-      { units: {}, leaders: {} },
-      ids(),
-    );
+    const first = taskListChangeset([{ file: 'a.xlsx', rows }], empty, { units: {}, leaders: {} }, ids());
+    const again = taskListChangeset([{ file: 'b.xlsx', rows }], apply(empty, first), { units: {}, leaders: {} }, ids());
     expect(again.creates).toEqual([]);
     expect(again.updates).toEqual([]);
     expect(again.unchanged).toBe(2);
@@ -81,15 +78,15 @@ describe('planTaskListImport', () => {
   });
 
   it('shows a changed field as old → new and patches only that field', () => {
-    const first = planTaskListImport([{ file: 'a.xlsx', rows: [row({})] }], empty, { units: {}, leaders: {} }, ids());
-    const plan = planTaskListImport(
+    const first = taskListChangeset([{ file: 'a.xlsx', rows: [row({})] }], empty, { units: {}, leaders: {} }, ids());
+    const changeset = taskListChangeset(
       [{ file: 'b.xlsx', rows: [row({ due: '2026-10-31' })] }],
       apply(empty, first),
       { units: {}, leaders: {} },
       ids(),
     );
-    expect(plan.updates).toEqual([{ table: 'tasks', id: expect.any(String), patch: { dueDate: '2026-10-31' } }]);
-    expect(plan.previews[0]!.changes).toEqual([{ label: '完成时限', before: '2026-11-30', after: '2026-10-31' }]);
+    expect(changeset.updates).toEqual([{ table: 'tasks', id: expect.any(String), patch: { dueDate: '2026-10-31' } }]);
+    expect(changeset.previews[0]!.changes).toEqual([{ label: '完成时限', before: '2026-11-30', after: '2026-10-31' }]);
   });
 
   it('uses a chosen unit for an unknown name and remembers the name as its alias', () => {
@@ -108,26 +105,26 @@ describe('planTaskListImport', () => {
     ];
     const leaders: Leader[] = [{ id: 'l1', yearId: 'y', name: '张明', title: '', aliases: [], sortOrder: 1 }];
     const sections: Section[] = [{ id: 's1', yearId: 'y', name: '一、扩大有效投资', sortOrder: 1 }];
-    const plan = planTaskListImport(
+    const changeset = taskListChangeset(
       [{ file: 'a.xlsx', rows: [row({ leadUnit: '发改局', coUnits: [] })] }],
       { ...empty, units, leaders, sections },
       { units: { 发改局: { use: 'u1' } }, leaders: {} },
       ids(),
     );
-    expect(plan.creates.map((c) => c.table)).toEqual(['tasks']);
-    expect(plan.updates).toEqual([{ table: 'units', id: 'u1', patch: { aliases: ['发改局'] } }]);
-    expect((plan.creates[0]!.row as unknown as Task).leadUnitId).toBe('u1');
+    expect(changeset.creates.map((c) => c.table)).toEqual(['tasks']);
+    expect(changeset.updates).toEqual([{ table: 'units', id: 'u1', patch: { aliases: ['发改局'] } }]);
+    expect((changeset.creates[0]!.row as unknown as Task).leadUnitId).toBe('u1');
   });
 
   it('keeps the first of two rows with the same title and warns about the second', () => {
-    const plan = planTaskListImport(
+    const changeset = taskListChangeset(
       [{ file: 'a.xlsx', sheet: 'S', rows: [row({}), row({ sheetRow: 9 })] }],
       empty,
       { units: {}, leaders: {} },
       ids(),
     );
-    expect(plan.creates.filter((c) => c.table === 'tasks')).toHaveLength(1);
-    expect(plan.issues).toEqual([
+    expect(changeset.creates.filter((c) => c.table === 'tasks')).toHaveLength(1);
+    expect(changeset.issues).toEqual([
       expect.objectContaining({ severity: 'warning', row: 9, message: expect.stringContaining('a.xlsx 第4行') }),
     ]);
   });

@@ -9,6 +9,7 @@ import type { Evaluation, RaterType, Task, Unit } from '../model';
 import type { EvaluationResult, EvaluationSheetRow } from './evaluation';
 import { rawScoreText } from './evaluation';
 import { matchName, matchTaskTitle } from './match';
+import type { RowChanges } from './changeset';
 import type { ImportIssue } from './types';
 
 export interface EvaluationFile {
@@ -46,12 +47,7 @@ export interface EvaluationPreview {
   kind: 'added' | 'changed' | 'unchanged';
 }
 
-type Row = { id: string } & Record<string, unknown>;
-
-export interface EvaluationImportPlan {
-  creates: { table: string; row: Row }[];
-  updates: { table: string; id: string; patch: Record<string, unknown> }[];
-  unchanged: number;
+export interface EvaluationChangeset extends RowChanges {
   previews: EvaluationPreview[];
   issues: ImportIssue[];
 }
@@ -61,12 +57,12 @@ const keyOf = (e: Pick<Evaluation, 'unitId' | 'taskId' | 'rater'>): string =>
 
 const FIELDS = ['score', 'rawScore', 'scale', 'sampleSize'] as const;
 
-export function planEvaluationImport(
+export function evaluationChangeset(
   files: readonly EvaluationFile[],
   known: EvaluationKnown,
   newId: () => string,
-): EvaluationImportPlan {
-  const plan: EvaluationImportPlan = { creates: [], updates: [], unchanged: 0, previews: [], issues: [] };
+): EvaluationChangeset {
+  const result: EvaluationChangeset = { creates: [], updates: [], unchanged: 0, previews: [], issues: [] };
   const unitById = new Map(known.units.map((u) => [u.id, u]));
   const stored = new Map(known.evaluations.map((e) => [keyOf(e), e]));
   const seen = new Map<string, string>();
@@ -78,7 +74,7 @@ export function planEvaluationImport(
         const issue: ImportIssue = { severity, file: f.file, row: row.sheetRow, message };
         if (f.sheet !== undefined) issue.sheet = f.sheet;
         if (column !== undefined) issue.column = column;
-        plan.issues.push(issue);
+        result.issues.push(issue);
       };
       let target: { unitId?: string; taskId?: string; name: string; unit?: Unit };
       if (row.taskAsWritten !== '') {
@@ -169,13 +165,13 @@ export function planEvaluationImport(
         };
         if (evaluation.sampleSize === undefined) delete evaluation.sampleSize;
         if (evaluation.sourceSheet === undefined) delete evaluation.sourceSheet;
-        plan.creates.push({ table: 'evaluations', row: { ...evaluation } });
+        result.creates.push({ table: 'evaluations', row: { ...evaluation } });
       } else if (FIELDS.every((k) => before[k] === fields[k])) {
-        plan.unchanged++;
+        result.unchanged++;
         preview.kind = 'unchanged';
       } else {
         // New figures: an acceptance of the old small sample does not carry over.
-        plan.updates.push({
+        result.updates.push({
           table: 'evaluations',
           id: before.id,
           patch: { ...fields, ...source, sampleAcceptedBy: undefined, sampleAcceptedAt: undefined },
@@ -183,8 +179,8 @@ export function planEvaluationImport(
         preview.kind = 'changed';
         preview.scoreBefore = before.score;
       }
-      plan.previews.push(preview);
+      result.previews.push(preview);
     }
   }
-  return plan;
+  return result;
 }

@@ -6,6 +6,7 @@ import { defaultGroupForKind, type Leader, type Section, type Task, type Unit, t
 import { normaliseName } from '../registry';
 import { matchName, titleKey, type NameSuggestion } from './match';
 import type { TaskListRow } from './taskList';
+import type { RowChanges, RowCreate, RowUpdate } from './changeset';
 import type { ImportIssue } from './types';
 
 export interface TaskListFile {
@@ -52,12 +53,7 @@ export interface UnknownName {
   firstSeen: string;
 }
 
-type Row = { id: string } & Record<string, unknown>;
-
-export interface TaskListPlan {
-  creates: { table: string; row: Row }[];
-  updates: { table: string; id: string; patch: Record<string, unknown> }[];
-  unchanged: number;
+export interface TaskListChangeset extends RowChanges {
   previews: TaskPreview[];
   unknownUnits: UnknownName[];
   unknownLeaders: UnknownName[];
@@ -74,13 +70,13 @@ export function guessUnitKind(name: string): UnitKind {
 
 const joinList = (items: string[]) => items.map((t, i) => `${i + 1}、${t}`).join('\n');
 
-export function planTaskListImport(
+export function taskListChangeset(
   files: TaskListFile[],
   known: TaskListKnown,
   choices: TaskListChoices,
   newId: () => string,
-): TaskListPlan {
-  const plan: TaskListPlan = {
+): TaskListChangeset {
+  const result: TaskListChangeset = {
     creates: [],
     updates: [],
     unchanged: 0,
@@ -91,10 +87,21 @@ export function planTaskListImport(
   };
   const units = [...known.units];
   const leaders = [...known.leaders];
-  const aliasPatches = new Map<string, { table: string; record: Unit | Leader; aliases: string[] }>();
+  // Names written for a known unit or leader, kept as its aliases: one update per record.
+  const aliasPatches = new Map<string, { aliases: string[]; update(aliases: string[]): RowUpdate }>();
+  const registries = {
+    units: {
+      create: (row: Unit): RowCreate => ({ table: 'units', row }),
+      update: (id: string, aliases: string[]): RowUpdate => ({ table: 'units', id, patch: { aliases } }),
+    },
+    leaders: {
+      create: (row: Leader): RowCreate => ({ table: 'leaders', row }),
+      update: (id: string, aliases: string[]): RowUpdate => ({ table: 'leaders', id, patch: { aliases } }),
+    },
+  };
 
   const resolver = <R extends Unit | Leader>(
-    table: 'units' | 'leaders',
+    registry: { create(row: R): RowCreate; update(id: string, aliases: string[]): RowUpdate },
     records: R[],
     unknown: UnknownName[],
     choiceOf: Record<string, NameChoice>,
@@ -113,14 +120,17 @@ export function planTaskListImport(
         const chosen = choice === 'create' ? undefined : records.find((r) => r.id === choice.use);
         if (chosen) {
           // Remember the written name as an alias, so the next sheet that uses it matches at once.
-          const patch = aliasPatches.get(chosen.id) ?? { table, record: chosen, aliases: [...chosen.aliases] };
+          const patch = aliasPatches.get(chosen.id) ?? {
+            aliases: [...chosen.aliases],
+            update: (aliases: string[]) => registry.update(chosen.id, aliases),
+          };
           patch.aliases.push(written);
           aliasPatches.set(chosen.id, patch);
           id = chosen.id;
         } else {
           const record = create(written);
           records.push(record);
-          plan.creates.push({ table, row: { ...record } });
+          result.creates.push(registry.create({ ...record }));
           id = record.id;
         }
       }
@@ -130,7 +140,7 @@ export function planTaskListImport(
   };
 
   let unitOrder = Math.max(0, ...units.map((u) => u.sortOrder));
-  const unitId = resolver('units', units, plan.unknownUnits, choices.units, (name) => {
+  const unitId = resolver(registries.units, units, result.unknownUnits, choices.units, (name) => {
     const kind = guessUnitKind(name);
     return {
       id: newId(),
@@ -145,7 +155,7 @@ export function planTaskListImport(
     };
   });
   let leaderOrder = Math.max(0, ...leaders.map((l) => l.sortOrder));
-  const leaderId = resolver('leaders', leaders, plan.unknownLeaders, choices.leaders, (name) => ({
+  const leaderId = resolver(registries.leaders, leaders, result.unknownLeaders, choices.leaders, (name) => ({
     id: newId(),
     yearId: known.yearId,
     name,
@@ -163,7 +173,7 @@ export function planTaskListImport(
     if (!section) {
       section = { id: newId(), yearId: known.yearId, name, sortOrder: ++sectionOrder };
       sections.set(key, section);
-      plan.creates.push({ table: 'sections', row: { ...section } });
+      result.creates.push({ table: 'sections', row: { ...section } });
     }
     return section.id;
   };
@@ -183,7 +193,7 @@ export function planTaskListImport(
       const key = titleKey(row.title);
       const earlier = seen.get(key);
       if (earlier) {
-        plan.issues.push({
+        result.issues.push({
           severity: 'warning',
           file,
           sheet,
@@ -210,8 +220,8 @@ export function planTaskListImport(
       const existing = tasksByTitle.get(key);
       if (!existing) {
         const task: Task = { id: newId(), yearId: known.yearId, responsiblePerson: '', ...fields };
-        plan.creates.push({ table: 'tasks', row: { ...task } });
-        plan.previews.push({ file, sheetRow: row.sheetRow, title: row.title, kind: 'added', changes: [] });
+        result.creates.push({ table: 'tasks', row: { ...task } });
+        result.previews.push({ file, sheetRow: row.sheetRow, title: row.title, kind: 'added', changes: [] });
         continue;
       }
       // A target keeps its number and unit when its text is unchanged.
@@ -239,25 +249,24 @@ export function planTaskListImport(
         ['责任单位', 'coUnitIds', fields.coUnitIds, names.units(existing.coUnitIds), names.units(fields.coUnitIds)],
         ['完成时限', 'dueDate', fields.dueDate, existing.dueDate, fields.dueDate],
       ];
-      const patch: Record<string, unknown> = {};
+      const patch: Partial<Task> = {};
       const changes: FieldChange[] = [];
       for (const [label, field, value, before, after] of compare) {
         if (JSON.stringify(existing[field]) === JSON.stringify(value)) continue;
-        patch[field] = value;
+        Object.assign(patch, { [field]: value });
         changes.push({ label, before, after });
       }
       if (changes.length === 0) {
-        plan.unchanged++;
-        plan.previews.push({ file, sheetRow: row.sheetRow, title: row.title, kind: 'unchanged', changes });
+        result.unchanged++;
+        result.previews.push({ file, sheetRow: row.sheetRow, title: row.title, kind: 'unchanged', changes });
       } else {
-        plan.updates.push({ table: 'tasks', id: existing.id, patch });
-        plan.previews.push({ file, sheetRow: row.sheetRow, title: row.title, kind: 'changed', changes });
+        result.updates.push({ table: 'tasks', id: existing.id, patch });
+        result.previews.push({ file, sheetRow: row.sheetRow, title: row.title, kind: 'changed', changes });
       }
     }
   }
-  for (const { table, record, aliases } of aliasPatches.values())
-    plan.updates.push({ table, id: record.id, patch: { aliases } });
-  return plan;
+  for (const { aliases, update } of aliasPatches.values()) result.updates.push(update(aliases));
+  return result;
 }
 
 function unique(ids: string[]): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressReport, Submission, Task, Unit } from '../model';
-import { planProgressImport, type ProgressFile, type ProgressKnown } from './progressPlan';
+import { progressChangeset, type ProgressFile, type ProgressKnown } from './progressChangeset';
 import type { ProgressRow } from './progress';
 
 const unit = (id: string, name: string, aliases: string[] = []): Unit => ({
@@ -66,7 +66,7 @@ const known = (over: Partial<ProgressKnown> = {}): ProgressKnown => ({
 let n = 0;
 const newId = () => `n${++n}`;
 
-describe('planProgressImport', () => {
+describe('progressChangeset', () => {
   it('matches the unit and the tasks (by containment), keeps lead and co roles, and records one submission', () => {
     const files: ProgressFile[] = [
       {
@@ -76,28 +76,30 @@ describe('planProgressImport', () => {
       },
       { file: '财政.xlsx', unitWritten: '区财政局', rows: [row(3, '重大项目攻坚年行动', 30)] },
     ];
-    const plan = planProgressImport(files, known(), {}, '2026-05-24', newId);
-    expect(plan.issues).toEqual([]);
-    const reports = plan.creates.filter((c) => c.table === 'reports').map((c) => c.row as unknown as ProgressReport);
+    const changeset = progressChangeset(files, known(), {}, '2026-05-24', newId);
+    expect(changeset.issues).toEqual([]);
+    const reports = changeset.creates
+      .filter((c) => c.table === 'reports')
+      .map((c) => c.row as unknown as ProgressReport);
     expect(reports.map((r) => [r.taskId, r.unitId, r.isLeadUnit, r.percent, r.receivedDate])).toEqual([
       ['t1', 'fgj', true, 33, '2026-05-24'],
       ['t2', 'fgj', true, 3, '2026-05-24'],
       ['t1', 'czj', false, 30, '2026-05-24'],
     ]);
     expect(
-      plan.creates.filter((c) => c.table === 'submissions').map((c) => (c.row as unknown as Submission).unitId),
+      changeset.creates.filter((c) => c.table === 'submissions').map((c) => (c.row as unknown as Submission).unitId),
     ).toEqual(['fgj', 'czj']);
   });
 
   it("uses the hidden task id of the app's own sheets and the unit id of its metadata", () => {
-    const plan = planProgressImport(
+    const changeset = progressChangeset(
       [{ file: 'a.xlsx', unitId: 'dc', rows: [row(4, '改过的标题', 40, { taskId: 't3' })] }],
       known(),
       {},
       '2026-05-24',
       newId,
     );
-    expect(plan.previews).toEqual([
+    expect(changeset.previews).toEqual([
       expect.objectContaining({
         taskTitle: '轻纺市场转型升级',
         unitName: '东城街道',
@@ -136,7 +138,7 @@ describe('planProgressImport', () => {
       receivedDate: '2026-05-24',
       fileName: 'old.xlsx',
     };
-    const plan = planProgressImport(
+    const changeset = progressChangeset(
       [
         {
           file: 'b.xlsx',
@@ -149,26 +151,28 @@ describe('planProgressImport', () => {
       '2026-05-27',
       newId,
     );
-    expect(plan.updates).toEqual([{ table: 'reports', id: 'r1', patch: expect.objectContaining({ percent: 35 }) }]);
-    expect(plan.previews[0]).toMatchObject({ kind: 'changed', percentBefore: 30, percent: 35 });
-    expect((plan.creates[0]!.row as unknown as ProgressReport).receivedDate).toBe('2026-05-24');
-    expect(plan.creates.some((c) => c.table === 'submissions')).toBe(false);
+    expect(changeset.updates).toEqual([
+      { table: 'reports', id: 'r1', patch: expect.objectContaining({ percent: 35 }) },
+    ]);
+    expect(changeset.previews[0]).toMatchObject({ kind: 'changed', percentBefore: 30, percent: 35 });
+    expect((changeset.creates[0]!.row as unknown as ProgressReport).receivedDate).toBe('2026-05-24');
+    expect(changeset.creates.some((c) => c.table === 'submissions')).toBe(false);
   });
 
   it('asks for the unit of a file it cannot place, and imports it once chosen', () => {
     const files = [{ file: '无名.xlsx', unitWritten: '西湖区某局', rows: [row(3, '促进民间投资增长', 10)] }];
-    const asked = planProgressImport(files, known(), {}, '2026-05-24', newId);
+    const asked = progressChangeset(files, known(), {}, '2026-05-24', newId);
     expect(asked.creates).toEqual([]);
     expect(asked.fileUnits).toEqual([
       { file: '无名.xlsx', unknown: { written: '西湖区某局', suggestions: expect.any(Array) } },
     ]);
     expect(asked.issues[0]!.message).toContain('西湖区某局');
-    const chosen = planProgressImport(files, known(), { '无名.xlsx': 'fgj' }, '2026-05-24', newId);
+    const chosen = progressChangeset(files, known(), { '无名.xlsx': 'fgj' }, '2026-05-24', newId);
     expect(chosen.creates.map((c) => c.table)).toEqual(['reports', 'submissions']);
   });
 
   it('reports a task it cannot find with suggestions, and a row without a percent is left out', () => {
-    const plan = planProgressImport(
+    const changeset = progressChangeset(
       [
         {
           file: 'a.xlsx',
@@ -182,7 +186,7 @@ describe('planProgressImport', () => {
       '2026-05-24',
       newId,
     );
-    expect(plan.issues).toEqual([
+    expect(changeset.issues).toEqual([
       expect.objectContaining({
         severity: 'error',
         file: 'a.xlsx',
@@ -191,6 +195,6 @@ describe('planProgressImport', () => {
         message: expect.stringContaining('未找到重点工作“完全不同的事”'),
       }),
     ]);
-    expect(plan.creates).toEqual([]);
+    expect(changeset.creates).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, RaterType, Task, Unit } from '../model';
 import type { EvaluationSheetRow } from './evaluation';
-import { planEvaluationImport, type EvaluationFile, type EvaluationKnown } from './evaluationPlan';
+import { evaluationChangeset, type EvaluationFile, type EvaluationKnown } from './evaluationChangeset';
 
 const unit = (id: string, name: string, aliases: string[] = []): Unit => ({
   id,
@@ -67,9 +67,9 @@ const known = (evaluations: Evaluation[] = []): EvaluationKnown => ({
 let n = 0;
 const newId = () => `n${++n}`;
 
-describe('planEvaluationImport', () => {
+describe('evaluationChangeset', () => {
   it('creates one evaluation per unit (or task) and rater, with its figures and source', () => {
-    const plan = planEvaluationImport(
+    const changeset = evaluationChangeset(
       [
         file([
           row(3, { unit: '东城' }, '企业', 90, 200),
@@ -79,8 +79,8 @@ describe('planEvaluationImport', () => {
       known(),
       newId,
     );
-    expect(plan.issues).toEqual([]);
-    expect(plan.creates.map((c) => c.row)).toEqual([
+    expect(changeset.issues).toEqual([]);
+    expect(changeset.creates.map((c) => c.row)).toEqual([
       {
         id: expect.any(String),
         yearId: 'y',
@@ -107,21 +107,21 @@ describe('planEvaluationImport', () => {
         sourceRow: 4,
       },
     ]);
-    expect(plan.previews.map((p) => [p.target, p.unitName, p.isTask, p.raw, p.kind])).toEqual([
+    expect(changeset.previews.map((p) => [p.target, p.unitName, p.isTask, p.raw, p.kind])).toEqual([
       ['东城街道', '东城街道', false, '90', 'added'],
       ['轻纺市场转型升级', '区商务局', true, '92%', 'added'],
     ]);
   });
 
   it('flags a small sample and a survey without a sample size (imported, with a warning naming the cell)', () => {
-    const plan = planEvaluationImport(
+    const changeset = evaluationChangeset(
       [file([row(3, { unit: '东城街道' }, '群众', 70, 20), row(4, { unit: '西城街道' }, '企业', 80)])],
       known(),
       newId,
     );
-    expect(plan.creates).toHaveLength(2);
-    expect(plan.previews.map((p) => p.flag)).toEqual(['small', 'missing']);
-    expect(plan.issues).toEqual([
+    expect(changeset.creates).toHaveLength(2);
+    expect(changeset.previews.map((p) => p.flag)).toEqual(['small', 'missing']);
+    expect(changeset.issues).toEqual([
       {
         severity: 'warning',
         file: '测评.xlsx',
@@ -142,13 +142,13 @@ describe('planEvaluationImport', () => {
   });
 
   it('names what it cannot match, with suggestions, and leaves those rows out', () => {
-    const plan = planEvaluationImport(
+    const changeset = evaluationChangeset(
       [file([row(3, { unit: '东城街' }, '企业', 90, 100), row(4, { task: '不存在的工作' }, '群众', 90, 100)])],
       known(),
       newId,
     );
-    expect(plan.creates).toEqual([]);
-    expect(plan.issues.map((i) => [i.row, i.column, i.severity, i.message])).toEqual([
+    expect(changeset.creates).toEqual([]);
+    expect(changeset.issues.map((i) => [i.row, i.column, i.severity, i.message])).toEqual([
       [
         3,
         'A',
@@ -160,7 +160,7 @@ describe('planEvaluationImport', () => {
   });
 
   it('a task without a lead unit is imported with a warning; a unit written beside a task that is not its lead is noted', () => {
-    const plan = planEvaluationImport(
+    const changeset = evaluationChangeset(
       [
         file([
           row(3, { task: '第三方评估机制' }, '第三方机构', 80),
@@ -170,15 +170,15 @@ describe('planEvaluationImport', () => {
       known(),
       newId,
     );
-    expect(plan.creates).toHaveLength(2);
-    expect(plan.issues.map((i) => i.message)).toEqual([
+    expect(changeset.creates).toHaveLength(2);
+    expect(changeset.issues.map((i) => i.message)).toEqual([
       '重点工作“第三方评估机制”没有牵头单位，此项评估暂不计入任何单位',
       '表中单位为“东城街道”，重点工作的评估计入其牵头单位区商务局',
     ]);
   });
 
   it('the same unit and rater twice in a batch: the later row is refused', () => {
-    const plan = planEvaluationImport(
+    const changeset = evaluationChangeset(
       [
         file([row(3, { unit: '东城街道' }, '企业', 90, 100)], 'a.xlsx'),
         file([row(5, { unit: '东城' }, '企业', 70, 100)], 'b.xlsx'),
@@ -186,8 +186,8 @@ describe('planEvaluationImport', () => {
       known(),
       newId,
     );
-    expect(plan.creates).toHaveLength(1);
-    expect(plan.issues).toEqual([
+    expect(changeset.creates).toHaveLength(1);
+    expect(changeset.issues).toEqual([
       {
         severity: 'error',
         file: 'b.xlsx',
@@ -226,14 +226,14 @@ describe('planEvaluationImport', () => {
         sampleAcceptedAt: '2026-12-01T00:00:00Z',
       },
     ];
-    const plan = planEvaluationImport(
+    const changeset = evaluationChangeset(
       [file([row(3, { unit: '东城街道' }, '企业', 90, 200), row(4, { unit: '东城街道' }, '群众', 75, 25)])],
       known(stored),
       newId,
     );
-    expect(plan.creates).toEqual([]);
-    expect(plan.unchanged).toBe(1);
-    expect(plan.updates).toEqual([
+    expect(changeset.creates).toEqual([]);
+    expect(changeset.unchanged).toBe(1);
+    expect(changeset.updates).toEqual([
       {
         table: 'evaluations',
         id: 'e2',
@@ -250,7 +250,7 @@ describe('planEvaluationImport', () => {
         },
       },
     ]);
-    expect(plan.previews.map((p) => [p.kind, p.scoreBefore])).toEqual([
+    expect(changeset.previews.map((p) => [p.kind, p.scoreBefore])).toEqual([
       ['unchanged', undefined],
       ['changed', 70],
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Milestone, Task, Unit } from '../model';
-import { planMonthlyPlanImport, type PlanKnown } from './planImport';
+import { planChangeset, type PlanKnown } from './planChangeset';
 import type { PlanSheetRow } from './plan';
 
 const unit = (id: string, name: string): Unit => ({
@@ -54,9 +54,9 @@ const known = (over: Partial<PlanKnown> = {}): PlanKnown => ({
 let n = 0;
 const newId = () => `n${++n}`;
 
-describe('planMonthlyPlanImport', () => {
-  it("turns the lead unit's plan into milestones and records the submission", () => {
-    const plan = planMonthlyPlanImport(
+describe('planChangeset', () => {
+  it("turns the lead unit's changeset into milestones and records the submission", () => {
+    const changeset = planChangeset(
       [
         {
           file: 'a.xlsx',
@@ -69,11 +69,13 @@ describe('planMonthlyPlanImport', () => {
       '2026-03-09',
       newId,
     );
-    expect(plan.issues).toEqual([]);
-    const milestones = plan.creates.filter((c) => c.table === 'milestones').map((c) => c.row as unknown as Milestone);
+    expect(changeset.issues).toEqual([]);
+    const milestones = changeset.creates
+      .filter((c) => c.table === 'milestones')
+      .map((c) => c.row as unknown as Milestone);
     expect(milestones.filter((m) => m.taskId === 't1').map((m) => m.plannedPercent)).toEqual(full);
     expect(milestones.filter((m) => m.taskId === 't2').map((m) => m.month)).toEqual([3, 4, 5, 6]);
-    expect(plan.creates.filter((c) => c.table === 'submissions')).toEqual([
+    expect(changeset.creates.filter((c) => c.table === 'submissions')).toEqual([
       {
         table: 'submissions',
         row: expect.objectContaining({ unitId: 'fgj', kind: 'plan', month: 0, receivedDate: '2026-03-09' }),
@@ -81,8 +83,8 @@ describe('planMonthlyPlanImport', () => {
     ]);
   });
 
-  it('leaves out a whole plan that decreases or does not reach 100 by the due month, naming the cell', () => {
-    const plan = planMonthlyPlanImport(
+  it('leaves out a whole changeset that decreases or does not reach 100 by the due month, naming the cell', () => {
+    const changeset = planChangeset(
       [
         {
           file: 'a.xlsx',
@@ -96,24 +98,24 @@ describe('planMonthlyPlanImport', () => {
       '2026-03-09',
       newId,
     );
-    expect(plan.creates.filter((c) => c.table === 'milestones')).toEqual([]);
-    expect(plan.issues.filter((i) => i.severity === 'error').length).toBeGreaterThanOrEqual(2);
-    expect(plan.issues[0]).toMatchObject({ file: 'a.xlsx', sheet: '月方案', row: 4 });
+    expect(changeset.creates.filter((c) => c.table === 'milestones')).toEqual([]);
+    expect(changeset.issues.filter((i) => i.severity === 'error').length).toBeGreaterThanOrEqual(2);
+    expect(changeset.issues[0]).toMatchObject({ file: 'a.xlsx', sheet: '月方案', row: 4 });
   });
 
   it("acknowledges a co-unit's rows without touching the milestones", () => {
-    const plan = planMonthlyPlanImport(
+    const changeset = planChangeset(
       [{ file: 'c.xlsx', unitWritten: '区财政局', rows: [row(4, '重大项目攻坚年行动', full)] }],
       known(),
       {},
       '2026-03-12',
       newId,
     );
-    expect(plan.previews).toEqual([expect.objectContaining({ role: 'co', kind: 'reference' })]);
-    expect(plan.creates.map((c) => c.table)).toEqual(['submissions']);
+    expect(changeset.previews).toEqual([expect.objectContaining({ role: 'co', kind: 'reference' })]);
+    expect(changeset.creates.map((c) => c.table)).toEqual(['submissions']);
   });
 
-  it('shows changed months of a plan sent again', () => {
+  it('shows changed months of a changeset sent again', () => {
     const existing: Milestone[] = full.map((p, i) => ({
       id: `m${i}`,
       taskId: 't1',
@@ -124,14 +126,16 @@ describe('planMonthlyPlanImport', () => {
     }));
     const changed = [...full];
     changed[2] = 35;
-    const plan = planMonthlyPlanImport(
+    const changeset = planChangeset(
       [{ file: 'a.xlsx', unitId: 'fgj', rows: [row(4, '重大项目攻坚年行动', changed)] }],
       known({ milestones: existing }),
       {},
       '2026-03-09',
       newId,
     );
-    expect(plan.updates).toEqual([{ table: 'milestones', id: 'm2', patch: { text: '节点5', plannedPercent: 35 } }]);
-    expect(plan.previews[0]).toMatchObject({ kind: 'changed', changes: ['5月：30% → 35%'] });
+    expect(changeset.updates).toEqual([
+      { table: 'milestones', id: 'm2', patch: { text: '节点5', plannedPercent: 35 } },
+    ]);
+    expect(changeset.previews[0]).toMatchObject({ kind: 'changed', changes: ['5月：30% → 35%'] });
   });
 });
