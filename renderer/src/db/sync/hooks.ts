@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../schema';
 import type { SyncConflictRow } from './types';
+import { getSyncSettings, type SyncSettings } from './state';
 
 export function useSyncConflicts(): SyncConflictRow[] | undefined {
   return useLiveQuery(() => db.syncConflicts.orderBy('docId').toArray(), []);
@@ -27,4 +28,21 @@ export function watchOutbox(listener: (count: number) => void): () => void {
     error: () => undefined,
   });
   return () => subscription.unsubscribe();
+}
+
+/** This PC's sync settings, live. */
+export function useSyncSettings(): SyncSettings | undefined {
+  return useLiveQuery(getSyncSettings, []);
+}
+
+/** Keys (as text) of a table's records now in conflict: the screens mark them. */
+export function useConflictKeys(table: string): Set<string> {
+  const keys = useLiveQuery(
+    async () =>
+      (await db.syncConflicts.where('docId').startsWith(`${table}:`).primaryKeys()).map((id) =>
+        String(id).slice(table.length + 1),
+      ),
+    [table],
+  );
+  return new Set(keys ?? []);
 }

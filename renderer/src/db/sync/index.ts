@@ -32,13 +32,21 @@ export {
   sendRestoredData,
   stopSync,
   PAUSED_KEY,
+  CONFIG_KEY,
   INITIAL_KEY,
   LAST_SYNCED_KEY,
   type SyncSettings,
   type RestorePending,
 } from './state';
-export { verifyPeerChains, listMergedAudit, useMergedAudit, usePeerCount, usePeerOperators } from './peers';
+export {
+  verifyPeerChains,
+  listMergedAudit,
+  useMergedAudit,
+  usePeerCount,
+  usePeerOperators,
+  useDeviceLabels,
+} from './peers';
 export type { PeerChainCheck, LogLine } from './peers';
 export { useSyncConflicts, useSyncCounts, conflictCount } from './hooks';
 export { ROLE_KEY } from './record';
-export { watchOutbox } from './hooks';
+export { watchOutbox, useSyncSettings, useConflictKeys } from './hooks';

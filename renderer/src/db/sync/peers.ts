@@ -71,24 +71,24 @@ export interface LogLine extends AuditEntry {
   device?: { id: string; label: string; seq: number };
 }
 
-/** This PC's and the other PCs' entries, newest first by time, filtered like listAudit. */
+/** This PC's and the other PCs' entries, newest first by time, filtered like listAudit (no limit: all). */
 export async function listMergedAudit(filter: AuditFilter): Promise<LogLine[]> {
-  const limit = filter.limit ?? 500;
-  const own: LogLine[] = await listAudit({ ...filter, limit });
+  const limit = filter.limit;
+  const own: LogLine[] = await listAudit(filter);
   const entity = filter.entity || undefined;
   const operator = filter.operator || undefined;
-  const peers = await db.peerAudit
+  let peerRows = db.peerAudit
     .orderBy('at')
     .reverse()
-    .filter((p) => (!entity || p.entry.entity === entity) && (!operator || p.entry.operator === operator))
-    .limit(limit)
-    .toArray();
+    .filter((p) => (!entity || p.entry.entity === entity) && (!operator || p.entry.operator === operator));
+  if (limit !== undefined) peerRows = peerRows.limit(limit);
+  const peers = await peerRows.toArray();
   const lines: LogLine[] = [
     ...own,
     ...peers.map((p) => ({ ...p.entry, device: { id: p.deviceId, label: p.deviceLabel, seq: p.dseq } })),
   ];
   lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : (a.device?.id ?? '').localeCompare(b.device?.id ?? '')));
-  return lines.slice(0, limit);
+  return limit === undefined ? lines : lines.slice(0, limit);
 }
 
 /** Whether any other PC's entries are here (the log then shows the 电脑 column). */
@@ -109,5 +109,18 @@ export function usePeerOperators(): string[] | undefined {
       if (p.entry.operator) names.add(p.entry.operator);
     });
     return [...names].sort();
+  }, []);
+}
+
+/** Names of the PCs (device id → 本机名称), this one included. */
+export function useDeviceLabels(): Map<string, string> | undefined {
+  return useLiveQuery(async () => {
+    const labels = new Map<string, string>();
+    await db.peerAudit.each((p) => {
+      if (p.deviceLabel) labels.set(p.deviceId, p.deviceLabel);
+    });
+    const own = (await db.syncState.get('device'))?.value as { deviceId: string; label: string } | undefined;
+    if (own) labels.set(own.deviceId, `${own.label}（本机）`);
+    return labels;
   }, []);
 }

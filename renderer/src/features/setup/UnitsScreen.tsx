@@ -23,6 +23,8 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import { defaultGroupForKind, unitKindLabels, type Unit, type UnitKind } from '../../core/model';
 import { parseNameList } from '../../core/registry';
 import { addUnit, addUnits, deleteUnit, updateUnit, useUnits, type NewUnit } from '../../db';
+import { useConflictKeys } from '../../db/sync';
+import { ConflictMark } from '../sync/ConflictsScreen';
 import { useYear } from '../../ui/YearContext';
 import { userMessage } from '../../ui/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -33,6 +35,7 @@ const kinds = Object.keys(unitKindLabels) as UnitKind[];
 export function UnitsScreen() {
   const yearId = useYear().current!.id;
   const units = useUnits(yearId);
+  const conflicted = useConflictKeys('units');
   const [editing, setEditing] = useState<Unit | 'new'>();
   const [pasting, setPasting] = useState(false);
   const [deleting, setDeleting] = useState<Unit>();
@@ -75,7 +78,10 @@ export function UnitsScreen() {
             {units?.map((u, i) => (
               <TableRow key={u.id} hover>
                 <TableCell>{i + 1}</TableCell>
-                <TableCell>{u.name}</TableCell>
+                <TableCell>
+                  {u.name}
+                  <ConflictMark conflicted={conflicted.has(u.id)} />
+                </TableCell>
                 <TableCell>{unitKindLabels[u.kind]}</TableCell>
                 <TableCell>{u.rankingGroup}</TableCell>
                 <TableCell>{u.aliases.join('、')}</TableCell>
