@@ -19,6 +19,8 @@ export interface CouchServer {
   readonly port: number;
   readonly requests: number;
   readonly listening: boolean;
+  /** Called with each request before it is answered (method and URL), or null. */
+  onRequest: ((request: { method?: string; url?: string }) => void) | null;
   start(): Promise<void>;
   stop(): Promise<void>;
   close(): Promise<void>;

@@ -91,12 +91,15 @@ export async function startCouchServer({ port = 0, host = '127.0.0.1' } = {}) {
   let boundPort = port;
   const sockets = new Set();
   let requests = 0;
+  /** Called with each request before it is answered (tests: stop the server in the middle of a sync). */
+  let onRequest = null;
 
   function start() {
     return new Promise((resolve, reject) => {
       if (server) return resolve();
       const s = http.createServer((req, res) => {
         requests++;
+        onRequest?.(req);
         app(req, res);
       });
       s.on('connection', (socket) => {
@@ -140,6 +143,12 @@ export async function startCouchServer({ port = 0, host = '127.0.0.1' } = {}) {
     },
     get listening() {
       return server !== null;
+    },
+    get onRequest() {
+      return onRequest;
+    },
+    set onRequest(listener) {
+      onRequest = listener;
     },
     start,
     stop,

@@ -91,3 +91,154 @@ test('two PCs: set up, both edit offline, sync, end identical; the log merges bo
   await a.context.close();
   await b.context.close();
 });
+
+test('the same record changed on two PCs: one conflict, marked, shown side by side with who and when, merged by a person', async ({
+  browser,
+  couch,
+  office,
+}) => {
+  const a = await openPc(browser, '张科员');
+  await createYear(a.page, 2026);
+  await addUnits(a.page, ['区财政局']);
+  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
+  await expectSynced(a.page);
+  const b = await openPc(browser, '李科员');
+  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
+  await expectSynced(b.page);
+
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await openScreen(a.page, '单位');
+  await a.page.getByRole('button', { name: '编辑区财政局' }).click();
+  const dialog = a.page.getByRole('dialog', { name: '编辑单位' });
+  await dialog.getByLabel('联系人').fill('王五');
+  await dialog.getByLabel('联系电话').fill('111');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await setUnitPhone(b.page, '区财政局', '222');
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+
+  // One conflict on each PC; both show CouchDB's winner, marked.
+  for (const pc of [a, b]) {
+    await expect(syncStatus(pc.page)).toHaveAccessibleName('同步状态：冲突1项', { timeout: 40_000 });
+    await openScreen(pc.page, '单位');
+    await expect(
+      pc.page
+        .getByRole('table', { name: '单位列表' })
+        .getByRole('row', { name: /区财政局/ })
+        .getByRole('button', {
+          name: '该记录有同步冲突，点击查看',
+        }),
+    ).toBeVisible();
+  }
+  const shownOn = async (page: typeof a.page) => ((await officeData(page))['units'] as { phone: string }[])[0]?.phone;
+  await expect.poll(async () => (await shownOn(a.page)) === (await shownOn(b.page))).toBe(true);
+
+  // On B: the list, then both versions side by side with who and when.
+  await syncStatus(b.page).click();
+  await expect(b.page).toHaveURL(/#\/conflicts$/);
+  const list = b.page.getByRole('table', { name: '同步冲突列表' });
+  await expect(list.getByRole('row', { name: /单位.*区财政局.*两台电脑都修改了.*2/ })).toBeVisible();
+  await list.getByRole('button', { name: '比较' }).click();
+  const compare = b.page.getByRole('table', { name: '版本对比' });
+  const headers = await compare.getByRole('columnheader').allTextContents();
+  expect(headers[0]).toBe('字段');
+  const mine = headers.findIndex((h) => h.includes('李科员') && h.includes('李科员的电脑（本机）'));
+  const theirs = headers.findIndex((h) => h.includes('张科员') && h.includes('张科员的电脑'));
+  expect(mine).toBeGreaterThan(0);
+  expect(theirs).toBeGreaterThan(0);
+  expect(headers.filter((h) => h.includes('当前显示'))).toHaveLength(1);
+  for (const h of headers.slice(1)) expect(h).toMatch(/\d{4}年\d+月\d+日 \d\d:\d\d/);
+  await expect(compare.getByRole('row', { name: /^联系电话/ })).toContainText('111');
+  await expect(compare.getByRole('row', { name: /^联系电话/ })).toContainText('222');
+  // Merge: B's phone, A's contact.
+  await compare.getByRole('radio', { name: `联系电话：采用版本${mine}` }).check();
+  await compare.getByRole('radio', { name: `联系人：采用版本${theirs}` }).check();
+  await b.page.getByRole('button', { name: '保存合并结果' }).click();
+  await expect(b.page.getByRole('alert').filter({ hasText: '没有同步冲突。' })).toBeVisible();
+
+  for (const pc of [a, b]) {
+    await expectSynced(pc.page, 40_000);
+    await expect
+      .poll(async () => (await officeData(pc.page))['units'], { timeout: 20_000 })
+      .toEqual([expect.objectContaining({ name: '区财政局', contactPerson: '王五', phone: '222' })]);
+  }
+  // The decision is in B's log.
+  await openScreen(b.page, '操作日志');
+  await expect(
+    b.page
+      .getByRole('table', { name: '操作日志' })
+      .getByRole('row', { name: /本机.*李科员.*处理同步冲突：采用选定或合并后的内容/ }),
+  ).toHaveCount(1);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('publishing holds across PCs: November published on A while B edits November offline arrives as a conflict, never as a change', async ({
+  browser,
+  couch,
+  office,
+}) => {
+  test.setTimeout(120_000);
+  const a = await openPc(browser, '张科长');
+  await createYear(a.page, 2026);
+  await a.page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
+  await expect(a.page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible();
+  await startSync(a.page, couch, office, EDITOR1, '张科长的电脑');
+  await expectSynced(a.page, 60_000);
+  const b = await openPc(browser, '李科员');
+  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
+  await expectSynced(b.page, 60_000);
+
+  // B, offline, adds an opinion to a November review.
+  await b.context.setOffline(true);
+  await b.page.getByRole('banner').getByLabel('工作年度').click();
+  await b.page.getByRole('option', { name: '2025年度（示例）' }).click();
+  await b.page.goto('/#/feedback/11');
+  const comment = (page: typeof b.page) =>
+    page.getByRole('region', { name: '区发展和改革局的督查反馈' }).getByLabel('重大项目攻坚行动的反馈意见');
+  await comment(b.page).fill('李科员离线补充的意见');
+  await expect(b.page.getByText('已保存').first()).toBeVisible();
+  await expect(syncStatus(b.page)).toHaveAccessibleName(/离线，1项待上传/, { timeout: 20_000 });
+
+  // A publishes November meanwhile.
+  await a.page.goto('/#/feedback/11');
+  await a.page.getByRole('button', { name: '发布11月' }).click();
+  const publish = a.page.getByRole('dialog', { name: '发布11月' });
+  await publish.getByLabel('我已知晓以上事项仍未处理，确认发布').check();
+  await publish.getByRole('button', { name: '确认发布' }).click();
+  await expect(a.page.getByText(/11月已于 .* 由 张科长 发布/)).toBeVisible();
+  await expectSynced(a.page, 60_000);
+
+  // B back online: November is frozen on B too, B's edit is a conflict and the published text shows.
+  await b.context.setOffline(false);
+  for (const pc of [a, b])
+    await expect(syncStatus(pc.page)).toHaveAccessibleName('同步状态：冲突1项', { timeout: 60_000 });
+  await b.page.goto('/#/feedback/11');
+  await expect(b.page.getByText(/11月已于 .* 由 张科长 发布/)).toBeVisible();
+  await expect(comment(b.page)).toHaveValue('');
+  await expect(comment(b.page)).toHaveAttribute('readonly', '');
+  await a.page.goto('/#/feedback/11');
+  await expect(comment(a.page)).toHaveValue('');
+
+  // On A: the conflict says why; only the published version can be kept.
+  await a.page.goto('/#/conflicts');
+  const list = a.page.getByRole('table', { name: '同步冲突列表' });
+  await expect(
+    list.getByRole('row', { name: /督查反馈.*区发展和改革局.*重大项目攻坚行动.*11月.*已发布月份的离线修改/ }),
+  ).toBeVisible();
+  await list.getByRole('button', { name: '比较' }).click();
+  await expect(a.page.getByRole('alert').filter({ hasText: '11月已经发布' })).toBeVisible();
+  const compare = a.page.getByRole('table', { name: '版本对比' });
+  await expect(compare.getByRole('columnheader', { name: /已发布，当前显示/ })).toContainText('张科长');
+  await expect(compare.getByRole('row', { name: /^反馈意见/ })).toContainText('李科员离线补充的意见');
+  await expect(a.page.getByRole('button', { name: '保存合并结果' })).toHaveCount(0);
+  await a.page.getByRole('button', { name: '保留已发布的版本' }).click();
+  await expect(a.page.getByRole('alert').filter({ hasText: '没有同步冲突。' })).toBeVisible();
+  for (const pc of [a, b]) await expectSynced(pc.page, 60_000);
+  expect(await syncRows(b.page, 'syncConflicts')).toEqual([]);
+  await b.page.goto('/#/feedback/11');
+  await expect(comment(b.page)).toHaveValue('');
+  await a.context.close();
+  await b.context.close();
+});

@@ -28,7 +28,7 @@ import { DomainError } from './errors';
 import { nowIso } from './clock';
 import { deepEqual } from './equal';
 import { appendAuditEntries } from './auditChain';
-import { assertMonthsOpen, isFrozenTable } from './freeze';
+import { assertMonthsOpen, FROZEN_TABLES, isFrozenTable } from './freeze';
 import { getOperator } from './operator';
 import { db, SCHEMA_VERSION } from './schema';
 import { recordChanges, type RowChange } from './sync/record';
@@ -311,6 +311,9 @@ export async function writeTransaction<R>(
   const scopeTables = [...tables, db.audit, db.outbox, db.syncMeta, db.syncState];
   if (tables.some((t) => isFrozenTable(t.name)) && !tables.some((t) => t.name === db.monthStates.name))
     scopeTables.push(db.monthStates);
+  // Publishing a month seals its records for the sync (sync/record.ts): they must be in scope.
+  if (tables.some((t) => t.name === db.monthStates.name))
+    for (const name of FROZEN_TABLES) scopeTables.push(db.table(name));
   const unique = [...new Map(scopeTables.map((t) => [t.name, t])).values()];
   return db.transaction('rw', unique, async () => scope(writer));
 }

@@ -12,8 +12,6 @@ import { newId } from './ids';
 import { requireOperator } from './operator';
 import { db } from './schema';
 import { checkMonth, requireYear } from './validate';
-import { sealOf } from '../core/sync';
-import { sealMonth, sealedTables } from './sync/seal';
 
 /**
  * Publishes month `month` of a year: its state becomes published (publishedAt, publishedBy =
@@ -25,7 +23,7 @@ export async function publishMonth(yearId: string, month: number, snapshot: unkn
   checkMonth(month);
   const at = nowIso();
   return writeTransaction(
-    [db.monthStates, db.rankings, db.workYears, ...sealedTables()],
+    [db.monthStates, db.rankings, db.workYears],
     async (w) => {
       await requireYear(yearId);
       const id = monthStateId(yearId, month);
@@ -43,8 +41,6 @@ export async function publishMonth(yearId: string, month: number, snapshot: unkn
         publishedBy: operator,
       };
       await w.put(db.monthStates, state);
-      // Several PCs: the month's records sealed by this publication (sync/seal.ts).
-      await sealMonth(yearId, month, sealOf(state) as string, operator, at);
       return w.add(db.rankings, {
         id: newId(),
         yearId,

@@ -34,6 +34,8 @@ import {
 } from '../db/sync';
 import { nextRev, revGen } from '../db/sync/revs';
 import { provideExportGlobals } from '../db/testing';
+import { loadSample } from '../db';
+import { generateSample } from '../core/sample';
 import { SyncEngine, type EngineStatus } from './engine';
 import { openLocalReplica, openRemote, pouchWith, type PouchDatabase } from './pouch';
 
@@ -334,6 +336,37 @@ describe('conflicts', () => {
     await resolveConflict(id, { row: shown.row! });
     await until(async () => (await serverDoc(id))['_conflicts'] === undefined, 'one version on the server');
     expect((await serverDoc(id))['row']).toMatchObject({ comment: '进展属实' });
+  });
+});
+
+describe('months published before their records reached the server', () => {
+  it('a PC that published months before sync was set up sends their records sealed: no conflict anywhere', async () => {
+    await loadSample(generateSample({ idPrefix: 'seeded' }));
+    await setUp();
+    await seedOutbox();
+    await makeEngine().start();
+    await until(synced, '已同步', 30_000);
+    expect(await db.syncConflicts.count()).toBe(0);
+    const june = (await db.feedback.toArray()).find((f) => f.month === 6);
+    const doc = await serverDoc(`feedback:${june!.id}`);
+    expect(doc['seal']).toMatch(/:6@/);
+  });
+
+  it('the sample loaded while syncing seals the months it publishes in the same transaction', async () => {
+    await createWorkYear(yearInput(2026));
+    await setUp();
+    await seedOutbox();
+    await makeEngine().start();
+    await until(synced, '已同步');
+    await loadSample(generateSample({ idPrefix: 'live' }));
+    await until(async () => synced() && (await pendingUploads()) === 0, '已同步', 30_000);
+    expect(await db.syncConflicts.count()).toBe(0);
+    const oct = (await db.reports.toArray()).find((r) => r.month === 10);
+    const doc = await serverDoc(`reports:${oct!.id}`);
+    expect(revGen(doc._rev)).toBe(2);
+    expect(doc['seal']).toMatch(/:10@/);
+    const nov = (await db.reports.toArray()).find((r) => r.month === 11);
+    expect((await serverDoc(`reports:${nov!.id}`))['seal']).toBeUndefined();
   });
 });
 

@@ -242,8 +242,9 @@ export class SyncEngine {
       const missing = await this.options.remote.revsDiff(diff);
       const there = waiting.filter(({ id, rev }) => !missing[id]?.missing.includes(rev));
       if (there.length === 0) return;
-      await confirmUploaded(there);
-      if (there.length < waiting.length) return;
+      // Confirming a revision confirms its ancestors: fewer may wait after than were found there.
+      const removed = await confirmUploaded(there);
+      if (removed === 0) return;
     }
   }
 

@@ -97,9 +97,20 @@ export async function confirmUploaded(revisions: readonly { id: string; rev: str
       .where('docId')
       .anyOf([...new Set(revisions.map((r) => r.id))])
       .toArray();
-    const done = rows.filter((r) => r.stage === 1 && wanted.has(`${r.docId}\u0000${r.rev}`));
-    await db.outbox.bulkDelete(done.map((r) => r.oseq as number));
-    return done.length;
+    // A revision on the server brings its ancestors with it (its history): the rows of earlier
+    // revisions of the same branch are done too, though the replicator sent only the newest
+    // (and a PouchDB server's revs_diff calls such bodiless ancestors missing).
+    const byRev = new Map(rows.filter((r) => r.stage === 1).map((r) => [`${r.docId}\u0000${r.rev}`, r]));
+    const done = new Set<OutboxRow>();
+    for (const key of wanted) {
+      let row = byRev.get(key);
+      while (row && !done.has(row)) {
+        done.add(row);
+        row = row.parent === undefined ? undefined : byRev.get(`${row.docId}\u0000${row.parent}`);
+      }
+    }
+    await db.outbox.bulkDelete([...done].map((r) => r.oseq as number));
+    return done.size;
   });
 }
 

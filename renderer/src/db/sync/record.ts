@@ -3,10 +3,20 @@
 // same transaction as the change and its audit entry. So a change is either stored, logged and
 // queued for the server together, or not at all; a crash can neither lose nor half-send it.
 // While sync is not set up on this PC (no 'device' in syncState) nothing is recorded.
+//
+// Publishing across PCs: when a month becomes published — publishMonth, or a month state
+// written published by the sample or a restore — every record of the month that freezes with
+// it gets a "seal" revision in the same transaction: same content, `seal` set, a child of the
+// revision the row shows. An edit made on another PC from the revision before the seal is then
+// a genuine CouchDB conflict with it, and every PC shows the sealed version (apply.ts). An edit
+// the publishing PC had already received is sealed too: no conflict.
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { DomainError } from '../errors';
 import { db } from '../schema';
-import { docIdOf, isSyncedRow, syncedForm } from './ids';
+import { sealOf } from '../../core/sync';
+import type { MonthState } from '../../core/model';
+import { FROZEN_TABLES } from '../freeze';
+import { docIdOf, isSyncedRow, primaryKeyOf, syncedForm } from './ids';
 import { contentHash, nextRev } from './revs';
 import type { DeviceState, OutboxRow, SyncBody, SyncMetaRow } from './types';
 
@@ -82,6 +92,37 @@ export async function recordChanges(
   });
   await db.outbox.bulkAdd(outbox);
   await db.syncMeta.bulkPut(revisions);
+  if (table.name === db.monthStates.name) {
+    for (const change of synced) {
+      const after = change.after as MonthState | undefined;
+      const seal = sealOf(after);
+      if (after && seal !== undefined && seal !== sealOf(change.before as MonthState | undefined))
+        await sealMonth(after.yearId, after.month, seal, by, at);
+    }
+  }
+}
+
+/** Writes the seal revisions of a month just published (see the top of this file). */
+async function sealMonth(yearId: string, month: number, seal: string, by: string, at: string): Promise<void> {
+  for (const name of FROZEN_TABLES) {
+    const table = db.table(name);
+    const rows =
+      name === 'submissions'
+        ? await table
+            .where('yearId')
+            .equals(yearId)
+            .filter((r: { month?: unknown }) => r.month === month)
+            .toArray()
+        : await table.where('[yearId+month]').equals([yearId, month]).toArray();
+    if (rows.length === 0) continue;
+    await recordChanges(
+      table,
+      rows.map((row) => ({ key: primaryKeyOf(table, row), before: row, after: row })),
+      by,
+      at,
+      seal,
+    );
+  }
 }
 
 /** Whether sync is set up on this PC (read inside or outside a transaction). */

@@ -11,7 +11,9 @@ import { db, SYNC_TABLE_NAMES, TABLE_NAMES } from '../schema';
 import { AUDIT_CURSOR_KEY } from './outbox';
 import { PULL_CURSOR_KEY } from './apply';
 import { DEVICE_KEY, ROLE_KEY } from './record';
-import { docIdOf, isSyncedRow, isSyncedTable, primaryKeyOf, syncedForm } from './ids';
+import { docIdOf, isSealedTable, isSyncedRow, isSyncedTable, monthOf, primaryKeyOf, syncedForm } from './ids';
+import { sealOf } from '../../core/sync';
+import { monthStateId } from '../freeze';
 import { contentHash, nextRev } from './revs';
 import type { DeviceState, OutboxRow, SyncBody, SyncConfig, SyncMetaRow } from './types';
 
@@ -117,6 +119,18 @@ export async function setUpSync(config: SyncConfig, label: string): Promise<Devi
   });
 }
 
+/**
+ * The seal a first revision of `row` must carry: a row of a month already published (before
+ * sync was set up, or in a restored backup) is sent as that publication's version, so that
+ * every PC shows it as published (apply.ts). Read inside the caller's transaction (monthStates).
+ */
+async function sealForRow(table: string, row: unknown): Promise<string | undefined> {
+  if (!isSealedTable(table)) return undefined;
+  const month = monthOf(row);
+  if (!month) return undefined;
+  return sealOf(await db.monthStates.get(monthStateId(month.yearId, month.month)));
+}
+
 /** Every table of office data that syncs. */
 function syncedTables(): Table[] {
   return db.tables.filter((t) => isSyncedTable(t.name));
@@ -135,7 +149,7 @@ export async function seedOutbox(onProgress?: (done: number) => void, chunk = 20
   for (const table of syncedTables()) {
     let offset = 0;
     for (;;) {
-      const done = await db.transaction('rw', [table, db.outbox, db.syncMeta], async () => {
+      const done = await db.transaction('rw', [table, db.outbox, db.syncMeta, db.monthStates], async () => {
         const rows = await table.offset(offset).limit(chunk).toArray();
         if (rows.length === 0) return -1;
         const ids = rows.map((row) => docIdOf(table.name, primaryKeyOf(table, row)));
@@ -143,8 +157,8 @@ export async function seedOutbox(onProgress?: (done: number) => void, chunk = 20
         const at = new Date().toISOString();
         const outbox: OutboxRow[] = [];
         const meta: SyncMetaRow[] = [];
-        rows.forEach((row, i) => {
-          if (metas[i] !== undefined || !isSyncedRow(table.name, row)) return;
+        for (const [i, row] of rows.entries()) {
+          if (metas[i] !== undefined || !isSyncedRow(table.name, row)) continue;
           const synced = syncedForm(table.name, row as Record<string, unknown>);
           const body: SyncBody = {
             type: table.name,
@@ -154,10 +168,14 @@ export async function seedOutbox(onProgress?: (done: number) => void, chunk = 20
             by,
             at,
           };
+          const seal = await sealForRow(table.name, row);
+          if (seal !== undefined) body.seal = seal;
           const rev = nextRev(undefined, body, false);
           outbox.push({ docId: ids[i] as string, rev, body, stage: 0 });
-          meta.push({ docId: ids[i] as string, rev, hash: contentHash(synced) });
-        });
+          const m: SyncMetaRow = { docId: ids[i] as string, rev, hash: contentHash(synced) };
+          if (seal !== undefined) m.seal = seal;
+          meta.push(m);
+        }
         await db.outbox.bulkAdd(outbox);
         await db.syncMeta.bulkPut(meta);
         return outbox.length;
@@ -243,29 +261,28 @@ export async function sendRestoredData(): Promise<number> {
   };
   for (const table of syncedTables()) {
     const present = new Set<string>();
-    await db.transaction('rw', [table, db.outbox, db.syncMeta], async () => {
+    await db.transaction('rw', [table, db.outbox, db.syncMeta, db.monthStates], async () => {
       const rows = await table.toArray();
       const ids = rows.map((row) => docIdOf(table.name, primaryKeyOf(table, row)));
       const metas = await db.syncMeta.bulkGet(ids);
       const outbox: OutboxRow[] = [];
       const next: SyncMetaRow[] = [];
-      rows.forEach((row, i) => {
+      for (const [i, row] of rows.entries()) {
         const docId = ids[i] as string;
         present.add(docId);
-        if (!isSyncedRow(table.name, row)) return;
+        if (!isSyncedRow(table.name, row)) continue;
         const synced = syncedForm(table.name, row as Record<string, unknown>);
         const meta = metas[i];
-        if (meta && !meta.deleted && meta.hash === contentHash(synced)) return;
+        const seal = await sealForRow(table.name, row);
+        if (meta && !meta.deleted && meta.hash === contentHash(synced) && meta.seal === seal) continue;
         const key = primaryKeyOf(table, row);
-        const made = change(
-          docId,
-          meta,
-          { type: table.name, key, row: synced, deviceId: device.deviceId, by, at },
-          false,
-        );
+        const body: SyncBody = { type: table.name, key, row: synced, deviceId: device.deviceId, by, at };
+        if (seal !== undefined) body.seal = seal;
+        const made = change(docId, meta, body, false);
+        if (seal !== undefined) made.meta.seal = seal;
         outbox.push(made.row);
         next.push(made.meta);
-      });
+      }
       // Records shown before the restore that the backup does not hold.
       const prefix = `${table.name}:`;
       const shown = await db.syncMeta
