@@ -1,10 +1,11 @@
 // Issue 16, several PCs with one office data set: two browser profiles are two PCs, the test
 // server is the office's CouchDB.
-import { createYear, openScreen } from './helpers';
+import { chooseFiles, createYear, openScreen } from './helpers';
 import {
   addUnits,
   EDITOR1,
   EDITOR2,
+  READER,
   expect,
   expectSynced,
   officeData,
@@ -241,4 +242,169 @@ test('publishing holds across PCs: November published on A while B edits Novembe
   await expect(comment(b.page)).toHaveValue('');
   await a.context.close();
   await b.context.close();
+});
+
+test('a leader’s PC (只读): the first sync with progress and an estimate, pause and resume; it can read, not change', async ({
+  browser,
+  couch,
+  office,
+}) => {
+  test.setTimeout(120_000);
+  const a = await openPc(browser, '张科长');
+  await createYear(a.page, 2026);
+  await a.page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
+  await expect(a.page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible();
+  await startSync(a.page, couch, office, EDITOR1, '张科长的电脑');
+  await expectSynced(a.page, 60_000);
+
+  // The leader's PC on a slow line: the download shows how far it is and how long it will take.
+  const leader = await openPc(browser, '王主任');
+  const cdp = await leader.context.newCDPSession(leader.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: 120 * 1024,
+    uploadThroughput: 120 * 1024,
+  });
+  await startSync(leader.page, couch, office, READER, '王主任的电脑');
+  const region = syncRegion(leader.page);
+  await expect(
+    region.getByText(/^首次同步：从服务器下载 \d+ \/ 约 \d+ 项，预计还需(约 \d+ (秒|分钟)|不到 10 秒)$/),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(region.getByRole('progressbar', { name: '首次同步进度' })).toBeVisible();
+  await expect(syncStatus(leader.page)).toHaveAccessibleName(/同步状态：首次同步（下载）\d+%/);
+  // Pause in the middle, then go on from where it stopped.
+  await region.getByRole('button', { name: '暂停同步' }).click();
+  await expect(syncStatus(leader.page)).toHaveAccessibleName('同步状态：同步已暂停');
+  await expect(region.getByRole('progressbar')).toHaveCount(0);
+  await region.getByRole('button', { name: '继续同步' }).click();
+  await expect(syncStatus(leader.page)).toHaveAccessibleName(/同步状态：(首次同步|正在连接)/);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await expectSynced(leader.page, 60_000);
+  expect(JSON.stringify(await officeData(leader.page))).toBe(JSON.stringify(await officeData(a.page)));
+
+  // 只读: said on every screen; an edit is refused here (and the server would refuse it too).
+  await expect(leader.page.getByRole('alert').filter({ hasText: '本机以“只读”用户连接多机同步' })).toBeVisible();
+  await expect(region.getByRole('table', { name: '同步设置' })).toContainText(`${READER.name}（只读）`);
+  await leader.page.getByRole('banner').getByLabel('工作年度').click();
+  await leader.page.getByRole('option', { name: '2025年度（示例）' }).click();
+  await openScreen(leader.page, '单位');
+  const first = leader.page.getByRole('table', { name: '单位列表' }).getByRole('row').nth(1);
+  await first.getByRole('button', { name: /^编辑/ }).click();
+  const dialog = leader.page.getByRole('dialog', { name: '编辑单位' });
+  await dialog.getByLabel('联系电话').fill('12345');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('本机以“只读”用户连接多机同步（领导查看用），不能修改数据。');
+  expect(await syncRows(leader.page, 'outbox')).toEqual([]);
+  const asReader = await fetch(`${couch.url}/${office}/units:x`, {
+    method: 'PUT',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from(`${READER.name}:${READER.password}`).toString('base64')}`,
+    },
+    body: JSON.stringify({ type: 'units', row: {} }),
+  });
+  expect(asReader.status).toBe(403);
+  await a.context.close();
+  await leader.context.close();
+});
+
+test('restoring a backup on a synced PC asks before anything old goes to the server', async ({
+  browser,
+  couch,
+  office,
+}, testInfo) => {
+  const a = await openPc(browser, '张科员');
+  await createYear(a.page, 2026);
+  await addUnits(a.page, ['区财政局']);
+  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
+  await expectSynced(a.page);
+  const b = await openPc(browser, '李科员');
+  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
+  await expectSynced(b.page);
+
+  // A backs up, then the office goes on working.
+  await openScreen(a.page, '数据安全');
+  const downloading = a.page.waitForEvent('download');
+  await a.page.getByRole('button', { name: '备份到文件' }).click();
+  const backupPath = testInfo.outputPath('backup.dcbackup');
+  await (await downloading).saveAs(backupPath);
+  await addUnits(b.page, ['备份之后新增的单位']);
+  await expectSynced(b.page);
+  await expect.poll(async () => ((await officeData(a.page))['units'] as unknown[]).length, { timeout: 20_000 }).toBe(2);
+
+  // A restores the backup: the dialog says sync will pause and ask; then it asks.
+  await openScreen(a.page, '数据安全');
+  await chooseFiles(a.page, '从备份恢复', [backupPath]);
+  const restore = a.page.getByRole('dialog', { name: '从备份恢复' });
+  await expect(restore.getByRole('alert').filter({ hasText: '本机已启用多机同步' })).toBeVisible();
+  const safety = a.page.waitForEvent('download');
+  await restore.getByRole('button', { name: '恢复', exact: true }).click();
+  await safety;
+  const ask = a.page.getByRole('dialog', { name: '恢复的备份是否发送到服务器？' });
+  await expect(ask).toBeVisible();
+  // (behind the modal dialog, so hidden from the accessibility tree)
+  await expect(
+    a.page.getByRole('button', { name: '同步状态：已恢复备份：同步暂停，待确认', includeHidden: true }),
+  ).toHaveCount(1);
+  // Nothing moved: B still has the unit the backup lacks, and A does not get it back either.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(((await officeData(b.page))['units'] as unknown[]).length).toBe(2);
+  expect(((await officeData(a.page))['units'] as unknown[]).length).toBe(1);
+
+  await ask.getByRole('button', { name: '发送到服务器' }).click();
+  await expect(ask).toBeHidden();
+  await expectSynced(a.page);
+  await expectSynced(b.page);
+  await expect
+    .poll(async () => ((await officeData(b.page))['units'] as { name: string }[]).map((u) => u.name), {
+      timeout: 20_000,
+    })
+    .toEqual(['区财政局']);
+  expect(JSON.stringify(await officeData(b.page))).toBe(JSON.stringify(await officeData(a.page)));
+  await a.context.close();
+  await b.context.close();
+});
+
+test('the page may reach the configured server only (connect-src narrowed at start)', async ({
+  browser,
+  couch,
+  office,
+}) => {
+  const a = await openPc(browser, '张科员');
+  const reach = (url: string) =>
+    a.page.evaluate(
+      (target) =>
+        fetch(target).then(
+          (r) => `reached ${r.status}`,
+          (e: unknown) => `blocked: ${String(e)}`,
+        ),
+      url,
+    );
+  // No server set up: nothing outside the page's own origin.
+  expect(await reach(`${couch.url}/`)).toMatch(/^blocked/);
+  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
+  await expectSynced(a.page);
+  // Set up: that server, and still nothing else.
+  expect(await reach(`${couch.url}/`)).toBe('reached 200');
+  const other = `http://127.0.0.1:${couch.port === 9 ? 10 : 9}/`;
+  expect(await reach(other)).toMatch(/^blocked/);
+  const violations = await a.page.evaluate(
+    (target) =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true });
+        void fetch(target).catch(() => undefined);
+      }),
+    other,
+  );
+  expect(violations).toBe('connect-src');
+  await a.context.close();
 });

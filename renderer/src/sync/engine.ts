@@ -194,6 +194,7 @@ export class SyncEngine {
           changes.push(change);
         }
         const result = await applyIncoming(changes, { checkpoint: res.last_seq });
+        if (result.blocked) break;
         applied += result.applied;
         for (const month of result.months) applied += await this.rejudge(month.yearId, month.month);
         onProgress?.(Number(res.last_seq));

@@ -17,6 +17,7 @@ import {
   setSyncValue,
   setUpSync,
   stopSync,
+  watchRestorePending,
   CONFIG_KEY,
   type SyncConfig,
 } from '../db/sync';
@@ -96,6 +97,14 @@ async function startEngine(config: SyncConfig): Promise<void> {
  * server (or to nothing), then starts syncing when this PC is set up and has its password.
  */
 export async function initSync(): Promise<void> {
+  // A backup restored on this PC stops the sync at once: nothing old is sent, nothing new
+  // overwrites it, until the office decides (SyncNotices asks).
+  watchRestorePending((pending) => {
+    if (!pending || status.phase === 'restorePending' || status.phase === 'off') return;
+    void (engine?.stop('restorePending') ?? Promise.resolve()).then(() =>
+      setStatus({ ...status, phase: 'restorePending' }),
+    );
+  });
   const settings = await getSyncSettings();
   installConnectPolicy(isDesktopShell ? null : settings.config ? serverOrigin(settings.config) : null);
   if (!settings.config || !settings.device) {

@@ -30,6 +30,9 @@ import type {
   SyncMetaRow,
 } from './types';
 
+/** syncState: a restored backup waits for the office's decision (state.ts). */
+const RESTORE_KEY = 'restorePending';
+
 /** syncState: how far the local replica's changes feed has been applied. */
 export const PULL_CURSOR_KEY = 'pulledSeq';
 
@@ -37,6 +40,8 @@ export const PULL_CURSOR_KEY = 'pulledSeq';
 export const SYNC_OPERATOR = '多机同步';
 
 export interface ApplyResult {
+  /** A restored backup waits for the office's decision: nothing was applied, stop pulling. */
+  blocked?: true;
   /** Rows written or deleted. */
   applied: number;
   /** Documents left for later (a change of this PC waits for the local replica). */
@@ -96,6 +101,9 @@ export async function applyIncoming(
     async (w) => {
       const device = (await db.syncState.get(DEVICE_KEY))?.value as DeviceState | undefined;
       if (!device) throw new DomainError('本机未启用多机同步');
+      // After a restore nothing from the server may overwrite the restored data until the office decides.
+      if (await db.syncState.get(RESTORE_KEY))
+        return { applied: 0, deferred: changes.length, months: [], blocked: true };
 
       // Other PCs' audit entries: kept apart from this PC's chain.
       const peers: PeerAuditRow[] = [];
@@ -238,10 +246,11 @@ async function decide(
   const table = db.table(tableName);
   const leaves = change.leaves ?? [winner];
   const sample = leaves.find((l) => l.row !== undefined)?.row;
-  if (sample === undefined) return undefined; // a document without a row: not one of ours
-  if (!isSyncedRow(tableName, sample)) return undefined;
+  // A deletion may come without the row (a restored backup's, state.ts): its key says which.
+  if (sample === undefined && !(winner._deleted && winner.key !== undefined)) return undefined;
+  if (sample !== undefined && !isSyncedRow(tableName, sample)) return undefined;
   const key = winner.key ?? primaryKeyOf(table, sample);
-  const month = isSealedTable(tableName) ? monthOf(winner.row ?? sample) : undefined;
+  const month = isSealedTable(tableName) && sample ? monthOf(winner.row ?? sample) : undefined;
   const seal = month ? sealOf(await monthState(month.yearId, month.month)) : undefined;
   const info = (doc: IncomingDoc) => ({
     doc,

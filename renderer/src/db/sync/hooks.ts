@@ -46,3 +46,12 @@ export function useConflictKeys(table: string): Set<string> {
   );
   return new Set(keys ?? []);
 }
+
+/** Calls `listener` whenever a restored backup starts or stops waiting for the office's decision. */
+export function watchRestorePending(listener: (pending: boolean) => void): () => void {
+  const subscription = liveQuery(async () => (await db.syncState.get('restorePending')) !== undefined).subscribe({
+    next: listener,
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}

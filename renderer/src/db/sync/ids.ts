@@ -44,6 +44,12 @@ export function tableOfDocId(docId: string): string {
   return i < 0 ? '' : docId.slice(0, i);
 }
 
+/** The key a document id names, typed as the table's primary key ('y1/late_report' → ['y1', 'late_report']). */
+export function keyOfDocId(table: Table, docId: string): IndexableType {
+  const text = docId.slice(docId.indexOf(':') + 1);
+  return Array.isArray(table.schema.primKey.keyPath) ? text.split('/') : text;
+}
+
 /** The primary key of `row` in `table`. */
 export function primaryKeyOf(table: Table, row: unknown): IndexableType {
   const keyPath = table.schema.primKey.keyPath;

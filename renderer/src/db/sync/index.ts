@@ -49,4 +49,4 @@ export {
 export type { PeerChainCheck, LogLine } from './peers';
 export { useSyncConflicts, useSyncCounts, conflictCount } from './hooks';
 export { ROLE_KEY } from './record';
-export { watchOutbox, useSyncSettings, useConflictKeys } from './hooks';
+export { watchOutbox, watchRestorePending, useSyncSettings, useConflictKeys } from './hooks';

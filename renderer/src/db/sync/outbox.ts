@@ -60,7 +60,8 @@ function auditDocOf(device: DeviceState, entry: AuditEntry): PushDoc {
 export async function takeOutbox(limit = 500): Promise<PushBatch> {
   return db.transaction('r', [db.outbox, db.audit, db.syncState], async () => {
     const device = (await db.syncState.get(DEVICE_KEY))?.value as DeviceState | undefined;
-    if (!device) return { docs: [], oseqs: [] };
+    // Nothing goes out while a restored backup waits for the office's decision (state.ts).
+    if (!device || (await db.syncState.get('restorePending'))) return { docs: [], oseqs: [] };
     const waiting = await db.outbox.where('stage').equals(0).limit(limit).toArray();
     const rows: OutboxRow[] = [];
     const seen = new Set<string>();

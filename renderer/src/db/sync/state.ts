@@ -11,7 +11,16 @@ import { db, SYNC_TABLE_NAMES, TABLE_NAMES } from '../schema';
 import { AUDIT_CURSOR_KEY } from './outbox';
 import { PULL_CURSOR_KEY } from './apply';
 import { DEVICE_KEY, ROLE_KEY } from './record';
-import { docIdOf, isSealedTable, isSyncedRow, isSyncedTable, monthOf, primaryKeyOf, syncedForm } from './ids';
+import {
+  docIdOf,
+  keyOfDocId,
+  isSealedTable,
+  isSyncedRow,
+  isSyncedTable,
+  monthOf,
+  primaryKeyOf,
+  syncedForm,
+} from './ids';
 import { sealOf } from '../../core/sync';
 import { monthStateId } from '../freeze';
 import { contentHash, nextRev } from './revs';
@@ -291,7 +300,7 @@ export async function sendRestoredData(): Promise<number> {
         .filter((m) => !m.deleted && !present.has(m.docId))
         .toArray();
       for (const meta of shown) {
-        const key = meta.docId.slice(prefix.length);
+        const key = keyOfDocId(table, meta.docId);
         const made = change(meta.docId, meta, { type: table.name, key, deviceId: device.deviceId, by, at }, true);
         outbox.push(made.row);
         next.push(made.meta);
