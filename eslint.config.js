@@ -21,6 +21,9 @@ const excelOnlyInIo = { group: ['exceljs', '@e965/xlsx'], message: '只有 rende
 const docxOnlyInPrint = { group: ['docx'], message: '只有 renderer/src/print 可以引入 docx。' };
 const pouchOnlyInSync = { group: ['pouchdb', 'pouchdb-*'], message: '只有 renderer/src/sync 可以引入 PouchDB。' };
 const noRendererInElectron = { group: ['**/renderer/**'], message: 'electron/ 不得引入 renderer/ 的代码。' };
+// From a feature's folder, '../x/…' is another feature ('../../ui/…' is not).
+const featureToFeature = { regex: '^\\.\\./(?!\\.\\./)', message: '功能之间不得互相引用：共用的部分放在 ui/。' };
+const uiToFeature = { group: ['**/features/**'], message: 'ui/ 为各功能共用，不得引用某个功能。' };
 // The renderer may share the IPC contract (electron/shared), never Electron itself or main/preload code.
 const noElectronInRenderer = {
   regex: '^electron(/.*)?$|/electron/(main|preload)/',
@@ -92,6 +95,8 @@ export default tseslint.config(
       'renderer/src/db/**',
       'renderer/src/io/excel/**',
       'renderer/src/print/**',
+      'renderer/src/features/**',
+      'renderer/src/ui/**',
       'renderer/src/sync/**',
     ],
     rules: {
@@ -108,6 +113,38 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, noElectronInRenderer] },
+      ],
+    },
+  },
+  {
+    // A feature (a screen and its parts) imports ui/, db/, core/, io/ and print/, never another
+    // feature: what two features share lives in ui/.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            dexieOnlyInDb,
+            excelOnlyInIo,
+            docxOnlyInPrint,
+            pouchOnlyInSync,
+            noElectronInRenderer,
+            featureToFeature,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // ui/ is what the features share: it never reaches into one.
+    files: ['renderer/src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, pouchOnlyInSync, noElectronInRenderer, uiToFeature],
+        },
       ],
     },
   },

@@ -146,7 +146,7 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   // The thresholds are the office's: 37 points behind is yellow once the red line is 40.
   await openScreen(page, '规则设置');
   await page.getByLabel('黄灯上限（落后百分点）').fill('40');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('region', { name: '进度状态与红黄绿灯' }).getByRole('status')).toHaveText(/^已保存/);
   await openScreen(page, '月度进展');
   await expect(
     page.getByRole('table', { name: '任务进展' }).getByRole('row', { name: /促进民间投资增长/ }),
@@ -167,12 +167,18 @@ test('a plan typed on the task page is checked month by month and saved', async 
     await page.getByLabel(`${i + 3}月节点目标`).fill(`第${i + 1}批`);
     await page.getByLabel(`${i + 3}月计划累计进度`).fill(String(percent));
   }
-  // 45 after 50: cumulative percents never go down.
-  await expect(page.getByRole('alert').filter({ hasText: '8月' })).toBeVisible();
-  await expect(page.getByRole('button', { name: '保存月方案' })).toBeDisabled();
+  // 45 after 50: cumulative percents never go down. Shown, and not saved: another window sees no plan.
+  await expect(page.getByRole('alert').filter({ hasText: '8月的计划累计进度为45%' })).toBeVisible();
+  const status = page.getByRole('status', { name: '月方案保存状态' });
+  await expect(status).toHaveText(/^未保存/);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('heading', { name: '背街小巷改造' })).toBeVisible();
+  await expect(other.getByText('尚未制定月方案')).toBeVisible();
+  await expect(other.getByLabel('3月节点目标')).toHaveValue('');
+  await other.close();
   await page.getByLabel('8月计划累计进度').fill('60');
-  await page.getByRole('button', { name: '保存月方案' }).click();
-  await expect(page.getByText('月方案已保存。')).toBeVisible();
+  await expect(status).toHaveText('已保存');
   await page.reload();
   await expect(page.getByLabel('8月计划累计进度')).toHaveValue('60');
   await expect(page.getByLabel('11月节点目标')).toHaveValue('第9批');

@@ -5,13 +5,17 @@ import { openScreen } from './helpers';
 import { chinaTime, importMayReports, startYearWithTaskList, submitPlan } from './cycle-steps';
 
 async function confirmAll(page: Page) {
-  // Each unit's section offers 全部确认 while it has proposals; confirm until none is left.
-  const buttons = page.getByRole('button', { name: /^全部确认/ });
-  await expect(buttons.first()).toBeVisible();
-  while ((await buttons.count()) > 0) {
-    await buttons.first().click();
-    await page.waitForTimeout(50);
-  }
+  // 全部确认 at the top takes every undecided proposal of the month, after a summary by rule.
+  await page
+    .getByRole('main')
+    .getByRole('button', { name: /^全部确认（\d+）$/ })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog', { name: /^确认\d+月加扣分$/ });
+  await expect(dialog.getByRole('table', { name: '将确认的加扣分' })).toBeVisible();
+  await dialog.getByRole('button', { name: /^确认\d+项$/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: /^全部确认/ })).toHaveCount(0);
 }
 
 const rankRow = (page: Page, group: string, unit: string) =>

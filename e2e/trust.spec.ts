@@ -165,6 +165,11 @@ test('decisions in the log as sentences, the log in Excel with the same columns;
   await page.goto('/#/scores/5');
   const fgw = page.getByRole('region', { name: '区发展和改革局的加扣分' });
   await fgw.getByRole('button', { name: /^全部确认/ }).click();
+  // A summary first: what will be confirmed, by rule, with counts.
+  const summary = page.getByRole('dialog', { name: '确认5月加扣分' });
+  await expect(summary).toContainText('将确认区发展和改革局的');
+  await expect(summary.getByRole('table', { name: '将确认的加扣分' })).toContainText('逾期报送');
+  await summary.getByRole('button', { name: /^确认\d+项$/ }).click();
   await expect(fgw.getByRole('button', { name: /^全部确认/ })).toHaveCount(0);
 
   const rows = await logRows(page);

@@ -42,7 +42,7 @@ import RateReviewIcon from '@mui/icons-material/RateReview';
 import ThumbUpAltIcon from '@mui/icons-material/ThumbUpAlt';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import { holdsWork, loadOperator, newerDatabaseNotice, onDatabaseReplaced, requestPersistentStorage } from './db';
-import { backupsOfEmptyDatabase } from './features/backup/autoBackup';
+import { backupsOfEmptyDatabase } from './ui/autoBackup';
 import { FirstRunGuide } from './features/setup/FirstRunGuide';
 import { OperatorDialog } from './features/setup/OperatorDialog';
 import { WorkYearScreen } from './features/setup/WorkYearScreen';
@@ -69,29 +69,38 @@ import { PlansScreen } from './features/cycle/PlansScreen';
 import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { FeedbackScreen } from './features/cycle/FeedbackScreen';
 import { RemindersScreen } from './features/cycle/RemindersScreen';
-import { SampleBanner } from './features/sample/SampleBanner';
+import { SampleBanner } from './features/setup/SampleBanner';
 import { ConflictsScreen } from './features/sync/ConflictsScreen';
-import { SyncNotices, SyncStatusButton } from './features/sync/SyncStatus';
+import { SyncNotices, SyncStatusButton } from './ui/sync/SyncStatus';
 import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
 import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearReportScreen } from './features/yearReport/YearReportScreen';
-import { YearProvider, useYear } from './ui/YearContext';
+import { YearGate, YearProvider, useYear } from './ui/YearContext';
 import { navigateTo, useHashRoute } from './ui/useHashRoute';
+import { plainRoute, routes, type PlainRoute, type RouteName } from './ui/routes';
 import { replayUnsavedEdits } from './ui/autosave';
 import { UnsavedEditsNotice } from './ui/UnsavedEditsNotice';
 
-interface Screen {
-  route: string;
+interface ScreenBase {
   label: string;
-  icon?: ReactNode;
-  /** Pages reached from another screen (a task, an import) are not in the drawer. */
-  inDrawer?: false;
-  /** The part of the drawer a page belongs to. */
-  parent?: string;
   render: (param: string | undefined) => ReactNode;
   /** Screens that work inside a year are disabled until one exists. */
   needsYear: boolean;
 }
+/** A screen of the drawer: its address needs nothing. */
+interface DrawerScreen extends ScreenBase {
+  route: PlainRoute;
+  icon: ReactNode;
+}
+/** A page reached from another screen (a task, an import): not in the drawer. */
+interface PageScreen extends ScreenBase {
+  route: RouteName;
+  inDrawer: false;
+  /** The part of the drawer a page belongs to. */
+  parent?: PlainRoute;
+}
+type Screen = DrawerScreen | PageScreen;
+const inDrawer = (s: Screen): s is DrawerScreen => !('inDrawer' in s);
 
 // In the order of the work (PRODUCT.md §1); only screens that work are listed.
 const screens: Screen[] = [
@@ -309,8 +318,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
   const route = useHashRoute('home');
   const { years, current, choose } = useYear();
   const screen = screens.find((s) => s.route === route.name) ?? screens[0]!;
-  const drawerRoute = screen.parent ?? screen.route;
-  const blocked = screen.needsYear && !current;
+  const drawerRoute = 'parent' in screen ? (screen.parent ?? screen.route) : screen.route;
   const [aboutOpen, setAboutOpen] = useState(false);
 
   return (
@@ -350,17 +358,15 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label="功能导航">
-          {screens
-            .filter((s) => s.inDrawer !== false)
-            .map((s) => (
-              <Box key={s.route}>
-                {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
-                <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(s.route)}>
-                  <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
-                  <ListItemText primary={s.label} />
-                </ListItemButton>
-              </Box>
-            ))}
+          {screens.filter(inDrawer).map((s) => (
+            <Box key={s.route}>
+              {s.route === 'rules' && <Divider sx={{ my: 1 }} />}
+              <ListItemButton selected={s.route === drawerRoute} onClick={() => navigateTo(plainRoute(s.route))}>
+                <ListItemIcon sx={{ minWidth: 36 }}>{s.icon}</ListItemIcon>
+                <ListItemText primary={s.label} />
+              </ListItemButton>
+            </Box>
+          ))}
         </List>
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
@@ -373,16 +379,19 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
         <SampleBanner />
         <SyncNotices />
         <UnsavedEditsNotice />
-        {blocked ? (
-          <Box sx={{ mt: 4 }}>
-            <Typography>请先在“工作年度”中创建工作年度。</Typography>
-            <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo('year')}>
-              去创建工作年度
-            </Button>
-          </Box>
-        ) : (
-          screen.render(route.param)
-        )}
+        {/* One tree shape with or without a year, so a screen keeps its state when the first year appears. */}
+        <YearGate year={current}>
+          {current || !screen.needsYear ? (
+            screen.render(route.param)
+          ) : (
+            <Box sx={{ mt: 4 }}>
+              <Typography>请先在“工作年度”中创建工作年度。</Typography>
+              <Button sx={{ mt: 2 }} variant="contained" onClick={() => navigateTo(routes.year())}>
+                去创建工作年度
+              </Button>
+            </Box>
+          )}
+        </YearGate>
       </Box>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </Box>
@@ -403,7 +412,7 @@ function HelpMenu({ onOpenGuide, onOpenAbout }: { onOpenGuide(): void; onOpenAbo
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem onClick={pick(onOpenGuide)}>快速入门</MenuItem>
-        <MenuItem onClick={pick(() => navigateTo('help'))}>使用说明</MenuItem>
+        <MenuItem onClick={pick(() => navigateTo(routes.help()))}>使用说明</MenuItem>
         <MenuItem onClick={pick(onOpenAbout)}>关于</MenuItem>
       </Menu>
     </>

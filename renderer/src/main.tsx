@@ -4,7 +4,7 @@ import { Alert, Box, Button, CssBaseline, Stack, ThemeProvider, Typography } fro
 import { theme } from './ui/theme';
 import { userMessage } from './ui/errors';
 import { App } from './App';
-import { backUpBeforeUpgrade } from './features/backup/autoBackup';
+import { backUpBeforeUpgrade } from './ui/autoBackup';
 import { initSync } from './sync/service';
 
 /**

@@ -31,6 +31,21 @@ const decision = {
 };
 
 describe('describeAudit', () => {
+  it('a restore from a backup: the file restored', () => {
+    const summary = { name: '从备份恢复', createdAt: '2026-12-04T17:17:30.990Z', total: 12, counts: {} };
+    expect(
+      describeAudit(
+        entry({
+          entity: 'settings',
+          entityId: 'restore',
+          before: { ...summary, file: '当前数据' },
+          after: { ...summary, file: '督查督办备份-2026-12-04-1717.dcbackup' },
+        }),
+        names,
+      ),
+    ).toEqual({ object: '全部数据', summary: '从备份恢复：督查督办备份-2026-12-04-1717.dcbackup' });
+  });
+
   it('a decision on a proposal: the unit, month and rule by name, the decision in words, China time', () => {
     const line = describeAudit(
       entry({

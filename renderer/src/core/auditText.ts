@@ -430,6 +430,9 @@ export function describeAudit(entry: AuditEntry, names: AuditNames): AuditLine {
     const summary = batchSummary(entry.action, before, after);
     if (summary !== undefined) return { object: entityLabels.importBatches ?? '导入批次', summary };
   }
+  // A restore from a backup is one entry naming the file it restored (db/backup.ts).
+  if (entry.entity === 'settings' && entry.entityId === 'restore')
+    return { object: '全部数据', summary: `从备份恢复：${str(row.file) || EMPTY}` };
   // Entries logged once for many rows (the sample year) carry their own sentence.
   if (typeof row.name === 'string' && typeof row.rows === 'number')
     return { object: entityLabels[entry.entity] ?? entry.entity, summary: row.name };

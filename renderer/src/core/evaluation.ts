@@ -41,6 +41,9 @@ export function normaliseScore(value: number, scale: EvaluationScale): number | 
   return round2((value * 100) / max);
 }
 
+/** The settings key of the rater weights and the small-sample threshold. */
+export const EVALUATION_SETTINGS_KEY = 'evaluationSettings';
+
 export interface EvaluationSettings {
   /** Weight of each rater type, in percent (any positive numbers; they are renormalised). */
   raterWeights: Record<RaterType, number>;

@@ -564,7 +564,77 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 
 /** The whole sample year. Same `idPrefix`, same rows. */
 export function generateSample(options: SampleOptions): SampleData {
-  const p = options.idPrefix;
+  const { context, leaders, sections } = registriesAndTasks(options.idPrefix);
+  const milestones = monthlyPlans(context);
+  const planSubmissions = planSheets(context);
+  const { submissions: progressSubmissions, reports } = progressSheets(context, milestones);
+  // Plan and progress sheets are one table, kept in id order like every other.
+  const submissions = [...planSubmissions, ...progressSubmissions].sort(byId);
+  const feedback = officeFeedback(context, reports);
+  const records: SampleRecords = { milestones, submissions, reports, feedback };
+  const { scoreEntries, shortfallsByMonth } = scoreDecisions(context, records);
+  const interviews = interviewsHeld(context, scoreEntries, shortfallsByMonth);
+  const evaluations = thirdPartyEvaluations(context);
+  const reviews = taskReviews(context);
+  const { monthStates, rankings } = publishedMonths(context, records);
+
+  return {
+    year: context.year,
+    scoreRules: context.scoreRules,
+    units: context.units,
+    leaders,
+    sections,
+    tasks: context.tasks,
+    milestones,
+    submissions,
+    reports,
+    feedback,
+    scoreEntries,
+    interviews,
+    evaluations,
+    reviews,
+    monthStates,
+    rankings,
+  };
+}
+
+/** What every phase of the year reads: the year, its registries and tasks, and lookups into them. */
+interface SampleContext {
+  /** Prefix of every id. */
+  idPrefix: string;
+  year: WorkYear;
+  yearId: string;
+  /** The work window's first month (March): the first month of every plan and of the stories' percents. */
+  firstMonth: number;
+  /** The window's months up to the open month: the months the units reported. */
+  monthsToReport: number[];
+  scoreRules: ScoreRule[];
+  units: Unit[];
+  /** In the order of TASKS: a task's index there is its number in the ids. */
+  tasks: Task[];
+  /** The tasks in ledger order (listTasks: section, then code): the order of a unit's sheet rows and of a snapshot. */
+  ledger: Task[];
+  /** The unit of a key of UNITS. */
+  unitOf(key: string): Unit;
+  /** The key in UNITS of a unit. */
+  keyOf(unitId: string): string;
+  /** The task of an index of TASKS. */
+  taskAt(index: number): Task;
+  /** A task's story: its index in TASKS and its spec there. */
+  storyOf(taskId: string): { index: number; spec: TaskSpec };
+}
+
+/** What the units planned and reported and the office reviewed: the facts 加扣分 and publication read. */
+interface SampleRecords {
+  milestones: Milestone[];
+  submissions: Submission[];
+  reports: ProgressReport[];
+  feedback: Feedback[];
+}
+
+/** Registries and tasks: the year, its rules, units, leaders, sections and tasks. */
+function registriesAndTasks(idPrefix: string): { context: SampleContext; leaders: Leader[]; sections: Section[] } {
+  const p = idPrefix;
   const settings = defaultCalendarSettings(SAMPLE_YEAR);
   const year: WorkYear = {
     ...settings,
@@ -575,12 +645,14 @@ export function generateSample(options: SampleOptions): SampleData {
   };
   const yearId = year.id;
   const months = windowMonths(year);
-  const monthsToReport = months.filter((m) => m <= SAMPLE_OPEN_MONTH);
+  const [firstMonth] = months;
+  if (firstMonth === undefined) throw new Error('sample: the work window has no month');
 
   const scoreRules: ScoreRule[] = defaultScoreRules.map((r) => ({ ...r, yearId })).sort(byId);
 
+  const unitId = (key: string) => `${p}-unit-${key}`;
   const units: Unit[] = UNITS.map((u, i) => ({
-    id: `${p}-unit-${u.key}`,
+    id: unitId(u.key),
     yearId,
     name: u.name,
     kind: u.kind,
@@ -591,11 +663,16 @@ export function generateSample(options: SampleOptions): SampleData {
     sortOrder: i + 1,
   }));
   const unitOf = (key: string): Unit => {
-    const unit = units.find((u) => u.id === `${p}-unit-${key}`);
+    const unit = units.find((u) => u.id === unitId(key));
     if (!unit) throw new Error(`sample: no unit ${key}`);
     return unit;
   };
-  const keyOfUnit = new Map(units.map((u, i) => [u.id, UNITS[i]!.key]));
+  const keyByUnitId = new Map(UNITS.map((u) => [unitId(u.key), u.key]));
+  const keyOf = (id: string): string => {
+    const key = keyByUnitId.get(id);
+    if (key === undefined) throw new Error(`sample: no unit ${id}`);
+    return key;
+  };
   const leaders: Leader[] = LEADERS.map((l, i) => ({
     id: `${p}-leader-${l.key}`,
     yearId,
@@ -611,8 +688,9 @@ export function generateSample(options: SampleOptions): SampleData {
     sortOrder: i + 1,
   }));
 
+  const taskId = (index: number) => `${p}-task-${pad(index + 1)}`;
   const tasks: Task[] = TASKS.map((t, i) => ({
-    id: `${p}-task-${pad(i + 1)}`,
+    id: taskId(i),
     yearId,
     sectionId: `${p}-section-${t.section}`,
     code: String(i + 1),
@@ -625,23 +703,57 @@ export function generateSample(options: SampleOptions): SampleData {
     responsiblePerson: t.person,
     dueDate: `${SAMPLE_YEAR}-${t.due}`,
   }));
+  const taskAt = (index: number): Task => {
+    const task = tasks[index];
+    if (!task) throw new Error(`sample: no task ${index}`);
+    return task;
+  };
+  const stories = new Map(TASKS.map((spec, index) => [taskId(index), { index, spec }]));
+  const storyOf = (id: string) => {
+    const story = stories.get(id);
+    if (!story) throw new Error(`sample: no task ${id}`);
+    return story;
+  };
   /** Ledger order (listTasks): section, then code. */
   const sectionRank = new Map(SECTIONS.map((s, i) => [`${p}-section-${s.key}`, i]));
   const ledger = [...tasks].sort(
     (a, b) => sectionRank.get(a.sectionId!)! - sectionRank.get(b.sectionId!)! || Number(a.code) - Number(b.code),
   );
 
-  // Monthly plans (月方案): a milestone for every month from March to the due month.
+  return {
+    context: {
+      idPrefix,
+      year,
+      yearId,
+      firstMonth,
+      monthsToReport: months.filter((m) => m <= SAMPLE_OPEN_MONTH),
+      scoreRules,
+      units,
+      tasks,
+      ledger,
+      unitOf,
+      keyOf,
+      taskAt,
+      storyOf,
+    },
+    leaders,
+    sections,
+  };
+}
+
+/** Monthly plans (月方案): a milestone for every month from March to the due month. */
+function monthlyPlans(context: SampleContext): Milestone[] {
+  const { idPrefix: p, yearId, firstMonth, taskAt } = context;
   const milestones: Milestone[] = [];
   TASKS.forEach((spec, i) => {
     const plan = PLANS[spec.due]!;
     plan.forEach((percent, j) => {
-      const month = months[0]! + j;
+      const month = firstMonth + j;
       const phase = spec.phases[Math.min(spec.phases.length - 1, Math.floor((j * spec.phases.length) / plan.length))]!;
       const text = percent === 100 ? `全面完成：${spec.phases[spec.phases.length - 1]}` : phase;
       milestones.push({
         id: `${p}-milestone-${pad(i + 1)}-${pad(month)}`,
-        taskId: tasks[i]!.id,
+        taskId: taskAt(i).id,
         yearId,
         month,
         text,
@@ -649,12 +761,20 @@ export function generateSample(options: SampleOptions): SampleData {
       });
     });
   });
-  const milestonesOf = (taskId: string) => milestones.filter((m) => m.taskId === taskId);
+  return milestones;
+}
 
-  // Plan sheets (月方案报送): everyone by 03-10 except 北塘街道, two days late.
+/** A task's milestones, month by month. */
+function milestonesOfTask(milestones: Milestone[], taskId: string): Milestone[] {
+  return milestones.filter((m) => m.taskId === taskId);
+}
+
+/** Plan sheets (月方案报送): everyone by 03-10 except 北塘街道, two days late. */
+function planSheets(context: SampleContext): Submission[] {
+  const { idPrefix: p, year, yearId, keyOf } = context;
   const planDue = dueDate(year, 'plan').due;
-  const submissions: Submission[] = units.map((u, i) => {
-    const key = keyOfUnit.get(u.id)!;
+  return context.units.map((u, i) => {
+    const key = keyOf(u.id);
     const received = key === 'bt' ? addDays(planDue, 2) : latestWorkday(addDays(planDue, -(i % 4)), year);
     return {
       id: `${p}-submission-plan-${key}`,
@@ -666,15 +786,21 @@ export function generateSample(options: SampleOptions): SampleData {
       fileName: `${u.name}-${SAMPLE_YEAR}年月方案.xlsx`,
     };
   });
+}
 
-  // Progress sheets and their rows (月度进展): one sheet per unit and month, a row per task it owes.
+/** Progress sheets and their rows (月度进展): one sheet per unit and month, a row per task it owes. */
+function progressSheets(
+  context: SampleContext,
+  milestones: Milestone[],
+): { submissions: Submission[]; reports: ProgressReport[] } {
+  const { idPrefix: p, year, yearId, firstMonth, ledger, keyOf, unitOf, storyOf } = context;
+  const submissions: Submission[] = [];
   const reports: ProgressReport[] = [];
-  const percentOf = (taskIndex: number, month: number): number | null =>
-    TASKS[taskIndex]!.actual[month - months[0]!] ?? null;
-  for (const month of monthsToReport) {
+  const percentOf = (spec: TaskSpec, month: number): number | null => spec.actual[month - firstMonth] ?? null;
+  for (const month of context.monthsToReport) {
     const due = dueDate(year, 'report', month).due;
-    for (const unit of units) {
-      const key = keyOfUnit.get(unit.id)!;
+    for (const unit of context.units) {
+      const key = keyOf(unit.id);
       if (MISSING[key]?.includes(month)) continue;
       const owed = ledger.filter(
         (t) => isOpenInMonth(t, SAMPLE_YEAR, month) && (t.leadUnitId === unit.id || t.coUnitIds.includes(unit.id)),
@@ -694,18 +820,18 @@ export function generateSample(options: SampleOptions): SampleData {
         fileName,
       });
       owed.forEach((task, row) => {
-        const i = tasks.indexOf(task);
-        const spec = TASKS[i]!;
+        const { index: i, spec } = storyOf(task.id);
+        const taskMilestones = milestonesOfTask(milestones, task.id);
         const lead = task.leadUnitId === unit.id;
-        const leadPercent = percentOf(i, month);
+        const leadPercent = percentOf(spec, month);
         // A co-unit reports its own part: the lead's figure, or last month's when the lead sent nothing.
-        const percent = leadPercent ?? percentOf(i, month - 1) ?? 0;
-        const expected = expectedPercent(task, milestonesOf(task.id), month, year).percent;
+        const percent = leadPercent ?? percentOf(spec, month - 1) ?? 0;
+        const expected = expectedPercent(task, taskMilestones, month, year).percent;
         const status = statusOf(percent, expected);
         const behind = lead && (status === 'behind' || status === 'not_started');
         const explained = behind && !UNEXPLAINED.has(`${i}:${month}`);
-        const milestone = milestonesOf(task.id).find((m) => m.month === month);
-        const next = milestonesOf(task.id).find((m) => m.month === month + 1);
+        const milestone = taskMilestones.find((m) => m.month === month);
+        const next = taskMilestones.find((m) => m.month === month + 1);
         const word = lead && WORD_MISMATCH.has(`${i}:${month}`) ? statusLabels.on_track : statusLabels[status];
         reports.push({
           id: `${p}-report-${pad(month)}-${pad(i + 1)}-${key}`,
@@ -737,15 +863,17 @@ export function generateSample(options: SampleOptions): SampleData {
       });
     }
   }
-  reports.sort(byId);
-  submissions.sort(byId);
+  return { submissions, reports: reports.sort(byId) };
+}
 
-  // The office's review (督查反馈): every row of a published month, part of November.
+/** The office's review (督查反馈): every row of a published month, part of November. */
+function officeFeedback(context: SampleContext, reports: ProgressReport[]): Feedback[] {
+  const { idPrefix: p, year, yearId, keyOf, storyOf } = context;
   const feedback: Feedback[] = [];
   for (const r of reports) {
-    const key = keyOfUnit.get(r.unitId)!;
+    const key = keyOf(r.unitId);
     if (r.month === SAMPLE_OPEN_MONTH && !REVIEWED_IN_NOVEMBER.has(key)) continue;
-    const i = tasks.findIndex((t) => t.id === r.taskId);
+    const { index: i } = storyOf(r.taskId);
     const special = VERDICTS[`${i}:${r.month}:${key}`];
     const row: Feedback = {
       id: `${p}-feedback-${pad(r.month)}-${pad(i + 1)}-${key}`,
@@ -768,18 +896,27 @@ export function generateSample(options: SampleOptions): SampleData {
     }
     feedback.push(row);
   }
-  feedback.sort(byId);
+  return feedback.sort(byId);
+}
 
-  // 加扣分: the automatic entries as the 赛马 screens propose them, decided by the reviewer.
-  // Only decisions are stored (the open month's undecided proposals follow from its facts).
+/**
+ * 加扣分: the automatic entries as the 赛马 screens propose them, decided by the reviewer.
+ * Only decisions are stored (the open month's undecided proposals follow from its facts).
+ */
+function scoreDecisions(
+  context: SampleContext,
+  records: SampleRecords,
+): { scoreEntries: ScoreEntry[]; shortfallsByMonth: Map<number, Map<string, Shortfall>> } {
+  const { idPrefix: p, year, yearId, units, scoreRules, keyOf, unitOf } = context;
+  const { milestones, submissions, reports, feedback } = records;
   const scoreEntries: ScoreEntry[] = [];
   const shortfallsByMonth = new Map<number, Map<string, Shortfall>>();
-  for (const month of monthsToReport) {
+  for (const month of context.monthsToReport) {
     const facts: MonthFacts = {
       year,
       month,
       units,
-      tasks: ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month)),
+      tasks: context.ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month)),
       reports: reports.filter((r) => r.month === month),
       previousReports: reports.filter((r) => r.month === month - 1),
       milestones,
@@ -806,7 +943,7 @@ export function generateSample(options: SampleOptions): SampleData {
         automatic: true,
         evidence: { ...proposal.evidence },
       };
-      const excuse = proposal.ruleId === 'late' ? WAIVED_LATE[keyOfUnit.get(proposal.unitId)!]?.[month] : undefined;
+      const excuse = proposal.ruleId === 'late' ? WAIVED_LATE[keyOf(proposal.unitId)]?.[month] : undefined;
       if (excuse !== undefined || (proposal.waivedByExplanation && month !== SAMPLE_OPEN_MONTH)) {
         Object.assign(entry, {
           state: 'waived',
@@ -835,12 +972,20 @@ export function generateSample(options: SampleOptions): SampleData {
       decidedAt: chinaTime(reviewDate(year, m.month), '10:00'),
     });
   });
+  return { scoreEntries, shortfallsByMonth };
+}
 
-  // 约谈: the unit the rules suggest for the last published month that suggests one.
+/** 约谈: the unit the rules suggest for the last published month that suggests one. */
+function interviewsHeld(
+  context: SampleContext,
+  scoreEntries: ScoreEntry[],
+  shortfallsByMonth: ReadonlyMap<number, ReadonlyMap<string, Shortfall>>,
+): Interview[] {
+  const { idPrefix: p, year, yearId, units, keyOf } = context;
   const suggestions = interviewSuggestionsOf(
     units,
     scoreEntries,
-    scoreRules,
+    context.scoreRules,
     shortfallsByMonth,
     SAMPLE_PUBLISHED_MONTHS,
   );
@@ -851,7 +996,7 @@ export function generateSample(options: SampleOptions): SampleData {
     const unit = units.find((u) => u.id === unitId)!;
     const held = latestWorkday(addDays(reviewDate(year, month), 7), year);
     interviews.push({
-      id: `${p}-interview-${pad(month)}-${keyOfUnit.get(unitId)}`,
+      id: `${p}-interview-${pad(month)}-${keyOf(unitId)}`,
       yearId,
       month,
       unitId,
@@ -863,14 +1008,18 @@ export function generateSample(options: SampleOptions): SampleData {
       suggested: true,
     });
   }
+  return interviews;
+}
 
-  // 第三方评估: survey scores of every unit (企业, 群众) and of some tasks (第三方机构).
+/** 第三方评估: survey scores of every unit (企业, 群众) and of some tasks (第三方机构). */
+function thirdPartyEvaluations(context: SampleContext): Evaluation[] {
+  const { idPrefix: p, yearId, keyOf, taskAt } = context;
   const evaluations: Evaluation[] = [];
   const rater = (r: RaterType): string => ({ 企业: 'enterprise', 群众: 'public', 第三方机构: 'agency' })[r];
-  for (const unit of units) {
+  for (const unit of context.units) {
     for (const r of ['企业', '群众'] as RaterType[]) {
       const h = hash(`${unit.name}:${r}`);
-      const key = keyOfUnit.get(unit.id)!;
+      const key = keyOf(unit.id);
       const penalty = key === 'xc' || key === 'ct' ? 8 : 0;
       evaluations.push({
         id: `${p}-evaluation-${key}-${rater(r)}`,
@@ -883,7 +1032,7 @@ export function generateSample(options: SampleOptions): SampleData {
     }
   }
   for (const i of [0, 2, 8, 9, 12, 18]) {
-    const task = tasks[i]!;
+    const task = taskAt(i);
     const h = hash(`${task.title}:第三方机构`);
     evaluations.push({
       id: `${p}-evaluation-task-${pad(i + 1)}`,
@@ -894,24 +1043,37 @@ export function generateSample(options: SampleOptions): SampleData {
       sampleSize: 50 + (h % 100),
     });
   }
+  return evaluations;
+}
 
-  // 复盘: four tasks, four steps each.
-  // Three reviews finished, the last still at its third step: the 复盘 list shows both states.
-  const reviews: Review[] = REVIEWS.map((r, i) => {
+/**
+ * 复盘: four tasks, four steps each.
+ * Three reviews finished, the last still at its third step: the 复盘 list shows both states.
+ */
+function taskReviews(context: SampleContext): Review[] {
+  const { idPrefix: p, yearId, taskAt } = context;
+  return REVIEWS.map((r, i) => {
     const updatedAt = chinaTime(r.date, '16:00');
     const done = i < REVIEWS.length - 1;
     return {
       id: `${p}-review-${pad(r.task + 1)}`,
       yearId,
-      taskId: tasks[r.task]!.id,
+      taskId: taskAt(r.task).id,
       ...r.texts,
       updatedAt,
       step: done ? 3 : 2,
       ...(done ? { completedAt: updatedAt } : {}),
     };
   });
+}
 
-  // Publication: months 3–10, each with the snapshot the 督查反馈 screen stores.
+/** Publication: months 3–10, each with the snapshot the 督查反馈 screen stores. */
+function publishedMonths(
+  context: SampleContext,
+  records: SampleRecords,
+): { monthStates: MonthState[]; rankings: RankingSnapshot[] } {
+  const { idPrefix: p, year, yearId } = context;
+  const { milestones, submissions, reports, feedback } = records;
   const monthStates: MonthState[] = [];
   const rankings: RankingSnapshot[] = [];
   for (const month of SAMPLE_PUBLISHED_MONTHS) {
@@ -925,14 +1087,14 @@ export function generateSample(options: SampleOptions): SampleData {
       publishedAt,
       publishedBy: SAMPLE_REVIEWER,
     });
-    const open = ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month));
+    const open = context.ledger.filter((t) => isOpenInMonth(t, SAMPLE_YEAR, month));
     const monthReports = reports.filter((r) => r.month === month);
     const snapshot = {
       tasks: open.map((task) => {
         const report = monthReports.find((r) => r.taskId === task.id && r.unitId === task.leadUnitId) ?? null;
         const a = assessTaskMonth({
           task,
-          milestones: milestonesOf(task.id),
+          milestones: milestonesOfTask(milestones, task.id),
           month,
           workWindow: year,
           report,
@@ -961,25 +1123,7 @@ export function generateSample(options: SampleOptions): SampleData {
       data: snapshot,
     });
   }
-
-  return {
-    year,
-    scoreRules,
-    units,
-    leaders,
-    sections,
-    tasks,
-    milestones,
-    submissions,
-    reports,
-    feedback,
-    scoreEntries,
-    interviews,
-    evaluations,
-    reviews,
-    monthStates,
-    rankings,
-  };
+  return { monthStates, rankings };
 }
 
 /** The number of rows of each table (the year counts 1). */

@@ -42,3 +42,17 @@ export function useYear(): YearState {
   if (!state) throw new Error('useYear outside YearProvider');
   return state;
 }
+
+const WorkYearContext = createContext<WorkYear | undefined>(undefined);
+
+/** Hands the current year (none before the first is created) down to the screens that work inside one. */
+export function YearGate({ year, children }: { year: WorkYear | undefined; children: ReactNode }) {
+  return <WorkYearContext.Provider value={year}>{children}</WorkYearContext.Provider>;
+}
+
+/** The year a screen behind the YearGate works on. */
+export function useWorkYear(): WorkYear {
+  const year = useContext(WorkYearContext);
+  if (!year) throw new Error('useWorkYear outside YearGate');
+  return year;
+}

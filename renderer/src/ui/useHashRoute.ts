@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { isRouteName, type RouteName, type RoutePath } from './routes';
 
 // Hash routing: works the same under app:// in Electron and http:// in the tests, and a reload
 // keeps the screen the user was on. Routes are 'name' or 'name/param'.
@@ -7,17 +8,20 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-export function navigateTo(route: string): void {
-  window.location.hash = `/${route}`;
+/** Opens a screen: `navigateTo(routes.feedback(5))`. */
+export function navigateTo(path: RoutePath): void {
+  window.location.hash = `/${path}`;
 }
 
 export interface Route {
-  name: string;
+  name: RouteName;
   param?: string;
 }
 
-export function useHashRoute(fallback: string): Route {
+/** The screen in the address bar; an address naming no screen opens `fallback`. */
+export function useHashRoute(fallback: RouteName): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash.replace(/^#\/?/, ''));
-  const [name, ...rest] = decodeURIComponent(hash || fallback).split('/');
-  return { name: name || fallback, param: rest.length ? rest.join('/') : undefined };
+  const [name = '', ...rest] = decodeURIComponent(hash).split('/');
+  if (!isRouteName(name)) return { name: fallback };
+  return { name, param: rest.length ? rest.join('/') : undefined };
 }

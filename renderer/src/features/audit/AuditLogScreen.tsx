@@ -28,7 +28,7 @@ import {
 } from '../../db';
 import { listMergedAudit, useMergedAudit, usePeerCount, usePeerOperators, type LogLine } from '../../db/sync';
 import { desktop } from '../../io/desktop';
-import { PeerChainChecks, useDeviceName } from '../sync/PeerChains';
+import { PeerChainChecks, useDeviceName } from '../../ui/sync/PeerChains';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 

@@ -12,8 +12,10 @@ import {
 import { autoBackupReasonLabels, type StoredBackup } from '../../../../electron/shared/contract';
 import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { chineseDateTime } from '../../core/dates';
-import { backupsOfEmptyDatabase, previewAutoBackup, startAutomaticBackups } from './autoBackup';
+import { backupsOfEmptyDatabase, startAutomaticBackups } from '../../ui/autoBackup';
+import { previewAutoBackup } from './RestorePreviewDialog';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
 
 /**
@@ -60,7 +62,7 @@ export function AutoBackupGuard() {
           <Button
             onClick={() => {
               setLossBackups([]);
-              navigateTo('safety');
+              navigateTo(routes.safety());
             }}
           >
             查看全部备份

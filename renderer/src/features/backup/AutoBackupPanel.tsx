@@ -13,9 +13,10 @@ import {
 } from '@mui/material';
 import { autoBackupReasonLabels, type AutoBackupList } from '../../../../electron/shared/contract';
 import { desktop } from '../../io/desktop';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { chineseDateTime } from '../../core/dates';
-import { autoBackupsAvailable, onAutoBackupWritten, previewAutoBackup } from './autoBackup';
+import { autoBackupsAvailable, onAutoBackupWritten } from '../../ui/autoBackup';
+import { previewAutoBackup } from './RestorePreviewDialog';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -24,23 +25,16 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 export function AutoBackupPanel({ onRestored }: { onRestored?: () => void }) {
   const [list, setList] = useState<AutoBackupList>();
   const [preview, setPreview] = useState<RestorePreview>();
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const { message, setMessage, run, fail } = useAction();
   const refresh = useCallback(() => {
-    desktop.listAutoBackups().then(setList, (e: unknown) => setMessage({ severity: 'error', text: userMessage(e) }));
-  }, []);
+    desktop.listAutoBackups().then(setList, fail);
+  }, [fail]);
   useEffect(() => {
     refresh();
     return onAutoBackupWritten(refresh);
   }, [refresh]);
 
-  const open = async (name: string) => {
-    setMessage(undefined);
-    try {
-      setPreview(await previewAutoBackup(name));
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
+  const open = (name: string) => run(async () => setPreview(await previewAutoBackup(name)));
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }}>
@@ -89,11 +83,7 @@ export function AutoBackupPanel({ onRestored }: { onRestored?: () => void }) {
             )}
           </>
         )}
-        {message && (
-          <Alert severity={message.severity} sx={{ wordBreak: 'break-all' }}>
-            {message.text}
-          </Alert>
-        )}
+        <ActionAlert message={message} onClose={() => setMessage(undefined)} sx={{ wordBreak: 'break-all' }} />
       </Stack>
       <RestorePreviewDialog
         preview={preview}

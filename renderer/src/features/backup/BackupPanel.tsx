@@ -3,7 +3,7 @@ import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/
 import { createBackup } from '../../db';
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
-import { previewRestore } from './autoBackup';
+import { previewRestore } from './RestorePreviewDialog';
 import { RestorePreviewDialog, restoredMessage, type RestorePreview, type Restored } from './RestorePreviewDialog';
 
 interface Message {

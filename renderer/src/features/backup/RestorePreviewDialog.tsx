@@ -18,6 +18,8 @@ import {
 import type { PickedFile } from '../../../../electron/shared/contract';
 import { entityLabels } from '../../core/model';
 import {
+  describeCurrent,
+  readBackup,
   restoreBackup,
   SAFETY_BACKUP_LABEL,
   type BackupCheck,
@@ -28,8 +30,8 @@ import {
 import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
 import { chineseDateTime } from '../../core/dates';
-import { autoBackupsAvailable, keepSafetyBackup } from './autoBackup';
-import { SyncRestoreNote } from '../sync/SyncPanel';
+import { autoBackupsAvailable, keepSafetyBackup } from '../../ui/autoBackup';
+import { SyncRestoreNote } from '../../ui/sync/SyncPanel';
 
 /** A backup file picked for restore, as checked, beside what the database holds now. */
 export interface RestorePreview {
@@ -198,4 +200,14 @@ function Comparison({ backup, current }: { backup: BackupSummary; current: Backu
       </TableBody>
     </Table>
   );
+}
+
+/** A backup file, checked, beside the current database: what the restore dialog shows. */
+export async function previewRestore(file: PickedFile): Promise<RestorePreview> {
+  const [check, current] = await Promise.all([readBackup(file.bytes), describeCurrent()]);
+  return { file, check, current };
+}
+
+export async function previewAutoBackup(name: string): Promise<RestorePreview> {
+  return previewRestore(await desktop.readAutoBackup(name));
 }

@@ -29,9 +29,11 @@ import { statusLabels } from '../../core/progress';
 import { publishMonth, reopenMonth, updateFeedback, type FeedbackPatch } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useProgressive } from '../../ui/useProgressive';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
+import { FormDialog } from '../../ui/FormDialog';
 import { chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -44,7 +46,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 
 /** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
 export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
@@ -58,7 +60,7 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           督查反馈
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`feedback/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.feedback(m))} />
         {view && !view.published && (
           <Button variant="contained" onClick={() => setPublishing(true)}>
             发布{month}月
@@ -347,36 +349,20 @@ function UnitSection({
 
 function ReopenDialog({ year, month, onClose }: { year: WorkYear; month: number; onClose(): void }) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const confirm = async () => {
-    try {
-      await reopenMonth(year.id, month, reason.trim());
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>撤销{month}月的发布</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" sx={{ mb: 2 }}>
-          撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。
-        </Typography>
-        <TextField autoFocus fullWidth label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} />
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" color="warning" onClick={confirm}>
-          撤销发布
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`撤销${month}月的发布`}
+      saveLabel="撤销发布"
+      saveColor="warning"
+      maxWidth="xs"
+      onSave={() => reopenMonth(year.id, month, reason.trim())}
+      onClose={onClose}
+    >
+      <Typography variant="body2">
+        撤销后可以修改{month}月的进展和反馈；已发布的快照仍然保留。原因将记入操作日志。
+      </Typography>
+      <TextField autoFocus fullWidth label="撤销原因" value={reason} onChange={(e) => setReason(e.target.value)} />
+    </FormDialog>
   );
 }
 
@@ -440,13 +426,13 @@ function PublishCheck({
       count: items.silentUnits,
       text: `${items.silentUnits}个单位未报送进展`,
       link: '查看催报清单',
-      action: () => navigateTo(`reminders/${month}`),
+      action: () => navigateTo(routes.reminders(month)),
     },
     {
       count: items.undecided,
       text: `${items.undecided}项加扣分建议尚未确认或免扣`,
       link: '去确认',
-      action: () => navigateTo(`scores/${month}`),
+      action: () => navigateTo(routes.scores(month)),
     },
   ];
   const publish = async () => {

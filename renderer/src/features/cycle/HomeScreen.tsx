@@ -16,6 +16,7 @@ import type { WorkYear } from '../../core/model';
 import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { LightChip } from '../../ui/LightChip';
 import { defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
@@ -31,7 +32,7 @@ export function HomeScreen() {
         </Typography>
         <Typography>还没有工作年度。请先创建工作年度，再导入任务清单和单位名单。</Typography>
         <Box>
-          <Button variant="contained" onClick={() => navigateTo('year')}>
+          <Button variant="contained" onClick={() => navigateTo(routes.year())}>
             创建工作年度
           </Button>
         </Box>
@@ -65,7 +66,7 @@ function Dashboard({ year }: { year: WorkYear }) {
           label="已收到报表"
           value={`${view.summary.sheetsReceived} / ${view.summary.sheetsExpected}`}
           note="个单位"
-          onClick={() => navigateTo(`reports/${month}`)}
+          onClick={() => navigateTo(routes.reports(month))}
         />
         <Figure
           label="任务"

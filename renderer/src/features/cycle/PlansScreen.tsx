@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  Alert,
   Autocomplete,
   Button,
   Chip,
@@ -18,10 +17,11 @@ import { dueDate } from '../../core/calendar';
 import { weekdayName } from '../../core/dates';
 import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
 import { useSubmissions, useTasks, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { todayInChina } from '../../ui/today';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportPlanTemplates } from './exportTemplates';
 
@@ -34,11 +34,11 @@ const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'
 
 /** 月方案: templates out to every unit, plans back in, who has submitted by the (shifted) due date. */
 export function PlansScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const submissions = useSubmissions(year.id, 'plan', 0);
-  const [message, setMessage] = useState<{ severity: 'info' | 'error'; text: string }>();
+  const { message, setMessage, run } = useAction();
   const [chosen, setChosen] = useState<string[]>([]);
   const due = dueDate(year, 'plan');
   const today = todayInChina();
@@ -53,15 +53,11 @@ export function PlansScreen() {
     [owing, submissions, due, today],
   );
 
-  const doExport = async (onProgress: ProgressReport) => {
-    setMessage(undefined);
-    try {
-      const result = await exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), onProgress);
-      setMessage({ severity: 'info', text: result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。' });
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
+  const doExport = (onProgress: ProgressReport) =>
+    run(
+      () => exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), onProgress),
+      (result) => (result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。'),
+    );
 
   return (
     <Stack spacing={2}>
@@ -82,7 +78,7 @@ export function PlansScreen() {
         <ProgressButton variant="outlined" run={doExport} disabled={owing.length === 0}>
           导出月方案模板
         </ProgressButton>
-        <Button variant="contained" onClick={() => navigateTo('import/plan')}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import('plan'))}>
           导入月方案
         </Button>
       </Stack>
@@ -94,7 +90,7 @@ export function PlansScreen() {
         {due.shifted && `（${due.reason}）`}。已报送 {status.filter((s) => s.receivedDate).length}/{owing.length}{' '}
         个单位。
       </Typography>
-      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} />
       <Paper variant="outlined">
         <Table size="small" aria-label="月方案报送情况">
           <TableHead>

@@ -16,15 +16,16 @@ import type { WorkYear } from '../../core/model';
 import type { ReminderRow } from '../../core/reminders';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth } from '../../ui/useMonth';
 
 /** 催报: from the due date on, the units whose sheets are missing, with whom to call and about what. */
 export function RemindersScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
@@ -44,7 +45,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           催报清单
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reminders/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reminders(m))} />
         <Button
           variant="outlined"
           disabled={!view?.reminders.length}

@@ -4,10 +4,6 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   Paper,
   Stack,
   Table,
@@ -24,9 +20,11 @@ import { daysBetween } from '../../core/dates';
 import type { Submission, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { setReceivedDate } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
+import { FormDialog } from '../../ui/FormDialog';
 import { LightChip } from '../../ui/LightChip';
 import { useProgressive } from '../../ui/useProgressive';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -36,7 +34,7 @@ import { exportProgressTemplates } from './exportTemplates';
 
 /** 月度进展: the month's sheets in, what they say per task, who is late or missing. */
 export function ReportsScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [message, setMessage] = useState<string>();
@@ -59,14 +57,14 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           月度进展
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`reports/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reports(m))} />
         <ProgressButton variant="outlined" run={doExport} disabled={!view}>
           导出{month}月进展表
         </ProgressButton>
-        <Button variant="contained" onClick={() => navigateTo(`import/progress/${month}`)}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import({ progress: month }))}>
           导入{month}月进展
         </Button>
-        <Button variant="outlined" onClick={() => navigateTo(`reminders/${month}`)}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.reminders(month))}>
           催报清单
         </Button>
       </Stack>
@@ -175,46 +173,27 @@ function ReceivedDateDialog({
 }) {
   const [date, setDate] = useState(submission.receivedDate);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const save = async () => {
-    try {
-      await setReceivedDate(submission.id, date, reason.trim());
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
   return (
-    <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>
-        更正{unitName}
-        {month}月报表的收到日期
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField
-            type="date"
-            label="实际收到日期"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            label="原因"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder="如：5月24日已通过邮件报送"
-          />
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>
-          保存
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`更正${unitName}${month}月报表的收到日期`}
+      maxWidth="xs"
+      onSave={() => setReceivedDate(submission.id, date, reason.trim())}
+      onClose={onClose}
+    >
+      <TextField
+        type="date"
+        label="实际收到日期"
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        label="原因"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="如：5月24日已通过邮件报送"
+      />
+    </FormDialog>
   );
 }
 

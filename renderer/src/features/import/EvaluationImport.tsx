@@ -1,54 +1,49 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Chip, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { mapEvaluation } from '../../core/import/evaluation';
+import { mapEvaluation, type EvaluationResult } from '../../core/import/evaluation';
 import { evaluationChangeset, type EvaluationPreview } from '../../core/import/evaluationChangeset';
 import type { Grid } from '../../core/import/types';
-import { evaluationSettingsOf, sampleFlagText, scaleLabels, type EvaluationSettings } from '../../core/evaluation';
+import {
+  EVALUATION_SETTINGS_KEY,
+  evaluationSettingsOf,
+  sampleFlagText,
+  scaleLabels,
+  type EvaluationSettings,
+} from '../../core/evaluation';
 import { EVALUATION_SCALES, type EvaluationScale } from '../../core/model';
 import { useEvaluations, useSetting, useTasks, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
-import { EVALUATION_SETTINGS_KEY } from '../evaluation/useEvaluation';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
-import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
+import { useImportFlow, type ReadFile } from './useImportFiles';
 
 /** 第三方评估结果 sheets (PRODUCT.md §6): units' or tasks' scores by 企业, 群众, 第三方机构, on any scale. */
 export function EvaluationImport() {
-  const year = useYear().current!;
-  const importer = useImportFiles();
+  const year = useWorkYear();
   const units = useUnits(year.id);
   const tasks = useTasks(year.id);
   const evaluations = useEvaluations(year.id);
-  const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const settings = evaluationSettingsOf(useSetting<Partial<EvaluationSettings>>(EVALUATION_SETTINGS_KEY));
   const [scales, setScales] = useState<Record<string, EvaluationScale>>({});
 
   const mapSheets = useCallback(
-    (grid: Grid) => mapEvaluation(grid, { year: year.year, aliases, scale: scales[grid.fileName] }),
-    [year.year, aliases, scales],
+    (grid: Grid, aliases: ColumnAliasTable | undefined) =>
+      mapEvaluation(grid, { year: year.year, aliases, scale: scales[grid.fileName] }),
+    [year.year, scales],
   );
-  const { mapped, usedFiles } = useMappedFiles(
-    importer.files,
-    'evaluation',
-    aliases,
-    '“单位、评价主体、满意度得分”',
-    mapSheets,
-  );
+  const flow = useImportFlow('evaluation', '“单位、评价主体、满意度得分”', mapSheets);
 
   const minSample = settings.minSample;
   const changeset = useMemo(() => {
-    if (!units || !tasks || !evaluations || usedFiles.length === 0) return undefined;
+    if (!units || !tasks || !evaluations || flow.used.length === 0) return undefined;
     return evaluationChangeset(
-      usedFiles.map((f) => {
-        const r = mapped.get(f.key)!.result!;
-        return { file: f.name, sheet: r.sheet, rows: r.rows, columns: r.columns };
-      }),
+      flow.used.map(({ file, result: r }) => ({ file: file.name, sheet: r.sheet, rows: r.rows, columns: r.columns })),
       { yearId: year.id, units, tasks, evaluations, minSample },
       () => crypto.randomUUID(),
     );
-  }, [usedFiles, mapped, units, tasks, evaluations, minSample, year.id]);
+  }, [flow.used, units, tasks, evaluations, minSample, year.id]);
 
   const perFile = useMemo(
     () => ({
@@ -57,43 +52,31 @@ export function EvaluationImport() {
     }),
     [changeset],
   );
-  const verdictOf = (file: LoadedFile) => {
-    const m = mapped.get(file.key);
-    if (!m?.result) return { refusal: m?.refusal };
+  const summaryOf = (file: ReadFile, result: EvaluationResult) => {
     const kinds = (perFile.previews.get(file.name) ?? []).map((p) => p.kind);
     const errors =
-      m.result.issues.filter((i) => i.severity === 'error').length + (perFile.errors.get(file.name)?.length ?? 0);
-    const scale = m.result.scale;
-    return {
-      summary: (
-        <FileSummary errors={errors}>
-          {m.result.rows.length} 行 · 评分制：
-          {scale?.scale ? `${scaleLabels[scale.scale]}（${scale.reason}）` : '待选择'} · {countsLine(kinds)}
-        </FileSummary>
-      ),
-    };
+      result.issues.filter((i) => i.severity === 'error').length + (perFile.errors.get(file.name)?.length ?? 0);
+    const scale = result.scale;
+    return (
+      <FileSummary errors={errors}>
+        {result.rows.length} 行 · 评分制：
+        {scale?.scale ? `${scaleLabels[scale.scale]}（${scale.reason}）` : '待选择'} · {countsLine(kinds)}
+      </FileSummary>
+    );
   };
-  const scaled = usedFiles.map((f) => ({ file: f, result: mapped.get(f.key)!.result! })).filter((x) => x.result.scale);
+  const scaled = flow.used.flatMap(({ file, result }) => (result.scale ? [{ file, scale: result.scale }] : []));
   const { added, changed } = previewCounts(changeset?.previews);
   const flagged = changeset?.previews.filter((p) => p.flag && p.kind !== 'unchanged').length ?? 0;
 
   return (
     <ImportFrame
       title="导入第三方评估结果"
+      kind="evaluation"
       chooseLabel="选择评估结果文件"
-      importer={importer}
-      verdictOf={verdictOf}
-      changeset={
-        changeset && {
-          yearId: year.id,
-          kind: 'evaluation',
-          creates: changeset.creates,
-          updates: changeset.updates,
-          unchanged: changeset.unchanged,
-        }
-      }
-      usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(changeset?.issues ?? [])]}
+      flow={flow}
+      summaryOf={summaryOf}
+      writes={changeset}
+      issues={changeset?.issues ?? []}
       doneMessage={(n) =>
         `已导入 ${n} 个文件：新增 ${added} 条评估结果，修改 ${changed} 条${flagged ? `，其中 ${flagged} 条样本偏少，须在“第三方评估”中采纳后才计入综合得分` : ''}。`
       }
@@ -110,16 +93,16 @@ export function EvaluationImport() {
             评分制
           </Typography>
           <Stack spacing={1} sx={{ mt: 1 }}>
-            {scaled.map(({ file, result }) => (
+            {scaled.map(({ file, scale }) => (
               <Stack key={file.key} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                 <TextField
                   select
                   size="small"
                   sx={{ minWidth: 220 }}
                   label={`“${file.name}”的评分制`}
-                  value={scales[file.name] ?? result.scale!.scale ?? ''}
+                  value={scales[file.name] ?? scale.scale ?? ''}
                   onChange={(e) => setScales({ ...scales, [file.name]: e.target.value as EvaluationScale })}
-                  error={!result.scale!.scale}
+                  error={!scale.scale}
                 >
                   {EVALUATION_SCALES.map((s) => (
                     <MenuItem key={s} value={s}>
@@ -127,10 +110,10 @@ export function EvaluationImport() {
                     </MenuItem>
                   ))}
                 </TextField>
-                <Typography variant="body2" color={result.scale!.scale ? 'text.secondary' : 'error'}>
-                  {result.scale!.scale
-                    ? `依据：${result.scale!.reason}`
-                    : `${result.scale!.reason}，请选择是${(result.scale!.options ?? []).map((s) => scaleLabels[s]).join('、')}中的哪一种`}
+                <Typography variant="body2" color={scale.scale ? 'text.secondary' : 'error'}>
+                  {scale.scale
+                    ? `依据：${scale.reason}`
+                    : `${scale.reason}，请选择是${(scale.options ?? []).map((s) => scaleLabels[s]).join('、')}中的哪一种`}
                 </Typography>
               </Stack>
             ))}

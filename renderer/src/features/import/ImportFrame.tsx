@@ -15,34 +15,38 @@ import {
   Typography,
 } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
-import type { ImportIssue } from '../../core/import/types';
-import { commitImport, type ImportChangeset } from '../../db';
-import { takeAutoBackup } from '../backup/autoBackup';
+import type { RowChanges } from '../../core/import/changeset';
+import type { ImportIssue, TemplateKind } from '../../core/import/types';
+import { commitImport } from '../../db';
+import { takeAutoBackup } from '../../ui/autoBackup';
 import { failureReason, userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { chineseDateTime } from '../../core/dates';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { FileDropZone } from './FileDropZone';
 import { IssueList } from './IssueList';
-import type { LoadedFile } from './useImportFiles';
-import type { useImportFiles } from './useImportFiles';
+import type { ImportFlow, MappedFile, ReadFile } from './useImportFiles';
+import { useWorkYear } from '../../ui/YearContext';
 
-export interface FileVerdict {
-  /** Set when the whole file is left out. */
-  refusal?: string;
-  /** One line on what the file holds and would change. */
-  summary?: ReactNode;
+/** What an import would write, once every file is read and mapped. */
+export interface ImportWrites extends RowChanges {
+  /** The office's decisions on the batch, logged with it. */
+  notes?: string[];
 }
 
-interface Props {
+interface Props<R extends { issues: ImportIssue[] }> {
   title: string;
+  kind: TemplateKind;
   chooseLabel: string;
-  importer: ReturnType<typeof useImportFiles>;
-  verdictOf(file: LoadedFile): FileVerdict;
+  flow: ImportFlow<R>;
+  /** One line on what a read and mapped file holds and would change. */
+  summaryOf(file: ReadFile, result: R): ReactNode;
   /** What confirming would write; undefined while there is nothing (yet). */
-  changeset: Omit<ImportChangeset, 'files'> | undefined;
-  /** Files whose rows are in the changeset. */
-  usedFiles: LoadedFile[];
+  writes: ImportWrites | undefined;
+  /** The files whose rows are in `writes` (default: every file mapped; a held-back file is not). */
+  written?: MappedFile<R>[];
+  /** The problems `writes` found beside those of the mapping. */
   issues: ImportIssue[];
   /** Panels between the file list and the issues: names to resolve, the preview table. */
   children?: ReactNode;
@@ -56,31 +60,35 @@ interface Props {
  * checked on its own → preview → confirm → one transaction → undoable from 导入记录.
  * Nothing is written before the confirm button.
  */
-export function ImportFrame({
+export function ImportFrame<R extends { issues: ImportIssue[] }>({
   title,
+  kind,
   chooseLabel,
-  importer,
-  verdictOf,
-  changeset,
-  usedFiles,
-  issues,
+  flow,
+  summaryOf,
+  writes,
+  written = flow.used,
+  issues: writeIssues,
   children,
   doneMessage,
   onCommitted,
-}: Props) {
+}: Props<R>) {
+  const year = useWorkYear();
+  const { importer, mapped } = flow;
   const { files, add, remove, clear } = importer;
   const [committing, setCommitting] = useState(false);
   const [outcome, setOutcome] = useState<{ severity: 'success' | 'error'; text: string }>();
   const readingCount = files.filter((f) => f.status === 'reading').length;
   const reading = readingCount > 0;
   const gridOf = useMemo(() => {
-    const grids = new Map(files.map((f) => [f.name, f.grid]));
+    const grids = new Map(files.flatMap((f) => (f.status === 'ready' ? [[f.name, f.grid] as const] : [])));
     return (name: string) => grids.get(name);
   }, [files]);
-  const nothingToWrite = !changeset || (changeset.creates.length === 0 && changeset.updates.length === 0);
+  const issues = useMemo(() => [...written.flatMap((w) => w.result.issues), ...writeIssues], [written, writeIssues]);
+  const nothingToWrite = !writes || (writes.creates.length === 0 && writes.updates.length === 0);
 
   const confirm = async () => {
-    if (!changeset) return;
+    if (!writes) return;
     setCommitting(true);
     try {
       await takeAutoBackup('import');
@@ -94,8 +102,10 @@ export function ImportFrame({
     }
     try {
       const batch = await commitImport({
-        ...changeset,
-        files: usedFiles.map((f) => ({ name: f.name, sha256: f.sha256 })),
+        ...writes,
+        yearId: year.id,
+        kind,
+        files: written.map((w) => ({ name: w.file.name, sha256: w.file.sha256 })),
       });
       setOutcome({ severity: 'success', text: `${doneMessage(batch.files.length)}可在“导入记录”中撤销此批次。` });
       clear();
@@ -113,7 +123,7 @@ export function ImportFrame({
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {title}
         </Typography>
-        <Button onClick={() => navigateTo('imports')}>导入记录</Button>
+        <Button onClick={() => navigateTo(routes.imports())}>导入记录</Button>
       </Stack>
       {outcome && (
         <Alert severity={outcome.severity} onClose={() => setOutcome(undefined)}>
@@ -152,12 +162,8 @@ export function ImportFrame({
             <TableBody>
               {files.map((file) => {
                 // A read file's verdict needs the whole batch's changeset: given once every file is read.
-                const verdict: FileVerdict =
-                  file.status !== 'ready'
-                    ? { refusal: file.message }
-                    : reading
-                      ? { summary: <Typography variant="body2">已读取</Typography> }
-                      : verdictOf(file);
+                const m = file.status === 'ready' ? mapped.get(file.key) : undefined;
+                const refusal = file.status === 'refused' ? file.message : m && 'refusal' in m ? m.refusal : undefined;
                 return (
                   <TableRow key={file.key}>
                     <TableCell>{file.name}</TableCell>
@@ -168,12 +174,15 @@ export function ImportFrame({
                           正在读取…
                         </Typography>
                       )}
-                      {verdict.refusal && (
+                      {refusal !== undefined && (
                         <Typography color="error" role="alert">
-                          {verdict.refusal}
+                          {refusal}
                         </Typography>
                       )}
-                      {!verdict.refusal && verdict.summary}
+                      {file.status === 'ready' &&
+                        m &&
+                        'result' in m &&
+                        (reading ? <Typography variant="body2">已读取</Typography> : summaryOf(file, m.result))}
                       {file.previous && (
                         <Typography color="warning.dark" variant="body2">
                           此文件已于 {chineseDateTime(file.previous.importedAt)} 导入过（“{file.previous.name}

@@ -13,14 +13,15 @@ import {
 } from '@mui/material';
 import type { ImportBatch } from '../../core/model';
 import { undoImport, useImportBatches } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { chineseDateTime } from '../../core/dates';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { importKindLabels } from './kinds';
 
 export function ImportHistoryScreen() {
-  const yearId = useYear().current!.id;
+  const yearId = useWorkYear().id;
   const batches = useImportBatches(yearId);
   const [undoing, setUndoing] = useState<ImportBatch>();
 
@@ -30,7 +31,7 @@ export function ImportHistoryScreen() {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           导入记录
         </Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import('tasks'))}>
           导入任务清单
         </Button>
       </Stack>

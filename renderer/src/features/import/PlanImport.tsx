@@ -1,44 +1,48 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Box, MenuItem, Paper, TextField, Typography } from '@mui/material';
+import { MenuItem, Paper, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { mapPlan } from '../../core/import/plan';
+import { mapPlan, type PlanResult } from '../../core/import/plan';
 import { planChangeset, type PlanPreview } from '../../core/import/planChangeset';
 import type { Grid } from '../../core/import/types';
-import { useSetting, useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useSubmissions, useTasks, useUnits, useYearMilestones } from '../../db';
+import { useWorkYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { todayInChina } from '../../ui/today';
-import { ImportFrame, PreviewTable, countsLine, groupByFile } from './ImportFrame';
+import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile } from './ImportFrame';
 import { kindChips } from './TaskListImport';
-import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
+import { useImportFlow, type ReadFile } from './useImportFiles';
 
 /** Returned 月方案 workbooks: the app's own (matched by id) or rebuilt by a unit (by title). */
 export function PlanImport() {
-  const year = useYear().current!;
-  const importer = useImportFiles();
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const milestones = useYearMilestones(year.id);
   const submissions = useSubmissions(year.id, 'plan', 0);
-  const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
 
-  const mapPlans = useCallback((grid: Grid) => mapPlan(grid, { year: year.year, aliases }), [year.year, aliases]);
-  const { mapped, usedFiles } = useMappedFiles(importer.files, 'plan', aliases, '“节点目标、计划累计进度”', mapPlans);
+  const mapPlans = useCallback(
+    (grid: Grid, aliases: ColumnAliasTable | undefined) => mapPlan(grid, { year: year.year, aliases }),
+    [year.year],
+  );
+  const flow = useImportFlow('plan', '“节点目标、计划累计进度”', mapPlans);
 
   const changeset = useMemo(() => {
-    if (!tasks || !units || !milestones || !submissions || usedFiles.length === 0) return undefined;
+    if (!tasks || !units || !milestones || !submissions || flow.used.length === 0) return undefined;
     return planChangeset(
-      usedFiles.map((f) => {
-        const r = mapped.get(f.key)!.result!;
-        return { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.unitId };
-      }),
+      flow.used.map(({ file, result: r }) => ({
+        file: file.name,
+        sheet: r.sheet,
+        rows: r.rows,
+        unitWritten: r.unit,
+        unitId: r.unitId,
+      })),
       { year, tasks, units, milestones, submissions },
       unitChoices,
       todayInChina(),
       () => crypto.randomUUID(),
     );
-  }, [usedFiles, mapped, tasks, units, milestones, submissions, unitChoices, year]);
+  }, [flow.used, tasks, units, milestones, submissions, unitChoices, year]);
 
   const perFile = useMemo(
     () => ({
@@ -47,45 +51,27 @@ export function PlanImport() {
     }),
     [changeset],
   );
-  const verdictOf = (file: LoadedFile) => {
-    const m = mapped.get(file.key);
-    if (!m?.result) return { refusal: m?.refusal };
+  const summaryOf = (file: ReadFile, result: PlanResult) => {
     const mine = perFile.previews.get(file.name) ?? [];
     const errors =
-      (perFile.errors.get(file.name)?.length ?? 0) + m.result.issues.filter((i) => i.severity === 'error').length;
-    return {
-      summary: (
-        <Typography variant="body2">
-          {mine[0]?.unitName ?? m.result.unit ?? '（单位待选择）'} · {m.result.rows.length} 项任务 ·{' '}
-          {countsLine(mine.map((p) => p.kind))}
-          {errors > 0 && (
-            <Box component="span" sx={{ color: 'error.main' }}>
-              {' '}
-              · {errors} 个错误
-            </Box>
-          )}
-        </Typography>
-      ),
-    };
+      (perFile.errors.get(file.name)?.length ?? 0) + result.issues.filter((i) => i.severity === 'error').length;
+    return (
+      <FileSummary errors={errors}>
+        {mine[0]?.unitName ?? result.unit ?? '（单位待选择）'} · {result.rows.length} 项任务 ·{' '}
+        {countsLine(mine.map((p) => p.kind))}
+      </FileSummary>
+    );
   };
 
   return (
     <ImportFrame
       title="导入月方案"
+      kind="plan"
       chooseLabel="选择月方案文件"
-      importer={importer}
-      verdictOf={verdictOf}
-      changeset={
-        changeset && {
-          yearId: year.id,
-          kind: 'plan',
-          creates: changeset.creates,
-          updates: changeset.updates,
-          unchanged: changeset.unchanged,
-        }
-      }
-      usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(changeset?.issues ?? [])]}
+      flow={flow}
+      summaryOf={summaryOf}
+      writes={changeset}
+      issues={changeset?.issues ?? []}
       doneMessage={(n) => `已导入 ${n} 个单位的月方案。`}
       onCommitted={() => setUnitChoices({})}
     >

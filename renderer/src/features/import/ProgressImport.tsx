@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { windowMonths } from '../../core/calendar';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { mapProgress } from '../../core/import/progress';
+import { mapProgress, type ProgressResult } from '../../core/import/progress';
 import {
   heldBack,
   progressChangesetByMonth,
@@ -21,58 +21,54 @@ import {
   type ReportPreview,
 } from '../../core/import/progressChangeset';
 import type { Grid } from '../../core/import/types';
-import { useMonthStates, useSetting, useTasks, useUnits, useYearReports, useYearSubmissions } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useMonthStates, useTasks, useUnits, useYearReports, useYearSubmissions } from '../../db';
+import { useWorkYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { todayInChina } from '../../ui/today';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
 import { kindChips } from './TaskListImport';
-import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
+import { useImportFlow, type ReadFile } from './useImportFiles';
 
 /** A month's progress sheets: the app's own templates and units' own sheets, many at once. */
 export function ProgressImport({ month }: { month: number }) {
-  const year = useYear().current!;
-  const importer = useImportFiles();
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const reports = useYearReports(year.id);
   const submissions = useYearSubmissions(year.id, 'progress');
   const states = useMonthStates(year.id);
-  const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, string>>({});
   // A sheet that says another month or year is held back until the office picks its month.
   const [monthChoices, setMonthChoices] = useState<Record<string, number>>({});
 
   const mapSheets = useCallback(
-    (grid: Grid) => mapProgress(grid, { year: year.year, month, aliases }),
-    [year.year, month, aliases],
+    (grid: Grid, aliases: ColumnAliasTable | undefined) => mapProgress(grid, { year: year.year, month, aliases }),
+    [year.year, month],
   );
-  const { mapped, usedFiles } = useMappedFiles(importer.files, 'progress', aliases, '“重点工作、累计进度”', mapSheets);
-  const resultOf = useCallback((file: LoadedFile) => mapped.get(file.key)!.result!, [mapped]);
-  const heldReason = useCallback(
-    (file: LoadedFile) => heldBack(resultOf(file), { month, year: year.year }),
-    [resultOf, month, year.year],
-  );
+  const flow = useImportFlow('progress', '“重点工作、累计进度”', mapSheets);
   /** The month a file's rows go to; undefined while it is held back. */
   const targetOf = useCallback(
-    (file: LoadedFile): number | undefined => monthChoices[file.key] ?? (heldReason(file) ? undefined : month),
-    [monthChoices, heldReason, month],
+    (file: ReadFile, result: ProgressResult): number | undefined =>
+      monthChoices[file.key] ?? (heldBack(result, { month, year: year.year }) ? undefined : month),
+    [monthChoices, month, year.year],
   );
-  const importedFiles = useMemo(() => usedFiles.filter((f) => targetOf(f) !== undefined), [usedFiles, targetOf]);
+  const written = useMemo(
+    () => flow.used.filter(({ file, result }) => targetOf(file, result) !== undefined),
+    [flow.used, targetOf],
+  );
   const published = useMemo(
     () => new Set(states?.filter((s) => s.state === 'published').map((s) => s.month)),
     [states],
   );
 
   const changeset = useMemo(() => {
-    if (!tasks || !units || !reports || !submissions || importedFiles.length === 0) return undefined;
+    if (!tasks || !units || !reports || !submissions || written.length === 0) return undefined;
     const byMonth = new Map<number, ProgressFile[]>();
-    for (const f of importedFiles) {
-      const r = resultOf(f);
-      const target = targetOf(f)!;
+    for (const { file, result: r } of written) {
+      const target = targetOf(file, r) ?? month;
       byMonth.set(target, [
         ...(byMonth.get(target) ?? []),
-        { file: f.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.meta?.unitId },
+        { file: file.name, sheet: r.sheet, rows: r.rows, unitWritten: r.unit, unitId: r.meta?.unitId },
       ]);
     }
     return progressChangesetByMonth(
@@ -89,15 +85,14 @@ export function ProgressImport({ month }: { month: number }) {
       todayInChina(),
       () => crypto.randomUUID(),
     );
-  }, [importedFiles, resultOf, targetOf, tasks, units, reports, submissions, unitChoices, year.id]);
+  }, [written, targetOf, tasks, units, reports, submissions, unitChoices, year.id, month]);
   // The office's decisions on held-back sheets, logged with the batch.
-  const notes = importedFiles.flatMap((f) => {
-    const chosen = monthChoices[f.key];
+  const notes = written.flatMap(({ file, result }) => {
+    const chosen = monthChoices[file.key];
     if (chosen === undefined) return [];
-    const says = resultOf(f).month;
     return chosen === month
-      ? [`“${f.name}”文件写的是${says}月，仍按${month}月导入`]
-      : [`“${f.name}”按文件所写导入到${chosen}月`];
+      ? [`“${file.name}”文件写的是${result.month}月，仍按${month}月导入`]
+      : [`“${file.name}”按文件所写导入到${chosen}月`];
   });
 
   const perFile = useMemo(
@@ -109,71 +104,57 @@ export function ProgressImport({ month }: { month: number }) {
     }),
     [changeset, units],
   );
-  const verdictOf = (file: LoadedFile) => {
-    const m = mapped.get(file.key);
-    if (!m?.result) return { refusal: m?.refusal };
-    const held = heldReason(file);
-    const target = targetOf(file);
+  const summaryOf = (file: ReadFile, result: ProgressResult) => {
+    const held = heldBack(result, { month, year: year.year });
+    const target = targetOf(file, result);
     if (target === undefined) {
-      const says = m.result.month;
+      const says = result.month;
       const canMove =
         says !== undefined &&
-        (m.result.year === undefined || m.result.year === year.year) &&
+        (result.year === undefined || result.year === year.year) &&
         windowMonths(year).includes(says) &&
         !published.has(says);
       const choose = (chosen: number) => setMonthChoices({ ...monthChoices, [file.key]: chosen });
-      return {
-        summary: (
-          <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }} role="group" aria-label={`${file.name}的月份`}>
-            <Typography color="warning.dark">暂不导入：{held}。请选择：</Typography>
-            <Stack direction="row" spacing={1}>
-              {canMove && (
-                <Button size="small" variant="outlined" onClick={() => choose(says)}>
-                  改为导入到{says}月
-                </Button>
-              )}
-              <Button size="small" variant="outlined" onClick={() => choose(month)}>
-                仍按{month}月导入
+      return (
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }} role="group" aria-label={`${file.name}的月份`}>
+          <Typography color="warning.dark">暂不导入：{held}。请选择：</Typography>
+          <Stack direction="row" spacing={1}>
+            {canMove && (
+              <Button size="small" variant="outlined" onClick={() => choose(says)}>
+                改为导入到{says}月
               </Button>
-            </Stack>
+            )}
+            <Button size="small" variant="outlined" onClick={() => choose(month)}>
+              仍按{month}月导入
+            </Button>
           </Stack>
-        ),
-      };
+        </Stack>
+      );
     }
-    const unitName = perFile.unitNames.get(file.name);
     const kinds = (perFile.previews.get(file.name) ?? []).map((p) => p.kind);
-    const errors = m.result.issues.filter((i) => i.severity === 'error').length;
-    return {
-      summary: (
-        <FileSummary errors={errors}>
-          {unitName ?? '（单位待选择）'} · {target}月{held ? `（${held}，已选择导入到${target}月）` : ''} ·{' '}
-          {m.result.rows.length} 行 · {countsLine(kinds)}
-        </FileSummary>
-      ),
-    };
+    return (
+      <FileSummary errors={result.issues.filter((i) => i.severity === 'error').length}>
+        {perFile.unitNames.get(file.name) ?? '（单位待选择）'} · {target}月
+        {held ? `（${held}，已选择导入到${target}月）` : ''} · {result.rows.length} 行 · {countsLine(kinds)}
+      </FileSummary>
+    );
   };
-  const unknownFiles = changeset?.fileUnits.filter((u) => u.unknown) ?? [];
+  const unknownFiles = (changeset?.fileUnits ?? []).flatMap((u) =>
+    u.unknown ? [{ file: u.file, unknown: u.unknown }] : [],
+  );
   const { added, changed } = previewCounts(changeset?.previews);
   const manyMonths = new Set(changeset?.previews.map((p) => p.month)).size > 1;
 
   return (
     <ImportFrame
       title={`导入${month}月进展`}
+      kind="progress"
       chooseLabel="选择月度进展文件"
-      importer={importer}
-      verdictOf={verdictOf}
-      changeset={
-        changeset && {
-          yearId: year.id,
-          kind: 'progress',
-          creates: changeset.creates,
-          updates: changeset.updates,
-          unchanged: changeset.unchanged,
-          ...(notes.length ? { notes } : {}),
-        }
-      }
-      usedFiles={importedFiles}
-      issues={[...importedFiles.flatMap((f) => resultOf(f).issues), ...(changeset?.issues ?? [])]}
+      flow={flow}
+      summaryOf={summaryOf}
+      writes={changeset && (notes.length ? { ...changeset, notes } : changeset)}
+      written={written}
+      issues={changeset?.issues ?? []}
       doneMessage={(n) =>
         `已导入 ${n} 个文件：新增 ${added} 条进展，修改 ${changed} 条，未变 ${changeset?.unchanged ?? 0} 条。`
       }
@@ -192,7 +173,7 @@ export function ProgressImport({ month }: { month: number }) {
               {unknownFiles.map((u) => (
                 <TableRow key={u.file}>
                   <TableCell>{u.file}</TableCell>
-                  <TableCell>表中写作：{u.unknown!.written || '（未写明）'}</TableCell>
+                  <TableCell>表中写作：{u.unknown.written || '（未写明）'}</TableCell>
                   <TableCell>
                     <TextField
                       select

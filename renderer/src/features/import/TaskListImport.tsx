@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Chip, MenuItem, Paper, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnAliasTable } from '../../core/import/columns';
-import { mapTaskList } from '../../core/import/taskList';
+import { mapTaskList, type TaskListResult } from '../../core/import/taskList';
 import type { Grid } from '../../core/import/types';
 import {
   taskListChangeset,
@@ -10,11 +10,11 @@ import {
   type UnknownName,
 } from '../../core/import/taskListChangeset';
 import type { Leader, Unit } from '../../core/model';
-import { useLeaders, useSections, useSetting, useTasks, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useLeaders, useSections, useTasks, useUnits } from '../../db';
+import { useWorkYear } from '../../ui/YearContext';
 import type { VirtualColumn } from '../../ui/VirtualTable';
 import { FileSummary, ImportFrame, PreviewTable, countsLine, groupByFile, previewCounts } from './ImportFrame';
-import { useImportFiles, useMappedFiles, type LoadedFile } from './useImportFiles';
+import { useImportFlow, type ReadFile } from './useImportFiles';
 
 const kindChips = {
   added: <Chip size="small" color="success" label="新增" />,
@@ -24,75 +24,49 @@ const kindChips = {
 export { kindChips };
 
 export function TaskListImport() {
-  const year = useYear().current!;
-  const importer = useImportFiles();
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const leaders = useLeaders(year.id);
   const sections = useSections(year.id);
-  const aliases = useSetting<ColumnAliasTable>('columnAliases');
   const [unitChoices, setUnitChoices] = useState<Record<string, NameChoice>>({});
   const [leaderChoices, setLeaderChoices] = useState<Record<string, NameChoice>>({});
 
   const mapTasks = useCallback(
-    (grid: Grid) => mapTaskList(grid, { year: year.year, aliases, defaultDue: year.completionDue }),
-    [year, aliases],
+    (grid: Grid, aliases: ColumnAliasTable | undefined) =>
+      mapTaskList(grid, { year: year.year, aliases, defaultDue: year.completionDue }),
+    [year],
   );
-  const { mapped, usedFiles } = useMappedFiles(
-    importer.files,
-    'tasks',
-    aliases,
-    '“重点工作、牵头单位、完成时限”',
-    mapTasks,
-  );
+  const flow = useImportFlow('tasks', '“重点工作、牵头单位、完成时限”', mapTasks);
 
   const changeset = useMemo(() => {
-    if (!tasks || !units || !leaders || !sections || usedFiles.length === 0) return undefined;
+    if (!tasks || !units || !leaders || !sections || flow.used.length === 0) return undefined;
     return taskListChangeset(
-      usedFiles.map((f) => ({
-        file: f.name,
-        sheet: mapped.get(f.key)!.result!.sheet,
-        rows: mapped.get(f.key)!.result!.rows,
-      })),
+      flow.used.map(({ file, result }) => ({ file: file.name, sheet: result.sheet, rows: result.rows })),
       { yearId: year.id, tasks, units, leaders, sections },
       { units: unitChoices, leaders: leaderChoices },
       () => crypto.randomUUID(),
     );
-  }, [usedFiles, mapped, tasks, units, leaders, sections, unitChoices, leaderChoices, year.id]);
+  }, [flow.used, tasks, units, leaders, sections, unitChoices, leaderChoices, year.id]);
 
   const previewsOf = useMemo(() => groupByFile(changeset?.previews), [changeset]);
-  const verdictOf = (file: LoadedFile) => {
-    const m = mapped.get(file.key);
-    if (!m?.result) return { refusal: m?.refusal };
-    const kinds = (previewsOf.get(file.name) ?? []).map((p) => p.kind);
-    const errors = m.result.issues.filter((i) => i.severity === 'error').length;
-    return {
-      summary: (
-        <FileSummary errors={errors}>
-          工作表“{m.result.sheet}”：{m.result.rows.length} 项任务 · {countsLine(kinds)}
-        </FileSummary>
-      ),
-    };
-  };
+  const summaryOf = (file: ReadFile, result: TaskListResult) => (
+    <FileSummary errors={result.issues.filter((i) => i.severity === 'error').length}>
+      工作表“{result.sheet}”：{result.rows.length} 项任务 ·{' '}
+      {countsLine((previewsOf.get(file.name) ?? []).map((p) => p.kind))}
+    </FileSummary>
+  );
   const { added, changed } = previewCounts(changeset?.previews);
 
   return (
     <ImportFrame
       title="导入任务清单"
+      kind="tasks"
       chooseLabel="选择任务清单文件"
-      importer={importer}
-      verdictOf={verdictOf}
-      changeset={
-        changeset && {
-          yearId: year.id,
-          kind: 'tasks',
-          creates: changeset.creates,
-          updates: changeset.updates,
-          unchanged: changeset.unchanged,
-        }
-      }
-      usedFiles={usedFiles}
-      issues={[...usedFiles.flatMap((f) => mapped.get(f.key)!.result!.issues), ...(changeset?.issues ?? [])]}
+      flow={flow}
+      summaryOf={summaryOf}
+      writes={changeset}
+      issues={changeset?.issues ?? []}
       doneMessage={(n) =>
         `已导入 ${n} 个文件：新增 ${added} 项任务，修改 ${changed} 项，未变 ${changeset?.unchanged ?? 0} 项。`
       }

@@ -101,7 +101,7 @@ async function importTaskLists(files: { name: string; bytes: Uint8Array }[]): Pr
       mapTaskList(grid, { year: year.year, defaultDue: year.completionDue }),
     );
     outcome.files.set(name, mapped);
-    if (mapped.result) used.push({ name, sha256: await sha256Hex(bytes), result: mapped.result });
+    if ('result' in mapped) used.push({ name, sha256: await sha256Hex(bytes), result: mapped.result });
   }
   if (used.length === 0) return outcome;
   const changeset = taskListChangeset(

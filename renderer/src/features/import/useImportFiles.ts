@@ -3,20 +3,21 @@ import type { ColumnAliasTable } from '../../core/import/columns';
 import { detectTemplate, templateLabels } from '../../core/import/template';
 import type { Grid, ImportIssue, TemplateKind } from '../../core/import/types';
 import type { PickedFile } from '../../../../electron/shared/contract';
-import { findImportedFiles, sha256Hex, type ImportedFile } from '../../db';
+import { findImportedFiles, sha256Hex, useSetting, type ImportedFile } from '../../db';
 import { readWorkbookInWorker } from '../../io/excel/client';
 
-export interface LoadedFile {
+interface FileBase {
   key: string;
   name: string;
   sha256: string;
-  status: 'reading' | 'refused' | 'ready';
-  /** Why the file was refused. */
-  message?: string;
-  grid?: Grid;
   /** The same bytes were imported before (a batch not undone). */
   previous?: ImportedFile;
 }
+
+/** A chosen file: being read, refused with the reason, or read into its grid. */
+export type LoadedFile = FileBase &
+  ({ status: 'reading' } | { status: 'refused'; message: string } | { status: 'ready'; grid: Grid });
+export type ReadFile = Extract<LoadedFile, { status: 'ready' }>;
 
 let nextKey = 0;
 
@@ -34,7 +35,7 @@ const SHOW_EVERY_MS = 150;
  */
 export function useImportFiles() {
   const [files, setFiles] = useState<LoadedFile[]>([]);
-  const read = useRef(new Map<string, Pick<LoadedFile, 'status' | 'grid' | 'message'>>());
+  const read = useRef(new Map<string, { status: 'refused'; message: string } | { status: 'ready'; grid: Grid }>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const show = useCallback(() => {
@@ -43,7 +44,12 @@ export function useImportFiles() {
     const done = read.current;
     if (done.size === 0) return;
     read.current = new Map();
-    setFiles((current) => current.map((f) => (done.has(f.key) ? { ...f, ...done.get(f.key) } : f)));
+    setFiles((current) =>
+      current.map((f) => {
+        const outcome = done.get(f.key);
+        return outcome ? { key: f.key, name: f.name, sha256: f.sha256, previous: f.previous, ...outcome } : f;
+      }),
+    );
   }, []);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -85,9 +91,13 @@ export function useImportFiles() {
   return { files, add, remove, clear };
 }
 
-export interface Mapped<R> {
-  refusal?: string;
-  result?: R;
+/** A read file checked to be the template an import expects and mapped, or why it is left out. */
+export type Mapped<R> = { refusal: string } | { result: R };
+
+/** A read file and what its mapping read. */
+export interface MappedFile<R> {
+  file: ReadFile;
+  result: R;
 }
 
 /**
@@ -114,8 +124,8 @@ export function mapGrid<R extends { issues: ImportIssue[] }>(
 /**
  * Each read file checked to be the template this import expects, then mapped; a file of
  * another kind is refused with what it looks like instead. Returns the mapping per file key and
- * the files whose rows can be imported. Each file is mapped once, when it has been read (again
- * only when `map`, `kind`, `aliases` or `expectedHeaders` change). `usedFiles` stays empty while
+ * the files whose rows can be imported, with their mapping. Each file is mapped once, when it has been read (again
+ * only when `map`, `kind`, `aliases` or `expectedHeaders` change). `used` stays empty while
  * a file is still being read: what an import would write is planned over the whole batch, once.
  * `map` must be stable (useCallback), or every render maps again.
  */
@@ -125,7 +135,7 @@ export function useMappedFiles<R extends { issues: ImportIssue[] }>(
   aliases: ColumnAliasTable | undefined,
   expectedHeaders: string,
   map: (grid: Grid) => R,
-): { mapped: Map<string, Mapped<R>>; usedFiles: LoadedFile[] } {
+): { mapped: Map<string, Mapped<R>>; used: MappedFile<R>[] } {
   const mapOne = useCallback(
     (grid: Grid) => mapGrid(grid, kind, aliases, expectedHeaders, map),
     [kind, aliases, expectedHeaders, map],
@@ -137,14 +147,36 @@ export function useMappedFiles<R extends { issues: ImportIssue[] }>(
     for (const file of files) {
       if (file.status !== 'ready') continue;
       let m = cache.byFile.get(file);
-      if (!m) cache.byFile.set(file, (m = cache.mapOne(file.grid!)));
+      if (!m) cache.byFile.set(file, (m = cache.mapOne(file.grid)));
       result.set(file.key, m);
     }
     return result;
   }, [files, cache]);
-  const usedFiles = useMemo(
-    () => (files.some((f) => f.status === 'reading') ? [] : files.filter((f) => mapped.get(f.key)?.result)),
-    [files, mapped],
-  );
-  return { mapped, usedFiles };
+  const used = useMemo(() => {
+    if (files.some((f) => f.status === 'reading')) return [];
+    return files.flatMap((file): MappedFile<R>[] => {
+      const m = file.status === 'ready' ? mapped.get(file.key) : undefined;
+      return file.status === 'ready' && m && 'result' in m ? [{ file, result: m.result }] : [];
+    });
+  }, [files, mapped]);
+  return { mapped, used };
 }
+
+/**
+ * One import's files, from the choice to the mapping (the part the four import screens share):
+ * the files chosen, read and mapped with the office's column aliases. `map` must be stable
+ * (useCallback).
+ */
+export function useImportFlow<R extends { issues: ImportIssue[] }>(
+  kind: TemplateKind,
+  expectedHeaders: string,
+  map: (grid: Grid, aliases: ColumnAliasTable | undefined) => R,
+) {
+  const importer = useImportFiles();
+  const aliases = useSetting<ColumnAliasTable>('columnAliases');
+  const mapWithAliases = useCallback((grid: Grid) => map(grid, aliases), [map, aliases]);
+  const { mapped, used } = useMappedFiles(importer.files, kind, aliases, expectedHeaders, mapWithAliases);
+  return { importer, mapped, used };
+}
+
+export type ImportFlow<R> = ReturnType<typeof useImportFlow<R & { issues: ImportIssue[] }>>;

@@ -3,9 +3,10 @@ import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mu
 import type { Leader, Section, Task, Unit } from '../../core/model';
 import { matchesQuery, searchKey } from '../../core/search';
 import { useLeaders, useSections, useTasks, useUnits } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { exportLedger } from './exportLedger';
 import { userMessage } from '../../ui/errors';
 import { NewTaskDialog } from './NewTaskDialog';
@@ -60,7 +61,7 @@ const columns: VirtualColumn<LedgerRow>[] = [
 ];
 
 export function LedgerScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const sections = useSections(year.id);
   const units = useUnits(year.id);
@@ -111,7 +112,7 @@ export function LedgerScreen() {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           任务台账
         </Typography>
-        <Button variant="contained" onClick={() => navigateTo('import/tasks')}>
+        <Button variant="contained" onClick={() => navigateTo(routes.import('tasks'))}>
           导入任务清单
         </Button>
         <Button variant="outlined" onClick={() => setAdding(true)}>
@@ -186,7 +187,7 @@ export function LedgerScreen() {
         columns={columns}
         rows={shown ?? []}
         rowKey={(r) => r.task.id}
-        onRowClick={(r) => navigateTo(`task/${r.task.id}`)}
+        onRowClick={(r) => navigateTo(routes.task(r.task.id))}
         height="calc(100vh - 250px)"
         empty={rows?.length === 0 ? '还没有任务。点击“导入任务清单”，或“新增任务”逐项录入。' : '没有符合条件的任务。'}
       />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   Autocomplete,
@@ -14,22 +14,25 @@ import {
 import DeleteIcon from '@mui/icons-material/Delete';
 import AddIcon from '@mui/icons-material/Add';
 import type { Task, Target } from '../../core/model';
+import { normaliseName } from '../../core/registry';
 import {
   deleteTask,
-  updateTask,
   useCarriedSource,
   useLeaders,
   useSections,
   useTask,
+  useTasks,
   useUnits,
   type NewTask,
 } from '../../db';
-import { useYear } from '../../ui/YearContext';
-import { userMessage } from '../../ui/errors';
+import { useWorkYear } from '../../ui/YearContext';
+import { useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { TaskPlanEditor } from './TaskPlanEditor';
-import { TaskEvaluationPanel } from '../evaluation/EvaluationPanels';
+import { TaskEvaluationPanel } from '../../ui/EvaluationPanels';
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const task = useTask(taskId);
@@ -37,48 +40,99 @@ export function TaskPage({ taskId }: { taskId: string }) {
   return <TaskEditor key={task.id} task={task} />;
 }
 
-type Draft = Omit<NewTask, 'yearId'>;
+/** The fields this page edits; an optional id is '' for none (the writer clears it; the journal keeps ''). */
+type Fields = Required<
+  Pick<
+    NewTask,
+    | 'code'
+    | 'title'
+    | 'sectionId'
+    | 'dueDate'
+    | 'responsiblePerson'
+    | 'leaderIds'
+    | 'leadUnitId'
+    | 'coUnitIds'
+    | 'targets'
+    | 'measures'
+  >
+>;
+
+function fieldsOf(task: Task): Fields {
+  return {
+    code: task.code,
+    title: task.title,
+    sectionId: task.sectionId ?? '',
+    dueDate: task.dueDate,
+    responsiblePerson: task.responsiblePerson,
+    leaderIds: task.leaderIds,
+    leadUnitId: task.leadUnitId ?? '',
+    coUnitIds: task.coUnitIds,
+    targets: task.targets,
+    measures: task.measures,
+  };
+}
+
+/** What the writer keeps of the fields (cleanTask): an empty row just added is no change. */
+function keptOf(f: Fields) {
+  return {
+    ...f,
+    targets: f.targets
+      .filter((t) => t.text.trim() !== '' || t.value !== undefined)
+      .map((t) => ({ text: t.text, value: t.value, unit: t.unit?.trim() || undefined })),
+    measures: f.measures.filter((m) => m.text.trim() !== ''),
+  };
+}
 
 function TaskEditor({ task }: { task: Task }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const yearId = year.id;
   const units = useUnits(yearId) ?? [];
   const leaders = useLeaders(yearId) ?? [];
   const sections = useSections(yearId) ?? [];
-  const [draft, setDraft] = useState<Draft>(task);
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const tasks = useTasks(yearId);
   const [deleting, setDeleting] = useState(false);
-  useEffect(() => setDraft(task), [task]);
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setMessage(undefined);
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
-  const dirty = JSON.stringify(draft) !== JSON.stringify({ ...task });
-  const save = async () => {
-    try {
-      const { id: _id, ...patch } = { ...draft, id: task.id };
-      await updateTask(task.id, patch);
-      setMessage({ severity: 'success', text: '已保存，修改已记入操作日志。' });
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
+  // The titles of the year's other tasks: a title taken is shown, not sent to be refused.
+  const otherTitles = useMemo(
+    () => new Set((tasks ?? []).filter((t) => t.id !== task.id).map((t) => normaliseName(t.title))),
+    [tasks, task.id],
+  );
+  // Only the fields changed here are written: a change made meanwhile to another field (an
+  // import, another window) shows and is kept.
+  const save = useAutosave<Fields>({
+    id: `task:${task.id}`,
+    stored: fieldsOf(task),
+    label: `重点工作“${task.title}”`,
+    edit: (draft, changed) => ({
+      kind: 'task',
+      args: { id: task.id, patch: Object.fromEntries([...changed].map((key) => [key, draft[key]])) },
+    }),
+    byField: true,
+    check: (draft) => {
+      if (normaliseName(draft.title) === '') return '重点工作名称不能为空';
+      if (otherTitles.has(normaliseName(draft.title))) return `重点工作"${draft.title.trim()}"已存在`;
+      if (!/^\d{4}-\d{2}-\d{2}$/u.test(draft.dueDate)) return '完成时限应为有效日期';
+      return undefined;
+    },
+    asStored: keptOf,
+  });
+  const draft = save.draft;
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => save.change((d) => ({ ...d, [key]: value }));
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Button onClick={() => navigateTo('ledger')}>← 返回台账</Button>
+        <Button onClick={() => navigateTo(routes.ledger())}>← 返回台账</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {task.title}
         </Typography>
-        <Button variant="outlined" onClick={() => navigateTo(`retro/${task.id}`)}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.retro(task.id))}>
           复盘
         </Button>
         <Button color="error" onClick={() => setDeleting(true)}>
           删除任务
         </Button>
       </Stack>
+      <SaveStatus save={save} label="任务保存状态" idle="修改后自动保存，并记入操作日志。" />
       {task.carriedOverFrom && <CarriedOverNotice sourceId={task.carriedOverFrom} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="h6" component="h3" sx={{ mb: 2 }}>
@@ -97,8 +151,8 @@ function TaskEditor({ task }: { task: Task }) {
             size="small"
             select
             label="工作板块"
-            value={draft.sectionId ?? ''}
-            onChange={(e) => set('sectionId', e.target.value || undefined)}
+            value={draft.sectionId}
+            onChange={(e) => set('sectionId', e.target.value)}
           >
             <MenuItem value="">（无）</MenuItem>
             {sections.map((s) => (
@@ -134,8 +188,8 @@ function TaskEditor({ task }: { task: Task }) {
             size="small"
             select
             label="牵头单位"
-            value={draft.leadUnitId ?? ''}
-            onChange={(e) => set('leadUnitId', e.target.value || undefined)}
+            value={draft.leadUnitId}
+            onChange={(e) => set('leadUnitId', e.target.value)}
           >
             <MenuItem value="">（未定）</MenuItem>
             {units.map((u) => (
@@ -203,12 +257,6 @@ function TaskEditor({ task }: { task: Task }) {
           />
         )}
       />
-      {message && <Alert severity={message.severity}>{message.text}</Alert>}
-      <Box>
-        <Button variant="contained" disabled={!dirty} onClick={save}>
-          保存修改
-        </Button>
-      </Box>
       <TaskPlanEditor task={task} year={year} />
       <TaskEvaluationPanel year={year} task={task} />
       <ConfirmDialog
@@ -217,7 +265,7 @@ function TaskEditor({ task }: { task: Task }) {
         text={`确定删除“${task.title}”及其月方案节点吗？此操作会记入操作日志。`}
         onConfirm={async () => {
           await deleteTask(task.id);
-          navigateTo('ledger');
+          navigateTo(routes.ledger());
         }}
         onClose={() => setDeleting(false)}
       />

@@ -16,7 +16,8 @@ import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
-import { useYear } from '../../ui/YearContext';
+import { routes } from '../../ui/routes';
+import { useWorkYear } from '../../ui/YearContext';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { ISSUER } from './ReviewWorkspace';
 
@@ -76,7 +77,7 @@ function rowsOf(tasks: Task[], units: Unit[], reports: readonly ProgressReport[]
 
 /** The year's tasks with their 复盘 state; all reviews of the year as one Word document. */
 export function RetrospectiveScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const tasks = useTasks(year.id);
   const units = useUnits(year.id);
   const reports = useYearReports(year.id);
@@ -141,7 +142,7 @@ export function RetrospectiveScreen() {
         columns={columns}
         rows={shown ?? []}
         rowKey={(r) => r.task.id}
-        onRowClick={(r) => navigateTo(`retro/${r.task.id}`)}
+        onRowClick={(r) => navigateTo(routes.retro(r.task.id))}
         height="calc(100vh - 280px)"
         empty={rows?.length === 0 ? '本年度还没有任务。' : '没有符合条件的任务。'}
       />

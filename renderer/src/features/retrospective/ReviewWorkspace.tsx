@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Box, Button, Chip, Paper, Stack, Step, StepButton, Stepper, TextField, Typography } from '@mui/material';
 import type { Review, Task, WorkYear } from '../../core/model';
 import { lightLabels, statusLabels } from '../../core/progress';
@@ -11,24 +11,23 @@ import {
   type ReviewTextField,
   type ReviewTexts,
 } from '../../core/review';
-import { saveReview, useTask, useTaskReview } from '../../db';
+import { useTask, useTaskReview } from '../../db';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { userMessage } from '../../ui/errors';
+import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { chineseDateTime } from '../../core/dates';
 import { navigateTo } from '../../ui/useHashRoute';
-import { useYear } from '../../ui/YearContext';
+import { routes } from '../../ui/routes';
+import { useWorkYear } from '../../ui/YearContext';
 import { LightChip } from '../../ui/LightChip';
 import { useReviewData, type ReviewData } from './useReviewData';
 
 export const ISSUER = '区政府督查室';
-/** How long typing pauses before the draft is saved. */
-const AUTOSAVE_MS = 800;
 
 /** 复盘 of one task in four steps (PRODUCT.md §1), saved as typed, printable on A4. */
 export function ReviewWorkspace({ taskId }: { taskId: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const task = useTask(taskId);
   const review = useTaskReview(taskId);
   if (task === undefined || review === undefined) return <Typography color="text.secondary">正在读取任务…</Typography>;
@@ -37,7 +36,7 @@ export function ReviewWorkspace({ taskId }: { taskId: string }) {
       <Stack spacing={2}>
         <Typography>该任务不属于当前选择的工作年度。</Typography>
         <Box>
-          <Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button>
+          <Button onClick={() => navigateTo(routes.retrospective())}>← 复盘列表</Button>
         </Box>
       </Stack>
     );
@@ -51,8 +50,6 @@ function WithData({ year, task, review }: { year: WorkYear; task: Task; review: 
   return <Editor year={year} task={task} stored={review} data={data} />;
 }
 
-type SaveStatus = 'new' | 'pending' | 'saved' | 'error';
-
 interface Draft {
   texts: ReviewTexts;
   step: number;
@@ -60,85 +57,45 @@ interface Draft {
 }
 
 function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stored: Review | null; data: ReviewData }) {
-  // The editor's own state is the truth while it is open: the stored review is read once, so a
-  // save coming back through the live query never overwrites what is being typed.
-  const [draft, setDraft] = useState<Draft>(() => ({
-    texts: stored ? textsOf(stored) : data.drafts,
-    step: stored?.step ?? 0,
-    completed: Boolean(stored?.completedAt),
-  }));
-  const [status, setStatus] = useState<SaveStatus>(stored ? 'saved' : 'new');
-  const [error, setError] = useState<string>();
+  // Until a review is saved, the steps are pre-filled from the year's data (not stored: looking
+  // writes nothing; the first change saves the review).
+  const save = useAutosave<Draft>({
+    id: `review:${task.id}`,
+    stored: stored
+      ? { texts: textsOf(stored), step: stored.step ?? 0, completed: Boolean(stored.completedAt) }
+      : { texts: data.drafts, step: 0, completed: false },
+    label: `“${task.title}”的复盘`,
+    edit: ({ texts, step, completed }) => ({
+      kind: 'review',
+      args: { yearId: year.id, taskId: task.id, ...texts, step, completed },
+    }),
+  });
   const [refill, setRefill] = useState<ReviewTextField>();
-  const latest = useRef(draft);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const savesQueued = useRef(0);
 
-  /** Saves what is on screen now, after any save still running (saves never overtake each other). */
-  const flush = useCallback((): Promise<void> => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    if (!dirty.current) return queue.current;
-    dirty.current = false;
-    const { texts, step, completed } = latest.current;
-    // 已保存 only when the last save queued is done: a blur's save finishing first while the
-    // click's save still runs must not say so (closing then would lose the click's change).
-    const mine = ++savesQueued.current;
-    queue.current = queue.current
-      .then(() => saveReview({ yearId: year.id, taskId: task.id, ...texts, step, completed }))
-      .then(
-        () => {
-          setError(undefined);
-          if (!dirty.current && mine === savesQueued.current) setStatus('saved');
-        },
-        (e: unknown) => {
-          setStatus('error');
-          setError(userMessage(e));
-        },
-      );
-    return queue.current;
-  }, [year.id, task.id]);
-
-  // Whatever is pending is saved when the page is left, or the window closed or reloaded.
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      void flush();
-    };
-  }, [flush]);
-
-  const change = (patch: Partial<Draft>, now = false) => {
-    const next = { ...latest.current, ...patch };
-    latest.current = next;
-    setDraft(next);
-    dirty.current = true;
-    setStatus('pending');
-    if (now) void flush();
-    else {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
-    }
-  };
   const setText = (field: ReviewTextField, value: string) =>
-    change({ texts: { ...latest.current.texts, [field]: value } });
-  const goTo = (step: number) => change({ step }, true);
+    save.change((d) => ({ ...d, texts: { ...d.texts, [field]: value } }));
+  /** A step taken, or the review completed or reopened: saved at once. */
+  const saveNow = (patch: Partial<Draft>) => {
+    save.change((d) => ({ ...d, ...patch }));
+    void save.flush();
+  };
+  const goTo = (step: number) => saveNow({ step });
   const print = async (mode: 'print' | 'pdf') => {
-    await flush();
+    await save.flush();
     await desktop.printView(mode === 'pdf' ? { mode, suggestedName: `${task.title}复盘.pdf` } : { mode });
   };
 
-  const { step, texts, completed } = draft;
+  const { step, texts, completed } = save.draft;
   const current = reviewSteps[step]!;
-  const statusText = {
-    new: '尚未保存：各步骤已按本年度数据预填，修改后自动保存。',
-    pending: '正在保存…',
-    saved: `已保存${stored ? `（${chineseDateTime(stored.updatedAt)}）` : ''}`,
-    error: `保存失败：${error ?? ''}`,
-  }[status];
+  const unsaved = stored === null && !save.edited;
+  const statusText = unsaved
+    ? '尚未保存：各步骤已按本年度数据预填，修改后自动保存。'
+    : {
+        saving: '正在保存…',
+        saved: `已保存${stored ? `（${chineseDateTime(stored.updatedAt)}）` : ''}`,
+        invalid: saveStatusText(save),
+        error: saveStatusText(save),
+      }[save.status];
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
@@ -148,15 +105,15 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
         sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
         className="screen-only"
       >
-        <Button onClick={() => navigateTo('retrospective')}>← 复盘列表</Button>
-        <Button onClick={() => navigateTo(`task/${task.id}`)}>任务详情</Button>
+        <Button onClick={() => navigateTo(routes.retrospective())}>← 复盘列表</Button>
+        <Button onClick={() => navigateTo(routes.task(task.id))}>任务详情</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           复盘：{task.title}
         </Typography>
         <Chip
           size="small"
           color={completed ? 'success' : 'default'}
-          label={reviewStateText(status === 'new' ? undefined : { step, completedAt: completed ? 'done' : undefined })}
+          label={reviewStateText(unsaved ? undefined : { step, completedAt: completed ? 'done' : undefined })}
         />
         <Button variant="outlined" onClick={() => void print('print')}>
           打印
@@ -168,7 +125,7 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
       <Typography
         role="status"
         aria-live="polite"
-        color={status === 'error' ? 'error' : 'text.secondary'}
+        color={save.status === 'error' ? 'error' : 'text.secondary'}
         className="screen-only"
       >
         {statusText}
@@ -205,7 +162,6 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
                 label={reviewFieldLabels[field]}
                 value={texts[field]}
                 onChange={(e) => setText(field, e.target.value)}
-                onBlur={() => void flush()}
               />
               <Button
                 size="small"
@@ -228,11 +184,11 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
             </Button>
           )}
           {step === reviewSteps.length - 1 && !completed && (
-            <Button variant="contained" color="success" onClick={() => change({ completed: true }, true)}>
+            <Button variant="contained" color="success" onClick={() => saveNow({ completed: true })}>
               完成复盘
             </Button>
           )}
-          {completed && <Button onClick={() => change({ completed: false }, true)}>重新打开</Button>}
+          {completed && <Button onClick={() => saveNow({ completed: false })}>重新打开</Button>}
         </Stack>
       </Paper>
 

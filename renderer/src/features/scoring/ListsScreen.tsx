@@ -1,50 +1,38 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Paper,
-  Stack,
-  TextField,
-  ToggleButton,
-  ToggleButtonGroup,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
 import { ListGroupTable, listCell, listShortCell } from '../../ui/ListGroupTable';
+import { FormDialog } from '../../ui/FormDialog';
 import type { Unit, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { statusOrder } from '../../core/dashboard';
 import { addInterview, useInterviews } from '../../db';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
-import { userMessage } from '../../ui/errors';
+import { routes } from '../../ui/routes';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
-import { useYearStanding } from '../evaluation/useEvaluation';
-import { YearListsTables, exportYearListsXlsx } from '../evaluation/YearLists';
+import { useYearStanding } from '../../ui/useYearStanding';
+import { YearListsTables, exportYearListsXlsx } from './YearLists';
 
 const ISSUER = '区政府督查室';
 
 /** 红黑榜 of a month per ranking group, printed and exported; 约谈 suggested after two black months. */
 export function ListsScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const interviews = useInterviews(year.id);
-  const [error, setError] = useState<string>();
+  const { message, setMessage, run: guard } = useAction();
   const [recording, setRecording] = useState<Unit>();
   // 年度: the year's lists by the composite (process score and 第三方评估) up to this month.
   const [period, setPeriod] = useState<'month' | 'year'>('month');
   const { standing } = useYearStanding(scoring, year, month, period === 'year');
   const yearly = period === 'year';
   const title = yearly ? `${year.year}年度重点工作红黑榜（截至${month}月）` : `${year.year}年${month}月重点工作红黑榜`;
-  const guard = (work: () => Promise<unknown>) => work().catch((e) => setError(userMessage(e)));
 
   return (
     <Stack spacing={2}>
@@ -67,7 +55,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           <ToggleButton value="month">月度</ToggleButton>
           <ToggleButton value="year">年度</ToggleButton>
         </ToggleButtonGroup>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`lists/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.lists(m))} />
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>
           打印
         </Button>
@@ -94,15 +82,11 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           生成督查通报
         </Button>
       </Stack>
-      {error && (
-        <Alert severity="error" className="screen-only">
-          {error}
-        </Alert>
-      )}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} className="screen-only" />
       {scoring && scoring.current.undecided.length > 0 && (
         <Alert severity="warning" className="screen-only">
           {month}月还有未确认的加扣分建议，得分和榜单尚未最终确定。
-          <Button size="small" onClick={() => navigateTo(`scores/${month}`)}>
+          <Button size="small" onClick={() => navigateTo(routes.scores(month))}>
             去确认
           </Button>
         </Alert>
@@ -224,11 +208,6 @@ function InterviewDialog({
     outcome: '',
     followUp: '',
   });
-  const [error, setError] = useState<string>();
-  const save = () =>
-    addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft }).then(onClose, (e) =>
-      setError(userMessage(e)),
-    );
   const field = (key: keyof typeof draft, label: string, type = 'text') => (
     <TextField
       type={type}
@@ -240,25 +219,17 @@ function InterviewDialog({
     />
   );
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>记录约谈：{unit.name}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          {field('date', '约谈日期', 'date')}
-          {field('attendees', '参加人员')}
-          {field('reason', '约谈事由')}
-          {field('outcome', '约谈情况')}
-          {field('followUp', '整改跟踪')}
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>
-          保存
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`记录约谈：${unit.name}`}
+      onSave={() => addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft })}
+      onClose={onClose}
+    >
+      {field('date', '约谈日期', 'date')}
+      {field('attendees', '参加人员')}
+      {field('reason', '约谈事由')}
+      {field('outcome', '约谈情况')}
+      {field('followUp', '整改跟踪')}
+    </FormDialog>
   );
 }
 

@@ -16,10 +16,11 @@ import {
 } from '@mui/material';
 import { rankGroups, type RankedUnit } from '../../core/ranking';
 import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { desktop } from '../../io/desktop';
@@ -27,14 +28,14 @@ import { PrintDocument } from '../../print/PrintDocument';
 import type { WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
-import { useYearStanding, type EvaluationData, type YearStanding } from '../evaluation/useEvaluation';
+import { useYearStanding, type EvaluationData, type YearStanding } from '../../ui/useYearStanding';
 
 type Period = 'month' | 'quarter' | 'year';
 const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度', year: '年度' };
 
 /** 赛马: units ranked by score within their group (departments never against towns). */
 export function RankingScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
   const [period, setPeriod] = useState<Period>('month');
@@ -94,8 +95,8 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`ranking/${m}`)} />
-        <Button variant="outlined" onClick={() => navigateTo(`lists/${month}`)}>
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.ranking(m))} />
+        <Button variant="outlined" onClick={() => navigateTo(routes.lists(month))}>
           红黑榜
         </Button>
       </Stack>
@@ -174,7 +175,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
               </TableHead>
               <TableBody>
                 {ranked.slice(0, Math.max(0, shown - (offsets.get(group) ?? 0))).map((r) => (
-                  <TableRow key={r.unitId} hover onClick={() => navigateTo(`unit/${r.unitId}`)}>
+                  <TableRow key={r.unitId} hover onClick={() => navigateTo(routes.unit(r.unitId))}>
                     <TableCell>{r.rank}</TableCell>
                     <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
                     {parts && (
@@ -277,7 +278,7 @@ function CompositeNote({ standing, data, month }: { standing: YearStanding; data
         <Alert
           severity="warning"
           action={
-            <Button size="small" onClick={() => navigateTo('evaluation')}>
+            <Button size="small" onClick={() => navigateTo(routes.evaluation())}>
               去查看
             </Button>
           }

@@ -4,10 +4,6 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   MenuItem,
   Paper,
   Stack,
@@ -22,11 +18,13 @@ import {
 import { scoreEntryStateLabels, type ScoreEntry, type WorkYear } from '../../core/model';
 import { entryKey, type MonthEntry } from '../../core/scoring';
 import { addManualEntry, confirmProposals, waiveProposal, withdrawDecision, type Proposal } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
-import { userMessage } from '../../ui/errors';
+import { routes } from '../../ui/routes';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 
@@ -38,18 +36,13 @@ const stateColors: Record<ScoreEntry['state'], 'default' | 'success' | 'warning'
 
 /** 加扣分: the deductions the month's facts propose, each with its evidence, for a reviewer to confirm or waive. */
 export function ScoresScreen({ monthParam }: { monthParam?: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const scoring = useScoring(year, month);
-  const [error, setError] = useState<string>();
+  const { message, setMessage, run: act } = useAction();
   const [waiving, setWaiving] = useState<MonthEntry>();
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<{ entries: MonthEntry[]; scope: string }>();
-  const act = (action: () => Promise<unknown>) =>
-    action().then(
-      () => setError(undefined),
-      (e) => setError(userMessage(e)),
-    );
 
   return (
     <Stack spacing={2}>
@@ -57,7 +50,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           加扣分
         </Typography>
-        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(`scores/${m}`)} />
+        <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.scores(m))} />
         {scoring && !scoring.view.published && scoring.current.undecided.length > 0 && (
           <Button
             variant="contained"
@@ -69,7 +62,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         <Button variant="outlined" onClick={() => setAdding(true)} disabled={!scoring || scoring.view.published}>
           手工加扣分
         </Button>
-        <Button variant="outlined" onClick={() => navigateTo(`ranking/${month}`)}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.ranking(month))}>
           赛马排名
         </Button>
       </Stack>
@@ -78,11 +71,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         月的报送、进展和督查反馈自动提出建议；确认后计入得分，免扣须说明原因；采纳了滞后原因说明的任务，相应扣分自动免扣。
       </Typography>
       {scoring?.view.published && <Alert severity="info">{month}月已发布，加扣分已冻结。</Alert>}
-      {error && (
-        <Alert severity="error" onClose={() => setError(undefined)}>
-          {error}
-        </Alert>
-      )}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} />
       {scoring && (
         <EntryTables
           scoring={scoring}
@@ -322,33 +311,18 @@ function WaiveDialog({
   onClose(): void;
 }) {
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>免扣</DialogTitle>
-      <DialogContent>
-        <Typography sx={{ mb: 2 }}>
-          {entry.reason}（{entry.points}分）
-        </Typography>
-        <TextField autoFocus fullWidth label="免扣原因" value={note} onChange={(e) => setNote(e.target.value)} />
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button
-          variant="contained"
-          onClick={() =>
-            waiveProposal(year.id, month, proposalOf(entry), note.trim()).then(onClose, (e) => setError(userMessage(e)))
-          }
-        >
-          免扣
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title="免扣"
+      saveLabel="免扣"
+      onSave={() => waiveProposal(year.id, month, proposalOf(entry), note.trim())}
+      onClose={onClose}
+    >
+      <Typography>
+        {entry.reason}（{entry.points}分）
+      </Typography>
+      <TextField autoFocus fullWidth label="免扣原因" value={note} onChange={(e) => setNote(e.target.value)} />
+    </FormDialog>
   );
 }
 
@@ -367,45 +341,27 @@ function ManualDialog({
   const [unitId, setUnitId] = useState('');
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const save = () =>
-    addManualEntry({ yearId: year.id, month, unitId, points: Number(points), reason: reason.trim() }).then(
-      onClose,
-      (e) => setError(userMessage(e)),
-    );
   return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>手工加扣分（{month}月）</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField select label="单位" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {units.map((u) => (
-              <MenuItem key={u.id} value={u.id}>
-                {u.name}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            type="number"
-            label="分值（扣分填负数）"
-            value={points}
-            onChange={(e) => setPoints(e.target.value)}
-          />
-          <TextField
-            label="事由"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder="如：区领导批示肯定、通报批评"
-          />
-          {error && <Alert severity="error">{error}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" disabled={!unitId || !points} onClick={save}>
-          保存
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <FormDialog
+      title={`手工加扣分（${month}月）`}
+      canSave={unitId !== '' && points !== ''}
+      onSave={() => addManualEntry({ yearId: year.id, month, unitId, points: Number(points), reason: reason.trim() })}
+      onClose={onClose}
+    >
+      <TextField select label="单位" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+        {units.map((u) => (
+          <MenuItem key={u.id} value={u.id}>
+            {u.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField type="number" label="分值（扣分填负数）" value={points} onChange={(e) => setPoints(e.target.value)} />
+      <TextField
+        label="事由"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="如：区领导批示肯定、通报批评"
+      />
+    </FormDialog>
   );
 }

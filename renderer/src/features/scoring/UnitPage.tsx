@@ -12,18 +12,19 @@ import {
 } from '@mui/material';
 import { scoreEntryStateLabels } from '../../core/model';
 import { useInterviews } from '../../db';
-import { useYear } from '../../ui/YearContext';
+import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring } from '../../ui/useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import { UnitEvaluationPanel } from '../evaluation/EvaluationPanels';
+import { UnitEvaluationPanel } from '../../ui/EvaluationPanels';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const month = useScreenMonth(year, undefined);
   const scoring = useScoring(year, month);
   const interviews = useInterviews(year.id);
@@ -35,7 +36,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Button onClick={() => navigateTo(`ranking/${month}`)}>← 赛马排名</Button>
+        <Button onClick={() => navigateTo(routes.ranking(month))}>← 赛马排名</Button>
         <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
           {unit.name}
         </Typography>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Box,
   Button,
   Chip,
@@ -24,7 +23,7 @@ import {
 } from '../../core/import/columns';
 import type { TemplateKind } from '../../core/import/types';
 import { putSetting, useSetting } from '../../db';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 
 const editable: { kind: TemplateKind; label: string; fields: readonly string[] }[] = [
   { kind: 'tasks', label: '任务清单', fields: taskListFields },
@@ -40,18 +39,11 @@ export function ColumnAliasScreen() {
   const [kind, setKind] = useState<TemplateKind>('progress');
   const [field, setField] = useState('');
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const { message, setMessage, run } = useAction();
   const current = editable.find((e) => e.kind === kind)!;
   const defaults = defaultColumnAliases[kind] as Record<string, readonly string[]>;
 
-  const save = async (next: ColumnAliasTable, done: string) => {
-    try {
-      await putSetting('columnAliases', next);
-      setMessage({ severity: 'success', text: done });
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
+  const save = (next: ColumnAliasTable, done: string) => run(() => putSetting('columnAliases', next), done);
   const add = () => {
     const alias = text.trim();
     if (!field || !alias) return;
@@ -126,7 +118,7 @@ export function ColumnAliasScreen() {
           添加
         </Button>
       </Stack>
-      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} />
       <Paper variant="outlined">
         <Table size="small" aria-label="列名别名">
           <TableHead>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -16,7 +16,9 @@ import {
 import { defaultListSettings, type ListSettings } from '../../core/ranking';
 import { autoRuleIds, defaultCompositeWeights, effectiveScoreRules, type CompositeWeights } from '../../core/scoring';
 import type { ScoreRule, WorkYear } from '../../core/model';
-import { putSetting, updateScoreRule, useScoreRules, useSetting } from '../../db';
+import { updateScoreRule, useScoreRules, useSetting } from '../../db';
+import { saveStatusText, useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 import { userMessage } from '../../ui/errors';
 
 /**
@@ -59,14 +61,10 @@ export function ScoreRulesPanel({ year }: { year: WorkYear }) {
             <TableRow key={rule.id}>
               <TableCell>{rule.name}</TableCell>
               <TableCell>
-                <NumberCell
-                  label={`${rule.name}分值`}
-                  value={rule.points}
-                  onCommit={(points) => points !== undefined && update(rule, { points })}
-                />
+                <NumberCell year={year} rule={rule} field="points" label={`${rule.name}分值`} />
               </TableCell>
               <TableCell>
-                <NumberCell label={`${rule.name}每月上限`} value={rule.cap} onCommit={(cap) => update(rule, { cap })} />
+                <NumberCell year={year} rule={rule} field="cap" label={`${rule.name}每月上限`} />
               </TableCell>
               <TableCell>
                 <Checkbox
@@ -96,66 +94,150 @@ export function ScoreRulesPanel({ year }: { year: WorkYear }) {
   );
 }
 
+/** A rule's points or monthly cap, saved as it is typed; an empty cap is no cap. */
 function NumberCell({
+  year,
+  rule,
+  field,
   label,
-  value,
-  onCommit,
 }: {
+  year: WorkYear;
+  rule: ScoreRule;
+  field: 'points' | 'cap';
   label: string;
-  value: number | undefined;
-  onCommit(v: number | undefined): void;
 }) {
-  const [text, setText] = useState(value === undefined ? '' : String(value));
-  useEffect(() => setText(value === undefined ? '' : String(value)), [value]);
+  const value = rule[field];
+  const numberOf = (text: string) => (text.trim() === '' ? null : Number(text));
+  const save = useAutosave<string>({
+    id: `scoreRule:${year.id}:${rule.id}:${field}`,
+    stored: value === undefined ? '' : String(value),
+    label: `${year.year}年度“${label}”`,
+    edit: (text) => ({
+      kind: 'scoreRule',
+      args: {
+        yearId: year.id,
+        ruleId: rule.id,
+        patch: field === 'points' ? { points: Number(text) } : { cap: numberOf(text) },
+      },
+    }),
+    check: (text) => {
+      const n = numberOf(text);
+      if (field === 'points') return n === null || !Number.isFinite(n) ? '请填写分值' : undefined;
+      return n !== null && !(Number.isFinite(n) && n > 0) ? '应为正数，不封顶则不填' : undefined;
+    },
+    asStored: numberOf,
+  });
   return (
     <TextField
       size="small"
       type="number"
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={() => onCommit(text.trim() === '' ? undefined : Number(text))}
-      slotProps={{ htmlInput: { 'aria-label': label } }}
-      sx={{ width: 90 }}
+      value={save.draft}
+      onChange={(e) => save.change(e.target.value)}
+      slotProps={{ htmlInput: { 'aria-label': label }, formHelperText: { role: 'status' } }}
+      helperText={save.edited || save.status !== 'saved' ? saveStatusText(save) : undefined}
+      error={save.status === 'error' || save.status === 'invalid'}
+      sx={{ width: 120 }}
     />
   );
 }
 
-/** 红黑榜 mode and cut-offs, and the evaluation's weight in the year composite. */
+type ListText = Pick<ListSettings, 'mode'> & Record<Exclude<keyof ListSettings, 'mode'>, string>;
+
+const listNumbers: { key: Exclude<keyof ListSettings, 'mode'>; label: string; count: boolean }[] = [
+  { key: 'redTop', label: '红榜前几名', count: true },
+  { key: 'redMinScore', label: '红榜最低分', count: false },
+  { key: 'blackBottom', label: '黑榜后几名', count: true },
+  { key: 'blackBelow', label: '黑榜分数线（低于）', count: false },
+];
+
+function listText(lists: ListSettings): ListText {
+  return {
+    mode: lists.mode,
+    redTop: String(lists.redTop),
+    redMinScore: String(lists.redMinScore),
+    blackBottom: String(lists.blackBottom),
+    blackBelow: String(lists.blackBelow),
+  };
+}
+
+function listSettingsOf(text: ListText): ListSettings {
+  return {
+    mode: text.mode,
+    redTop: Number(text.redTop),
+    redMinScore: Number(text.redMinScore),
+    blackBottom: Number(text.blackBottom),
+    blackBelow: Number(text.blackBelow),
+  };
+}
+
+/** The evaluation's weight as the field shows it: percent, to two decimals. */
+const weightText = (weights: CompositeWeights) => String(Math.round(weights.evaluation * 10000) / 100);
+
+/** 红黑榜 mode and cut-offs, and the evaluation's weight in the year composite, saved as they are typed. */
 function ListAndWeightSettings() {
   const lists = useSetting<ListSettings>('listSettings') ?? defaultListSettings;
   const weights = useSetting<CompositeWeights>('compositeWeights') ?? defaultCompositeWeights;
-  const setList = (patch: Partial<ListSettings>) => void putSetting('listSettings', { ...lists, ...patch });
-  const numberField = (label: string, value: number, onChange: (v: number) => void) => (
-    <TextField
-      size="small"
-      type="number"
-      label={label}
-      value={value}
-      onChange={(e) => e.target.value !== '' && onChange(Number(e.target.value))}
-    />
-  );
+  const listSave = useAutosave<ListText>({
+    id: 'setting:listSettings',
+    stored: listText(lists),
+    label: '红黑榜设置',
+    edit: (text) => ({ kind: 'setting', args: { key: 'listSettings', value: listSettingsOf(text) } }),
+    check: (text) => {
+      const wrong = listNumbers.find((f) =>
+        f.count ? !/^\d+$/u.test(text[f.key]) : text[f.key].trim() === '' || !Number.isFinite(Number(text[f.key])),
+      );
+      return wrong && (wrong.count ? `“${wrong.label}”应为整数` : `请填写“${wrong.label}”`);
+    },
+    asStored: listSettingsOf,
+  });
+  const weightSave = useAutosave<string>({
+    id: 'setting:compositeWeights',
+    stored: weightText(weights),
+    label: '第三方评估权重',
+    edit: (text) => ({
+      kind: 'setting',
+      args: { key: 'compositeWeights', value: { process: 1 - Number(text) / 100, evaluation: Number(text) / 100 } },
+    }),
+    check: (text) => (/^\d+(\.\d+)?$/u.test(text.trim()) && Number(text) <= 100 ? undefined : '应为 0 至 100 之间的数'),
+    asStored: Number,
+  });
+  const texts = listSave.draft;
   return (
-    <Box sx={{ mt: 2, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 2 }}>
-      <TextField
-        select
-        size="small"
-        label="红黑榜方式"
-        value={lists.mode}
-        onChange={(e) => setList({ mode: e.target.value as ListSettings['mode'] })}
-      >
-        <MenuItem value="rank">按名次</MenuItem>
-        <MenuItem value="threshold">按分数线</MenuItem>
-        <MenuItem value="both">名次和分数线</MenuItem>
-      </TextField>
-      {numberField('红榜前几名', lists.redTop, (v) => setList({ redTop: v }))}
-      {numberField('红榜最低分', lists.redMinScore, (v) => setList({ redMinScore: v }))}
-      {numberField('黑榜后几名', lists.blackBottom, (v) => setList({ blackBottom: v }))}
-      {numberField('黑榜分数线（低于）', lists.blackBelow, (v) => setList({ blackBelow: v }))}
-      {numberField(
-        '第三方评估权重(%)',
-        Math.round(weights.evaluation * 100),
-        (v) => void putSetting('compositeWeights', { process: 1 - v / 100, evaluation: v / 100 }),
-      )}
-    </Box>
+    <>
+      <SaveStatus save={listSave} label="红黑榜设置保存状态" sx={{ mt: 2 }} />
+      <Box sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 2 }}>
+        <TextField
+          select
+          size="small"
+          label="红黑榜方式"
+          value={texts.mode}
+          onChange={(e) => listSave.change((t) => ({ ...t, mode: e.target.value as ListSettings['mode'] }))}
+        >
+          <MenuItem value="rank">按名次</MenuItem>
+          <MenuItem value="threshold">按分数线</MenuItem>
+          <MenuItem value="both">名次和分数线</MenuItem>
+        </TextField>
+        {listNumbers.map((f) => (
+          <TextField
+            key={f.key}
+            size="small"
+            type="number"
+            label={f.label}
+            value={texts[f.key]}
+            onChange={(e) => listSave.change((t) => ({ ...t, [f.key]: e.target.value }))}
+          />
+        ))}
+        <TextField
+          size="small"
+          type="number"
+          label="第三方评估权重(%)"
+          value={weightSave.draft}
+          onChange={(e) => weightSave.change(e.target.value)}
+          slotProps={{ formHelperText: { role: 'status' } }}
+          helperText={weightSave.edited || weightSave.status !== 'saved' ? saveStatusText(weightSave) : undefined}
+          error={weightSave.status === 'error' || weightSave.status === 'invalid'}
+        />
+      </Box>
+    </>
   );
 }

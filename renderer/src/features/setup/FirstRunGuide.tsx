@@ -17,8 +17,9 @@ import {
 import { useTasks, useUnits } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes, type RoutePath } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
-import { loadSampleData, SAMPLE_YEAR } from '../sample/sampleData';
+import { loadSampleData, SAMPLE_YEAR } from './sampleData';
 import { CreateYear } from './WorkYearScreen';
 
 interface Props {
@@ -45,7 +46,7 @@ function GuideDialog({ open, operator, onClose }: Props) {
   const [active, setActive] = useState<number>();
   const firstOpen = !current ? 1 : tasks?.length === 0 ? 2 : 3;
   const step = active ?? firstOpen;
-  const go = (route: string) => {
+  const go = (route: RoutePath) => {
     onClose();
     navigateTo(route);
   };
@@ -57,7 +58,7 @@ function GuideDialog({ open, operator, onClose }: Props) {
     try {
       const sample = await loadSampleData();
       choose(sample.id);
-      go('ledger');
+      go(routes.ledger());
     } catch (e) {
       setSampleError(userMessage(e));
     } finally {
@@ -75,7 +76,7 @@ function GuideDialog({ open, operator, onClose }: Props) {
           <Button variant="contained" onClick={() => setActive(2)}>
             下一步
           </Button>
-          <Button onClick={() => go('year')}>查看年度规则</Button>
+          <Button onClick={() => go(routes.year())}>查看年度规则</Button>
         </Stack>
       ) : (
         <Stack spacing={1}>
@@ -101,7 +102,7 @@ function GuideDialog({ open, operator, onClose }: Props) {
             导入区政府下发的重点工作任务清单（Excel），程序会一并建立其中的牵头单位、责任单位和区领导。也可以先空白开始，稍后逐项录入。
           </Typography>
           <Stack direction="row" spacing={1}>
-            <Button variant="contained" onClick={() => go('import/tasks')}>
+            <Button variant="contained" onClick={() => go(routes.import('tasks'))}>
               导入任务清单
             </Button>
             <Button onClick={() => setActive(3)}>先空白开始</Button>
@@ -129,7 +130,7 @@ function GuideDialog({ open, operator, onClose }: Props) {
             核对参加赛马的单位及其分组（区级部门、镇街、国企和平台）。可从 Excel 复制一列单位名称后“粘贴批量添加”。
           </Typography>
           <Stack direction="row" spacing={1}>
-            <Button variant="contained" onClick={() => go('units')}>
+            <Button variant="contained" onClick={() => go(routes.units())}>
               去核对单位
             </Button>
             <Button onClick={onClose}>完成</Button>

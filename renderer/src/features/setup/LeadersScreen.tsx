@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -20,16 +19,21 @@ import {
 import EditIcon from '@mui/icons-material/Edit';
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { Leader } from '../../core/model';
-import { addLeader, deleteLeader, updateLeader, useLeaders, type NewLeader } from '../../db';
-import { useYear } from '../../ui/YearContext';
-import { userMessage } from '../../ui/errors';
+import { findNameClash } from '../../core/registry';
+import { addLeader, deleteLeader, useLeaders, type NewLeader } from '../../db';
+import { useWorkYear } from '../../ui/YearContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { splitAliases } from '../../ui/aliases';
+import { useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
 
 export function LeadersScreen() {
-  const yearId = useYear().current!.id;
+  const yearId = useWorkYear().id;
   const leaders = useLeaders(yearId);
-  const [editing, setEditing] = useState<Leader | 'new'>();
+  /** The id of the leader being edited, or 'new'. */
+  const [editing, setEditing] = useState<string>();
+  const edited = leaders?.find((l) => l.id === editing);
   const [deleting, setDeleting] = useState<Leader>();
 
   return (
@@ -68,7 +72,7 @@ export function LeadersScreen() {
                 <TableCell>{l.title}</TableCell>
                 <TableCell>{l.aliases.join('、')}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <IconButton size="small" aria-label={`编辑${l.name}`} onClick={() => setEditing(l)}>
+                  <IconButton size="small" aria-label={`编辑${l.name}`} onClick={() => setEditing(l.id)}>
                     <EditIcon fontSize="small" />
                   </IconButton>
                   <IconButton size="small" aria-label={`删除${l.name}`} onClick={() => setDeleting(l)}>
@@ -80,12 +84,9 @@ export function LeadersScreen() {
           </TableBody>
         </Table>
       </Paper>
-      {editing && (
-        <LeaderDialog
-          yearId={yearId}
-          leader={editing === 'new' ? undefined : editing}
-          onClose={() => setEditing(undefined)}
-        />
+      {editing === 'new' && <NewLeaderDialog yearId={yearId} onClose={() => setEditing(undefined)} />}
+      {edited && leaders && (
+        <EditLeaderDialog leader={edited} leaders={leaders} onClose={() => setEditing(undefined)} />
       )}
       <ConfirmDialog
         open={!!deleting}
@@ -98,52 +99,80 @@ export function LeadersScreen() {
   );
 }
 
-function LeaderDialog({ yearId, leader, onClose }: { yearId: string; leader?: Leader; onClose(): void }) {
-  const [draft, setDraft] = useState<NewLeader>(leader ?? { yearId, name: '', title: '', aliases: [] });
-  const [aliasText, setAliasText] = useState(leader?.aliases.join('、') ?? '');
-  const [error, setError] = useState<string>();
+/** A leader as the dialog edits them: the aliases as typed. */
+interface LeaderForm {
+  name: string;
+  title: string;
+  aliasText: string;
+}
 
-  const save = async () => {
-    const input = { ...draft, name: draft.name.trim(), title: draft.title.trim(), aliases: splitAliases(aliasText) };
-    try {
-      if (leader) await updateLeader(leader.id, input);
-      else await addLeader(input);
-      onClose();
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
+function LeaderFields({ form, onChange }: { form: LeaderForm; onChange(patch: Partial<LeaderForm>): void }) {
+  return (
+    <>
+      <TextField autoFocus label="姓名" value={form.name} onChange={(e) => onChange({ name: e.target.value })} />
+      <TextField
+        label="职务"
+        value={form.title}
+        onChange={(e) => onChange({ title: e.target.value })}
+        placeholder="如：副区长"
+      />
+      <TextField
+        label="别称"
+        value={form.aliasText}
+        onChange={(e) => onChange({ aliasText: e.target.value })}
+        helperText="表格中可能出现的其他写法，如“王区长”；用顿号分隔"
+      />
+    </>
+  );
+}
 
+/** A new leader: there is nothing to save into until 保存 adds them. */
+function NewLeaderDialog({ yearId, onClose }: { yearId: string; onClose(): void }) {
+  const [form, setForm] = useState<LeaderForm>({ name: '', title: '', aliasText: '' });
+  return (
+    <FormDialog
+      title="新增区领导"
+      maxWidth="xs"
+      onSave={() => addLeader({ yearId, name: form.name, title: form.title, aliases: splitAliases(form.aliasText) })}
+      onClose={onClose}
+    >
+      <LeaderFields form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} />
+    </FormDialog>
+  );
+}
+
+/** A leader saved as typed; a name or alias another leader has is shown and not saved. */
+function EditLeaderDialog({ leader, leaders, onClose }: { leader: Leader; leaders: Leader[]; onClose(): void }) {
+  // Only the fields changed here are written: an alias added meanwhile (an import) shows and is kept.
+  const save = useAutosave<LeaderForm>({
+    id: `leader:${leader.id}`,
+    stored: { name: leader.name, title: leader.title, aliasText: leader.aliases.join('、') },
+    label: `区领导“${leader.name}”`,
+    edit: (form, changed) => {
+      const patch: Partial<NewLeader> = {};
+      if (changed.has('name')) patch.name = form.name;
+      if (changed.has('title')) patch.title = form.title;
+      if (changed.has('aliasText')) patch.aliases = splitAliases(form.aliasText);
+      return { kind: 'leader', args: { id: leader.id, patch } };
+    },
+    byField: true,
+    check: (form) =>
+      findNameClash(leaders, { id: leader.id, name: form.name, aliases: splitAliases(form.aliasText) }, '区领导'),
+    asStored: (form) => ({ ...form, aliasText: splitAliases(form.aliasText) }),
+  });
+  const onChange = (patch: Partial<LeaderForm>) => save.change((form) => ({ ...form, ...patch }));
   return (
     <Dialog open onClose={onClose} maxWidth="xs" fullWidth>
-      <DialogTitle>{leader ? '编辑区领导' : '新增区领导'}</DialogTitle>
+      <DialogTitle>编辑区领导</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <TextField
-            autoFocus
-            label="姓名"
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          />
-          <TextField
-            label="职务"
-            value={draft.title}
-            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            placeholder="如：副区长"
-          />
-          <TextField
-            label="别称"
-            value={aliasText}
-            onChange={(e) => setAliasText(e.target.value)}
-            helperText="表格中可能出现的其他写法，如“王区长”；用顿号分隔"
-          />
-          {error && <Alert severity="error">{error}</Alert>}
+          <LeaderFields form={save.draft} onChange={onChange} />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>取消</Button>
-        <Button variant="contained" onClick={save}>
-          保存
+        <SaveStatus save={save} sx={{ flexGrow: 1, px: 2 }} />
+        <Button variant="contained" onClick={onClose}>
+          关闭
         </Button>
       </DialogActions>
     </Dialog>

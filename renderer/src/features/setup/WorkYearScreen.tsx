@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Alert,
   Box,
@@ -29,21 +29,14 @@ import {
   type DueDate,
 } from '../../core/calendar';
 import { weekdayName } from '../../core/dates';
-import {
-  createWorkYear,
-  startYearFrom,
-  updateWorkYear,
-  useLeaders,
-  useScoreRules,
-  useTasks,
-  useUnits,
-  useYearReports,
-} from '../../db';
+import { createWorkYear, startYearFrom, useLeaders, useScoreRules, useTasks, useUnits, useYearReports } from '../../db';
 import { unfinishedTasks } from '../../core/newYear';
 import { useYear } from '../../ui/YearContext';
 import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
-import { SamplePanel } from '../sample/SamplePanel';
+import { useAutosave } from '../../ui/autosave';
+import { SaveStatus } from '../../ui/SaveStatus';
+import { SamplePanel } from './SamplePanel';
 
 export function WorkYearScreen() {
   const { years, current, choose } = useYear();
@@ -64,9 +57,10 @@ export function WorkYearScreen() {
 export function CreateYear({ existing, onCreated }: { existing: number[]; onCreated(year: WorkYear): void }) {
   const thisYear = Number(todayInChina().slice(0, 4));
   const suggested = existing.length === 0 ? thisYear : Math.max(...existing) + 1;
-  const [year, setYear] = useState(String(suggested));
+  // What the person typed; until then (and after a year is created) the suggested year.
+  const [typed, setTyped] = useState<string>();
+  const year = typed ?? String(suggested);
   const [error, setError] = useState<string>();
-  useEffect(() => setYear(String(suggested)), [suggested]);
 
   const create = async () => {
     const n = Number(year);
@@ -77,6 +71,7 @@ export function CreateYear({ existing, onCreated }: { existing: number[]; onCrea
     try {
       const created = await createWorkYear({ ...defaultCalendarSettings(n), title: `${n}年度重点工作` });
       setError(undefined);
+      setTyped(undefined);
       onCreated(created);
     } catch (e) {
       setError(userMessage(e));
@@ -91,7 +86,7 @@ export function CreateYear({ existing, onCreated }: { existing: number[]; onCrea
           size="small"
           label="年度"
           value={year}
-          onChange={(e) => setYear(e.target.value)}
+          onChange={(e) => setTyped(e.target.value)}
           sx={{ width: 120 }}
         />
         <Button variant="contained" onClick={create}>
@@ -154,7 +149,6 @@ function StartFromYearForm({ sources, onCreated }: { sources: WorkYear[]; onCrea
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
   const unfinished = useMemo(() => (tasks && reports ? unfinishedTasks(tasks, reports) : undefined), [tasks, reports]);
-  useEffect(() => setLeft(new Set()), [source?.id]);
   if (!source) return null;
   const next = source.year + 1;
   const chosen = unfinished?.filter((u) => !left.has(u.task.id)) ?? [];
@@ -184,7 +178,11 @@ function StartFromYearForm({ sources, onCreated }: { sources: WorkYear[]; onCrea
           size="small"
           label="复制自"
           value={source.id}
-          onChange={(e) => setSourceId(e.target.value)}
+          onChange={(e) => {
+            // The tasks left behind were chosen among the other year's.
+            setSourceId(e.target.value);
+            setLeft(new Set());
+          }}
           sx={{ minWidth: 130 }}
         >
           {sources.map((y) => (
@@ -259,42 +257,53 @@ function StartFromYearForm({ sources, onCreated }: { sources: WorkYear[]; onCrea
 
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
+/** The year's settings as the form holds them: the due days as typed. */
+type YearForm = Omit<YearSettingsPatch, 'reportDueDay' | 'feedbackDueDay'> & {
+  reportDueDay: string;
+  feedbackDueDay: string;
+};
+
+function formOf(year: WorkYear): YearForm {
+  const settings = pickSettings(year);
+  return { ...settings, reportDueDay: String(settings.reportDueDay), feedbackDueDay: String(settings.feedbackDueDay) };
+}
+
+function settingsOf(form: YearForm): YearSettingsPatch {
+  const day = (text: string) => (text.trim() === '' ? NaN : Number(text));
+  return { ...form, reportDueDay: day(form.reportDueDay), feedbackDueDay: day(form.feedbackDueDay) };
+}
+
 function YearSettings({ year }: { year: WorkYear }) {
-  const [draft, setDraft] = useState<CalendarSettings & { title: string }>(year);
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const save = useAutosave<YearForm>({
+    id: `workYear:${year.id}`,
+    stored: formOf(year),
+    label: `${year.year}年度规则设置`,
+    edit: (form) => ({ kind: 'workYear', args: { id: year.id, patch: settingsOf(form) } }),
+    check: (form) => validate({ year: year.year, ...settingsOf(form) }),
+    asStored: settingsOf,
+  });
   const [newHoliday, setNewHoliday] = useState('');
   const [newWorkday, setNewWorkday] = useState('');
-  useEffect(() => setDraft(year), [year]);
 
+  const form = save.draft;
+  const draft = useMemo(() => ({ year: year.year, ...settingsOf(form) }), [year.year, form]);
   const invalid = validate(draft);
   const coverage = calendarCoverage(draft.year);
   const schedule = useMemo(() => (invalid ? [] : monthSchedule(draft)), [draft, invalid]);
-  const dirty = JSON.stringify(pickSettings(draft)) !== JSON.stringify(pickSettings(year));
-
-  const save = async () => {
-    try {
-      await updateWorkYear(year.id, pickSettings(draft));
-      setMessage({ severity: 'success', text: '已保存。' });
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
-  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => {
-    setMessage(undefined);
-    setDraft((d) => ({ ...d, [key]: value }));
-  };
+  const set = <K extends keyof YearForm>(key: K, value: YearForm[K]) => save.change((f) => ({ ...f, [key]: value }));
 
   return (
     <Stack spacing={3}>
-      <Paper sx={{ p: 2 }} variant="outlined">
-        <Typography variant="h6" component="h3" sx={{ mb: 2 }}>
+      <Paper sx={{ p: 2 }} variant="outlined" component="section" aria-label="年度规则设置">
+        <Typography variant="h6" component="h3">
           {year.year}年度 规则设置
         </Typography>
+        <SaveStatus save={save} idle="修改后自动保存。" sx={{ mb: 2 }} />
         <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 2 }}>
           <TextField
             size="small"
             label="年度名称"
-            value={draft.title}
+            value={form.title}
             onChange={(e) => set('title', e.target.value)}
             sx={{ gridColumn: 'span 2' }}
           />
@@ -302,7 +311,7 @@ function YearSettings({ year }: { year: WorkYear }) {
             size="small"
             select
             label="工作起始月"
-            value={draft.windowStartMonth}
+            value={form.windowStartMonth}
             onChange={(e) => set('windowStartMonth', Number(e.target.value))}
           >
             {months.map((m) => (
@@ -315,7 +324,7 @@ function YearSettings({ year }: { year: WorkYear }) {
             size="small"
             select
             label="工作结束月"
-            value={draft.windowEndMonth}
+            value={form.windowEndMonth}
             onChange={(e) => set('windowEndMonth', Number(e.target.value))}
           >
             {months.map((m) => (
@@ -327,27 +336,27 @@ function YearSettings({ year }: { year: WorkYear }) {
           <TextField
             size="small"
             label="月方案报送截止（月-日）"
-            value={draft.planDue}
+            value={form.planDue}
             onChange={(e) => set('planDue', e.target.value)}
           />
           <TextField
             size="small"
             type="number"
             label="月度进展报送日"
-            value={draft.reportDueDay}
-            onChange={(e) => set('reportDueDay', Number(e.target.value))}
+            value={form.reportDueDay}
+            onChange={(e) => set('reportDueDay', e.target.value)}
           />
           <TextField
             size="small"
             type="number"
             label="督查反馈截止日"
-            value={draft.feedbackDueDay}
-            onChange={(e) => set('feedbackDueDay', Number(e.target.value))}
+            value={form.feedbackDueDay}
+            onChange={(e) => set('feedbackDueDay', e.target.value)}
           />
           <TextField
             size="small"
             label="完成时限（月-日）"
-            value={draft.completionDue}
+            value={form.completionDue}
             onChange={(e) => set('completionDue', e.target.value)}
           />
         </Box>
@@ -355,7 +364,7 @@ function YearSettings({ year }: { year: WorkYear }) {
           <DateList
             title="补充节假日"
             hint="内置节假日历没有、或需要更正的放假日期"
-            dates={draft.extraHolidays}
+            dates={form.extraHolidays}
             value={newHoliday}
             onValue={setNewHoliday}
             onChange={(dates) => set('extraHolidays', dates)}
@@ -363,25 +372,12 @@ function YearSettings({ year }: { year: WorkYear }) {
           <DateList
             title="补充调休上班日"
             hint="周末需要上班的日期"
-            dates={draft.extraWorkdays}
+            dates={form.extraWorkdays}
             value={newWorkday}
             onValue={setNewWorkday}
             onChange={(dates) => set('extraWorkdays', dates)}
           />
         </Stack>
-        {invalid && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {invalid}
-          </Alert>
-        )}
-        {message && (
-          <Alert severity={message.severity} sx={{ mt: 2 }}>
-            {message.text}
-          </Alert>
-        )}
-        <Button sx={{ mt: 2 }} variant="contained" disabled={!dirty || !!invalid} onClick={save}>
-          保存设置
-        </Button>
       </Paper>
 
       {!coverage.covered && <Alert severity="warning">{coverage.message}</Alert>}
@@ -505,6 +501,8 @@ function DateList(props: {
     </Box>
   );
 }
+
+type YearSettingsPatch = ReturnType<typeof pickSettings>;
 
 function pickSettings(d: CalendarSettings & { title: string }) {
   const {

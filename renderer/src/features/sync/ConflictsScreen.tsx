@@ -27,6 +27,7 @@ import {
 } from '../../db/sync';
 import { userMessage } from '../../ui/errors';
 import { navigateTo } from '../../ui/useHashRoute';
+import { routes } from '../../ui/routes';
 
 const kindLabels: Record<SyncConflictRow['kind'], string> = {
   edit: '两台电脑都修改了',
@@ -244,24 +245,9 @@ function Compare({ conflict, names }: { conflict: SyncConflictRow; names: AuditN
               </Button>
             </>
           )}
-          <Button onClick={() => navigateTo('safety')}>返回数据安全</Button>
+          <Button onClick={() => navigateTo(routes.safety())}>返回数据安全</Button>
         </Stack>
       </Stack>
     </Paper>
-  );
-}
-
-/** The mark a record in conflict carries on its screen, linking to 同步冲突. */
-export function ConflictMark({ conflicted }: { conflicted: boolean }) {
-  if (!conflicted) return null;
-  return (
-    <Chip
-      size="small"
-      color="warning"
-      label="同步冲突"
-      onClick={() => navigateTo('conflicts')}
-      sx={{ ml: 1 }}
-      aria-label="该记录有同步冲突，点击查看"
-    />
   );
 }

@@ -37,8 +37,9 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 import { navigateTo } from '../../ui/useHashRoute';
-import { useYear } from '../../ui/YearContext';
-import { useYearStanding } from '../evaluation/useEvaluation';
+import { routes } from '../../ui/routes';
+import { useWorkYear } from '../../ui/YearContext';
+import { useYearStanding } from '../../ui/useYearStanding';
 import { useScoring } from '../../ui/useScoring';
 
 const ISSUER = '区政府督查室';
@@ -99,7 +100,7 @@ function useYearReport(year: WorkYear) {
 }
 
 export function YearReportScreen() {
-  const year = useYear().current!;
+  const year = useWorkYear();
   const { view, today, undecided, standing, data } = useYearReport(year);
   const [error, setError] = useState<string>();
   const guard = (work: () => Promise<unknown>) =>
@@ -155,7 +156,7 @@ export function YearReportScreen() {
               severity="warning"
               className="screen-only"
               action={
-                <Button size="small" onClick={() => navigateTo(`scores/${undecided.at(-1)}`)}>
+                <Button size="small" onClick={() => navigateTo(routes.scores(undecided.at(-1)))}>
                   去确认
                 </Button>
               }

@@ -4,28 +4,20 @@
 // while the app is open, before every import commit (ImportFrame), before a restore
 // (RestorePreviewDialog) and when the window closes (main's close gate calls the quit hook).
 // An empty database is never backed up: the newest backup must be worth restoring.
-import {
-  beforeQuitHook,
-  type AutoBackupReason,
-  type PickedFile,
-  type StoredBackup,
-} from '../../../../electron/shared/contract';
-import { countsHoldWork, dailyBackupDue } from '../../core/backupSchedule';
+import { beforeQuitHook, type AutoBackupReason, type StoredBackup } from '../../../electron/shared/contract';
+import { countsHoldWork, dailyBackupDue } from '../core/backupSchedule';
 import {
   createBackup,
   createUpgradeBackup,
-  describeCurrent,
   emptiedBySampleRemoval,
   holdsWork,
   newerDatabaseNotice,
-  readBackup,
   type CreatedBackup,
-} from '../../db';
-import { desktop, isDesktopShell } from '../../io/desktop';
-import { flushEdits } from '../../ui/autosave';
-import { failureReason } from '../../ui/errors';
-import { now } from '../../ui/today';
-import type { RestorePreview } from './RestorePreviewDialog';
+} from '../db';
+import { desktop, isDesktopShell } from '../io/desktop';
+import { flushEdits } from './autosave';
+import { failureReason } from './errors';
+import { now } from './today';
 
 export const autoBackupsAvailable = isDesktopShell;
 
@@ -105,14 +97,4 @@ export function startAutomaticBackups(onError: (message: string) => void): () =>
 export async function backupsOfEmptyDatabase(): Promise<StoredBackup[]> {
   if (!autoBackupsAvailable || (await holdsWork()) || (await emptiedBySampleRemoval())) return [];
   return (await desktop.listAutoBackups()).backups;
-}
-
-/** A backup file, checked, beside the current database: what the restore dialog shows. */
-export async function previewRestore(file: PickedFile): Promise<RestorePreview> {
-  const [check, current] = await Promise.all([readBackup(file.bytes), describeCurrent()]);
-  return { file, check, current };
-}
-
-export async function previewAutoBackup(name: string): Promise<RestorePreview> {
-  return previewRestore(await desktop.readAutoBackup(name));
 }

@@ -32,9 +32,10 @@ import {
   useSyncStatus,
   type ConnectionTest,
 } from '../../sync/service';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { userMessage } from '../../ui/errors';
-import { navigateTo } from '../../ui/useHashRoute';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { userMessage } from '../errors';
+import { navigateTo } from '../useHashRoute';
+import { routes } from '../routes';
 
 const DEFAULT_DATABASE = 'duchaduban';
 const stepWords = { download: '从服务器下载', apply: '写入本机数据库', upload: '上传本机数据' } as const;
@@ -315,7 +316,7 @@ function SyncRunning({ settings }: { settings: SyncSettings }) {
             暂停同步
           </Button>
         )}
-        <Button variant="outlined" onClick={() => navigateTo('conflicts')}>
+        <Button variant="outlined" onClick={() => navigateTo(routes.conflicts())}>
           同步冲突（{counts?.conflicts ?? 0}）
         </Button>
         <Button color="error" onClick={() => setConfirmStop(true)}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useYear } from '../../ui/YearContext';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { RemoveSampleDialog, SampleProgressBar, useSampleAction } from './RemoveSampleDialog';
 import { loadSampleData, SAMPLE_YEAR } from './sampleData';
 
@@ -9,25 +9,17 @@ import { loadSampleData, SAMPLE_YEAR } from './sampleData';
 export function SamplePanel() {
   const { years, current, choose } = useYear();
   const { busy, fraction, slow, run } = useSampleAction();
-  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string }>();
+  const { message, setMessage, run: act } = useAction();
   const [removing, setRemoving] = useState(false);
   if (!years) return null;
   const sample = years.find((y) => y.sample === true);
   const taken = !sample && years.some((y) => y.year === SAMPLE_YEAR);
 
-  const load = async () => {
-    try {
-      setMessage(undefined);
+  const load = () =>
+    act(async () => {
       const year = await run((onProgress) => loadSampleData(onProgress));
       choose(year.id);
-      setMessage({
-        severity: 'success',
-        text: '示例数据已加载，现在显示的是示例年度。可从“任务台账”“月度进展”“赛马排名”“红黑榜”等页面开始体验。',
-      });
-    } catch (e) {
-      setMessage({ severity: 'error', text: userMessage(e) });
-    }
-  };
+    }, '示例数据已加载，现在显示的是示例年度。可从“任务台账”“月度进展”“赛马排名”“红黑榜”等页面开始体验。');
 
   return (
     <Paper component="section" variant="outlined" sx={{ p: 2 }} aria-label="示例数据">
@@ -68,11 +60,7 @@ export function SamplePanel() {
         </Alert>
       )}
       {busy && slow && <SampleProgressBar label="正在加载示例数据…" fraction={fraction} />}
-      {message && (
-        <Alert severity={message.severity} sx={{ mt: 2 }} onClose={() => setMessage(undefined)}>
-          {message.text}
-        </Alert>
-      )}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} sx={{ mt: 2 }} />
       {sample && (
         <RemoveSampleDialog
           year={sample}

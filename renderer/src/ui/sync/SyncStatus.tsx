@@ -12,8 +12,9 @@ import {
 import { statusLabel } from '../../core/sync';
 import { useSyncCounts, useSyncSettings } from '../../db/sync';
 import { decideRestore, useSyncStatus } from '../../sync/service';
-import { userMessage } from '../../ui/errors';
-import { navigateTo } from '../../ui/useHashRoute';
+import { userMessage } from '../errors';
+import { navigateTo } from '../useHashRoute';
+import { routes } from '../routes';
 
 const colors = {
   synced: 'success',
@@ -44,7 +45,7 @@ export function SyncStatusButton() {
       disableElevation
       aria-label={`同步状态：${label}`}
       title={status.reason ?? label}
-      onClick={() => navigateTo(conflicts > 0 ? 'conflicts' : 'safety')}
+      onClick={() => navigateTo(conflicts > 0 ? routes.conflicts() : routes.safety())}
       sx={{ whiteSpace: 'nowrap' }}
     >
       {label}

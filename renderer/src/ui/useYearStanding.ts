@@ -3,13 +3,14 @@ import {
   compositeScores,
   compositeShares,
   countsInComposite,
+  EVALUATION_SETTINGS_KEY,
   evaluationSettingsOf,
   unitEvaluations,
   type CompositeParts,
   type EvaluationSettings,
   type UnitEvaluation,
-} from '../../core/evaluation';
-import type { Evaluation, Task, Unit, WorkYear } from '../../core/model';
+} from '../core/evaluation';
+import type { Evaluation, Task, Unit, WorkYear } from '../core/model';
 import {
   defaultListSettings,
   rankGroups,
@@ -17,14 +18,11 @@ import {
   type ListSettings,
   type RankedUnit,
   type RedBlackLists,
-} from '../../core/ranking';
-import { defaultCompositeWeights, periodScore, type CompositeWeights } from '../../core/scoring';
-import { windowMonths } from '../../core/calendar';
-import { useEvaluations, useSetting, useTasks } from '../../db';
-import type { Scoring } from '../../ui/useScoring';
-
-/** The settings key of the rater weights and the small-sample threshold. */
-export const EVALUATION_SETTINGS_KEY = 'evaluationSettings';
+} from '../core/ranking';
+import { defaultCompositeWeights, periodScore, type CompositeWeights } from '../core/scoring';
+import { windowMonths } from '../core/calendar';
+import { useEvaluations, useSetting, useTasks } from '../db';
+import type { Scoring } from './useScoring';
 
 export interface EvaluationData {
   evaluations: Evaluation[];

@@ -4,7 +4,7 @@ import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking'
 import { ListGroupTable } from '../../ui/ListGroupTable';
 import { desktop } from '../../io/desktop';
 import type { Scoring } from '../../ui/useScoring';
-import type { YearStanding } from './useEvaluation';
+import type { YearStanding } from '../../ui/useYearStanding';
 
 function groupsOf(standing: YearStanding): ListGroup[] {
   return listGroups(standing.lists, standing.groups.keys());
