@@ -133,12 +133,13 @@ export async function addUnits(page: Page, names: string[]): Promise<void> {
   await expect(paste).toBeHidden();
 }
 
-/** Changes a unit's phone number on the 单位 screen. */
+/** Changes a unit's phone number on the 单位 screen (saved as it is typed). */
 export async function setUnitPhone(page: Page, unit: string, phone: string): Promise<void> {
   await openScreen(page, '单位');
   await page.getByRole('button', { name: `编辑${unit}` }).click();
   const dialog = page.getByRole('dialog', { name: '编辑单位' });
   await dialog.getByLabel('联系电话').fill(phone);
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^已保存/);
+  await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toBeHidden();
 }

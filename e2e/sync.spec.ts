@@ -24,11 +24,21 @@ test('two PCs: set up, both edit offline, sync, end identical; the log merges bo
   office,
 }) => {
   const a = await openPc(browser, '张科员');
+  // PouchDB and the sync engine are separate chunks, fetched only once a server is set up.
+  const syncChunks: string[] = [];
+  a.page.on('request', (request) => {
+    if (/\/assets\/(pouch|engine)-[^/]*\.js$/.test(request.url())) syncChunks.push(request.url());
+  });
   // Without a server the header shows no sync status: the app works as one PC.
   await expect(a.page.getByRole('button', { name: '操作人：张科员' })).toBeVisible();
   await expect(syncStatus(a.page)).toHaveCount(0);
   await createYear(a.page, 2026);
   await addUnits(a.page, ['区财政局', '区教育局']);
+  await a.page.reload();
+  await expect(a.page.getByRole('button', { name: '操作人：张科员' })).toBeVisible();
+  expect(syncChunks).toEqual([]);
+  expect(await syncRows(a.page, 'outbox')).toEqual([]);
+  expect(await syncRows(a.page, 'syncMeta')).toEqual([]);
 
   // PC A: 测试连接 after the address is saved, then the first sync uploads what A holds.
   await openScreen(a.page, '数据安全');
@@ -46,6 +56,7 @@ test('two PCs: set up, both edit offline, sync, end identical; the log merges bo
   await region.getByLabel('本机名称').fill('张科员的电脑');
   await region.getByRole('button', { name: '开始同步' }).click();
   await expectSynced(a.page);
+  expect(syncChunks.length).toBeGreaterThan(0);
   await expect(region.getByRole('table', { name: '同步设置' })).toContainText('editor1（编辑）');
 
   // PC B, empty, downloads.
@@ -114,7 +125,8 @@ test('the same record changed on two PCs: one conflict, marked, shown side by si
   const dialog = a.page.getByRole('dialog', { name: '编辑单位' });
   await dialog.getByLabel('联系人').fill('王五');
   await dialog.getByLabel('联系电话').fill('111');
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/^已保存/);
+  await dialog.getByRole('button', { name: '关闭' }).click();
   await setUnitPhone(b.page, '区财政局', '222');
   await a.context.setOffline(false);
   await b.context.setOffline(false);
@@ -301,8 +313,7 @@ test('a leader’s PC (只读): the first sync with progress and an estimate, pa
   await first.getByRole('button', { name: /^编辑/ }).click();
   const dialog = leader.page.getByRole('dialog', { name: '编辑单位' });
   await dialog.getByLabel('联系电话').fill('12345');
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('本机以“只读”用户连接多机同步（领导查看用），不能修改数据。');
+  await expect(dialog.getByRole('status')).toContainText('本机以“只读”用户连接多机同步（领导查看用），不能修改数据。');
   expect(await syncRows(leader.page, 'outbox')).toEqual([]);
   const asReader = await fetch(`${couch.url}/${office}/units:x`, {
     method: 'PUT',
@@ -393,6 +404,12 @@ test('the page may reach the configured server only (connect-src narrowed at sta
   expect(await reach(`${couch.url}/`)).toMatch(/^blocked/);
   await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
   await expectSynced(a.page);
+  // The browser build keeps the password in this page's memory only: not in any storage of the page.
+  const stored = await a.page.evaluate(() =>
+    [localStorage, sessionStorage].flatMap((store) => Object.keys(store).map((key) => store.getItem(key) ?? '')),
+  );
+  expect(stored.join('\n')).not.toContain(EDITOR1.password);
+  expect(JSON.stringify(await syncRows(a.page, 'syncState'))).not.toContain(EDITOR1.password);
   // Set up: that server, and still nothing else.
   expect(await reach(`${couch.url}/`)).toBe('reached 200');
   const other = `http://127.0.0.1:${couch.port === 9 ? 10 : 9}/`;
