@@ -7,8 +7,10 @@
 //   id names its device and sequence number: each PC's chain stays whole.
 // - A document's id starts with its type ('reports:…'), so one type cannot pose as another.
 //
-// CouchDB runs this function (ES5) for every write, replicated ones included. The IT guide
-// (docs/couchdb-it-guide.md) shows the same document; a test checks that the two agree.
+// CouchDB runs this function (ES5) for every write, replicated ones included. The same
+// documents as JSON files, for IT to install without Node (docs/sync-it-guide.md):
+// design-duchaduban.json and security.json; scripts/couchdb-design.test.ts checks that they
+// agree with this module (`node couchdb/setup.mjs` installs them from here).
 
 /** The role that may change the office's data. */
 export const EDITOR_ROLE = '编辑';

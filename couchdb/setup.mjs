@@ -1,6 +1,6 @@
 // Sets up an office database on a CouchDB 3 server (or the test server): the database, its
 // security object (members by role), the design document with the write rules (design.mjs),
-// and optionally users. Used by the tests and by IT (docs/couchdb-it-guide.md):
+// and optionally users. Used by the tests and by IT (docs/sync-it-guide.md):
 //
 //   node couchdb/setup.mjs https://couch.example:6984 duchaduban admin:密码 [编辑:张三:密码 …] [只读:李四:密码 …]
 //

@@ -51,7 +51,7 @@ export function SyncPanel() {
         </Typography>
         <Typography variant="body2" color="text.secondary">
           督查室的几台电脑共用一套数据：每台电脑照常离线工作，能连上办公室的同步服务器（Apache
-          CouchDB）时自动互相同步。服务器由信息科按《同步服务器安装与管理》（docs/couchdb-it-guide.md）设置。
+          CouchDB）时自动互相同步。服务器由信息科按《同步服务器安装与管理》（docs/sync-it-guide.md）设置。
           未设置服务器时，本机单独使用，与以往相同。
         </Typography>
         {settings === undefined ? null : settings.device ? (
