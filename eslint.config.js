@@ -5,11 +5,11 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // The import walls of docs/ARCHITECTURE: each outside library lives in exactly one folder.
 const outsideCore = [
   {
-    group: ['**/db', '**/db/**', '**/io', '**/io/**', '**/features/**', '**/print/**', '**/ui/**'],
-    message: 'core/ 只含纯规则：不得依赖 db、io、界面。',
+    group: ['**/db', '**/db/**', '**/io', '**/io/**', '**/features/**', '**/print/**', '**/ui/**', '**/sync/**'],
+    message: 'core/ 只含纯规则：不得依赖 db、io、sync、界面。',
   },
   {
-    group: ['react', 'react-dom', '@mui/*', 'dexie', 'dexie-react-hooks', 'exceljs', '@e965/xlsx'],
+    group: ['react', 'react-dom', '@mui/*', 'dexie', 'dexie-react-hooks', 'exceljs', '@e965/xlsx', 'pouchdb-*'],
     message: 'core/ 只含纯规则：不得依赖界面、数据库或表格库。',
   },
 ];
@@ -19,6 +19,7 @@ const dexieOnlyInDb = {
 };
 const excelOnlyInIo = { group: ['exceljs', '@e965/xlsx'], message: '只有 renderer/src/io/excel 可以引入表格库。' };
 const docxOnlyInPrint = { group: ['docx'], message: '只有 renderer/src/print 可以引入 docx。' };
+const pouchOnlyInSync = { group: ['pouchdb', 'pouchdb-*'], message: '只有 renderer/src/sync 可以引入 PouchDB。' };
 const noRendererInElectron = { group: ['**/renderer/**'], message: 'electron/ 不得引入 renderer/ 的代码。' };
 // From a feature's folder, '../x/…' is another feature ('../../ui/…' is not).
 const featureToFeature = { regex: '^\\.\\./(?!\\.\\./)', message: '功能之间不得互相引用：共用的部分放在 ui/。' };
@@ -35,7 +36,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // Build and check scripts run in Node.
-    files: ['scripts/**/*.{js,mjs}', '*.config.js'],
+    files: ['scripts/**/*.{js,mjs}', 'couchdb/**/*.{js,mjs,cjs}', '*.config.js'],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -44,8 +45,15 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         URL: 'readonly',
         Buffer: 'readonly',
+        fetch: 'readonly',
       },
     },
+  },
+  {
+    // pouchdb-server's CORS middleware, kept as it is (CommonJS).
+    files: ['couchdb/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
@@ -89,7 +97,18 @@ export default tseslint.config(
       'renderer/src/print/**',
       'renderer/src/features/**',
       'renderer/src/ui/**',
+      'renderer/src/sync/**',
     ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, pouchOnlyInSync, noElectronInRenderer] },
+      ],
+    },
+  },
+  {
+    // The office sync (issue 16): the only user of PouchDB.
+    files: ['renderer/src/sync/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -104,7 +123,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, noElectronInRenderer, featureToFeature] },
+        {
+          patterns: [
+            dexieOnlyInDb,
+            excelOnlyInIo,
+            docxOnlyInPrint,
+            pouchOnlyInSync,
+            noElectronInRenderer,
+            featureToFeature,
+          ],
+        },
       ],
     },
   },
@@ -114,21 +142,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, noElectronInRenderer, uiToFeature] },
+        {
+          patterns: [dexieOnlyInDb, excelOnlyInIo, docxOnlyInPrint, pouchOnlyInSync, noElectronInRenderer, uiToFeature],
+        },
       ],
     },
   },
   {
     files: ['renderer/src/print/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, excelOnlyInIo, noElectronInRenderer] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dexieOnlyInDb, excelOnlyInIo, pouchOnlyInSync, noElectronInRenderer] },
+      ],
+    },
   },
   {
     files: ['renderer/src/db/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [excelOnlyInIo, noElectronInRenderer] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [excelOnlyInIo, pouchOnlyInSync, noElectronInRenderer] }],
+    },
   },
   {
     files: ['renderer/src/io/excel/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, noElectronInRenderer] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [dexieOnlyInDb, pouchOnlyInSync, noElectronInRenderer] }],
+    },
   },
   {
     // window.api is read in exactly one place, which supplies the browser fallback.

@@ -109,7 +109,7 @@ test('backup to a file, restore it in a fresh profile: every table identical; a 
   await expect(comparisonRow(page2, '区领导')).toHaveText(['区领导', '1', '0']);
   await expect(comparisonRow(page2, '工作年度')).toHaveText(['工作年度', '1', '0']);
   await expect(comparisonRow(page2, '操作日志')).toHaveText(['操作日志', String(original.audit?.length), '1']);
-  await expect(comparisonRow(page2, '数据结构版本')).toHaveText(['数据结构版本', '2', '2']);
+  await expect(comparisonRow(page2, '数据结构版本')).toHaveText(['数据结构版本', '3', '3']);
 
   // Restoring first saves the current data (a second download), then replaces it.
   const safetyDownload = page2.waitForEvent('download');

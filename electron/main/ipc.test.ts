@@ -42,6 +42,11 @@ const validInput: Record<string, unknown> = {
   [channels.writeAutoBackup]: { reason: 'daily', bytes: new TextEncoder().encode('{"format": "duchaduban-backup"}') },
   [channels.listAutoBackups]: undefined,
   [channels.readAutoBackup]: '自动备份-2026-11-26-164400123-每日.dcbackup',
+  [channels.syncFetch]: { id: 'r1', url: 'http://127.0.0.1:5984/duchaduban', method: 'GET', headers: [] },
+  [channels.syncAbort]: 'r1',
+  [channels.setSyncCredentials]: { origin: 'http://127.0.0.1:5984', database: 'duchaduban', username: 'a' },
+  [channels.getSyncCredentials]: undefined,
+  [channels.clearSyncCredentials]: undefined,
 };
 
 describe('registerIpcHandlers', () => {

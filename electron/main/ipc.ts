@@ -11,6 +11,8 @@ import { parseOpenFilesRequest, parseSaveFileRequest, parseSaveFilesRequest } fr
 import { printView } from './print';
 import { parsePrintRequest } from './print-rules';
 import { isTrustedSender } from './security-rules';
+import { clearSyncCredentials, getSyncCredentials, setSyncCredentials, syncAbort, syncFetch } from './sync';
+import { parseSyncCredentialsRequest, parseSyncFetchRequest } from './sync-rules';
 
 type Handlers = {
   [K in keyof DesktopApi]: (event: IpcMainInvokeEvent, input: unknown) => ReturnType<DesktopApi[K]>;
@@ -26,7 +28,19 @@ const handlers: Handlers = {
   writeAutoBackup: (_event, input) => writeAutoBackup(backupsFolder(), parseAutoBackupRequest(input)),
   listAutoBackups: () => listAutoBackups(backupsFolder()),
   readAutoBackup: (_event, input) => readAutoBackup(backupsFolder(), parseBackupName(input)),
+  syncFetch: (_event, input) => syncFetch(userData(), parseSyncFetchRequest(input)),
+  syncAbort: async (_event, input) => {
+    if (typeof input !== 'string' || input.length > 100) throw new TypeError('同步请求：编号无效');
+    await syncAbort(input);
+  },
+  setSyncCredentials: (_event, input) => setSyncCredentials(userData(), parseSyncCredentialsRequest(input)),
+  getSyncCredentials: () => getSyncCredentials(userData()),
+  clearSyncCredentials: () => clearSyncCredentials(userData()),
 };
+
+function userData(): string {
+  return app.getPath('userData');
+}
 
 export function backupsFolder(): string {
   return path.join(app.getPath('userData'), backupsFolderName);

@@ -55,5 +55,17 @@ describe('preload', () => {
       channels.readAutoBackup,
       '自动备份-2026-11-26-164400123-每日.dcbackup',
     );
+    const fetchRequest = { id: 'r1', url: 'http://127.0.0.1:5984/duchaduban', method: 'GET', headers: [] };
+    await api().syncFetch(fetchRequest);
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.syncFetch, fetchRequest);
+    await api().syncAbort('r1');
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.syncAbort, 'r1');
+    const credentials = { origin: 'http://127.0.0.1:5984', database: 'duchaduban', username: 'a', password: 'p' };
+    await api().setSyncCredentials(credentials);
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.setSyncCredentials, credentials);
+    await api().getSyncCredentials();
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.getSyncCredentials);
+    await api().clearSyncCredentials();
+    expect(fake.invoke).toHaveBeenLastCalledWith(channels.clearSyncCredentials);
   });
 });

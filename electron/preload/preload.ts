@@ -13,6 +13,11 @@ const api: DesktopApi = {
   writeAutoBackup: (request) => ipcRenderer.invoke(channels.writeAutoBackup, request),
   listAutoBackups: () => ipcRenderer.invoke(channels.listAutoBackups),
   readAutoBackup: (name) => ipcRenderer.invoke(channels.readAutoBackup, name),
+  syncFetch: (request) => ipcRenderer.invoke(channels.syncFetch, request),
+  syncAbort: (id) => ipcRenderer.invoke(channels.syncAbort, id),
+  setSyncCredentials: (request) => ipcRenderer.invoke(channels.setSyncCredentials, request),
+  getSyncCredentials: () => ipcRenderer.invoke(channels.getSyncCredentials),
+  clearSyncCredentials: () => ipcRenderer.invoke(channels.clearSyncCredentials),
 };
 
 contextBridge.exposeInMainWorld('api', api);

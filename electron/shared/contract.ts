@@ -113,6 +113,51 @@ export interface AutoBackupList {
   backups: StoredBackup[];
 }
 
+/**
+ * Several PCs (issue 16): one HTTP request of the office sync (PouchDB's CouchDB client). In the
+ * desktop app main sends it with Electron's network stack, only to the configured server and
+ * database, adding the user's credentials (the renderer never holds the password); in the
+ * browser build the page sends it itself.
+ */
+export interface SyncFetchRequest {
+  /** Chosen by the renderer, to abort it (syncAbort). */
+  id: string;
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body?: string;
+}
+
+export interface SyncFetchResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+/** The office server this PC synchronises with, and who it is there. */
+export interface SyncCredentialsRequest {
+  /** 'https://couch.example:6984' */
+  origin: string;
+  database: string;
+  username: string;
+  /** The password; omitted: keep the one stored. */
+  password?: string;
+}
+
+export interface SyncCredentialsState {
+  origin: string;
+  database: string;
+  username: string;
+  hasPassword: boolean;
+  /**
+   * encrypted: kept with the operating system's protection (Electron safeStorage: DPAPI on
+   * Windows), asked once; session: kept in memory only, asked again each time the app starts
+   * (the browser build, or a Linux desktop without a keyring); none: nothing set up.
+   */
+  storage: 'encrypted' | 'session' | 'none';
+}
+
 export interface DesktopApi {
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
@@ -124,6 +169,15 @@ export interface DesktopApi {
   listAutoBackups(): Promise<AutoBackupList>;
   /** One file of listAutoBackups, by name. */
   readAutoBackup(name: string): Promise<PickedFile>;
+  /** Sends one request of the office sync (see SyncFetchRequest). */
+  syncFetch(request: SyncFetchRequest): Promise<SyncFetchResponse>;
+  /** Aborts a syncFetch still running (a live changes feed, when sync pauses). */
+  syncAbort(id: string): Promise<void>;
+  /** Sets the server, database and user, and (given) the password. */
+  setSyncCredentials(request: SyncCredentialsRequest): Promise<SyncCredentialsState>;
+  getSyncCredentials(): Promise<SyncCredentialsState>;
+  /** Forgets server and password (sync stopped). */
+  clearSyncCredentials(): Promise<void>;
 }
 
 /**
@@ -143,4 +197,9 @@ export const channels = {
   writeAutoBackup: 'backups:write',
   listAutoBackups: 'backups:list',
   readAutoBackup: 'backups:read',
+  syncFetch: 'sync:fetch',
+  syncAbort: 'sync:abort',
+  setSyncCredentials: 'sync:credentials-set',
+  getSyncCredentials: 'sync:credentials-get',
+  clearSyncCredentials: 'sync:credentials-clear',
 } as const;

@@ -71,6 +71,8 @@ import { ReportsScreen } from './features/cycle/ReportsScreen';
 import { FeedbackScreen } from './features/cycle/FeedbackScreen';
 import { RemindersScreen } from './features/cycle/RemindersScreen';
 import { SampleBanner } from './features/setup/SampleBanner';
+import { ConflictsScreen } from './features/sync/ConflictsScreen';
+import { SyncNotices, SyncStatusButton } from './ui/sync/SyncStatus';
 import { RetrospectiveScreen } from './features/retrospective/RetrospectiveScreen';
 import { ReviewWorkspace } from './features/retrospective/ReviewWorkspace';
 import { YearReportScreen } from './features/yearReport/YearReportScreen';
@@ -216,6 +218,14 @@ const screens: Screen[] = [
   { route: 'aliases', label: '列名别名', icon: <TuneIcon />, render: () => <ColumnAliasScreen />, needsYear: false },
   { route: 'safety', label: '数据安全', icon: <SecurityIcon />, render: () => <DataSafetyScreen />, needsYear: false },
   { route: 'help', label: '使用说明', inDrawer: false, render: () => <HelpScreen />, needsYear: false },
+  {
+    route: 'conflicts',
+    label: '同步冲突',
+    inDrawer: false,
+    parent: 'safety',
+    render: () => <ConflictsScreen />,
+    needsYear: false,
+  },
   { route: 'audit', label: '操作日志', icon: <HistoryIcon />, render: () => <AuditLogScreen />, needsYear: false },
 ];
 
@@ -337,6 +347,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
               ))}
             </TextField>
           )}
+          <SyncStatusButton />
           <Button color="inherit" onClick={onChangeOperator} title="更换操作人">
             操作人：{operator ?? '未设置'}
           </Button>
@@ -385,6 +396,7 @@ function Shell({ operator, readOnly, onChangeOperator, onOpenGuide }: ShellProps
           </Alert>
         )}
         <SampleBanner />
+        <SyncNotices />
         <UnsavedEditsNotice />
         {/* One tree shape with or without a year, so a screen keeps its state when the first year appears. */}
         <YearGate year={current}>

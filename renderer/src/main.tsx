@@ -5,6 +5,7 @@ import { theme } from './ui/theme';
 import { userMessage } from './ui/errors';
 import { App } from './App';
 import { backUpBeforeUpgrade } from './ui/autoBackup';
+import { initSync } from './sync/service';
 
 /**
  * When the automatic backup before a schema upgrade fails, the upgrade waits: the office
@@ -40,6 +41,10 @@ async function start() {
     await backUpBeforeUpgrade();
   } catch (e) {
     failure = userMessage(e);
+  }
+  if (failure === undefined) {
+    // Several PCs: the page's connect policy, then the sync when this PC is set up (issue 16).
+    await initSync().catch((e: unknown) => console.error('多机同步未能启动', e));
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -8,6 +8,8 @@ import type { NodeResult } from './node-import';
 import type { PrintResult } from './print';
 import type { ScoringResult } from './scoring';
 import { fmtSummary, type Summary } from './stats';
+import type { SyncResult } from './sync';
+import { syncConsoleRows, syncSection } from './sync-report';
 
 export interface Machine {
   date: string;
@@ -29,6 +31,7 @@ export interface AllResults {
   scoring?: Partial<ScoringResult> & { error?: string };
   print?: PrintResult;
   district?: DistrictResult;
+  sync?: SyncResult;
   durationMs: number;
 }
 
@@ -193,7 +196,10 @@ function markdownTable(rows: Row[]): string {
 
 /** A compact plain-text table for the terminal. */
 export function consoleTable(r: AllResults): string {
-  const rows = summaryRows(r);
+  const rows = [
+    ...summaryRows(r),
+    ...syncConsoleRows(r.sync).map(({ what, app }) => ({ what, app, bare: '', ratio: '', goal: '', met: '' })),
+  ];
   const cols: (keyof Row)[] = ['what', 'app', 'bare', 'ratio', 'goal', 'met'];
   const titles: Record<keyof Row, string> = {
     what: 'benchmark',
@@ -500,6 +506,7 @@ export function markdown(r: AllResults): string {
     r.scoring?.error && `Scoring benchmark: ${r.scoring.error}`,
     r.print?.error && `Printing benchmark: ${r.print.error}`,
     r.district?.error && `District benchmark: ${r.district.error}`,
+    r.sync?.error && `Sync benchmark: ${r.sync.error}`,
   ].filter(Boolean);
   return `# Benchmarks
 
@@ -516,7 +523,8 @@ for the scoring rules.
 
 \`\`\`sh
 npm run bench            # about 8–10 minutes; rewrites this file
-npm run bench -- --only node|browser|ledger|scoring|print|district   # some parts, comma-separated (this file is rewritten with those only)
+npm run bench -- --only node|browser|ledger|scoring|print|district|sync   # some parts, comma-separated (this file is rewritten with those only)
+npm run bench -- --only sync   # only (g): replaces its own section below and keeps the rest of this file
 \`\`\`
 
 It builds the renderer and a small benchmark page (scripts/bench/browser) into a temporary
@@ -552,5 +560,5 @@ ${details(r)}
 ## What dominates, and what would make it faster
 
 ${notes(r)}
-`;
+${r.sync ? `\n${syncSection(r.sync, m)}` : ''}`;
 }

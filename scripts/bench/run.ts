@@ -5,8 +5,10 @@
 // Chromium, (c) the ledger's first paint with 100k stored tasks in the built app, (d) the
 // recomputation of every score and ranking of a year (100 units, 9 months, 1,500 tasks) in
 // Node, (e) printing the 红黑榜 and a 30-page 赛马 ranking to PDF in the built app and (f) a large
-// district through the UI (district.ts: export, fill, import, month screens, heap); prints a
-// table and rewrites BENCHMARKS.md. Not a test: it exits 0 when goals are missed, 1 only when
+// district through the UI (district.ts: export, fill, import, month screens, heap) and (g) the
+// office sync between PCs (sync.ts: a year's first sync to an empty PC, an edit's delay from one
+// PC to another); prints a table and rewrites BENCHMARKS.md (`--only sync` replaces only the
+// sync section of the file, keeping the other parts' last results). Not a test: it exits 0 when goals are missed, 1 only when
 // a benchmark could not run.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -25,20 +27,22 @@ import { benchPrint } from './print';
 import { consoleTable, markdown, type AllResults, type Machine } from './report';
 import type { ScoringResult } from './scoring';
 import { serveStatic } from './serve';
+import { benchSync } from './sync';
+import { spliceSyncSection, syncSection } from './sync-report';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-type Part = 'node' | 'browser' | 'ledger' | 'scoring' | 'print' | 'district';
-const PARTS: Part[] = ['node', 'browser', 'ledger', 'scoring', 'print', 'district'];
+type Part = 'node' | 'browser' | 'ledger' | 'scoring' | 'print' | 'district' | 'sync';
+const PARTS: Part[] = ['node', 'browser', 'ledger', 'scoring', 'print', 'district', 'sync'];
 
 function parseArgs(argv: string[]): Part[] {
   const i = argv.indexOf('--only');
   if (i < 0) return PARTS;
   const wanted = (argv[i + 1] ?? '').split(',').filter((p): p is Part => (PARTS as string[]).includes(p));
   if (wanted.length === 0)
-    throw new Error('usage: npm run bench [-- --only node|browser|ledger|scoring|print|district]');
+    throw new Error('usage: npm run bench [-- --only node|browser|ledger|scoring|print|district|sync]');
   return wanted;
 }
 
@@ -117,7 +121,7 @@ async function main(): Promise<number> {
     }
 
     const needsPage = parts.includes('browser') || parts.includes('district');
-    if (needsPage || parts.includes('ledger') || parts.includes('print')) {
+    if (needsPage || parts.includes('ledger') || parts.includes('print') || parts.includes('sync')) {
       log(needsPage ? 'Building the renderer and the benchmark page…' : 'Building the renderer…');
       const appDir = path.join(tmp, 'app');
       const pageDir = path.join(tmp, 'page');
@@ -160,6 +164,11 @@ async function main(): Promise<number> {
           results.district = await benchDistrict(browser, appServer.url, pageServer!.url, tmp, log, sizes);
           if (results.district.error) failed = true;
         }
+        if (parts.includes('sync')) {
+          log('Sync benchmark…');
+          results.sync = await benchSync(browser, appServer.url, log);
+          if (results.sync.error) failed = true;
+        }
       } finally {
         await browser.close();
         await appServer.close();
@@ -172,7 +181,10 @@ async function main(): Promise<number> {
 
   machine.loadAfter = os.loadavg();
   results.durationMs = performance.now() - started;
-  await writeFile(path.join(root, 'BENCHMARKS.md'), markdown(results));
+  const file = path.join(root, 'BENCHMARKS.md');
+  if (parts.length === 1 && parts[0] === 'sync')
+    await writeFile(file, spliceSyncSection(await readFile(file, 'utf8'), syncSection(results.sync, machine)));
+  else await writeFile(file, markdown(results));
   // BENCH_JSON=file keeps the raw results (e.g. as the district part's baseline, district-report.ts).
   if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
   process.stdout.write(`\n${consoleTable(results)}\n\n`);
@@ -183,6 +195,7 @@ async function main(): Promise<number> {
     ['scoring', results.scoring?.error],
     ['print', results.print?.error],
     ['district', results.district?.error],
+    ['sync', results.sync?.error],
   ] as const) {
     if (error) process.stdout.write(`${label}: ERROR ${error}\n`);
   }

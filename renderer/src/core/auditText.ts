@@ -507,3 +507,38 @@ export function auditNamesOf(rows: {
     rule: (yearId, ruleId) => rules.get(`${yearId}\u0000${ruleId}`) ?? rows.defaultRuleNames.get(ruleId),
   };
 }
+
+/** One field of a record as the screens show it (the 同步冲突 screen's side-by-side rows). */
+export interface ShownField {
+  field: string;
+  label: string;
+  text: string;
+}
+
+/**
+ * A record's fields with the log's labels and its way of showing values; fields the log does
+ * not show (ids, bookkeeping) come last under their own names, so that nothing differs unseen.
+ */
+export function describeFields(entity: string, rows: readonly (Row | undefined)[]): { field: string; label: string }[] {
+  const labels = fields[entity] ?? {};
+  const present = new Set(rows.flatMap((r) => (r ? Object.keys(r) : [])));
+  const known = Object.entries(labels).map(([field, [label]]) => ({ field, label }));
+  const others = [...present]
+    .filter((f) => !(f in labels))
+    .sort()
+    .map((field) => ({ field, label: field }));
+  return [...known.filter((f) => present.has(f.field)), ...others];
+}
+
+/** A field's value as the log shows it. */
+export function fieldText(entity: string, field: string, value: unknown, names: AuditNames): string {
+  const known = fields[entity]?.[field];
+  if (known) return show(known[1], value, names, field);
+  if (isEmpty(value)) return EMPTY;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** The name of a record as the log names it: 区财政局、“优化营商环境”、东城街道“…”6月进展 … */
+export function recordName(entity: string, entityId: string, row: Row, names: AuditNames): string {
+  return objectOf(entity, entityId, row, names);
+}

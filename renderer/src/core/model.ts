@@ -360,4 +360,5 @@ export const entityLabels: Record<string, string> = {
   monthStates: '月度发布',
   importBatches: '导入批次',
   settings: '设置',
+  syncState: '多机同步',
 };

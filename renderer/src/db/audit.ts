@@ -15,6 +15,12 @@
 //
 // The entries form a hash chain (auditChain.ts): each holds the hash of the one before it,
 // so the 操作日志 screen can show where the log was edited outside the program.
+//
+// Several PCs (issue 16): while sync is set up on this PC, every change of a synced row also
+// goes to the outbox with its new revision (sync/record.ts), in the same transaction. Changes
+// arriving from the office server are written by sync/apply.ts through this writer too, with
+// { replicated: true }: not sent back, and not refused by the freeze (which version of a
+// published month's record shows is decided there, by its seal).
 
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { entityLabels, type AuditAction, type AuditEntry } from '../core/model';
@@ -22,9 +28,10 @@ import { DomainError } from './errors';
 import { nowIso } from './clock';
 import { deepEqual } from './equal';
 import { appendAuditEntries } from './auditChain';
-import { assertMonthsOpen, isFrozenTable } from './freeze';
+import { assertMonthsOpen, FROZEN_TABLES, isFrozenTable } from './freeze';
 import { getOperator } from './operator';
 import { db, SCHEMA_VERSION } from './schema';
+import { recordChanges, type RowChange } from './sync/record';
 
 /** Options of one write. */
 export interface RowWriteOptions {
@@ -83,6 +90,11 @@ export interface WriteOptions {
   operator?: string;
   /** Timestamp of this transaction's entries (default: now), e.g. to match a record's own date. */
   at?: string;
+  /**
+   * Rows arriving from the office server (sync/apply.ts only): they skip the freeze and the
+   * outbox. Everything else about the transaction is the same.
+   */
+  replicated?: true;
 }
 
 function primaryKeyOf(table: Table, row: unknown): IndexableType {
@@ -107,7 +119,7 @@ function definedFields<T>(patch: Partial<T>): Partial<T> {
 
 const sameData = deepEqual;
 
-function makeWriter(operator: string, at: string): AuditedWriter {
+function makeWriter(operator: string, at: string, replicated: boolean): AuditedWriter {
   const entry = (
     action: AuditAction,
     table: Table,
@@ -132,13 +144,17 @@ function makeWriter(operator: string, at: string): AuditedWriter {
   };
   /** Refuses a change to rows (before- or after-images) of a published month (freeze.ts). */
   const open = async (table: Table, rows: readonly unknown[]): Promise<void> => {
-    if (isFrozenTable(table.name)) await assertMonthsOpen(rows.filter((r) => r !== undefined));
+    if (!replicated && isFrozenTable(table.name)) await assertMonthsOpen(rows.filter((r) => r !== undefined));
   };
+  /** Queues the changes for the office server (sync/record.ts; nothing while sync is off). */
+  const record = (table: Table, changes: RowChange[]): Promise<void> =>
+    replicated ? Promise.resolve() : recordChanges(table, changes, operator, at);
 
   async function add<T, K extends IndexableType>(table: Table<T, K>, row: T, options?: RowWriteOptions): Promise<T> {
     guard(table);
     await open(table, [row]);
     const key = await table.add(row);
+    await record(table, [{ key, before: undefined, after: row }]);
     if (audited(options)) await log('create', table, key, undefined, row);
     return row;
   }
@@ -149,6 +165,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (before !== undefined && sameData(before, row)) return row;
     await open(table, [before, row]);
     await table.put(row);
+    await record(table, [{ key, before, after: row }]);
     if (audited(options)) await log(before === undefined ? 'create' : 'update', table, key, before, row);
     return row;
   }
@@ -166,6 +183,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (sameData(before, after)) return before;
     await open(table, [before, after]);
     await table.put(after);
+    await record(table, [{ key, before, after }]);
     if (audited(options)) await log('update', table, key, before, after);
     return after;
   }
@@ -175,6 +193,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (before === undefined) throw missing(table);
     await open(table, [before]);
     await table.delete(key);
+    await record(table, [{ key, before, after: undefined }]);
     if (audited(options)) await log('delete', table, key, before, undefined);
     return before;
   }
@@ -187,6 +206,10 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     if (rows.length === 0) return [];
     await open(table, rows);
     await table.bulkAdd(rows as T[]);
+    await record(
+      table,
+      rows.map((row) => ({ key: primaryKeyOf(table, row), before: undefined, after: row })),
+    );
     if (audited(options))
       await logAll(rows.map((row) => entry('create', table, primaryKeyOf(table, row), undefined, row)));
     return [...rows];
@@ -209,6 +232,7 @@ function makeWriter(operator: string, at: string): AuditedWriter {
       written.flatMap((c) => [c.before, c.after]),
     );
     await table.bulkPut(written.map((c) => c.after));
+    await record(table, written);
     if (audited(options))
       await logAll(
         written.map((c) => entry(c.before === undefined ? 'create' : 'update', table, c.key, c.before, c.after)),
@@ -230,6 +254,10 @@ function makeWriter(operator: string, at: string): AuditedWriter {
     }
     await open(table, found);
     await table.bulkDelete(keys as K[]);
+    await record(
+      table,
+      keys.map((key, i) => ({ key, before: found[i], after: undefined })),
+    );
     if (audited(options)) await logAll(keys.map((key, i) => entry('delete', table, key, found[i], undefined)));
     return found;
   }
@@ -275,12 +303,17 @@ export async function writeTransaction<R>(
   options: WriteOptions = {},
 ): Promise<R> {
   if (!Dexie.currentTransaction) await assertWritable();
-  const writer = makeWriter(options.operator ?? getOperator(), options.at ?? nowIso());
+  const writer = makeWriter(options.operator ?? getOperator(), options.at ?? nowIso(), options.replicated === true);
   // The scope must be an async function: Dexie then keeps the transaction's zone across native
   // awaits of nested async helpers (with a plain arrow it loses it after a few microtasks and
   // the next call runs outside the transaction: PrematureCommitError).
-  const scopeTables = [...tables, db.audit];
+  // The sync tables are always in scope: whether a change is queued is read inside (record.ts).
+  const scopeTables = [...tables, db.audit, db.outbox, db.syncMeta, db.syncState];
   if (tables.some((t) => isFrozenTable(t.name)) && !tables.some((t) => t.name === db.monthStates.name))
     scopeTables.push(db.monthStates);
-  return db.transaction('rw', scopeTables, async () => scope(writer));
+  // Publishing a month seals its records for the sync (sync/record.ts): they must be in scope.
+  if (tables.some((t) => t.name === db.monthStates.name))
+    for (const name of FROZEN_TABLES) scopeTables.push(db.table(name));
+  const unique = [...new Map(scopeTables.map((t) => [t.name, t])).values()];
+  return db.transaction('rw', unique, async () => scope(writer));
 }

@@ -47,6 +47,7 @@ import { DomainError } from './errors';
 import { sha256Hex } from './hash';
 import { getOperator } from './operator';
 import { AppDb, DB_NAME, SCHEMA_VERSION, TABLE_NAMES, db } from './schema';
+import { dataTables, markRestored } from './sync/state';
 
 export const BACKUP_FORMAT = 'duchaduban-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -208,7 +209,9 @@ export async function createBackup(options: BackupOptions = {}): Promise<Created
   const source = options.source ?? db;
   const schemaVersion = await installedSchemaVersion(source);
   const now = options.now ?? clockNow();
-  const payload = await (await exportDB(source)).text();
+  // Office data only: the sync tables (schema 3) are this PC's machinery (db/sync/).
+  const skipTables = source.tables.map((t) => t.name).filter((name) => !tableNames.includes(name));
+  const payload = await (await exportDB(source, { skipTables })).text();
   const exported = JSON.parse(payload) as DexieExport;
   const counts = Object.fromEntries(exported.data.tables.map((t) => [t.name, t.rowCount]));
   const header: Header = {
@@ -261,9 +264,9 @@ export async function createUpgradeBackup(
  * while backups exist may be a loss (App.tsx asks).
  */
 export async function holdsWork(): Promise<boolean> {
-  const counts = await db.transaction('r', db.tables, async () => {
+  const counts = await db.transaction('r', dataTables(), async () => {
     const found: Record<string, number> = {};
-    for (const table of db.tables) found[table.name] = await table.limit(1).count();
+    for (const table of dataTables()) found[table.name] = await table.limit(1).count();
     return found;
   });
   return countsHoldWork(counts);
@@ -272,9 +275,9 @@ export async function holdsWork(): Promise<boolean> {
 /** What the database holds now, for the restore preview. */
 export async function describeCurrent(appVersion: string = defaultAppVersion()): Promise<BackupSummary> {
   const schemaVersion = await installedSchemaVersion();
-  const counts = await db.transaction('r', db.tables, async () => {
+  const counts = await db.transaction('r', dataTables(), async () => {
     const found: Record<string, number> = {};
-    for (const table of db.tables) found[table.name] = await table.count();
+    for (const table of dataTables()) found[table.name] = await table.count();
     return found;
   });
   return {
@@ -448,9 +451,10 @@ async function stageRows(
     const staged = new AppDb(STAGING_NAME);
     try {
       await staged.open();
-      const rows = await staged.transaction('r', staged.tables, async () => {
+      const tables = staged.tables.filter((t) => tableNames.includes(t.name));
+      const rows = await staged.transaction('r', tables, async () => {
         const found = new Map<string, unknown[]>();
-        for (const table of staged.tables) found.set(table.name, await table.toArray());
+        for (const table of tables) found.set(table.name, await table.toArray());
         return found;
       });
       for (const [name, count] of Object.entries(expected)) {
@@ -525,8 +529,9 @@ export async function restoreBackup(bytes: Uint8Array, options: RestoreOptions =
 
   const auditRows = (staged.get(db.audit.name) ?? []) as AuditEntry[];
   const lastSeq = auditRows.reduce((max, e) => Math.max(max, e.seq ?? 0), 0);
-  const tables: Table[] = db.tables;
-  await db.transaction('rw', tables, async () => {
+  // The office data is replaced; this PC's sync tables stay (a synced PC asks before sending it).
+  const tables: Table[] = dataTables();
+  await db.transaction('rw', [...tables, db.syncState], async () => {
     // The number the audit table would give next (the probe goes with the clear below).
     const next = await db.audit.add({
       at: '',
@@ -553,6 +558,7 @@ export async function restoreBackup(bytes: Uint8Array, options: RestoreOptions =
         { ...summary, file: options.sourceName ?? '' },
       ),
     ]);
+    await markRestored(options.sourceName ?? '', nowIso());
   });
   return { safetyBackup: safety.bytes, safetyFileName: safety.fileName, summary };
 }

@@ -233,6 +233,9 @@ export function undoImport(batchId: string): Promise<void> {
       const batch = await db.importBatches.get(batchId);
       if (!batch) throw new DomainError('导入批次不存在（可能已被删除）');
       if (batch.undone) throw new DomainError('该导入批次已经撤销，不能再次撤销');
+      // Several PCs: a batch received from another PC travels without its rows (sync/ids.ts).
+      if (batch.changes.length === 0 && batch.counts.created + batch.counts.updated > 0)
+        throw new DomainError('此批次是在另一台电脑上导入的，本机没有它的逐行记录：请在导入的那台电脑上撤销。');
 
       const groups = new Map<ImportTable, ImportChange[]>();
       for (const change of batch.changes) {

@@ -25,11 +25,12 @@ import type {
   Unit,
   WorkYear,
 } from '../core/model';
+import type { OutboxRow, PeerAuditRow, SyncConflictRow, SyncMetaRow, SyncStateRow } from './sync/types';
 
 /** The IndexedDB database name. Never rename it: the data lives under it. */
 export const DB_NAME = 'duchaduban';
 /** The newest schema version this program declares (Dexie version; IndexedDB version × 10). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Version 1: the first published layout. */
 const schemaV1 = {
@@ -63,10 +64,24 @@ const schemaV2 = {
 } as const;
 
 /**
+ * Version 3 (several PCs, issue 16): this PC's side of the office sync (db/sync/), none of it
+ * office data — not in backups, never sent as rows: the changes waiting to be sent (outbox),
+ * the revision each row shows (syncMeta), conflicts found (syncConflicts), the sync's own
+ * settings and cursors (syncState), and the other PCs' audit entries (peerAudit). No data moves.
+ */
+const schemaV3 = {
+  outbox: '++oseq, docId, stage',
+  syncMeta: 'docId',
+  syncConflicts: 'docId, kind',
+  syncState: 'key',
+  peerAudit: '[deviceId+dseq], at, deviceId',
+} as const;
+
+/**
  * The stores declared by each version (index 0 is version 1), only the tables it adds or
  * changes: for tests that build a database as an older program left it (testing.ts).
  */
-export const STORES_BY_VERSION: readonly Readonly<Record<string, string | null>>[] = [schemaV1, schemaV2];
+export const STORES_BY_VERSION: readonly Readonly<Record<string, string | null>>[] = [schemaV1, schemaV2, schemaV3];
 
 export class AppDb extends Dexie {
   declare workYears: Table<WorkYear, string>;
@@ -88,11 +103,17 @@ export class AppDb extends Dexie {
   declare settings: Table<Setting, string>;
   declare submissions: Table<Submission, string>;
   declare monthStates: Table<MonthState, string>;
+  declare outbox: Table<OutboxRow, number>;
+  declare syncMeta: Table<SyncMetaRow, string>;
+  declare syncConflicts: Table<SyncConflictRow, string>;
+  declare syncState: Table<SyncStateRow, string>;
+  declare peerAudit: Table<PeerAuditRow, [string, number]>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
+    this.version(3).stores(schemaV3);
   }
 }
 
@@ -104,7 +125,13 @@ export function openDatabase(name: string = DB_NAME): AppDb {
 /** The app's database. Repositories and hooks use this instance. */
 export const db: AppDb = openDatabase();
 
-/** The table names of the newest schema, for tests and the backup. */
+/**
+ * The office's data: the table names of the newest schema, for tests and the backup. The sync
+ * tables of version 3 are this PC's machinery, not office data (SYNC_TABLE_NAMES).
+ */
 export const TABLE_NAMES = [...Object.keys(schemaV1), ...Object.keys(schemaV2)] as (
   keyof typeof schemaV1 | keyof typeof schemaV2
 )[];
+
+/** This PC's sync tables (version 3): never in a backup, never replaced by a restore. */
+export const SYNC_TABLE_NAMES = Object.keys(schemaV3) as (keyof typeof schemaV3)[];

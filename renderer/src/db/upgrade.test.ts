@@ -17,7 +17,7 @@ import {
 } from './index';
 import { addUnit, createWorkYear } from './repo';
 import { listFeedback, listMonthSnapshots, listUnits } from './queries';
-import { TABLE_NAMES } from './schema';
+import { SYNC_TABLE_NAMES, TABLE_NAMES } from './schema';
 import { createLegacyDatabase, deleteRawDatabase, layoutOf, layoutOfVersion } from './testing';
 
 const opened: AppDb[] = [];
@@ -43,7 +43,7 @@ describe('schema', () => {
     await handle.open();
     expect(handle.verno).toBe(SCHEMA_VERSION);
     expect(handle.backendDB().version).toBe(SCHEMA_VERSION * 10);
-    expect(rawStoreNames(handle)).toEqual([...TABLE_NAMES].sort());
+    expect(rawStoreNames(handle)).toEqual([...TABLE_NAMES, ...SYNC_TABLE_NAMES].sort());
     expect(TABLE_NAMES).toHaveLength(19);
     expect(DB_NAME).toBe('duchaduban');
   });
@@ -86,7 +86,7 @@ describe('upgrade from the pre-release prototype (native version 1: units only)'
     const handle = open('prototype');
     await handle.open();
     expect(handle.backendDB().version).toBe(SCHEMA_VERSION * 10);
-    expect(rawStoreNames(handle)).toEqual([...TABLE_NAMES].sort());
+    expect(rawStoreNames(handle)).toEqual([...TABLE_NAMES, ...SYNC_TABLE_NAMES].sort());
     expect(await handle.units.toArray()).toEqual(prototypeUnits);
     // The indexes of version 1 exist over the old rows.
     expect((await handle.units.where('name').equals('城南街道').toArray()).map((u) => u.id)).toEqual(['u2']);
@@ -233,8 +233,8 @@ describe('upgrade from version 1 to version 2 (submissions, monthStates)', () =>
     await createLegacyDatabase('v1', 10, layoutOfVersion(1, v1Rows));
     const handle = open('v1');
     await handle.open();
-    expect(handle.backendDB().version).toBe(20);
-    expect(rawStoreNames(handle)).toEqual([...TABLE_NAMES].sort());
+    expect(handle.backendDB().version).toBe(SCHEMA_VERSION * 10);
+    expect(rawStoreNames(handle)).toEqual([...TABLE_NAMES, ...SYNC_TABLE_NAMES].sort());
     for (const [table, rows] of Object.entries(v1Rows)) expect(await handle.table(table).toArray()).toEqual(rows);
     // The indexes of version 1 still serve the old rows.
     expect(await handle.reports.where('[yearId+month]').equals(['y1', 5]).count()).toBe(1);
@@ -287,7 +287,7 @@ describe('upgrade from version 1 to version 2 (submissions, monthStates)', () =>
       await db.delete();
       await createLegacyDatabase(DB_NAME, 10, layoutOfVersion(1, v1Rows));
       await db.open();
-      expect(db.verno).toBe(2);
+      expect(db.verno).toBe(SCHEMA_VERSION);
       setOperator('张三');
       await setTaskPlan('t1', [
         { month: 5, text: '完成调研', plannedPercent: 30 },
@@ -351,10 +351,10 @@ describe('a database upgraded by a newer program', () => {
       extraWorkdays: [],
       createdAt: '2026-01-01T00:00:00.000Z',
     };
-    // Version 3 (native 30) with the current stores and one more.
+    // The next version (native (SCHEMA_VERSION + 1) × 10) with the current stores and one more.
     const layout = layoutOf(new AppDb('layout-only'), { workYears: [year] });
     layout['futureTable'] = { keyPath: 'id', rows: [] };
-    await createLegacyDatabase(DB_NAME, 30, layout);
+    await createLegacyDatabase(DB_NAME, (SCHEMA_VERSION + 1) * 10, layout);
     await db.open();
     expect(await listUnits('y1')).toEqual([]);
     await expect(createWorkYear({ ...year, year: 2027 })).rejects.toThrow(DomainError);
@@ -369,10 +369,72 @@ describe('a database upgraded by a newer program', () => {
         phone: '',
       }),
     ).rejects.toThrow(
-      '数据库已由较新版本的程序升级（结构版本 3，本程序为 2），本程序不能修改其中的数据，请使用新版本程序。',
+      `数据库已由较新版本的程序升级（结构版本 ${SCHEMA_VERSION + 1}，本程序为 ${SCHEMA_VERSION}），本程序不能修改其中的数据，请使用新版本程序。`,
     );
     expect(await db.workYears.count()).toBe(1);
     expect(await db.units.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
+  });
+});
+
+describe('upgrade from version 2 to version 3 (this PC’s sync tables)', () => {
+  const v2Rows: Record<string, unknown[]> = {
+    ...v1Rows,
+    submissions: [
+      {
+        id: 's1',
+        yearId: 'y1',
+        kind: 'progress',
+        month: 5,
+        unitId: 'u1',
+        receivedDate: '2026-05-22',
+        fileName: '区财政局5月.xlsx',
+      },
+    ],
+    monthStates: [{ id: 'y1:4', yearId: 'y1', month: 4, state: 'published', publishedAt: '2026-04-30T08:00:00.000Z' }],
+  };
+
+  afterEach(async () => {
+    db.close();
+    await deleteRawDatabase(DB_NAME);
+  });
+
+  it('keeps every row of version 2, adds empty sync tables, and writes as before while sync is not set up', async () => {
+    await db.delete();
+    await createLegacyDatabase(DB_NAME, 20, layoutOfVersion(2, v2Rows));
+    await db.open();
+    expect(db.backendDB().version).toBe(30);
+    expect(rawStoreNames(db)).toEqual([...TABLE_NAMES, ...SYNC_TABLE_NAMES].sort());
+    for (const [table, rows] of Object.entries(v2Rows)) expect(await db.table(table).toArray()).toEqual(rows);
+    for (const name of SYNC_TABLE_NAMES) expect(await db.table(name).count()).toBe(0);
+    // The indexes of the new tables.
+    await db.outbox.add({ docId: 'units:u1', rev: '1-a', body: {} as never, stage: 0 });
+    expect(await db.outbox.where('stage').equals(0).count()).toBe(1);
+    expect(await db.outbox.where('docId').equals('units:u1').count()).toBe(1);
+    await db.peerAudit.add({
+      deviceId: 'd2',
+      dseq: 1,
+      at: '2026-05-01T00:00:00.000Z',
+      deviceLabel: '李四的电脑',
+      chainStart: 1,
+      entry: v1Audit[0] as never,
+    });
+    expect(await db.peerAudit.where('[deviceId+dseq]').equals(['d2', 1]).count()).toBe(1);
+    await db.outbox.clear();
+    // No server set up: a change is written and logged as before, and queued for no one.
+    setOperator('张三');
+    await addUnit({
+      yearId: 'y1',
+      name: '区教育局',
+      kind: 'department',
+      rankingGroup: '',
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+    });
+    expect(await db.units.count()).toBe(2);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncMeta.count()).toBe(0);
+    expect(await db.audit.count()).toBe(v1Audit.length + 1);
   });
 });

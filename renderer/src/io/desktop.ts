@@ -13,6 +13,7 @@ import type {
   SaveFilesRequest,
   SaveFilesResult,
 } from '../../../electron/shared/contract';
+import { browserSync } from './syncBrowser';
 
 declare global {
   interface Window {
@@ -97,6 +98,8 @@ const browserApi: DesktopApi = {
   readAutoBackup: async () => {
     throw new Error('浏览器版没有自动备份。');
   },
+  // The office sync: requests from the page itself, the password in memory for this session.
+  ...browserSync,
 };
 
 export const desktop: DesktopApi = window.api ?? browserApi;

@@ -32,6 +32,8 @@ const paths = {
   rules: () => 'rules',
   aliases: () => 'aliases',
   safety: () => 'safety',
+  /** 同步冲突 (several PCs, issue 16). */
+  conflicts: () => 'conflicts',
   help: () => 'help',
   audit: () => 'audit',
 } satisfies Record<string, (...args: never[]) => string>;

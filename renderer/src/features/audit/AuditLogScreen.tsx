@@ -20,15 +20,15 @@ import { chineseDate, chineseDateTime } from '../../core/dates';
 import { defaultScoreRules } from '../../core/scoring';
 import {
   getImportBatch,
-  listAudit,
-  useAuditEntries,
   useAuditNameRows,
   useAuditOperators,
   useImportBatch,
   verifyAuditChain,
   type ChainCheck,
 } from '../../db';
+import { listMergedAudit, useMergedAudit, usePeerCount, usePeerOperators, type LogLine } from '../../db/sync';
 import { desktop } from '../../io/desktop';
+import { PeerChainChecks, useDeviceName } from '../../ui/sync/PeerChains';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
 
@@ -46,8 +46,20 @@ function useAuditNames(): AuditNames | undefined {
 export function AuditLogScreen() {
   const [entity, setEntity] = useState('');
   const [operator, setOperator] = useState('');
-  const entries = useAuditEntries({ entity: entity || undefined, operator: operator || undefined, limit: pageSize });
-  const operators = useAuditOperators();
+  // Several PCs (issue 16): this PC's entries and the other PCs', merged by time.
+  const entries: LogLine[] | undefined = useMergedAudit({
+    entity: entity || undefined,
+    operator: operator || undefined,
+    limit: pageSize,
+  });
+  const peerCount = usePeerCount() ?? 0;
+  const deviceName = useDeviceName();
+  const ownOperators = useAuditOperators();
+  const peerOperators = usePeerOperators();
+  const operators = useMemo(
+    () => ownOperators && [...new Set([...ownOperators, ...(peerOperators ?? [])])].sort(),
+    [ownOperators, peerOperators],
+  );
   const names = useAuditNames();
   const [open, setOpen] = useState<number>();
   const [exportError, setExportError] = useState<string>();
@@ -130,11 +142,13 @@ export function AuditLogScreen() {
       </Stack>
       {exportError && <Alert severity="error">{exportError}</Alert>}
       {check && names && <ChainCheckAlert check={check} names={names} onShow={showBroken} />}
+      {check && peerCount > 0 && <PeerChainChecks key={JSON.stringify(check)} />}
       <Paper variant="outlined">
         <Table size="small" aria-label="操作日志" ref={tableRef}>
           <TableHead>
             <TableRow>
               <TableCell>序号</TableCell>
+              {peerCount > 0 && <TableCell>电脑</TableCell>}
               <TableCell>时间</TableCell>
               <TableCell>操作人</TableCell>
               <TableCell>操作</TableCell>
@@ -145,31 +159,37 @@ export function AuditLogScreen() {
           <TableBody>
             {entries?.length === 0 && (
               <TableRow>
-                <TableCell colSpan={6} sx={{ color: 'text.secondary' }}>
+                <TableCell colSpan={peerCount > 0 ? 7 : 6} sx={{ color: 'text.secondary' }}>
                   没有符合条件的操作记录。
                 </TableCell>
               </TableRow>
             )}
             {names &&
               entries?.map((e) => {
-                const broken = e.seq === brokenAt;
+                const broken = !e.device && e.seq === brokenAt;
+                const rowKey = e.device ? `${e.device.id}:${e.device.seq}` : `own:${e.seq}`;
                 const line = describeAudit(e, names);
                 const batch = e.entity === 'importBatches' && e.action === 'create';
-                const expanded = batch && open === e.seq;
+                const expanded = batch && !e.device && open === e.seq;
                 return (
-                  <Fragment key={e.seq}>
+                  <Fragment key={rowKey}>
                     <TableRow
                       data-broken={broken || undefined}
                       sx={broken ? { bgcolor: 'error.light', '& td': { color: 'error.contrastText' } } : undefined}
                     >
-                      <TableCell>{e.seq}</TableCell>
+                      <TableCell>{e.device ? e.device.seq : e.seq}</TableCell>
+                      {peerCount > 0 && (
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                          {e.device ? deviceName(e.device.id, e.device.label) : '本机'}
+                        </TableCell>
+                      )}
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{chineseDateTime(e.at)}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{e.operator}</TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }}>{actionLabels[e.action]}</TableCell>
                       <TableCell>{line.object}</TableCell>
                       <TableCell>
                         {line.summary}
-                        {batch && (
+                        {batch && !e.device && (
                           <IconButton
                             size="small"
                             aria-expanded={expanded}
@@ -183,7 +203,7 @@ export function AuditLogScreen() {
                     </TableRow>
                     {expanded && (
                       <TableRow>
-                        <TableCell colSpan={6} sx={{ bgcolor: 'action.hover' }}>
+                        <TableCell colSpan={peerCount > 0 ? 7 : 6} sx={{ bgcolor: 'action.hover' }}>
                           <BatchRows batchId={e.entityId} names={names} />
                         </TableCell>
                       </TableRow>
@@ -281,19 +301,20 @@ function BatchRows({ batchId, names }: { batchId: string; names: AuditNames }) {
  */
 async function exportLog(filter: { entity?: string; operator?: string }, names: AuditNames) {
   const { writeWorkbook } = await import('../../io/excel/write');
-  const entries = await listAudit(filter);
+  const entries = await listMergedAudit(filter);
   const rows: Record<string, string | number | undefined>[] = [];
   for (const e of entries) {
     const line = describeAudit(e, names);
     rows.push({
-      seq: e.seq,
+      seq: e.device ? e.device.seq : e.seq,
+      device: e.device ? e.device.label : '本机',
       at: chineseDateTime(e.at),
       operator: e.operator,
       action: actionLabels[e.action],
       object: line.object,
       summary: line.summary,
     });
-    if (e.entity !== 'importBatches' || e.action !== 'create') continue;
+    if (e.entity !== 'importBatches' || e.action !== 'create' || e.device) continue;
     for (const c of (await getImportBatch(e.entityId))?.changes ?? []) {
       const row = describeImportChange(c, names);
       rows.push({ action: c.before === undefined ? '新增' : '修改', object: row.object, summary: row.summary });
@@ -307,6 +328,7 @@ async function exportLog(filter: { entity?: string; operator?: string }, names: 
       landscape: true,
       columns: [
         { header: '序号', key: 'seq', width: 7 },
+        ...(entries.some((e) => e.device) ? [{ header: '电脑', key: 'device', width: 14 }] : []),
         { header: '时间', key: 'at', width: 18 },
         { header: '操作人', key: 'operator', width: 10 },
         { header: '操作', key: 'action', width: 6 },

@@ -5,6 +5,7 @@ import { DB_NAME, SCHEMA_VERSION, newerDatabaseNotice, storageStatus, type Stora
 import { desktop } from '../../io/desktop';
 import { AutoBackupPanel } from './AutoBackupPanel';
 import { BackupPanel } from './BackupPanel';
+import { SyncPanel } from '../../ui/sync/SyncPanel';
 
 const megabytes = (bytes: number | undefined) =>
   bytes === undefined ? '未知' : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -74,6 +75,7 @@ export function DataSafetyScreen() {
       </Paper>
       <AutoBackupPanel onRestored={() => void storageStatus().then(setStatus)} />
       <BackupPanel onRestored={() => void storageStatus().then(setStatus)} />
+      <SyncPanel />
     </Stack>
   );
 }

@@ -31,6 +31,7 @@ import { desktop } from '../../io/desktop';
 import { userMessage } from '../../ui/errors';
 import { chineseDateTime } from '../../core/dates';
 import { autoBackupsAvailable, keepSafetyBackup } from '../../ui/autoBackup';
+import { SyncRestoreNote } from '../../ui/sync/SyncPanel';
 
 /** A backup file picked for restore, as checked, beside what the database holds now. */
 export interface RestorePreview {
@@ -122,6 +123,7 @@ export function RestorePreviewDialog({ preview, onClose, onRestored }: Props) {
                     ? '恢复前会先把当前数据自动备份到数据文件夹的 backups 文件夹（“恢复前”），可随时再恢复回来。'
                     : `恢复前会先把当前数据保存为“${SAFETY_BACKUP_LABEL}-….dcbackup”文件，请妥善保存；该文件未保存时不会恢复。`}
                 </Alert>
+                <SyncRestoreNote />
                 <Comparison backup={check.summary} current={preview.current} />
               </>
             )}

@@ -23,6 +23,8 @@ import { defaultGroupForKind, unitKindLabels, type Unit, type UnitKind } from '.
 import { findNameClash, parseNameList } from '../../core/registry';
 import { addUnit, addUnits, deleteUnit, useUnits, type NewUnit } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
+import { useConflictKeys } from '../../db/sync';
+import { ConflictMark } from '../../ui/sync/ConflictMark';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { splitAliases } from '../../ui/aliases';
@@ -34,6 +36,7 @@ const kinds = Object.keys(unitKindLabels) as UnitKind[];
 export function UnitsScreen() {
   const yearId = useWorkYear().id;
   const units = useUnits(yearId);
+  const conflicted = useConflictKeys('units');
   /** The id of the unit being edited, or 'new'. */
   const [editing, setEditing] = useState<string>();
   const edited = units?.find((u) => u.id === editing);
@@ -78,7 +81,10 @@ export function UnitsScreen() {
             {units?.map((u, i) => (
               <TableRow key={u.id} hover>
                 <TableCell>{i + 1}</TableCell>
-                <TableCell>{u.name}</TableCell>
+                <TableCell>
+                  {u.name}
+                  <ConflictMark conflicted={conflicted.has(u.id)} />
+                </TableCell>
                 <TableCell>{unitKindLabels[u.kind]}</TableCell>
                 <TableCell>{u.rankingGroup}</TableCell>
                 <TableCell>{u.aliases.join('、')}</TableCell>

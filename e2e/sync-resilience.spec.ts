@@ -1,0 +1,236 @@
+// Issue 16: a sync survives the server going away mid-sync and the page being killed mid-sync —
+// nothing lost, nothing twice. The server is stopped, and the browser killed, at the moment the
+// server receives a batch of documents (its second _bulk_docs), so the cut is mid-sync every time.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import type { CouchServer } from '../couchdb/testserver.mjs';
+import { createYear, enterOperator, openScreen } from './helpers';
+import {
+  EDITOR1,
+  EDITOR2,
+  expect,
+  expectSynced,
+  officeData,
+  openPc,
+  startSync,
+  syncRegion,
+  syncRows,
+  syncStatus,
+  test,
+} from './sync-helpers';
+
+const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+
+/** Loads the sample year (about 1,300 rows) on a PC that syncs: the push is a large one. */
+async function loadSample(page: Page) {
+  await openScreen(page, '工作年度');
+  await page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible({ timeout: 30_000 });
+}
+
+/** Calls `action` once, when the server receives its `nth` _bulk_docs from now on. */
+function onBulkDocs(couch: CouchServer, nth: number, action: () => void) {
+  let seen = 0;
+  couch.onRequest = (request) => {
+    if (request.method === 'POST' && request.url?.includes('/_bulk_docs') && ++seen === nth) {
+      couch.onRequest = null;
+      action();
+    }
+  };
+}
+
+/** What the server holds of the office: data documents by revision, audit documents, conflicts. */
+async function serverHolds(couch: CouchServer, office: string) {
+  const all = await couch.local(office).allDocs({ include_docs: true, conflicts: true });
+  const docs = all.rows.filter((r) => !r.id.startsWith('_design/'));
+  const audit = docs.filter((r) => r.id.startsWith('audit:'));
+  const data = docs.filter((r) => !r.id.startsWith('audit:'));
+  return {
+    data: data.length,
+    revisions: Object.fromEntries(data.map((r) => [r.id, r.value.rev])),
+    audit: audit.length,
+    conflicts: docs.filter((r) => (r.doc?.['_conflicts'] as unknown[] | undefined)?.length).length,
+  };
+}
+
+/**
+ * Nothing lost, nothing twice: the server holds every row of the PC, each at exactly the
+ * revision the PC shows (a row sent twice would be a second revision or a conflict), and every
+ * entry of its log.
+ */
+async function expectServerMatches(page: Page, couch: CouchServer, office: string) {
+  const here = await localCounts(page);
+  const meta = await syncRows(page, 'syncMeta');
+  const there = await serverHolds(couch, office);
+  expect(there.data).toBe(here.rows);
+  expect(there.revisions).toEqual(Object.fromEntries(meta.map((m) => [m['docId'], m['rev']])));
+  expect(there.audit).toBe(here.audit);
+  expect(there.conflicts).toBe(0);
+  expect(await syncRows(page, 'outbox')).toEqual([]);
+  return here;
+}
+
+async function localCounts(page: Page) {
+  const data = await officeData(page);
+  const rows = Object.values(data).reduce((n, list) => n + list.length, 0);
+  const audit = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const r = indexedDB.open('duchaduban');
+        r.onsuccess = () => {
+          const count = r.result.transaction('audit').objectStore('audit').count();
+          count.onsuccess = () => {
+            r.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+  return { rows, audit };
+}
+
+test('the server stopped in the middle of a sync and started again: nothing lost, nothing twice', async ({
+  browser,
+  couch,
+  office,
+}) => {
+  test.setTimeout(120_000);
+  const a = await openPc(browser, '张科员');
+  await createYear(a.page, 2026);
+  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
+  await expectSynced(a.page);
+
+  let stopped = false;
+  onBulkDocs(couch, 2, () => {
+    stopped = true;
+    void couch.stop();
+  });
+  await loadSample(a.page);
+  await expect.poll(() => stopped, { timeout: 30_000 }).toBe(true);
+  await expect(syncStatus(a.page)).toHaveAccessibleName(/同步状态：离线，\d+项待上传/, { timeout: 30_000 });
+  const partial = await serverHolds(couch, office);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await couch.start();
+
+  await expectSynced(a.page, 60_000);
+  const here = await expectServerMatches(a.page, couch, office);
+  expect(partial.data).toBeLessThan(here.rows);
+
+  // Another PC receives exactly the same.
+  const b = await openPc(browser, '李科员');
+  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
+  await expectSynced(b.page, 60_000);
+  expect(JSON.stringify(await officeData(b.page))).toBe(JSON.stringify(await officeData(a.page)));
+  await a.context.close();
+  await b.context.close();
+});
+
+// ---------------------------------------------------------------- the page killed
+
+// The flags of playwright.config.ts, plus what a headless browser of our own needs.
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--headless=new',
+  '--remote-debugging-port=0',
+  '--lang=zh-CN',
+  '--no-default-browser-check',
+];
+
+interface Running {
+  child: ChildProcess;
+  browser: Browser;
+  page: Page;
+}
+
+/** Chromium on a profile folder (a PC's disk), attached over CDP: it can be killed like a power cut. */
+async function startChromium(profileDir: string): Promise<Running> {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const child = spawn(executable, [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
+  });
+  const wsUrl = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not report its DevTools URL:\n${seen}`)), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium exited (${code ?? signal}) before attaching:\n${seen}`));
+    });
+  });
+  child.stderr!.resume();
+  const browser = await chromium.connectOverCDP(wsUrl);
+  const context = browser.contexts()[0] ?? (await browser.newContext());
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { child, browser, page };
+}
+
+function killHard(running: Running): Promise<void> {
+  try {
+    process.kill(-running.child.pid!, 'SIGKILL');
+  } catch {
+    running.child.kill('SIGKILL');
+  }
+  return new Promise((resolve) => {
+    if (running.child.exitCode !== null || running.child.signalCode !== null) resolve();
+    else running.child.once('exit', () => resolve());
+  });
+}
+
+test('the page killed in the middle of a sync: the outbox resumes after a restart, nothing lost, nothing twice', async ({
+  couch,
+  office,
+}) => {
+  test.setTimeout(150_000);
+  const profileDir = test.info().outputPath('profile');
+  await mkdir(profileDir, { recursive: true });
+  let running = await startChromium(profileDir);
+  try {
+    await running.page.goto(APP);
+    await enterOperator(running.page, '赵科员');
+    await createYear(running.page, 2026);
+    await startSync(running.page, couch, office, EDITOR1, '赵科员的电脑');
+    await expectSynced(running.page);
+
+    let killed: Promise<void> | undefined;
+    const victim = running;
+    onBulkDocs(couch, 2, () => {
+      killed = killHard(victim);
+    });
+    await loadSample(running.page).catch(() => undefined); // the page may die before it says so
+    await expect.poll(() => killed !== undefined, { timeout: 30_000 }).toBe(true);
+    await killed;
+    const partial = await serverHolds(couch, office);
+
+    running = await startChromium(profileDir);
+    const page = running.page;
+    await page.goto(`${APP}#/safety`);
+    // The browser build keeps no password: asked again, then the outbox goes on.
+    await expect(syncStatus(page)).toHaveAccessibleName(/同步状态：同步未连接：请输入密码，\d+项待上传/);
+    await syncRegion(page).getByLabel('同步密码').fill(EDITOR1.password);
+    await syncRegion(page).getByRole('button', { name: '连接' }).click();
+    await expectSynced(page, 60_000);
+    const here = await expectServerMatches(page, couch, office);
+    expect(partial.data).toBeLessThan(here.rows);
+    expect(here.rows).toBeGreaterThan(1000);
+  } finally {
+    couch.onRequest = null;
+    await running.browser.close().catch(() => undefined);
+    await killHard(running);
+  }
+});
