@@ -84,7 +84,8 @@ describe('督查通报 .docx', () => {
     for (const header of ['序号', '分组', '榜单', '单位', '得分', '加扣分事项', '分值'])
       expect(attachment).toContain(header);
     for (const reason of reasons) expect(attachment).toContain(reason);
-    expect(attachment).toContain('无加扣分事项');
+    // A unit without confirmed 加扣分 is summarised in the text only.
+    expect(attachment).not.toContain('区统计局');
     expect(attachment).toContain('5月进展逾期报送（5月27日收到，截止5月25日）');
     expect(attachment).toContain('-5');
     const document = part(bytes, 'word/document.xml');
@@ -104,6 +105,27 @@ describe('督查通报 .docx', () => {
     expect(fontOf('（一）区级部门')).toMatch(/^楷体/);
     expect(fontOf('附件')).toBe('黑体');
     expect(fontOf('各镇街、区级各部门、各区属国企和平台：')).toMatch(/^仿宋/);
+  });
+
+  it('names a fallback for the official fonts a PC may lack (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体)', async () => {
+    const fonts = part(await bulletinDocx(input), 'word/fontTable.xml');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fonts).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+  });
+
+  it('has no attachment when no listed unit has a confirmed 加扣分', async () => {
+    const red = {
+      unit: '区统计局',
+      list: 'red' as const,
+      score: 100,
+      summary: '100分，本组第1名，无扣分事项',
+      lines: [],
+    };
+    const text = await textOf(
+      await bulletinDocx({ ...input, groups: [{ name: '区级部门', red: [red], black: [], heldOff: [] }] }),
+    );
+    expect(text).toContain('红榜：区统计局（100分，本组第1名，无扣分事项）。');
+    expect(text).not.toContain('附件');
   });
 
   it('carries the sample mark above the title and in the page header when made from the sample year', async () => {

@@ -75,6 +75,13 @@ const ATTACHMENT_COLUMNS: [string, number][] = [
 
 const signed = (v: number): string => (v > 0 ? `+${Math.round(v * 100) / 100}` : String(Math.round(v * 100) / 100));
 
+/** The listed units with evidence lines, by group: red, held off, black. */
+function evidenced(input: BulletinInput): { group: string; unit: BulletinUnit }[] {
+  return input.groups.flatMap((g) =>
+    [...g.red, ...g.heldOff, ...g.black].filter((u) => u.lines.length > 0).map((unit) => ({ group: g.name, unit })),
+  );
+}
+
 /** The attachment's table: one row per evidence line, the unit's cells spanning its lines. */
 function attachmentTable(input: BulletinInput): Table {
   const total = ATTACHMENT_COLUMNS.reduce((s, [, w]) => s + w, 0);
@@ -87,36 +94,31 @@ function attachmentTable(input: BulletinInput): Table {
       children: ATTACHMENT_COLUMNS.map(([header], i) => tableCell(header, width(i), { header: true })),
     }),
   ];
-  let n = 0;
-  for (const group of input.groups) {
-    for (const unit of [...group.red, ...group.heldOff, ...group.black]) {
-      n++;
-      const lines = unit.lines.length > 0 ? unit.lines : [{ reason: '无加扣分事项', points: Number.NaN }];
-      const span = lines.length;
-      lines.forEach((line, i) => {
-        const unitCells =
-          i === 0
-            ? [
-                tableCell(String(n), width(0), { center: true, rowSpan: span }),
-                tableCell(group.name, width(1), { center: true, rowSpan: span }),
-                tableCell(listKindLabels[unit.list], width(2), { center: true, rowSpan: span }),
-                tableCell(unit.unit, width(3), { rowSpan: span }),
-                tableCell(`${Math.round(unit.score * 100) / 100}`, width(4), { center: true, rowSpan: span }),
-              ]
-            : [];
-        rows.push(
-          new TableRow({
-            cantSplit: true,
-            children: [
-              ...unitCells,
-              tableCell(line.reason, width(5)),
-              tableCell(Number.isFinite(line.points) ? signed(line.points) : '—', width(6), { center: true }),
-            ],
-          }),
-        );
-      });
-    }
-  }
+  evidenced(input).forEach(({ group, unit }, n) => {
+    const span = unit.lines.length;
+    unit.lines.forEach((line, i) => {
+      const unitCells =
+        i === 0
+          ? [
+              tableCell(String(n + 1), width(0), { center: true, rowSpan: span }),
+              tableCell(group, width(1), { center: true, rowSpan: span }),
+              tableCell(listKindLabels[unit.list], width(2), { center: true, rowSpan: span }),
+              tableCell(unit.unit, width(3), { rowSpan: span }),
+              tableCell(`${Math.round(unit.score * 100) / 100}`, width(4), { center: true, rowSpan: span }),
+            ]
+          : [];
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [
+            ...unitCells,
+            tableCell(line.reason, width(5)),
+            tableCell(signed(line.points), width(6), { center: true }),
+          ],
+        }),
+      );
+    });
+  });
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows });
 }
 
@@ -126,7 +128,8 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${label}${n}项`)
     .join('，');
-  const listed = input.groups.some((g) => g.red.length + g.black.length + g.heldOff.length > 0);
+  // The attachment holds the evidence of the listed units; without any, there is none.
+  const listed = evidenced(input).length > 0;
   const children: (Paragraph | Table)[] = [
     titleLine(bulletinTitle(input)),
     body('各镇街、区级各部门、各区属国企和平台：', false),
@@ -147,7 +150,7 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
     if (group.heldOff.length) children.push(body(`未列入红榜：${listLine(group.heldOff)}。`));
     children.push(body(`黑榜：${group.black.length ? listLine(group.black) : '无'}。`));
   });
-  if (listed) children.push(body(`各单位加扣分明细见附件。`));
+  if (listed) children.push(body('上榜单位的加扣分明细见附件。'));
   children.push(
     heading('三、下步要求'),
     body(

@@ -22,6 +22,26 @@ export const MM = 56.7; // twips per millimetre
 /** The width between the margins. */
 export const TEXT_WIDTH = (210 - 28 - 26) * MM;
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name });
+
+/**
+ * The font table: for each font the documents name, the font a reader takes where it is missing
+ * (w:altName) and its script (GB2312) and kind, so Word on a PC without the *_GB2312 fonts of
+ * the official format sets 仿宋 / 楷体 rather than its default 宋体.
+ */
+const FONT_FALLBACKS: [name: string, fallback: string, family: 'roman' | 'modern' | 'swiss'][] = [
+  ['仿宋_GB2312', '仿宋', 'modern'],
+  ['楷体_GB2312', '楷体', 'modern'],
+  ['方正小标宋简体', '宋体', 'roman'],
+  ['黑体', 'SimHei', 'modern'],
+];
+
+function fontTableXml(): string {
+  const fonts = FONT_FALLBACKS.map(
+    ([name, fallback, family]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${fallback}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="fixed"/></w:font>`,
+  ).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
+}
 export const TITLE_FONT = font('方正小标宋简体');
 export const BODY_FONT = font('仿宋_GB2312');
 export const HEADING_FONT = font('黑体');
@@ -153,5 +173,5 @@ export async function officialDocx(
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
 }
