@@ -25,7 +25,7 @@ import { windowMonths } from '../../core/calendar';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import type { WorkYear } from '../../core/model';
+import { sampleMark, type WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
 import { useYearStanding, type EvaluationData, type YearStanding } from '../../ui/useYearStanding';
@@ -221,36 +221,41 @@ async function exportRanking(
   parts?: Map<string, CompositeParts>,
 ) {
   const { writeWorkbook } = await import('../../io/excel/write');
-  const bytes = await writeWorkbook([
-    {
-      name: '赛马排名',
-      title,
-      subtitle: '区政府督查室',
-      columns: [
-        { header: '分组', key: 'group', width: 12 },
-        { header: '名次', key: 'rank', width: 6 },
-        { header: '单位', key: 'unit', width: 24 },
-        ...(parts
-          ? [
-              { header: '过程得分', key: 'process', width: 10 },
-              { header: '评估得分', key: 'evaluation', width: 10 },
-            ]
-          : []),
-        { header: parts ? '综合得分' : '得分', key: 'score', width: 10 },
-        { header: '变化', key: 'movement', width: 8 },
-      ],
-      rows: [...groups.entries()].flatMap(([group, ranked]) =>
-        ranked.map((r) => ({
-          group,
-          rank: r.rank,
-          unit: scoring.unitById.get(r.unitId)?.name,
-          score: r.score,
-          movement: movementText(r),
-          ...(parts ? { process: parts.get(r.unitId)?.process, evaluation: evaluationText(parts.get(r.unitId)) } : {}),
-        })),
-      ),
-    },
-  ]);
+  const bytes = await writeWorkbook(
+    [
+      {
+        name: '赛马排名',
+        title,
+        subtitle: '区政府督查室',
+        columns: [
+          { header: '分组', key: 'group', width: 12 },
+          { header: '名次', key: 'rank', width: 6 },
+          { header: '单位', key: 'unit', width: 24 },
+          ...(parts
+            ? [
+                { header: '过程得分', key: 'process', width: 10 },
+                { header: '评估得分', key: 'evaluation', width: 10 },
+              ]
+            : []),
+          { header: parts ? '综合得分' : '得分', key: 'score', width: 10 },
+          { header: '变化', key: 'movement', width: 8 },
+        ],
+        rows: [...groups.entries()].flatMap(([group, ranked]) =>
+          ranked.map((r) => ({
+            group,
+            rank: r.rank,
+            unit: scoring.unitById.get(r.unitId)?.name,
+            score: r.score,
+            movement: movementText(r),
+            ...(parts
+              ? { process: parts.get(r.unitId)?.process, evaluation: evaluationText(parts.get(r.unitId)) }
+              : {}),
+          })),
+        ),
+      },
+    ],
+    { mark: sampleMark(year) },
+  );
   await desktop.saveFile({ suggestedName: `${title}.xlsx`, bytes });
 }
 
