@@ -75,8 +75,10 @@ describe('exportPlanWorkbooks', () => {
       year: { ...year, sample: true },
       units: [{ unit, tasks: [{ task: task('t-1', '1', '轻纺市场转型升级'), role: 'lead', milestones: [] }] }],
     });
-    const file = sent().files[0] as { name: string; bytes: Uint8Array };
-    const grid = await gridOf(file);
+    // One unit: its workbook is saved as itself.
+    const file = fake.saveFile.mock.lastCall?.[0];
+    if (!file) throw new Error('saveFile was not called');
+    const grid = await gridOf({ name: file.suggestedName, bytes: file.bytes });
     expect(grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ v: '示例数据 · 非正式文件' });
     expect(mapPlan(grid, { year: 2026 })).toMatchObject({ unit: '东城街道', rows: [{ taskId: 't-1', role: 'lead' }] });
   });
