@@ -29,7 +29,10 @@ test('the task page and the unit page tell their story month by month, and print
   await openScreen(page, '任务台账');
   await page.getByRole('table', { name: '任务台账' }).getByRole('row').filter({ hasText: '重点道路建设' }).click();
   const story = page.getByRole('region', { name: '进展', exact: true });
-  await expect(story.getByRole('img', { name: '报送进度与序时进度对比图' })).toBeVisible();
+  const chart = story.getByRole('img', { name: '报送进度与序时进度对比图' });
+  await expect(chart).toBeVisible();
+  // The months are named on the axis (3月 to 11月, the year's window).
+  for (const m of ['3月', '7月', '11月']) await expect(chart.getByText(m, { exact: true })).toBeVisible();
   const july = story.getByRole('region', { name: '7月进展' });
   await expect(july).toContainText('序时进度 52%（按月方案）');
   await expect(july).toContainText('月方案：完成管线迁改和路基施工');

@@ -81,7 +81,8 @@ export function ProgressChart({ story, width }: { story: TaskStory; width?: numb
         height={240}
         {...(width === undefined ? {} : { width })}
         skipAnimation
-        xAxis={[{ scaleType: 'point', data: chart.months.map((m) => `${m}月`) }]}
+        // An explicit axis height, as on 首页: with the default the CJK month names are cut to nothing.
+        xAxis={[{ scaleType: 'point', data: chart.months.map((m) => `${m}月`), height: 32 }]}
         yAxis={[{ min: 0, max: 100, valueFormatter: (v: number) => `${v}%` }]}
         series={[
           {
