@@ -187,7 +187,7 @@ function ListsTables({ scoring }: { scoring: Scoring }) {
   return (
     <Stack spacing={2}>
       {groupsOf(scoring).map((g) => (
-        <ListGroupTable key={g.name} group={g} label={`${g.name}红黑榜`} unitName={unitName} />
+        <ListGroupTable key={g.name} group={g} label={`${g.name}红黑榜`} unitName={unitName} unitLinks />
       ))}
     </Stack>
   );

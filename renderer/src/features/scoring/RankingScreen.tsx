@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import {
   Alert,
   Box,
+  Link,
   Button,
   Paper,
   Stack,
@@ -19,7 +20,7 @@ import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
 import { useWorkYear } from '../../ui/YearContext';
 import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
-import { navigateTo } from '../../ui/useHashRoute';
+import { hrefOf, navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -177,7 +178,11 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                 {ranked.slice(0, Math.max(0, shown - (offsets.get(group) ?? 0))).map((r) => (
                   <TableRow key={r.unitId} hover onClick={() => navigateTo(routes.unit(r.unitId))}>
                     <TableCell>{r.rank}</TableCell>
-                    <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
+                    <TableCell>
+                      <Link href={hrefOf(routes.unit(r.unitId))} color="inherit" onClick={(e) => e.stopPropagation()}>
+                        {scoring.unitById.get(r.unitId)?.name}
+                      </Link>
+                    </TableCell>
                     {parts && (
                       <>
                         <TableCell>{parts.get(r.unitId)?.process}</TableCell>

@@ -28,6 +28,7 @@ export function YearListsTables({ standing, scoring }: { standing: YearStanding;
           group={g}
           label={`${g.name}年度红黑榜`}
           unitName={(id) => scoring.unitById.get(id)?.name ?? ''}
+          unitLinks
           scoreHeader="综合得分"
           extra={extra}
         />
