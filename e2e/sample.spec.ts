@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { createYear, enterOperator, openScreen } from './helpers';
 import { chinaTime } from './cycle-steps';
 
@@ -8,7 +10,7 @@ const banner = (page: Page) => page.getByRole('status', { name: '示例数据提
 
 test('示例数据: load the 2025 sample beside a real year, try the ledger, the 赛马 and the 红黑榜, remove it in one action', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.clock.setFixedTime(chinaTime('2026-03-05'));
   await page.goto('/');
   await enterOperator(page, '陈科员');
@@ -82,6 +84,43 @@ test('示例数据: load the 2025 sample beside a real year, try the ledger, the
   );
   await expect(soe.locator('tr[data-list="黑榜"]', { hasText: '区产业投资集团有限公司' })).toContainText('未报送');
   await expect(page.getByRole('table', { name: '10月约谈' })).toContainText('区城市建设投资集团有限公司');
+
+  // Exported from the sample year, the 红黑榜 in Excel carries the mark above its title and on every
+  // page, and prints whole: 主要情况 wraps in rows as tall as its lines.
+  const xlsx = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  const xlsxFile = testInfo.outputPath('红黑榜.xlsx');
+  await (await xlsx).saveAs(xlsxFile);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxFile);
+  const lists = workbook.getWorksheet('红黑榜')!;
+  expect(lists.getCell('A1').value).toBe('示例数据 · 非正式文件');
+  expect(lists.getCell('A2').value).toBe('2025年10月重点工作红黑榜');
+  expect(lists.headerFooter.oddHeader).toContain('示例数据 · 非正式文件');
+  expect(lists.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, printTitlesRow: '4:4' });
+  const reasons: { text: string; height: number }[] = [];
+  lists.eachRow((row, n) => {
+    if (n > 4) reasons.push({ text: String(row.getCell(6).value ?? ''), height: row.height });
+  });
+  const longest = reasons.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  expect(longest.text.length).toBeGreaterThan(40);
+  expect(lists.getRow(5).getCell(6).alignment?.wrapText).toBe(true);
+  // More than 25 characters do not fit on one line of the 50-wide column: the row holds two lines or more.
+  expect(longest.height).toBeGreaterThan(2 * 11 * 1.2);
+
+  // The 通报 from the sample year: marked, one summary per unit, the evidence in the 附件.
+  const docx = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成督查通报' }).click();
+  const docxFile = testInfo.outputPath('通报.docx');
+  await (await docx).saveAs(docxFile);
+  const { value: bulletin } = await mammoth.extractRawText({ path: docxFile });
+  expect(bulletin.trimStart()).toMatch(/^示例数据 · 非正式文件/);
+  expect(bulletin).toMatch(/区产业投资集团有限公司（[\d.]+分，未报送\d+项/);
+  const attachment = bulletin.slice(bulletin.indexOf('附件\n'));
+  expect(attachment).toContain('红黑榜单位加扣分明细');
+  expect(attachment).toMatch(/10月进展未报送（“.+”，截止/);
+  // Each 未报送 line is in the attachment only, not in the running text.
+  expect(bulletin.slice(0, bulletin.indexOf('附件\n'))).not.toContain('10月进展未报送（');
 
   // Remove it from the banner: one confirmation, and the sample year is gone with its marker.
   await banner(page).getByRole('button', { name: '删除示例数据' }).click();

@@ -101,8 +101,15 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   const { value: text } = await mammoth.extractRawText({ path: file });
   expect(text).toContain('关于2026年5月全区重点工作推进情况的通报');
   expect(text).toMatch(/已报送3个，逾期报送3个/);
-  expect(text).toContain('镇街红榜：无。符合红榜名次和分数条件的单位均有滞后、未启动或未报送事项，不列入红榜。');
-  expect(text).toContain('镇街未列入红榜：东城街道（98分，1项滞后，不列入红榜）');
+  // Per group under its heading: the lists with one summary per unit, the evidence in the 附件.
+  const townsText = text.slice(text.indexOf('（二）镇街'), text.indexOf('三、下步要求'));
+  expect(townsText).toContain('红榜：无。符合红榜名次和分数条件的单位均有滞后、未启动或未报送事项，不列入红榜。');
+  expect(townsText).toContain('未列入红榜：东城街道（98分，1项滞后，不列入红榜）');
+  expect(townsText).toContain('西城街道（85分，未报送3项）');
+  expect(text).toContain('附件：红黑榜单位加扣分明细');
+  const attachment = text.slice(text.lastIndexOf('附件\n'));
+  expect(attachment.match(/5月进展未报送（“[^”]+”，截止5月\d+日）/g)?.length).toBeGreaterThanOrEqual(3);
+  expect(text).not.toContain('示例数据');
 
   // June: nobody reports; 西城街道 is on the black list a second month running → 约谈 suggested.
   // Before that, the office lowers the missing-sheet deduction to −4: it applies to June's new

@@ -7,6 +7,17 @@ export type IsoDate = string;
 /** 'YYYY-MM' */
 export type YearMonth = string;
 
+/**
+ * What marks anything made from the sample year: the printed page's top line, the Excel and
+ * Word exports' first line and page header (and the screens say so in the 示例数据 banner).
+ */
+export const SAMPLE_MARK = '示例数据 · 非正式文件';
+
+/** The mark for what is made from `year`: SAMPLE_MARK for the sample year, else none. */
+export function sampleMark(year: { sample?: true }): string | undefined {
+  return year.sample === true ? SAMPLE_MARK : undefined;
+}
+
 export interface WorkYear {
   id: Id;
   year: number;

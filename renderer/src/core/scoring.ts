@@ -144,6 +144,14 @@ const pct = (v: number | null): string => `${v === null ? '—' : round1(v)}%`;
 // ---------------------------------------------------------------------------
 // Proposing
 
+/**
+ * Whether a month's sheets are overdue on `today`: the day is after the (shifted) report due
+ * date. On the due date itself a sheet can still come in on time, so nothing is missing yet.
+ */
+export function isPastReportDue(reportDue: DueDate, today: IsoDate): boolean {
+  return daysBetween(reportDue.due, today) > 0;
+}
+
 /** The status part of progress.ts assessTaskMonth (without the light, which scoring does not use). */
 export interface ReportJudgement {
   status: AssessedStatus;
@@ -470,7 +478,7 @@ function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
     owe(task.leadUnitId, task, true);
     for (const co of task.coUnitIds ?? []) owe(co, task, false);
   }
-  const pastDue = daysBetween(facts.reportDue.due, facts.today) > 0;
+  const pastDue = isPastReportDue(facts.reportDue, facts.today);
 
   const eachJudgedReport = (coUnits: boolean, visit: (j: JudgedReport) => void): void => {
     for (const task of running) {

@@ -21,6 +21,7 @@ import type {
   WorkYear,
 } from '../core/model';
 import {
+  getTaskStoryRows,
   getMonthState,
   getSetting,
   getTask,
@@ -48,6 +49,7 @@ import {
   listTasks,
   listUnits,
   listWorkYears,
+  type TaskStoryRows,
   type AuditFilter,
 } from './queries';
 
@@ -216,4 +218,17 @@ export function useYearScoreEntries(yearId: string | undefined): ScoreEntry[] | 
 /** The interviews of a year by date held ([] without a year); filter by unitId or month. */
 export function useInterviews(yearId: string | undefined): Interview[] | undefined {
   return useLiveQuery(() => listInterviews(yearId), [yearId]);
+}
+
+/** What a task's story reads (getTaskStoryRows), live; undefined while loading. */
+export function useTaskStoryRows(
+  yearId: string,
+  task: Pick<Task, 'id' | 'leadUnitId' | 'coUnitIds'>,
+): TaskStoryRows | undefined {
+  const { id, leadUnitId, coUnitIds } = task;
+  const coUnits = coUnitIds.join('\n');
+  return useLiveQuery(
+    () => getTaskStoryRows(yearId, { id, leadUnitId, coUnitIds: coUnits === '' ? [] : coUnits.split('\n') }),
+    [yearId, id, leadUnitId, coUnits],
+  );
 }

@@ -67,8 +67,9 @@ export {
   listScoreRules,
   listScoreEntries,
   listInterviews,
+  getTaskStoryRows,
 } from './queries';
-export type { AuditFilter, ImportedFile } from './queries';
+export type { AuditFilter, ImportedFile, TaskStoryRows } from './queries';
 export {
   useWorkYears,
   useUnits,
@@ -77,6 +78,7 @@ export {
   useTasks,
   prefetchTasks,
   useTask,
+  useTaskStoryRows,
   useImportBatches,
   useAuditEntries,
   useAuditOperators,

@@ -210,6 +210,51 @@ export async function listYearReports(yearId: string | undefined): Promise<Progr
 }
 
 /**
+ * What a task's story reads (core/story.ts TaskStoryFacts), by index rather than the whole
+ * year: the task's milestones, reports and feedback; and, for its units (lead, co-units and any
+ * that reported on it), their reports on every task, their progress sheets and score entries.
+ */
+export interface TaskStoryRows {
+  milestones: Milestone[];
+  reports: ProgressReport[];
+  unitReports: ProgressReport[];
+  submissions: Submission[];
+  feedback: Feedback[];
+  entries: ScoreEntry[];
+}
+
+export async function getTaskStoryRows(
+  yearId: string,
+  task: Pick<Task, 'id' | 'leadUnitId' | 'coUnitIds'>,
+): Promise<TaskStoryRows> {
+  const ofYear = <T extends { yearId: string }>(rows: T[]) => rows.filter((r) => r.yearId === yearId);
+  const [milestones, reports, feedback] = await Promise.all([
+    db.milestones.where('taskId').equals(task.id).sortBy('month'),
+    db.reports.where('taskId').equals(task.id).toArray(),
+    db.feedback.where('taskId').equals(task.id).toArray(),
+  ]);
+  const unitIds = [
+    ...new Set([...(task.leadUnitId ? [task.leadUnitId] : []), ...task.coUnitIds, ...reports.map((r) => r.unitId)]),
+  ];
+  const [unitReports, submissions, entries] = await Promise.all([
+    db.reports.where('unitId').anyOf(unitIds).toArray(),
+    db.submissions
+      .where('[unitId+yearId]')
+      .anyOf(unitIds.map((u) => [u, yearId]))
+      .toArray(),
+    db.scoreEntries.where('unitId').anyOf(unitIds).toArray(),
+  ]);
+  return {
+    milestones: ofYear(milestones),
+    reports: ofYear(reports).sort(byId),
+    unitReports: ofYear(unitReports).sort(byId),
+    submissions: submissions.filter((s) => s.kind === 'progress').sort(byId),
+    feedback: ofYear(feedback).sort(byId),
+    entries: ofYear(entries).sort(byMonthThenId),
+  };
+}
+
+/**
  * The sheets received for a year's plans (kind 'plan', month 0) or a month's progress: one per
  * unit that sent one; none without a year or month.
  */

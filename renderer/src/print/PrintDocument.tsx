@@ -29,6 +29,7 @@ const printStyles = (
           textAlign: 'center',
           margin: '0 0 8pt',
         },
+        '.print-document h2': { fontSize: '16pt', fontWeight: 'bold', margin: '14pt 0 6pt', breakAfter: 'avoid' },
         '.print-document .issuer': { textAlign: 'center', fontSize: '14pt', marginBottom: '14pt' },
         '.print-document table': { width: '100%', borderCollapse: 'collapse', fontSize: '12pt' },
         '.print-document thead': { display: 'table-header-group' },
@@ -39,6 +40,11 @@ const printStyles = (
           verticalAlign: 'top',
         },
         '.print-document th': { fontFamily: titleFont, fontWeight: 'normal' },
+        // A screen's link (a unit's name) or MUI table cell reads on paper as the document's text.
+        '.print-document a': { color: 'inherit', textDecoration: 'none' },
+        '.print-document .MuiTableCell-root': { fontSize: 'inherit', lineHeight: 1.4 },
+        // A light's colour is what it says: printed, not dropped as a background.
+        '.print-document .MuiChip-root': { printColorAdjust: 'exact' },
         '*': { boxShadow: 'none !important' },
       },
     }}

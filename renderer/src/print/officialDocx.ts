@@ -1,12 +1,47 @@
 // The official-document layout of every Word file the app writes (GB/T 9704-2012, PRODUCT.md §7):
 // A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 at a fixed 28 pt line, headings
-// 黑体 / 楷体, page numbers "— 1 —" centred in the footer.
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
+// 黑体 (一级) / 楷体 (二级), tables in 小四, page numbers "— 1 —" centred in the footer; a sample
+// year's document carries its mark (示例数据 · 非正式文件) above the title and in every page header.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TableCell,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type Table,
+} from 'docx';
 
 export const MM = 56.7; // twips per millimetre
 /** The width between the margins. */
 export const TEXT_WIDTH = (210 - 28 - 26) * MM;
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name });
+
+/**
+ * The font table: for each font the documents name, the font a reader takes where it is missing
+ * (w:altName) and its script (GB2312) and kind, so Word on a PC without the *_GB2312 fonts of
+ * the official format sets 仿宋 / 楷体 rather than its default 宋体.
+ */
+const FONT_FALLBACKS: [name: string, fallback: string, family: 'roman' | 'modern' | 'swiss'][] = [
+  ['仿宋_GB2312', '仿宋', 'modern'],
+  ['楷体_GB2312', '楷体', 'modern'],
+  ['方正小标宋简体', '宋体', 'roman'],
+  ['黑体', 'SimHei', 'modern'],
+];
+
+function fontTableXml(): string {
+  const fonts = FONT_FALLBACKS.map(
+    ([name, fallback, family]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${fallback}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="fixed"/></w:font>`,
+  ).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
+}
 export const TITLE_FONT = font('方正小标宋简体');
 export const BODY_FONT = font('仿宋_GB2312');
 export const HEADING_FONT = font('黑体');
@@ -50,15 +85,58 @@ export function issuerDateLine(issuer: string, isoDate: string): Paragraph {
   });
 }
 
-/** The whole document, as bytes of a .docx. */
+const TABLE_HEAD_FONT = font('黑体');
+export const SIZE_TABLE = 24; // 小四 = 12 pt
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+
+/** A table cell in 小四: a header cell in 黑体 centred, a body cell in 仿宋, one paragraph per line. */
+export function tableCell(
+  text: string,
+  width: number,
+  options: { header?: boolean; center?: boolean; rowSpan?: number } = {},
+): TableCell {
+  const { header = false, center = header, rowSpan } = options;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: BORDERS,
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(rowSpan !== undefined && rowSpan > 1 ? { rowSpan } : {}),
+    children: text.split('\n').map(
+      (t) =>
+        new Paragraph({
+          alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text: t, font: header ? TABLE_HEAD_FONT : BODY_FONT, size: SIZE_TABLE })],
+        }),
+    ),
+  });
+}
+
+const MARK_COLOR = 'C00000';
+
+/** The sample mark above the title: red, bold, centred. */
+function markLine(mark: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 200 },
+    children: [new TextRun({ text: mark, font: HEADING_FONT, size: SIZE_3, bold: true, color: MARK_COLOR })],
+  });
+}
+
+/**
+ * The whole document, as bytes of a .docx. `mark` (core/model sampleMark: the sample year's
+ * 示例数据 line) goes above the first line, into every page header and into the title.
+ */
 export async function officialDocx(
   title: string,
   creator: string,
   children: (Paragraph | Table)[],
+  mark?: string,
 ): Promise<Uint8Array> {
   const doc = new Document({
     creator,
-    title,
+    title: mark ? `${title}（${mark}）` : title,
     sections: [
       {
         properties: {
@@ -67,6 +145,20 @@ export async function officialDocx(
             margin: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },
           },
         },
+        ...(mark
+          ? {
+              headers: {
+                default: new Header({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: [new TextRun({ text: mark, font: HEADING_FONT, size: 24, color: MARK_COLOR })],
+                    }),
+                  ],
+                }),
+              },
+            }
+          : {}),
         footers: {
           default: new Footer({
             children: [
@@ -77,9 +169,9 @@ export async function officialDocx(
             ],
           }),
         },
-        children,
+        children: mark ? [markLine(mark), ...children] : children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return new Uint8Array(await Packer.toArrayBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]));
 }

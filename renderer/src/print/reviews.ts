@@ -16,6 +16,8 @@ export interface ReviewDocInput {
   /** 'YYYY-MM-DD' */
   date: string;
   items: ReviewDocItem[];
+  /** The sample year's mark (core/model sampleMark). */
+  mark?: string;
 }
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -56,5 +58,5 @@ export async function reviewsDocx(input: ReviewDocInput): Promise<Uint8Array> {
       children.push(...paragraphs(section.text));
     });
   });
-  return officialDocx(reviewsTitle(input.year), input.issuer, children);
+  return officialDocx(reviewsTitle(input.year), input.issuer, children, input.mark);
 }

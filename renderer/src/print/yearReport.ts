@@ -1,19 +1,18 @@
 // 年度报告 as one editable Word document in the official layout (officialDocx.ts), its tables in
 // 小四 with the header row repeated on every page and rows never split. The parts are core/yearReport.ts
 // yearReportParts, the same tables the screen prints and Excel holds.
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { Paragraph, Table, TableRow, WidthType } from 'docx';
 import { cellText, type ReportPart } from '../core/yearReport';
-import { BODY_FONT, HEADING_FONT, issuerDateLine, officialDocx, TEXT_WIDTH, textLine, titleLine } from './officialDocx';
+import {
+  BODY_FONT,
+  HEADING_FONT,
+  issuerDateLine,
+  officialDocx,
+  tableCell,
+  TEXT_WIDTH,
+  textLine,
+  titleLine,
+} from './officialDocx';
 
 export interface YearReportDocInput {
   title: string;
@@ -23,33 +22,14 @@ export interface YearReportDocInput {
   /** What the report covers (the year over, or as at a date). */
   note: string;
   parts: ReportPart[];
+  /** The sample year's mark (core/model sampleMark). */
+  mark?: string;
 }
-
-const TABLE_HEAD_FONT = { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体' };
-const SIZE_TABLE = 24; // 小四 = 12 pt
 
 const line = (text: string, textFont = BODY_FONT) => textLine(text, { textFont });
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
-
-function cell(text: string, width: number, header: boolean, numeric: boolean): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    borders: BORDERS,
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: text.split('\n').map(
-      (t) =>
-        new Paragraph({
-          alignment: header || numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [
-            new TextRun({ text: t, font: header ? TABLE_HEAD_FONT : BODY_FONT, size: SIZE_TABLE, bold: header }),
-          ],
-        }),
-    ),
-  });
-}
+const cell = (text: string, width: number, header: boolean, numeric: boolean) =>
+  tableCell(text, width, { header, center: header || numeric });
 
 /** A part's table: widths in proportion to the columns' Excel widths, across the text width. */
 function table(part: ReportPart): Table {
@@ -83,5 +63,5 @@ export async function yearReportDocx(input: YearReportDocInput): Promise<Uint8Ar
     if (part.rows.length === 0) children.push(line(part.empty));
     else children.push(table(part), new Paragraph({ spacing: { after: 120 }, children: [] }));
   }
-  return officialDocx(input.title, input.issuer, children);
+  return officialDocx(input.title, input.issuer, children, input.mark);
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Typography } from '@mui/material';
 import type { ListedUnit, ListGroup } from '../core/ranking';
+import { routes } from './routes';
+import { hrefOf } from './useHashRoute';
 
 // One group's 红黑榜 as a plain table: the same on screen and on paper (PrintDocument), for the
 // month's lists and the year's. Names and numbers never wrap (a name broken over three lines is
@@ -38,6 +40,7 @@ export function ListGroupTable({
   group,
   label,
   unitName,
+  unitLinks = false,
   scoreHeader = '得分',
   extra = [],
   unitWidth,
@@ -46,6 +49,8 @@ export function ListGroupTable({
   /** The table's accessible name. */
   label: string;
   unitName(unitId: string): string;
+  /** Names link to the unit's page (on screen; on paper a link reads as its text). */
+  unitLinks?: boolean;
   scoreHeader?: string;
   extra?: ExtraColumn[];
   /** From unitColumnWidth over all the groups shown together. */
@@ -56,7 +61,15 @@ export function ListGroupTable({
     <tr key={l.unitId} data-list={kind}>
       <td style={{ ...nowrapCell, color: kind === '红榜' ? '#b71c1c' : 'black', fontWeight: 700 }}>{kind}</td>
       <td style={nowrapCell}>{l.rank}</td>
-      <td style={nowrapCell}>{unitName(l.unitId)}</td>
+      <td style={nowrapCell}>
+        {unitLinks ? (
+          <a href={hrefOf(routes.unit(l.unitId))} style={{ color: 'inherit' }}>
+            {unitName(l.unitId)}
+          </a>
+        ) : (
+          unitName(l.unitId)
+        )}
+      </td>
       {extra.map((c) => (
         <td key={c.header} style={nowrapCell}>
           {c.value(l)}

@@ -13,6 +13,11 @@ export function navigateTo(path: RoutePath): void {
   window.location.hash = `/${path}`;
 }
 
+/** The address of a screen as a link's href: `<a href={hrefOf(routes.unit(id))}>`. */
+export function hrefOf(path: RoutePath): string {
+  return `#/${path}`;
+}
+
 export interface Route {
   name: RouteName;
   param?: string;

@@ -26,6 +26,20 @@ interface SnapshotData {
 }
 
 /**
+ * The year's published months, each with the scoring its snapshot froze (as the scoreboard and
+ * the task story take them); undefined while loading.
+ */
+export function usePublishedMonths(yearId: string): ReadonlyMap<number, FrozenScoring | undefined> | undefined {
+  const states = useMonthStates(yearId);
+  const snapshots = useLatestSnapshots(yearId);
+  return useMemo(() => {
+    if (!states || !snapshots) return undefined;
+    const frozen = new Map(snapshots.map((s) => [s.month, (s.data as SnapshotData | null)?.scoring]));
+    return new Map(states.filter((s) => s.state === 'published').map((s) => [s.month, frozen.get(s.month)] as const));
+  }, [states, snapshots]);
+}
+
+/**
  * The year's 赛马 (core/scoreboard.ts) from the stored facts, kept in step with them. Reading
  * it writes nothing: proposals are computed, only decisions are stored.
  */
@@ -38,8 +52,7 @@ export function useScoreboard(year: WorkYear): Scoreboard | undefined {
   const feedback = useYearFeedback(year.id);
   const storedRules = useScoreRules(year.id);
   const entries = useYearScoreEntries(year.id);
-  const states = useMonthStates(year.id);
-  const snapshots = useLatestSnapshots(year.id);
+  const published = usePublishedMonths(year.id);
   const progressRules = useSetting<ProgressRules>('progressRules') ?? defaultProgressRules;
   const listSettings = useSetting<ListSettings>('listSettings') ?? defaultListSettings;
   const today = todayInChina();
@@ -53,14 +66,9 @@ export function useScoreboard(year: WorkYear): Scoreboard | undefined {
       !feedback ||
       !storedRules ||
       !entries ||
-      !states ||
-      !snapshots
+      !published
     )
       return undefined;
-    const frozen = new Map(snapshots.map((s) => [s.month, (s.data as SnapshotData | null)?.scoring]));
-    const published = new Map(
-      states.filter((s) => s.state === 'published').map((s) => [s.month, frozen.get(s.month)] as const),
-    );
     return scoreboard({
       year,
       units,
@@ -85,8 +93,7 @@ export function useScoreboard(year: WorkYear): Scoreboard | undefined {
     feedback,
     storedRules,
     entries,
-    states,
-    snapshots,
+    published,
     progressRules,
     listSettings,
     today,

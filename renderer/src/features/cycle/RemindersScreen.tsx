@@ -12,7 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { weekdayName } from '../../core/dates';
-import type { WorkYear } from '../../core/model';
+import { sampleMark, type WorkYear } from '../../core/model';
 import { reminderMessage, reminderTaskLabel, type ReminderRow } from '../../core/reminders';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
@@ -161,28 +161,31 @@ function ReminderTable({ rows, onCopy }: { rows: ReminderRow[]; onCopy?: (row: R
 
 async function exportReminders(year: WorkYear, month: number, title: string, rows: ReminderRow[]) {
   const { writeWorkbook } = await import('../../io/excel/write');
-  const bytes = await writeWorkbook([
-    {
-      name: '催报清单',
-      title,
-      subtitle: '区政府督查室',
-      columns: [
-        { header: '序号', key: 'n', width: 6 },
-        { header: '单位', key: 'unit', width: 20, wrap: true },
-        { header: '联系人', key: 'contact', width: 10 },
-        { header: '联系电话', key: 'phone', width: 16 },
-        { header: '涉及任务', key: 'tasks', width: 48, wrap: true },
-        { header: '逾期天数', key: 'days', width: 8 },
-      ],
-      rows: rows.map((r, i) => ({
-        n: i + 1,
-        unit: r.unitName,
-        contact: r.contactPerson,
-        phone: r.phone,
-        tasks: r.tasks.map(reminderTaskLabel).join('\n'),
-        days: r.daysOverdue,
-      })),
-    },
-  ]);
+  const bytes = await writeWorkbook(
+    [
+      {
+        name: '催报清单',
+        title,
+        subtitle: '区政府督查室',
+        columns: [
+          { header: '序号', key: 'n', width: 6 },
+          { header: '单位', key: 'unit', width: 20, wrap: true },
+          { header: '联系人', key: 'contact', width: 10 },
+          { header: '联系电话', key: 'phone', width: 16 },
+          { header: '涉及任务', key: 'tasks', width: 48, wrap: true },
+          { header: '逾期天数', key: 'days', width: 8 },
+        ],
+        rows: rows.map((r, i) => ({
+          n: i + 1,
+          unit: r.unitName,
+          contact: r.contactPerson,
+          phone: r.phone,
+          tasks: r.tasks.map(reminderTaskLabel).join('\n'),
+          days: r.daysOverdue,
+        })),
+      },
+    ],
+    { mark: sampleMark(year) },
+  );
   await desktop.saveFile({ suggestedName: `${year.year}年${month}月催报清单.xlsx`, bytes });
 }

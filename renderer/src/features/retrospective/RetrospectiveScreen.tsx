@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import type { ProgressReport, Review, Task, Unit, WorkYear } from '../../core/model';
+import { sampleMark, type ProgressReport, type Review, type Task, type Unit, type WorkYear } from '../../core/model';
 import {
   finalProgress,
   reviewSections,
@@ -165,6 +165,7 @@ async function exportYear(year: WorkYear, rows: Row[]) {
       ].join('；'),
       sections: reviewSections(textsOf(r.review!)),
     })),
+    mark: sampleMark(year),
   });
   await desktop.saveFile({ suggestedName: `${reviewsTitle(year.year)}.docx`, bytes });
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
+import { listedSummary, type BulletinUnit, type EvidenceLine, type ListKind } from '../../core/bulletin';
 import { ListGroupTable, listCell, listShortCell, unitColumnWidth } from '../../ui/ListGroupTable';
 import { FormDialog } from '../../ui/FormDialog';
-import type { Unit, WorkYear } from '../../core/model';
+import { sampleMark, type Unit, type WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { statusOrder } from '../../core/dashboard';
 import { addInterview, useInterviews } from '../../db';
@@ -68,7 +69,9 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
           onClick={() =>
             scoring &&
             guard(() =>
-              yearly ? exportYearListsXlsx(title, standing!, scoring) : exportListsXlsx(year, month, title, scoring),
+              yearly
+                ? exportYearListsXlsx(title, standing!, scoring, sampleMark(year))
+                : exportListsXlsx(year, title, scoring),
             )
           }
         >
@@ -186,7 +189,14 @@ function ListsTables({ scoring }: { scoring: Scoring }) {
   return (
     <Stack spacing={2}>
       {groups.map((g) => (
-        <ListGroupTable key={g.name} group={g} label={`${g.name}红黑榜`} unitName={unitName} unitWidth={unitWidth} />
+        <ListGroupTable
+          key={g.name}
+          group={g}
+          label={`${g.name}红黑榜`}
+          unitName={unitName}
+          unitLinks
+          unitWidth={unitWidth}
+        />
       ))}
     </Stack>
   );
@@ -235,7 +245,7 @@ function InterviewDialog({
   );
 }
 
-async function exportListsXlsx(year: WorkYear, month: number, title: string, scoring: Scoring) {
+async function exportListsXlsx(year: WorkYear, title: string, scoring: Scoring) {
   const { writeWorkbook } = await import('../../io/excel/write');
   const line = (group: string, list: string, l: ListedUnit) => ({
     group,
@@ -251,29 +261,53 @@ async function exportListsXlsx(year: WorkYear, month: number, title: string, sco
     ...(g.noRed !== undefined ? [{ group: g.name, list: '无红榜', reason: g.noRed }] : []),
     ...g.heldOff.map((l) => line(g.name, '未列入红榜', l)),
   ]);
-  const bytes = await writeWorkbook([
-    {
-      name: '红黑榜',
-      title,
-      subtitle: ISSUER,
-      columns: [
-        { header: '分组', key: 'group', width: 12 },
-        { header: '榜单', key: 'list', width: 10 },
-        { header: '名次', key: 'rank', width: 6 },
-        { header: '单位', key: 'unit', width: 22, wrap: true },
-        { header: '得分', key: 'score', width: 8 },
-        { header: '主要情况', key: 'reason', width: 50, wrap: true },
-      ],
-      rows,
-    },
-  ]);
+  const bytes = await writeWorkbook(
+    [
+      {
+        name: '红黑榜',
+        title,
+        subtitle: ISSUER,
+        columns: [
+          { header: '分组', key: 'group', width: 12 },
+          { header: '榜单', key: 'list', width: 10 },
+          { header: '名次', key: 'rank', width: 6 },
+          { header: '单位', key: 'unit', width: 22, wrap: true },
+          { header: '得分', key: 'score', width: 8 },
+          { header: '主要情况', key: 'reason', width: 50, wrap: true },
+        ],
+        rows,
+      },
+    ],
+    { mark: sampleMark(year) },
+  );
   await desktop.saveFile({ suggestedName: `${title}.xlsx`, bytes });
 }
 
 async function exportBulletin(year: WorkYear, month: number, scoring: Scoring) {
   const { bulletinDocx, bulletinTitle } = await import('../../print/bulletin');
-  const { view } = scoring;
+  const { view, current } = scoring;
   const name = (id: string) => scoring.unitById.get(id)?.name ?? '';
+  const ruleNames = new Map(scoring.rules.map((r) => [r.id, r.name]));
+  // The confirmed entries, as the lists count them (core/ranking redBlackLists).
+  const linesOf = new Map<string, EvidenceLine[]>();
+  for (const e of current.entries) {
+    if (e.state !== 'confirmed' || !Number.isFinite(e.points) || e.points === 0) continue;
+    const lines = linesOf.get(e.unitId) ?? [];
+    lines.push({ ruleId: e.ruleId, points: e.points, reason: e.reason });
+    linesOf.set(e.unitId, lines);
+  }
+  const unitOf =
+    (kind: ListKind) =>
+    (l: ListedUnit): BulletinUnit => {
+      const lines = linesOf.get(l.unitId) ?? [];
+      return {
+        unit: name(l.unitId),
+        list: kind,
+        score: l.score,
+        summary: listedSummary(kind, l, lines, (id) => ruleNames.get(id)),
+        lines,
+      };
+    };
   const bytes = await bulletinDocx({
     year: year.year,
     month,
@@ -284,16 +318,14 @@ async function exportBulletin(year: WorkYear, month: number, scoring: Scoring) {
     sheetsReceived: view.summary.sheetsReceived,
     sheetsExpected: view.summary.sheetsExpected,
     lateSheets: view.submissions.filter((s) => s.receivedDate > view.reportDue.due).length,
-    groups: groupsOf(scoring).map((g) => {
-      const listed = (l: ListedUnit) => ({ unit: name(l.unitId), score: l.score, reason: l.reason });
-      return {
-        name: g.name,
-        red: g.red.map(listed),
-        black: g.black.map(listed),
-        heldOff: g.heldOff.map(listed),
-        noRed: g.noRed,
-      };
-    }),
+    groups: groupsOf(scoring).map((g) => ({
+      name: g.name,
+      red: g.red.map(unitOf('red')),
+      black: g.black.map(unitOf('black')),
+      heldOff: g.heldOff.map(unitOf('heldOff')),
+      noRed: g.noRed,
+    })),
+    mark: sampleMark(year),
   });
   await desktop.saveFile({ suggestedName: `${bulletinTitle({ year: year.year, month })}.docx`, bytes });
 }

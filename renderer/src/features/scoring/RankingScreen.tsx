@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import {
   Alert,
   Box,
+  Link,
   Button,
   Paper,
   Stack,
@@ -19,14 +20,14 @@ import { periodScore, quarterMonths, quarterOf } from '../../core/scoring';
 import { useWorkYear } from '../../ui/YearContext';
 import { Sparkline } from '../../ui/Sparkline';
 import { useProgressive } from '../../ui/useProgressive';
-import { navigateTo } from '../../ui/useHashRoute';
+import { hrefOf, navigateTo } from '../../ui/useHashRoute';
 import { linkRow } from '../../ui/reviewRows';
 import { routes } from '../../ui/routes';
 import { windowMonths } from '../../core/calendar';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
-import type { WorkYear } from '../../core/model';
+import { sampleMark, type WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
 import { useYearStanding, type EvaluationData, type YearStanding } from '../../ui/useYearStanding';
@@ -179,7 +180,17 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
                 {ranked.slice(0, Math.max(0, shown - (offsets.get(group) ?? 0))).map((r) => (
                   <TableRow key={r.unitId} {...linkRow(() => navigateTo(routes.unit(r.unitId)))}>
                     <TableCell>{r.rank}</TableCell>
-                    <TableCell>{scoring.unitById.get(r.unitId)?.name}</TableCell>
+                    <TableCell>
+                      {/* The row is the keyboard's stop (Enter opens, arrows move): the link is no second one. */}
+                      <Link
+                        href={hrefOf(routes.unit(r.unitId))}
+                        color="inherit"
+                        tabIndex={-1}
+                        onClick={(e) => e.stopPropagation()}
+                      >
+                        {scoring.unitById.get(r.unitId)?.name}
+                      </Link>
+                    </TableCell>
                     {parts && (
                       <>
                         <TableCell>{parts.get(r.unitId)?.process}</TableCell>
@@ -223,36 +234,41 @@ async function exportRanking(
   parts?: Map<string, CompositeParts>,
 ) {
   const { writeWorkbook } = await import('../../io/excel/write');
-  const bytes = await writeWorkbook([
-    {
-      name: '赛马排名',
-      title,
-      subtitle: '区政府督查室',
-      columns: [
-        { header: '分组', key: 'group', width: 12 },
-        { header: '名次', key: 'rank', width: 6 },
-        { header: '单位', key: 'unit', width: 24 },
-        ...(parts
-          ? [
-              { header: '过程得分', key: 'process', width: 10 },
-              { header: '评估得分', key: 'evaluation', width: 10 },
-            ]
-          : []),
-        { header: parts ? '综合得分' : '得分', key: 'score', width: 10 },
-        { header: '变化', key: 'movement', width: 8 },
-      ],
-      rows: [...groups.entries()].flatMap(([group, ranked]) =>
-        ranked.map((r) => ({
-          group,
-          rank: r.rank,
-          unit: scoring.unitById.get(r.unitId)?.name,
-          score: r.score,
-          movement: movementText(r),
-          ...(parts ? { process: parts.get(r.unitId)?.process, evaluation: evaluationText(parts.get(r.unitId)) } : {}),
-        })),
-      ),
-    },
-  ]);
+  const bytes = await writeWorkbook(
+    [
+      {
+        name: '赛马排名',
+        title,
+        subtitle: '区政府督查室',
+        columns: [
+          { header: '分组', key: 'group', width: 12 },
+          { header: '名次', key: 'rank', width: 6 },
+          { header: '单位', key: 'unit', width: 24 },
+          ...(parts
+            ? [
+                { header: '过程得分', key: 'process', width: 10 },
+                { header: '评估得分', key: 'evaluation', width: 10 },
+              ]
+            : []),
+          { header: parts ? '综合得分' : '得分', key: 'score', width: 10 },
+          { header: '变化', key: 'movement', width: 8 },
+        ],
+        rows: [...groups.entries()].flatMap(([group, ranked]) =>
+          ranked.map((r) => ({
+            group,
+            rank: r.rank,
+            unit: scoring.unitById.get(r.unitId)?.name,
+            score: r.score,
+            movement: movementText(r),
+            ...(parts
+              ? { process: parts.get(r.unitId)?.process, evaluation: evaluationText(parts.get(r.unitId)) }
+              : {}),
+          })),
+        ),
+      },
+    ],
+    { mark: sampleMark(year) },
+  );
   await desktop.saveFile({ suggestedName: `${title}.xlsx`, bytes });
 }
 

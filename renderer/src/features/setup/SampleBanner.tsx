@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, AlertTitle, Button, GlobalStyles, Stack } from '@mui/material';
+import { SAMPLE_MARK } from '../../core/model';
 import { useYear } from '../../ui/YearContext';
 import { RemoveSampleDialog } from './RemoveSampleDialog';
 
@@ -54,7 +55,7 @@ export function SampleBanner() {
         当前显示的是示例数据“{current.title}”，供熟悉各项功能，不是正式数据，请勿对外打印或报送。
       </Alert>
       {printMarkStyles}
-      <div className="sample-print-mark">示例数据 · 非正式文件</div>
+      <div className="sample-print-mark">{SAMPLE_MARK}</div>
       <RemoveSampleDialog year={current} open={removing} onClose={() => setRemoving(false)} />
     </>
   );

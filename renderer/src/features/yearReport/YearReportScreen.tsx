@@ -11,7 +11,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import type { WorkYear } from '../../core/model';
+import { sampleMark, type WorkYear } from '../../core/model';
 import { defaultProgressRules, type ProgressRules } from '../../core/progress';
 import { lastMonthOf } from '../../core/review';
 import {
@@ -130,10 +130,18 @@ export function YearReportScreen() {
         >
           另存为PDF
         </Button>
-        <Button variant="outlined" disabled={!view} onClick={() => view && guard(() => exportXlsx(view, today))}>
+        <Button
+          variant="outlined"
+          disabled={!view}
+          onClick={() => view && guard(() => exportXlsx(view, today, sampleMark(year)))}
+        >
           导出Excel
         </Button>
-        <Button variant="contained" disabled={!view} onClick={() => view && guard(() => exportDocx(view, today))}>
+        <Button
+          variant="contained"
+          disabled={!view}
+          onClick={() => view && guard(() => exportDocx(view, today, sampleMark(year)))}
+        >
           导出Word
         </Button>
       </Stack>
@@ -297,7 +305,7 @@ function PrintedPart({ part }: { part: ReportPart }) {
 }
 
 /** One workbook, one sheet per part; percents as percent cells, nothing as '—' (as printed). */
-async function exportXlsx(view: YearReportView, today: string) {
+async function exportXlsx(view: YearReportView, today: string, mark: string | undefined) {
   const { writeWorkbook } = await import('../../io/excel/write');
   const bytes = await writeWorkbook(
     view.parts.map((part, i) => ({
@@ -322,11 +330,12 @@ async function exportXlsx(view: YearReportView, today: string) {
       ),
       notes: [...part.intro, ...(part.rows.length === 0 ? [part.empty] : []), ...(i === 0 ? [view.note] : [])],
     })),
+    { mark },
   );
   await desktop.saveFile({ suggestedName: `${view.title}.xlsx`, bytes });
 }
 
-async function exportDocx(view: YearReportView, today: string) {
+async function exportDocx(view: YearReportView, today: string, mark: string | undefined) {
   const { yearReportDocx } = await import('../../print/yearReport');
   const bytes = await yearReportDocx({
     title: view.title,
@@ -334,6 +343,7 @@ async function exportDocx(view: YearReportView, today: string) {
     date: today,
     note: view.note,
     parts: view.parts,
+    mark,
   });
   await desktop.saveFile({ suggestedName: `${view.title}.docx`, bytes });
 }

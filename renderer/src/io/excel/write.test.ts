@@ -298,6 +298,57 @@ describe('the workbook as Excel sees it', () => {
     expect(worksheet.getColumn(3).protection?.locked).toBe(false); // blank cells below the table
   });
 
+  it('wraps text wider than its column and makes its row tall enough for every line', async () => {
+    const reason = '5月进展未报送（“临空示范区开发建设”，截止5月25日）；'.repeat(6);
+    const bytes = await writeWorkbook([
+      {
+        name: '红黑榜',
+        title: '2026年5月重点工作红黑榜',
+        columns: [
+          { header: '单位', key: 'unit', width: 22 },
+          { header: '得分', key: 'score', width: 8 },
+          { header: '主要情况', key: 'reason', width: 50 },
+        ],
+        rows: [
+          { unit: '区自然资源和规划分局', score: 75, reason },
+          { unit: '东城街道', score: 98, reason: '无扣分事项' },
+        ],
+      },
+    ]);
+    const worksheet = (await loadWithExcelJs(bytes)).getWorksheet('红黑榜') as ExcelJS.Worksheet;
+    // Row 2 is the header; 3 the long reason, 4 a short one.
+    expect(worksheet.getCell('C3').alignment).toMatchObject({ wrapText: true });
+    const long = worksheet.getRow(3).height;
+    const short = worksheet.getRow(4).height;
+    // Six times 30 CJK characters (about 380 units) in a 50-unit column: at least 8 lines.
+    expect(long).toBeGreaterThan(8 * 11 * 1.2);
+    expect(short).toBeGreaterThanOrEqual(15);
+    expect(short).toBeLessThan(30);
+    // Three narrow columns: portrait.
+    expect(worksheet.pageSetup.orientation).toBe('portrait');
+  });
+
+  it('prints landscape when the columns would not fit a portrait page', async () => {
+    const columns = [...Array(12).keys()].map((i) => ({ header: `第${i + 1}列`, key: `c${i}`, width: 14 }));
+    const worksheet = (await loadWithExcelJs(await writeWorkbook([{ name: '宽表', columns, rows: [] }]))).getWorksheet(
+      '宽表',
+    ) as ExcelJS.Worksheet;
+    expect(worksheet.pageSetup.orientation).toBe('landscape');
+  });
+
+  it('marks every visible sheet of a sample-year workbook above its title and in its page header', async () => {
+    const bytes = await writeWorkbook([ledger, meta], { mark: '示例数据 · 非正式文件' });
+    const workbook = await loadWithExcelJs(bytes);
+    const worksheet = workbook.getWorksheet('台账') as ExcelJS.Worksheet;
+    expect(worksheet.getCell('A1').value).toBe('示例数据 · 非正式文件');
+    expect(worksheet.getCell('A2').value).toBe(ledger.title);
+    expect(worksheet.getCell('C4').value).toBe('重点工作');
+    expect(worksheet.pageSetup.printTitlesRow).toBe('4:4');
+    expect(worksheet.headerFooter.oddHeader).toContain('示例数据 · 非正式文件');
+    const hidden = workbook.getWorksheet('元数据') as ExcelJS.Worksheet;
+    expect(hidden.getCell('A1').value).toBe('key');
+  });
+
   it('leaves a sheet unprotected unless asked', async () => {
     expect(part(await writeWorkbook([meta]), 'xl/worksheets/sheet1.xml')).not.toContain('sheetProtection');
   });

@@ -1,13 +1,15 @@
 // One declarative writer for every workbook the app exports (ledger, templates, rankings):
-// sheets described as columns + rows come out styled and ready to print on A4.
+// sheets described as columns + rows come out styled and ready to print on A4 (layout.ts: page
+// setup, wrapped text, row heights).
 //
-// Layout of a sheet, top to bottom: [title] [subtitle] header row, data rows, [blank row,
+// Layout of a sheet, top to bottom: [mark] [title] [subtitle] header row, data rows, [blank row,
 // notes]. Text is always written as text (a shared string), never as a formula, so a value
 // such as "=SUM(A1)" or "-3" typed by a unit stays exactly as typed.
 import ExcelJS from 'exceljs';
 import { columnLetter, MAX_CELL_TEXT } from './cells';
+import { displayWidth, FONT_SIZE, lineCount, linesHeight, orientationFor, printSetup, rowHeight } from './layout';
 
-export { columnLetter, MAX_CELL_TEXT };
+export { columnLetter, displayWidth, MAX_CELL_TEXT };
 
 export type CellInput = string | number | boolean | Date | null | undefined;
 
@@ -16,6 +18,7 @@ export interface ColumnSpec {
   key: string;
   /** Width in Excel's character units; estimated from the header and values when omitted. */
   width?: number;
+  /** Wrap long text within the width; by default, when some value is wider than the column. */
   wrap?: boolean;
   hidden?: boolean;
   numFmt?: string;
@@ -34,6 +37,7 @@ export interface SheetSpec {
   columns: ColumnSpec[];
   rows: Record<string, CellInput>[];
   hidden?: boolean;
+  /** Print across the page; by default landscape only when the columns do not fit a portrait page. */
   landscape?: boolean;
   /** Freeze the panes below the header row (default true). */
   freezeHeader?: boolean;
@@ -49,14 +53,20 @@ export interface SheetSpec {
 
 export interface WorkbookMeta {
   creator?: string;
+  /**
+   * A line above the title of every visible sheet and in its page header, e.g. the sample
+   * year's 示例数据 · 非正式文件 (core/model.ts SAMPLE_MARK).
+   */
+  mark?: string;
 }
 
 const FONT = {
-  title: { name: '宋体', size: 16, bold: true, charset: 134 },
-  subtitle: { name: '仿宋', size: 12, charset: 134 },
-  header: { name: '宋体', size: 11, bold: true, charset: 134 },
-  body: { name: '仿宋', size: 11, charset: 134 },
-  note: { name: '仿宋', size: 10, charset: 134 },
+  mark: { name: '宋体', size: FONT_SIZE.mark, bold: true, color: { argb: 'FFC00000' }, charset: 134 },
+  title: { name: '宋体', size: FONT_SIZE.title, bold: true, charset: 134 },
+  subtitle: { name: '仿宋', size: FONT_SIZE.subtitle, charset: 134 },
+  header: { name: '宋体', size: FONT_SIZE.header, bold: true, charset: 134 },
+  body: { name: '仿宋', size: FONT_SIZE.body, charset: 134 },
+  note: { name: '仿宋', size: FONT_SIZE.note, charset: 134 },
 } satisfies Record<string, Partial<ExcelJS.Font>>;
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
@@ -76,7 +86,7 @@ export async function writeWorkbook(sheets: SheetSpec[], meta: WorkbookMeta = {}
   const names = uniqueSheetNames(sheets.map((s) => s.name));
   const longLists: string[][] = [];
   for (const [index, spec] of sheets.entries())
-    await writeSheet(workbook, spec, names[index] ?? `Sheet${index + 1}`, longLists);
+    await writeSheet(workbook, spec, names[index] ?? `Sheet${index + 1}`, longLists, meta.mark);
 
   if (longLists.length > 0) {
     // Lists too long for an inline "a,b,c" formula (255 characters) live on a very hidden sheet.
@@ -96,27 +106,29 @@ async function writeSheet(
   spec: SheetSpec,
   name: string,
   longLists: string[][],
+  workbookMark: string | undefined,
 ): Promise<void> {
   const columnCount = Math.max(spec.columns.length, 1);
-  const headerRow = 1 + (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0);
+  const mark = spec.hidden ? undefined : workbookMark;
+  const titleRow = 1 + (mark ? 1 : 0);
+  const headerRow = titleRow + (spec.title ? 1 : 0) + (spec.subtitle ? 1 : 0);
   const firstDataRow = headerRow + 1;
   const lastDataRow = headerRow + spec.rows.length;
   const protect = Boolean(spec.protectHeader) || spec.columns.some((c) => c.locked);
   const lastColumn = columnLetter(columnCount);
+  const widths = spec.columns.map((column) => column.width ?? estimateWidth(column, spec.rows));
+  const wraps = spec.columns.map((column, c) => column.wrap ?? wider(column, spec.rows, widths[c] ?? 10));
+  const visibleWidths = widths.filter((_w, c) => !spec.columns[c]?.hidden);
+  const tableWidth = visibleWidths.reduce((sum, w) => sum + w, 0) || 60;
 
   const sheet = workbook.addWorksheet(name, {
     state: spec.hidden ? 'hidden' : 'visible',
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: spec.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${headerRow}:${headerRow}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', differentFirst: false, differentOddEven: false },
+    ...printSetup({
+      orientation:
+        spec.landscape === undefined ? orientationFor(visibleWidths) : spec.landscape ? 'landscape' : 'portrait',
+      headerRow,
+      mark,
+    }),
     views:
       spec.freezeHeader === false
         ? []
@@ -133,7 +145,7 @@ async function writeSheet(
 
   spec.columns.forEach((column, c) => {
     const sheetColumn = sheet.getColumn(c + 1);
-    sheetColumn.width = column.width ?? estimateWidth(column, spec.rows);
+    sheetColumn.width = widths[c];
     if (column.hidden) sheetColumn.hidden = true;
     // Blank cells below the table take the column's style: leave them editable too. Set
     // before any cell exists, because a column style is also copied onto existing cells.
@@ -141,28 +153,23 @@ async function writeSheet(
   });
 
   const lockedStyle = protect ? { protection: { locked: true } } : {};
-  // Title and subtitle: one cell merged across the table.
-  const banner = (row: number, text: string, style: Partial<ExcelJS.Style>, height: number) => {
+  // Mark, title and subtitle: one cell merged across the table, as tall as its wrapped lines
+  // (a merged cell is never auto-fitted).
+  const banner = (
+    row: number,
+    text: string,
+    font: Partial<ExcelJS.Font> & { size: number },
+    align: 'center' | 'left',
+  ) => {
     const cell = sheet.getCell(row, 1);
     cell.value = cleanText(text, name, row, 1);
-    cell.style = { ...style, ...lockedStyle };
+    cell.style = { font, alignment: { horizontal: align, vertical: 'middle', wrapText: true }, ...lockedStyle };
     if (columnCount > 1) sheet.mergeCells(`A${row}:${lastColumn}${row}`);
-    sheet.getRow(row).height = height;
+    sheet.getRow(row).height = linesHeight(lineCount(text, tableWidth, true, font.size), font.size) + 4;
   };
-  if (spec.title)
-    banner(
-      1,
-      spec.title,
-      { font: FONT.title, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
-      32,
-    );
-  if (spec.subtitle)
-    banner(
-      spec.title ? 2 : 1,
-      spec.subtitle,
-      { font: FONT.subtitle, alignment: { horizontal: 'left', vertical: 'middle' } },
-      20,
-    );
+  if (mark) banner(1, mark, FONT.mark, 'center');
+  if (spec.title) banner(titleRow, spec.title, FONT.title, 'center');
+  if (spec.subtitle) banner(titleRow + (spec.title ? 1 : 0), spec.subtitle, FONT.subtitle, 'left');
 
   const headerStyle: Partial<ExcelJS.Style> = {
     font: FONT.header,
@@ -176,14 +183,30 @@ async function writeSheet(
     cell.value = cleanText(column.header, name, headerRow, c + 1);
     cell.style = headerStyle;
   });
+  sheet.getRow(headerRow).height = rowHeight(
+    spec.columns.flatMap((column, c) =>
+      column.hidden ? [] : [{ text: column.header, width: widths[c] ?? 10, wrap: true }],
+    ),
+    FONT_SIZE.header,
+  );
 
   // One style object per column (and one for its dates), shared by its cells: exceljs
   // de-duplicates styles when writing, and sharing keeps large sheets quick.
-  const bodyStyles = spec.columns.map((column) => bodyStyle(column, protect, column.numFmt));
-  const dateStyles = spec.columns.map((column) => bodyStyle(column, protect, column.numFmt ?? DATE_FORMAT));
+  const bodyStyles = spec.columns.map((column, c) => bodyStyle(column, wraps[c] ?? false, protect, column.numFmt));
+  const dateStyles = spec.columns.map((column, c) =>
+    bodyStyle(column, wraps[c] ?? false, protect, column.numFmt ?? DATE_FORMAT),
+  );
   spec.rows.forEach((record, r) => {
     const rowNumber = firstDataRow + r;
     const sheetRow = sheet.getRow(rowNumber);
+    // As tall as its tallest cell's wrapped text: readers do not grow a row written by a library.
+    let lines = 1;
+    spec.columns.forEach((column, c) => {
+      const value = record[column.key];
+      if (typeof value === 'string' && value !== '' && !column.hidden)
+        lines = Math.max(lines, lineCount(value, widths[c] ?? 10, wraps[c] ?? false));
+    });
+    sheetRow.height = linesHeight(lines, FONT_SIZE.body);
     spec.columns.forEach((column, c) => {
       const cell = sheetRow.getCell(c + 1);
       const value = record[column.key];
@@ -233,9 +256,6 @@ async function writeSheet(
   }
 
   if (spec.notes && spec.notes.length > 0) {
-    const totalWidth =
-      spec.columns.reduce((sum, column, c) => sum + (column.hidden ? 0 : (sheet.getColumn(c + 1).width ?? 10)), 0) ||
-      60;
     let noteRow = lastDataRow + 2;
     for (const note of spec.notes) {
       const cell = sheet.getCell(noteRow, 1);
@@ -247,10 +267,7 @@ async function writeSheet(
       };
       if (columnCount > 1) sheet.mergeCells(`A${noteRow}:${lastColumn}${noteRow}`);
       // Merged cells are never auto-fitted: size the row for its wrapped lines.
-      const lines = note
-        .split('\n')
-        .reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / totalWidth)), 0);
-      sheet.getRow(noteRow).height = Math.max(16, lines * 14 + 2);
+      sheet.getRow(noteRow).height = linesHeight(lineCount(note, tableWidth, true, FONT_SIZE.note), FONT_SIZE.note);
       noteRow++;
     }
   }
@@ -265,11 +282,16 @@ async function writeSheet(
   }
 }
 
-function bodyStyle(column: ColumnSpec, protect: boolean, numFmt: string | undefined): Partial<ExcelJS.Style> {
+function bodyStyle(
+  column: ColumnSpec,
+  wrap: boolean,
+  protect: boolean,
+  numFmt: string | undefined,
+): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {
     font: FONT.body,
     border: BORDER,
-    alignment: { vertical: 'middle', wrapText: Boolean(column.wrap) },
+    alignment: { vertical: 'middle', wrapText: wrap },
   };
   if (numFmt) style.numFmt = numFmt;
   if (protect) style.protection = { locked: Boolean(column.locked) };
@@ -318,16 +340,6 @@ export function uniqueSheetNames(wanted: string[]): string[] {
   });
 }
 
-/** Width in Excel's units: CJK and full-width characters take about two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    width += code > 0x2e80 ? 2.1 : 1.1;
-  }
-  return width;
-}
-
 function estimateWidth(column: ColumnSpec, rows: Record<string, CellInput>[]): number {
   let widest = displayWidth(column.header);
   const sample = rows.length > 200 ? rows.slice(0, 200) : rows;
@@ -339,4 +351,14 @@ function estimateWidth(column: ColumnSpec, rows: Record<string, CellInput>[]): n
   }
   const max = column.wrap ? 40 : 50;
   return Math.round(Math.min(max, Math.max(6, widest + 2)));
+}
+
+/** Whether some text of the column is wider than the column: then it wraps rather than being cut. */
+function wider(column: ColumnSpec, rows: Record<string, CellInput>[], width: number): boolean {
+  for (const row of rows) {
+    const value = row[column.key];
+    if (typeof value !== 'string') continue;
+    for (const line of value.split('\n')) if (displayWidth(line) > width - 1) return true;
+  }
+  return false;
 }

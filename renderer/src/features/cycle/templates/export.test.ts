@@ -70,6 +70,19 @@ describe('exportPlanWorkbooks', () => {
     expect(plan).toMatchObject({ unit: '西城街道', unitId: 'u-xc', rows: [{ taskId: 't-1', role: 'co' }] });
   });
 
+  it("marks a sample year's templates as sample data, and they still read back", async () => {
+    await exportPlanWorkbooks({
+      year: { ...year, sample: true },
+      units: [{ unit, tasks: [{ task: task('t-1', '1', '轻纺市场转型升级'), role: 'lead', milestones: [] }] }],
+    });
+    // One unit: its workbook is saved as itself.
+    const file = fake.saveFile.mock.lastCall?.[0];
+    if (!file) throw new Error('saveFile was not called');
+    const grid = await gridOf({ name: file.suggestedName, bytes: file.bytes });
+    expect(grid.sheets[0]?.rows[0]?.[0]).toMatchObject({ v: '示例数据 · 非正式文件' });
+    expect(mapPlan(grid, { year: 2026 })).toMatchObject({ unit: '东城街道', rows: [{ taskId: 't-1', role: 'lead' }] });
+  });
+
   it('asks nothing when no unit has a task', async () => {
     const onProgress = vi.fn();
     await expect(exportPlanWorkbooks({ year, units: [{ unit: idle, tasks: [] }] }, onProgress)).resolves.toEqual({

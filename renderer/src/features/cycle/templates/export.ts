@@ -3,7 +3,7 @@
 // file. Progress is reported per workbook.
 
 import type { SaveFilesResult } from '../../../../../electron/shared/contract';
-import type { Unit, WorkYear } from '../../../core/model';
+import { sampleMark, type Unit, type WorkYear } from '../../../core/model';
 import { desktop } from '../../../io/desktop';
 import type { SheetSpec } from '../../../io/excel/write';
 import { writeWorkbookOffThread } from '../../../io/excel/write-client';
@@ -21,6 +21,8 @@ export interface TemplateExportResult extends SaveFilesResult {
 interface Workbook {
   name: string;
   sheets: () => SheetSpec[];
+  /** The sample year's mark (core/model sampleMark). */
+  mark: string | undefined;
 }
 
 /** The build's version for the _meta sheet; none in a build without one. */
@@ -38,7 +40,10 @@ async function writeAll(
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const workbook of workbooks) {
     // In the writer worker: the window stays responsive, the progress shows.
-    files.push({ name: workbook.name, bytes: await writeWorkbookOffThread(workbook.sheets()) });
+    files.push({
+      name: workbook.name,
+      bytes: await writeWorkbookOffThread(workbook.sheets(), { mark: workbook.mark }),
+    });
     onProgress?.(files.length, total);
   }
   const [only] = files;
@@ -71,6 +76,7 @@ export async function exportPlanWorkbooks(
   const workbooks = withTasks.map(({ unit, tasks }) => ({
     name: planFileName(unit, year),
     sheets: () => planWorkbook({ year, unit, tasks, appVersion: version }, layout),
+    mark: sampleMark(year),
   }));
   const folder = `${year.year}年月方案`;
   return writeAll(workbooks, { folderHint: folder, zipName: `${folder}.zip` }, skipped, onProgress);
@@ -96,6 +102,7 @@ export async function exportProgressWorkbooks(
   const workbooks = withTasks.map(({ unit, tasks }) => ({
     name: progressFileName(unit, year, month),
     sheets: () => progressWorkbook({ year, month, unit, tasks, appVersion: version }, layout),
+    mark: sampleMark(year),
   }));
   const folder = `${year.year}年${month}月进展情况表`;
   return writeAll(workbooks, { folderHint: folder, zipName: `${folder}.zip` }, skipped, onProgress);
