@@ -1,5 +1,6 @@
 // 督查通报 as an editable Word document in the official layout (officialDocx.ts).
 import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { chineseDate } from '../core/dates';
 import { BODY_FONT, HEADING_FONT, officialDocx, SIZE_3, textLine, titleLine } from './officialDocx';
 
 export interface BulletinListed {
@@ -43,7 +44,6 @@ export function bulletinTitle(input: Pick<BulletinInput, 'year' | 'month'>): str
 }
 
 export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
-  const [y, m, d] = input.date.split('-').map(Number);
   const statusLine = input.byStatus
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${label}${n}项`)
@@ -82,7 +82,7 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       spacing: { line: 560 },
-      children: [new TextRun({ text: `${y}年${m}月${d}日`, font: BODY_FONT, size: SIZE_3 })],
+      children: [new TextRun({ text: chineseDate(input.date), font: BODY_FONT, size: SIZE_3 })],
     }),
   );
   return officialDocx(bulletinTitle(input), input.issuer, children);

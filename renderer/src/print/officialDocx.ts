@@ -2,6 +2,7 @@
 // A4, margins 37/35/28/26 mm, title 2号 小标宋, body 3号 仿宋 at a fixed 28 pt line, headings
 // 黑体 / 楷体, page numbers "— 1 —" centred in the footer.
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type Table } from 'docx';
+import { chineseDate } from '../core/dates';
 
 export const MM = 56.7; // twips per millimetre
 /** The width between the margins. */
@@ -42,11 +43,10 @@ export function titleLine(text: string, after = 400): Paragraph {
 
 /** Under a title: who issues it and when ('YYYY-MM-DD'), centred. */
 export function issuerDateLine(issuer: string, isoDate: string): Paragraph {
-  const [y, m, d] = isoDate.split('-').map(Number);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: 400, line: LINE },
-    children: [new TextRun({ text: `${issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })],
+    children: [new TextRun({ text: `${issuer}\u3000${chineseDate(isoDate)}`, font: BODY_FONT, size: 28 })],
   });
 }
 

@@ -3,6 +3,7 @@ import { Alert, Button, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup
 import { listGroups, type ListedUnit, type ListGroup } from '../../core/ranking';
 import { ListGroupTable, listCell, listShortCell } from '../../ui/ListGroupTable';
 import { FormDialog } from '../../ui/FormDialog';
+import { DateField } from '../../ui/DateField';
 import type { Unit, WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { statusOrder } from '../../core/dashboard';
@@ -17,6 +18,7 @@ import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { useYearStanding } from '../../ui/useYearStanding';
 import { YearListsTables, exportYearListsXlsx } from './YearLists';
+import { chineseDate } from '../../core/dates';
 
 const ISSUER = '区政府督查室';
 
@@ -153,7 +155,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
                 .filter((i) => i.month === month)
                 .map((i) => (
                   <tr key={i.id}>
-                    <td style={listShortCell}>{i.date}</td>
+                    <td style={listShortCell}>{chineseDate(i.date)}</td>
                     <td style={listShortCell}>{scoring.unitById.get(i.unitId)?.name}</td>
                     <td style={listCell}>{i.reason}</td>
                     <td style={listCell}>{i.attendees}</td>
@@ -208,14 +210,12 @@ function InterviewDialog({
     outcome: '',
     followUp: '',
   });
-  const field = (key: keyof typeof draft, label: string, type = 'text') => (
+  const field = (key: keyof typeof draft, label: string) => (
     <TextField
-      type={type}
       label={label}
       value={draft[key]}
       onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      slotProps={type === 'date' ? { inputLabel: { shrink: true } } : undefined}
-      multiline={type === 'text'}
+      multiline
     />
   );
   return (
@@ -224,7 +224,12 @@ function InterviewDialog({
       onSave={() => addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft })}
       onClose={onClose}
     >
-      {field('date', '约谈日期', 'date')}
+      <DateField
+        label="约谈日期"
+        value={draft.date}
+        onChange={(date) => setDraft({ ...draft, date })}
+        year={year.year}
+      />
       {field('attendees', '参加人员')}
       {field('reason', '约谈事由')}
       {field('outcome', '约谈情况')}

@@ -21,6 +21,7 @@ import { useScoring } from '../../ui/useScoring';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { UnitEvaluationPanel } from '../../ui/EvaluationPanels';
+import { chineseDate } from '../../core/dates';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -161,7 +162,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
               ?.filter((i) => i.unitId === unitId)
               .map((i) => (
                 <TableRow key={i.id}>
-                  <TableCell>{i.date}</TableCell>
+                  <TableCell>{chineseDate(i.date)}</TableCell>
                   <TableCell>{i.reason}</TableCell>
                   <TableCell>{i.attendees}</TableCell>
                   <TableCell>{i.outcome}</TableCell>
