@@ -22,7 +22,7 @@ import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { PickerDay, type PickerDayProps } from '@mui/x-date-pickers/PickerDay';
 import { zhCN } from '@mui/x-date-pickers/locales';
 import type { FieldRef } from '@mui/x-date-pickers/models';
-import { isIsoDate, parseDateText, toIso } from '../core/dates';
+import { isIsoDate, parseDateText } from '../core/dates';
 import type { IsoDate } from '../core/model';
 import { todayInChina } from './today';
 
@@ -44,8 +44,6 @@ export interface DateFieldProps {
   value: string;
   /** A whole, real date within the bounds as 'YYYY-MM-DD'; '' when empty or not finished. */
   onChange(value: string): void;
-  /** A date in this year only: the calendar keeps to the year. */
-  year?: number;
   /** The earliest and latest date taken (by default 1990 to 2100). */
   min?: IsoDate;
   max?: IsoDate;
@@ -62,9 +60,9 @@ export interface DateFieldProps {
 const toDayjs = (value: string): Dayjs | null => (isIsoDate(value) ? dayjs(value, ISO) : null);
 
 export function DateField(props: DateFieldProps) {
-  const { value, onChange, year } = props;
-  const min = props.min ?? (year === undefined ? EARLIEST : toIso(year, 1, 1));
-  const max = props.max ?? (year === undefined ? LATEST : toIso(year, 12, 31));
+  const { value, onChange } = props;
+  const min = props.min ?? EARLIEST;
+  const max = props.max ?? LATEST;
   /** What the field gives for what it holds. */
   const isoOf = (date: Dayjs | null): string => {
     if (!date || !date.isValid()) return '';

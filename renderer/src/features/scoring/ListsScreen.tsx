@@ -224,12 +224,7 @@ function InterviewDialog({
       onSave={() => addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft })}
       onClose={onClose}
     >
-      <DateField
-        label="约谈日期"
-        value={draft.date}
-        onChange={(date) => setDraft({ ...draft, date })}
-        year={year.year}
-      />
+      <DateField label="约谈日期" value={draft.date} onChange={(date) => setDraft({ ...draft, date })} />
       {field('attendees', '参加人员')}
       {field('reason', '约谈事由')}
       {field('outcome', '约谈情况')}
