@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startYearWithTaskList } from './cycle-steps';
-import { dateField, openScreen, shownDate, typeDate } from './helpers';
+import { createYear, dateField, enterOperator, openScreen, shownDate, typeDate } from './helpers';
 
 // An English Windows in New York: the browser's own date input would show 11/30/2026 here.
 test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
@@ -61,4 +61,17 @@ test('a date field shows and takes 2026-06-25 on an English PC; a saved date rea
   await expect(ledgerRow).toContainText('2026年3月18日');
   await openScreen(page, '操作日志');
   await expect(page.getByRole('table', { name: '操作日志' })).toContainText('完成时限：2026年9月3日 → 2026年3月18日');
+});
+
+test('a holiday typed on the 工作年度 screen is kept and listed as 2026年10月9日', async ({ page }) => {
+  await page.goto('/');
+  await enterOperator(page, '周科员');
+  await createYear(page, 2026);
+  await typeDate(dateField(page, '补充节假日'), '2026/10/9');
+  await expect(shownDate(dateField(page, '补充节假日'))).toHaveValue('2026-10-09');
+  await page.getByRole('button', { name: '添加' }).first().click();
+  await expect(page.getByText('2026年10月9日（星期五）')).toBeVisible();
+  await expect(shownDate(dateField(page, '补充节假日'))).toHaveValue('');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '删除2026年10月9日' })).toBeVisible();
 });
