@@ -15,6 +15,10 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   const planStatus = page.getByRole('table', { name: '月方案报送情况' });
   await expect(planStatus.getByRole('row', { name: /区发展和改革局/ })).toContainText('已按时报送');
   await expect(planStatus.getByRole('row', { name: /区财政局/ })).toContainText('未报送');
+  // One unit's template from its row: the workbook itself, not a .zip.
+  const onePlan = page.waitForEvent('download');
+  await planStatus.getByRole('button', { name: '下载区财政局的月方案模板' }).click();
+  expect((await onePlan).suggestedFilename()).toBe('区财政局-2026年月方案.xlsx');
   await openScreen(page, '任务台账');
   await page
     .getByRole('table', { name: '任务台账' })
@@ -72,6 +76,10 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
     '2026年5月24日（5月24日已通过邮件报送）',
   );
 
+  const oneSheet = page.waitForEvent('download');
+  await submitted.getByRole('button', { name: '下载区商务局的5月进展表' }).click();
+  expect((await oneSheet).suggestedFilename()).toBe('区商务局-2026年5月进展.xlsx');
+
   // 催报: exactly the units with no sheet.
   await page.getByRole('button', { name: '催报清单' }).click();
   const reminders = page.getByRole('table', { name: '催报清单' }).first();
@@ -82,6 +90,17 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
   expect(named).not.toContain('区经济和信息化局');
   expect(new Set(named).size).toBe(named.length);
   expect(named).toEqual(expect.arrayContaining(['区财政局', '区商务局', '西城街道', '区统计局', '区消防救援大队']));
+  // A ready message per unit for the office's messaging tools.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await reminders.getByRole('button', { name: '复制区商务局的催报消息' }).click();
+  await expect(page.getByText('已复制区商务局的催报消息')).toBeVisible();
+  const message = await page.evaluate(() => navigator.clipboard.readText());
+  expect(message).toMatch(/^【催报】区商务局(（联系人：.+）)?：\n/);
+  expect(message).toContain('贵单位2026年5月重点工作进展情况表尚未报送，截止日期为2026年5月25日，已逾期2天。');
+  expect(message).toMatch(/未报事项：\n1\. \S+（(牵头|配合)）/);
+  await page.getByRole('button', { name: '复制全部催报消息' }).click();
+  const all = await page.evaluate(() => navigator.clipboard.readText());
+  expect(all.split('\n\n')).toHaveLength(named.length);
 
   // Review: accept one explanation, reject another.
   await openScreen(page, '督查反馈');
@@ -103,6 +122,23 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
     jingxin.getByRole('group', { name: '亩均效益领跑者培育的说明' }).getByRole('button', { name: '不予采纳' }),
   ).toHaveAttribute('aria-pressed', 'true');
   await jingxin.getByLabel('提高制造业投资比重的核查结论').selectOption('基本属实');
+  // By keyboard: Enter on a focused row finds it 属实, the arrow keys move between the rows.
+  await jingxin.getByRole('row', { name: /^印染产业提质增效/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(jingxin.getByLabel('印染产业提质增效的核查结论')).toHaveValue('属实');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('tr:focus')).not.toHaveAttribute('aria-label', /^印染产业提质增效/);
+  // 本单位全部属实: the summary counts what is left unchecked; a verdict already given stays.
+  const leftUnchecked = await jingxin.locator('tr[data-unchecked]').count();
+  expect(leftUnchecked).toBeGreaterThan(0);
+  await jingxin.getByRole('button', { name: '本单位全部属实' }).click();
+  const verify = page.getByRole('dialog', { name: '全部属实' });
+  await expect(verify.getByRole('row', { name: /区经济和信息化局/ })).toContainText(String(leftUnchecked));
+  await verify.getByRole('button', { name: `${leftUnchecked}条属实` }).click();
+  await expect(verify).toBeHidden();
+  await expect(jingxin.locator('tr[data-unchecked]')).toHaveCount(0);
+  await expect(jingxin.getByRole('button', { name: '本单位全部属实' })).toBeHidden();
+  await expect(jingxin.getByLabel('提高制造业投资比重的核查结论')).toHaveValue('基本属实');
 
   // The dashboard counts what the review counts.
   await openScreen(page, '首页');

@@ -25,6 +25,35 @@ test('示例数据: load the 2025 sample beside a real year, try the ledger, the
   // Loading again is not offered while the sample is there.
   await expect(panel.getByRole('button', { name: '加载示例数据' })).toHaveCount(0);
 
+  // 首页: the chart names the months, and its colours read as the lights do.
+  await openScreen(page, '首页');
+  const chart = page.getByRole('region', { name: '各月任务状态' });
+  // The sample year's window is March to November, all of it past.
+  await expect(chart.locator('.MuiChartsAxis-directionX .MuiChartsAxis-tickLabel')).toHaveText([
+    '3月',
+    '4月',
+    '5月',
+    '6月',
+    '7月',
+    '8月',
+    '9月',
+    '10月',
+    '11月',
+  ]);
+  const hue = async (status: string) => {
+    const fill = await chart
+      .locator('.MuiChartsLegend-series', { hasText: status })
+      .locator('rect')
+      .getAttribute('fill');
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill!.slice(i, i + 2), 16)) as [number, number, number];
+    if (Math.max(r, g, b) - Math.min(r, g, b) < 16) return 'grey';
+    return g > r && g > b ? 'green' : r > g && g > b * 2 && g > 0.55 * r ? 'amber' : r > g ? 'red' : 'other';
+  };
+  for (const status of ['已完成', '超序时', '序时推进']) expect(await hue(status)).toBe('green');
+  expect(await hue('滞后')).toBe('amber');
+  expect(await hue('未启动')).toBe('red');
+  expect(await hue('未报送')).toBe('grey');
+
   // 任务台账: the 20 tasks, with their units and due dates; the marker stays on every screen.
   await openScreen(page, '任务台账');
   await expect(banner(page)).toBeVisible();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendarSettings, dueDate } from './calendar';
-import { reminderList, responsibleUnits, type ReminderTask, type ReminderUnit } from './reminders';
+import { reminderList, reminderMessage, responsibleUnits, type ReminderTask, type ReminderUnit } from './reminders';
 
 const unit = (id: string, name: string, sortOrder: number): ReminderUnit => ({
   id,
@@ -106,5 +106,33 @@ describe('reminderList', () => {
       today: '2026-05-26',
     });
     expect(rows.map((r) => r.unitName)).toEqual(['区财政局', '区统计局']);
+  });
+});
+
+describe('reminderMessage', () => {
+  const input = { units, tasks, submittedUnitIds: new Set(['fgj']) };
+
+  it('names the unit, its contact, the tasks owed, the shifted due date and the days past it', () => {
+    const [row] = reminderList({ ...input, month: 10, due: october, today: '2026-10-29' });
+    expect(row?.unitName).toBe('区商务局');
+    expect(reminderMessage(row!, 10, october)).toBe(
+      [
+        '【催报】区商务局（联系人：区商务局联系人）：',
+        '贵单位2026年10月重点工作进展情况表尚未报送，截止日期为2026年10月26日，已逾期3天。',
+        '未报事项：',
+        '1. 重大项目攻坚年行动（配合）',
+        '2. 轻纺市场转型升级（牵头）',
+        '请尽快填报并报送区政府督查室。',
+      ].join('\n'),
+    );
+  });
+
+  it('on the due date itself says it is due today, and leaves out a contact nobody gave', () => {
+    const [row] = reminderList({ ...input, month: 5, due: may, today: '2026-05-25' });
+    const message = reminderMessage({ ...row!, contactPerson: '' }, 5, may);
+    expect(message.split('\n').slice(0, 2)).toEqual([
+      '【催报】区商务局：',
+      '贵单位2026年5月重点工作进展情况表尚未报送，截止日期为2026年5月25日，今天截止。',
+    ]);
   });
 });

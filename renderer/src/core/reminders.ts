@@ -2,8 +2,7 @@
 // in, with their contact, phone and the tasks they answer for. Pure: today is a parameter.
 
 import { type DueDate } from './calendar';
-import { monthStart } from './dates';
-import { daysBetween } from './dates';
+import { chineseDate, daysBetween, monthStart } from './dates';
 import type { IsoDate, Task, Unit } from './model';
 
 export type TaskRole = 'lead' | 'co';
@@ -96,4 +95,29 @@ export function reminderList(input: ReminderInput): ReminderRow[] {
   }
   rows.sort((a, b) => a.sortOrder - b.sortOrder || a.unitName.localeCompare(b.unitName, 'zh'));
   return rows.map(({ sortOrder: _sortOrder, ...row }) => row);
+}
+
+const roleLabels: Record<TaskRole, string> = { lead: '牵头', co: '配合' };
+
+/** A task as the 催报 list and its message name it: 临空示范区开发建设（牵头）. */
+export function reminderTaskLabel(task: ResponsibleTask): string {
+  return `${task.title}（${roleLabels[task.role]}）`;
+}
+
+/**
+ * The message the office pastes into its messaging tools for one unit on the 催报 list: the unit
+ * and its contact, the month's sheet not received, the tasks it still owes, the (shifted) due
+ * date and how far past it, and where to send. Plain text, one paragraph per part.
+ */
+export function reminderMessage(row: ReminderRow, month: number, due: DueDate, office = '区政府督查室'): string {
+  const year = Number(due.nominal.slice(0, 4));
+  const contact = row.contactPerson ? `（联系人：${row.contactPerson}）` : '';
+  const late = row.daysOverdue > 0 ? `，已逾期${row.daysOverdue}天` : '，今天截止';
+  const tasks = row.tasks.map((t, i) => `${i + 1}. ${reminderTaskLabel(t)}`).join('\n');
+  return [
+    `【催报】${row.unitName}${contact}：`,
+    `贵单位${year}年${month}月重点工作进展情况表尚未报送，截止日期为${chineseDate(due.due)}${late}。`,
+    `未报事项：\n${tasks}`,
+    `请尽快填报并报送${office}。`,
+  ].join('\n');
 }

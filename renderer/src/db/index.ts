@@ -20,7 +20,7 @@ export {
 export type { NewWorkYear, NewUnit, NewLeader } from './repo';
 export { addTask, updateTask, deleteTask } from './tasks';
 export type { NewTask } from './tasks';
-export { setTaskPlan, setReceivedDate, saveFeedback, updateFeedback } from './monthly';
+export { setTaskPlan, setReceivedDate, saveFeedback, updateFeedback, setMissingVerdicts } from './monthly';
 export type { PlanMonth, FeedbackInput, FeedbackKey, FeedbackPatch } from './monthly';
 export { publishMonth, reopenMonth } from './publish';
 export {

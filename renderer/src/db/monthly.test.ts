@@ -17,8 +17,11 @@ import {
   saveFeedback,
   setOperator,
   setReceivedDate,
+  publishMonth,
+  setMissingVerdicts,
   setTaskPlan,
   undoImport,
+  updateFeedback,
   type ImportChangeset,
   type NewWorkYear,
   type PlanMonth,
@@ -553,5 +556,36 @@ describe('saveFeedback', () => {
     setOperator('');
     await expect(saveFeedback(base())).rejects.toThrow(new DomainError('请先填写操作人姓名'));
     expect(await db.feedback.count()).toBe(0);
+  });
+});
+
+describe('setMissingVerdicts (全部属实)', () => {
+  it('gives the unjudged reviews the verdict, keeps a judged one and every comment, audited in one go', async () => {
+    await updateFeedback({ yearId, month: 5, taskId, unitId: unitA }, { comment: '请补充附件' });
+    const judged = await saveFeedback({ yearId, month: 5, taskId, unitId: unitB, verdict: '不属实', comment: '' });
+    const seq = await lastSeq();
+    setOperator('李科长');
+    const written = await setMissingVerdicts(
+      yearId,
+      5,
+      [
+        { taskId, unitId: unitA },
+        { taskId, unitId: unitB },
+      ],
+      '属实',
+    );
+    expect(written).toBe(1);
+    const byUnit = new Map((await listFeedback(yearId, 5)).map((f) => [f.unitId, f]));
+    expect(byUnit.get(unitA)).toMatchObject({ verdict: '属实', comment: '请补充附件', reviewer: '李科长' });
+    expect(byUnit.get(unitB)).toEqual(judged);
+    const entries = await db.audit.where('seq').above(seq).toArray();
+    expect(entries.map((e) => [e.action, e.entity, e.operator])).toEqual([['update', 'feedback', '李科长']]);
+  });
+
+  it('refuses a published month and stores nothing', async () => {
+    await publishMonth(yearId, 5, {});
+    const before = await allTables();
+    await expect(setMissingVerdicts(yearId, 5, [{ taskId, unitId: unitA }], '属实')).rejects.toThrow(DomainError);
+    expect(await allTables()).toEqual(before);
   });
 });

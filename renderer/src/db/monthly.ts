@@ -4,7 +4,7 @@
 // refused by the writer (freeze.ts). Imports of plans and reports go through imports.ts.
 
 import type { Feedback, IsoDate, Milestone, Verdict } from '../core/model';
-import { writeTransaction } from './audit';
+import { writeTransaction, type AuditedWriter } from './audit';
 import { chinaToday } from './clock';
 import { deepEqual } from './equal';
 import { DomainError } from './errors';
@@ -149,32 +149,84 @@ async function writeFeedback(
   date?: IsoDate,
 ): Promise<Feedback> {
   const reviewer = requireOperator();
-  const { yearId, taskId, unitId } = key;
   const month = checkMonth(key.month);
-  const day = date ?? chinaToday();
-  if (!isIsoDate(day)) throw new DomainError('督查反馈的日期应为有效日期（YYYY-MM-DD）');
+  const day = reviewDate(date);
+  return writeTransaction([db.feedback, db.tasks, db.units, db.workYears], async (w) => {
+    await requireYear(key.yearId);
+    return (await putFeedback(w, { ...key, month }, fieldsOf, reviewer, day)).feedback;
+  });
+}
+
+/**
+ * 全部属实: gives every report in `keys` that has no verdict yet the verdict `verdict`, keeping its
+ * comment and decision, in one audited transaction; a report already judged (perhaps meanwhile,
+ * on another screen) keeps its verdict. Returns how many were written. Refused while the month
+ * is published.
+ */
+export async function setMissingVerdicts(
+  yearId: string,
+  month: number,
+  keys: readonly Pick<FeedbackKey, 'taskId' | 'unitId'>[],
+  verdict: Verdict,
+): Promise<number> {
+  const reviewer = requireOperator();
+  checkMonth(month);
+  const day = reviewDate();
   return writeTransaction([db.feedback, db.tasks, db.units, db.workYears], async (w) => {
     await requireYear(yearId);
-    const stored = await db.feedback
-      .where('[unitId+yearId+month]')
-      .equals([unitId, yearId, month])
-      .filter((f) => f.taskId === taskId)
-      .first();
-    const fields = fieldsOf(stored);
-    const row: Feedback = {
-      id: stored?.id ?? newId(),
-      yearId,
-      month,
-      taskId,
-      unitId,
-      comment: typeof fields.comment === 'string' ? fields.comment.trim() : fields.comment,
-      reviewer,
-      date: day,
-    };
-    if (fields.verdict !== undefined) row.verdict = fields.verdict;
-    if (fields.explanationAccepted !== undefined) row.explanationAccepted = fields.explanationAccepted;
-    if (stored && deepEqual({ ...stored, reviewer, date: day }, row)) return stored;
-    await checkFeedback(yearId, [row]);
-    return w.put(db.feedback, row);
+    let written = 0;
+    for (const { taskId, unitId } of keys) {
+      const { changed } = await putFeedback(
+        w,
+        { yearId, month, taskId, unitId },
+        (stored) => ({
+          verdict: stored?.verdict ?? verdict,
+          comment: stored?.comment ?? '',
+          explanationAccepted: stored?.explanationAccepted,
+        }),
+        reviewer,
+        day,
+      );
+      if (changed) written += 1;
+    }
+    return written;
   });
+}
+
+function reviewDate(date?: IsoDate): IsoDate {
+  const day = date ?? chinaToday();
+  if (!isIsoDate(day)) throw new DomainError('督查反馈的日期应为有效日期（YYYY-MM-DD）');
+  return day;
+}
+
+/** Writes one review inside a transaction (see saveFeedback); unchanged, it writes nothing. */
+async function putFeedback(
+  w: AuditedWriter,
+  key: FeedbackKey,
+  fieldsOf: (stored: Feedback | undefined) => Pick<FeedbackInput, 'verdict' | 'comment' | 'explanationAccepted'>,
+  reviewer: string,
+  day: IsoDate,
+): Promise<{ feedback: Feedback; changed: boolean }> {
+  const { yearId, month, taskId, unitId } = key;
+  const stored = await db.feedback
+    .where('[unitId+yearId+month]')
+    .equals([unitId, yearId, month])
+    .filter((f) => f.taskId === taskId)
+    .first();
+  const fields = fieldsOf(stored);
+  const row: Feedback = {
+    id: stored?.id ?? newId(),
+    yearId,
+    month,
+    taskId,
+    unitId,
+    comment: typeof fields.comment === 'string' ? fields.comment.trim() : fields.comment,
+    reviewer,
+    date: day,
+  };
+  if (fields.verdict !== undefined) row.verdict = fields.verdict;
+  if (fields.explanationAccepted !== undefined) row.explanationAccepted = fields.explanationAccepted;
+  if (stored && deepEqual({ ...stored, reviewer, date: day }, row)) return { feedback: stored, changed: false };
+  await checkFeedback(yearId, [row]);
+  return { feedback: await w.put(db.feedback, row), changed: true };
 }

@@ -15,8 +15,7 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { chineseDateTime } from '../../core/dates';
 import { backupsOfEmptyDatabase, startAutomaticBackups } from '../../ui/autoBackup';
-import { previewAutoBackup } from './RestorePreviewDialog';
-import { RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
+import { previewAutoBackup, RestorePreviewDialog, restoredMessage, type RestorePreview } from './RestorePreviewDialog';
 
 /**
  * Runs the automatic backups while the app is open (desktop only), and on start treats an

@@ -26,7 +26,7 @@ import {
 import { weekdayName } from '../../core/dates';
 import { VERDICTS, type ProgressReport, type Task, type Unit, type Verdict, type WorkYear } from '../../core/model';
 import { statusLabels } from '../../core/progress';
-import { publishMonth, reopenMonth, updateFeedback, type FeedbackPatch } from '../../db';
+import { publishMonth, reopenMonth, setMissingVerdicts, updateFeedback, type FeedbackPatch } from '../../db';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
 import { useProgressive } from '../../ui/useProgressive';
 import { useWorkYear } from '../../ui/YearContext';
@@ -34,6 +34,8 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { FormDialog } from '../../ui/FormDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { reviewRow } from '../../ui/reviewRows';
 import { chineseDate, chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -53,6 +55,8 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
   const [reopening, setReopening] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [printing, setPrinting] = useState<Unit>();
+  const [verifying, setVerifying] = useState<Verification>();
+  const unchecked = useMemo(() => (view && !view.published ? uncheckedOf(view) : []), [view]);
 
   return (
     <Stack spacing={2}>
@@ -61,6 +65,11 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
           督查反馈
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.feedback(m))} />
+        {unchecked.length > 0 && (
+          <Button variant="outlined" onClick={() => setVerifying({ scope: `${month}月`, items: unchecked })}>
+            全部属实…
+          </Button>
+        )}
         {view && !view.published && (
           <Button variant="contained" onClick={() => setPublishing(true)}>
             发布{month}月
@@ -98,6 +107,7 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
           year={year}
           month={month}
           onError={setError}
+          onVerifyUnit={(unit, items) => setVerifying({ scope: unit.name, items })}
           onPrint={(unit) => {
             setPrinting(unit);
             // Print once React has rendered the unit's sheet into the print document.
@@ -113,6 +123,26 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
         >
           <FeedbackPrint view={view} unit={printing} />
         </PrintDocument>
+      )}
+      {verifying && (
+        <ConfirmDialog
+          open
+          title="全部属实"
+          text={`将${verifying.scope}尚未核查的${verifying.items.length}条进展的核查结论定为“属实”（反馈意见不变，已核查的不受影响）：`}
+          confirmLabel={`${verifying.items.length}条属实`}
+          color="primary"
+          onConfirm={() =>
+            setMissingVerdicts(
+              year.id,
+              month,
+              verifying.items.map((i) => ({ taskId: i.row.task.id, unitId: i.unit.id })),
+              '属实',
+            )
+          }
+          onClose={() => setVerifying(undefined)}
+        >
+          <VerificationSummary items={verifying.items} />
+        </ConfirmDialog>
       )}
       {reopening && <ReopenDialog year={year} month={month} onClose={() => setReopening(false)} />}
       {publishing && <PublishDialog year={year} month={month} onClose={() => setPublishing(false)} />}
@@ -139,6 +169,61 @@ function itemsOf(view: MonthView, unit: Unit): UnitReport[] {
     const co = row.coReports.find((c) => c.unit.id === unit.id);
     return co ? [{ row, report: co.report, role: 'co' }] : [];
   });
+}
+
+/** A report not yet checked, with its unit. */
+interface UncheckedReport extends UnitReport {
+  unit: Unit;
+}
+
+/** What 全部属实 is about to cover: the month, or one unit. */
+interface Verification {
+  scope: string;
+  items: UncheckedReport[];
+}
+
+function isUnchecked(view: MonthView, unit: Unit, item: UnitReport): boolean {
+  return item.report !== undefined && !view.feedbackOf(item.row.task.id, unit.id)?.verdict;
+}
+
+/** The month's reports not yet checked, unit by unit in the office's order. */
+function uncheckedOf(view: MonthView): UncheckedReport[] {
+  return unitsOf(view).flatMap((unit) =>
+    itemsOf(view, unit)
+      .filter((item) => isUnchecked(view, unit, item))
+      .map((item) => ({ ...item, unit })),
+  );
+}
+
+/** 全部属实's summary: per unit how many reports, and how many of them lag or have not started. */
+function VerificationSummary({ items }: { items: UncheckedReport[] }) {
+  const byUnit = new Map<Unit, { count: number; behind: number }>();
+  for (const item of items) {
+    const sum = byUnit.get(item.unit) ?? { count: 0, behind: 0 };
+    sum.count += 1;
+    if (item.role === 'lead' && item.row.assessment.needsExplanation) sum.behind += 1;
+    byUnit.set(item.unit, sum);
+  }
+  return (
+    <Table size="small" aria-label="将定为属实的进展">
+      <TableHead>
+        <TableRow>
+          <TableCell>单位</TableCell>
+          <TableCell align="right">条数</TableCell>
+          <TableCell align="right">其中滞后或未启动</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {[...byUnit].map(([unit, sum]) => (
+          <TableRow key={unit.id}>
+            <TableCell>{unit.name}</TableCell>
+            <TableCell align="right">{sum.count}</TableCell>
+            <TableCell align="right">{sum.behind || ''}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
 }
 
 function FeedbackPrint({ view, unit }: { view: MonthView; unit: Unit }) {
@@ -190,16 +275,16 @@ interface SectionProps {
   month: number;
   onError(message: string): void;
   onPrint(unit: Unit): void;
+  onVerifyUnit(unit: Unit, items: UncheckedReport[]): void;
+}
+
+/** The units owing reports this month, in the office's order. */
+function unitsOf(view: MonthView): Unit[] {
+  return [...view.owing.keys()].flatMap((id) => view.unitById.get(id) ?? []).sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
 function UnitSections(props: SectionProps) {
-  const units = useMemo(
-    () =>
-      [...props.view.owing.keys()]
-        .flatMap((id) => props.view.unitById.get(id) ?? [])
-        .sort((a, b) => a.sortOrder - b.sortOrder),
-    [props.view],
-  );
+  const units = useMemo(() => unitsOf(props.view), [props.view]);
   // The first units at once, the rest a few per frame: a large district's 120 units paint their
   // first screen at once and the window stays responsive.
   const shown = useProgressive(units.length, 3, 4);
@@ -222,8 +307,12 @@ function UnitSection({
   month,
   onError,
   onPrint,
+  onVerifyUnit,
 }: SectionProps & { unit: Unit; items: UnitReport[] }) {
   const submission = view.submissionOf(unit.id);
+  const unchecked = view.published
+    ? []
+    : items.filter((item) => isUnchecked(view, unit, item)).map((item) => ({ ...item, unit }));
   const save = (item: UnitReport, patch: FeedbackPatch) =>
     updateFeedback({ yearId: year.id, month, taskId: item.row.task.id, unitId: unit.id }, patch).catch((e) =>
       onError(userMessage(e)),
@@ -250,6 +339,11 @@ function UnitSection({
         >
           导出反馈单
         </Button>
+        {unchecked.length > 0 && (
+          <Button size="small" onClick={() => onVerifyUnit(unit, unchecked)}>
+            本单位全部属实
+          </Button>
+        )}
         <Button size="small" onClick={() => onPrint(unit)}>
           打印反馈单
         </Button>
@@ -279,6 +373,10 @@ function UnitSection({
                   data-task={item.row.task.title}
                   data-unchecked={(item.report && !fb?.verdict) || undefined}
                   data-unanswered={(explanation && fb?.explanationAccepted === undefined) || undefined}
+                  aria-label={`${item.row.task.title}，${item.report ? `${item.report.percent}%` : '未报'}，${fb?.verdict ?? '未核查'}`}
+                  {...reviewRow(() => {
+                    if (!view.published && isUnchecked(view, unit, item)) void save(item, { verdict: '属实' });
+                  })}
                 >
                   <TableCell>{item.row.task.title}</TableCell>
                   <TableCell>{item.role === 'lead' ? '牵头' : '配合'}</TableCell>

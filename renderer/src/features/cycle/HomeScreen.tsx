@@ -18,6 +18,7 @@ import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { LightChip } from '../../ui/LightChip';
+import { statusColors } from '../../ui/statusColors';
 import { defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
 
@@ -174,15 +175,18 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
   }, [tasks, milestones, reports, rules, year, lastMonth]);
   if (!data || data.length === 0) return null;
   return (
-    <Paper variant="outlined" sx={{ p: 2 }}>
-      <Typography variant="h6" component="h3">
+    <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="status-chart-title">
+      <Typography variant="h6" component="h3" id="status-chart-title">
         各月任务状态
       </Typography>
       <BarChart
         height={280}
-        xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`) }]}
+        // An explicit height: with the default, the CJK font's line measures taller than the axis and
+        // the chart truncates every month name to nothing.
+        xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`), height: 32 }]}
         series={statusOrder.map((s) => ({
           label: statusLabels[s],
+          color: statusColors[s],
           data: data.map((d) => d.byStatus[s]),
           stack: 'status',
         }))}

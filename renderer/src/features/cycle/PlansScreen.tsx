@@ -58,6 +58,11 @@ export function PlansScreen() {
       () => exportPlanTemplates(year, chosen.length ? chosen : owing.map((u) => u.id), onProgress),
       (result) => (result.saved ? `已导出 ${result.saved} 个单位的月方案。` : '已取消。'),
     );
+  const downloadOne = (unitId: string, unitName: string) =>
+    run(
+      () => exportPlanTemplates(year, [unitId], () => undefined),
+      (result) => (result.saved ? `已导出${unitName}的月方案模板。` : '已取消。'),
+    );
 
   return (
     <Stack spacing={2}>
@@ -98,28 +103,41 @@ export function PlansScreen() {
               <TableCell>单位</TableCell>
               <TableCell>状态</TableCell>
               <TableCell>收到日期</TableCell>
+              <TableCell align="right">模板</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {owing.length === 0 && (
               <TableRow>
-                <TableCell colSpan={3} sx={{ color: 'text.secondary' }}>
+                <TableCell colSpan={4} sx={{ color: 'text.secondary' }}>
                   请先导入任务清单：有任务的单位需要报送月方案。
                 </TableCell>
               </TableRow>
             )}
-            {status.map((s) => (
-              <TableRow key={s.unitId}>
-                <TableCell>{owing.find((u) => u.id === s.unitId)?.name}</TableCell>
-                <TableCell>
-                  <Chip size="small" color={stateColors[s.state]} label={planStateLabels[s.state]} />
-                </TableCell>
-                <TableCell>
-                  {s.receivedDate ? chineseDate(s.receivedDate) : ''}
-                  {s.daysLate > 0 ? `（逾期 ${s.daysLate} 天）` : ''}
-                </TableCell>
-              </TableRow>
-            ))}
+            {status.map((s) => {
+              const name = owing.find((u) => u.id === s.unitId)?.name ?? '';
+              return (
+                <TableRow key={s.unitId}>
+                  <TableCell>{name}</TableCell>
+                  <TableCell>
+                    <Chip size="small" color={stateColors[s.state]} label={planStateLabels[s.state]} />
+                  </TableCell>
+                  <TableCell>
+                    {s.receivedDate ? chineseDate(s.receivedDate) : ''}
+                    {s.daysLate > 0 ? `（逾期 ${s.daysLate} 天）` : ''}
+                  </TableCell>
+                  <TableCell align="right">
+                    <Button
+                      size="small"
+                      onClick={() => downloadOne(s.unitId, name)}
+                      aria-label={`下载${name}的月方案模板`}
+                    >
+                      下载
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       </Paper>

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { chineseDate, weekdayName } from '../../core/dates';
 import type { WorkYear } from '../../core/model';
-import type { ReminderRow } from '../../core/reminders';
+import { reminderMessage, reminderTaskLabel, type ReminderRow } from '../../core/reminders';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { useWorkYear } from '../../ui/YearContext';
@@ -29,6 +29,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
   const [error, setError] = useState<string>();
+  const [copied, setCopied] = useState<string>();
   const title = `${year.year}年${month}月重点工作进展催报清单`;
 
   const exportList = async (rows: ReminderRow[]) => {
@@ -39,6 +40,19 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
     }
   };
 
+  // One message per unit, ready for the office's messaging tools; several are separated by a blank line.
+  const copyMessages = async (rows: ReminderRow[], what: string) => {
+    if (!view) return;
+    setError(undefined);
+    try {
+      await navigator.clipboard.writeText(rows.map((r) => reminderMessage(r, month, view.reportDue)).join('\n\n'));
+      setCopied(`已复制${what}的催报消息，可粘贴到工作群或短信。`);
+    } catch (e) {
+      setCopied(undefined);
+      setError(`复制失败：${userMessage(e)}`);
+    }
+  };
+
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
@@ -46,6 +60,13 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
           催报清单
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reminders(m))} />
+        <Button
+          variant="outlined"
+          disabled={!view?.reminders.length}
+          onClick={() => view && copyMessages(view.reminders, `全部${view.reminders.length}个单位`)}
+        >
+          复制全部催报消息
+        </Button>
         <Button
           variant="outlined"
           disabled={!view?.reminders.length}
@@ -73,6 +94,11 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
           {error}
         </Alert>
       )}
+      {copied && (
+        <Alert severity="success" className="screen-only" onClose={() => setCopied(undefined)}>
+          {copied}
+        </Alert>
+      )}
       {view && (
         <Typography className="screen-only">
           {month}月进展报送截止 {chineseDate(view.reportDue.due)}（{weekdayName(view.reportDue.due)}）。
@@ -84,7 +110,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
       {view && view.reminders.length > 0 && (
         <>
           <Paper variant="outlined" className="screen-only">
-            <ReminderTable rows={view.reminders} />
+            <ReminderTable rows={view.reminders} onCopy={(row) => copyMessages([row], row.unitName)} />
           </Paper>
           <PrintDocument title={title} issuer="区政府督查室" date={view.today}>
             <ReminderTable rows={view.reminders} />
@@ -95,7 +121,8 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
   );
 }
 
-function ReminderTable({ rows }: { rows: ReminderRow[] }) {
+/** The list as printed; on screen (`onCopy`) each row also copies its unit's message. */
+function ReminderTable({ rows, onCopy }: { rows: ReminderRow[]; onCopy?: (row: ReminderRow) => void }) {
   return (
     <Table size="small" aria-label="催报清单">
       <TableHead>
@@ -106,6 +133,7 @@ function ReminderTable({ rows }: { rows: ReminderRow[] }) {
           <TableCell>联系电话</TableCell>
           <TableCell>涉及任务</TableCell>
           <TableCell>逾期天数</TableCell>
+          {onCopy && <TableCell align="right">催报消息</TableCell>}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -115,10 +143,15 @@ function ReminderTable({ rows }: { rows: ReminderRow[] }) {
             <TableCell>{r.unitName}</TableCell>
             <TableCell>{r.contactPerson}</TableCell>
             <TableCell>{r.phone}</TableCell>
-            <TableCell>
-              {r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('；')}
-            </TableCell>
+            <TableCell>{r.tasks.map(reminderTaskLabel).join('；')}</TableCell>
             <TableCell>{r.daysOverdue}</TableCell>
+            {onCopy && (
+              <TableCell align="right">
+                <Button size="small" onClick={() => onCopy(r)} aria-label={`复制${r.unitName}的催报消息`}>
+                  复制
+                </Button>
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>
@@ -146,7 +179,7 @@ async function exportReminders(year: WorkYear, month: number, title: string, row
         unit: r.unitName,
         contact: r.contactPerson,
         phone: r.phone,
-        tasks: r.tasks.map((t) => `${t.title}（${t.role === 'lead' ? '牵头' : '配合'}）`).join('\n'),
+        tasks: r.tasks.map(reminderTaskLabel).join('\n'),
         days: r.daysOverdue,
       })),
     },

@@ -17,7 +17,7 @@ import {
 import { isOnTime } from '../../core/calendar';
 import { chineseDate, weekdayName } from '../../core/dates';
 import { daysBetween } from '../../core/dates';
-import type { Submission, WorkYear } from '../../core/model';
+import type { Submission } from '../../core/model';
 import { statusLabels } from '../../core/progress';
 import { setReceivedDate } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
@@ -41,12 +41,14 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   const [message, setMessage] = useState<string>();
   const [exported, setExported] = useState<string>();
 
-  const doExport = async (onProgress: ProgressReport) => {
+  // All units (unitIds undefined) or one unit's sheet from its row.
+  const doExport = async (onProgress: ProgressReport, unit?: { id: string; name: string }) => {
     setMessage(undefined);
     setExported(undefined);
     try {
-      const result = await exportProgressTemplates(year, month, undefined, onProgress);
-      setExported(result.saved ? `已导出 ${result.saved} 个单位的${month}月进展表。` : undefined);
+      const result = await exportProgressTemplates(year, month, unit && [unit.id], onProgress);
+      const what = unit ? unit.name : `${result.saved} 个单位`;
+      setExported(result.saved ? `已导出${what}的${month}月进展表。` : undefined);
     } catch (e) {
       setMessage(userMessage(e));
     }
@@ -59,7 +61,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
           月度进展
         </Typography>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reports(m))} />
-        <ProgressButton variant="outlined" run={doExport} disabled={!view}>
+        <ProgressButton variant="outlined" run={(onProgress) => doExport(onProgress)} disabled={!view}>
           导出{month}月进展表
         </ProgressButton>
         <Button variant="contained" onClick={() => navigateTo(routes.import({ progress: month }))}>
@@ -73,7 +75,9 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
       {exported && <Alert severity="info">{exported}</Alert>}
       {view && <DueLine view={view} month={month} />}
       {view?.published && <Alert severity="info">{month}月已发布：报送记录和进展已冻结。</Alert>}
-      {view && <SubmissionTable view={view} year={year} month={month} />}
+      {view && (
+        <SubmissionTable view={view} month={month} onDownload={(unit) => void doExport(() => undefined, unit)} />
+      )}
       {view && <TaskTable view={view} month={month} />}
     </Stack>
   );
@@ -94,7 +98,16 @@ function DueLine({ view, month }: { view: MonthView; month: number }) {
   );
 }
 
-function SubmissionTable({ view, month }: { view: MonthView; year: WorkYear; month: number }) {
+function SubmissionTable({
+  view,
+  month,
+  onDownload,
+}: {
+  view: MonthView;
+  month: number;
+  /** Downloads that unit's sheet for the month, pre-filled like the batch. */
+  onDownload: (unit: { id: string; name: string }) => void;
+}) {
   const [editing, setEditing] = useState<Submission>();
   const unitIds = [...view.owing.keys()].sort(
     (a, b) => (view.unitById.get(a)?.sortOrder ?? 0) - (view.unitById.get(b)?.sortOrder ?? 0),
@@ -139,7 +152,14 @@ function SubmissionTable({ view, month }: { view: MonthView; year: WorkYear; mon
                     : ''}
                 </TableCell>
                 <TableCell>{s?.fileName}</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  <Button
+                    size="small"
+                    onClick={() => onDownload(unit)}
+                    aria-label={`下载${unit.name}的${month}月进展表`}
+                  >
+                    下载进展表
+                  </Button>
                   {s && !view.published && (
                     <Button size="small" onClick={() => setEditing(s)}>
                       更正收到日期

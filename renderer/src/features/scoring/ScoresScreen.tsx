@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Box,
@@ -20,6 +20,7 @@ import { entryKey, type MonthEntry } from '../../core/scoring';
 import { addManualEntry, confirmProposals, waiveProposal, withdrawDecision, type Proposal } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { reviewRow } from '../../ui/reviewRows';
 import { FormDialog } from '../../ui/FormDialog';
 import { useProgressive } from '../../ui/useProgressive';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -152,23 +153,6 @@ function ProposalSummary({ entries, scoring }: { entries: MonthEntry[]; scoring:
   );
 }
 
-/** Arrow keys move between the rows of the review lists; returns the row's key handler. */
-function rowKeys(onEnter: () => void) {
-  return (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.target !== e.currentTarget) return;
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      onEnter();
-      return;
-    }
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    e.preventDefault();
-    const rows = [...document.querySelectorAll<HTMLElement>('tr[data-entry]')];
-    const next = rows[rows.indexOf(e.currentTarget) + (e.key === 'ArrowDown' ? 1 : -1)];
-    next?.focus();
-  };
-}
-
 function EntryTables({
   scoring,
   onConfirm,
@@ -228,13 +212,10 @@ function EntryTables({
                     <TableRow
                       key={e.id}
                       data-rule={e.ruleId}
-                      data-entry
-                      tabIndex={0}
                       aria-label={`${e.reason}，${e.points}分，${scoreEntryStateLabels[e.state]}`}
-                      onKeyDown={rowKeys(() => {
+                      {...reviewRow(() => {
                         if (!frozen && e.automatic && !e.decided && e.state === 'proposed') onConfirm([e]);
                       })}
-                      sx={{ '&:focus-visible': { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }}
                     >
                       <TableCell>{e.reason}</TableCell>
                       <TableCell sx={{ color: e.points < 0 ? 'error.main' : 'success.main', fontWeight: 700 }}>

@@ -1,7 +1,8 @@
 // The exports: one workbook per unit with tasks, progress per workbook, all handed to
-// desktop.saveFiles in one batch (a folder in Electron, a .zip in the browser).
+// desktop.saveFiles in one batch (a folder in Electron, a .zip in the browser); one unit's workbook
+// alone goes to desktop.saveFile as itself.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SaveFilesRequest } from '../../../../../electron/shared/contract';
+import type { SaveFileRequest, SaveFilesRequest } from '../../../../../electron/shared/contract';
 import { mapPlan } from '../../../core/import/plan';
 import { mapProgress } from '../../../core/import/progress';
 import type { Unit } from '../../../core/model';
@@ -13,9 +14,10 @@ const fake = vi.hoisted(() => ({
     saved: request.files.length,
     folder: 'D:\\督查\\2026年月方案',
   })),
+  saveFile: vi.fn(async (request: SaveFileRequest) => ({ saved: true, path: `D:\\督查\\${request.suggestedName}` })),
 }));
 
-vi.mock('../../../io/desktop', () => ({ desktop: { saveFiles: fake.saveFiles } }));
+vi.mock('../../../io/desktop', () => ({ desktop: { saveFiles: fake.saveFiles, saveFile: fake.saveFile } }));
 
 const { exportPlanWorkbooks, exportProgressWorkbooks } = await import('./export');
 
@@ -36,6 +38,7 @@ async function gridOf(file: { name: string; bytes: Uint8Array }) {
 
 beforeEach(() => {
   fake.saveFiles.mockClear();
+  fake.saveFile.mockClear();
 });
 
 describe('exportPlanWorkbooks', () => {
@@ -79,33 +82,41 @@ describe('exportPlanWorkbooks', () => {
 });
 
 describe('exportProgressWorkbooks', () => {
+  const progressTask = {
+    task: task('t-1', '1', '轻纺市场转型升级'),
+    role: 'lead' as const,
+    milestoneText: '完成招商对接',
+    lastPercent: 20,
+  };
+
   it("writes the month's 进展情况表 per unit into a folder named for the month", async () => {
     fake.saveFiles.mockResolvedValueOnce({ saved: 0, canceled: true } as never);
     const result = await exportProgressWorkbooks({
       year,
       month: 5,
       units: [
-        {
-          unit,
-          tasks: [
-            {
-              task: task('t-1', '1', '轻纺市场转型升级'),
-              role: 'lead',
-              milestoneText: '完成招商对接',
-              lastPercent: 20,
-            },
-          ],
-        },
+        { unit, tasks: [progressTask] },
+        { unit: west, tasks: [{ ...progressTask, role: 'co' }] },
       ],
     });
     expect(result).toEqual({ saved: 0, canceled: true, skipped: [] });
     const request = sent();
     expect(request).toMatchObject({ folderHint: '2026年5月进展情况表', zipName: '2026年5月进展情况表.zip' });
-    expect(request.files.map((f) => f.name)).toEqual(['东城街道-2026年5月进展.xlsx']);
+    expect(request.files.map((f) => f.name)).toEqual(['东城街道-2026年5月进展.xlsx', '西城街道-2026年5月进展.xlsx']);
     const report = mapProgress(await gridOf(request.files[0] as { name: string; bytes: Uint8Array }), {
       year: 2026,
       month: 5,
     });
     expect(report).toMatchObject({ unit: '东城街道', month: 5, rows: [{ taskId: 't-1', milestone: '完成招商对接' }] });
+  });
+
+  it("saves one unit's workbook as one file, not a folder or a .zip of one", async () => {
+    const result = await exportProgressWorkbooks({ year, month: 5, units: [{ unit: west, tasks: [progressTask] }] });
+    expect(fake.saveFiles).not.toHaveBeenCalled();
+    const request = fake.saveFile.mock.lastCall?.[0];
+    expect(request?.suggestedName).toBe('西城街道-2026年5月进展.xlsx');
+    expect(result).toEqual({ saved: 1, folder: 'D:\\督查\\西城街道-2026年5月进展.xlsx', canceled: false, skipped: [] });
+    const report = mapProgress(await gridOf({ name: 'x.xlsx', bytes: request!.bytes }), { year: 2026, month: 5 });
+    expect(report).toMatchObject({ unit: '西城街道', rows: [{ taskId: 't-1' }] });
   });
 });

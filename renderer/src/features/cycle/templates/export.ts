@@ -1,5 +1,6 @@
 // Writing the templates for many units in one action: one workbook per unit, then all of them
-// into one folder the user picks (in the browser: one .zip). Progress is reported per workbook.
+// into one folder the user picks (in the browser: one .zip); a single unit's workbook is saved as one
+// file. Progress is reported per workbook.
 
 import type { SaveFilesResult } from '../../../../../electron/shared/contract';
 import type { Unit, WorkYear } from '../../../core/model';
@@ -39,6 +40,12 @@ async function writeAll(
     // In the writer worker: the window stays responsive, the progress shows.
     files.push({ name: workbook.name, bytes: await writeWorkbookOffThread(workbook.sheets()) });
     onProgress?.(files.length, total);
+  }
+  const [only] = files;
+  if (files.length === 1 && only) {
+    // One unit's workbook is saved as itself, not in a folder or a .zip of one.
+    const single = await desktop.saveFile({ suggestedName: only.name, bytes: only.bytes });
+    return { saved: single.saved ? 1 : 0, folder: single.path, canceled: !single.saved, skipped };
   }
   const result = await desktop.saveFiles({ folderHint: batch.folderHint, zipName: batch.zipName, files });
   return { ...result, skipped };
