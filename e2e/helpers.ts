@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 
 export const fixture = (name: string) => path.join(import.meta.dirname, '..', 'test', 'fixtures', name);
@@ -65,4 +65,21 @@ export function tableCounts(page: Page): Promise<Record<string, number>> {
         };
       }),
   );
+}
+
+/** A date field of the app (ui/DateField: year, month and day sections in a group) by its name. */
+export function dateField(scope: Page | Locator, name: string): Locator {
+  return scope.getByRole('group', { name, exact: true });
+}
+
+/** Types a date into a date field as a person does: into the field, over all it holds. */
+export async function typeDate(field: Locator, text: string) {
+  await field.click();
+  await field.page().keyboard.press('ControlOrMeta+A');
+  await field.page().keyboard.type(text);
+}
+
+/** What a date field shows, e.g. '2026-06-25' (its sections as one text). */
+export function shownDate(field: Locator): Locator {
+  return field.locator('input');
 }

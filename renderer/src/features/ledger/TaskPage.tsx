@@ -28,6 +28,7 @@ import {
 import { useWorkYear } from '../../ui/YearContext';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
+import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
@@ -177,14 +178,7 @@ function TaskEditor({ task }: { task: Task }) {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              size="small"
-              type="date"
-              label="完成时限"
-              value={draft.dueDate}
-              onChange={(e) => set('dueDate', e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
+            <DateField size="small" label="完成时限" value={draft.dueDate} onChange={(due) => set('dueDate', due)} />
             <TextField
               size="small"
               label="责任人"
