@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import AddIcon from '@mui/icons-material/Add';
+import { chineseDate } from '../../core/dates';
 import type { Leader, Task, Target, Unit } from '../../core/model';
 import { normaliseName } from '../../core/registry';
 import {
@@ -317,7 +318,7 @@ function TaskPrintHeader({ task, units, leaders }: { task: Task; units: readonly
           <th>牵头单位</th>
           <td>{task.leadUnitId ? unitName(task.leadUnitId) : '（未定）'}</td>
           <th>完成时限</th>
-          <td>{task.dueDate}</td>
+          <td>{chineseDate(task.dueDate)}</td>
         </tr>
         <tr>
           <th>责任单位</th>

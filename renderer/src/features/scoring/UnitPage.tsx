@@ -313,7 +313,10 @@ function TasksByMonth({ story, links = false }: { story: UnitStory; links?: bool
         <TableRow>
           <TableCell>进展表报送</TableCell>
           {story.sheets.map((s) => (
-            <TableCell key={s.month} title={s.receivedDate ? `${s.receivedDate}收到` : `报送期限${s.reportDue}`}>
+            <TableCell
+              key={s.month}
+              title={s.receivedDate ? `${chineseDate(s.receivedDate)}收到` : `报送期限${chineseDate(s.reportDue)}`}
+            >
               {sheetStateLabels[s.state]}
             </TableCell>
           ))}
