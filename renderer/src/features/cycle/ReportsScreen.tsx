@@ -47,7 +47,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
     setExported(undefined);
     try {
       const result = await exportProgressTemplates(year, month, unit && [unit.id], onProgress);
-      const what = unit ? unit.name : `${result.saved} 个单位`;
+      const what = unit ? unit.name : ` ${result.saved} 个单位`;
       setExported(result.saved ? `已导出${what}的${month}月进展表。` : undefined);
     } catch (e) {
       setMessage(userMessage(e));
