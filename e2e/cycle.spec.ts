@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createYear, enterOperator, openScreen } from './helpers';
+import { createYear, dateField, enterOperator, openScreen, typeDate } from './helpers';
 import { importMayReports, importProgress, saveWorkbook, startYearWithTaskList, submitPlan } from './cycle-steps';
 
 test('the monthly cycle: plans out and back, May reports in, statuses, 催报, review, publish and reopen', async ({
@@ -66,13 +66,15 @@ test('the monthly cycle: plans out and back, May reports in, statuses, 催报, r
     .getByRole('button', { name: '更正收到日期' })
     .click();
   const dateDialog = page.getByRole('dialog');
-  await dateDialog.getByLabel('实际收到日期').fill('2026-05-24');
+  await typeDate(dateField(dateDialog, '实际收到日期'), '2026-05-24');
   await dateDialog.getByRole('button', { name: '保存' }).click();
   await expect(dateDialog.getByRole('alert')).toContainText('请填写更改收到日期的原因');
   await dateDialog.getByLabel('原因').fill('5月24日已通过邮件报送');
   await dateDialog.getByRole('button', { name: '保存' }).click();
   await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText('按时报送');
-  await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText('2026-05-24（5月24日已通过邮件报送）');
+  await expect(submitted.getByRole('row', { name: /东城街道/ })).toContainText(
+    '2026年5月24日（5月24日已通过邮件报送）',
+  );
 
   const oneSheet = page.waitForEvent('download');
   await submitted.getByRole('button', { name: '下载区商务局的5月进展表' }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
 
 export const fixture = (name: string) => path.join(import.meta.dirname, '..', 'test', 'fixtures', name);
@@ -78,4 +78,21 @@ export async function startWithSample(page: Page) {
   await openScreen(page, '工作年度');
   await page.getByRole('button', { name: '加载示例数据' }).click();
   await expect(page.getByRole('heading', { name: '2025年度 规则设置' })).toBeVisible({ timeout: 60_000 });
+}
+
+/** A date field of the app (ui/DateField: year, month and day sections in a group) by its name. */
+export function dateField(scope: Page | Locator, name: string): Locator {
+  return scope.getByRole('group', { name, exact: true });
+}
+
+/** Types a date into a date field as a person does: into the field, over all it holds. */
+export async function typeDate(field: Locator, text: string) {
+  await field.click();
+  await field.page().keyboard.press('ControlOrMeta+A');
+  await field.page().keyboard.type(text);
+}
+
+/** What a date field shows, e.g. '2026-06-25' (its sections as one text). */
+export function shownDate(field: Locator): Locator {
+  return field.locator('input');
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
-import { chooseFiles, createYear, enterOperator, fixture, openScreen } from './helpers';
+import { chooseFiles, createYear, dateField, enterOperator, fixture, openScreen, typeDate } from './helpers';
 
 const taskList = fixture('任务清单-2026.xlsx');
 
@@ -39,7 +39,7 @@ test('import the task list, search by pinyin, edit a task, export and re-import 
   const first = ledgerRows(page).filter({ hasText: '重大项目攻坚年行动' });
   await expect(first).toContainText('一、扩大有效投资');
   await expect(first).toContainText('区发展和改革局');
-  await expect(first).toContainText('2026-11-30');
+  await expect(first).toContainText('2026年11月30日');
 
   await page.getByLabel('搜索（可用拼音首字母）').fill('zdxm');
   await expect(page.getByText('共 1 项（全部 20 项）')).toBeVisible();
@@ -48,7 +48,7 @@ test('import the task list, search by pinyin, edit a task, export and re-import 
   // Edit the task's due date: saved as it is changed, and the change is in the audit log.
   await ledgerRows(page).nth(1).click();
   await expect(page.getByRole('heading', { name: '重大项目攻坚年行动' })).toBeVisible();
-  await page.getByLabel('完成时限').fill('2026-10-31');
+  await typeDate(dateField(page, '完成时限'), '2026-10-31');
   await expect(page.getByRole('status', { name: '任务保存状态' })).toHaveText('已保存');
   await openScreen(page, '操作日志');
   await expect(page.getByRole('table', { name: '操作日志' }).getByRole('row').nth(1)).toContainText('陈科员');

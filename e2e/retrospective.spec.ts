@@ -140,7 +140,7 @@ test('复盘 of a task in four steps, printed and exported with the year; 2027 s
   const carried = page.getByRole('table', { name: '任务台账' }).getByRole('row').filter({ hasText: TASK });
   await expect(carried).toContainText('上年结转');
   await expect(carried).toContainText('区经济和信息化局');
-  await expect(carried).toContainText('2027-11-30');
+  await expect(carried).toContainText('2027年11月30日');
   await page.getByLabel('搜索（可用拼音首字母）').fill('印染');
   await expect(page.getByText('共 0 项（全部 19 项）')).toBeVisible();
   await page.getByLabel('搜索（可用拼音首字母）').fill('');

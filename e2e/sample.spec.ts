@@ -62,7 +62,7 @@ test('示例数据: load the 2025 sample beside a real year, try the ledger, the
   await expect(page.getByText('共 20 项')).toBeVisible();
   const ledger = page.getByRole('table', { name: '任务台账' });
   await expect(ledger.getByRole('row').filter({ hasText: '重大项目攻坚行动' })).toContainText('区发展和改革局');
-  await expect(ledger.getByRole('row').filter({ hasText: '背街小巷环境整治' })).toContainText('2025-06-30');
+  await expect(ledger.getByRole('row').filter({ hasText: '背街小巷环境整治' })).toContainText('2025年6月30日');
 
   // 赛马排名 of October, a published month: 城投 behind two months running, 产投 without a sheet.
   await openScreen(page, '赛马排名');

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
-import { openScreen } from './helpers';
+import { dateField, openScreen, typeDate } from './helpers';
 import { chinaTime, importMayReports, startYearWithTaskList, submitPlan } from './cycle-steps';
 
 async function confirmAll(page: Page) {
@@ -130,7 +130,7 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   await expect(suggestion).toContainText('西城街道');
   await suggestion.locator('span', { hasText: '西城街道' }).getByRole('button', { name: '记录约谈' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('约谈日期').fill('2026-07-03');
+  await typeDate(dateField(dialog, '约谈日期'), '2026-07-03');
   await dialog.getByLabel('参加人员').fill('区政府督查室主任、西城街道主要负责人');
   await dialog.getByLabel('约谈情况').fill('说明未报送原因，承诺按时报送');
   await dialog.getByRole('button', { name: '保存' }).click();

@@ -10,9 +10,9 @@ test('first start: operator, work year, units, leader survive a reload and are i
   const schedule = page.getByRole('table', { name: '截止日期一览' });
   const october = schedule.locator('tr[data-month="10"]');
   // 2026-10-25 is a Sunday: the report is due the next working day.
-  await expect(october.getByRole('cell').nth(2)).toContainText('2026-10-26（星期一）');
+  await expect(october.getByRole('cell').nth(2)).toContainText('2026年10月26日（星期一）');
   await expect(october.getByRole('cell').nth(2)).toContainText('顺延');
-  await expect(schedule.getByRole('row', { name: /月方案报送/ })).toContainText('2026-03-10');
+  await expect(schedule.getByRole('row', { name: /月方案报送/ })).toContainText('2026年3月10日');
 
   await openScreen(page, '单位');
   await page.getByRole('button', { name: '新增单位' }).click();

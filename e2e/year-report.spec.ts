@@ -97,7 +97,7 @@ test('年度报告 of the 2025 sample: completion, late tasks, the year ranking 
     '7',
     '临空经济示范区建设',
     '临空经济示范区管委会',
-    '2025-11-30',
+    '2025年11月30日',
     '96%（11月）',
     '逾期未完成',
     '11月（到期未完成）',
@@ -106,7 +106,7 @@ test('年度报告 of the 2025 sample: completion, late tasks, the year ranking 
     '8',
     '产业基金组建运营',
     '区产业投资集团有限公司',
-    '2025-10-31',
+    '2025年10月31日',
     '80%（9月）',
     '逾期未完成',
     '10月（未报送）',
@@ -115,7 +115,7 @@ test('年度报告 of the 2025 sample: completion, late tasks, the year ranking 
     '9',
     '重点道路建设',
     '区城市建设投资集团有限公司',
-    '2025-11-30',
+    '2025年11月30日',
     '92%（11月）',
     '逾期未完成',
     '7月（滞后）',
@@ -197,7 +197,7 @@ test('年度报告 of the 2025 sample: completion, late tasks, the year ranking 
   const printed = flat((await new PDFParse({ data: pdf }).getText()).text);
   expect(printed).toContain(flat('2025年度重点工作完成情况报告'));
   expect(printed).toContain(flat('示例数据·非正式文件'));
-  expect(printed).toContain(flat('区政府督查室2026-03-02'));
+  expect(printed).toContain(flat('区政府督查室2026年3月2日'));
   for (const heading of [
     '一、各工作板块完成情况',
     '二、各牵头单位完成情况',
@@ -272,7 +272,7 @@ test('年度报告 of the 2025 sample: completion, late tasks, the year ranking 
     '9',
     '重点道路建设',
     '区城市建设投资集团有限公司',
-    '2025-11-30',
+    '2025年11月30日',
     '92%（11月）',
     '逾期未完成',
     '7月（滞后）',
@@ -313,7 +313,7 @@ test('年度报告 of the 2025 sample: completion, late tasks, the year ranking 
     '全年纳入督查的重点工作共20项，已完成17项（按期完成17项、逾期完成0项），未完成3项，完成率85%。',
   );
   expect(text).toMatch(
-    /重点道路建设\s+区城市建设投资集团有限公司\s+2025-11-30\s+92%（11月）\s+逾期未完成\s+7月（滞后）/,
+    /重点道路建设\s+区城市建设投资集团有限公司\s+2025年11月30日\s+92%（11月）\s+逾期未完成\s+7月（滞后）/,
   );
   expect(text).toMatch(/临空经济示范区管委会\s+100\s+88\.4\s+97\.68/);
   expect(text).toContain('9月、10月连续两个月列入黑榜');

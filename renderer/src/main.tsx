@@ -2,6 +2,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Alert, Box, Button, CssBaseline, Stack, ThemeProvider, Typography } from '@mui/material';
 import { theme } from './ui/theme';
+import { DateLocalization } from './ui/DateField';
 import { userMessage } from './ui/errors';
 import { App } from './App';
 import { backUpBeforeUpgrade } from './ui/autoBackup';
@@ -50,7 +51,9 @@ async function start() {
     <StrictMode>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        {failure === undefined ? <App /> : <UpgradeBackupFailed reason={failure} />}
+        <DateLocalization>
+          {failure === undefined ? <App /> : <UpgradeBackupFailed reason={failure} />}
+        </DateLocalization>
       </ThemeProvider>
     </StrictMode>,
   );

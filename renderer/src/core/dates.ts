@@ -1,8 +1,13 @@
 // Dates as the office writes them (PRODUCT.md §3): calendar dates are 'YYYY-MM-DD' in China
 // time, shown as 2026年6月25日; timestamps are ISO strings, shown in China time whatever the
 // PC's time zone. Pure: no clock.
+//
+// One way of writing a date everywhere — on screen, in the date fields, on paper, in Excel
+// and in Word: 2026年6月25日 (chineseDate), a timestamp 2026年6月25日 09:30 (chineseDateTime),
+// whatever the browser's or the PC's language and region. Months stay 6月.
 
 import type { IsoDate } from './model';
+import { toHalfWidth } from './text';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 const DAY_MS = 86_400_000;
@@ -115,6 +120,24 @@ export function chineseDate(date: IsoDate, omitYear?: number): string {
   return `${p.year === omitYear ? '' : `${p.year}年`}${p.month}月${p.day}日`;
 }
 
+/**
+ * A date as a person types or pastes it → 'YYYY-MM-DD', or undefined when it is not a whole,
+ * real date: '2026-06-25', '2026-6-25', '2026/6/25', '2026.6.25', '2026年6月25日' (or 25号),
+ * '20260625', in full-width characters too and with spaces anywhere. A date without its year,
+ * or a month without its day, is no date here (the import reads those, with the work year).
+ */
+export function parseDateText(text: string): IsoDate | undefined {
+  if (typeof text !== 'string') return undefined;
+  const s = toHalfWidth(text).replace(/[\s\u200B-\u200D\u2060\uFEFF]+/gu, '');
+  const m =
+    /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/u.exec(s) ??
+    /^(\d{4})(年)(\d{1,2})月(\d{1,2})[日号]?$/u.exec(s) ??
+    /^(\d{4})()(\d{2})(\d{2})$/u.exec(s);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  return isValidYmd(year, month, day) ? toIso(year, month, day) : undefined;
+}
+
 const chinaDateTimeParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -132,3 +155,26 @@ export function chineseDateTime(timestamp: string): string {
   const p = Object.fromEntries(chinaDateTimeParts.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   return `${p['year']}年${Number(p['month'])}月${Number(p['day'])}日 ${p['hour']}:${p['minute']}`;
 }
+
+/**
+ * A date as the JavaScript Date of its 00:00 UTC (the form a spreadsheet cell takes: a
+ * calendar date without a time zone); undefined for anything that is not a real date.
+ */
+export function utcDate(date: IsoDate): Date | undefined {
+  const p = partsOf(date);
+  return p ? new Date(Date.UTC(p.year, p.month - 1, p.day)) : undefined;
+}
+
+/**
+ * An ISO timestamp as the Date whose UTC fields are its China wall-clock time (for a
+ * spreadsheet cell, which has no time zone: it then reads as the time shown on screen);
+ * undefined for anything that is not a timestamp. Seconds are kept, milliseconds dropped.
+ */
+export function chinaWallClock(timestamp: string): Date | undefined {
+  const ms = typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+  if (!Number.isFinite(ms)) return undefined;
+  return new Date(Math.floor((ms + CHINA_OFFSET_MS) / 1000) * 1000);
+}
+
+/** China keeps UTC+8 all year (no summer time since 1991). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;

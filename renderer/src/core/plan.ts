@@ -2,7 +2,7 @@
 // by the plan due date (03-10, shifted by the calendar). Pure.
 
 import type { DueDate } from './calendar';
-import { daysBetween } from './dates';
+import { chineseDate, daysBetween } from './dates';
 import type { IsoDate } from './model';
 import { dueMonthIndex, type WorkWindow } from './progress';
 import type { ImportIssue } from './import/types';
@@ -134,7 +134,7 @@ export function validatePlan(row: PlanRow, workWindow: WorkWindow, where: PlanWh
     if (typeof atDue === 'number' && Number.isFinite(atDue) && atDue >= 0 && atDue < 100) {
       add(
         'error',
-        `重点工作"${title}"完成时限为${row.dueDate}，${place(dueMonth, 'percent')}应为100%，现为${formatPercent(atDue)}`,
+        `重点工作"${title}"完成时限为${chineseDate(row.dueDate)}，${place(dueMonth, 'percent')}应为100%，现为${formatPercent(atDue)}`,
         cellOf(dueMonth, 'percent'),
       );
     }

@@ -211,7 +211,7 @@ describe('the drafts the steps start from', () => {
     expect(text).toContain('2. 技改奖补');
     expect(text).toContain('牵头单位：区经信局');
     expect(text).toContain('分管区领导：张明');
-    expect(text).toContain('完成时限：2026-11-30');
+    expect(text).toContain('完成时限：2026年11月30日');
   });
 
   it('评估结果 gives the final percent, the behind months, the lights and the evaluation', () => {

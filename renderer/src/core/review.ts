@@ -3,6 +3,7 @@
 // task's reports, feedback and evaluations; the months to look at end at `lastMonth`.
 
 import { isOpenInMonth, windowMonths } from './calendar';
+import { chineseDate } from './dates';
 import type { Evaluation, Feedback, IsoDate, Light, ProgressReport, RaterType, Review, Task, Verdict } from './model';
 import {
   assessTaskMonth,
@@ -283,7 +284,7 @@ export function recallGoalsDraft(
     names.leadUnit ? `牵头单位：${names.leadUnit}` : '',
     names.coUnits.length ? `责任单位：${names.coUnits.join('、')}` : '',
     task.responsiblePerson ? `责任人：${task.responsiblePerson}` : '',
-    `完成时限：${task.dueDate}`,
+    `完成时限：${chineseDate(task.dueDate)}`,
   ].filter(Boolean);
   return [...lines, '责任分工：', ...duty].join('\n');
 }

@@ -1,5 +1,6 @@
 import { GlobalStyles } from '@mui/material';
 import type { ReactNode } from 'react';
+import { chineseDate } from '../core/dates';
 
 // Official-document proportions (GB/T 9704-2012, PRODUCT.md §7): A4, margins 37/35/28/26 mm,
 // title 2号 (22pt) 小标宋, body 3号 (16pt) 仿宋, page numbers "— 1 —" at the bottom. Windows
@@ -63,6 +64,7 @@ export function PrintDocument({
 }: {
   title: string;
   issuer: string;
+  /** 'YYYY-MM-DD', printed 2026年6月25日. */
   date: string;
   children: ReactNode;
 }) {
@@ -74,7 +76,7 @@ export function PrintDocument({
         <div className="issuer">
           {issuer}
           {'\u3000'}
-          {date}
+          {chineseDate(date)}
         </div>
         {children}
       </div>

@@ -3,6 +3,7 @@
 // 楷体; every confirmed 加扣分 line of the listed units is in the attached table (附件).
 import { AlignmentType, Paragraph, Table, TableRow, TextRun, WidthType } from 'docx';
 import { listKindLabels, type BulletinUnit } from '../core/bulletin';
+import { chineseDate } from '../core/dates';
 import {
   BODY_FONT,
   HEADING_FONT,
@@ -123,7 +124,6 @@ function attachmentTable(input: BulletinInput): Table {
 }
 
 export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
-  const [y, m, d] = input.date.split('-').map(Number);
   const statusLine = input.byStatus
     .filter(([, n]) => n > 0)
     .map(([label, n]) => `${label}${n}项`)
@@ -159,7 +159,7 @@ export async function bulletinDocx(input: BulletinInput): Promise<Uint8Array> {
   );
   // GB/T 9704: the attachment is named under the text, before the signature, two characters in.
   if (listed) children.push(body(`附件：${ATTACHMENT_TITLE}`));
-  children.push(rightLine(input.issuer, 600), rightLine(`${y}年${m}月${d}日`));
+  children.push(rightLine(input.issuer, 600), rightLine(chineseDate(input.date)));
   if (listed)
     children.push(
       // The attachment on its own page: 附件 in 黑体 at the top left, its title, the table.

@@ -17,6 +17,7 @@ import {
   WidthType,
   type Table,
 } from 'docx';
+import { chineseDate } from '../core/dates';
 
 export const MM = 56.7; // twips per millimetre
 /** The width between the margins. */
@@ -77,11 +78,10 @@ export function titleLine(text: string, after = 400): Paragraph {
 
 /** Under a title: who issues it and when ('YYYY-MM-DD'), centred. */
 export function issuerDateLine(issuer: string, isoDate: string): Paragraph {
-  const [y, m, d] = isoDate.split('-').map(Number);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { after: 400, line: LINE },
-    children: [new TextRun({ text: `${issuer}\u3000${y}年${m}月${d}日`, font: BODY_FONT, size: 28 })],
+    children: [new TextRun({ text: `${issuer}\u3000${chineseDate(isoDate)}`, font: BODY_FONT, size: 28 })],
   });
 }
 

@@ -145,7 +145,7 @@ describe('mapTaskList', () => {
         sheet: '清单',
         row: 2,
         column: 'I',
-        message: 'I列第2行没有填写完成时限，按2027-11-30',
+        message: 'I列第2行没有填写完成时限，按2027年11月30日',
       },
     ]);
   });
@@ -188,8 +188,8 @@ describe('mapTaskList', () => {
     ]);
     expect(rows.map((r) => r.due)).toEqual(['2026-11-30', '2025-11-30']);
     expect(issues.map((i) => [i.severity, i.message])).toEqual([
-      ['warning', 'I列第2行的"长期坚持"不是具体日期，完成时限按2026-11-30'],
-      ['warning', 'I列第3行的完成时限2025-11-30不在2026年度内'],
+      ['warning', 'I列第2行的"长期坚持"不是具体日期，完成时限按2026年11月30日'],
+      ['warning', 'I列第3行的完成时限2025年11月30日不在2026年度内'],
     ]);
   });
 

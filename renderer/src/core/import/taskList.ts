@@ -1,6 +1,7 @@
 // The office's task list (重点工作任务清单, PRODUCT.md §6) → one row per task, with its
 // section, lists split, names split and the due date read.
 
+import { chineseDate } from '../dates';
 import { singleLine, splitList, splitNames } from '../text';
 import type { ColumnAliasTable } from './columns';
 import { describeError, issueList, type IssueList } from './issues';
@@ -74,7 +75,7 @@ function mapRows(grid: Grid, ctx: TaskListContext, issues: IssueList, result: Ta
   const { fields } = table.layout;
   const defaultDue = `${ctx.year}-${ctx.defaultDue ?? '11-30'}`;
   if (fields.due === undefined) {
-    sheetIssues.add('info', `没有"完成时限"列，所有任务的完成时限按${defaultDue}`);
+    sheetIssues.add('info', `没有"完成时限"列，所有任务的完成时限按${chineseDate(defaultDue)}`);
   }
 
   let section = '';
@@ -122,14 +123,24 @@ function mapRows(grid: Grid, ctx: TaskListContext, issues: IssueList, result: Ta
       if (parsed.ok) {
         due = parsed.value;
         if (!due.startsWith(`${ctx.year}-`)) {
-          sheetIssues.add('warning', `${cellName(r, fields.due)}的完成时限${due}不在${ctx.year}年度内`, r, fields.due);
+          sheetIssues.add(
+            'warning',
+            `${cellName(r, fields.due)}的完成时限${chineseDate(due)}不在${ctx.year}年度内`,
+            r,
+            fields.due,
+          );
         }
       } else if (parsed.empty) {
-        sheetIssues.add('info', `${cellName(r, fields.due)}没有填写完成时限，按${defaultDue}`, r, fields.due);
+        sheetIssues.add(
+          'info',
+          `${cellName(r, fields.due)}没有填写完成时限，按${chineseDate(defaultDue)}`,
+          r,
+          fields.due,
+        );
       } else if (OPEN_ENDED.test(shown)) {
         sheetIssues.add(
           'warning',
-          `${cellName(r, fields.due)}的"${shown}"不是具体日期，完成时限按${defaultDue}`,
+          `${cellName(r, fields.due)}的"${shown}"不是具体日期，完成时限按${chineseDate(defaultDue)}`,
           r,
           fields.due,
         );

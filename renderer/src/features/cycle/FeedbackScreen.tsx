@@ -36,7 +36,7 @@ import { userMessage } from '../../ui/errors';
 import { FormDialog } from '../../ui/FormDialog';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { reviewRow } from '../../ui/reviewRows';
-import { chineseDateTime } from '../../core/dates';
+import { chineseDate, chineseDateTime } from '../../core/dates';
 import { LightChip } from '../../ui/LightChip';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView, type TaskMonth } from '../../ui/useMonth';
@@ -85,7 +85,7 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
         <Typography className="screen-only">
           督查反馈截止：
           <b>
-            {view.feedbackDue.due}（{weekdayName(view.feedbackDue.due)}）
+            {chineseDate(view.feedbackDue.due)}（{weekdayName(view.feedbackDue.due)}）
           </b>
           {view.feedbackDue.shifted && `（${view.feedbackDue.reason}）`}。
           {view.published
@@ -158,7 +158,7 @@ function CheckProgress({ view }: { view: MonthView }) {
   return (
     <Alert severity={late ? 'warning' : 'info'} className="screen-only">
       已核查 {checked}/{total} 条进展
-      {late ? `，已过反馈截止日期（${view.feedbackDue.due}），请尽快完成核查并发布。` : '。'}
+      {late ? `，已过反馈截止日期（${chineseDate(view.feedbackDue.due)}），请尽快完成核查并发布。` : '。'}
     </Alert>
   );
 }
@@ -323,7 +323,7 @@ function UnitSection({
         <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
           {unit.name}
           <Typography component="span" color="text.secondary" sx={{ ml: 1 }}>
-            {submission ? `收到 ${submission.receivedDate}` : '未报送'}
+            {submission ? `收到 ${chineseDate(submission.receivedDate)}` : '未报送'}
           </Typography>
         </Typography>
         <Button

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { isOpenInMonth, windowMonths } from '../../core/calendar';
-import { weekdayName } from '../../core/dates';
+import { chineseDate, weekdayName } from '../../core/dates';
 import { lightOrder, statusByMonth, statusOrder } from '../../core/dashboard';
 import { daysBetween } from '../../core/dates';
 import {
@@ -56,12 +56,12 @@ function Dashboard({ year }: { year: WorkYear }) {
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 2 }}>
         <Figure
           label="进展报送截止"
-          value={view.reportDue.due}
+          value={chineseDate(view.reportDue.due)}
           note={`${weekdayName(view.reportDue.due)}，${dayNote(view.today, view.reportDue.due)}`}
         />
         <Figure
           label="督查反馈截止"
-          value={view.feedbackDue.due}
+          value={chineseDate(view.feedbackDue.due)}
           note={`${weekdayName(view.feedbackDue.due)}，${dayNote(view.today, view.feedbackDue.due)}`}
         />
         <Figure

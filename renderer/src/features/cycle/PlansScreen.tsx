@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { dueDate } from '../../core/calendar';
-import { weekdayName } from '../../core/dates';
+import { chineseDate, weekdayName } from '../../core/dates';
 import { planStateLabels, planSubmissionStatus, type PlanState } from '../../core/plan';
 import { useSubmissions, useTasks, useUnits } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
@@ -90,7 +90,7 @@ export function PlansScreen() {
       <Typography>
         月方案报送截止：
         <b>
-          {due.due}（{weekdayName(due.due)}）
+          {chineseDate(due.due)}（{weekdayName(due.due)}）
         </b>
         {due.shifted && `（${due.reason}）`}。已报送 {status.filter((s) => s.receivedDate).length}/{owing.length}{' '}
         个单位。
@@ -123,7 +123,7 @@ export function PlansScreen() {
                     <Chip size="small" color={stateColors[s.state]} label={planStateLabels[s.state]} />
                   </TableCell>
                   <TableCell>
-                    {s.receivedDate ?? ''}
+                    {s.receivedDate ? chineseDate(s.receivedDate) : ''}
                     {s.daysLate > 0 ? `（逾期 ${s.daysLate} 天）` : ''}
                   </TableCell>
                   <TableCell align="right">

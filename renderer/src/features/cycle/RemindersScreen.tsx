@@ -11,7 +11,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { weekdayName } from '../../core/dates';
+import { chineseDate, weekdayName } from '../../core/dates';
 import { sampleMark, type WorkYear } from '../../core/model';
 import { reminderMessage, reminderTaskLabel, type ReminderRow } from '../../core/reminders';
 import { desktop } from '../../io/desktop';
@@ -101,7 +101,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
       )}
       {view && (
         <Typography className="screen-only">
-          {month}月进展报送截止 {view.reportDue.due}（{weekdayName(view.reportDue.due)}）。
+          {month}月进展报送截止 {chineseDate(view.reportDue.due)}（{weekdayName(view.reportDue.due)}）。
           {view.today < view.reportDue.due
             ? '尚未到截止日期，暂无需催报。'
             : `截至今天，${view.reminders.length} 个单位未报送。`}

@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { isOnTime } from '../../core/calendar';
-import { weekdayName } from '../../core/dates';
+import { chineseDate, weekdayName } from '../../core/dates';
 import { daysBetween } from '../../core/dates';
 import type { Submission } from '../../core/model';
 import { statusLabels } from '../../core/progress';
@@ -25,6 +25,7 @@ import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { FormDialog } from '../../ui/FormDialog';
+import { DateField } from '../../ui/DateField';
 import { LightChip } from '../../ui/LightChip';
 import { useProgressive } from '../../ui/useProgressive';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
@@ -46,7 +47,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
     setExported(undefined);
     try {
       const result = await exportProgressTemplates(year, month, unit && [unit.id], onProgress);
-      const what = unit ? unit.name : `${result.saved} 个单位`;
+      const what = unit ? unit.name : ` ${result.saved} 个单位`;
       setExported(result.saved ? `已导出${what}的${month}月进展表。` : undefined);
     } catch (e) {
       setMessage(userMessage(e));
@@ -88,11 +89,11 @@ function DueLine({ view, month }: { view: MonthView; month: number }) {
     <Typography>
       {month}月进展报送截止：
       <b>
-        {view.reportDue.due}（{weekdayName(view.reportDue.due)}）
+        {chineseDate(view.reportDue.due)}（{weekdayName(view.reportDue.due)}）
       </b>
       {view.reportDue.shifted && `（${view.reportDue.reason}）`}
-      {left >= 0 ? `，还有 ${left} 天` : `，已过 ${-left} 天`}；督查反馈截止：{view.feedbackDue.due}。 已收到{' '}
-      {view.summary.sheetsReceived}/{view.summary.sheetsExpected} 个单位的报表。
+      {left >= 0 ? `，还有 ${left} 天` : `，已过 ${-left} 天`}；督查反馈截止：{chineseDate(view.feedbackDue.due)}。
+      已收到 {view.summary.sheetsReceived}/{view.summary.sheetsExpected} 个单位的报表。
     </Typography>
   );
 }
@@ -146,7 +147,9 @@ function SubmissionTable({
                   <Chip size="small" color={color[state]} label={state} />
                 </TableCell>
                 <TableCell>
-                  {s ? `${s.receivedDate}${s.receivedDateReason ? `（${s.receivedDateReason}）` : ''}` : ''}
+                  {s
+                    ? `${chineseDate(s.receivedDate)}${s.receivedDateReason ? `（${s.receivedDateReason}）` : ''}`
+                    : ''}
                 </TableCell>
                 <TableCell>{s?.fileName}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
@@ -200,13 +203,7 @@ function ReceivedDateDialog({
       onSave={() => setReceivedDate(submission.id, date, reason.trim())}
       onClose={onClose}
     >
-      <TextField
-        type="date"
-        label="实际收到日期"
-        value={date}
-        onChange={(e) => setDate(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true } }}
-      />
+      <DateField label="实际收到日期" value={date} onChange={setDate} />
       <TextField
         label="原因"
         value={reason}

@@ -10,6 +10,7 @@ import { routes } from '../../ui/routes';
 import { exportLedger } from './exportLedger';
 import { userMessage } from '../../ui/errors';
 import { NewTaskDialog } from './NewTaskDialog';
+import { chineseDate } from '../../core/dates';
 
 export interface LedgerRow {
   task: Task;
@@ -57,7 +58,7 @@ const columns: VirtualColumn<LedgerRow>[] = [
   { key: 'leader', header: '分管区领导', width: '96px', render: (r) => r.leaders },
   { key: 'lead', header: '牵头单位', width: 'minmax(110px, 1fr)', render: (r) => r.leadUnit },
   { key: 'co', header: '责任单位', width: 'minmax(140px, 2fr)', render: (r) => r.coUnits },
-  { key: 'due', header: '完成时限', width: '104px', render: (r) => r.task.dueDate },
+  { key: 'due', header: '完成时限', width: '124px', render: (r) => chineseDate(r.task.dueDate) },
 ];
 
 export function LedgerScreen() {

@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import AddIcon from '@mui/icons-material/Add';
+import { chineseDate } from '../../core/dates';
 import type { Leader, Task, Target, Unit } from '../../core/model';
 import { normaliseName } from '../../core/registry';
 import {
@@ -28,6 +29,7 @@ import {
 import { useWorkYear } from '../../ui/YearContext';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
+import { DateField } from '../../ui/DateField';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
@@ -186,14 +188,7 @@ function TaskEditor({ task }: { task: Task }) {
                 </MenuItem>
               ))}
             </TextField>
-            <TextField
-              size="small"
-              type="date"
-              label="完成时限"
-              value={draft.dueDate}
-              onChange={(e) => set('dueDate', e.target.value)}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
+            <DateField size="small" label="完成时限" value={draft.dueDate} onChange={(due) => set('dueDate', due)} />
             <TextField
               size="small"
               label="责任人"
@@ -332,7 +327,7 @@ function TaskPrintHeader({ task, units, leaders }: { task: Task; units: readonly
           <th>牵头单位</th>
           <td>{task.leadUnitId ? unitName(task.leadUnitId) : '（未定）'}</td>
           <th>完成时限</th>
-          <td>{task.dueDate}</td>
+          <td>{chineseDate(task.dueDate)}</td>
         </tr>
         <tr>
           <th>责任单位</th>

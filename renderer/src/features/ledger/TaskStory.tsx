@@ -12,6 +12,7 @@ import {
   useTheme,
 } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
+import { chineseDate } from '../../core/dates';
 import type { Light, Task, Unit, WorkYear } from '../../core/model';
 import { scoreEntryStateLabels } from '../../core/model';
 import { defaultProgressRules, lightReasonLabels, statusLabels, type ProgressRules } from '../../core/progress';
@@ -125,7 +126,9 @@ function ReportCells({ line, unitName }: { line: StoryLine; unitName: string }) 
           </span>
           <LightChip light={assessment.light} title={lightReasonLabels[assessment.lightReason]} />
           <Typography variant="caption" color="text.secondary">
-            {report ? `${report.receivedDate}${line.onTime ? '按时' : '逾期'}报送` : absenceLabels[line.absence!]}
+            {report
+              ? `${chineseDate(report.receivedDate)}${line.onTime ? '按时' : '逾期'}报送`
+              : absenceLabels[line.absence!]}
           </Typography>
         </Stack>
       </TableCell>

@@ -1,5 +1,6 @@
 import { META_SHEET_NAME, metaRows } from '../../core/import/template';
 import { sampleMark, type WorkYear } from '../../core/model';
+import { utcDate } from '../../core/dates';
 import { desktop } from '../../io/desktop';
 import type { LedgerRow } from './LedgerScreen';
 
@@ -28,7 +29,7 @@ export async function exportLedger(year: WorkYear, rows: LedgerRow[]): Promise<v
           { header: '分管区领导', key: 'leaders', width: 10, wrap: true },
           { header: '牵头单位', key: 'leadUnit', width: 16, wrap: true },
           { header: '责任单位', key: 'coUnits', width: 24, wrap: true },
-          { header: '完成时限', key: 'due', width: 12 },
+          { header: '完成时限', key: 'due', width: 15 },
         ],
         rows: rows.map((r) => ({
           code: r.task.code,
@@ -39,7 +40,8 @@ export async function exportLedger(year: WorkYear, rows: LedgerRow[]): Promise<v
           leaders: r.leaders,
           leadUnit: r.leadUnit,
           coUnits: r.coUnits,
-          due: r.task.dueDate,
+          // A date cell (2026年11月30日 in Excel), read back as the same date on import.
+          due: utcDate(r.task.dueDate) ?? r.task.dueDate,
         })),
       },
       {

@@ -16,7 +16,7 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { saveStatusText, useAutosave } from '../../ui/autosave';
-import { chineseDateTime } from '../../core/dates';
+import { chineseDate, chineseDateTime } from '../../core/dates';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { useWorkYear } from '../../ui/YearContext';
@@ -217,7 +217,7 @@ function StepFacts({ step, task, data, year }: { step: number; task: Task; data:
     return (
       <Typography variant="body2" color="text.secondary">
         {task.targets.length} 项目标、{task.measures.length} 项措施；牵头单位：{names.leadUnit ?? '未定'}；完成时限：
-        {task.dueDate}。下框已按任务清单预填，可修改补充。
+        {chineseDate(task.dueDate)}。下框已按任务清单预填，可修改补充。
       </Typography>
     );
   }
@@ -291,7 +291,7 @@ export function ReviewPrintBody({ task, data, texts }: { task: Task; data: Revie
             <th>责任单位</th>
             <td>{names.coUnits.join('、')}</td>
             <th>完成时限</th>
-            <td>{task.dueDate}</td>
+            <td>{chineseDate(task.dueDate)}</td>
           </tr>
           <tr>
             <th>年末进度</th>

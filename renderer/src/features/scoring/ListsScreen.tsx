@@ -5,6 +5,7 @@ import { listedSummary, type BulletinUnit, type EvidenceLine, type ListKind } fr
 import { ListGroupTable, listCell, listShortCell, unitColumnWidth } from '../../ui/ListGroupTable';
 import { FormDialog } from '../../ui/FormDialog';
 import { sampleMark, type Unit, type WorkYear } from '../../core/model';
+import { DateField } from '../../ui/DateField';
 import { statusLabels } from '../../core/progress';
 import { statusOrder } from '../../core/dashboard';
 import { addInterview, useInterviews } from '../../db';
@@ -18,6 +19,7 @@ import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { useYearStanding } from '../../ui/useYearStanding';
 import { YearListsTables, exportYearListsXlsx } from './YearLists';
+import { chineseDate } from '../../core/dates';
 
 const ISSUER = '区政府督查室';
 
@@ -156,7 +158,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
                 .filter((i) => i.month === month)
                 .map((i) => (
                   <tr key={i.id}>
-                    <td style={listShortCell}>{i.date}</td>
+                    <td style={listShortCell}>{chineseDate(i.date)}</td>
                     <td style={listShortCell}>{scoring.unitById.get(i.unitId)?.name}</td>
                     <td style={listCell}>{i.reason}</td>
                     <td style={listCell}>{i.attendees}</td>
@@ -220,14 +222,12 @@ function InterviewDialog({
     outcome: '',
     followUp: '',
   });
-  const field = (key: keyof typeof draft, label: string, type = 'text') => (
+  const field = (key: keyof typeof draft, label: string) => (
     <TextField
-      type={type}
       label={label}
       value={draft[key]}
       onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      slotProps={type === 'date' ? { inputLabel: { shrink: true } } : undefined}
-      multiline={type === 'text'}
+      multiline
     />
   );
   return (
@@ -236,7 +236,7 @@ function InterviewDialog({
       onSave={() => addInterview({ yearId: year.id, month, unitId: unit.id, suggested: true, ...draft })}
       onClose={onClose}
     >
-      {field('date', '约谈日期', 'date')}
+      <DateField label="约谈日期" value={draft.date} onChange={(date) => setDraft({ ...draft, date })} />
       {field('attendees', '参加人员')}
       {field('reason', '约谈事由')}
       {field('outcome', '约谈情况')}

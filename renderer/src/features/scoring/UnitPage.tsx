@@ -37,6 +37,7 @@ import {
 } from '../../core/story';
 import { useInterviews, useSetting, useTasks, useYearMilestones, useYearReports, useYearSubmissions } from '../../db';
 import { todayInChina } from '../../ui/today';
+import { chineseDate } from '../../core/dates';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -181,7 +182,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
               ?.filter((i) => i.unitId === unitId)
               .map((i) => (
                 <TableRow key={i.id}>
-                  <TableCell>{i.date}</TableCell>
+                  <TableCell>{chineseDate(i.date)}</TableCell>
                   <TableCell>{i.reason}</TableCell>
                   <TableCell>{i.attendees}</TableCell>
                   <TableCell>{i.outcome}</TableCell>
@@ -312,7 +313,10 @@ function TasksByMonth({ story, links = false }: { story: UnitStory; links?: bool
         <TableRow>
           <TableCell>进展表报送</TableCell>
           {story.sheets.map((s) => (
-            <TableCell key={s.month} title={s.receivedDate ? `${s.receivedDate}收到` : `报送期限${s.reportDue}`}>
+            <TableCell
+              key={s.month}
+              title={s.receivedDate ? `${chineseDate(s.receivedDate)}收到` : `报送期限${chineseDate(s.reportDue)}`}
+            >
               {sheetStateLabels[s.state]}
             </TableCell>
           ))}

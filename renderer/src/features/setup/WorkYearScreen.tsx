@@ -28,7 +28,7 @@ import {
   type CalendarSettings,
   type DueDate,
 } from '../../core/calendar';
-import { weekdayName } from '../../core/dates';
+import { chineseDate, weekdayName } from '../../core/dates';
 import { createWorkYear, startYearFrom, useLeaders, useScoreRules, useTasks, useUnits, useYearReports } from '../../db';
 import { unfinishedTasks } from '../../core/newYear';
 import { useYear } from '../../ui/YearContext';
@@ -36,6 +36,7 @@ import { todayInChina } from '../../ui/today';
 import { userMessage } from '../../ui/errors';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
+import { DateField } from '../../ui/DateField';
 import { SamplePanel } from './SamplePanel';
 
 export function WorkYearScreen() {
@@ -439,7 +440,7 @@ function DueCell({ due }: { due: DueDate }) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <span>
-        {due.due}（{weekdayName(due.due)}）
+        {chineseDate(due.due)}（{weekdayName(due.due)}）
       </span>
       {due.shifted && <Chip size="small" color="warning" label="顺延" title={due.reason} />}
       {due.shifted && (
@@ -471,13 +472,7 @@ function DateList(props: {
         {props.hint}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-        <TextField
-          size="small"
-          type="date"
-          value={props.value}
-          onChange={(e) => props.onValue(e.target.value)}
-          slotProps={{ htmlInput: { 'aria-label': props.title } }}
-        />
+        <DateField size="small" aria-label={props.title} value={props.value} onChange={props.onValue} />
         <Button onClick={add}>添加</Button>
       </Stack>
       {props.dates.length === 0 && (
@@ -488,11 +483,11 @@ function DateList(props: {
       {props.dates.map((d) => (
         <Stack key={d} direction="row" sx={{ alignItems: 'center' }}>
           <span>
-            {d}（{weekdayName(d)}）
+            {chineseDate(d)}（{weekdayName(d)}）
           </span>
           <IconButton
             size="small"
-            aria-label={`删除${d}`}
+            aria-label={`删除${chineseDate(d)}`}
             onClick={() => props.onChange(props.dates.filter((x) => x !== d))}
           >
             <DeleteIcon fontSize="small" />

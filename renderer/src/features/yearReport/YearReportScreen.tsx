@@ -36,6 +36,7 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { userMessage } from '../../ui/errors';
 import { todayInChina } from '../../ui/today';
+import { chineseDate } from '../../core/dates';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { useWorkYear } from '../../ui/YearContext';
@@ -311,7 +312,7 @@ async function exportXlsx(view: YearReportView, today: string, mark: string | un
     view.parts.map((part, i) => ({
       name: part.name,
       title: view.title,
-      subtitle: `${part.heading}（${ISSUER}，${today}）`,
+      subtitle: `${part.heading}（${ISSUER}，${chineseDate(today)}）`,
       columns: part.columns.map((c) => ({
         header: c.header,
         key: c.key,

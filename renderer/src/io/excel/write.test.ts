@@ -187,7 +187,7 @@ describe('writeWorkbook → readWorkbook', () => {
     });
   });
 
-  it('writes dates as date cells formatted yyyy-mm-dd, by their UTC calendar day', async () => {
+  it('writes dates as date cells formatted 2026年6月25日 (yyyy"年"m"月"d"日"), by their UTC calendar day', async () => {
     const bytes = await writeWorkbook([
       {
         name: 'S',
@@ -197,7 +197,7 @@ describe('writeWorkbook → readWorkbook', () => {
     ]);
     const worksheet = (await loadWithExcelJs(bytes)).getWorksheet('S') as ExcelJS.Worksheet;
     expect(worksheet.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
-    expect(worksheet.getCell('A2').numFmt).toBe('yyyy-mm-dd');
+    expect(worksheet.getCell('A2').numFmt).toBe('yyyy"年"m"月"d"日"');
     expect(part(bytes, 'xl/worksheets/sheet1.xml')).toMatch(/<c r="A2" s="\d+"><v>46106<\/v><\/c>/); // a whole serial day
     expect(sheetOf(await readWorkbook('d.xlsx', bytes)).rows.slice(1)).toEqual([
       [{ t: 'date', v: '2026-03-25' }],

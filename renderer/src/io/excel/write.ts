@@ -72,7 +72,8 @@ const FONT = {
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
-const DATE_FORMAT = 'yyyy-mm-dd';
+/** Dates read as the app writes them everywhere: 2026年6月25日 (core/dates chineseDate). */
+const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const LIST_SHEET = '_lists';
 
 /** The validations API exists on exceljs worksheets but is missing from its typings. */
@@ -346,7 +347,7 @@ function estimateWidth(column: ColumnSpec, rows: Record<string, CellInput>[]): n
   for (const row of sample) {
     const value = row[column.key];
     if (value === null || value === undefined) continue;
-    const text = value instanceof Date ? '2026-12-31' : String(value);
+    const text = value instanceof Date ? '2026年12月31日' : String(value);
     for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
   }
   const max = column.wrap ? 40 : 50;

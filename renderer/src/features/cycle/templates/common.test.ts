@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isNoteRow } from '../../../core/import/notes';
 import type { Task } from '../../../core/model';
-import { dateInWords, instructions, metaSheet, roleOf, tasksForUnit } from './common';
+import { instructions, metaSheet, roleOf, tasksForUnit } from './common';
 
 function task(id: string, code: string, leadUnitId: string | undefined, coUnitIds: string[]): Task {
   const base: Task = {
@@ -48,11 +48,6 @@ describe('tasksForUnit', () => {
 });
 
 describe('helpers', () => {
-  it('writes dates in words', () => {
-    expect(dateInWords('2026-03-10')).toBe('2026年3月10日');
-    expect(dateInWords('不详')).toBe('不详');
-  });
-
   it('writes the instructions as one cell the importer skips as a note', () => {
     const notes = instructions(['甲', '乙']);
     expect(notes).toEqual(['填报说明：\n1. 甲\n2. 乙']);

@@ -3,7 +3,7 @@
 
 import { PLAN_ROLE_HEADER, planRoleLabels, type PlanRole } from '../../../core/import/plan';
 import { META_SHEET_NAME, metaRows, type WorkbookMeta } from '../../../core/import/template';
-import type { IsoDate, Task } from '../../../core/model';
+import type { Task } from '../../../core/model';
 import type { SheetSpec } from '../../../io/excel/write';
 
 /** A unit answers for a task as its lead unit (牵头) or as one of its co-units (配合). */
@@ -37,12 +37,6 @@ export function tasksForUnit<T extends Task>(tasks: readonly T[], unitId: string
   }
   const rank = (role: TaskRole) => (role === 'lead' ? 0 : 1);
   return out.sort((a, b) => rank(a.role) - rank(b.role) || byCode.compare(a.task.code, b.task.code));
-}
-
-/** '2026-05-25' → '2026年5月25日'. */
-export function dateInWords(date: IsoDate): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(date);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : date;
 }
 
 /** The hidden sheet that tells the importer what a returned workbook is (template.ts readMeta). */

@@ -4,11 +4,12 @@
 // gives the columns.
 
 import { dueDate, windowMonths } from '../../../core/calendar';
+import { chineseDate } from '../../../core/dates';
 import { PLAN_PERCENT_HEADER, PLAN_TEXT_HEADER, planColumnHeaders } from '../../../core/import/plan';
 import { columnLabels } from '../../../core/import/columns';
 import type { Milestone, Task, Unit, WorkYear } from '../../../core/model';
 import type { CellInput, ColumnSpec, SheetSpec } from '../../../io/excel/write';
-import { dateInWords, instructions, metaSheet, roleLabels, type TaskRole } from './common';
+import { instructions, metaSheet, roleLabels, type TaskRole } from './common';
 
 export interface PlanTask {
   task: Task;
@@ -109,7 +110,7 @@ export function planLayout(year: WorkYear): PlanLayout {
   return {
     months,
     columns: planColumns(months),
-    dueText: `${dateInWords(dueDate(year, 'plan').due)}前`,
+    dueText: `${chineseDate(dueDate(year, 'plan').due)}前`,
     notes: instructions([
       '逐月填写“节点目标”和“计划累计进度(%)”，从第一个月填到该项工作完成时限所在的月份。',
       '计划累计进度填0—100的数字，是截至当月底的累计进度，逐月不减少，完成时限所在月份为100。',

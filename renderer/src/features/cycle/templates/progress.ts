@@ -3,10 +3,11 @@
 // headers are those mapProgress reads (columnLabels.progress in core/import/columns.ts).
 
 import { dueDate } from '../../../core/calendar';
+import { chineseDate } from '../../../core/dates';
 import { columnLabels } from '../../../core/import/columns';
 import type { Task, Unit, WorkYear } from '../../../core/model';
 import type { CellInput, ColumnSpec, SheetSpec } from '../../../io/excel/write';
-import { ROLE_HEADER, dateInWords, instructions, metaSheet, roleLabels, type TaskRole } from './common';
+import { ROLE_HEADER, instructions, metaSheet, roleLabels, type TaskRole } from './common';
 
 export interface ProgressTask {
   task: Task;
@@ -70,7 +71,7 @@ export interface ProgressLayout {
 
 export function progressLayout(year: WorkYear, month: number): ProgressLayout {
   const due = dueDate(year, 'report', month);
-  const dueText = `${dateInWords(due.due)}前${due.shifted && due.reason ? `（${due.reason}）` : ''}`;
+  const dueText = `${chineseDate(due.due)}前${due.shifted && due.reason ? `（${due.reason}）` : ''}`;
   return {
     sheetName: progressSheetName(month),
     dueText,
