@@ -46,10 +46,10 @@ export const syncRegion = (page: Page) => page.getByRole('region', { name: '多�
 export const syncStatus = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^同步状态：/ });
 
 /**
- * 数据安全 → 多机同步 as the office does it in the browser build: the address (the page reloads
- * so that it may reach the server), the password of this session, 开始同步.
+ * 数据安全 → 多机同步 as the office does it in the browser build, up to 开始同步: the address (the
+ * page reloads so that it may reach the server), the password of this session, this PC's name.
  */
-export async function startSync(
+export async function fillSyncSetup(
   page: Page,
   couch: CouchServer,
   office: string,
@@ -66,7 +66,18 @@ export async function startSync(
   await expect(region.getByLabel('服务器地址')).toHaveValue(couch.url);
   await region.getByLabel('密码').fill(user.password);
   await region.getByLabel('本机名称').fill(label);
-  await region.getByRole('button', { name: '开始同步' }).click();
+}
+
+/** fillSyncSetup, then 开始同步. */
+export async function startSync(
+  page: Page,
+  couch: CouchServer,
+  office: string,
+  user: { name: string; password: string },
+  label: string,
+): Promise<void> {
+  await fillSyncSetup(page, couch, office, user, label);
+  await syncRegion(page).getByRole('button', { name: '开始同步' }).click();
 }
 
 export async function expectSynced(page: Page, timeout = 30_000): Promise<void> {

@@ -16,6 +16,9 @@
 //    their own IndexedDB every 10 ms and report the time; same machine, same clock).
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startCouchServer, USERS, type CouchServer } from '../../couchdb/testserver.mjs';
+// The office's steps as the e2e tests take them.
+import { openScreen, tableCounts } from '../../e2e/helpers';
+import { fillSyncSetup, syncRegion, syncStatus } from '../../e2e/sync-helpers';
 import { summarize, type Summary } from './stats';
 import { OFFICE_SIZE, officeYear } from './sync-data';
 
@@ -68,9 +71,6 @@ const empty = (): SyncResult => ({
   latencySamples: [],
 });
 
-const statusButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^同步状态：/ });
-const syncRegion = (page: Page) => page.getByRole('region', { name: '多机同步' });
-
 async function openPc(
   browser: Browser,
   appUrl: string,
@@ -86,61 +86,12 @@ async function openPc(
   return { context, page };
 }
 
-async function openScreen(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: '功能导航' }).getByRole('button', { name: label, exact: true }).click();
-}
-
-/** 数据安全 → 多机同步 up to 开始同步 (not clicked). */
-async function fillSyncSetup(
-  page: Page,
-  couch: CouchServer,
-  office: string,
-  user: { name: string; password: string },
-  label: string,
-): Promise<void> {
-  await openScreen(page, '数据安全');
-  const region = syncRegion(page);
-  await region.getByLabel('服务器地址').fill(couch.url);
-  await region.getByLabel('数据库').fill(office);
-  await region.getByLabel('用户名').fill(user.name);
-  await region.getByRole('button', { name: '保存地址并重新加载' }).click();
-  await page.waitForLoadState('load');
-  await region.getByLabel('密码').fill(user.password);
-  await region.getByLabel('本机名称').fill(label);
-}
-
 async function waitSynced(page: Page, timeout: number): Promise<void> {
   await page.waitForFunction(
     () =>
       document.querySelector('header [aria-label^="同步状态："]')?.getAttribute('aria-label') === '同步状态：已同步',
     undefined,
     { timeout, polling: 200 },
-  );
-}
-
-/** Rows per table of the page's database (raw IndexedDB). */
-function tableCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const request = indexedDB.open('duchaduban');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, number> = {};
-          for (const name of names) {
-            const count = tx.objectStore(name).count();
-            count.onsuccess = () => (out[name] = count.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
   );
 }
 
@@ -207,7 +158,7 @@ async function firstSync(
     let downloadEnd = NaN;
     let lastLog = start;
     for (;;) {
-      const label = await statusButton(pc.page)
+      const label = await syncStatus(pc.page)
         .getAttribute('aria-label', { timeout: 5_000 })
         .catch(() => null);
       const now = performance.now();
