@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Milestone, Task, Unit, WorkYear } from '../../renderer/src/core/model';
+import { defaultCalendarSettings } from '../../renderer/src/core/calendar';
 import { rng } from './rng';
 
 export interface DistrictSize {
@@ -90,16 +91,8 @@ export function generateDistrict(size: DistrictSize, seed = 17): District {
   const yearId = 'district-year';
   const year: WorkYear = {
     id: yearId,
-    year: YEAR,
     title: '',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(YEAR),
     createdAt: `${YEAR}-01-05T08:00:00.000Z`,
   };
   const departments = Math.round(size.units * 0.6);

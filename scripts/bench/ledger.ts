@@ -4,6 +4,7 @@
 // the time from navigating to #/ledger (from another screen, and by reloading on #/ledger)
 // until the ledger table's first data row is in the page and a frame has been produced.
 import type { Browser, Page } from '@playwright/test';
+import { defaultCalendarSettings } from '../../renderer/src/core/calendar';
 import { BENCH_YEAR } from './constants';
 import { summarize, type Summary } from './stats';
 
@@ -71,7 +72,7 @@ interface BenchState {
 /** Writes the operator, the year and `count` tasks (with sections, units, leaders) into the app's database. */
 async function seed(page: Page, count: number): Promise<void> {
   await page.evaluate(
-    async ({ count, year }) => {
+    async ({ count, year, calendar }) => {
       const request = <T>(r: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
           r.onsuccess = () => resolve(r.result);
@@ -89,16 +90,8 @@ async function seed(page: Page, count: number): Promise<void> {
       tx.objectStore('settings').put({ key: 'operator', value: '基准测试' });
       tx.objectStore('workYears').put({
         id: yearId,
-        year,
         title: '',
-        windowStartMonth: 3,
-        windowEndMonth: 11,
-        planDue: '03-10',
-        reportDueDay: 25,
-        feedbackDueDay: 30,
-        completionDue: '11-30',
-        extraHolidays: [],
-        extraWorkdays: [],
+        ...calendar,
         createdAt: new Date().toISOString(),
       });
       const sectionNames = [
@@ -176,7 +169,7 @@ async function seed(page: Page, count: number): Promise<void> {
       await done;
       idb.close();
     },
-    { count, year: BENCH_YEAR },
+    { count, year: BENCH_YEAR, calendar: defaultCalendarSettings(BENCH_YEAR) },
   );
 }
 

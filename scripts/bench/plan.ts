@@ -5,6 +5,7 @@
 import type { ProgressResult } from '../../renderer/src/core/import/progress';
 import { progressChangeset } from '../../renderer/src/core/import/progressChangeset';
 import type { ProgressReport, Task, Unit } from '../../renderer/src/core/model';
+import { defaultCalendarSettings } from '../../renderer/src/core/calendar';
 import { addUnit, createWorkYear, db, setOperator, type ImportChangeset } from '../../renderer/src/db';
 import { BENCH_MONTH, BENCH_YEAR } from './constants';
 
@@ -42,16 +43,8 @@ export async function setUpFixture(
 ): Promise<Fixture> {
   setOperator('基准测试');
   const year = await createWorkYear({
-    year: BENCH_YEAR,
     title: '',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(BENCH_YEAR),
   });
   const unit = await addUnit({
     yearId: year.id,

@@ -45,6 +45,7 @@ import { hasOpenItems, openItems } from '../../core/publishCheck';
 import { exportFeedbackSheet } from './exportFeedback';
 import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** 督查反馈: per unit, every report with its computed status and light; verdicts; publish. */
 export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
@@ -60,10 +61,7 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          督查反馈
-        </Typography>
+      <ScreenHeader title="督查反馈" screenOnly>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.feedback(m))} />
         {unchecked.length > 0 && (
           <Button variant="outlined" onClick={() => setVerifying({ scope: `${month}月`, items: unchecked })}>
@@ -80,7 +78,7 @@ export function FeedbackScreen({ monthParam }: { monthParam?: string }) {
             撤销发布
           </Button>
         )}
-      </Stack>
+      </ScreenHeader>
       {view && (
         <Typography className="screen-only">
           督查反馈截止：

@@ -24,6 +24,7 @@ import { todayInChina } from '../../ui/today';
 import { ActionAlert, useAction } from '../../ui/useAction';
 import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportPlanTemplates } from './exportTemplates';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 const stateColors: Record<PlanState, 'success' | 'warning' | 'error' | 'default'> = {
   submitted: 'success',
@@ -66,10 +67,7 @@ export function PlansScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          月方案
-        </Typography>
+      <ScreenHeader title="月方案">
         <Autocomplete
           multiple
           size="small"
@@ -86,7 +84,7 @@ export function PlansScreen() {
         <Button variant="contained" onClick={() => navigateTo(routes.import('plan'))}>
           导入月方案
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Typography>
         月方案报送截止：
         <b>

@@ -22,6 +22,7 @@ import { routes } from '../../ui/routes';
 import { userMessage } from '../../ui/errors';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth } from '../../ui/useMonth';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** 催报: from the due date on, the units whose sheets are missing, with whom to call and about what. */
 export function RemindersScreen({ monthParam }: { monthParam?: string }) {
@@ -55,10 +56,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          催报清单
-        </Typography>
+      <ScreenHeader title="催报清单" screenOnly>
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reminders(m))} />
         <Button
           variant="outlined"
@@ -88,7 +86,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
         >
           导出Excel
         </Button>
-      </Stack>
+      </ScreenHeader>
       {error && (
         <Alert severity="error" className="screen-only">
           {error}

@@ -32,6 +32,7 @@ import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
 import { ProgressButton, type ProgressReport } from '../../ui/ProgressButton';
 import { exportProgressTemplates } from './exportTemplates';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** 月度进展: the month's sheets in, what they say per task, who is late or missing. */
 export function ReportsScreen({ monthParam }: { monthParam?: string }) {
@@ -56,10 +57,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          月度进展
-        </Typography>
+      <ScreenHeader title="月度进展">
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.reports(m))} />
         <ProgressButton variant="outlined" run={(onProgress) => doExport(onProgress)} disabled={!view}>
           导出{month}月进展表
@@ -70,7 +68,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
         <Button variant="outlined" onClick={() => navigateTo(routes.reminders(month))}>
           催报清单
         </Button>
-      </Stack>
+      </ScreenHeader>
       {message && <Alert severity="error">{message}</Alert>}
       {exported && <Alert severity="info">{exported}</Alert>}
       {view && <DueLine view={view} month={month} />}

@@ -21,6 +21,7 @@ import { linkRow } from '../../ui/reviewRows';
 import { routes } from '../../ui/routes';
 import { useEvaluationData, type EvaluationData } from '../../ui/useYearStanding';
 import { EvaluationRowsTable } from '../../ui/EvaluationPanels';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** 第三方评估: the year's results, small samples to accept, and each unit's evaluation score. */
 export function EvaluationScreen() {
@@ -33,15 +34,12 @@ export function EvaluationScreen() {
   const evaluated = units.filter((u) => data.byUnit.has(u.id));
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          第三方评估
-        </Typography>
+      <ScreenHeader title="第三方评估">
         <Button variant="contained" onClick={() => navigateTo(routes.import('evaluation'))}>
           导入评估结果
         </Button>
         <Button onClick={() => navigateTo(routes.imports())}>导入记录</Button>
-      </Stack>
+      </ScreenHeader>
       <Typography color="text.secondary">
         评估得分 = 各评价主体得分按权重加权（{raterWeightsText(data.settings)}，只计有结果的评价主体并按比例折算）；
         年度综合得分 = 过程得分 × {shareText(compositeShares(data.weights).process)} + 评估得分 ×{' '}

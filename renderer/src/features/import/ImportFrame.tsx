@@ -28,6 +28,7 @@ import { FileDropZone } from './FileDropZone';
 import { IssueList } from './IssueList';
 import type { ImportFlow, MappedFile, ReadFile } from './useImportFiles';
 import { useWorkYear } from '../../ui/YearContext';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** What an import would write, once every file is read and mapped. */
 export interface ImportWrites extends RowChanges {
@@ -119,12 +120,9 @@ export function ImportFrame<R extends { issues: ImportIssue[] }>({
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          {title}
-        </Typography>
+      <ScreenHeader title={title}>
         <Button onClick={() => navigateTo(routes.imports())}>导入记录</Button>
-      </Stack>
+      </ScreenHeader>
       {outcome && (
         <Alert severity={outcome.severity} onClose={() => setOutcome(undefined)}>
           {outcome.text}

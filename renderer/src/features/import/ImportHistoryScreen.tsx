@@ -1,16 +1,5 @@
 import { useState } from 'react';
-import {
-  Button,
-  Chip,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import type { ImportBatch } from '../../core/model';
 import { undoImport, useImportBatches } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
@@ -19,6 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
 import { importKindLabels } from './kinds';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 export function ImportHistoryScreen() {
   const yearId = useWorkYear().id;
@@ -27,14 +17,11 @@ export function ImportHistoryScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          导入记录
-        </Typography>
+      <ScreenHeader title="导入记录">
         <Button variant="contained" onClick={() => navigateTo(routes.import('tasks'))}>
           导入任务清单
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Paper variant="outlined">
         <Table size="small" aria-label="导入记录">
           <TableHead>

@@ -11,6 +11,7 @@ import { exportLedger } from './exportLedger';
 import { userMessage } from '../../ui/errors';
 import { NewTaskDialog } from './NewTaskDialog';
 import { chineseDate } from '../../core/dates';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 export interface LedgerRow {
   task: Task;
@@ -109,10 +110,7 @@ export function LedgerScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          任务台账
-        </Typography>
+      <ScreenHeader title="任务台账">
         <Button variant="contained" onClick={() => navigateTo(routes.import('tasks'))}>
           导入任务清单
         </Button>
@@ -122,7 +120,7 @@ export function LedgerScreen() {
         <Button variant="outlined" onClick={doExport} disabled={!rows?.length}>
           导出台账
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <TextField
           size="small"

@@ -39,6 +39,7 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { todayInChina } from '../../ui/today';
 import { ProgressChart, StoryMonths, useTaskStory } from './TaskStory';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 export function TaskPage({ taskId }: { taskId: string }) {
   const task = useTask(taskId);
@@ -128,11 +129,7 @@ function TaskEditor({ task }: { task: Task }) {
   return (
     <>
       <Stack spacing={2} sx={{ maxWidth: 1100 }} className="screen-only">
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-          <Button onClick={() => navigateTo(routes.ledger())}>← 返回台账</Button>
-          <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-            {task.title}
-          </Typography>
+        <ScreenHeader title={task.title} back={<Button onClick={() => navigateTo(routes.ledger())}>← 返回台账</Button>}>
           <Button variant="outlined" disabled={!story} onClick={() => void desktop.printView({ mode: 'print' })}>
             打印进展
           </Button>
@@ -149,7 +146,7 @@ function TaskEditor({ task }: { task: Task }) {
           <Button color="error" onClick={() => setDeleting(true)}>
             删除任务
           </Button>
-        </Stack>
+        </ScreenHeader>
         <SaveStatus save={save} label="任务保存状态" idle="修改后自动保存，并记入操作日志。" />
         {task.carriedOverFrom && <CarriedOverNotice sourceId={task.carriedOverFrom} />}
         <Paper variant="outlined" sx={{ p: 2 }}>

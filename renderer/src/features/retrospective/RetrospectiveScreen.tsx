@@ -20,6 +20,7 @@ import { routes } from '../../ui/routes';
 import { useWorkYear } from '../../ui/YearContext';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 import { ISSUER } from './ReviewWorkspace';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 interface Row {
   task: Task;
@@ -94,10 +95,7 @@ export function RetrospectiveScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          复盘
-        </Typography>
+      <ScreenHeader title="复盘">
         <Button
           variant="contained"
           disabled={reviewed.length === 0}
@@ -110,7 +108,7 @@ export function RetrospectiveScreen() {
         >
           导出全年复盘（Word）
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Typography color="text.secondary">
         对每项重点工作按“回忆目标、评估结果、分析原因、总结经验”四步复盘。各步骤按本年度的任务清单、进展、督查反馈和第三方评估预填，修改后自动保存。
       </Typography>

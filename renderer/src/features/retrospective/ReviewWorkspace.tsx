@@ -22,6 +22,7 @@ import { routes } from '../../ui/routes';
 import { useWorkYear } from '../../ui/YearContext';
 import { LightChip } from '../../ui/LightChip';
 import { useReviewData, type ReviewData } from './useReviewData';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 export const ISSUER = '区政府督查室';
 
@@ -99,17 +100,16 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
-      <Stack
-        direction="row"
-        spacing={1}
-        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
-        className="screen-only"
+      <ScreenHeader
+        title={`复盘：${task.title}`}
+        back={
+          <>
+            <Button onClick={() => navigateTo(routes.retrospective())}>← 复盘列表</Button>
+            <Button onClick={() => navigateTo(routes.task(task.id))}>任务详情</Button>
+          </>
+        }
+        screenOnly
       >
-        <Button onClick={() => navigateTo(routes.retrospective())}>← 复盘列表</Button>
-        <Button onClick={() => navigateTo(routes.task(task.id))}>任务详情</Button>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          复盘：{task.title}
-        </Typography>
         <Chip
           size="small"
           color={completed ? 'success' : 'default'}
@@ -121,7 +121,7 @@ function Editor({ year, task, stored, data }: { year: WorkYear; task: Task; stor
         <Button variant="outlined" onClick={() => void print('pdf')}>
           另存为PDF
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Typography
         role="status"
         aria-live="polite"

@@ -20,6 +20,7 @@ import { useScoring, type Scoring } from '../../ui/useScoring';
 import { useYearStanding } from '../../ui/useYearStanding';
 import { YearListsTables, exportYearListsXlsx } from './YearLists';
 import { chineseDate } from '../../core/dates';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 const ISSUER = '区政府督查室';
 
@@ -39,15 +40,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack
-        direction="row"
-        spacing={1}
-        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
-        className="screen-only"
-      >
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          红黑榜
-        </Typography>
+      <ScreenHeader title="红黑榜" screenOnly>
         <ToggleButtonGroup
           size="small"
           exclusive
@@ -86,7 +79,7 @@ export function ListsScreen({ monthParam }: { monthParam?: string }) {
         >
           生成督查通报
         </Button>
-      </Stack>
+      </ScreenHeader>
       <ActionAlert message={message} onClose={() => setMessage(undefined)} className="screen-only" />
       {scoring && scoring.current.undecided.length > 0 && (
         <Alert severity="warning" className="screen-only">

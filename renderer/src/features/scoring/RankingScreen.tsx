@@ -31,6 +31,7 @@ import { sampleMark, type WorkYear } from '../../core/model';
 import { useScoring, type Scoring } from '../../ui/useScoring';
 import { raterWeightsText, shareText, type CompositeParts } from '../../core/evaluation';
 import { useYearStanding, type EvaluationData, type YearStanding } from '../../ui/useYearStanding';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 type Period = 'month' | 'quarter' | 'year';
 const periodLabels: Record<Period, string> = { month: '月度', quarter: '季度', year: '年度' };
@@ -62,15 +63,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
   const shown = useProgressive(rowCount, 40, 100);
   return (
     <Stack spacing={2}>
-      <Stack
-        direction="row"
-        spacing={1}
-        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
-        className="screen-only"
-      >
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          赛马排名
-        </Typography>
+      <ScreenHeader title="赛马排名" screenOnly>
         <Button variant="outlined" onClick={() => desktop.printView({ mode: 'print' })}>
           打印
         </Button>
@@ -101,7 +94,7 @@ export function RankingScreen({ monthParam }: { monthParam?: string }) {
         <Button variant="outlined" onClick={() => navigateTo(routes.lists(month))}>
           红黑榜
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Typography color="text.secondary" className="screen-only">
         {period === 'month'
           ? `${month}月得分`

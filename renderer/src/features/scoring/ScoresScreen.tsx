@@ -28,6 +28,7 @@ import { routes } from '../../ui/routes';
 import { ActionAlert, useAction } from '../../ui/useAction';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useScoring, type Scoring } from '../../ui/useScoring';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 const stateColors: Record<ScoreEntry['state'], 'default' | 'success' | 'warning'> = {
   proposed: 'warning',
@@ -47,10 +48,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          加扣分
-        </Typography>
+      <ScreenHeader title="加扣分">
         <MonthPicker year={year} month={month} onChange={(m) => navigateTo(routes.scores(m))} />
         {scoring && !scoring.view.published && scoring.current.undecided.length > 0 && (
           <Button
@@ -66,7 +64,7 @@ export function ScoresScreen({ monthParam }: { monthParam?: string }) {
         <Button variant="outlined" onClick={() => navigateTo(routes.ranking(month))}>
           赛马排名
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Typography color="text.secondary">
         根据{month}
         月的报送、进展和督查反馈自动提出建议；确认后计入得分，免扣须说明原因；采纳了滞后原因说明的任务，相应扣分自动免扣。

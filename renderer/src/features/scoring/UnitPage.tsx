@@ -38,6 +38,7 @@ import {
 import { useInterviews, useSetting, useTasks, useYearMilestones, useYearReports, useYearSubmissions } from '../../db';
 import { todayInChina } from '../../ui/today';
 import { chineseDate } from '../../core/dates';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -56,11 +57,11 @@ export function UnitPage({ unitId }: { unitId: string }) {
   const taskName = (id: string | undefined) => (id === undefined ? '' : (taskTitles.get(id) ?? ''));
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} className="screen-only">
-        <Button onClick={() => navigateTo(routes.ranking(month))}>← 赛马排名</Button>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          {unit.name}
-        </Typography>
+      <ScreenHeader
+        title={unit.name}
+        back={<Button onClick={() => navigateTo(routes.ranking(month))}>← 赛马排名</Button>}
+        screenOnly
+      >
         <Chip size="small" label={unit.rankingGroup} />
         <Button variant="outlined" onClick={() => void desktop.printView({ mode: 'print' })}>
           打印
@@ -73,7 +74,7 @@ export function UnitPage({ unitId }: { unitId: string }) {
         >
           另存为PDF
         </Button>
-      </Stack>
+      </ScreenHeader>
       <PrintDocument title={`${unit.name}${year.year}年重点工作情况`} issuer="区政府督查室" date={scoring.view.today}>
         <h2 className="print-section">各月得分与排名</h2>
         <StandingsTable standings={standings} />

@@ -14,7 +14,6 @@ import {
   TableHead,
   TableRow,
   TextField,
-  Typography,
 } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import DeleteIcon from '@mui/icons-material/Delete';
@@ -27,6 +26,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { splitAliases } from '../../ui/aliases';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 export function LeadersScreen() {
   const yearId = useWorkYear().id;
@@ -38,14 +38,11 @@ export function LeadersScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          区领导
-        </Typography>
+      <ScreenHeader title="区领导">
         <Button variant="contained" onClick={() => setEditing('new')}>
           新增区领导
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Paper variant="outlined">
         <Table size="small" aria-label="区领导列表">
           <TableHead>

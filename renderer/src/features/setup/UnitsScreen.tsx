@@ -30,6 +30,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { splitAliases } from '../../ui/aliases';
 import { useAutosave } from '../../ui/autosave';
 import { SaveStatus } from '../../ui/SaveStatus';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 const kinds = Object.keys(unitKindLabels) as UnitKind[];
 
@@ -45,17 +46,14 @@ export function UnitsScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          单位
-        </Typography>
+      <ScreenHeader title="单位">
         <Button variant="contained" onClick={() => setEditing('new')}>
           新增单位
         </Button>
         <Button variant="outlined" onClick={() => setPasting(true)}>
           粘贴批量添加
         </Button>
-      </Stack>
+      </ScreenHeader>
       <Paper variant="outlined">
         <Table size="small" aria-label="单位列表">
           <TableHead>

@@ -42,6 +42,7 @@ import { routes } from '../../ui/routes';
 import { useWorkYear } from '../../ui/YearContext';
 import { useYearStanding } from '../../ui/useYearStanding';
 import { useScoring } from '../../ui/useScoring';
+import { ScreenHeader } from '../../ui/ScreenHeader';
 
 const ISSUER = '区政府督查室';
 
@@ -112,15 +113,7 @@ export function YearReportScreen() {
 
   return (
     <Stack spacing={2}>
-      <Stack
-        direction="row"
-        spacing={1}
-        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
-        className="screen-only"
-      >
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
-          年度报告
-        </Typography>
+      <ScreenHeader title="年度报告" screenOnly>
         <Button variant="outlined" disabled={!view} onClick={() => desktop.printView({ mode: 'print' })}>
           打印
         </Button>
@@ -145,7 +138,7 @@ export function YearReportScreen() {
         >
           导出Word
         </Button>
-      </Stack>
+      </ScreenHeader>
       {error && (
         <Alert severity="error" className="screen-only">
           {error}

@@ -1,18 +1,11 @@
 // Shared test data of the template tests: a year, a unit and tasks as the app stores them.
+import { defaultCalendarSettings } from '../../../core/calendar';
 import type { Task, Unit, WorkYear } from '../../../core/model';
 
 export const year: WorkYear = {
   id: 'y2026',
-  year: 2026,
   title: '2026年度',
-  windowStartMonth: 3,
-  windowEndMonth: 11,
-  planDue: '03-10',
-  reportDueDay: 25,
-  feedbackDueDay: 30,
-  completionDue: '11-30',
-  extraHolidays: [],
-  extraWorkdays: [],
+  ...defaultCalendarSettings(2026),
   createdAt: '2026-01-05T08:00:00.000Z',
 };
 
