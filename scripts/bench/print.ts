@@ -25,9 +25,16 @@ import path from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import type { ScoreEntry } from '../../renderer/src/core/model';
 import { defaultListSettings, rankGroups, redBlackLists } from '../../renderer/src/core/ranking';
-import { monthScores } from '../../renderer/src/core/scoring';
+import { monthScores, monthShortfalls, type Shortfall } from '../../renderer/src/core/scoring';
 import { BENCH_MONTH, BENCH_YEAR } from './constants';
-import { asDecided, generateScoring, proposeMonth, shortfallOfMonth, type ScoringData } from './scoring-data';
+import {
+  asDecided,
+  generateScoring,
+  monthFactsOf,
+  proposeMonth,
+  shortfallOfMonth,
+  type ScoringData,
+} from './scoring-data';
 import { summarize, type Summary } from './stats';
 
 /** Units of the ranking (15 tasks each): it prints to about 30 pages. */
@@ -78,6 +85,8 @@ interface Seed {
   data: ScoringData;
   entries: ScoreEntry[];
   months: number[];
+  /** Per month, what keeps units off the red list: frozen in the month's snapshot, as publishing does. */
+  shortfalls: Record<number, Record<string, Shortfall>>;
   red: number;
   black: number;
 }
@@ -95,7 +104,10 @@ function prepare(units: number, months: number[]): Seed {
     shortfallOfMonth(data, BENCH_MONTH),
     defaultListSettings,
   );
-  return { data, entries, months, red: lists.red.length, black: lists.black.length };
+  const shortfalls = Object.fromEntries(
+    months.map((m) => [m, Object.fromEntries(monthShortfalls(monthFactsOf(data, m)))]),
+  );
+  return { data, entries, months, shortfalls, red: lists.red.length, black: lists.black.length };
 }
 
 /** A screen that prints: its route, title, the rows its print document must hold and how to find them. */
@@ -122,18 +134,27 @@ const RANKING: Screen = {
   rowSelector: '.print-document tbody tr',
 };
 
-/** Writes the operator, the year, its units, tasks, rule table and entries; marks the months published. */
+/** Writes the operator, the year, its units, tasks, rule table and entries; marks the months published with their snapshots. */
 async function seed(page: Page, s: Seed): Promise<void> {
   const { year, units, tasks, rules } = s.data;
   await page.evaluate(
-    async ({ year, units, tasks, rules, entries, months }) => {
+    async ({ year, units, tasks, rules, entries, months, shortfalls }) => {
       const request = <T>(r: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
           r.onsuccess = () => resolve(r.result);
           r.onerror = () => reject(r.error);
         });
       const idb = await request(indexedDB.open('duchaduban'));
-      const stores = ['settings', 'workYears', 'units', 'tasks', 'scoreRules', 'scoreEntries', 'monthStates'];
+      const stores = [
+        'settings',
+        'workYears',
+        'units',
+        'tasks',
+        'scoreRules',
+        'scoreEntries',
+        'monthStates',
+        'rankings',
+      ];
       const tx = idb.transaction(stores, 'readwrite');
       const done = new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
@@ -155,11 +176,21 @@ async function seed(page: Page, s: Seed): Promise<void> {
           publishedAt: new Date().toISOString(),
           publishedBy: '基准测试',
         });
+        // The facts are not seeded: the snapshot says who was kept off the red list, as when published.
+        tx.objectStore('rankings').put({
+          id: `${year.id}:month:${month}`,
+          yearId: year.id,
+          period: 'month',
+          month,
+          publishedAt: new Date().toISOString(),
+          publishedBy: '基准测试',
+          data: { scoring: { proposals: [], shortfalls: shortfalls[month] ?? {} } },
+        });
       }
       await done;
       idb.close();
     },
-    { year, units, tasks, rules, entries: s.entries, months: s.months },
+    { year, units, tasks, rules, entries: s.entries, months: s.months, shortfalls: s.shortfalls },
   );
 }
 
@@ -211,11 +242,16 @@ async function openDoc(
   await page.evaluate((route) => (window.location.hash = `#/${route}`), screen.route);
   await page.reload();
   const rows = screen.rows(s);
-  await page.waitForFunction(
-    ([selector, n]) => document.querySelectorAll(selector).length === n,
-    [screen.rowSelector, rows] as const,
-    { timeout: 120_000, polling: 100 },
-  );
+  await page
+    .waitForFunction(
+      ([selector, n]) => document.querySelectorAll(selector).length === n,
+      [screen.rowSelector, rows] as const,
+      { timeout: 120_000, polling: 100 },
+    )
+    .catch(async (e: unknown) => {
+      const shown = await page.evaluate((selector) => document.querySelectorAll(selector).length, screen.rowSelector);
+      throw new Error(`${label}: ${shown} of the ${rows} rows expected were printed (${String(e)})`);
+    });
   await page.emulateMedia({ media: 'print' });
   // The inset is measured in print media: the main area's padding around the document.
   const copy = await page.evaluate(() => {

@@ -443,13 +443,18 @@ export function proposeMonth(
   data: ScoringData,
   month: number,
   rules: readonly ScoreRule[] = data.rules,
+  facts: MonthFacts = monthFactsOf(data, month, rules),
 ): ProposedEntry[] {
-  return proposeEntries(monthFactsOf(data, month, rules));
+  return proposeEntries(facts);
 }
 
-/** What keeps each unit off the red list in one month of the data (core/scoreboard.ts). */
-export function shortfallOfMonth(data: ScoringData, month: number): (unitId: string) => string | undefined {
-  const shortfalls = monthShortfalls(monthFactsOf(data, month));
+/** What keeps each unit off the red list in one month of the data (core/scoreboard.ts); given the month's facts, shares their index with proposeMonth. */
+export function shortfallOfMonth(
+  data: ScoringData,
+  month: number,
+  facts: MonthFacts = monthFactsOf(data, month),
+): (unitId: string) => string | undefined {
+  const shortfalls = monthShortfalls(facts);
   return (unitId) => {
     const s = shortfalls.get(unitId);
     return s ? shortfallText(s) || undefined : undefined;

@@ -26,6 +26,7 @@ import {
   asDecided,
   shortfallOfMonth,
   generateScoring,
+  monthFactsOf,
   proposeMonth,
   SCORING_YEAR_ID,
   type ScoringData,
@@ -100,11 +101,13 @@ interface Output {
 /** The whole recomputation, as the app's scoreboard (core/scoreboard.ts) does it for each month. */
 function recompute(d: ScoringData): { run: Run; out: Output } {
   const perMonth = new Map<number, number>();
+  // One facts object per month, as the scoreboard keeps them: the proposals and the shortfalls share its index.
+  const facts = new Map(d.months.map((m) => [m, monthFactsOf(d, m)]));
   const t0 = performance.now();
   const proposals = new Map<number, ProposedEntry[]>();
   for (const m of d.months) {
     const s = performance.now();
-    proposals.set(m, proposeMonth(d, m));
+    proposals.set(m, proposeMonth(d, m, d.rules, facts.get(m)));
     perMonth.set(m, performance.now() - s);
   }
   const t1 = performance.now();
@@ -132,7 +135,7 @@ function recompute(d: ScoringData): { run: Run; out: Output } {
   const lists = new Map<number, RedBlackLists>();
   for (const m of d.months) {
     const s = performance.now();
-    const shortfallOf = shortfallOfMonth(d, m);
+    const shortfallOf = shortfallOfMonth(d, m, facts.get(m));
     behindMs += performance.now() - s;
     lists.set(
       m,

@@ -120,7 +120,14 @@ export function scoreboard(facts: YearFacts): Scoreboard {
   const feedback = byMonth(facts.feedback);
   const entries = byMonth(facts.entries);
 
-  const monthFacts = (m: number): MonthFacts => ({
+  // One facts object per month: proposeEntries and monthShortfalls share its index (core/scoring.ts).
+  const factsCache = new Map<number, MonthFacts>();
+  const monthFacts = (m: number): MonthFacts => {
+    let known = factsCache.get(m);
+    if (!known) factsCache.set(m, (known = buildMonthFacts(m)));
+    return known;
+  };
+  const buildMonthFacts = (m: number): MonthFacts => ({
     year,
     month: m,
     units,

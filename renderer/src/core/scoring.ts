@@ -287,7 +287,8 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
     const coRules = taskRules.some((r) => !r.leadUnitOnly);
     const applies = (r: ScoreRule | undefined, lead: boolean): r is ScoreRule =>
       r !== undefined && (lead || !r.leadUnitOnly);
-    index.eachJudgedReport(coRules, ({ task, unitId, lead, report, now, before }) => {
+    index.eachJudgedReport(coRules, (judged) => {
+      const { task, unitId, lead, report, now } = judged;
       const evidence: EntryEvidence = {
         taskId: task.id,
         reportId: report.id,
@@ -318,7 +319,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
             waived,
           );
         if (applies(twice, lead) && month > 1) {
-          const then = before();
+          const then = index.judgedBefore(judged);
           if (!then || !isBehind(then)) return;
           push(
             'behind_twice',
@@ -331,7 +332,7 @@ export function proposeEntries(facts: MonthFacts): ProposedEntry[] {
           );
         }
       } else if (applies(early, lead) && now.status === 'done' && month < dueMonthIndex(task.dueDate, workWindow)) {
-        const then = before();
+        const then = index.judgedBefore(judged);
         const wasDone = then !== undefined && then.percent !== null && round6(then.percent) >= 100;
         if (!wasDone)
           push(
@@ -363,7 +364,7 @@ export interface Shortfall {
 }
 
 /** Every unit's shortfall of the month; units without one are absent. Same facts as proposeEntries (rules unused). */
-export function monthShortfalls(facts: Omit<MonthFacts, 'rules' | 'feedback'>): Map<string, Shortfall> {
+export function monthShortfalls(facts: MonthIndexFacts): Map<string, Shortfall> {
   const index = indexMonth(facts);
   const out = new Map<string, Shortfall>();
   const of = (unitId: string): Shortfall => {
@@ -399,8 +400,6 @@ interface JudgedReport {
   lead: boolean;
   report: ProgressReport;
   now: ReportJudgement;
-  /** The same unit's report last month judged against last month's 序时进度; undefined without one. */
-  before(): ReportJudgement | undefined;
 }
 
 /**
@@ -415,7 +414,22 @@ interface JudgedReport {
  * - every judged report: the lead's on each running task, and with `coUnits` the co-units'
  *   (the first report per task and unit counts), assessed as progress.ts assessTaskMonth does.
  */
-function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
+function indexMonth(facts: MonthIndexFacts): MonthIndex {
+  let index = monthIndexes.get(facts);
+  if (!index) monthIndexes.set(facts, (index = buildMonthIndex(facts)));
+  return index;
+}
+
+type MonthIndexFacts = Omit<MonthFacts, 'rules' | 'feedback'>;
+type MonthIndex = ReturnType<typeof buildMonthIndex>;
+/**
+ * The index of each facts object, so that proposeEntries and monthShortfalls given the same
+ * facts (as the scoreboard gives them) index the month and compute its 序时进度 once. Facts are
+ * never changed once built; a new month's facts are a new object.
+ */
+const monthIndexes = new WeakMap<MonthIndexFacts, MonthIndex>();
+
+function buildMonthIndex(facts: MonthIndexFacts) {
   const { month } = facts;
   const workWindow = facts.year;
   const progressRules = facts.progressRules ?? defaultProgressRules;
@@ -480,33 +494,49 @@ function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
   }
   const pastDue = isPastReportDue(facts.reportDue, facts.today);
 
-  const eachJudgedReport = (coUnits: boolean, visit: (j: JudgedReport) => void): void => {
-    for (const task of running) {
-      const milestones = milestonesByTask.get(task.id) ?? [];
-      // 序时进度 once per task and month, shared by the lead and co-units.
-      let expectedNow: number | undefined;
-      let expectedBefore: number | undefined;
-      const judge = (unitId: string, lead: boolean): void => {
-        const report = reports.get(pairKey(task.id, unitId));
-        if (!report) return;
-        expectedNow ??= expectedPercent(task, milestones, month, workWindow).percent;
-        const before = (): ReportJudgement | undefined => {
-          const then = previous.get(pairKey(task.id, unitId));
-          if (!then) return undefined;
-          expectedBefore ??= expectedPercent(task, milestones, month - 1, workWindow).percent;
-          return judgeReport(then, expectedBefore, progressRules);
-        };
-        visit({ task, unitId, lead, report, now: judgeReport(report, expectedNow, progressRules), before });
-      };
-      if (task.leadUnitId) judge(task.leadUnitId, true);
-      if (!coUnits) continue;
-      const seen = new Set<string>(task.leadUnitId ? [task.leadUnitId] : []);
-      for (const co of task.coUnitIds ?? []) {
-        if (seen.has(co)) continue;
-        seen.add(co);
-        judge(co, false);
-      }
+  // 序时进度 once per task and month, shared by the lead and co-units and by every visit.
+  const expectedNow = new Map<string, number>();
+  const expectedBefore = new Map<string, number>();
+  const expected = (cache: Map<string, number>, task: ScoredTask, m: number): number => {
+    let percent = cache.get(task.id);
+    if (percent === undefined) {
+      percent = expectedPercent(task, milestonesByTask.get(task.id) ?? [], m, workWindow).percent;
+      cache.set(task.id, percent);
     }
+    return percent;
+  };
+  // Every report judged once (lead and co-units, task by task, the lead first), for every visit.
+  let judged: JudgedReport[] | undefined;
+  const judgedReports = (): JudgedReport[] => {
+    if (judged) return judged;
+    const list: JudgedReport[] = [];
+    const add = (task: ScoredTask, unitId: string, lead: boolean): void => {
+      const report = reports.get(pairKey(task.id, unitId));
+      if (!report) return;
+      list.push({
+        task,
+        unitId,
+        lead,
+        report,
+        now: judgeReport(report, expected(expectedNow, task, month), progressRules),
+      });
+    };
+    for (const task of running) {
+      const lead = task.leadUnitId;
+      if (lead) add(task, lead, true);
+      const co = task.coUnitIds ?? [];
+      // A co-unit named twice, or also the lead, counts once (as lead).
+      co.forEach((unitId, i) => unitId !== lead && co.indexOf(unitId) === i && add(task, unitId, false));
+    }
+    return (judged = list);
+  };
+  const eachJudgedReport = (coUnits: boolean, visit: (j: JudgedReport) => void): void => {
+    for (const j of judgedReports()) if (coUnits || j.lead) visit(j);
+  };
+  /** The same unit's report last month judged against last month's 序时进度; undefined without one. */
+  const judgedBefore = (j: JudgedReport): ReportJudgement | undefined => {
+    const then = previous.get(pairKey(j.task.id, j.unitId));
+    return then && judgeReport(then, expected(expectedBefore, j.task, month - 1), progressRules);
   };
 
   return {
@@ -517,6 +547,7 @@ function indexMonth(facts: Omit<MonthFacts, 'rules' | 'feedback'>) {
     missingSheet: (unitId: string): boolean =>
       pastDue && owing.has(unitId) && !sheetOf.has(unitId) && !unitsWithReports.has(unitId),
     eachJudgedReport,
+    judgedBefore,
   };
 }
 
