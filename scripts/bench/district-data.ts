@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import type { Milestone, Task, Unit, WorkYear } from '../../renderer/src/core/model';
-import { defaultCalendarSettings } from '../../renderer/src/core/calendar';
+import { defaultCalendarSettings } from '../../renderer/src/core/calendarSettings';
 import { rng } from './rng';
 
 export interface DistrictSize {

@@ -4,7 +4,7 @@
 // the time from navigating to #/ledger (from another screen, and by reloading on #/ledger)
 // until the ledger table's first data row is in the page and a frame has been produced.
 import type { Browser, Page } from '@playwright/test';
-import { defaultCalendarSettings } from '../../renderer/src/core/calendar';
+import { defaultCalendarSettings } from '../../renderer/src/core/calendarSettings';
 import { BENCH_YEAR } from './constants';
 import { summarize, type Summary } from './stats';
 

@@ -5,7 +5,7 @@
 import type { ProgressResult } from '../../renderer/src/core/import/progress';
 import { progressChangeset } from '../../renderer/src/core/import/progressChangeset';
 import type { ProgressReport, Task, Unit } from '../../renderer/src/core/model';
-import { defaultCalendarSettings } from '../../renderer/src/core/calendar';
+import { defaultCalendarSettings } from '../../renderer/src/core/calendarSettings';
 import { addUnit, createWorkYear, db, setOperator, type ImportChangeset } from '../../renderer/src/db';
 import { BENCH_MONTH, BENCH_YEAR } from './constants';
 

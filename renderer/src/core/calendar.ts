@@ -23,32 +23,11 @@ import {
   weekdayIndex,
   weekdayName,
 } from './dates';
-import type { IsoDate, WorkYear } from './model';
+import type { IsoDate } from './model';
 
-export type CalendarSettings = Pick<
-  WorkYear,
-  | 'year'
-  | 'windowStartMonth'
-  | 'windowEndMonth'
-  | 'planDue'
-  | 'reportDueDay'
-  | 'feedbackDueDay'
-  | 'completionDue'
-  | 'extraHolidays'
-  | 'extraWorkdays'
->;
+import type { CalendarSettings } from './calendarSettings';
 
-export const defaultCalendarSettings = (year: number): CalendarSettings => ({
-  year,
-  windowStartMonth: 3,
-  windowEndMonth: 11,
-  planDue: '03-10',
-  reportDueDay: 25,
-  feedbackDueDay: 30,
-  completionDue: '11-30',
-  extraHolidays: [],
-  extraWorkdays: [],
-});
+export { defaultCalendarSettings, type CalendarSettings } from './calendarSettings';
 
 export type DueKind = 'plan' | 'report' | 'feedback' | 'completion';
 

@@ -1,5 +1,5 @@
 // Shared test data of the template tests: a year, a unit and tasks as the app stores them.
-import { defaultCalendarSettings } from '../../../core/calendar';
+import { defaultCalendarSettings } from '../../../core/calendarSettings';
 import type { Task, Unit, WorkYear } from '../../../core/model';
 
 export const year: WorkYear = {
