@@ -1,16 +1,13 @@
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createYear, enterOperator, openScreen, tableCounts } from './helpers';
+import { killHard, startChromium, type Running } from './killableChromium';
 
 // Issue 6: the browser dies in the middle of a large import commit (one Dexie transaction:
 // tasks, units, leaders, sections, the batch and one audit entry). On the next start the
 // database is exactly as before the import or exactly as after it, and the app works.
-//
-// Playwright cannot hard-kill a browser it launched on a persistent profile, so the test
-// starts Debian's Chromium itself on a profile directory, attaches over CDP, and SIGKILLs
-// the whole process group.
+// The browser is killed like a power cut (killableChromium.ts).
 
 const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
 const TASKS = 3000;
@@ -39,19 +36,6 @@ const UNITS = [
   '南山街道',
 ];
 // The flags of playwright.config.ts, plus what a headless browser of our own needs.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--headless=new',
-  '--remote-debugging-port=0',
-  '--lang=zh-CN',
-  '--no-default-browser-check',
-];
 
 async function writeTaskList(file: string) {
   const workbook = new ExcelJS.Workbook();
@@ -81,56 +65,6 @@ async function writeTaskList(file: string) {
     ]);
   }
   await workbook.xlsx.writeFile(file);
-}
-
-interface Running {
-  child: ChildProcess;
-  browser: Browser;
-  page: Page;
-}
-
-/** Starts Chromium on the profile, attaches over CDP, and returns its first page. */
-async function startChromium(profileDir: string): Promise<Running> {
-  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const child = spawn(executable, [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], {
-    detached: true, // its own process group: the kill takes the renderers with it
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
-  });
-  const wsUrl = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not report its DevTools URL:\n${seen}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`Chromium exited (${code ?? signal}) before attaching:\n${seen}`));
-    });
-  });
-  child.stderr!.resume(); // keep draining so the browser never blocks on a full pipe
-  const browser = await chromium.connectOverCDP(wsUrl);
-  const context = browser.contexts()[0] ?? (await browser.newContext());
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { child, browser, page };
-}
-
-function killHard(running: Running) {
-  const pid = running.child.pid!;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    running.child.kill('SIGKILL');
-  }
-  return new Promise<void>((resolve) => {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) resolve();
-    else running.child.once('exit', () => resolve());
-  });
 }
 
 async function closeGently(running: Running) {

@@ -1,11 +1,11 @@
 // Issue 16: a sync survives the server going away mid-sync and the page being killed mid-sync —
 // nothing lost, nothing twice. The server is stopped, and the browser killed, at the moment the
 // server receives a batch of documents (its second _bulk_docs), so the cut is mid-sync every time.
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import type { CouchServer } from '../couchdb/testserver.mjs';
 import { createYear, enterOperator, openScreen } from './helpers';
+import { killHard, startChromium } from './killableChromium';
 import {
   EDITOR1,
   EDITOR2,
@@ -127,70 +127,6 @@ test('the server stopped in the middle of a sync and started again: nothing lost
 });
 
 // ---------------------------------------------------------------- the page killed
-
-// The flags of playwright.config.ts, plus what a headless browser of our own needs.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--headless=new',
-  '--remote-debugging-port=0',
-  '--lang=zh-CN',
-  '--no-default-browser-check',
-];
-
-interface Running {
-  child: ChildProcess;
-  browser: Browser;
-  page: Page;
-}
-
-/** Chromium on a profile folder (a PC's disk), attached over CDP: it can be killed like a power cut. */
-async function startChromium(profileDir: string): Promise<Running> {
-  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const child = spawn(executable, [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
-  });
-  const wsUrl = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Chromium did not report its DevTools URL:\n${seen}`)), 30_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /DevTools listening on (ws:\/\/\S+)/.exec(seen);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`Chromium exited (${code ?? signal}) before attaching:\n${seen}`));
-    });
-  });
-  child.stderr!.resume();
-  const browser = await chromium.connectOverCDP(wsUrl);
-  const context = browser.contexts()[0] ?? (await browser.newContext());
-  const page = context.pages()[0] ?? (await context.newPage());
-  return { child, browser, page };
-}
-
-function killHard(running: Running): Promise<void> {
-  try {
-    process.kill(-running.child.pid!, 'SIGKILL');
-  } catch {
-    running.child.kill('SIGKILL');
-  }
-  return new Promise((resolve) => {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) resolve();
-    else running.child.once('exit', () => resolve());
-  });
-}
 
 test('the page killed in the middle of a sync: the outbox resumes after a restart, nothing lost, nothing twice', async ({
   couch,
