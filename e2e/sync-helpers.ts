@@ -80,6 +80,26 @@ export async function startSync(
   await syncRegion(page).getByRole('button', { name: '开始同步' }).click();
 }
 
+/** startSync, then the header's 已同步: the PC holds the office's data. */
+export async function joinOffice(
+  page: Page,
+  couch: CouchServer,
+  office: string,
+  user: { name: string; password: string },
+  label: string,
+  timeout?: number,
+): Promise<void> {
+  await startSync(page, couch, office, user, label);
+  await expectSynced(page, timeout);
+}
+
+/** Loads the sample year (about 1,300 rows): on a PC that syncs, a large push. */
+export async function loadSample(page: Page): Promise<void> {
+  await openScreen(page, '工作年度');
+  await page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible({ timeout: 30_000 });
+}
+
 export async function expectSynced(page: Page, timeout = 30_000): Promise<void> {
   await expect(syncStatus(page)).toHaveAccessibleName('同步状态：已同步', { timeout });
 }

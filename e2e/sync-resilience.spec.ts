@@ -4,16 +4,17 @@
 import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import type { CouchServer } from '../couchdb/testserver.mjs';
-import { createYear, enterOperator, openScreen } from './helpers';
+import { createYear, enterOperator } from './helpers';
 import { killHard, startChromium } from './killableChromium';
 import {
   EDITOR1,
   EDITOR2,
   expect,
   expectSynced,
+  joinOffice,
+  loadSample,
   officeData,
   openPc,
-  startSync,
   syncRegion,
   syncRows,
   syncStatus,
@@ -21,13 +22,6 @@ import {
 } from './sync-helpers';
 
 const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
-
-/** Loads the sample year (about 1,300 rows) on a PC that syncs: the push is a large one. */
-async function loadSample(page: Page) {
-  await openScreen(page, '工作年度');
-  await page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible({ timeout: 30_000 });
-}
 
 /** Calls `action` once, when the server receives its `nth` _bulk_docs from now on. */
 function onBulkDocs(couch: CouchServer, nth: number, action: () => void) {
@@ -98,8 +92,7 @@ test('the server stopped in the middle of a sync and started again: nothing lost
   test.setTimeout(120_000);
   const a = await openPc(browser, '张科员');
   await createYear(a.page, 2026);
-  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
-  await expectSynced(a.page);
+  await joinOffice(a.page, couch, office, EDITOR1, '张科员的电脑');
 
   let stopped = false;
   onBulkDocs(couch, 2, () => {
@@ -119,8 +112,7 @@ test('the server stopped in the middle of a sync and started again: nothing lost
 
   // Another PC receives exactly the same.
   const b = await openPc(browser, '李科员');
-  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
-  await expectSynced(b.page, 60_000);
+  await joinOffice(b.page, couch, office, EDITOR2, '李科员的电脑', 60_000);
   expect(JSON.stringify(await officeData(b.page))).toBe(JSON.stringify(await officeData(a.page)));
   await a.context.close();
   await b.context.close();
@@ -140,8 +132,7 @@ test('the page killed in the middle of a sync: the outbox resumes after a restar
     await running.page.goto(APP);
     await enterOperator(running.page, '赵科员');
     await createYear(running.page, 2026);
-    await startSync(running.page, couch, office, EDITOR1, '赵科员的电脑');
-    await expectSynced(running.page);
+    await joinOffice(running.page, couch, office, EDITOR1, '赵科员的电脑');
 
     let killed: Promise<void> | undefined;
     const victim = running;

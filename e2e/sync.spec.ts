@@ -8,6 +8,8 @@ import {
   READER,
   expect,
   expectSynced,
+  joinOffice,
+  loadSample,
   officeData,
   openPc,
   setUnitPhone,
@@ -61,8 +63,7 @@ test('two PCs: set up, both edit offline, sync, end identical; the log merges bo
 
   // PC B, empty, downloads.
   const b = await openPc(browser, '李科员');
-  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
-  await expectSynced(b.page);
+  await joinOffice(b.page, couch, office, EDITOR2, '李科员的电脑');
   await openScreen(b.page, '单位');
   await expect(b.page.getByRole('table', { name: '单位列表' }).getByRole('row')).toHaveCount(3);
 
@@ -112,11 +113,9 @@ test('the same record changed on two PCs: one conflict, marked, shown side by si
   const a = await openPc(browser, '张科员');
   await createYear(a.page, 2026);
   await addUnits(a.page, ['区财政局']);
-  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
-  await expectSynced(a.page);
+  await joinOffice(a.page, couch, office, EDITOR1, '张科员的电脑');
   const b = await openPc(browser, '李科员');
-  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
-  await expectSynced(b.page);
+  await joinOffice(b.page, couch, office, EDITOR2, '李科员的电脑');
 
   await a.context.setOffline(true);
   await b.context.setOffline(true);
@@ -195,13 +194,10 @@ test('publishing holds across PCs: November published on A while B edits Novembe
   test.setTimeout(120_000);
   const a = await openPc(browser, '张科长');
   await createYear(a.page, 2026);
-  await a.page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
-  await expect(a.page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible();
-  await startSync(a.page, couch, office, EDITOR1, '张科长的电脑');
-  await expectSynced(a.page, 60_000);
+  await loadSample(a.page);
+  await joinOffice(a.page, couch, office, EDITOR1, '张科长的电脑', 60_000);
   const b = await openPc(browser, '李科员');
-  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
-  await expectSynced(b.page, 60_000);
+  await joinOffice(b.page, couch, office, EDITOR2, '李科员的电脑', 60_000);
 
   // B, offline, adds an opinion to a November review.
   await b.context.setOffline(true);
@@ -264,10 +260,8 @@ test('a leader’s PC (只读): the first sync with progress and an estimate, pa
   test.setTimeout(120_000);
   const a = await openPc(browser, '张科长');
   await createYear(a.page, 2026);
-  await a.page.getByRole('region', { name: '示例数据' }).getByRole('button', { name: '加载示例数据' }).click();
-  await expect(a.page.getByRole('alert').filter({ hasText: '示例数据已加载' })).toBeVisible();
-  await startSync(a.page, couch, office, EDITOR1, '张科长的电脑');
-  await expectSynced(a.page, 60_000);
+  await loadSample(a.page);
+  await joinOffice(a.page, couch, office, EDITOR1, '张科长的电脑', 60_000);
 
   // The leader's PC on a slow line: the download shows how far it is and how long it will take.
   const leader = await openPc(browser, '王主任');
@@ -336,11 +330,9 @@ test('restoring a backup on a synced PC asks before anything old goes to the ser
   const a = await openPc(browser, '张科员');
   await createYear(a.page, 2026);
   await addUnits(a.page, ['区财政局']);
-  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
-  await expectSynced(a.page);
+  await joinOffice(a.page, couch, office, EDITOR1, '张科员的电脑');
   const b = await openPc(browser, '李科员');
-  await startSync(b.page, couch, office, EDITOR2, '李科员的电脑');
-  await expectSynced(b.page);
+  await joinOffice(b.page, couch, office, EDITOR2, '李科员的电脑');
 
   // A backs up, then the office goes on working.
   await openScreen(a.page, '数据安全');
@@ -402,8 +394,7 @@ test('the page may reach the configured server only (connect-src narrowed at sta
     );
   // No server set up: nothing outside the page's own origin.
   expect(await reach(`${couch.url}/`)).toMatch(/^blocked/);
-  await startSync(a.page, couch, office, EDITOR1, '张科员的电脑');
-  await expectSynced(a.page);
+  await joinOffice(a.page, couch, office, EDITOR1, '张科员的电脑');
   // The browser build keeps the password in this page's memory only: not in any storage of the page.
   const stored = await a.page.evaluate(() =>
     [localStorage, sessionStorage].flatMap((store) => Object.keys(store).map((key) => store.getItem(key) ?? '')),
