@@ -20,6 +20,7 @@ import { routes } from '../../ui/routes';
 import { linkRow } from '../../ui/reviewRows';
 import { LightChip } from '../../ui/LightChip';
 import { statusColors } from '../../ui/statusColors';
+import { monthAxis } from '../../ui/monthAxis';
 import { defaultMonth } from '../../ui/MonthPicker';
 import { useMonth, type MonthView } from '../../ui/useMonth';
 
@@ -178,9 +179,12 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
       </Typography>
       <BarChart
         height={280}
-        // An explicit height: with the default, the CJK font's line measures taller than the axis and
-        // the chart truncates every month name to nothing.
-        xAxis={[{ scaleType: 'band', data: data.map((d) => `${d.month}月`), height: 32 }]}
+        xAxis={[
+          monthAxis(
+            'band',
+            data.map((d) => d.month),
+          ),
+        ]}
         series={statusOrder.map((s) => ({
           label: statusLabels[s],
           color: statusColors[s],

@@ -29,6 +29,7 @@ import { useScoreRules, useSetting, useTaskStoryRows, useUnits } from '../../db'
 import { LightChip } from '../../ui/LightChip';
 import { todayInChina } from '../../ui/today';
 import { usePublishedMonths } from '../../ui/useScoring';
+import { monthAxis } from '../../ui/monthAxis';
 
 /**
  * A task month by month (core/story.ts taskStory), computed as it is shown: reading it writes
@@ -82,8 +83,7 @@ export function ProgressChart({ story, width }: { story: TaskStory; width?: numb
         height={240}
         {...(width === undefined ? {} : { width })}
         skipAnimation
-        // An explicit axis height, as on 首页: with the default the CJK month names are cut to nothing.
-        xAxis={[{ scaleType: 'point', data: chart.months.map((m) => `${m}月`), height: 32 }]}
+        xAxis={[monthAxis('point', chart.months)]}
         yAxis={[{ min: 0, max: 100, valueFormatter: (v: number) => `${v}%` }]}
         series={[
           {
