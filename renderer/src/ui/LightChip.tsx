@@ -2,7 +2,8 @@ import { Chip } from '@mui/material';
 import type { Light } from '../core/model';
 import { lightLabels, statusLabels, type AssessedStatus } from '../core/progress';
 
-const lightColors: Record<Light, 'success' | 'warning' | 'error'> = {
+/** A light as the theme's palette colour: the chips, the story's dots and chart points use it. */
+export const lightColors: Record<Light, 'success' | 'warning' | 'error'> = {
   green: 'success',
   yellow: 'warning',
   red: 'error',

@@ -26,7 +26,7 @@ import {
   type TaskStoryMonth,
 } from '../../core/story';
 import { useScoreRules, useSetting, useTaskStoryRows, useUnits } from '../../db';
-import { LightChip } from '../../ui/LightChip';
+import { LightChip, lightColors } from '../../ui/LightChip';
 import { todayInChina } from '../../ui/today';
 import { usePublishedMonths } from '../../ui/useScoring';
 import { monthAxis } from '../../ui/monthAxis';
@@ -61,7 +61,11 @@ export function useTaskStory(year: WorkYear, task: Task): { story: TaskStory; un
 /** The lights' colours, as the app's light chips show them. */
 function useLightColors(): Record<Light, string> {
   const { palette } = useTheme();
-  return { green: palette.success.main, yellow: palette.warning.main, red: palette.error.main };
+  return {
+    green: palette[lightColors.green].main,
+    yellow: palette[lightColors.yellow].main,
+    red: palette[lightColors.red].main,
+  };
 }
 
 /**

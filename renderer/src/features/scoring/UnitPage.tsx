@@ -24,7 +24,7 @@ import { desktop } from '../../io/desktop';
 import { PrintDocument } from '../../print/PrintDocument';
 import { UnitEvaluationPanel } from '../../ui/EvaluationPanels';
 import { lightLabels, statusLabels, defaultProgressRules, type ProgressRules } from '../../core/progress';
-import type { Light, WorkYear } from '../../core/model';
+import type { WorkYear } from '../../core/model';
 import {
   absenceLabels,
   listKindLabels,
@@ -39,6 +39,7 @@ import { useInterviews, useSetting, useTasks, useYearMilestones, useYearReports,
 import { todayInChina } from '../../ui/today';
 import { chineseDate } from '../../core/dates';
 import { ScreenHeader } from '../../ui/ScreenHeader';
+import { lightColors } from '../../ui/LightChip';
 
 /** A unit's 赛马 record: monthly scores, every entry with its evidence, the lists it was on, its 约谈. */
 export function UnitPage({ unitId }: { unitId: string }) {
@@ -255,8 +256,6 @@ function StandingsTable({ standings }: { standings: UnitStanding[] }) {
   );
 }
 
-const lightColors: Record<Light, string> = { green: 'success.main', yellow: 'warning.main', red: 'error.main' };
-
 /** One task in one month: the percent with a dot in the light's colour, or why there is none. */
 function TaskMonthCell({ cell }: { cell: UnitStory['tasks'][number]['cells'][number] }) {
   if (cell === null) return <TableCell />;
@@ -264,7 +263,11 @@ function TaskMonthCell({ cell }: { cell: UnitStory['tasks'][number]['cells'][num
   const title = `${statusLabels[assessment.status]}，${lightLabels[assessment.light]}`;
   return (
     <TableCell title={title} sx={{ whiteSpace: 'nowrap' }}>
-      <Box component="span" sx={{ color: lightColors[assessment.light] }} aria-label={lightLabels[assessment.light]}>
+      <Box
+        component="span"
+        sx={{ color: `${lightColors[assessment.light]}.main` }}
+        aria-label={lightLabels[assessment.light]}
+      >
         ●
       </Box>
       {cell.report ? `${assessment.percent ?? '—'}%` : absenceLabels[cell.absence!]}
