@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Milestone, Task, Unit, WorkYear } from '../../renderer/src/core/model';
 import { defaultCalendarSettings } from '../../renderer/src/core/calendarSettings';
 import { rng } from './rng';
+import { seedTables, waitForAppDatabase } from './seed';
 
 export interface DistrictSize {
   tasks: number;
@@ -164,36 +165,8 @@ export function generateDistrict(size: DistrictSize, seed = 17): District {
  * by the e2e test of a large district.
  */
 export async function seedDistrict(page: Page, d: District): Promise<void> {
-  await page.waitForFunction(
-    async () => (await indexedDB.databases()).some((db) => db.name === 'duchaduban' && (db.version ?? 0) >= 20),
-    undefined,
-    { timeout: 60_000 },
-  );
-  await page.evaluate(
-    async ({ year, units, tasks, milestones }) => {
-      const request = <T>(r: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      const idb = await request(indexedDB.open('duchaduban'));
-      const stores = ['settings', 'workYears', 'units', 'tasks', 'milestones'];
-      const tx = idb.transaction(stores, 'readwrite');
-      const done = new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
-      tx.objectStore('settings').put({ key: 'operator', value: '基准测试' });
-      tx.objectStore('workYears').put(year);
-      for (const u of units) tx.objectStore('units').put(u);
-      for (const t of tasks) tx.objectStore('tasks').put(t);
-      for (const m of milestones) tx.objectStore('milestones').put(m);
-      await done;
-      idb.close();
-    },
-    { year: d.year, units: d.units, tasks: d.tasks, milestones: d.milestones },
-  );
+  await waitForAppDatabase(page);
+  await seedTables(page, { workYears: [d.year], units: d.units, tasks: d.tasks, milestones: d.milestones });
 }
 
 export interface FilledSet {

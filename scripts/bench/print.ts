@@ -36,6 +36,7 @@ import {
   type ScoringData,
 } from './scoring-data';
 import { summarize, type Summary } from './stats';
+import { seedTables, waitForAppDatabase } from './seed';
 
 /** Units of the ranking (15 tasks each): it prints to about 30 pages. */
 export const RANKING_UNITS = 710;
@@ -137,61 +138,24 @@ const RANKING: Screen = {
 /** Writes the operator, the year, its units, tasks, rule table and entries; marks the months published with their snapshots. */
 async function seed(page: Page, s: Seed): Promise<void> {
   const { year, units, tasks, rules } = s.data;
-  await page.evaluate(
-    async ({ year, units, tasks, rules, entries, months, shortfalls }) => {
-      const request = <T>(r: IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
-        });
-      const idb = await request(indexedDB.open('duchaduban'));
-      const stores = [
-        'settings',
-        'workYears',
-        'units',
-        'tasks',
-        'scoreRules',
-        'scoreEntries',
-        'monthStates',
-        'rankings',
-      ];
-      const tx = idb.transaction(stores, 'readwrite');
-      const done = new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
-      tx.objectStore('settings').put({ key: 'operator', value: '基准测试' });
-      tx.objectStore('workYears').put(year);
-      for (const u of units) tx.objectStore('units').put(u);
-      for (const t of tasks) tx.objectStore('tasks').put(t);
-      for (const r of rules) tx.objectStore('scoreRules').put(r);
-      for (const e of entries) tx.objectStore('scoreEntries').put(e);
-      for (const month of months) {
-        tx.objectStore('monthStates').put({
-          id: `${year.id}:${month}`,
-          yearId: year.id,
-          month,
-          state: 'published',
-          publishedAt: new Date().toISOString(),
-          publishedBy: '基准测试',
-        });
-        // The facts are not seeded: the snapshot says who was kept off the red list, as when published.
-        tx.objectStore('rankings').put({
-          id: `${year.id}:month:${month}`,
-          yearId: year.id,
-          period: 'month',
-          month,
-          publishedAt: new Date().toISOString(),
-          publishedBy: '基准测试',
-          data: { scoring: { proposals: [], shortfalls: shortfalls[month] ?? {} } },
-        });
-      }
-      await done;
-      idb.close();
-    },
-    { year, units, tasks, rules, entries: s.entries, months: s.months, shortfalls: s.shortfalls },
-  );
+  const publishedAt = new Date().toISOString();
+  const published = { yearId: year.id, publishedAt, publishedBy: '基准测试' };
+  await seedTables(page, {
+    workYears: [year],
+    units,
+    tasks,
+    scoreRules: rules,
+    scoreEntries: s.entries,
+    monthStates: s.months.map((month) => ({ id: `${year.id}:${month}`, month, state: 'published', ...published })),
+    // The facts are not seeded: the snapshot says who was kept off the red list, as when published.
+    rankings: s.months.map((month) => ({
+      id: `${year.id}:month:${month}`,
+      period: 'month',
+      month,
+      ...published,
+      data: { scoring: { proposals: [], shortfalls: s.shortfalls[month] ?? {} } },
+    })),
+  });
 }
 
 /** Text and page count of a PDF. NFKC: the CJK fonts map some characters to radical forms (⽉ for 月). */
@@ -228,11 +192,7 @@ async function openDoc(
   const page = await context.newPage();
   // First load creates the database with the app's schema (version 2 → IndexedDB 20).
   await page.goto(`${url}/#/year`);
-  await page.waitForFunction(
-    async () => (await indexedDB.databases()).some((d) => d.name === 'duchaduban' && (d.version ?? 0) >= 20),
-    undefined,
-    { timeout: 60_000 },
-  );
+  await waitForAppDatabase(page);
   log(
     `  (e) ${label}: seeding ${s.data.units.length} units, ${s.data.tasks.length.toLocaleString('en')} tasks, ${s.entries.length.toLocaleString('en')} score entries…`,
   );
