@@ -1,16 +1,5 @@
-import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  Paper,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { DueDate } from '../../core/calendar';
 import { chineseDate, weekdayName } from '../../core/dates';
 import { sampleMark, type WorkYear } from '../../core/model';
 import { reminderMessage, reminderTaskLabel, type ReminderRow } from '../../core/reminders';
@@ -19,7 +8,7 @@ import { PrintDocument } from '../../print/PrintDocument';
 import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { MonthPicker, useScreenMonth } from '../../ui/MonthPicker';
 import { useMonth } from '../../ui/useMonth';
 import { ScreenHeader } from '../../ui/ScreenHeader';
@@ -29,30 +18,17 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
   const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
-  const [error, setError] = useState<string>();
-  const [copied, setCopied] = useState<string>();
+  const { message, setMessage, run } = useAction();
   const title = `${year.year}年${month}月重点工作进展催报清单`;
 
-  const exportList = async (rows: ReminderRow[]) => {
-    try {
-      await exportReminders(year, month, title, rows);
-    } catch (e) {
-      setError(userMessage(e));
-    }
-  };
+  const exportList = (rows: ReminderRow[]) => run(() => exportReminders(year, month, title, rows));
 
   // One message per unit, ready for the office's messaging tools; several are separated by a blank line.
-  const copyMessages = async (rows: ReminderRow[], what: string) => {
-    if (!view) return;
-    setError(undefined);
-    try {
-      await navigator.clipboard.writeText(rows.map((r) => reminderMessage(r, month, view.reportDue)).join('\n\n'));
-      setCopied(`已复制${what}的催报消息，可粘贴到工作群或短信。`);
-    } catch (e) {
-      setCopied(undefined);
-      setError(`复制失败：${userMessage(e)}`);
-    }
-  };
+  const copyMessages = (due: DueDate, rows: ReminderRow[], what: string) =>
+    run(
+      () => navigator.clipboard.writeText(rows.map((r) => reminderMessage(r, month, due)).join('\n\n')),
+      `已复制${what}的催报消息，可粘贴到工作群或短信。`,
+    );
 
   return (
     <Stack spacing={2}>
@@ -61,7 +37,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
         <Button
           variant="outlined"
           disabled={!view?.reminders.length}
-          onClick={() => view && copyMessages(view.reminders, `全部${view.reminders.length}个单位`)}
+          onClick={() => view && copyMessages(view.reportDue, view.reminders, `全部${view.reminders.length}个单位`)}
         >
           复制全部催报消息
         </Button>
@@ -87,16 +63,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
           导出Excel
         </Button>
       </ScreenHeader>
-      {error && (
-        <Alert severity="error" className="screen-only">
-          {error}
-        </Alert>
-      )}
-      {copied && (
-        <Alert severity="success" className="screen-only" onClose={() => setCopied(undefined)}>
-          {copied}
-        </Alert>
-      )}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} className="screen-only" />
       {view && (
         <Typography className="screen-only">
           {month}月进展报送截止 {chineseDate(view.reportDue.due)}（{weekdayName(view.reportDue.due)}）。
@@ -108,7 +75,7 @@ export function RemindersScreen({ monthParam }: { monthParam?: string }) {
       {view && view.reminders.length > 0 && (
         <>
           <Paper variant="outlined" className="screen-only">
-            <ReminderTable rows={view.reminders} onCopy={(row) => copyMessages([row], row.unitName)} />
+            <ReminderTable rows={view.reminders} onCopy={(row) => copyMessages(view.reportDue, [row], row.unitName)} />
           </Paper>
           <PrintDocument title={title} issuer="区政府督查室" date={view.today}>
             <ReminderTable rows={view.reminders} />

@@ -23,7 +23,7 @@ import { setReceivedDate } from '../../db';
 import { useWorkYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
 import { routes } from '../../ui/routes';
-import { userMessage } from '../../ui/errors';
+import { ActionAlert, useAction } from '../../ui/useAction';
 import { FormDialog } from '../../ui/FormDialog';
 import { DateField } from '../../ui/DateField';
 import { LightChip } from '../../ui/LightChip';
@@ -39,21 +39,19 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
   const year = useWorkYear();
   const month = useScreenMonth(year, monthParam);
   const view = useMonth(year, month);
-  const [message, setMessage] = useState<string>();
-  const [exported, setExported] = useState<string>();
+  const { message, setMessage, run } = useAction();
 
   // All units (unitIds undefined) or one unit's sheet from its row.
-  const doExport = async (onProgress: ProgressReport, unit?: { id: string; name: string }) => {
-    setMessage(undefined);
-    setExported(undefined);
-    try {
-      const result = await exportProgressTemplates(year, month, unit && [unit.id], onProgress);
-      const what = unit ? unit.name : ` ${result.saved} 个单位`;
-      setExported(result.saved ? `已导出${what}的${month}月进展表。` : undefined);
-    } catch (e) {
-      setMessage(userMessage(e));
-    }
-  };
+  const doExport = (onProgress: ProgressReport, unit?: { id: string; name: string }) =>
+    run(
+      () => exportProgressTemplates(year, month, unit && [unit.id], onProgress),
+      (result) =>
+        !result.saved
+          ? undefined
+          : unit
+            ? `已导出${unit.name}的${month}月进展表。`
+            : `已导出 ${result.saved} 个单位的${month}月进展表。`,
+    );
 
   return (
     <Stack spacing={2}>
@@ -69,8 +67,7 @@ export function ReportsScreen({ monthParam }: { monthParam?: string }) {
           催报清单
         </Button>
       </ScreenHeader>
-      {message && <Alert severity="error">{message}</Alert>}
-      {exported && <Alert severity="info">{exported}</Alert>}
+      <ActionAlert message={message} onClose={() => setMessage(undefined)} />
       {view && <DueLine view={view} month={month} />}
       {view?.published && <Alert severity="info">{month}月已发布：报送记录和进展已冻结。</Alert>}
       {view && (
