@@ -12,7 +12,7 @@ import {
   statusLabels,
   type ProgressRules,
 } from '../../core/progress';
-import type { WorkYear } from '../../core/model';
+import type { Milestone, ProgressReport, WorkYear } from '../../core/model';
 import { useSetting, useTasks, useYearMilestones, useYearReports } from '../../db';
 import { useYear } from '../../ui/YearContext';
 import { navigateTo } from '../../ui/useHashRoute';
@@ -146,6 +146,18 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
   const data = useMemo(() => {
     if (!tasks || !milestones || !reports) return undefined;
     const months = windowMonths(year).filter((m) => m <= lastMonth);
+    // Indexed once: the chart judges every task in every month (600 tasks × 9 months in a large district).
+    const milestonesByTask = new Map<string, Milestone[]>();
+    for (const m of milestones) {
+      const list = milestonesByTask.get(m.taskId);
+      if (list) list.push(m);
+      else milestonesByTask.set(m.taskId, [m]);
+    }
+    const reportOf = new Map<string, ProgressReport>();
+    for (const r of reports) {
+      const key = `${r.month}/${r.taskId}/${r.unitId}`;
+      if (!reportOf.has(key)) reportOf.set(key, r);
+    }
     return statusByMonth(
       months.map((month) => {
         return {
@@ -156,12 +168,10 @@ function StatusChart({ year, lastMonth }: { year: WorkYear; lastMonth: number })
               assessTaskMonth(
                 {
                   task,
-                  milestones: milestones.filter((m) => m.taskId === task.id),
+                  milestones: milestonesByTask.get(task.id) ?? [],
                   month,
                   workWindow: year,
-                  report:
-                    reports.find((r) => r.month === month && r.taskId === task.id && r.unitId === task.leadUnitId) ??
-                    null,
+                  report: reportOf.get(`${month}/${task.id}/${task.leadUnitId}`) ?? null,
                   today: monthEndOf(year.year, month),
                 },
                 rules,
