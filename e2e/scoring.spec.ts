@@ -46,6 +46,10 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   await page.getByLabel('免扣原因').fill('5月24日已邮件报送');
   await page.getByRole('dialog').getByRole('button', { name: '免扣' }).click();
   await expect(fgj.locator('tr[data-rule="late"]')).toContainText('已免扣');
+  // By keyboard: Enter on a focused proposal confirms it.
+  await behind.focus();
+  await page.keyboard.press('Enter');
+  await expect(behind).toContainText('已确认');
   await confirmAll(page);
   // A leader's commendation is entered by hand: it counts at once.
   await page.getByRole('button', { name: '手工加扣分' }).click();
