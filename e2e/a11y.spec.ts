@@ -166,10 +166,12 @@ test('the keyboard: rows open their page with Enter, the drop zone opens the fil
   await page.getByRole('button', { name: '导入任务清单' }).click();
   const zone = page.getByRole('region', { name: '选择任务清单文件：拖放区' });
   await expect(zone).toContainText('拖到这里');
+  // Listening first: Playwright turns the chooser's interception on asynchronously, and a key
+  // pressed before it is on opens the browser's own dialog instead.
+  const chooser = page.waitForEvent('filechooser');
   await page.getByRole('main').getByRole('button', { name: '导入记录' }).focus();
   await page.keyboard.press('Tab');
   await expect(zone.getByRole('button', { name: '选择任务清单文件' })).toBeFocused();
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await (await chooser).setFiles([fixture('任务清单-2026.xlsx')]);
   await expect(page.getByRole('table', { name: '文件' })).toContainText('任务清单-2026.xlsx');

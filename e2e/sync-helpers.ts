@@ -46,9 +46,28 @@ export const syncRegion = (page: Page) => page.getByRole('region', { name: '多�
 export const syncStatus = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^同步状态：/ });
 
 /**
- * 数据安全 → 多机同步 as the office does it in the browser build, up to 开始同步: the address (the
- * page reloads so that it may reach the server), the password of this session, this PC's name.
+ * 数据安全 → 多机同步, the address part: server, database and user saved, and the page reloaded so
+ * that it may reach the server (the browser build's CSP is narrowed at start).
  */
+export async function saveSyncAddress(
+  page: Page,
+  couch: CouchServer,
+  office: string,
+  user: { name: string },
+): Promise<void> {
+  await openScreen(page, '数据安全');
+  const region = syncRegion(page);
+  await region.getByLabel('服务器地址').fill(couch.url);
+  await region.getByLabel('数据库').fill(office);
+  await region.getByLabel('用户名').fill(user.name);
+  // Wait for the reload itself: the page before it is loaded too, and a password typed there is lost.
+  const reloaded = page.waitForEvent('load');
+  await region.getByRole('button', { name: '保存地址并重新加载' }).click();
+  await reloaded;
+  await expect(region.getByLabel('服务器地址')).toHaveValue(couch.url);
+}
+
+/** saveSyncAddress, then this session's password and this PC's name, up to 开始同步. */
 export async function fillSyncSetup(
   page: Page,
   couch: CouchServer,
@@ -56,14 +75,8 @@ export async function fillSyncSetup(
   user: { name: string; password: string },
   label: string,
 ): Promise<void> {
-  await openScreen(page, '数据安全');
+  await saveSyncAddress(page, couch, office, user);
   const region = syncRegion(page);
-  await region.getByLabel('服务器地址').fill(couch.url);
-  await region.getByLabel('数据库').fill(office);
-  await region.getByLabel('用户名').fill(user.name);
-  await region.getByRole('button', { name: '保存地址并重新加载' }).click();
-  await page.waitForLoadState('load');
-  await expect(region.getByLabel('服务器地址')).toHaveValue(couch.url);
   await region.getByLabel('密码').fill(user.password);
   await region.getByLabel('本机名称').fill(label);
 }

@@ -10,6 +10,7 @@ import {
   expectSynced,
   joinOffice,
   loadSample,
+  saveSyncAddress,
   officeData,
   openPc,
   setUnitPhone,
@@ -43,12 +44,8 @@ test('two PCs: set up, both edit offline, sync, end identical; the log merges bo
   expect(await syncRows(a.page, 'syncMeta')).toEqual([]);
 
   // PC A: 测试连接 after the address is saved, then the first sync uploads what A holds.
-  await openScreen(a.page, '数据安全');
+  await saveSyncAddress(a.page, couch, office, EDITOR1);
   const region = syncRegion(a.page);
-  await region.getByLabel('服务器地址').fill(couch.url);
-  await region.getByLabel('数据库').fill(office);
-  await region.getByLabel('用户名').fill(EDITOR1.name);
-  await region.getByRole('button', { name: '保存地址并重新加载' }).click();
   await region.getByLabel('密码').fill('wrong');
   await region.getByRole('button', { name: '测试连接' }).click();
   await expect(region.getByRole('alert')).toContainText('用户名或密码不正确');
