@@ -339,6 +339,46 @@ describe('conflicts', () => {
   });
 });
 
+describe('the same year created on two PCs', () => {
+  /** A work year another PC created: its first revision on the server. */
+  async function otherPcCreatesYear(id: string, year: number) {
+    const body = {
+      type: 'workYears',
+      key: id,
+      row: { ...yearInput(year), id },
+      deviceId: 'pc-b',
+      by: '李四',
+      at: '2026-06-10T02:00:00.000Z',
+    };
+    const rev = nextRev(undefined, body as never, false);
+    await server().bulkDocs([{ _id: `workYears:${id}`, _rev: rev, ...body }], { new_edits: false });
+  }
+
+  it('the year this PC has stays; the other is listed as a conflict, in one batch and across batches', async () => {
+    const here = await createWorkYear(yearInput(2026));
+    await setUp();
+    await seedOutbox();
+    // Two other PCs each created 2027 (they arrive in one batch) and one created 2026 too.
+    await otherPcCreatesYear('year-b-2027', 2027);
+    await otherPcCreatesYear('year-c-2027', 2027);
+    await otherPcCreatesYear('year-b-2026', 2026);
+    await makeEngine().start();
+    await until(synced, '已同步');
+    const years = await db.workYears.orderBy('year').toArray();
+    expect(years.map((y) => [y.year, y.id])).toEqual([
+      [2026, here.id],
+      [2027, expect.stringMatching(/^year-[bc]-2027$/)],
+    ]);
+    const conflicts = await db.syncConflicts.orderBy('docId').toArray();
+    expect(conflicts.map((c) => [c.docId, c.kind])).toEqual(
+      [
+        ['workYears:year-b-2026', 'duplicate'],
+        [`workYears:${years[1]!.id === 'year-b-2027' ? 'year-c-2027' : 'year-b-2027'}`, 'duplicate'],
+      ].sort(),
+    );
+  });
+});
+
 describe('months published before their records reached the server', () => {
   it('a PC that published months before sync was set up sends their records sealed: no conflict anywhere', async () => {
     await loadSample(generateSample({ idPrefix: 'seeded' }));

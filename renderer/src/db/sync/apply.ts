@@ -134,40 +134,36 @@ export async function applyIncoming(
       const waiting = await db.outbox.where('docId').anyOf(ids).toArray();
       const deferredIds = new Set(waiting.filter((r) => r.stage === 0).map((r) => r.docId));
       const ready = data.filter((c) => !deferredIds.has(c.id));
-      const ordered = [
-        ...ready.filter((c) => c.winner.type === 'monthStates'),
-        ...ready.filter((c) => c.winner.type !== 'monthStates'),
-      ];
       const metas = new Map(
-        (await db.syncMeta.bulkGet(ordered.map((c) => c.id)))
+        (await db.syncMeta.bulkGet(ready.map((c) => c.id)))
           .filter((m): m is SyncMetaRow => m !== undefined)
           .map((m) => [m.docId, m]),
       );
 
-      const states = new Map<string, MonthState | undefined>();
-      const monthState = async (yearId: string, month: number) => {
-        const id = monthStateId(yearId, month);
-        if (!states.has(id)) states.set(id, await db.monthStates.get(id));
-        return states.get(id);
-      };
+      const knowledge: Knowledge = { states: new Map(), years: new Map(), yearsLoaded: false };
       const months = new Map<string, { yearId: string; month: number }>();
       const tables: Record<string, number> = {};
       const devices: Record<string, number> = {};
       const appliedIds: string[] = [];
       let conflicts = 0;
 
-      for (const change of ordered) {
-        const decision = await decide(change, monthState);
-        if (!decision) continue;
-        const { table, shown, kind } = decision;
-        const id = change.id;
-
-        // The conflict list
-        if (kind) {
+      // Month states first, written before the records are judged against the publications they bring.
+      const groups = [
+        ready.filter((c) => c.winner.type === 'monthStates'),
+        ready.filter((c) => c.winner.type !== 'monthStates'),
+      ];
+      for (const group of groups) {
+        // Judged one by one (in memory), then written a table at a time: one request per table
+        // and kind of write, not several per document.
+        await learn(group, knowledge);
+        const decisions = group.flatMap((change) => decide(change, knowledge) ?? []);
+        const conflictRows: SyncConflictRow[] = [];
+        for (const { change, table, key, shown, kind, month } of decisions) {
+          if (!kind) continue;
           const row: SyncConflictRow = {
-            docId: id,
+            docId: change.id,
             table: table.name,
-            key: decision.key,
+            key,
             kind,
             winner: change.winner._rev,
             shown: shown?._rev ?? null,
@@ -175,49 +171,63 @@ export async function applyIncoming(
             leaves: (change.leaves ?? [change.winner]).filter((l) => l.resolved !== true).map(leafOf),
             detectedAt: at,
           };
-          if (decision.month) Object.assign(row, decision.month);
-          await db.syncConflicts.put(row);
-          conflicts++;
-        } else {
-          await db.syncConflicts.delete(id);
+          if (month) Object.assign(row, month);
+          conflictRows.push(row);
         }
+        await db.syncConflicts.bulkDelete(decisions.filter((d) => !d.kind).map((d) => d.change.id));
+        await db.syncConflicts.bulkPut(conflictRows);
+        conflicts += conflictRows.length;
 
-        // Idempotent by revision: the row shows this revision already.
-        const target = shown ?? change.winner;
-        const hidden = !shown || shown._deleted === true;
-        const meta = metas.get(id);
-        if (!options.rejudge && meta?.rev === target._rev && (meta.deleted === true) === hidden) continue;
-
-        const key = decision.key as never;
-        const before = (await table.get(key)) as Row | undefined;
-        if (hidden) {
-          if (before !== undefined) await w.delete(table, key, { audit: false });
-        } else {
-          let row = shown.row as Row;
-          // A batch's per-row changes stay on the PC that imported it.
-          if (table.name === 'importBatches' && before && Array.isArray(before['changes']))
-            row = { ...row, changes: before['changes'] };
-          await w.put(table, row, { audit: false });
-          if (table.name === 'monthStates') {
-            const was = before as MonthState | undefined;
-            const now = row as unknown as MonthState;
-            states.set(now.id, now);
-            if (sealOf(was) !== sealOf(now)) months.set(now.id, { yearId: now.yearId, month: now.month });
-          }
+        // Idempotent by revision: rows that show their revision already are left alone.
+        const due = decisions.filter(({ change, shown }) => {
+          const meta = metas.get(change.id);
+          const target = shown ?? change.winner;
+          const hidden = !shown || shown._deleted === true;
+          return options.rejudge || meta?.rev !== target._rev || (meta.deleted === true) !== hidden;
+        });
+        const metaRows: SyncMetaRow[] = [];
+        for (const [table, list] of byTable(due)) {
+          const befores = (await table.bulkGet(list.map((d) => d.key as never))) as (Row | undefined)[];
+          const removed: unknown[] = [];
+          const written: Row[] = [];
+          list.forEach(({ change, key, shown }, i) => {
+            const before = befores[i];
+            const target = shown ?? change.winner;
+            const hidden = !shown || shown._deleted === true;
+            if (hidden) {
+              if (before !== undefined) removed.push(key);
+            } else {
+              let row = shown.row as Row;
+              // A batch's per-row changes stay on the PC that imported it.
+              if (table.name === 'importBatches' && before && Array.isArray(before['changes']))
+                row = { ...row, changes: before['changes'] };
+              written.push(row);
+              if (table.name === 'monthStates') {
+                const was = before as MonthState | undefined;
+                const now = row as unknown as MonthState;
+                knowledge.states.set(now.id, now);
+                if (sealOf(was) !== sealOf(now)) months.set(now.id, { yearId: now.yearId, month: now.month });
+              }
+            }
+            const next: SyncMetaRow = {
+              docId: change.id,
+              rev: target._rev,
+              hash: hidden ? '' : contentHash(syncedForm(table.name, shown.row as Row)),
+            };
+            if (!hidden && shown.seal !== undefined) next.seal = shown.seal;
+            if (hidden) next.deleted = true;
+            metaRows.push(next);
+            if (hidden && before === undefined) return; // nothing changed on screen
+            tables[table.name] = (tables[table.name] ?? 0) + 1;
+            const from = target.deviceId ?? '';
+            devices[from] = (devices[from] ?? 0) + 1;
+            appliedIds.push(change.id);
+          });
+          // Deletions first: a unique index (a year) may pass from a deleted row to a new one.
+          await w.deleteAll(table, removed as never[], { audit: false });
+          await w.putAll(table, written, { audit: false });
         }
-        const next: SyncMetaRow = {
-          docId: id,
-          rev: target._rev,
-          hash: hidden ? '' : contentHash(syncedForm(table.name, shown.row as Row)),
-        };
-        if (!hidden && shown.seal !== undefined) next.seal = shown.seal;
-        if (hidden) next.deleted = true;
-        await db.syncMeta.put(next);
-        if (hidden && before === undefined) continue; // nothing changed on screen
-        tables[table.name] = (tables[table.name] ?? 0) + 1;
-        const from = target.deviceId ?? '';
-        devices[from] = (devices[from] ?? 0) + 1;
-        appliedIds.push(id);
+        await db.syncMeta.bulkPut(metaRows);
       }
 
       if (appliedIds.length > 0 || conflicts > 0) {
@@ -236,22 +246,41 @@ export async function applyIncoming(
   );
 }
 
+/**
+ * What the decisions of a batch read, kept up to date as they are made (a batch's rows are
+ * written after its decisions): the month states by id, and which row holds each year (a year
+ * is unique).
+ */
+interface Knowledge {
+  states: Map<string, MonthState | undefined>;
+  years: Map<number, string>;
+  yearsLoaded: boolean;
+}
+
+/** Decisions grouped by their table, in their order. */
+function byTable(decisions: readonly Decision[]): Map<Table, Decision[]> {
+  const groups = new Map<Table, Decision[]>();
+  for (const d of decisions) {
+    const list = groups.get(d.table);
+    if (list) list.push(d);
+    else groups.set(d.table, [d]);
+  }
+  return groups;
+}
+
 /** Which leaf shows and whether the document is in conflict (undefined: not a row of ours). */
-async function decide(
-  change: IncomingChange,
-  monthState: (yearId: string, month: number) => Promise<MonthState | undefined>,
-): Promise<Decision | undefined> {
+function decide(change: IncomingChange, knowledge: Knowledge): Decision | undefined {
   const winner = change.winner;
   const tableName = winner.type as string;
   const table = db.table(tableName);
   const leaves = change.leaves ?? [winner];
-  const sample = leaves.find((l) => l.row !== undefined)?.row;
+  const sample = sampleOf(change);
   // A deletion may come without the row (a restored backup's, state.ts): its key says which.
   if (sample === undefined && !(winner._deleted && winner.key !== undefined)) return undefined;
   if (sample !== undefined && !isSyncedRow(tableName, sample)) return undefined;
   const key = winner.key ?? primaryKeyOf(table, sample);
-  const month = isSealedTable(tableName) && sample ? monthOf(winner.row ?? sample) : undefined;
-  const seal = month ? sealOf(await monthState(month.yearId, month.month)) : undefined;
+  const month = monthOfChange(change);
+  const seal = month ? sealOf(knowledge.states.get(monthStateId(month.yearId, month.month))) : undefined;
   const info = (doc: IncomingDoc) => ({
     doc,
     rev: doc._rev,
@@ -263,20 +292,50 @@ async function decide(
   let shown = judged.shown?.doc ?? null;
   let kind: ConflictKind | null = judged.kind;
   // Two PCs created the same year: the year is unique, the second one is not shown.
-  if (tableName === 'workYears' && shown && !shown._deleted) {
-    const year = (shown.row as Row)['year'];
-    const taken = await db.workYears
-      .where('year')
-      .equals(year as number)
-      .first();
-    if (taken && taken.id !== (shown.row as Row)['id']) {
-      shown = null;
-      kind = 'duplicate';
-    }
+  if (tableName === 'workYears' && sample) {
+    const { year, id } = (shown && !shown._deleted ? shown.row : sample) as { year: number; id: string };
+    const holder = knowledge.years.get(year);
+    if (shown && !shown._deleted) {
+      if (holder && holder !== id) {
+        shown = null;
+        kind = 'duplicate';
+      } else knowledge.years.set(year, id);
+    } else if (holder === id) knowledge.years.delete(year);
   }
   const decision: Decision = { change, table, key, shown, kind };
   if (month) decision.month = month;
   return decision;
+}
+
+/** A version of the document's row (the winner may be a deletion without one). */
+function sampleOf(change: IncomingChange): Row | undefined {
+  return (change.leaves ?? [change.winner]).find((l) => l.row !== undefined)?.row as Row | undefined;
+}
+
+/** The month a record of a published-month table belongs to. */
+function monthOfChange(change: IncomingChange): { yearId: string; month: number } | undefined {
+  const sample = sampleOf(change);
+  const tableName = change.winner.type as string;
+  return isSealedTable(tableName) && sample ? monthOf(change.winner.row ?? sample) : undefined;
+}
+
+/**
+ * Loads what the decisions on `changes` read: their months' states and, for a work year, which
+ * row holds each year. Decisions are then made in memory, without a request per document.
+ */
+async function learn(changes: readonly IncomingChange[], knowledge: Knowledge): Promise<void> {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    const month = monthOfChange(change);
+    if (month) ids.add(monthStateId(month.yearId, month.month));
+  }
+  const missing = [...ids].filter((id) => !knowledge.states.has(id));
+  const found = await db.monthStates.bulkGet(missing);
+  missing.forEach((id, i) => knowledge.states.set(id, found[i]));
+  if (!knowledge.yearsLoaded && changes.some((c) => c.winner.type === 'workYears')) {
+    for (const y of await db.workYears.toArray()) knowledge.years.set(y.year, y.id);
+    knowledge.yearsLoaded = true;
+  }
 }
 
 /** The documents to judge again when a month's publication changed here: its records and conflicts. */
