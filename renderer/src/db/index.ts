@@ -1,7 +1,7 @@
 // The data layer's public API: the only module of the app that imports dexie.
 
 export { db, AppDb, DB_NAME, SCHEMA_VERSION, openDatabase } from './schema';
-export { DomainError } from './errors';
+export { DomainError, errorChain, isStorageFull } from './errors';
 export { setOperator, getOperator } from './operator';
 export {
   loadOperator,

@@ -3,7 +3,7 @@
 // "Another PC" is played by writing its revisions to the server directly, as its replicator
 // would (new_edits: false). Two real PCs (two browsers) are the end-to-end tests' part.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import { startCouchServer, USERS, type CouchServer } from '../../../couchdb/testserver.mjs';
 import {
@@ -37,6 +37,7 @@ import { provideExportGlobals } from '../db/testing';
 import { loadSample } from '../db';
 import { generateSample } from '../core/sample';
 import { SyncEngine, type EngineStatus } from './engine';
+import { STORAGE_FULL } from './errors';
 import { openLocalReplica, openRemote, pouchWith, type PouchDatabase } from './pouch';
 
 const Pouch = pouchWith(MemoryAdapter);
@@ -248,6 +249,40 @@ describe('an empty PC joining the office', () => {
     const again: IncomingChange[] = docs.rows.map((r) => ({ id: r.id, winner: r.doc as never }));
     expect((await applyIncoming(again)).applied).toBe(0);
     expect(await db.audit.count()).toBe(before);
+  });
+});
+
+describe("this PC's disk full", () => {
+  it('stops with 本机磁盘空间不足 where a write was refused, then goes on by itself: nothing lost', async () => {
+    const year = await createWorkYear(yearInput(2026));
+    for (let i = 0; i < 7; i++) await addUnit(unitInput(year.id, `单位${i}`));
+    await setUp('A的电脑');
+    await seedOutbox();
+    await makeEngine().start();
+    await until(synced, 'A 已同步');
+    await engine!.stop('off');
+    const rowsOfA = await db.units.orderBy('id').toArray();
+
+    // PC B: the browser refuses its first write of what arrived (a full disk, as Dexie reports it).
+    await db.delete();
+    await db.open();
+    local = openLocalReplica(Pouch, `replica-b-${serial}`, 'memory');
+    await setUp('B的电脑', USERS[1]);
+    const full = Object.assign(new Error('Transaction aborted'), {
+      name: 'AbortError',
+      inner: Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
+    });
+    const refused = vi.spyOn(db.syncMeta, 'bulkPut').mockRejectedValueOnce(full);
+    try {
+      await makeEngine(USERS[1]).start();
+      await until(() => engine!.current.phase === 'error', '同步出错');
+      expect(engine!.current.reason).toBe(STORAGE_FULL);
+      expect(await db.units.count()).toBe(0); // the refused batch left nothing half-written
+      await until(synced, 'B 已同步');
+    } finally {
+      refused.mockRestore();
+    }
+    expect(await db.units.orderBy('id').toArray()).toEqual(rowsOfA);
   });
 });
 

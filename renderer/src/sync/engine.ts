@@ -33,7 +33,8 @@ import {
   type IncomingDoc,
 } from '../db/sync';
 import type { PouchDatabase, PouchDoc, Replication, ReplicationInfo } from 'pouchdb-core';
-import { describeSyncError } from './errors';
+import { isStorageFull } from '../db/errors';
+import { describeSyncError, STORAGE_FULL, storageNearlyFull } from './errors';
 
 export { describeSyncError };
 
@@ -442,10 +443,15 @@ export class SyncEngine {
     } catch (error) {
       if (this.stopped) return;
       const status = (error as { status?: number }).status;
-      const reason = describeSyncError(error);
-      // Unreachable: try again later as the live replication would.
-      this.update({ phase: status && status < 500 ? 'error' : 'offline', reason });
-      if (!status || status >= 500) this.retryLater();
+      const refused = !!status && status < 500;
+      // Unreachable, or this PC's disk full: try again later (the server's refusals wait for a person).
+      const full = !refused && (isStorageFull(error) || (await storageNearlyFull()));
+      if (this.stopped) return;
+      this.update({
+        phase: full || refused ? 'error' : 'offline',
+        reason: full ? STORAGE_FULL : describeSyncError(error),
+      });
+      if (!refused) this.retryLater();
     }
   }
 

@@ -1,28 +1,15 @@
-import { DomainError } from '../db';
+import { DomainError, isStorageFull } from '../db';
 
 const QUOTA =
   '磁盘空间不足（或浏览器的存储配额已满），本次修改没有保存，已有数据未受影响。请清理磁盘空间后重试，并及时备份。';
 
-/** The first error in a chain of causes (Dexie wraps the browser's error as `inner`). */
-function causes(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (
-    let e = error;
-    e && chain.length < 5;
-    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause
-  )
-    chain.push(e);
-  return chain;
-}
-
 /**
- * The message to show a user for a failed action: ours verbatim; a full disk by its real cause
- * (a transaction that could not be written is reported by Dexie as an AbortError); anything
- * else with its cause.
+ * The message to show a user for a failed action: ours verbatim; a full disk by its real cause;
+ * anything else with its cause.
  */
 export function userMessage(error: unknown): string {
   if (error instanceof DomainError) return error.message;
-  if (causes(error).some((e) => (e as { name?: string })?.name === 'QuotaExceededError')) return QUOTA;
+  if (isStorageFull(error)) return QUOTA;
   return `操作失败：${failureReason(error)}`;
 }
 
