@@ -31,6 +31,7 @@ import {
 import { BENCH_YEAR } from './constants';
 import { rng } from './rng';
 
+/** The work year's id when no calendar year is given (generateScoring). */
 export const SCORING_YEAR_ID = 'bench-year';
 
 export interface MonthData {
@@ -175,7 +176,7 @@ const EXPLANATIONS = [
 ];
 
 /** `count` units: 60 % departments (区级部门), 40 % towns (镇街), each group in its own sort range. */
-function makeUnits(count: number, yearId: string): Unit[] {
+function makeUnits(count: number, yearId: string, prefix: string): Unit[] {
   const departments = Math.round(count * 0.6);
   const towns: string[] = [];
   for (const a of TOWN_FIRST) for (const b of TOWN_SECOND) towns.push(`${a}${b}`);
@@ -188,7 +189,7 @@ function makeUnits(count: number, yearId: string): Unit[] {
       ? `${DEPARTMENTS[k % DEPARTMENTS.length]!}${round > 0 ? `（${round + 1}）` : ''}`
       : `${towns[k % towns.length]!}${round > 0 ? String(round + 1) : ''}${k % 3 === 2 ? '镇' : '街道'}`;
     return {
-      id: `bench-unit-${String(i + 1).padStart(4, '0')}`,
+      id: `${prefix}-unit-${String(i + 1).padStart(4, '0')}`,
       yearId,
       name,
       kind: department ? 'department' : 'town',
@@ -210,6 +211,11 @@ export interface ScoringSize {
   seed?: number;
   /** Facts only up to this month (default: the whole window). */
   throughMonth?: number;
+  /**
+   * The calendar year (default BENCH_YEAR, ids from 'bench-year'). Given, every id carries it,
+   * so that several years live in one database (the sync benchmark's ten years).
+   */
+  year?: number;
 }
 
 /** The year, units, tasks, milestones, the facts of the 9 months and the default rule table. */
@@ -218,34 +224,37 @@ export function generateScoring({
   tasks: taskCount,
   seed = 5,
   throughMonth,
+  year: givenYear,
 }: ScoringSize): ScoringData {
   const r = rng(seed);
-  const yearId = SCORING_YEAR_ID;
+  const calendarYear = givenYear ?? BENCH_YEAR;
+  const prefix = givenYear === undefined ? 'bench' : `bench-${givenYear}`;
+  const yearId = givenYear === undefined ? SCORING_YEAR_ID : `${prefix}-year`;
   const year: WorkYear = {
     id: yearId,
     title: '',
-    createdAt: `${BENCH_YEAR}-01-05T08:00:00.000Z`,
-    ...defaultCalendarSettings(BENCH_YEAR),
+    createdAt: `${calendarYear}-01-05T08:00:00.000Z`,
+    ...defaultCalendarSettings(calendarYear),
   };
   const months = Array.from(
     { length: year.windowEndMonth - year.windowStartMonth + 1 },
     (_, i) => year.windowStartMonth + i,
   ).filter((m) => m <= (throughMonth ?? 12));
-  const units = makeUnits(unitCount, yearId);
+  const units = makeUnits(unitCount, yearId, prefix);
 
   // Tasks: lead unit at random (departments lead more), 0–3 co-units; due mostly 11-30.
   const departments = units.filter((u) => u.kind === 'department');
   const dues = [
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-11-30`,
-    `${BENCH_YEAR}-06-30`,
-    `${BENCH_YEAR}-09-30`,
-    `${BENCH_YEAR}-12-31`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-11-30`,
+    `${calendarYear}-06-30`,
+    `${calendarYear}-09-30`,
+    `${calendarYear}-12-31`,
   ];
   const tasks: Task[] = [];
   const pace = new Map<string, { kind: Pace; factor: number; startsIn: number }>();
@@ -257,7 +266,7 @@ export function generateScoring({
       const u = pick(r, units);
       if (u.id !== lead.id) co.add(u.id);
     }
-    const id = `bench-task-${String(i + 1).padStart(6, '0')}`;
+    const id = `${prefix}-task-${String(i + 1).padStart(6, '0')}`;
     tasks.push({
       id,
       yearId,
@@ -298,7 +307,7 @@ export function generateScoring({
           ? 100
           : Math.round(100 * ((m - year.windowStartMonth + 1) / (span + (dueMonth > last ? 1 : 0))) ** bend);
       milestones.push({
-        id: `bench-ms-${task.id}-${m}`,
+        id: `${prefix}-ms-${task.id}-${m}`,
         taskId: task.id,
         yearId,
         month: m,
@@ -318,7 +327,7 @@ export function generateScoring({
   const byMonth = new Map<number, MonthData>();
   for (const month of months) {
     const reportDue = dueDate(year, 'report', month);
-    const monthStart = `${BENCH_YEAR}-${pad2(month)}-01`;
+    const monthStart = `${calendarYear}-${pad2(month)}-01`;
     const running = tasks.filter((t) => t.dueDate >= monthStart);
     const owing = new Map<string, { task: Task; lead: boolean }[]>();
     for (const task of running) {
@@ -345,7 +354,7 @@ export function generateScoring({
         : addDays(reportDue.due, -Math.floor(r() * 6));
       const fileName = `${unit.name}${month}月重点工作进展情况表.xlsx`;
       submissions.push({
-        id: `bench-sub-${month}-${unit.id}`,
+        id: `${prefix}-sub-${month}-${unit.id}`,
         yearId,
         kind: 'progress',
         month,
@@ -368,7 +377,7 @@ export function generateScoring({
         const behind = percent < 100 && expected - percent > 5;
         const explained = behind && r() < 0.6;
         const report: ProgressReport = {
-          id: `bench-report-${month}-${task.id}-${unit.id}`,
+          id: `${prefix}-report-${month}-${task.id}-${unit.id}`,
           yearId,
           month,
           taskId: task.id,
@@ -393,7 +402,7 @@ export function generateScoring({
         if (explained || r() < 0.2) {
           const accepted = explained && r() < 0.35;
           feedback.push({
-            id: `bench-fb-${month}-${task.id}-${unit.id}`,
+            id: `${prefix}-fb-${month}-${task.id}-${unit.id}`,
             yearId,
             month,
             taskId: task.id,
@@ -410,7 +419,7 @@ export function generateScoring({
     byMonth.set(month, { month, reports, submissions, feedback, reportDue });
   }
   const rules: ScoreRule[] = defaultScoreRules.map((rule) => ({ ...rule, yearId }));
-  return { year, units, tasks, milestones, rules, months, byMonth, today: `${BENCH_YEAR}-12-15` };
+  return { year, units, tasks, milestones, rules, months, byMonth, today: `${calendarYear}-12-15` };
 }
 
 function addDays(date: IsoDate, days: number): IsoDate {
@@ -465,7 +474,12 @@ export function shortfallOfMonth(
  * The month's proposals as the store holds them after the review: every proposal confirmed,
  * except those an accepted explanation waives (shown waived, as the app shows them).
  */
-export function asDecided(yearId: string, month: number, proposals: readonly ProposedEntry[]): ScoreEntry[] {
+export function asDecided(
+  yearId: string,
+  month: number,
+  proposals: readonly ProposedEntry[],
+  decidedOn: IsoDate = `${BENCH_YEAR}-12-15`,
+): ScoreEntry[] {
   return proposals.map((p) => {
     const entry: ScoreEntry = {
       id: `${yearId}:${month}:${p.key}`,
@@ -479,7 +493,7 @@ export function asDecided(yearId: string, month: number, proposals: readonly Pro
       automatic: true,
       evidence: p.evidence,
       decidedBy: '基准测试',
-      decidedAt: `${BENCH_YEAR}-12-15T08:00:00.000Z`,
+      decidedAt: `${decidedOn}T08:00:00.000Z`,
     };
     if (p.waivedByExplanation) entry.decisionNote = explanationWaiverNote;
     return entry;

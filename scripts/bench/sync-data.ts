@@ -1,12 +1,12 @@
-// The office database of the sync benchmark (issue 16): one work year of a large office as the
-// app's PCs leave it on the server — the year, 120 units, 1,000 tasks, their 月方案 milestones,
-// the rule table, and for every month of the work window the progress reports, the sheets
-// received, the feedback and the decided score entries (scoring-data.ts, as the scoring
-// benchmark generates them), every month published (its records sealed by the publication, as
-// record.ts seals them), and the audit chain of the PC that wrote it all (one entry per record,
-// as the app logs imported rows). Documents are built exactly as the app's pusher sends them
-// (db/sync: ids, revisions, seals, audit documents), so the receiving PC judges and applies them
-// as it would real ones.
+// The office database of the sync benchmark (issue 16): ten work years of a large office as the
+// app's PCs leave it on the server — each year with its 120 units, 1,000 tasks, their 月方案
+// milestones, the rule table, and for every month of the work window the progress reports, the
+// sheets received, the feedback and the decided score entries (scoring-data.ts, as the scoring
+// benchmark generates them, one calendar year each), every month published (its records sealed
+// by the publication, as record.ts seals them), and the audit chain of the PC that wrote it all
+// (one entry per record, as the app logs imported rows; one chain across the years). Documents
+// are built exactly as the app's pusher sends them (db/sync: ids, revisions, seals, audit
+// documents), so the receiving PC judges and applies them as it would real ones.
 import type { AuditEntry, MonthState } from '../../renderer/src/core/model';
 import { hashAuditEntry } from '../../renderer/src/db/auditChain';
 import { auditDocId, docIdOf } from '../../renderer/src/db/sync/ids';
@@ -15,7 +15,8 @@ import type { SyncBody } from '../../renderer/src/db/sync/types';
 import { BENCH_YEAR } from './constants';
 import { asDecided, generateScoring, proposeMonth } from './scoring-data';
 
-export const OFFICE_SIZE = { units: 120, tasks: 1_000 };
+/** The office of issue 16's benchmark: ten years of 1,000 tasks and 120 units, the last one BENCH_YEAR. */
+export const OFFICE_SIZE = { years: 10, units: 120, tasks: 1_000 };
 const DEVICE = { deviceId: 'bench-pc-a', label: '基准测试：写入方', chainStart: 1 };
 const BY = '基准测试';
 
@@ -27,6 +28,7 @@ export interface ServerDoc {
 }
 
 export interface OfficeYear {
+  calendarYear: number;
   docs: ServerDoc[];
   /** Rows per table, as the receiving PC must end up holding them. */
   rows: Record<string, number>;
@@ -36,15 +38,28 @@ export interface OfficeYear {
 
 type Row = Record<string, unknown>;
 
-/** One generated year of the office as server documents, in the order the writing PC sent them. */
-export function officeYear(): OfficeYear {
-  const data = generateScoring({ ...OFFICE_SIZE, seed: 16 });
+/**
+ * The office's years as server documents, one year at a time (ten years do not fit in memory
+ * twice: the server keeps its own copy), each in the order the writing PC sent them.
+ */
+export function* officeYears(count = OFFICE_SIZE.years): Generator<OfficeYear> {
+  const chain = { length: 0, lastHash: '' };
+  for (let i = 0; i < count; i++) yield officeYear(BENCH_YEAR - count + 1 + i, chain);
+}
+
+function officeYear(calendarYear: number, chain: { length: number; lastHash: string }): OfficeYear {
+  const data = generateScoring({
+    units: OFFICE_SIZE.units,
+    tasks: OFFICE_SIZE.tasks,
+    seed: calendarYear,
+    year: calendarYear,
+  });
   const yearId = data.year.id;
   const docs: ServerDoc[] = [];
   const byId = new Map<string, ServerDoc>();
   const rows: Record<string, number> = {};
-  const chain: AuditEntry[] = [];
-  let at = Date.parse(`${BENCH_YEAR}-01-05T08:00:00.000Z`);
+  const entries: AuditEntry[] = [];
+  let at = Date.parse(`${calendarYear}-01-05T08:00:00.000Z`);
   const nextAt = () => new Date((at += 1_000)).toISOString();
 
   const log = (table: string, key: string, row: Row, when: string) => {
@@ -55,10 +70,11 @@ export function officeYear(): OfficeYear {
       entity: table,
       entityId: key,
       after: row,
-      prevHash: chain.at(-1)?.hash ?? '',
+      prevHash: chain.lastHash,
     };
     entry.hash = hashAuditEntry(entry);
-    chain.push(entry);
+    chain.lastHash = entry.hash;
+    entries.push(entry);
   };
 
   /** The first revision of a row, written and logged by the writing PC; returns it for a seal. */
@@ -92,7 +108,7 @@ export function officeYear(): OfficeYear {
     for (const r of facts.reports) inMonth(month).push(put('reports', r.id, r as unknown as Row));
     for (const s of facts.submissions) inMonth(month).push(put('submissions', s.id, s as unknown as Row));
     for (const f of facts.feedback) inMonth(month).push(put('feedback', f.id, f as unknown as Row));
-    for (const e of asDecided(yearId, month, proposeMonth(data, month)))
+    for (const e of asDecided(yearId, month, proposeMonth(data, month), data.today))
       inMonth(month).push(put('scoreEntries', e.id, e as unknown as Row));
   }
   // Every month published: its state, then a seal revision of each of its records (record.ts).
@@ -118,8 +134,8 @@ export function officeYear(): OfficeYear {
       });
     }
   }
-  chain.forEach((entry, i) => {
-    const seq = i + 1;
+  for (const entry of entries) {
+    const seq = ++chain.length;
     const rev = auditRev(entry.hash!);
     docs.push({
       _id: auditDocId(DEVICE.deviceId, seq),
@@ -132,6 +148,6 @@ export function officeYear(): OfficeYear {
       dseq: seq,
       entry,
     });
-  });
-  return { docs, rows, audit: chain.length };
+  }
+  return { calendarYear, docs, rows, audit: entries.length };
 }

@@ -2,32 +2,37 @@
 // in this process, on 127.0.0.1) and the built app in Chromium, set up through 数据安全 → 多机同步
 // as an office does it (the browser build's network path):
 //
-// 1. First sync to an empty PC: one work year of a large office (sync-data.ts: 120 units,
-//    1,000 tasks, every month's reports, feedback, sheets and score entries, all published and
-//    sealed, and the writing PC's audit chain) is put on the server, then a new PC (a fresh
-//    browser profile) sets up sync and downloads it: from 开始同步 to the header's 已同步, split
-//    into the steps the app shows (下载 into the local replica, 写入本机数据库 into Dexie), and
-//    checked — every row arrives, the other PC's chain is complete. Ten years are ten times this
-//    data: the run measures one year (the full ten would take a quarter of an hour or more on
-//    this shared 2-core machine) and BENCHMARKS.md extrapolates, saying so.
+// 1. First sync to an empty PC: ten work years of a large office (sync-data.ts: each year 120
+//    units, 1,000 tasks, every month's reports, feedback, sheets and score entries, all
+//    published and sealed, and the writing PC's audit chain) are put on the server, then a new
+//    PC (a fresh browser profile) sets up sync and downloads them: from 开始同步 to the header's
+//    已同步, split into the steps the app shows (下载 into the local replica, 写入本机数据库 into
+//    Dexie) and each step's halves, and checked — every row arrives, the other PC's chain is
+//    complete. The server holds the ten years in this process's memory (about 2.5 GB of heap:
+//    `npm run bench` gives Node 8 GB).
 // 2. An edit on one PC to its appearance on another: two PCs synced to a small office database,
 //    a unit's phone number changed on A (单位 → 编辑, saved as typed) ten times; each time, from
 //    the moment A's IndexedDB holds the new number to the moment B's does (both pages poll
 //    their own IndexedDB every 10 ms and report the time; same machine, same clock).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startCouchServer, USERS, type CouchServer } from '../../couchdb/testserver.mjs';
 // The office's steps as the e2e tests take them.
 import { openScreen, tableCounts } from '../../e2e/helpers';
 import { fillSyncSetup, syncRegion, syncStatus } from '../../e2e/sync-helpers';
+import { launchChromiumProfile } from './chromium';
 import { summarize, type Summary } from './stats';
-import { OFFICE_SIZE, officeYear } from './sync-data';
+import { OFFICE_SIZE, officeYears } from './sync-data';
 
 const EDITS = 10;
 const FIRST_SYNC_TIMEOUT_MS = 40 * 60_000;
 
 export interface SyncResult {
   error?: string;
-  /** One year of the office, as generated. */
+  /** The office's years on the server, as generated. */
+  years: number;
   docs: number;
   auditDocs: number;
   rows: Record<string, number>;
@@ -39,8 +44,15 @@ export interface SyncResult {
   firstSyncMs: number;
   /** Of which downloading into the local replica (the app's step 从服务器下载). */
   downloadMs: number;
-  /** Of which writing into the app's database (写入本机数据库), the rest. */
+  /** Of which writing into the app's database (写入本机数据库). */
   applyMs: number;
+  /** Of which the rest: sending this PC's own changes (上传本机数据) and the live replication's first check. */
+  finishMs: number;
+  /**
+   * Each step's first and second half of its documents, in ms (as the panel counted them): a
+   * first sync whose cost grows with what the PC already holds would show a slower second half.
+   */
+  halves: { download?: [number, number]; apply?: [number, number] };
   /** The estimate the panel showed at about a quarter of the download, and when. */
   estimate?: { text: string; atMs: number };
   /** The PC's rows after the sync equal the generated ones, table by table, and the peer chain is whole. */
@@ -55,15 +67,18 @@ export interface SyncResult {
 }
 
 const empty = (): SyncResult => ({
+  years: 0,
   docs: 0,
   auditDocs: 0,
   rows: {},
   units: OFFICE_SIZE.units,
   tasks: OFFICE_SIZE.tasks,
-  seedMs: NaN,
+  seedMs: 0,
   firstSyncMs: NaN,
   downloadMs: NaN,
   applyMs: NaN,
+  finishMs: NaN,
+  halves: {},
   complete: false,
   storageBytes: NaN,
   requests: 0,
@@ -71,19 +86,26 @@ const empty = (): SyncResult => ({
   latencySamples: [],
 });
 
-async function openPc(
-  browser: Browser,
-  appUrl: string,
-  operator: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
+const PC_OPTIONS = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+/** The app opened in `context`, the operator entered, the quick start skipped. */
+async function openApp(context: BrowserContext, appUrl: string, operator: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${appUrl}/`);
   const welcome = page.getByRole('dialog', { name: '欢迎使用重点工作督查督办' });
   await welcome.getByLabel('操作人姓名').fill(operator);
   await welcome.getByRole('button', { name: '确定' }).click();
   await page.getByRole('dialog', { name: '快速入门' }).getByRole('button', { name: '跳过' }).click();
-  return { context, page };
+  return page;
+}
+
+async function openPc(
+  browser: Browser,
+  appUrl: string,
+  operator: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(PC_OPTIONS);
+  return { context, page: await openApp(context, appUrl, operator) };
 }
 
 async function waitSynced(page: Page, timeout: number): Promise<void> {
@@ -124,7 +146,6 @@ function whenPhone(page: Page, unitId: string, phone: string): Promise<number> {
 }
 
 async function firstSync(
-  browser: Browser,
   appUrl: string,
   couch: CouchServer,
   result: SyncResult,
@@ -132,23 +153,28 @@ async function firstSync(
 ): Promise<void> {
   const office = 'bench-office';
   await couch.setupOffice(office);
-  log('  (g) generating one year of a large office…');
-  const year = officeYear();
-  result.docs = year.docs.length;
-  result.auditDocs = year.audit;
-  result.rows = year.rows;
-  log(`  (g) putting ${year.docs.length.toLocaleString('en')} documents on the server…`);
   const store = couch.local(office);
   const before = (await store.info()).doc_count; // the design document with the rules
-  const seedStart = performance.now();
-  for (let i = 0; i < year.docs.length; i += 2_000)
-    await store.bulkDocs(year.docs.slice(i, i + 2_000), { new_edits: false });
-  result.seedMs = performance.now() - seedStart;
+  for (const year of officeYears()) {
+    log(`  (g) putting ${year.calendarYear}: ${year.docs.length.toLocaleString('en')} documents on the server…`);
+    const seedStart = performance.now();
+    for (let i = 0; i < year.docs.length; i += 2_000)
+      await store.bulkDocs(year.docs.slice(i, i + 2_000), { new_edits: false });
+    result.seedMs += performance.now() - seedStart;
+    result.years++;
+    result.docs += year.docs.length;
+    result.auditDocs += year.audit;
+    for (const [table, n] of Object.entries(year.rows)) result.rows[table] = (result.rows[table] ?? 0) + n;
+  }
   const info = await store.info();
-  if (info.doc_count - before !== year.docs.length)
-    throw new Error(`server holds ${info.doc_count - before} documents of the office, ${year.docs.length} were put`);
+  if (info.doc_count - before !== result.docs)
+    throw new Error(`server holds ${info.doc_count - before} documents of the office, ${result.docs} were put`);
 
-  const pc = await openPc(browser, appUrl, '新电脑');
+  // The new PC keeps its data on disk, as the desktop app does (an off-the-record context's
+  // IndexedDB is held in memory, under a quota that ten years exceed).
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'duchaduban-sync-pc-'));
+  const context = await launchChromiumProfile(profile, PC_OPTIONS);
+  const pc = { context, page: await openApp(context, appUrl, '新电脑') };
   try {
     await fillSyncSetup(pc.page, couch, office, USERS[1]!, '新电脑');
     const requestsBefore = couch.requests;
@@ -156,6 +182,9 @@ async function firstSync(
     await syncRegion(pc.page).getByRole('button', { name: '开始同步' }).click();
     log('  (g) first sync running…');
     let downloadEnd = NaN;
+    let applyEnd = NaN;
+    /** When each step had done half of its documents, as the panel counted them. */
+    const halfway: Record<string, number> = {};
     let lastLog = start;
     for (;;) {
       const label = await syncStatus(pc.page)
@@ -169,6 +198,9 @@ async function firstSync(
         .textContent({ timeout: 1_000 })
         .catch(() => null);
       if (text && !text.includes('从服务器下载') && Number.isNaN(downloadEnd)) downloadEnd = now;
+      if (text && text.includes('上传本机数据') && Number.isNaN(applyEnd)) applyEnd = now;
+      const step = text ? /(从服务器下载|写入本机数据库) (\d+) \/ 约 (\d+)/.exec(text) : null;
+      if (step && step[1] && !(step[1] in halfway) && Number(step[2]) >= Number(step[3]) / 2) halfway[step[1]] = now;
       const done = text ? /下载 (\d+) \/ 约 (\d+)/.exec(text) : null;
       if (!result.estimate && done && Number(done[1]) >= Number(done[2]) / 4 && text?.includes('预计还需'))
         result.estimate = { text, atMs: now - start };
@@ -180,16 +212,24 @@ async function firstSync(
     }
     const end = performance.now();
     result.firstSyncMs = end - start;
-    result.downloadMs = (Number.isNaN(downloadEnd) ? end : downloadEnd) - start;
-    result.applyMs = end - (Number.isNaN(downloadEnd) ? end : downloadEnd);
+    const applyStart = Number.isNaN(downloadEnd) ? end : downloadEnd;
+    const uploadStart = Number.isNaN(applyEnd) ? end : applyEnd;
+    result.downloadMs = applyStart - start;
+    result.applyMs = uploadStart - applyStart;
+    result.finishMs = end - uploadStart;
     result.requests = couch.requests - requestsBefore;
+    const download = halfway['从服务器下载'];
+    const apply = halfway['写入本机数据库'];
+    if (download !== undefined) result.halves.download = [download - start, applyStart - download];
+    if (apply !== undefined) result.halves.apply = [apply - applyStart, uploadStart - apply];
     const counts = await tableCounts(pc.page);
-    const rowsComplete = Object.entries(year.rows).every(([table, n]) => counts[table] === n);
-    result.complete = rowsComplete && counts['peerAudit'] === year.audit && (counts['syncConflicts'] ?? 0) === 0;
+    const rowsComplete = Object.entries(result.rows).every(([table, n]) => counts[table] === n);
+    result.complete = rowsComplete && counts['peerAudit'] === result.auditDocs && (counts['syncConflicts'] ?? 0) === 0;
     if (!result.complete) log(`  (g) counts after the first sync: ${JSON.stringify(counts)}`);
     result.storageBytes = await pc.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? NaN);
   } finally {
     await pc.context.close();
+    await rm(profile, { recursive: true, force: true });
   }
 }
 
@@ -261,7 +301,7 @@ export async function benchSync(browser: Browser, appUrl: string, log: (line: st
   const couch = await startCouchServer();
   let step = 'the first sync';
   try {
-    await firstSync(browser, appUrl, couch, result, log);
+    await firstSync(appUrl, couch, result, log);
     step = 'the edit latency';
     await editLatency(browser, appUrl, couch, result, log);
   } catch (error) {
