@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationText, estimateSecondsLeft, judge, sealOf, statusLabel, type LeafInfo } from './sync';
+import { durationText, estimateSecondsLeft, judge, progressText, sealOf, statusLabel, type LeafInfo } from './sync';
 
 const leaf = (rev: string, more: Partial<LeafInfo> = {}): LeafInfo => ({ rev, deleted: false, ...more });
 const S = 'y1:6@2026-06-30T08:00:00.000Z';
@@ -107,5 +107,20 @@ describe('estimateSecondsLeft', () => {
     expect(durationText(44)).toBe('约 40 秒');
     expect(durationText(600)).toBe('约 10 分钟');
     expect(durationText(7200)).toBe('约 2.0 小时');
+  });
+});
+
+describe('progressText', () => {
+  it.each([
+    [{ step: 'download', done: 0, total: 0 }, '首次同步：从服务器下载 0 / ? 项，正在估算所需时间'],
+    [
+      { step: 'download', done: 16500, total: 65579, secondsLeft: 20 },
+      '首次同步：从服务器下载 16500 / 约 65579 项，预计还需约 20 秒',
+    ],
+    [{ step: 'apply', done: 500, total: 65581 }, '首次同步：写入本机数据库 500 / 约 65581 项，正在估算所需时间'],
+    // The count reached while the replication still reads the replica: not "estimating" for a minute.
+    [{ step: 'upload', done: 2, total: 2 }, '首次同步：上传本机数据 2 / 约 2 项，正在与服务器核对'],
+  ] as const)('%o', (progress, text) => {
+    expect(progressText(progress)).toBe(text);
   });
 });

@@ -142,6 +142,24 @@ export function estimateSecondsLeft(done: number, total: number, elapsedMs: numb
   return Math.ceil((left * elapsedMs) / done / 1000);
 }
 
+const stepWords: Record<InitialProgress['step'], string> = {
+  download: '从服务器下载',
+  apply: '写入本机数据库',
+  upload: '上传本机数据',
+};
+
+/**
+ * The 多机同步 panel's line for a first sync's step: what is done of about how much, and the
+ * time left. Once the count is reached the step may still be checking with the server (an
+ * upload's replication reads the whole replica): it says so rather than "estimating".
+ */
+export function progressText(p: InitialProgress): string {
+  const counted = `首次同步：${stepWords[p.step]} ${p.done} / ${p.total > 0 ? `约 ${p.total}` : '?'} 项`;
+  if (p.total > 0 && p.done >= p.total) return `${counted}，正在与服务器核对`;
+  if (p.secondsLeft !== undefined) return `${counted}，预计还需${durationText(p.secondsLeft)}`;
+  return `${counted}，正在估算所需时间`;
+}
+
 /** '约 3 分钟' / '约 40 秒' / '不到 10 秒'. */
 export function durationText(seconds: number): string {
   if (seconds < 10) return '不到 10 秒';

@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { chineseDateTime } from '../../core/dates';
-import { durationText, statusLabel } from '../../core/sync';
+import { progressText, statusLabel } from '../../core/sync';
 import { createBackup, getOperator } from '../../db';
 import { useSyncCounts, useSyncSettings, type SyncConfig, type SyncSettings } from '../../db/sync';
 import { desktop, isDesktopShell } from '../../io/desktop';
@@ -38,8 +38,6 @@ import { navigateTo } from '../useHashRoute';
 import { routes } from '../routes';
 
 const DEFAULT_DATABASE = 'duchaduban';
-const stepWords = { download: '从服务器下载', apply: '写入本机数据库', upload: '上传本机数据' } as const;
-
 /** 数据安全 → 多机同步: set up, test, the first sync with progress, pause, stop. */
 export function SyncPanel() {
   const settings = useSyncSettings();
@@ -268,13 +266,7 @@ function SyncRunning({ settings }: { settings: SyncSettings }) {
       </Table>
       {progress && (
         <Box>
-          <Typography variant="body2">
-            首次同步：{stepWords[progress.step]} {progress.done} / {progress.total > 0 ? `约 ${progress.total}` : '?'}{' '}
-            项
-            {progress.secondsLeft !== undefined
-              ? `，预计还需${durationText(progress.secondsLeft)}`
-              : '，正在估算所需时间'}
-          </Typography>
+          <Typography variant="body2">{progressText(progress)}</Typography>
           <LinearProgress
             variant={progress.total > 0 ? 'determinate' : 'indeterminate'}
             value={progress.total > 0 ? Math.min(100, (progress.done / progress.total) * 100) : 0}
