@@ -25,7 +25,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 /** Checks what is on screen now; soft, so one test reports every screen's violations at once. */
 async function checkScreen(page: Page, name: string) {
   // Once settled: a dialog fading in or a menu fading out is checked in its final colours (a
-  // spinner's endless animation aside).
+  // spinner's endless animation aside). Two frames first: a fade that starts with the next frame
+  // is not yet among the page's animations (a task page's buttons were once checked mid-fade).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
