@@ -3,15 +3,10 @@
 // here on a profile directory, attached over CDP, and SIGKILLed with its whole process group.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...CHROMIUM_ARGS,
   '--headless=new',
   '--remote-debugging-port=0',
   '--lang=zh-CN',
@@ -26,8 +21,7 @@ export interface Running {
 
 /** Starts Chromium on the profile, attaches over CDP, and returns its first page. */
 export async function startChromium(profileDir: string): Promise<Running> {
-  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  const child = spawn(executable, [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], {
+  const child = spawn(CHROMIUM_PATH, [...FLAGS, `--user-data-dir=${profileDir}`, 'about:blank'], {
     detached: true, // its own process group: the kill takes the renderers with it
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, TZ: 'Asia/Shanghai', LANG: 'zh_CN.UTF-8' },
