@@ -6,6 +6,7 @@
 // Pure: today is a parameter; each month is computed once, when first asked for.
 
 import { dueDate, windowMonths } from './calendar';
+import { byMonth } from './groupBy';
 import type {
   Feedback,
   IsoDate,
@@ -106,15 +107,6 @@ export interface Scoreboard {
 export function scoreboard(facts: YearFacts): Scoreboard {
   const { year, units } = facts;
   const months = windowMonths(year);
-  const byMonth = <T extends { month: number }>(rows: readonly T[]): Map<number, T[]> => {
-    const map = new Map<number, T[]>();
-    for (const r of rows) {
-      const list = map.get(r.month);
-      if (list) list.push(r);
-      else map.set(r.month, [r]);
-    }
-    return map;
-  };
   const reports = byMonth(facts.reports);
   const submissions = byMonth(facts.submissions.filter((s) => s.kind === 'progress'));
   const feedback = byMonth(facts.feedback);

@@ -7,6 +7,7 @@
 // Pure: today is a parameter.
 
 import { dueDate, isOnTime, isOpenInMonth, windowMonths, type CalendarSettings } from './calendar';
+import { byMonth } from './groupBy';
 import type {
   Feedback,
   IsoDate,
@@ -120,16 +121,6 @@ function merged(a: readonly ProgressReport[] = [], b: readonly ProgressReport[] 
   return [...byKey.values()].sort(byId);
 }
 
-function groupByMonth<T extends { month: number }>(rows: readonly T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.month);
-    if (list) list.push(r);
-    else map.set(r.month, [r]);
-  }
-  return map;
-}
-
 /**
  * A task month by month: each responsible unit's report (percent, computed status and light,
  * its own words), the 序时进度 and milestone, the 督查反馈, and the task's 加扣分 — the same
@@ -141,11 +132,11 @@ export function taskStory(facts: TaskStoryFacts): TaskStory {
   const { year, task, today } = facts;
   const rules = facts.progressRules ?? defaultProgressRules;
   const milestones = facts.milestones.filter((m) => m.taskId === task.id);
-  const reports = groupByMonth([...facts.reports.filter((r) => r.taskId === task.id)].sort(byId));
-  const feedback = groupByMonth(facts.feedback.filter((f) => f.taskId === task.id));
-  const unitReports = groupByMonth([...facts.unitReports].sort(byId));
-  const sheets = groupByMonth(facts.submissions.filter((s) => s.kind === 'progress'));
-  const stored = groupByMonth(facts.entries.filter((e) => e.evidence?.taskId === task.id));
+  const reports = byMonth([...facts.reports.filter((r) => r.taskId === task.id)].sort(byId));
+  const feedback = byMonth(facts.feedback.filter((f) => f.taskId === task.id));
+  const unitReports = byMonth([...facts.unitReports].sort(byId));
+  const sheets = byMonth(facts.submissions.filter((s) => s.kind === 'progress'));
+  const stored = byMonth(facts.entries.filter((e) => e.evidence?.taskId === task.id));
   const unitById = new Map(facts.units.map((u) => [u.id, u]));
   const runs = (m: number) => isOpenInMonth(task, year.year, m);
 
@@ -232,14 +223,14 @@ export function taskStory(facts: TaskStoryFacts): TaskStory {
 
   const reportedMonths = new Set(months.map((m) => m.month));
   const chartMonths = windowMonths(year).filter((m) => runs(m) || reportedMonths.has(m));
-  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const storyOfMonth = new Map(months.map((m) => [m.month, m]));
   return {
     months,
     chart: {
       months: chartMonths,
-      expected: chartMonths.map((m) => byMonth.get(m)?.expected ?? assess(m, undefined).expected),
+      expected: chartMonths.map((m) => storyOfMonth.get(m)?.expected ?? assess(m, undefined).expected),
       reported: chartMonths.map((m) => {
-        const lead = byMonth.get(m)?.lines.find((l) => l.role === 'lead');
+        const lead = storyOfMonth.get(m)?.lines.find((l) => l.role === 'lead');
         return lead?.assessment.percent ?? null;
       }),
     },

@@ -14,6 +14,7 @@
 
 import type { Table } from 'dexie';
 import { IMPORT_TABLES, type ImportChangeset, type ImportTable } from '../core/import/changeset';
+import { groupBy } from '../core/groupBy';
 import { entityLabels, type ImportBatch, type ImportChange } from '../core/model';
 import { writeTransaction } from './audit';
 import { nowIso } from './clock';
@@ -77,16 +78,6 @@ async function describeRow(tableName: string, row: Record<string, unknown>): Pro
   return `${label}（${parts.join('，')}）`;
 }
 
-function groupByTable<T extends { table: ImportTable }>(items: readonly T[]): Map<ImportTable, T[]> {
-  const groups = new Map<ImportTable, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.table);
-    if (group) group.push(item);
-    else groups.set(item.table, [item]);
-  }
-  return groups;
-}
-
 const SHA256 = /^[0-9a-f]{64}$/iu;
 
 /** Refuses a changeset whose files lack a hash or that writes a row twice, before anything is opened. */
@@ -135,9 +126,13 @@ export async function commitImport(changeset: ImportChangeset): Promise<ImportBa
   const at = nowIso();
   const batchId = newId();
   // Handled alike whatever their table: by id, yearId and importBatchId.
-  const creates = groupByTable(changeset.creates.map((c) => ({ table: c.table, row: c.row as unknown as Row })));
-  const updates = groupByTable(
+  const creates = groupBy(
+    changeset.creates.map((c) => ({ table: c.table, row: c.row as unknown as Row })),
+    (c) => c.table,
+  );
+  const updates = groupBy(
     changeset.updates.map((u) => ({ table: u.table, id: u.id, patch: u.patch as Record<string, unknown> })),
+    (u) => u.table,
   );
   return writeTransaction(
     transactionTables(),

@@ -11,6 +11,7 @@
 // is left for later (it comes again once the pusher has put that change in).
 import type { Table } from 'dexie';
 import { judge, sealOf } from '../../core/sync';
+import { groupBy } from '../../core/groupBy';
 import { entityLabels, type MonthState } from '../../core/model';
 import { writeTransaction } from '../audit';
 import { DomainError } from '../errors';
@@ -186,7 +187,7 @@ export async function applyIncoming(
           return options.rejudge || meta?.rev !== target._rev || (meta.deleted === true) !== hidden;
         });
         const metaRows: SyncMetaRow[] = [];
-        for (const [table, list] of byTable(due)) {
+        for (const [table, list] of groupBy(due, (d) => d.table)) {
           const befores = (await table.bulkGet(list.map((d) => d.key as never))) as (Row | undefined)[];
           const removed: unknown[] = [];
           const written: Row[] = [];
@@ -255,17 +256,6 @@ interface Knowledge {
   states: Map<string, MonthState | undefined>;
   years: Map<number, string>;
   yearsLoaded: boolean;
-}
-
-/** Decisions grouped by their table, in their order. */
-function byTable(decisions: readonly Decision[]): Map<Table, Decision[]> {
-  const groups = new Map<Table, Decision[]>();
-  for (const d of decisions) {
-    const list = groups.get(d.table);
-    if (list) list.push(d);
-    else groups.set(d.table, [d]);
-  }
-  return groups;
 }
 
 /** Which leaf shows and whether the document is in conflict (undefined: not a row of ours). */
