@@ -123,6 +123,13 @@ test('赛马 after the May cycle: proposals with evidence, confirm and waive, ra
   await page.getByLabel('未报送分值').fill('-4');
   await page.getByLabel('未报送分值').blur();
   await expect(page.getByLabel('未报送分值')).toHaveValue('-4');
+  // Stored before June's proposals are read (the field's own status says so).
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ has: page.getByLabel('未报送分值') })
+      .getByRole('status'),
+  ).toHaveText('已保存');
   await page.goto('/#/scores/6');
   await confirmAll(page);
   await page.goto('/#/ranking/6');
