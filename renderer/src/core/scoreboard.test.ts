@@ -4,20 +4,13 @@ import { defaultProgressRules } from './progress';
 import { defaultListSettings } from './ranking';
 import { scoreboard, type YearFacts } from './scoreboard';
 import { effectiveScoreRules, scoreEntryId } from './scoring';
+import { defaultCalendarSettings } from './calendarSettings';
 
 // Four towns, one task led by 东城街道 with 西城街道 assisting; June is the first month with data.
 const year: WorkYear = {
   id: 'y',
-  year: 2026,
   title: '',
-  windowStartMonth: 3,
-  windowEndMonth: 11,
-  planDue: '03-10',
-  reportDueDay: 25,
-  feedbackDueDay: 30,
-  completionDue: '11-30',
-  extraHolidays: [],
-  extraWorkdays: [],
+  ...defaultCalendarSettings(2026),
   createdAt: '',
 };
 const town = (id: string, name: string, sortOrder: number): Unit => ({

@@ -29,20 +29,13 @@ import { sha256Hex } from './hash';
 import { verifyAuditChain } from './auditChain';
 import { TABLE_NAMES } from './schema';
 import { provideExportGlobals } from './testing';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 provideExportGlobals();
 
 const yearInput = (year: number): NewWorkYear => ({
-  year,
   title: `${year}年区政府重点工作`,
-  windowStartMonth: 3,
-  windowEndMonth: 11,
-  planDue: '03-10',
-  reportDueDay: 25,
-  feedbackDueDay: 30,
-  completionDue: '11-30',
-  extraHolidays: [],
-  extraWorkdays: [],
+  ...defaultCalendarSettings(year),
 });
 
 const unitInput = (yearId: string, name: string): NewUnit => ({

@@ -15,6 +15,7 @@ import {
   undoImport,
   type ImportChangeset,
 } from './index';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 const HASH = 'c'.repeat(64);
 let yearId: string;
@@ -27,16 +28,8 @@ beforeEach(async () => {
   setOperator('钱主任');
   yearId = (
     await createWorkYear({
-      year: 2026,
       title: '',
-      windowStartMonth: 3,
-      windowEndMonth: 11,
-      planDue: '03-10',
-      reportDueDay: 25,
-      feedbackDueDay: 30,
-      completionDue: '11-30',
-      extraHolidays: [],
-      extraWorkdays: [],
+      ...defaultCalendarSettings(2026),
     })
   ).id;
   town = await addUnit({

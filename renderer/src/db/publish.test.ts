@@ -23,21 +23,14 @@ import {
   type NewWorkYear,
 } from './index';
 import { TABLE_NAMES } from './schema';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 const FROZEN = '5月已发布，不能修改；如需修改，请先撤销发布并说明原因';
 
 function yearInput(year: number): NewWorkYear {
   return {
-    year,
     title: '',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(year),
   };
 }
 

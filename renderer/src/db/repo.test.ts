@@ -26,19 +26,12 @@ import {
   type NewWorkYear,
 } from './index';
 import { listAuditOperators, listUnits, listWorkYears } from './queries';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 function yearInput(year: number): NewWorkYear {
   return {
-    year,
     title: `${year}年区政府重点工作`,
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(year),
   };
 }
 

@@ -16,19 +16,12 @@ import {
   type ReviewInput,
 } from './index';
 import { TABLE_NAMES } from './schema';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 function yearInput(year: number): NewWorkYear {
   return {
-    year,
     title: '',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(year),
   };
 }
 

@@ -42,6 +42,7 @@ import {
   verifyAuditChain,
 } from './index';
 import { TABLE_NAMES } from './schema';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 /** Every table's rows, the audit log apart (it grows with every change). */
 async function allData(): Promise<Record<string, unknown[]>> {
@@ -67,16 +68,8 @@ async function rowsOfYear(yearId: string): Promise<unknown[]> {
 /** A real 2026 year with some of everything, written through the app's own functions. */
 async function realYear(): Promise<WorkYear> {
   const year = await createWorkYear({
-    year: 2026,
     title: '2026年度重点工作',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(2026),
   });
   const [a, b] = await addUnits([
     {

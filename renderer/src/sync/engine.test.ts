@@ -39,6 +39,7 @@ import { generateSample } from '../core/sample';
 import { SyncEngine, type EngineStatus } from './engine';
 import { STORAGE_FULL } from './errors';
 import { openLocalReplica, openRemote, pouchWith, type PouchDatabase } from './pouch';
+import { defaultCalendarSettings } from '../core/calendarSettings';
 
 const Pouch = pouchWith(MemoryAdapter);
 let couch: CouchServer;
@@ -50,16 +51,8 @@ const statuses: EngineStatus[] = [];
 
 function yearInput(year: number): NewWorkYear {
   return {
-    year,
     title: '',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(year),
   };
 }
 

@@ -35,6 +35,7 @@ import {
   xlsxBytes,
 } from '../../io/excel/workbooks.testing';
 import { mapGrid } from './useImportFiles';
+import { defaultCalendarSettings } from '../../core/calendarSettings';
 
 const fake = vi.hoisted(() => ({ saveFile: vi.fn(async (_request: SaveFileRequest) => ({ saved: true })) }));
 vi.mock('../../io/desktop', () => ({ desktop: { saveFile: fake.saveFile } }));
@@ -61,16 +62,8 @@ beforeEach(async () => {
   await db.open();
   setOperator('张三');
   year = await createWorkYear({
-    year: 2026,
     title: '',
-    windowStartMonth: 3,
-    windowEndMonth: 11,
-    planDue: '03-10',
-    reportDueDay: 25,
-    feedbackDueDay: 30,
-    completionDue: '11-30',
-    extraHolidays: [],
-    extraWorkdays: [],
+    ...defaultCalendarSettings(2026),
   });
 });
 
