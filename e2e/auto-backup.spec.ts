@@ -1,7 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { chinaTime } from './cycle-steps';
 import { chooseFiles, createYear, enterOperator, fixture, openScreen } from './helpers';
-import { defaultCalendarSettings } from '../renderer/src/core/calendarSettings';
 
 // Issue 6, automatic backups. They exist only in the desktop app, where main writes them into
 // the data folder (electron/main/backups.ts, tested against a real folder in Vitest). Here the
@@ -209,8 +208,16 @@ async function leaveVersion1Database(page: Page) {
           years.createIndex('year', 'year', { unique: true });
           years.add({
             id: 'y2025',
+            year: 2025,
             title: '2025年度重点工作',
-            ...defaultCalendarSettings(2025),
+            windowStartMonth: 3,
+            windowEndMonth: 11,
+            planDue: '03-10',
+            reportDueDay: 25,
+            feedbackDueDay: 30,
+            completionDue: '11-30',
+            extraHolidays: [],
+            extraWorkdays: [],
             createdAt: '2025-02-01T00:00:00.000Z',
           });
         };
